@@ -1,0 +1,62 @@
+package io.heliosdb.api;
+
+/**
+ * The one error type of HeliosDB: a PostgreSQL SQLSTATE, a message, and optionally a detail, a
+ * hint and a 1-based character position in the statement text (0 when there is none).
+ */
+public class HeliosException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final SqlState state;
+    private final String detail;
+    private final String hint;
+    private final int position;
+
+    public HeliosException(SqlState state, String message) {
+        this(state, message, null, null, 0, null);
+    }
+
+    public HeliosException(SqlState state, String message, Throwable cause) {
+        this(state, message, null, null, 0, cause);
+    }
+
+    public HeliosException(SqlState state, String message, String detail, String hint, int position, Throwable cause) {
+        super(message, cause);
+        this.state = state;
+        this.detail = detail;
+        this.hint = hint;
+        this.position = position;
+    }
+
+    public SqlState sqlState() {
+        return state;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public String hint() {
+        return hint;
+    }
+
+    /** 1-based character position of the error in the statement, or 0. */
+    public int position() {
+        return position;
+    }
+
+    /** A copy of this error at another position (used when a statement is part of a longer text). */
+    public HeliosException withPosition(int newPosition) {
+        return new HeliosException(state, getMessage(), detail, hint, newPosition, getCause());
+    }
+
+    @Override
+    public String toString() {
+        return "ERROR " + state.code() + ": " + getMessage() + (position > 0 ? " (at position " + position + ")" : "");
+    }
+
+    /** The standard "does not support" error of SPI capability methods. */
+    public static HeliosException notSupported(String what) {
+        return new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, what);
+    }
+}

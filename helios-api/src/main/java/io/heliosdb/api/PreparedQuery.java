@@ -1,0 +1,26 @@
+package io.heliosdb.api;
+
+import java.util.List;
+
+/** A statement parsed and planned once, executed many times with different parameters. */
+public interface PreparedQuery extends AutoCloseable {
+
+    /** The statement text. */
+    String sql();
+
+    /** Types of {@code $1..$n}, inferred from where each parameter is used. */
+    List<SqlType> parameterTypes();
+
+    /** Result columns; empty when the statement returns no rows. */
+    List<Column> columns();
+
+    /**
+     * Runs the statement. A parameter may be given as a value of its type's Java class, as another
+     * number, or as text in PostgreSQL's input form.
+     */
+    QueryResult execute(Object... params);
+
+    @Override
+    default void close() {
+    }
+}

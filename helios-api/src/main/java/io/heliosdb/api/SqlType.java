@@ -1,0 +1,100 @@
+package io.heliosdb.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * The SQL types of HeliosDB with their PostgreSQL type OIDs, wire lengths and the Java class of
+ * their values. Column modifiers (varchar length, numeric precision and scale) live in {@link Column}.
+ */
+public enum SqlType {
+    BOOLEAN(16, "bool", "boolean", 1, Boolean.class),
+    SMALLINT(21, "int2", "smallint", 2, Short.class),
+    INTEGER(23, "int4", "integer", 4, Integer.class),
+    BIGINT(20, "int8", "bigint", 8, Long.class),
+    REAL(700, "float4", "real", 4, Float.class),
+    DOUBLE(701, "float8", "double precision", 8, Double.class),
+    NUMERIC(1700, "numeric", "numeric", -1, BigDecimal.class),
+    TEXT(25, "text", "text", -1, String.class),
+    VARCHAR(1043, "varchar", "character varying", -1, String.class),
+    DATE(1082, "date", "date", 4, LocalDate.class),
+    TIMESTAMP(1114, "timestamp", "timestamp without time zone", 8, LocalDateTime.class),
+    /** The type of an untyped literal or parameter whose type could not be inferred. */
+    UNKNOWN(705, "unknown", "unknown", -2, String.class);
+
+    private final int oid;
+    private final String pgName;
+    private final String sqlName;
+    private final int length;
+    private final Class<?> javaClass;
+
+    SqlType(int oid, String pgName, String sqlName, int length, Class<?> javaClass) {
+        this.oid = oid;
+        this.pgName = pgName;
+        this.sqlName = sqlName;
+        this.length = length;
+        this.javaClass = javaClass;
+    }
+
+    /** PostgreSQL type OID (pg_type.oid). */
+    public int oid() {
+        return oid;
+    }
+
+    /** PostgreSQL internal type name (pg_type.typname), e.g. {@code int4}. */
+    public String pgName() {
+        return pgName;
+    }
+
+    /** The SQL-standard name, e.g. {@code integer}, as {@code format_type} shows it. */
+    public String sqlName() {
+        return sqlName;
+    }
+
+    /** pg_type.typlen: the fixed byte length, or -1 for variable-length types. */
+    public int length() {
+        return length;
+    }
+
+    /** The Java class of values of this type. */
+    public Class<?> javaClass() {
+        return javaClass;
+    }
+
+    public boolean isNumeric() {
+        return this == SMALLINT || this == INTEGER || this == BIGINT || this == REAL || this == DOUBLE || this == NUMERIC;
+    }
+
+    public boolean isInteger() {
+        return this == SMALLINT || this == INTEGER || this == BIGINT;
+    }
+
+    public boolean isText() {
+        return this == TEXT || this == VARCHAR || this == UNKNOWN;
+    }
+
+    /** The type with this OID, or {@code null}. */
+    public static SqlType ofOid(int oid) {
+        for (SqlType t : values()) {
+            if (t.oid == oid) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** PostgreSQL's text output form of a value of this type ({@code null} stays {@code null}). */
+    public String format(Object value) {
+        return TextCodec.format(this, value);
+    }
+
+    /**
+     * Parses PostgreSQL's text input form of a value of this type.
+     *
+     * @throws HeliosException {@code 22P02} or {@code 22007} on malformed input, {@code 22003} when out of range
+     */
+    public Object parse(String text) {
+        return TextCodec.parse(this, text);
+    }
+}

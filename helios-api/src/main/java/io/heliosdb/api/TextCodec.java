@@ -1,0 +1,171 @@
+package io.heliosdb.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
+
+/** PostgreSQL's text forms of values (output as psql shows them, input as PostgreSQL accepts them). */
+final class TextCodec {
+    private static final DateTimeFormatter TIMESTAMP_OUT = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd HH:mm:ss")
+            .optionalStart()
+            .appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true)
+            .optionalEnd()
+            .toFormatter(Locale.ROOT);
+    private static final DateTimeFormatter TIMESTAMP_IN = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd")
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart()
+            .appendPattern("HH:mm")
+            .optionalStart().appendPattern(":ss").optionalEnd()
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalEnd()
+            .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
+            .toFormatter(Locale.ROOT);
+
+    private TextCodec() {
+    }
+
+    static String format(SqlType type, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (type) {
+            case BOOLEAN -> ((Boolean) value) ? "t" : "f";
+            case REAL -> formatFloat(((Number) value).floatValue());
+            case DOUBLE -> formatDouble(((Number) value).doubleValue());
+            case NUMERIC -> ((BigDecimal) value).toPlainString();
+            case TIMESTAMP -> TIMESTAMP_OUT.format((LocalDateTime) value);
+            default -> value.toString();
+        };
+    }
+
+    static Object parse(SqlType type, String text) {
+        if (text == null) {
+            return null;
+        }
+        String s = text.strip();
+        try {
+            return switch (type) {
+                case BOOLEAN -> parseBoolean(s, text);
+                case SMALLINT -> {
+                    long v = parseLong(s, type, text);
+                    if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
+                        throw outOfRange(text, "smallint");
+                    }
+                    yield (short) v;
+                }
+                case INTEGER -> {
+                    long v = parseLong(s, type, text);
+                    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                        throw outOfRange(text, "integer");
+                    }
+                    yield (int) v;
+                }
+                case BIGINT -> parseLong(s, type, text);
+                case REAL -> (float) parseDouble(s, type, text);
+                case DOUBLE -> parseDouble(s, type, text);
+                case NUMERIC -> new BigDecimal(s);
+                case DATE -> LocalDate.parse(s);
+                case TIMESTAMP -> LocalDateTime.parse(s, TIMESTAMP_IN);
+                case TEXT, VARCHAR, UNKNOWN -> text;
+            };
+        } catch (NumberFormatException e) {
+            throw invalid(type, text);
+        } catch (DateTimeParseException e) {
+            throw new HeliosException(SqlState.INVALID_DATETIME_FORMAT,
+                    "invalid input syntax for type " + type.sqlName() + ": \"" + text + "\"");
+        }
+    }
+
+    private static Boolean parseBoolean(String s, String text) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "t", "true", "yes", "y", "on", "1" -> Boolean.TRUE;
+            case "f", "false", "no", "n", "off", "0" -> Boolean.FALSE;
+            default -> throw invalid(SqlType.BOOLEAN, text);
+        };
+    }
+
+    private static long parseLong(String s, SqlType type, String text) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            if (s.matches("[+-]?\\d+")) {
+                throw outOfRange(text, type.sqlName());
+            }
+            throw invalid(type, text);
+        }
+    }
+
+    private static double parseDouble(String s, SqlType type, String text) {
+        switch (s.toLowerCase(Locale.ROOT)) {
+            case "nan":
+                return Double.NaN;
+            case "infinity":
+            case "+infinity":
+            case "inf":
+                return Double.POSITIVE_INFINITY;
+            case "-infinity":
+            case "-inf":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                if (!s.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+                    throw invalid(type, text);
+                }
+                return Double.parseDouble(s);
+        }
+    }
+
+    /** Shortest text that reads back as the same double, in PostgreSQL's style (1e+20, not 1.0E20). */
+    static String formatDouble(double d) {
+        if (Double.isNaN(d)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "Infinity" : "-Infinity";
+        }
+        return styleJavaNumber(Double.toString(d), Math.abs(d));
+    }
+
+    static String formatFloat(float f) {
+        if (Float.isNaN(f)) {
+            return "NaN";
+        }
+        if (Float.isInfinite(f)) {
+            return f > 0 ? "Infinity" : "-Infinity";
+        }
+        return styleJavaNumber(Float.toString(f), Math.abs(f));
+    }
+
+    private static String styleJavaNumber(String java, double abs) {
+        BigDecimal exact = new BigDecimal(java);
+        if (abs != 0 && (abs >= 1e15 || abs < 1e-4)) {
+            // PostgreSQL switches to exponent form where printf %g would: 1e+15, 1.5e-05.
+            String sci = String.format(Locale.ROOT, "%." + Math.max(0, exact.stripTrailingZeros().precision() - 1) + "e",
+                    exact);
+            int e = sci.indexOf('e');
+            String mantissa = sci.substring(0, e);
+            String exp = sci.substring(e + 1);
+            int expValue = Integer.parseInt(exp);
+            return mantissa + "e" + (expValue < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(expValue));
+        }
+        String plain = exact.stripTrailingZeros().toPlainString();
+        return plain.equals("-0") ? "-0" : plain;
+    }
+
+    private static HeliosException invalid(SqlType type, String text) {
+        return new HeliosException(SqlState.INVALID_TEXT_REPRESENTATION,
+                "invalid input syntax for type " + type.sqlName() + ": \"" + text + "\"");
+    }
+
+    private static HeliosException outOfRange(String text, String typeName) {
+        return new HeliosException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                "value \"" + text + "\" is out of range for type " + typeName);
+    }
+}

@@ -1,0 +1,33 @@
+package io.heliosdb.sql;
+
+import io.heliosdb.api.Column;
+import io.heliosdb.api.SqlType;
+import java.util.List;
+
+/** One statement analyzed and planned against a catalog; execute it any number of times. */
+public interface StatementPlan {
+
+    /** The statement's own text. */
+    String sql();
+
+    /** Types of {@code $1..$n}. */
+    List<SqlType> parameterTypes();
+
+    /** Result columns; empty when the statement returns no rows. */
+    List<Column> columns();
+
+    /** Non-null for BEGIN/COMMIT/ROLLBACK (and their synonyms), which the kernel runs; {@link #execute} is then not called. */
+    TransactionCommand transactionCommand();
+
+    /** True when the statement changes no data and no catalog. */
+    boolean readOnly();
+
+    /** True when the statement changes the catalog (plans made before it must be made again). */
+    boolean changesCatalog();
+
+    /**
+     * Runs the plan. Parameters are coerced to {@link #parameterTypes()} (a String is read as
+     * PostgreSQL's text form of the type); a wrong count is {@code 08P01}.
+     */
+    StatementResult execute(ExecutionContext context, Object[] params);
+}
