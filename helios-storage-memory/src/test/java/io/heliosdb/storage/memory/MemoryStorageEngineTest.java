@@ -1,0 +1,73 @@
+package io.heliosdb.storage.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.heliosdb.spi.ReadView;
+import io.heliosdb.spi.StorageEngineProvider;
+import io.heliosdb.spi.WriteBatch;
+import io.heliosdb.storage.tck.Bytes;
+import io.heliosdb.storage.tck.StorageEngineTck;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+/** The storage TCK on the memory engine, plus what only the memory engine promises. */
+class MemoryStorageEngineTest extends StorageEngineTck {
+
+    @Override
+    protected StorageEngineProvider provider() {
+        return new MemoryStorageProvider();
+    }
+
+    @Test
+    void serviceLoader_findsMemoryProvider() {
+        // The kernel declares `uses`; this module does not, so the test adds it to its own module.
+        getClass().getModule().addUses(StorageEngineProvider.class);
+        assertThat(ServiceLoader.load(StorageEngineProvider.class).stream().map(p -> p.get().name()))
+                .contains("memory");
+        assertThat(ServiceLoader.load(StorageEngineProvider.class).stream()
+                .filter(p -> p.type() == MemoryStorageProvider.class)).hasSize(1);
+        var descriptor = getClass().getModule().getDescriptor();
+        assertThat(descriptor.provides()).singleElement().satisfies(p -> {
+            assertThat(p.service()).isEqualTo(StorageEngineProvider.class.getName());
+            assertThat(p.providers()).containsExactly(MemoryStorageProvider.class.getName());
+        });
+        assertThat(descriptor.exports()).as("an engine is reached only through the SPI").isEmpty();
+    }
+
+    @Test
+    void oldVersions_arePrunedOnceNoViewNeedsThem() {
+        byte[] key = Bytes.utf8("k");
+        ReadView view = engine.readView();
+        for (int i = 0; i < 100; i++) {
+            engine.write(new WriteBatch().put(KS, key, Bytes.utf8("v" + i)), false);
+        }
+        assertThat(engine.statistics()).containsEntry("memory.versions.pruned", 0L).containsEntry("memory.pins.open", 1L);
+        view.close();
+        engine.write(new WriteBatch().put(KS, Bytes.utf8("other"), Bytes.utf8("x")), false);
+        assertThat(engine.statistics().get("memory.versions.pruned")).isEqualTo(99L);
+        assertThat(engine.statistics()).containsEntry("memory.pins.open", 0L).containsEntry("memory.keys", 2L);
+    }
+
+    @Test
+    void closedCursorsAndViews_unpinTheirSequence() {
+        engine.write(new WriteBatch().put(KS, Bytes.utf8("a"), Bytes.utf8("1")), false);
+        ReadView view = engine.readView();
+        var viewCursor = view.scan(KS, null, null, false);
+        var cursor = engine.scan(KS, null, null, true);
+        assertThat(engine.statistics()).containsEntry("memory.pins.open", 3L);
+        view.close();
+        assertThat(viewCursor.next()).as("a cursor keeps its view's sequence pinned").isTrue();
+        viewCursor.close();
+        cursor.close();
+        cursor.close();
+        assertThat(engine.statistics()).containsEntry("memory.pins.open", 0L);
+    }
+
+    @Test
+    void deletedKeys_leaveNoTombstoneBehind() {
+        engine.write(new WriteBatch().put(KS, Bytes.utf8("a"), Bytes.utf8("1")), false);
+        engine.write(new WriteBatch().delete(KS, Bytes.utf8("a")), false);
+        assertThat(engine.statistics()).containsEntry("memory.keys", 0L).containsEntry("memory.bytes", 0L);
+        assertThat(engine.estimateSize(KS)).isZero();
+    }
+}

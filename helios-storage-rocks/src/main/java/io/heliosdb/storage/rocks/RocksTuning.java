@@ -1,0 +1,84 @@
+package io.heliosdb.storage.rocks;
+
+import io.heliosdb.api.config.Compression;
+import io.heliosdb.api.config.StorageConfig;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.InfoLogLevel;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Statistics;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The native option objects a database is opened with. They must outlive the database, so the
+ * engine closes them last.
+ */
+final class RocksTuning implements AutoCloseable {
+
+    static final long MIN_BLOCK_CACHE = 8L * 1024 * 1024;
+    // The block cache is off-heap; a typo in cache_size should not reserve the whole machine.
+    static final long MAX_BLOCK_CACHE = 4L * 1024 * 1024 * 1024;
+
+    final Statistics statistics;
+    final LRUCache blockCache;
+    final BloomFilter bloomFilter;
+    final DBOptions dbOptions;
+    final ColumnFamilyOptions columnFamilyOptions;
+    final WriteOptions syncWrites;
+    final WriteOptions bufferedWrites;
+    final boolean walEnabled;
+
+    RocksTuning(StorageConfig config) {
+        walEnabled = config.walEnabled();
+        statistics = new Statistics();
+        blockCache = new LRUCache(blockCacheBytes(config.cacheSizeBytes()));
+        bloomFilter = new BloomFilter(10, false);
+        dbOptions = new DBOptions()
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                // A batch spanning keyspaces must survive a crash whole even without the WAL.
+                .setAtomicFlush(true)
+                .setStatistics(statistics)
+                .setMaxBackgroundJobs(2)
+                .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
+                .setKeepLogFileNum(3)
+                .setMaxLogFileSize(4L * 1024 * 1024);
+        BlockBasedTableConfig table = new BlockBasedTableConfig()
+                .setBlockCache(blockCache)
+                .setFilterPolicy(bloomFilter)
+                .setWholeKeyFiltering(true);
+        CompressionType compression = compressionType(config.compression());
+        columnFamilyOptions = new ColumnFamilyOptions()
+                .setTableFormatConfig(table)
+                .setCompressionType(compression)
+                .setBottommostCompressionType(compression);
+        syncWrites = new WriteOptions().setSync(walEnabled).setDisableWAL(!walEnabled);
+        bufferedWrites = new WriteOptions().setSync(false).setDisableWAL(!walEnabled);
+    }
+
+    static long blockCacheBytes(long configured) {
+        return Math.max(MIN_BLOCK_CACHE, Math.min(MAX_BLOCK_CACHE, configured));
+    }
+
+    static CompressionType compressionType(Compression compression) {
+        return switch (compression) {
+            case ZSTD -> CompressionType.ZSTD_COMPRESSION;
+            case LZ4 -> CompressionType.LZ4_COMPRESSION;
+            case NONE -> CompressionType.NO_COMPRESSION;
+        };
+    }
+
+    @Override
+    public void close() {
+        syncWrites.close();
+        bufferedWrites.close();
+        columnFamilyOptions.close();
+        dbOptions.close();
+        bloomFilter.close();
+        blockCache.close();
+        statistics.close();
+    }
+}

@@ -1,0 +1,122 @@
+package io.heliosdb.storage.rocks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.api.config.Compression;
+import io.heliosdb.api.config.StorageConfig;
+import io.heliosdb.spi.StorageEngine;
+import io.heliosdb.spi.StorageEngineProvider;
+import io.heliosdb.spi.WriteBatch;
+import io.heliosdb.storage.tck.Bytes;
+import io.heliosdb.storage.tck.StorageEngineTck;
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.rocksdb.TableProperties;
+
+/** The storage TCK on RocksDB, plus what only a RocksDB engine promises. */
+class RocksStorageEngineTest extends StorageEngineTck {
+
+    @Override
+    protected StorageEngineProvider provider() {
+        return new RocksStorageProvider();
+    }
+
+    @Test
+    void serviceLoader_findsRocksProvider() {
+        // The kernel declares `uses`; this module does not, so the test adds it to its own module.
+        getClass().getModule().addUses(StorageEngineProvider.class);
+        assertThat(ServiceLoader.load(StorageEngineProvider.class).stream()
+                .filter(p -> p.type() == RocksStorageProvider.class)
+                .map(p -> p.get().name())).containsExactly("rocksdb");
+        var descriptor = getClass().getModule().getDescriptor();
+        assertThat(descriptor.provides()).singleElement().satisfies(p -> {
+            assertThat(p.service()).isEqualTo(StorageEngineProvider.class.getName());
+            assertThat(p.providers()).containsExactly(RocksStorageProvider.class.getName());
+        });
+        assertThat(descriptor.exports()).as("an engine is reached only through the SPI").isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ZSTD, ZSTD", "LZ4, LZ4", "NONE, NoCompression"})
+    void compressionSetting_isWhatRocksDbWritesSstFilesWith(Compression compression, String reported) throws Exception {
+        Path sub = dir.resolve("c-" + compression);
+        StorageConfig config = config(sub).withCompression(compression);
+        try (RocksStorageEngine rocks = (RocksStorageEngine) provider().open(config)) {
+            WriteBatch batch = new WriteBatch();
+            for (int i = 0; i < 2000; i++) {
+                batch.put("compressed", Bytes.utf8(String.format("key-%06d", i)), Bytes.utf8("value ".repeat(50)));
+            }
+            rocks.write(batch, true);
+            rocks.flushMemtables();
+            var tables = rocks.database().getPropertiesOfAllTables(rocks.family("compressed"));
+            assertThat(tables).isNotEmpty();
+            assertThat(tables.values()).extracting(TableProperties::getCompressionName).containsOnly(reported);
+            long raw = tables.values().stream().mapToLong(TableProperties::getRawValueSize).sum();
+            long stored = tables.values().stream().mapToLong(TableProperties::getDataSize).sum();
+            if (compression == Compression.NONE) {
+                assertThat(stored).isGreaterThan(raw);
+            } else {
+                assertThat(stored).isLessThan(raw / 4);
+            }
+        }
+    }
+
+    @Test
+    void open_directoryHeldByAnotherOpenEngine_failsNamingIt_andLeavesDataIntact() throws Exception {
+        write(b -> b.put(KS, Bytes.utf8("a"), v("1")));
+        String directory = dir.toRealPath().toString();
+        assertThatThrownBy(() -> provider().open(config(dir)).close())
+                .isInstanceOfSatisfying(HeliosException.class, e -> {
+                    assertThat(e.sqlState()).isIn(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, SqlState.IO_ERROR);
+                    assertThat(e.getMessage()).contains(directory);
+                });
+        write(b -> b.put(KS, Bytes.utf8("b"), v("2")));
+        engine.close();
+
+        engine = provider().open(config(dir));
+        assertThat(Bytes.textKeys(engine, KS, null, null, false)).containsExactly("a", "b");
+    }
+
+    @Test
+    void open_createsMissingDataDirectory() {
+        Path nested = dir.resolve("x/y/z");
+        try (StorageEngine other = provider().open(config(nested))) {
+            other.write(new WriteBatch().put(KS, Bytes.utf8("k"), v("v")), true);
+        }
+        assertThat(nested.resolve("CURRENT")).exists();
+    }
+
+    @Test
+    void walDisabled_writesSurviveCleanClose() {
+        Path sub = dir.resolve("nowal");
+        try (StorageEngine noWal = provider().open(config(sub).withWalEnabled(false))) {
+            noWal.write(new WriteBatch().put(KS, Bytes.utf8("k"), v("kept")), true);
+        }
+        try (StorageEngine reopened = provider().open(config(sub).withWalEnabled(false))) {
+            assertThat(Bytes.str(reopened.get(KS, Bytes.utf8("k")))).isEqualTo("kept");
+        }
+    }
+
+    @Test
+    void statistics_reportRocksDbTickersAndProperties() {
+        write(b -> b.put(KS, Bytes.utf8("a"), v("1")).put(KS, Bytes.utf8("b"), v("2")));
+        engine.get(KS, Bytes.utf8("a"));
+        assertThat(engine.statistics())
+                .containsKeys("rocksdb.block.cache.hit", "rocksdb.bloom.filter.useful", "rocksdb.estimate-num-keys")
+                .containsEntry("rocksdb.number.keys.written", 2L)
+                .containsEntry("rocksdb.block-cache-capacity", 8L * 1024 * 1024);
+    }
+
+    @Test
+    void blockCache_isBoundedSensibly() {
+        assertThat(RocksTuning.blockCacheBytes(0)).isEqualTo(RocksTuning.MIN_BLOCK_CACHE);
+        assertThat(RocksTuning.blockCacheBytes(Long.MAX_VALUE)).isEqualTo(RocksTuning.MAX_BLOCK_CACHE);
+        assertThat(RocksTuning.blockCacheBytes(100L << 20)).isEqualTo(100L << 20);
+    }
+}
