@@ -1,0 +1,200 @@
+package io.heliosdb.wire;
+
+import io.heliosdb.api.Column;
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.QueryResult;
+import io.heliosdb.api.Session;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.api.SqlType;
+import io.heliosdb.wire.ErrorResponses.WireError;
+import io.heliosdb.wire.protocol.BackendMessage;
+import io.heliosdb.wire.protocol.FrontendMessage.Bind;
+import io.heliosdb.wire.protocol.FrontendMessage.Close;
+import io.heliosdb.wire.protocol.FrontendMessage.Describe;
+import io.heliosdb.wire.protocol.FrontendMessage.Execute;
+import io.heliosdb.wire.protocol.FrontendMessage.Parse;
+import io.heliosdb.wire.protocol.PgBinaryCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The statements and portals of one connection and the Parse/Bind/Describe/Execute/Close messages. */
+final class ExtendedQueryProtocol {
+    private final Session session;
+    private final PgOutput out;
+    private final QueryCancellation cancellation;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final Map<String, Portal> portals = new HashMap<>();
+
+    ExtendedQueryProtocol(Session session, PgOutput out, QueryCancellation cancellation) {
+        this.session = session;
+        this.out = out;
+        this.cancellation = cancellation;
+    }
+
+    void parse(Parse m) {
+        if (!m.name().isEmpty() && statements.containsKey(m.name())) {
+            throw new WireError("42P05", "prepared statement \"" + m.name() + "\" already exists");
+        }
+        List<SqlType> declared = new ArrayList<>(m.parameterOids().length);
+        for (int oid : m.parameterOids()) {
+            declared.add(oid == 0 ? null : SqlType.ofOid(oid));
+        }
+        var query = m.sql().isBlank() ? null : session.prepare(m.sql(), declared);
+        PreparedStatement replaced = statements.put(m.name(), new PreparedStatement(m.sql(), query, m.parameterOids()));
+        if (replaced != null) {
+            replaced.close();
+        }
+        out.send(new BackendMessage.ParseComplete());
+    }
+
+    void bind(Bind m) {
+        PreparedStatement statement = statement(m.statement());
+        int count = statement.parameterCount();
+        if (m.parameterValues().length != count) {
+            throw new HeliosException(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + m.parameterValues().length
+                    + " parameters, but prepared statement \"" + m.statement() + "\" requires " + count);
+        }
+        short[] formats = RowEncoder.resolveFormats(m.parameterFormats(), count, "Bind");
+        Object[] values = new Object[count];
+        for (int i = 0; i < count; i++) {
+            byte[] raw = m.parameterValues()[i];
+            if (raw != null) {
+                values[i] = formats[i] == 0 ? new String(raw, StandardCharsets.UTF_8) : decodeBinary(statement, i, raw);
+            }
+        }
+        if (!m.portal().isEmpty() && portals.containsKey(m.portal())) {
+            throw new WireError("42P03", "cursor \"" + m.portal() + "\" already exists");
+        }
+        closePortal(m.portal());
+        portals.put(m.portal(), new Portal(statement, values, m.resultFormats()));
+        out.send(new BackendMessage.BindComplete());
+    }
+
+    private static Object decodeBinary(PreparedStatement statement, int index, byte[] raw) {
+        SqlType type = statement.parameterType(index);
+        if (type == null) {
+            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "binary format for parameter $" + (index + 1)
+                    + " of type oid " + statement.parameterOid(index) + " is not supported");
+        }
+        return PgBinaryCodec.decode(type, raw);
+    }
+
+    void describe(Describe m) {
+        if (m.kind() == 'S') {
+            PreparedStatement statement = statement(m.name());
+            int[] oids = new int[statement.parameterCount()];
+            for (int i = 0; i < oids.length; i++) {
+                oids[i] = statement.parameterOid(i);
+            }
+            out.send(new BackendMessage.ParameterDescription(oids));
+            // The result formats are not chosen until Bind, so a statement describes its columns as text.
+            describeColumns(columns(statement), new short[0]);
+        } else {
+            Portal portal = portal(m.name());
+            describeColumns(columns(portal.statement), portal.resultFormatCodes);
+        }
+    }
+
+    private static List<Column> columns(PreparedStatement statement) {
+        return statement.query() == null ? List.of() : statement.query().columns();
+    }
+
+    private void describeColumns(List<Column> columns, short[] formatCodes) {
+        if (columns.isEmpty()) {
+            out.send(new BackendMessage.NoData());
+        } else {
+            out.send(RowEncoder.describe(columns, RowEncoder.resolveFormats(formatCodes, columns.size(), "Bind")));
+        }
+    }
+
+    void execute(Execute m) {
+        Portal portal = portal(m.portal());
+        if (portal.statement.query() == null) {
+            out.send(new BackendMessage.EmptyQueryResponse());
+            return;
+        }
+        if (portal.completedTag != null) {
+            out.send(new BackendMessage.CommandComplete(portal.completedTag));
+            return;
+        }
+        if (portal.result == null) {
+            portal.result = portal.statement.query().execute(portal.parameters);
+        }
+        try {
+            streamRows(portal, m.maxRows());
+        } catch (RuntimeException e) {
+            // The session runs nothing else while a result is open, so a failed portal must let go of it.
+            portal.close();
+            throw e;
+        }
+    }
+
+    private void streamRows(Portal portal, int maxRows) {
+        QueryResult result = portal.result;
+        short[] formats = RowEncoder.resolveFormats(portal.resultFormatCodes, result.columns().size(), "Bind");
+        long sent = 0;
+        while (maxRows <= 0 || sent < maxRows) {
+            cancellation.check();
+            if (!result.next()) {
+                portal.completedTag = result.commandTag();
+                portal.close();
+                out.send(new BackendMessage.CommandComplete(portal.completedTag));
+                return;
+            }
+            out.send(RowEncoder.encode(result.row(), formats));
+            sent++;
+        }
+        out.send(new BackendMessage.PortalSuspended());
+    }
+
+    void close(Close m) {
+        if (m.kind() == 'S') {
+            PreparedStatement statement = statements.remove(m.name());
+            if (statement != null) {
+                statement.close();
+            }
+        } else {
+            closePortal(m.name());
+        }
+        out.send(new BackendMessage.CloseComplete());
+    }
+
+    /** At the end of a transaction every portal goes away, as in PostgreSQL. */
+    void closePortals() {
+        portals.values().forEach(Portal::close);
+        portals.clear();
+    }
+
+    void closeAll() {
+        closePortals();
+        statements.values().forEach(PreparedStatement::close);
+        statements.clear();
+    }
+
+    private void closePortal(String name) {
+        Portal portal = portals.remove(name);
+        if (portal != null) {
+            portal.close();
+        }
+    }
+
+    private PreparedStatement statement(String name) {
+        PreparedStatement statement = statements.get(name);
+        if (statement == null) {
+            throw new HeliosException(SqlState.INVALID_SQL_STATEMENT_NAME,
+                    "prepared statement \"" + name + "\" does not exist");
+        }
+        return statement;
+    }
+
+    private Portal portal(String name) {
+        Portal portal = portals.get(name);
+        if (portal == null) {
+            throw new HeliosException(SqlState.INVALID_CURSOR_NAME, "portal \"" + name + "\" does not exist");
+        }
+        return portal;
+    }
+}

@@ -1,0 +1,139 @@
+package io.heliosdb.wire;
+
+import io.heliosdb.api.HeliosDB;
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.api.config.ServerConfig;
+import io.heliosdb.spi.Transport;
+import io.heliosdb.wire.protocol.PgFrameDecoder;
+import io.heliosdb.wire.protocol.PgMessageEncoder;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/** A running PostgreSQL-protocol server: Netty event loops for I/O, a bounded pool for queries. */
+final class PostgresTransport implements Transport {
+    static final String NAME = "postgres";
+    private static final long SHUTDOWN_WAIT_SECONDS = 5;
+
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup io;
+    private final ThreadPoolExecutor workers;
+    private final ChannelGroup channels;
+    private final Channel serverChannel;
+    private final InetSocketAddress address;
+    private boolean closed;
+
+    private PostgresTransport(EventLoopGroup acceptor, EventLoopGroup io, ThreadPoolExecutor workers,
+                              ChannelGroup channels, Channel serverChannel) {
+        this.acceptor = acceptor;
+        this.io = io;
+        this.workers = workers;
+        this.channels = channels;
+        this.serverChannel = serverChannel;
+        this.address = (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    static PostgresTransport start(HeliosDB db, ServerConfig config) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int workerCount = Math.max(2, cores);
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(workerCount, workerCount, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new DefaultThreadFactory("helios-pg-worker", true));
+        workers.allowCoreThreadTimeOut(true);
+        EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
+                new DefaultThreadFactory("helios-pg-accept", true), NioIoHandler.newFactory());
+        EventLoopGroup io = new MultiThreadIoEventLoopGroup(Math.max(1, cores),
+                new DefaultThreadFactory("helios-pg-io", true), NioIoHandler.newFactory());
+        // The group's futures outlive our event loops during close; Netty's global executor does not.
+        ChannelGroup channels = new DefaultChannelGroup("helios-pg", GlobalEventExecutor.INSTANCE);
+        ServerContext context = new ServerContext(db, workers, Math.max(1, config.maxConnections()));
+        try {
+            Channel server = new ServerBootstrap()
+                    .group(acceptor, io)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            channels.add(ch);
+                            ch.pipeline().addLast(new PgFrameDecoder(), new PgMessageEncoder(),
+                                    new PgSessionHandler(context));
+                        }
+                    })
+                    .bind(new InetSocketAddress(config.listenAddr(), config.port()))
+                    .syncUninterruptibly()
+                    .channel();
+            return new PostgresTransport(acceptor, io, workers, channels, server);
+        } catch (RuntimeException e) {
+            shutdown(acceptor, io, workers);
+            throw new HeliosException(SqlState.IO_ERROR, "could not listen on " + config.listenAddr() + ":"
+                    + config.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public int openConnections() {
+        return channels.size();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        serverChannel.close().awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        channels.close().awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        shutdown(acceptor, io, workers);
+    }
+
+    /**
+     * Workers first, while the event loops still run: a worker finishing a message may still write to
+     * its (closed) channel, which needs a live loop. Clean-up that arrives after the pool stopped runs
+     * on the event loop itself (see {@link SerialExecutor}).
+     */
+    private static void shutdown(EventLoopGroup acceptor, EventLoopGroup io, ThreadPoolExecutor workers) {
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        io.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS)
+                .awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public String toString() {
+        return "postgres transport on " + address;
+    }
+}

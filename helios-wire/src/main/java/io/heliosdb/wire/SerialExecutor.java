@@ -1,0 +1,63 @@
+package io.heliosdb.wire;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Runs one connection's tasks one at a time, in submission order, on a shared pool: a connection
+ * never occupies more than one worker and its messages are answered in the order they came.
+ */
+final class SerialExecutor implements Executor {
+    private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
+
+    private final Executor pool;
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    private boolean draining;
+
+    SerialExecutor(Executor pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        synchronized (tasks) {
+            tasks.add(task);
+            if (draining) {
+                return;
+            }
+            draining = true;
+        }
+        try {
+            pool.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            // The pool is shutting down with the server: finish this connection's work (its cleanup) here.
+            drain();
+        }
+    }
+
+    /** Tasks queued and not yet started. */
+    int pending() {
+        synchronized (tasks) {
+            return tasks.size();
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            Runnable task;
+            synchronized (tasks) {
+                task = tasks.poll();
+                if (task == null) {
+                    draining = false;
+                    return;
+                }
+            }
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                LOG.log(System.Logger.Level.ERROR, "connection task failed", e);
+            }
+        }
+    }
+}

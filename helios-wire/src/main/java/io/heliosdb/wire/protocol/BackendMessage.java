@@ -1,0 +1,76 @@
+package io.heliosdb.wire.protocol;
+
+import java.util.List;
+
+/** A message to the client, serialised by {@link PgMessageEncoder}. */
+public sealed interface BackendMessage {
+
+    /** The single byte {@code 'N'} answering SSLRequest or GSSENCRequest: no encryption, go on in clear. */
+    record EncryptionRefused() implements BackendMessage {
+    }
+
+    /** Authentication succeeded (trust). */
+    record AuthenticationOk() implements BackendMessage {
+    }
+
+    /** The newest minor version we speak and the {@code _pq_.} options we did not recognise. */
+    record NegotiateProtocolVersion(int newestMinorVersion, List<String> unrecognizedOptions) implements BackendMessage {
+    }
+
+    record ParameterStatus(String name, String value) implements BackendMessage {
+    }
+
+    /** Identifies this connection to a later CancelRequest. */
+    record BackendKeyData(int processId, int secretKey) implements BackendMessage {
+    }
+
+    /** {@code status} is I (idle), T (in a transaction) or E (in a failed transaction). */
+    record ReadyForQuery(char status) implements BackendMessage {
+    }
+
+    /** One result column as RowDescription describes it; {@code format} 0 is text, 1 binary. */
+    record Field(String name, int tableOid, short attributeNumber, int typeOid, short typeLength, int typeModifier,
+                 short format) {
+    }
+
+    record RowDescription(List<Field> fields) implements BackendMessage {
+    }
+
+    /** One row; a {@code null} entry is SQL NULL. */
+    record DataRow(byte[][] values) implements BackendMessage {
+    }
+
+    record CommandComplete(String tag) implements BackendMessage {
+    }
+
+    record EmptyQueryResponse() implements BackendMessage {
+    }
+
+    /**
+     * An error. {@code severity} is ERROR or FATAL; {@code detail} and {@code hint} may be null;
+     * {@code position} is 1-based in the query text, 0 when unknown.
+     */
+    record ErrorResponse(String severity, String sqlState, String message, String detail, String hint,
+                         int position) implements BackendMessage {
+    }
+
+    record ParseComplete() implements BackendMessage {
+    }
+
+    record BindComplete() implements BackendMessage {
+    }
+
+    record CloseComplete() implements BackendMessage {
+    }
+
+    /** Describe of something that returns no rows. */
+    record NoData() implements BackendMessage {
+    }
+
+    record ParameterDescription(int[] typeOids) implements BackendMessage {
+    }
+
+    /** Execute stopped at its row limit; the portal can be executed again for more. */
+    record PortalSuspended() implements BackendMessage {
+    }
+}

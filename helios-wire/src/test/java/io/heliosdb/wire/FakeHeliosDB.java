@@ -1,0 +1,40 @@
+package io.heliosdb.wire;
+
+import io.heliosdb.api.DeploymentMode;
+import io.heliosdb.api.HeliosDB;
+import io.heliosdb.api.Session;
+import io.heliosdb.api.config.HeliosConfig;
+import io.heliosdb.spi.Transport;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A database that understands the few statements of {@link FakeSession}, for protocol tests. */
+final class FakeHeliosDB implements HeliosDB {
+    final List<FakeSession> sessions = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Session session() {
+        FakeSession s = new FakeSession();
+        sessions.add(s);
+        return s;
+    }
+
+    @Override
+    public HeliosConfig config() {
+        return HeliosConfig.memory();
+    }
+
+    @Override
+    public DeploymentMode mode() {
+        return DeploymentMode.MEMORY_ONLY;
+    }
+
+    @Override
+    public List<Transport> transports() {
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,62 @@
+package io.heliosdb.wire.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PgBinaryCodecTest {
+
+    @Test
+    void encode_integersAreBigEndian() {
+        assertThat(PgBinaryCodec.encode(SqlType.INTEGER, 258)).containsExactly(0, 0, 1, 2);
+        assertThat(PgBinaryCodec.encode(SqlType.SMALLINT, (short) -2)).containsExactly(0xff, 0xfe);
+        assertThat(PgBinaryCodec.encode(SqlType.BOOLEAN, true)).containsExactly(1);
+    }
+
+    @Test
+    void encode_dateAndTimestamp_countFromPostgresEpoch() {
+        assertThat(PgBinaryCodec.encode(SqlType.DATE, LocalDate.of(2000, 1, 2))).containsExactly(0, 0, 0, 1);
+        assertThat(PgBinaryCodec.decode(SqlType.TIMESTAMP, PgBinaryCodec.encode(SqlType.TIMESTAMP,
+                LocalDateTime.of(1999, 12, 31, 23, 59, 59, 123_456_000))))
+                .isEqualTo(LocalDateTime.of(1999, 12, 31, 23, 59, 59, 123_456_000));
+    }
+
+    @Test
+    void encode_numeric_usesBase10000Digits() {
+        // 12345.678: digits [1, 2345, 6780], weight 1, positive, dscale 3
+        assertThat(PgBinaryCodec.encode(SqlType.NUMERIC, new BigDecimal("12345.678")))
+                .containsExactly(0, 3, 0, 1, 0, 0, 0, 3, 0, 1, 0x09, 0x29, 0x1a, 0x7c);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "0.00", "1", "-1", "10000", "0.0001", "-123456789.987654321", "1e20", "0.5"})
+    void numeric_roundTrips(String text) {
+        BigDecimal value = new BigDecimal(text);
+        BigDecimal back = (BigDecimal) PgBinaryCodec.decode(SqlType.NUMERIC, PgBinaryCodec.encode(SqlType.NUMERIC, value));
+        assertThat(back).isEqualByComparingTo(value);
+        assertThat(back.scale()).isEqualTo(Math.max(0, value.scale()));
+    }
+
+    @Test
+    void decode_wrongLength_is08P01() {
+        assertThatThrownBy(() -> PgBinaryCodec.decode(SqlType.INTEGER, new byte[] {1, 2}))
+                .isInstanceOf(HeliosException.class)
+                .satisfies(e -> assertThat(((HeliosException) e).sqlState().code()).isEqualTo("08P01"));
+        assertThatThrownBy(() -> PgBinaryCodec.decode(SqlType.BIGINT, new byte[9]))
+                .isInstanceOf(HeliosException.class);
+    }
+
+    @Test
+    void decode_text_isUtf8() {
+        assertThat(PgBinaryCodec.decode(SqlType.TEXT, "héllo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isEqualTo("héllo");
+    }
+}
