@@ -1,0 +1,122 @@
+package io.heliosdb.core;
+
+import io.heliosdb.api.DeploymentMode;
+import io.heliosdb.api.HeliosDB;
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.api.config.HeliosConfig;
+import io.heliosdb.api.config.StorageConfig;
+import io.heliosdb.core.config.ByteSize;
+import io.heliosdb.spi.CacheLayer;
+import io.heliosdb.spi.CacheLayerProvider;
+import io.heliosdb.spi.KernelProvider;
+import io.heliosdb.spi.StorageEngine;
+import io.heliosdb.spi.StorageEngineProvider;
+import io.heliosdb.spi.Transport;
+import io.heliosdb.spi.TransportProvider;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The kernel behind {@link HeliosDB}: composes the storage engine named by the configuration,
+ * a cache layer if one is installed, and (when serving) every transport found on the module path,
+ * then logs the composition.
+ */
+public final class HeliosKernel implements KernelProvider {
+    private static final System.Logger LOG = System.getLogger("io.heliosdb");
+
+    @Override
+    public HeliosDB open(HeliosConfig config, boolean serve) {
+        return open(config, serve, line -> LOG.log(Level.INFO, line));
+    }
+
+    /** Opens the database, writing the start-up lines to {@code startupLog}. */
+    KernelDatabase open(HeliosConfig config, boolean serve, Consumer<String> startupLog) {
+        StorageConfig storage = config.storage();
+        boolean memory = storage.memoryOnly() || storage.engine().equals("memory");
+        String engineName = storage.memoryOnly() ? "memory" : storage.engine();
+        StorageEngineProvider storageProvider = findStorage(engineName);
+        List<TransportProvider> transportProviders = serve ? load(TransportProvider.class) : List.of();
+        if (serve && transportProviders.isEmpty()) {
+            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "no server transport found: put helios-wire on the module path to serve clients");
+        }
+        List<CacheLayerProvider> cacheProviders = storage.cacheSizeBytes() > 0 && !memory
+                ? load(CacheLayerProvider.class) : List.of();
+        DeploymentMode mode = ModeSelection.select(!transportProviders.isEmpty(), memory, !cacheProviders.isEmpty());
+        startupLog.accept("Starting HeliosDB Lite in " + mode.displayName() + " Mode");
+
+        StorageConfig effectiveStorage = storage.memoryOnly() ? storage : storage.withPath(
+                storage.path().toAbsolutePath().normalize()).withEngine(engineName);
+        StorageEngine engine = storageProvider.open(effectiveStorage);
+        CacheLayer cache = null;
+        KernelDatabase db;
+        try {
+            if (!cacheProviders.isEmpty()) {
+                cache = cacheProviders.get(0).open(effectiveStorage);
+                startupLog.accept("Cache size: " + ByteSize.format(storage.cacheSizeBytes()));
+            }
+            db = new KernelDatabase(config, mode, engine, cache);
+        } catch (RuntimeException e) {
+            if (cache != null) {
+                cache.close();
+            }
+            engine.close();
+            throw e;
+        }
+        startupLog.accept(memory ? "Storage: in memory"
+                : "Persistent storage: " + effectiveStorage.path());
+        if (!storage.walEnabled()) {
+            startupLog.accept("Asynchronous commit: wal_enabled = false, commits are acknowledged before "
+                    + "they are durable on disk");
+        }
+        try {
+            for (TransportProvider provider : transportProviders) {
+                Transport transport = provider.start(db, config.server());
+                db.addTransport(transport);
+                startupLog.accept("Server listening on " + config.server().listenAddr() + ":" + transport.port());
+            }
+        } catch (RuntimeException e) {
+            try {
+                db.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return db;
+    }
+
+    private static StorageEngineProvider findStorage(String name) {
+        List<StorageEngineProvider> found = load(StorageEngineProvider.class);
+        for (StorageEngineProvider p : found) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        String available = found.isEmpty() ? "none"
+                : found.stream().map(StorageEngineProvider::name).sorted().collect(Collectors.joining(", "));
+        throw new HeliosException(SqlState.CONFIG_FILE_ERROR, "unknown storage engine \"" + name
+                + "\"; engines found on the module path: " + available);
+    }
+
+    /** Providers visible to this module (module path) and to the class path, each class once. */
+    static <S> List<S> load(Class<S> service) {
+        List<S> out = new ArrayList<>();
+        List<Class<?>> seen = new ArrayList<>();
+        for (ClassLoader loader : new ClassLoader[] {HeliosKernel.class.getClassLoader(),
+                Thread.currentThread().getContextClassLoader()}) {
+            for (S provider : ServiceLoader.load(service, loader)) {
+                if (!seen.contains(provider.getClass())) {
+                    seen.add(provider.getClass());
+                    out.add(provider);
+                }
+            }
+        }
+        return out;
+    }
+}

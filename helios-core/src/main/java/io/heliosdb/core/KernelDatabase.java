@@ -1,0 +1,115 @@
+package io.heliosdb.core;
+
+import io.heliosdb.api.DeploymentMode;
+import io.heliosdb.api.HeliosDB;
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.Session;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.api.config.HeliosConfig;
+import io.heliosdb.core.session.KernelSession;
+import io.heliosdb.core.session.SqlFrontEnd;
+import io.heliosdb.core.txn.TransactionalStore;
+import io.heliosdb.spi.CacheLayer;
+import io.heliosdb.spi.StorageEngine;
+import io.heliosdb.spi.Transport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** An open database: its storage, transactions, sessions and (in server modes) running transports. */
+public final class KernelDatabase implements HeliosDB {
+    /** The user sessions run as until authentication brings real roles. */
+    public static final String BOOTSTRAP_USER = "postgres";
+
+    private final HeliosConfig config;
+    private final DeploymentMode mode;
+    private final StorageEngine engine;
+    private final CacheLayer cache;
+    private final TransactionalStore store;
+    private final Set<KernelSession> sessions = ConcurrentHashMap.newKeySet();
+    private final List<Transport> transports = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    /** Opens the kernel over an already opened engine; the database owns (and closes) the engine and cache. */
+    public KernelDatabase(HeliosConfig config, DeploymentMode mode, StorageEngine engine, CacheLayer cache) {
+        this.config = config;
+        this.mode = mode;
+        this.engine = engine;
+        this.cache = cache;
+        this.store = new TransactionalStore(engine, config.storage().walEnabled());
+    }
+
+    void addTransport(Transport transport) {
+        transports.add(transport);
+    }
+
+    @Override
+    public Session session() {
+        if (closed) {
+            throw new HeliosException(SqlState.ADMIN_SHUTDOWN, "the database is closed");
+        }
+        KernelSession[] holder = new KernelSession[1];
+        KernelSession session = new KernelSession(store, SqlFrontEnd.ENGINE, BOOTSTRAP_USER,
+                config.performance().queryTimeoutSecs(), () -> sessions.remove(holder[0]));
+        holder[0] = session;
+        sessions.add(session);
+        return session;
+    }
+
+    @Override
+    public HeliosConfig config() {
+        return config;
+    }
+
+    @Override
+    public DeploymentMode mode() {
+        return mode;
+    }
+
+    @Override
+    public List<Transport> transports() {
+        return List.copyOf(transports);
+    }
+
+    /** Sessions open now. */
+    public int openSessions() {
+        return sessions.size();
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        List<RuntimeException> failures = new ArrayList<>();
+        for (Transport t : transports) {
+            runQuietly(t::close, failures);
+        }
+        transports.clear();
+        for (KernelSession s : List.copyOf(sessions)) {
+            runQuietly(s::close, failures);
+        }
+        if (cache != null) {
+            runQuietly(cache::close, failures);
+        }
+        runQuietly(engine::close, failures);
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    private static void runQuietly(Runnable action, List<RuntimeException> failures) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+    }
+}

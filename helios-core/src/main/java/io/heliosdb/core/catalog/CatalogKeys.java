@@ -1,0 +1,65 @@
+package io.heliosdb.core.catalog;
+
+import io.heliosdb.core.encoding.ByteWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where the kernel keeps things in storage. Keyspace {@value #CATALOG} holds table definitions
+ * by name and the id counters; keyspace {@value #ROWS} holds every row under its table id
+ * (8 bytes, big-endian) followed by the encoded primary key or hidden row id.
+ */
+public final class CatalogKeys {
+    public static final String CATALOG = "catalog";
+    public static final String ROWS = "rows";
+
+    private static final byte NEXT_TABLE_ID = 0x01;
+    private static final byte TABLE = 0x02;
+    private static final byte NEXT_ROW_ID = 0x03;
+
+    private CatalogKeys() {
+    }
+
+    public static byte[] nextTableIdKey() {
+        return new byte[] {NEXT_TABLE_ID};
+    }
+
+    public static byte[] tableKey(String name) {
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+        return new ByteWriter(utf8.length + 1).write(TABLE).write(utf8).toByteArray();
+    }
+
+    /** The first key of the table entries, and the bound past the last. */
+    public static byte[] tablesFrom() {
+        return new byte[] {TABLE};
+    }
+
+    public static byte[] tablesTo() {
+        return new byte[] {TABLE + 1};
+    }
+
+    public static byte[] nextRowIdKey(long tableId) {
+        return new ByteWriter(9).write(NEXT_ROW_ID).writeLongBE(tableId).toByteArray();
+    }
+
+    /** The prefix of every row key of a table. */
+    public static byte[] rowPrefix(long tableId) {
+        return new ByteWriter(8).writeLongBE(tableId).toByteArray();
+    }
+
+    /** The exclusive upper bound of a table's row keys (table ids are positive, so no overflow). */
+    public static byte[] rowPrefixEnd(long tableId) {
+        return rowPrefix(tableId + 1);
+    }
+
+    public static byte[] rowKey(long tableId, byte[] encodedKey) {
+        return new ByteWriter(8 + encodedKey.length).writeLongBE(tableId).write(encodedKey).toByteArray();
+    }
+
+    public static byte[] longValue(long v) {
+        return new ByteWriter(8).writeLongBE(v).toByteArray();
+    }
+
+    public static long readLong(byte[] value) {
+        return new io.heliosdb.core.encoding.ByteReader(value).readLongBE();
+    }
+}

@@ -1,0 +1,62 @@
+package io.heliosdb.core.session;
+
+import io.heliosdb.api.Column;
+import io.heliosdb.api.PreparedQuery;
+import io.heliosdb.api.QueryResult;
+import io.heliosdb.api.SqlType;
+import io.heliosdb.sql.ParsedStatement;
+import java.util.List;
+
+/** A statement planned once; planned again only when the catalog it was planned against changed. */
+final class KernelPreparedQuery implements PreparedQuery {
+    private final KernelSession session;
+    private final String sql;
+    private final ParsedStatement statement;
+    private final List<SqlType> declared;
+    private PlannedStatement planned;
+
+    KernelPreparedQuery(KernelSession session, String sql, ParsedStatement statement, List<SqlType> declared,
+                        PlannedStatement planned) {
+        this.session = session;
+        this.sql = sql;
+        this.statement = statement;
+        this.declared = declared;
+        this.planned = planned;
+    }
+
+    @Override
+    public String sql() {
+        return sql;
+    }
+
+    @Override
+    public List<SqlType> parameterTypes() {
+        return planned == null ? List.of() : planned.plan().parameterTypes();
+    }
+
+    @Override
+    public List<Column> columns() {
+        return planned == null ? List.of() : planned.plan().columns();
+    }
+
+    @Override
+    public QueryResult execute(Object... params) {
+        return session.executePrepared(this, params);
+    }
+
+    List<SqlType> declared() {
+        return declared;
+    }
+
+    ParsedStatement statement() {
+        return statement;
+    }
+
+    /** The plan for the current catalog (called with the session's lock held). */
+    io.heliosdb.sql.StatementPlan currentPlan() {
+        if (planned == null || !planned.stamp().equals(session.currentStamp())) {
+            planned = session.plan(statement, declared);
+        }
+        return planned.plan();
+    }
+}

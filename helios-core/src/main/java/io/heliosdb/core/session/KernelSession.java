@@ -1,0 +1,398 @@
+package io.heliosdb.core.session;
+
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.PreparedQuery;
+import io.heliosdb.api.QueryResult;
+import io.heliosdb.api.Session;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.api.SqlType;
+import io.heliosdb.api.TransactionStatus;
+import io.heliosdb.core.catalog.Catalog;
+import io.heliosdb.core.txn.StatementReads;
+import io.heliosdb.core.txn.TableRows;
+import io.heliosdb.core.txn.Transaction;
+import io.heliosdb.core.txn.TransactionalStore;
+import io.heliosdb.sql.ParsedStatement;
+import io.heliosdb.sql.SchemaLookup;
+import io.heliosdb.sql.StatementPlan;
+import io.heliosdb.sql.StatementResult;
+import io.heliosdb.sql.TransactionCommand;
+import java.lang.System.Logger.Level;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * A session: statements run in autocommit mode until BEGIN; a writing statement takes the
+ * database write lock, buffers its writes in the transaction, and commits them as one batch.
+ * An error inside BEGIN..COMMIT fails the block as in PostgreSQL (25P02 until it ends).
+ */
+public final class KernelSession implements Session {
+    private static final System.Logger LOG = System.getLogger("io.heliosdb.core.session");
+    private static final long DEFAULT_LOCK_TIMEOUT_MILLIS = 60_000;
+    private static final Object[] NO_PARAMS = new Object[0];
+
+    private final TransactionalStore store;
+    private final SqlFrontEnd frontEnd;
+    private final String user;
+    private final int queryTimeoutSecs;
+    private final Runnable onClose;
+    private final SessionSettings settings;
+    private final PlanCache planCache = new PlanCache(128);
+    private final StatementCancel cancel = new StatementCancel();
+
+    /** The explicit transaction (BEGIN..COMMIT), or null in autocommit mode. */
+    private Transaction transaction;
+    private boolean failed;
+    private StreamingResult openResult;
+    private boolean closed;
+
+    public KernelSession(TransactionalStore store, SqlFrontEnd frontEnd, String user, int queryTimeoutSecs,
+                         Runnable onClose) {
+        this.store = store;
+        this.frontEnd = frontEnd;
+        this.user = user;
+        this.queryTimeoutSecs = queryTimeoutSecs;
+        this.onClose = onClose;
+        this.settings = new SessionSettings(user);
+    }
+
+    @Override
+    public synchronized QueryResult execute(String sql, Object... params) {
+        beginStatement();
+        List<ParsedStatement> statements = parse(sql);
+        Object[] args = params == null ? NO_PARAMS : params;
+        if (statements.isEmpty()) {
+            return BufferedResult.tag("");
+        }
+        if (statements.size() > 1 && args.length > 0) {
+            throw onError(new HeliosException(SqlState.SYNTAX_ERROR,
+                    "cannot insert multiple commands into a prepared statement"));
+        }
+        for (int i = 0; i < statements.size() - 1; i++) {
+            run(statements.get(i), NO_PARAMS, null).close();
+        }
+        return run(statements.get(statements.size() - 1), args, null);
+    }
+
+    @Override
+    public synchronized PreparedQuery prepare(String sql, List<SqlType> parameterTypes) {
+        beginStatement();
+        List<ParsedStatement> statements = parse(sql);
+        if (statements.size() > 1) {
+            throw onError(new HeliosException(SqlState.SYNTAX_ERROR,
+                    "cannot insert multiple commands into a prepared statement"));
+        }
+        ParsedStatement statement = statements.isEmpty() ? null : statements.get(0);
+        List<SqlType> declared = parameterTypes == null ? List.of() : List.copyOf(parameterTypes);
+        PlannedStatement planned = null;
+        if (statement != null) {
+            try {
+                if (failed) {
+                    planned = planInFailedTransaction(statement, declared);
+                } else {
+                    planned = plan(statement, declared);
+                }
+            } catch (RuntimeException e) {
+                throw onError(e);
+            }
+        }
+        return new KernelPreparedQuery(this, sql, statement, declared, planned);
+    }
+
+    @Override
+    public synchronized Iterator<QueryResult> executeScript(String sql) {
+        beginStatement();
+        List<ParsedStatement> statements = parse(sql);
+        return new Iterator<>() {
+            private int index;
+            private boolean stopped;
+
+            @Override
+            public boolean hasNext() {
+                return !stopped && index < statements.size();
+            }
+
+            @Override
+            public QueryResult next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                synchronized (KernelSession.this) {
+                    ParsedStatement statement = statements.get(index++);
+                    try {
+                        beginStatement();
+                        return run(statement, NO_PARAMS, null);
+                    } catch (RuntimeException e) {
+                        stopped = true;
+                        throw e;
+                    }
+                }
+            }
+        };
+    }
+
+    @Override
+    public synchronized TransactionStatus transactionStatus() {
+        if (transaction == null) {
+            return TransactionStatus.IDLE;
+        }
+        return failed ? TransactionStatus.FAILED : TransactionStatus.IN_TRANSACTION;
+    }
+
+    @Override
+    public String user() {
+        return user;
+    }
+
+    /** The session's current value of a run-time parameter, or null. */
+    public synchronized String setting(String name) {
+        return settings.get(name);
+    }
+
+    /** The parameters a server reports to its client at start-up. */
+    public synchronized Map<String, String> reportedSettings() {
+        return settings.reported();
+    }
+
+    /** Asks the running statement to stop at its next check (callable from any thread). */
+    public void cancel() {
+        cancel.request();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closeOpenResult();
+        if (transaction != null) {
+            store.rollback(transaction);
+            transaction = null;
+        }
+        closed = true;
+        onClose.run();
+    }
+
+    /** Runs a prepared statement, planning it again when the catalog changed since it was planned. */
+    synchronized QueryResult executePrepared(KernelPreparedQuery query, Object[] params) {
+        beginStatement();
+        if (query.statement() == null) {
+            return BufferedResult.tag("");
+        }
+        return run(query.statement(), params == null ? NO_PARAMS : params, query);
+    }
+
+    private void beginStatement() {
+        if (closed) {
+            throw new HeliosException(SqlState.CONNECTION_EXCEPTION, "the session is closed");
+        }
+        closeOpenResult();
+        cancel.reset();
+    }
+
+    private void closeOpenResult() {
+        if (openResult != null) {
+            try {
+                openResult.close();
+            } finally {
+                openResult = null;
+            }
+        }
+    }
+
+    private List<ParsedStatement> parse(String text) {
+        try {
+            return frontEnd.parse(text);
+        } catch (RuntimeException e) {
+            throw onError(e);
+        }
+    }
+
+    PlannedStatement plan(ParsedStatement statement, List<SqlType> declared) {
+        Catalog.Snapshot committed = store.catalog().snapshot();
+        Transaction.SchemaStamp stamp = transaction != null ? transaction.schemaStamp(committed)
+                : new Transaction.SchemaStamp(committed.version(), 0, 0);
+        PlannedStatement cached = planCache.get(statement.sql(), declared);
+        if (cached != null && cached.stamp().equals(stamp)) {
+            return cached;
+        }
+        Transaction t = transaction;
+        SchemaLookup schema = t != null ? name -> t.table(store.catalog().snapshot(), name) : committed::table;
+        PlannedStatement planned = new PlannedStatement(frontEnd.plan(statement, schema, declared), stamp);
+        planCache.put(statement.sql(), declared, planned);
+        return planned;
+    }
+
+    Transaction.SchemaStamp currentStamp() {
+        Catalog.Snapshot committed = store.catalog().snapshot();
+        return transaction != null ? transaction.schemaStamp(committed)
+                : new Transaction.SchemaStamp(committed.version(), 0, 0);
+    }
+
+    private QueryResult run(ParsedStatement statement, Object[] params, KernelPreparedQuery prepared) {
+        try {
+            StatementPlan plan;
+            if (failed) {
+                plan = planInFailedTransaction(statement, prepared != null ? prepared.declared() : List.of()).plan();
+            } else {
+                plan = prepared != null ? prepared.currentPlan() : plan(statement, List.of()).plan();
+            }
+            if (plan.transactionCommand() != null) {
+                return runTransactionCommand(plan.transactionCommand());
+            }
+            return plan.readOnly() ? runRead(plan, params) : runWrite(plan, params);
+        } catch (RuntimeException e) {
+            throw onError(e);
+        }
+    }
+
+    /** In a failed block only COMMIT and ROLLBACK may run; anything else (even if it cannot be planned) is 25P02. */
+    private PlannedStatement planInFailedTransaction(ParsedStatement statement, List<SqlType> declared) {
+        PlannedStatement planned;
+        try {
+            planned = plan(statement, declared);
+        } catch (RuntimeException e) {
+            throw abortedTransaction();
+        }
+        TransactionCommand command = planned.plan().transactionCommand();
+        if (command == TransactionCommand.COMMIT || command == TransactionCommand.ROLLBACK) {
+            return planned;
+        }
+        throw abortedTransaction();
+    }
+
+    private static HeliosException abortedTransaction() {
+        return new HeliosException(SqlState.IN_FAILED_SQL_TRANSACTION,
+                "current transaction is aborted, commands ignored until end of transaction block");
+    }
+
+    private QueryResult runTransactionCommand(TransactionCommand command) {
+        switch (command) {
+            case BEGIN -> {
+                if (transaction != null) {
+                    LOG.log(Level.DEBUG, "WARNING: there is already a transaction in progress");
+                } else {
+                    transaction = store.begin();
+                    failed = false;
+                }
+                return BufferedResult.tag("BEGIN");
+            }
+            case COMMIT -> {
+                if (transaction == null) {
+                    LOG.log(Level.DEBUG, "WARNING: there is no transaction in progress");
+                    return BufferedResult.tag("COMMIT");
+                }
+                Transaction t = transaction;
+                boolean wasFailed = failed;
+                transaction = null;
+                failed = false;
+                if (wasFailed) {
+                    store.rollback(t);
+                    return BufferedResult.tag("ROLLBACK");
+                }
+                store.commit(t);
+                return BufferedResult.tag("COMMIT");
+            }
+            default -> {
+                if (transaction != null) {
+                    store.rollback(transaction);
+                    transaction = null;
+                    failed = false;
+                } else {
+                    LOG.log(Level.DEBUG, "WARNING: there is no transaction in progress");
+                }
+                return BufferedResult.tag("ROLLBACK");
+            }
+        }
+    }
+
+    private QueryResult runWrite(StatementPlan plan, Object[] params) {
+        boolean autocommit = transaction == null;
+        Transaction t = autocommit ? store.begin() : transaction;
+        try {
+            store.acquireWriteLock(t, lockTimeoutMillis());
+            BufferedResult result;
+            try (StatementReads reads = store.openReads(t)) {
+                StatementResult executed = plan.execute(context(t, reads), params);
+                result = BufferedResult.drain(executed);
+            }
+            if (autocommit) {
+                store.commit(t);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            if (autocommit) {
+                store.rollback(t);
+            }
+            throw e;
+        }
+    }
+
+    private QueryResult runRead(StatementPlan plan, Object[] params) {
+        Transaction t = transaction != null ? transaction : store.begin();
+        StatementReads reads = store.openReads(t);
+        try {
+            StatementResult executed = plan.execute(context(t, reads), params);
+            StreamingResult result = new StreamingResult(executed, reads, this::onStreamError);
+            openResult = result;
+            return result;
+        } catch (RuntimeException e) {
+            reads.close();
+            throw e;
+        } finally {
+            if (t != transaction) {
+                store.rollback(t);
+            }
+        }
+    }
+
+    private KernelExecutionContext context(Transaction t, StatementReads reads) {
+        return new KernelExecutionContext(new TableRows(t, reads.reader(), store.catalog()), settings,
+                deadlineNanos(), cancel);
+    }
+
+    private long deadlineNanos() {
+        long timeout = settings.millis("statement_timeout");
+        long configured = queryTimeoutSecs * 1000L;
+        if (configured > 0 && (timeout <= 0 || configured < timeout)) {
+            timeout = configured;
+        }
+        if (timeout <= 0) {
+            return 0;
+        }
+        long deadline = System.nanoTime() + timeout * 1_000_000L;
+        return deadline == 0 ? 1 : deadline;
+    }
+
+    private long lockTimeoutMillis() {
+        long configured = settings.millis("lock_timeout");
+        return configured > 0 ? configured : DEFAULT_LOCK_TIMEOUT_MILLIS;
+    }
+
+    private HeliosException onStreamError(RuntimeException e) {
+        synchronized (this) {
+            openResult = null;
+            return onError(e);
+        }
+    }
+
+    /**
+     * Turns any failure into a HeliosException and fails an explicit transaction, as PostgreSQL does.
+     * Error positions already count from the start of the whole text given to parse.
+     */
+    private HeliosException onError(RuntimeException e) {
+        HeliosException error;
+        if (e instanceof HeliosException h) {
+            error = h;
+        } else {
+            LOG.log(Level.WARNING, "internal error while running a statement", e);
+            error = new HeliosException(SqlState.INTERNAL_ERROR, "internal error: " + e, e);
+        }
+        if (transaction != null) {
+            failed = true;
+        }
+        return error;
+    }
+}

@@ -1,0 +1,133 @@
+package io.heliosdb.core.session;
+
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A session's run-time parameters for SET and SHOW. Names are case-insensitive, as in PostgreSQL;
+ * the defaults are what a PostgreSQL 16 server reports to its clients.
+ */
+public final class SessionSettings {
+    private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+    static {
+        DEFAULTS.put("server_version", "16.0");
+        DEFAULTS.put("server_version_num", "160000");
+        DEFAULTS.put("server_encoding", "UTF8");
+        DEFAULTS.put("client_encoding", "UTF8");
+        DEFAULTS.put("DateStyle", "ISO, MDY");
+        DEFAULTS.put("IntervalStyle", "postgres");
+        DEFAULTS.put("TimeZone", "UTC");
+        DEFAULTS.put("standard_conforming_strings", "on");
+        DEFAULTS.put("integer_datetimes", "on");
+        DEFAULTS.put("application_name", "");
+        DEFAULTS.put("search_path", "\"$user\", public");
+        DEFAULTS.put("transaction_isolation", "read committed");
+        DEFAULTS.put("default_transaction_isolation", "read committed");
+        DEFAULTS.put("transaction_read_only", "off");
+        DEFAULTS.put("default_transaction_read_only", "off");
+        DEFAULTS.put("is_superuser", "on");
+        DEFAULTS.put("extra_float_digits", "1");
+        DEFAULTS.put("client_min_messages", "notice");
+        DEFAULTS.put("statement_timeout", "0");
+        DEFAULTS.put("lock_timeout", "0");
+        DEFAULTS.put("idle_in_transaction_session_timeout", "0");
+        DEFAULTS.put("max_identifier_length", "63");
+        DEFAULTS.put("bytea_output", "hex");
+        DEFAULTS.put("lc_messages", "C");
+        DEFAULTS.put("lc_monetary", "C");
+        DEFAULTS.put("lc_numeric", "C");
+        DEFAULTS.put("lc_time", "C");
+    }
+
+    /** Current values by lower-case name; each remembers its canonical spelling. */
+    private final Map<String, Entry> values = new LinkedHashMap<>();
+
+    private record Entry(String name, String value) {
+    }
+
+    public SessionSettings(String user) {
+        DEFAULTS.forEach((name, value) -> values.put(key(name), new Entry(name, value)));
+        values.put("session_authorization", new Entry("session_authorization", user));
+    }
+
+    /** The value, or null for an unknown parameter. */
+    public String get(String name) {
+        Entry e = values.get(key(name));
+        return e == null ? null : e.value();
+    }
+
+    /**
+     * Sets a parameter; a null value resets it to its default. Unknown names are {@code 42704}
+     * unless they contain a dot (custom "extension.name" parameters, which PostgreSQL also accepts).
+     */
+    public void set(String name, String value) {
+        String k = key(name);
+        Entry current = values.get(k);
+        if (current == null && !name.contains(".")) {
+            throw new HeliosException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name
+                    + "\"");
+        }
+        if (value == null) {
+            String def = defaultOf(k);
+            if (def == null) {
+                values.remove(k);
+            } else {
+                values.put(k, new Entry(current.name(), def));
+            }
+            return;
+        }
+        values.put(k, new Entry(current == null ? name : current.name(), value));
+    }
+
+    /** The parameters a server reports to a client at start-up (ParameterStatus), canonical names. */
+    public Map<String, String> reported() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : new String[] {"application_name", "client_encoding", "DateStyle", "integer_datetimes",
+                "IntervalStyle", "is_superuser", "server_encoding", "server_version", "session_authorization",
+                "standard_conforming_strings", "TimeZone"}) {
+            out.put(name, get(name));
+        }
+        return out;
+    }
+
+    /** A duration parameter (like {@code lock_timeout}) in milliseconds: "500", "500ms", "5s", "1min". */
+    public long millis(String name) {
+        String v = get(name);
+        if (v == null) {
+            return 0;
+        }
+        String s = v.strip().toLowerCase(Locale.ROOT).replace(" ", "");
+        try {
+            if (s.endsWith("ms")) {
+                return Long.parseLong(s.substring(0, s.length() - 2));
+            }
+            if (s.endsWith("min")) {
+                return Long.parseLong(s.substring(0, s.length() - 3)) * 60_000;
+            }
+            if (s.endsWith("s")) {
+                return Long.parseLong(s.substring(0, s.length() - 1)) * 1000;
+            }
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE,
+                    "invalid value for parameter \"" + name + "\": \"" + v + "\"");
+        }
+    }
+
+    private String defaultOf(String lowerName) {
+        for (Map.Entry<String, String> e : DEFAULTS.entrySet()) {
+            if (key(e.getKey()).equals(lowerName)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

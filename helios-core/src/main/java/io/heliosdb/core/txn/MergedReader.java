@@ -1,0 +1,109 @@
+package io.heliosdb.core.txn;
+
+import io.heliosdb.spi.KvCursor;
+import io.heliosdb.spi.KvReader;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NavigableMap;
+
+/** Reads a transaction's own writes over a committed snapshot: the overlay wins, tombstones hide. */
+public final class MergedReader implements KvReader {
+    private final WriteOverlay overlay;
+    private final KvReader base;
+
+    public MergedReader(WriteOverlay overlay, KvReader base) {
+        this.overlay = overlay;
+        this.base = base;
+    }
+
+    @Override
+    public byte[] get(String keyspace, byte[] key) {
+        byte[] own = overlay.lookup(keyspace, key);
+        if (own != null) {
+            return own == WriteOverlay.TOMBSTONE ? null : own;
+        }
+        return base.get(keyspace, key);
+    }
+
+    @Override
+    public KvCursor scan(String keyspace, byte[] from, byte[] to, boolean reverse) {
+        NavigableMap<byte[], byte[]> own = overlay.range(keyspace, from, to);
+        KvCursor committed = base.scan(keyspace, from, to, reverse);
+        if (own.isEmpty()) {
+            return committed;
+        }
+        Iterator<Map.Entry<byte[], byte[]>> it = (reverse ? own.descendingMap() : own).entrySet().iterator();
+        return new MergingCursor(it, committed, reverse);
+    }
+
+    /** A merge of two sorted streams where the overlay's entry replaces the committed one with the same key. */
+    private static final class MergingCursor implements KvCursor {
+        private final Iterator<Map.Entry<byte[], byte[]>> own;
+        private final KvCursor committed;
+        private final int direction;
+        private Map.Entry<byte[], byte[]> ownHead;
+        private boolean committedHasHead;
+        private boolean started;
+        private byte[] key;
+        private byte[] value;
+
+        MergingCursor(Iterator<Map.Entry<byte[], byte[]>> own, KvCursor committed, boolean reverse) {
+            this.own = own;
+            this.committed = committed;
+            this.direction = reverse ? -1 : 1;
+        }
+
+        @Override
+        public boolean next() {
+            if (!started) {
+                started = true;
+                ownHead = own.hasNext() ? own.next() : null;
+                committedHasHead = committed.next();
+            }
+            while (ownHead != null || committedHasHead) {
+                int cmp;
+                if (ownHead == null) {
+                    cmp = 1;
+                } else if (!committedHasHead) {
+                    cmp = -1;
+                } else {
+                    cmp = direction * WriteOverlay.UNSIGNED.compare(ownHead.getKey(), committed.key());
+                }
+                if (cmp > 0) {
+                    key = committed.key();
+                    value = committed.value();
+                    committedHasHead = committed.next();
+                    return true;
+                }
+                Map.Entry<byte[], byte[]> e = ownHead;
+                ownHead = own.hasNext() ? own.next() : null;
+                if (cmp == 0) {
+                    committedHasHead = committed.next();
+                }
+                if (e.getValue() != WriteOverlay.TOMBSTONE) {
+                    key = e.getKey();
+                    value = e.getValue();
+                    return true;
+                }
+            }
+            key = null;
+            value = null;
+            return false;
+        }
+
+        @Override
+        public byte[] key() {
+            return key;
+        }
+
+        @Override
+        public byte[] value() {
+            return value;
+        }
+
+        @Override
+        public void close() {
+            committed.close();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.heliosdb.core.txn;
+
+import io.heliosdb.spi.WriteBatch;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * A transaction's uncommitted writes, per keyspace in unsigned-byte key order; a delete is a
+ * tombstone. A scan works on the map as it was when the scan began (copy on write), so a
+ * statement that writes while it scans never sees its own new rows (no Halloween problem).
+ */
+public final class WriteOverlay {
+    public static final Comparator<byte[]> UNSIGNED = Arrays::compareUnsigned;
+
+    /** The value a delete leaves; compared by identity. */
+    static final byte[] TOMBSTONE = new byte[0];
+
+    private static final class Space {
+        NavigableMap<byte[], byte[]> map = new TreeMap<>(UNSIGNED);
+        boolean shared;
+    }
+
+    private final Map<String, Space> spaces = new HashMap<>();
+    private long bytes;
+
+    public void put(String keyspace, byte[] key, byte[] value) {
+        writable(keyspace).put(key, value);
+        bytes += key.length + value.length;
+    }
+
+    public void delete(String keyspace, byte[] key) {
+        writable(keyspace).put(key, TOMBSTONE);
+        bytes += key.length;
+    }
+
+    private NavigableMap<byte[], byte[]> writable(String keyspace) {
+        Space s = spaces.computeIfAbsent(keyspace, k -> new Space());
+        if (s.shared) {
+            s.map = new TreeMap<>(s.map);
+            s.shared = false;
+        }
+        return s.map;
+    }
+
+    /** The overlay's entry for a key: null when untouched, {@link #TOMBSTONE} when deleted. */
+    byte[] lookup(String keyspace, byte[] key) {
+        Space s = spaces.get(keyspace);
+        return s == null ? null : s.map.get(key);
+    }
+
+    /** A stable view of the entries in {@code [from, to)}; later writes do not show in it. */
+    NavigableMap<byte[], byte[]> range(String keyspace, byte[] from, byte[] to) {
+        Space s = spaces.get(keyspace);
+        if (s == null) {
+            return new TreeMap<>(UNSIGNED);
+        }
+        s.shared = true;
+        NavigableMap<byte[], byte[]> m = s.map;
+        if (from != null && to != null) {
+            return UNSIGNED.compare(from, to) >= 0 ? new TreeMap<>(UNSIGNED) : m.subMap(from, true, to, false);
+        }
+        if (from != null) {
+            return m.tailMap(from, true);
+        }
+        if (to != null) {
+            return m.headMap(to, false);
+        }
+        return m;
+    }
+
+    public boolean isEmpty() {
+        return spaces.values().stream().allMatch(s -> s.map.isEmpty());
+    }
+
+    /** Approximate key and value bytes written (tombstones count their key). */
+    public long byteSize() {
+        return bytes;
+    }
+
+    /** Every write as one batch, in key order per keyspace. */
+    public WriteBatch toWriteBatch() {
+        WriteBatch batch = new WriteBatch();
+        spaces.forEach((keyspace, s) -> s.map.forEach((key, value) -> {
+            if (value == TOMBSTONE) {
+                batch.delete(keyspace, key);
+            } else {
+                batch.put(keyspace, key, value);
+            }
+        }));
+        return batch;
+    }
+}

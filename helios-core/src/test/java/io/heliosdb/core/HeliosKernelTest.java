@@ -1,0 +1,106 @@
+package io.heliosdb.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.heliosdb.api.DeploymentMode;
+import io.heliosdb.api.HeliosDB;
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.api.config.HeliosConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HeliosKernelTest {
+    private final List<String> log = new ArrayList<>();
+
+    @Test
+    void open_inMemory_logsMemoryOnlyMode() {
+        try (KernelDatabase db = new HeliosKernel().open(HeliosConfig.memory(), false, log::add)) {
+            assertThat(db.mode()).isEqualTo(DeploymentMode.MEMORY_ONLY);
+            assertThat(db.transports()).isEmpty();
+        }
+        assertThat(log).containsExactly("Starting HeliosDB Lite in Memory-only Mode", "Storage: in memory");
+    }
+
+    @Test
+    void open_persistent_logsEmbeddedModeAndAbsolutePath(@TempDir Path dir) {
+        Path data = dir.resolve("data");
+        try (KernelDatabase db = new HeliosKernel().open(HeliosConfig.persistent(data), false, log::add)) {
+            assertThat(db.mode()).isEqualTo(DeploymentMode.EMBEDDED);
+        }
+        assertThat(log).containsExactly("Starting HeliosDB Lite in Embedded Mode",
+                "Persistent storage: " + data.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void open_withoutWal_saysCommitsAreAsynchronous(@TempDir Path dir) {
+        HeliosConfig config = HeliosConfig.persistent(dir).withStorage(
+                HeliosConfig.persistent(dir).storage().withWalEnabled(false));
+        new HeliosKernel().open(config, false, log::add).close();
+        assertThat(log).anyMatch(line -> line.startsWith("Asynchronous commit"));
+    }
+
+    @Test
+    void open_unknownEngine_listsTheEnginesFound() {
+        HeliosConfig config = HeliosConfig.defaults().withStorage(HeliosConfig.defaults().storage()
+                .withEngine("lmdb"));
+        assertThatThrownBy(() -> new HeliosKernel().open(config, false, log::add))
+                .isInstanceOf(HeliosException.class)
+                .hasMessage("unknown storage engine \"lmdb\"; engines found on the module path: memory, rocksdb");
+    }
+
+    @Test
+    void open_serveWithoutTransport_isAClearError() {
+        assertThatThrownBy(() -> new HeliosKernel().open(HeliosConfig.memory(), true, log::add))
+                .isInstanceOfSatisfying(HeliosException.class,
+                        e -> assertThat(e.sqlState()).isEqualTo(SqlState.FEATURE_NOT_SUPPORTED))
+                .hasMessageContaining("helios-wire");
+    }
+
+    @Test
+    void kernelProvider_isFoundByTheApi() {
+        try (HeliosDB db = HeliosDB.inMemory()) {
+            assertThat(db).isInstanceOf(KernelDatabase.class);
+        }
+    }
+
+    @Test
+    void close_closesSessionsAndRefusesNewOnes() {
+        KernelDatabase db = new HeliosKernel().open(HeliosConfig.memory(), false, log::add);
+        db.session();
+        db.session();
+        assertThat(db.openSessions()).isEqualTo(2);
+        db.close();
+        assertThat(db.openSessions()).isZero();
+        assertThatThrownBy(db::session).isInstanceOf(HeliosException.class);
+        db.close();
+    }
+
+    @Test
+    void modeSelection_coversTheFourCompositions() {
+        assertThat(ModeSelection.select(false, false, false)).isEqualTo(DeploymentMode.EMBEDDED);
+        assertThat(ModeSelection.select(false, true, false)).isEqualTo(DeploymentMode.MEMORY_ONLY);
+        assertThat(ModeSelection.select(true, true, false)).isEqualTo(DeploymentMode.SERVER);
+        assertThat(ModeSelection.select(true, true, true)).isEqualTo(DeploymentMode.SERVER);
+        assertThat(ModeSelection.select(true, false, false)).isEqualTo(DeploymentMode.SERVER);
+        assertThat(ModeSelection.select(true, false, true)).isEqualTo(DeploymentMode.HYBRID);
+    }
+
+    @Test
+    void moduleDescriptor_exportsConfigAndDeclaresServices() {
+        Module module = HeliosKernel.class.getModule();
+        assertThat(module.getName()).isEqualTo("io.heliosdb.core");
+        var descriptor = module.getDescriptor();
+        assertThat(descriptor.exports()).extracting(e -> e.source()).containsExactly("io.heliosdb.core.config");
+        assertThat(descriptor.uses()).containsExactlyInAnyOrder("io.heliosdb.spi.StorageEngineProvider",
+                "io.heliosdb.spi.TransportProvider", "io.heliosdb.spi.CacheLayerProvider");
+        assertThat(descriptor.provides()).singleElement().satisfies(p -> {
+            assertThat(p.service()).isEqualTo("io.heliosdb.spi.KernelProvider");
+            assertThat(p.providers()).containsExactly(HeliosKernel.class.getName());
+        });
+    }
+}
