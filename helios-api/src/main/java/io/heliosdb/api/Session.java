@@ -32,6 +32,12 @@ public interface Session extends AutoCloseable {
 
     TransactionStatus transactionStatus();
 
+    /**
+     * Asks the statement this session is running to stop with {@code 57014}; a no-op when it is
+     * idle. Unlike every other method, it may be called from any thread.
+     */
+    void cancel();
+
     /** The user this session runs as. */
     String user();
 

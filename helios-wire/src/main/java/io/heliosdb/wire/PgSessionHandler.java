@@ -221,6 +221,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         key = server.keys().register(() -> {
             if (busy) {
                 cancellation.request();
+                session.cancel();
             }
         });
         send(new BackendMessage.AuthenticationOk());

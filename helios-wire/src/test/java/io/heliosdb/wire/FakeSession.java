@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * 42601 syntax error at parse time. It records what ran with which parameters.
  */
 final class FakeSession implements Session {
+    final java.util.concurrent.atomic.AtomicInteger cancelCalls = new java.util.concurrent.atomic.AtomicInteger();
     final List<String> executed = new CopyOnWriteArrayList<>();
     /** Counted down once {@code endless} has produced its first thousand rows. */
     final java.util.concurrent.CountDownLatch streaming = new java.util.concurrent.CountDownLatch(1);
@@ -142,6 +143,11 @@ final class FakeSession implements Session {
     @Override
     public TransactionStatus transactionStatus() {
         return status;
+    }
+
+    @Override
+    public void cancel() {
+        cancelCalls.incrementAndGet();
     }
 
     @Override

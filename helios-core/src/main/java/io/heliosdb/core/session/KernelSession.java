@@ -156,7 +156,7 @@ public final class KernelSession implements Session {
         return settings.reported();
     }
 
-    /** Asks the running statement to stop at its next check (callable from any thread). */
+    @Override
     public void cancel() {
         cancel.request();
     }

@@ -1,0 +1,172 @@
+package io.heliosdb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Launches the command as the launcher script does, {@code java -p <runtime modules> -m
+ * io.heliosdb.cli/...}, in a child JVM: the production module graph (service binding of storage
+ * engines and transports, automatic modules such as rocksdbjni) differs from Surefire's.
+ */
+class PackagedLauncherTest {
+    private static final Path THIRD_PARTY = Path.of("target", "test-modules");
+    private static final Path CLASSES = Path.of("target", "classes");
+    private static final Pattern LISTENING = Pattern.compile("\\[INFO] Server listening on [^:]+:(\\d+)");
+
+    private final List<Process> processes = new ArrayList<>();
+
+    private String modulePath;
+
+    @BeforeEach
+    void buildModulePath() throws IOException {
+        assumeTrue(Files.isDirectory(THIRD_PARTY) && Files.isDirectory(CLASSES),
+                "target/test-modules is copied by the build (mvn process-test-classes)");
+        List<String> entries = new ArrayList<>();
+        entries.add(CLASSES.toString());
+        try (var jars = Files.list(THIRD_PARTY)) {
+            jars.map(Path::toString).sorted().forEach(entries::add);
+        }
+        entries.addAll(ourRuntimeModules());
+        modulePath = String.join(File.pathSeparator, entries);
+    }
+
+    /** helios-api, -core, -sql, -storage-*, -wire as Surefire found them: jars, or classes folders in a reactor build. */
+    private static List<String> ourRuntimeModules() {
+        String paths = System.getProperty("jdk.module.path", "") + File.pathSeparator
+                + System.getProperty("java.class.path", "");
+        Pattern ours = Pattern.compile(".*helios-(api|core|sql|storage-memory|storage-rocks|wire)"
+                + "([/\\\\]target[/\\\\]classes|-[^/\\\\]*(?<!-tests)\\.jar)$");
+        List<String> found = new ArrayList<>();
+        for (String entry : paths.split(File.pathSeparator)) {
+            if (ours.matcher(entry).matches() && !found.contains(entry)) {
+                found.add(entry);
+            }
+        }
+        assertThat(found).as("our modules on Surefire's paths: %s", paths).hasSize(6);
+        return found;
+    }
+
+    @AfterEach
+    void killLeftovers() throws InterruptedException {
+        for (Process p : processes) {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private Process launch(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-p", modulePath, "-m", "io.heliosdb.cli/io.heliosdb.cli.Main"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        processes.add(p);
+        return p;
+    }
+
+    /** Reads the child's output on a thread of its own, so the test can wait for a line with a timeout. */
+    private static BlockingQueue<String> lines(Process p) {
+        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    queue.add(line);
+                }
+            } catch (IOException e) {
+                queue.add("<read failed: " + e + ">");
+            }
+        }, "child-output");
+        reader.setDaemon(true);
+        reader.start();
+        return queue;
+    }
+
+    private static String readAll(Process p) throws Exception {
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("child exited").isTrue();
+        return text;
+    }
+
+    @Test
+    void version_resolvesTheModuleGraph() throws Exception {
+        Process p = launch("--version");
+        String out = readAll(p);
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).startsWith("HeliosDB Lite ");
+    }
+
+    @Test
+    void shellMemory_fromPipe_printsTable() throws Exception {
+        Process p = launch("shell", "--memory");
+        try (OutputStream in = p.getOutputStream()) {
+            in.write("select 1+1;\n".getBytes(StandardCharsets.UTF_8));
+        }
+        String out = readAll(p);
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).isEqualTo(" ?column? \n----------\n        2\n(1 row)\n\n");
+    }
+
+    @Test
+    void startMemory_servesJdbc_andSigtermStopsIt() throws Exception {
+        Process p = launch("start", "--memory", "--port", "0");
+        BlockingQueue<String> output = lines(p);
+        List<String> seen = new ArrayList<>();
+        int port = -1;
+        while (port < 0) {
+            String line = output.poll(60, TimeUnit.SECONDS);
+            assertThat(line).as("start-up output so far: %s", seen).isNotNull();
+            seen.add(line);
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                port = Integer.parseInt(m.group(1));
+            }
+        }
+        assertThat(seen.get(0)).isEqualTo("[INFO] Starting HeliosDB Lite in Server Mode");
+
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select 1 + 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(2);
+        }
+
+        // SIGTERM, through the handle: Process.destroy() would also close our end of the output pipe.
+        p.toHandle().destroy();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // 143 = 128 + SIGTERM: the JVM's exit status after a signal-initiated shutdown.
+        assertThat(p.exitValue()).isEqualTo(143);
+        List<String> rest = new ArrayList<>();
+        String line;
+        while ((line = output.poll(5, TimeUnit.SECONDS)) != null) {
+            rest.add(line);
+            if (line.equals("[INFO] HeliosDB Lite stopped")) {
+                break;
+            }
+        }
+        assertThat(rest).contains("[INFO] Shutting down", "[INFO] HeliosDB Lite stopped");
+    }
+}
