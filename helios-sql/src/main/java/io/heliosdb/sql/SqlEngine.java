@@ -1,6 +1,13 @@
 package io.heliosdb.sql;
 
 import io.heliosdb.api.SqlType;
+import io.heliosdb.sql.analyze.Analyzer;
+import io.heliosdb.sql.analyze.BoundStatement;
+import io.heliosdb.sql.ast.Statement;
+import io.heliosdb.sql.exec.PipelineGuard;
+import io.heliosdb.sql.exec.StatementCompiler;
+import io.heliosdb.sql.parse.SqlParser;
+import io.heliosdb.sql.plan.Planner;
 import java.util.List;
 
 /** The SQL pipeline's entry: text → parsed statements → plans. */
@@ -15,16 +22,24 @@ public final class SqlEngine {
      * @throws io.heliosdb.api.HeliosException {@code 42601} with the 1-based position of the error in {@code sql}
      */
     public static List<ParsedStatement> parse(String sql) {
-        throw new UnsupportedOperationException("helios-sql parser: being written");
+        return PipelineGuard.guard(() -> SqlParser.parseScript(sql));
     }
 
     /**
-     * Analyzes and plans one statement.
+     * Analyzes and plans one statement. Error positions count from the start of the text given
+     * to {@link #parse} (the statement's {@link ParsedStatement#offset()} is already included).
      *
      * @param declaredParameterTypes types the client declared for {@code $1..$n} (shorter than the
      *                               parameter count, or holding {@code null}/{@link SqlType#UNKNOWN}, where it declared none)
      */
     public static StatementPlan plan(ParsedStatement statement, SchemaLookup schema, List<SqlType> declaredParameterTypes) {
-        throw new UnsupportedOperationException("helios-sql planner: being written");
+        if (!(statement.ast() instanceof Statement ast)) {
+            throw new IllegalArgumentException("not a statement parsed by SqlEngine.parse: " + statement);
+        }
+        return PipelineGuard.guard(() -> {
+            Analyzer analyzer = new Analyzer(schema, declaredParameterTypes);
+            BoundStatement bound = Planner.optimize(analyzer.analyze(ast));
+            return StatementCompiler.compile(bound, statement.sql(), analyzer.parameterTypes());
+        });
     }
 }

@@ -1,0 +1,346 @@
+/*
+ * The PostgreSQL dialect understood by HeliosDB Lite. The grammar only builds a parse tree;
+ * io.heliosdb.sql.parse.AstBuilder turns it into io.heliosdb.sql.ast records.
+ */
+grammar PostgreSql;
+
+options { caseInsensitive = true; }
+
+script : statement? (SEMI statement?)* EOF ;
+
+standaloneExpr : expr EOF ;
+
+statement
+    : createTable
+    | dropTable
+    | insertStmt
+    | selectStmt
+    | updateStmt
+    | deleteStmt
+    | transactionStmt
+    | setStmt
+    | showStmt
+    ;
+
+// ---------------------------------------------------------------- DDL
+
+createTable
+    : CREATE TABLE (IF NOT EXISTS)? qualifiedName LPAREN tableElement (COMMA tableElement)* RPAREN
+    ;
+
+tableElement
+    : columnDef
+    | tableConstraint
+    ;
+
+columnDef : identifier typeName columnConstraint* ;
+
+columnConstraint
+    : (CONSTRAINT identifier)? PRIMARY KEY   # pkConstraint
+    | NOT NULL                               # notNullConstraint
+    | NULL                                   # nullConstraint
+    | DEFAULT expr                           # defaultConstraint
+    ;
+
+tableConstraint
+    : (CONSTRAINT identifier)? PRIMARY KEY LPAREN identifier (COMMA identifier)* RPAREN
+    ;
+
+typeName
+    : DOUBLE PRECISION                                   # doubleType
+    | CHARACTER VARYING typeModifiers?                   # varyingType
+    | TIMESTAMP ((WITHOUT | WITH) TIME ZONE)?            # timestampType
+    | identifier typeModifiers?                          # namedType
+    ;
+
+typeModifiers : LPAREN INTEGER_LITERAL (COMMA INTEGER_LITERAL)? RPAREN ;
+
+dropTable : DROP TABLE (IF EXISTS)? qualifiedName (COMMA qualifiedName)* (CASCADE | RESTRICT)? ;
+
+// ---------------------------------------------------------------- DML
+
+insertStmt
+    : INSERT INTO qualifiedName (LPAREN identifier (COMMA identifier)* RPAREN)?
+      insertSource returningClause?
+    ;
+
+insertSource
+    : VALUES valuesRow (COMMA valuesRow)*   # valuesSource
+    | selectStmt                            # querySource
+    | DEFAULT VALUES                        # defaultValuesSource
+    ;
+
+valuesRow : LPAREN valueItem (COMMA valueItem)* RPAREN ;
+
+valueItem
+    : DEFAULT
+    | expr
+    ;
+
+updateStmt
+    : UPDATE qualifiedName (AS? alias=identifier)? SET assignment (COMMA assignment)*
+      (WHERE expr)? returningClause?
+    ;
+
+assignment : identifier EQ valueItem ;
+
+deleteStmt : DELETE FROM qualifiedName (AS? alias=identifier)? (WHERE expr)? returningClause? ;
+
+returningClause : RETURNING selectItem (COMMA selectItem)* ;
+
+selectStmt
+    : SELECT (DISTINCT | ALL)? selectItem (COMMA selectItem)*
+      (FROM fromItem (COMMA fromItem)*)?
+      (WHERE where=expr)?
+      (GROUP BY expr (COMMA expr)*)?
+      (HAVING having=expr)?
+      (ORDER BY orderItem (COMMA orderItem)*)?
+      limitClause?
+    ;
+
+limitClause
+    : LIMIT (limit=expr | ALL) (OFFSET offset=expr (ROW | ROWS)?)?
+    | OFFSET offset=expr (ROW | ROWS)? (LIMIT (limit=expr | ALL))?
+    ;
+
+selectItem
+    : STAR                              # allColumns
+    | identifier DOT STAR               # tableColumns
+    | expr (AS? identifier)?            # exprItem
+    ;
+
+fromItem
+    : tableRef                                              # tableFrom
+    | fromItem (INNER? | LEFT OUTER?) JOIN fromItem ON expr  # joinFrom
+    | fromItem CROSS JOIN fromItem                          # crossJoinFrom
+    ;
+
+tableRef : qualifiedName (AS? identifier)? ;
+
+orderItem : expr (ASC | DESC)? (NULLS (FIRST | LAST))? ;
+
+// ---------------------------------------------------------------- session
+
+transactionStmt
+    : BEGIN (WORK | TRANSACTION)?               # beginStmt
+    | START TRANSACTION                         # beginStmt
+    | (COMMIT | END) (WORK | TRANSACTION)?      # commitStmt
+    | (ROLLBACK | ABORT) (WORK | TRANSACTION)?  # rollbackStmt
+    ;
+
+setStmt
+    : SET (SESSION | LOCAL)? settingName (EQ | TO) setValue (COMMA setValue)*   # setVariable
+    | SET (SESSION | LOCAL)? TIME ZONE setValue                                 # setTimeZone
+    ;
+
+settingName : identifier (DOT identifier)* ;
+
+setValue
+    : STRING
+    | MINUS? (INTEGER_LITERAL | DECIMAL_LITERAL)
+    | identifier
+    | ON
+    | TRUE
+    | FALSE
+    | DEFAULT
+    ;
+
+showStmt
+    : SHOW settingName      # showVariable
+    | SHOW TIME ZONE        # showTimeZone
+    ;
+
+// ---------------------------------------------------------------- expressions
+
+expr
+    : NOT expr              # notExpr
+    | expr AND expr         # andExpr
+    | expr OR expr          # orExpr
+    | predicate             # predicateExpr
+    ;
+
+predicate
+    : valueExpr IS NOT? NULL                                          # isNullPredicate
+    | valueExpr NOT? BETWEEN valueExpr AND valueExpr                  # betweenPredicate
+    | valueExpr NOT? IN LPAREN expr (COMMA expr)* RPAREN              # inPredicate
+    | valueExpr NOT? (LIKE | ILIKE) valueExpr                         # likePredicate
+    | valueExpr op=(EQ | NEQ | LT | LTE | GT | GTE) valueExpr         # comparePredicate
+    | valueExpr                                                       # valuePredicate
+    ;
+
+valueExpr
+    : primary                                          # primaryValue
+    | valueExpr DOUBLE_COLON typeName                  # castValue
+    | op=(MINUS | PLUS) valueExpr                      # unaryValue
+    | valueExpr op=(STAR | SLASH | PERCENT) valueExpr  # mulValue
+    | valueExpr op=(PLUS | MINUS) valueExpr            # addValue
+    | valueExpr CONCAT valueExpr                       # concatValue
+    ;
+
+primary
+    : INTEGER_LITERAL                                                  # integerLiteral
+    | DECIMAL_LITERAL                                                  # decimalLiteral
+    | STRING                                                           # stringLiteral
+    | (TRUE | FALSE)                                                   # booleanLiteral
+    | NULL                                                             # nullLiteral
+    | PARAM                                                            # paramRef
+    | CAST LPAREN expr AS typeName RPAREN                              # castExpr
+    | CASE operand=expr? whenClause+ (ELSE elseExpr=expr)? END         # caseExpr
+    | (CURRENT_DATE | CURRENT_TIMESTAMP | LOCALTIMESTAMP)              # currentTime
+    | typeName STRING                                                  # typedLiteral
+    | identifier LPAREN (STAR | DISTINCT? expr (COMMA expr)*)? RPAREN   # functionCall
+    | identifier (DOT identifier)?                                     # columnRef
+    | LPAREN expr RPAREN                                               # parenExpr
+    ;
+
+whenClause : WHEN expr THEN expr ;
+
+qualifiedName : identifier (DOT identifier)? ;
+
+identifier
+    : IDENTIFIER
+    | QUOTED_IDENTIFIER
+    | nonReserved
+    ;
+
+// Keywords PostgreSQL lets you use as names.
+nonReserved
+    : ABORT | CASCADE | CHARACTER | COMMIT | DOUBLE | FIRST | IF | KEY | LAST | LOCAL | NULLS
+    | PRECISION | RESTRICT | ROLLBACK | ROW | ROWS | SESSION | SHOW | START | TIME | TIMESTAMP
+    | TRANSACTION | VALUES | VARYING | WITHOUT | WORK | ZONE | BEGIN | EXISTS
+    ;
+
+// ---------------------------------------------------------------- lexer
+
+ABORT : 'ABORT';
+ALL : 'ALL';
+AND : 'AND';
+AS : 'AS';
+ASC : 'ASC';
+BEGIN : 'BEGIN';
+BETWEEN : 'BETWEEN';
+BY : 'BY';
+CASCADE : 'CASCADE';
+CASE : 'CASE';
+CAST : 'CAST';
+CHARACTER : 'CHARACTER';
+COMMIT : 'COMMIT';
+CONSTRAINT : 'CONSTRAINT';
+CREATE : 'CREATE';
+CROSS : 'CROSS';
+CURRENT_DATE : 'CURRENT_DATE';
+CURRENT_TIMESTAMP : 'CURRENT_TIMESTAMP';
+DEFAULT : 'DEFAULT';
+DELETE : 'DELETE';
+DESC : 'DESC';
+DISTINCT : 'DISTINCT';
+DOUBLE : 'DOUBLE';
+DROP : 'DROP';
+ELSE : 'ELSE';
+END : 'END';
+EXISTS : 'EXISTS';
+FALSE : 'FALSE';
+FIRST : 'FIRST';
+FROM : 'FROM';
+GROUP : 'GROUP';
+HAVING : 'HAVING';
+IF : 'IF';
+ILIKE : 'ILIKE';
+IN : 'IN';
+INNER : 'INNER';
+INSERT : 'INSERT';
+INTO : 'INTO';
+IS : 'IS';
+JOIN : 'JOIN';
+KEY : 'KEY';
+LAST : 'LAST';
+LEFT : 'LEFT';
+LIKE : 'LIKE';
+LIMIT : 'LIMIT';
+LOCAL : 'LOCAL';
+LOCALTIMESTAMP : 'LOCALTIMESTAMP';
+NOT : 'NOT';
+NULL : 'NULL';
+NULLS : 'NULLS';
+OFFSET : 'OFFSET';
+ON : 'ON';
+OR : 'OR';
+ORDER : 'ORDER';
+OUTER : 'OUTER';
+PRECISION : 'PRECISION';
+PRIMARY : 'PRIMARY';
+RESTRICT : 'RESTRICT';
+RETURNING : 'RETURNING';
+ROLLBACK : 'ROLLBACK';
+ROW : 'ROW';
+ROWS : 'ROWS';
+SELECT : 'SELECT';
+SESSION : 'SESSION';
+SET : 'SET';
+SHOW : 'SHOW';
+START : 'START';
+TABLE : 'TABLE';
+THEN : 'THEN';
+TIME : 'TIME';
+TIMESTAMP : 'TIMESTAMP';
+TO : 'TO';
+TRANSACTION : 'TRANSACTION';
+TRUE : 'TRUE';
+UPDATE : 'UPDATE';
+VALUES : 'VALUES';
+VARYING : 'VARYING';
+WHEN : 'WHEN';
+WHERE : 'WHERE';
+WITH : 'WITH';
+WITHOUT : 'WITHOUT';
+WORK : 'WORK';
+ZONE : 'ZONE';
+
+EQ : '=';
+NEQ : '<>' | '!=';
+LTE : '<=';
+GTE : '>=';
+LT : '<';
+GT : '>';
+PLUS : '+';
+MINUS : '-';
+STAR : '*';
+SLASH : '/';
+PERCENT : '%';
+CONCAT : '||';
+DOUBLE_COLON : '::';
+LPAREN : '(';
+RPAREN : ')';
+COMMA : ',';
+SEMI : ';';
+DOT : '.';
+
+PARAM : '$' [0-9]+;
+
+INTEGER_LITERAL : [0-9]+;
+
+DECIMAL_LITERAL
+    : [0-9]+ '.' [0-9]* EXPONENT?
+    | '.' [0-9]+ EXPONENT?
+    | [0-9]+ EXPONENT
+    ;
+
+fragment EXPONENT : 'E' [+-]? [0-9]+;
+
+STRING : '\'' (~'\'' | '\'\'')* '\'';
+
+// Longest match makes a closed STRING win; this only matches a quote left open to the end.
+UNTERMINATED_STRING : '\'' (~'\'' | '\'\'')*;
+
+IDENTIFIER : [A-Z_\u0080-\uFFFF] [A-Z_0-9$\u0080-\uFFFF]*;
+
+QUOTED_IDENTIFIER : '"' (~'"' | '""')+ '"';
+
+LINE_COMMENT : '--' ~[\r\n]* -> skip;
+
+BLOCK_COMMENT : '/*' (BLOCK_COMMENT | .)*? '*/' -> skip;
+
+WHITESPACE : [ \t\r\n\f]+ -> skip;
+
+// Anything else reaches the parser, which reports it as a syntax error at that character.
+UNEXPECTED_CHAR : .;

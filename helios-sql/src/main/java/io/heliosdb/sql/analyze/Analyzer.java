@@ -1,0 +1,297 @@
+package io.heliosdb.sql.analyze;
+
+import io.heliosdb.api.Column;
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.api.SqlType;
+import io.heliosdb.sql.SchemaLookup;
+import io.heliosdb.sql.analyze.BoundExpr.ColumnSlot;
+import io.heliosdb.sql.analyze.BoundExpr.Const;
+import io.heliosdb.sql.ast.ColumnSpec;
+import io.heliosdb.sql.ast.CreateTable;
+import io.heliosdb.sql.ast.Delete;
+import io.heliosdb.sql.ast.DropTable;
+import io.heliosdb.sql.ast.Expr;
+import io.heliosdb.sql.ast.Insert;
+import io.heliosdb.sql.ast.Select;
+import io.heliosdb.sql.ast.SelectItem;
+import io.heliosdb.sql.ast.SetVariable;
+import io.heliosdb.sql.ast.ShowVariable;
+import io.heliosdb.sql.ast.Statement;
+import io.heliosdb.sql.ast.TableName;
+import io.heliosdb.sql.ast.TransactionStatement;
+import io.heliosdb.sql.ast.Update;
+import io.heliosdb.sql.parse.SqlParser;
+import io.heliosdb.sql.plan.LogicalPlan;
+import io.heliosdb.sql.schema.ColumnDef;
+import io.heliosdb.sql.schema.TableDef;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Resolves one statement against the catalog: names, types, parameter types, output columns. */
+public final class Analyzer {
+    private final SchemaLookup schema;
+    private final ParameterTypes parameters;
+
+    public Analyzer(SchemaLookup schema, List<SqlType> declaredParameterTypes) {
+        this.schema = schema;
+        this.parameters = new ParameterTypes(declaredParameterTypes);
+    }
+
+    /** Parameter types after {@link #analyze}: inferred where possible, else text. */
+    public List<SqlType> parameterTypes() {
+        return parameters.finish();
+    }
+
+    public BoundStatement analyze(Statement statement) {
+        if (statement instanceof Select s) {
+            return new BoundStatement.Query(new SelectAnalyzer(schema, parameters).analyze(s));
+        } else if (statement instanceof Insert i) {
+            return insert(i);
+        } else if (statement instanceof Update u) {
+            return update(u);
+        } else if (statement instanceof Delete d) {
+            return delete(d);
+        } else if (statement instanceof CreateTable c) {
+            return createTable(c);
+        } else if (statement instanceof DropTable d) {
+            return new BoundStatement.DropTable(d.names().stream().map(TableName::name).toList(), d.ifExists());
+        } else if (statement instanceof TransactionStatement t) {
+            return new BoundStatement.Transaction(t.command());
+        } else if (statement instanceof SetVariable s) {
+            return new BoundStatement.Set(s.name(), s.value());
+        }
+        return new BoundStatement.Show(((ShowVariable) statement).name());
+    }
+
+    // ------------------------------------------------------------------ DDL
+
+    private BoundStatement createTable(CreateTable c) {
+        List<ColumnDef> columns = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<Integer> primaryKey = new ArrayList<>();
+        int primaryKeys = c.tablePrimaryKeys();
+        for (ColumnSpec spec : c.columns()) {
+            if (!seen.add(spec.name())) {
+                throw new HeliosException(SqlState.DUPLICATE_COLUMN, "column \"" + spec.name() + "\" specified more than once");
+            }
+            if (spec.primaryKey()) {
+                primaryKeys++;
+                primaryKey.add(columns.size());
+            }
+            if (spec.defaultExpr() != null) {
+                checkDefault(spec);
+            }
+            columns.add(new ColumnDef(spec.name(), spec.type().type(), spec.type().typmod(), spec.notNull(), spec.defaultText()));
+        }
+        if (primaryKeys > 1) {
+            throw new HeliosException(SqlState.INVALID_TABLE_DEFINITION,
+                    "multiple primary keys for table \"" + c.name() + "\" are not allowed");
+        }
+        for (String name : c.primaryKey()) {
+            int index = -1;
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).name().equals(name)) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
+                throw new HeliosException(SqlState.UNDEFINED_COLUMN, "column \"" + name + "\" named in key does not exist");
+            }
+            if (primaryKey.contains(index)) {
+                throw new HeliosException(SqlState.DUPLICATE_COLUMN,
+                        "column \"" + name + "\" appears twice in primary key constraint");
+            }
+            primaryKey.add(index);
+            ColumnDef old = columns.get(index);
+            columns.set(index, new ColumnDef(old.name(), old.type(), old.typmod(), true, old.defaultExpression()));
+        }
+        return new BoundStatement.CreateTable(new TableDef(0, c.name(), columns, primaryKey), c.ifNotExists());
+    }
+
+    private void checkDefault(ColumnSpec spec) {
+        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, new ParameterTypes(List.of()), "DEFAULT expressions");
+        BoundExpr bound;
+        try {
+            bound = binder.bind(spec.defaultExpr());
+        } catch (HeliosException e) {
+            if (e.sqlState() == SqlState.UNDEFINED_COLUMN || e.sqlState() == SqlState.UNDEFINED_TABLE) {
+                throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "cannot use column reference in DEFAULT expression");
+            }
+            throw e;
+        }
+        boolean[] hasParameter = {false};
+        BoundExprs.forEach(bound, n -> hasParameter[0] |= n instanceof BoundExpr.ParamRef);
+        if (hasParameter[0]) {
+            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "cannot use parameters in DEFAULT expression");
+        }
+        binder.assign(bound, spec.type().type(), spec.type().typmod(), spec.name(), "default expression");
+    }
+
+    /** The value a column gets when none is given: its DEFAULT (stored as SQL text), else NULL. */
+    private BoundExpr defaultValue(ColumnDef column) {
+        if (column.defaultExpression() == null) {
+            return new Const(null, column.type());
+        }
+        Expr parsed = SqlParser.parseExpression(column.defaultExpression());
+        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, parameters, "DEFAULT expressions");
+        return binder.assign(binder.bind(parsed), column.type(), column.typmod(), column.name(), "default expression");
+    }
+
+    // ------------------------------------------------------------------ DML
+
+    private BoundStatement insert(Insert insert) {
+        TableDef table = SelectAnalyzer.table(schema, insert.table());
+        List<Integer> targets = new ArrayList<>();
+        if (insert.columns().isEmpty()) {
+            for (int i = 0; i < table.columns().size(); i++) {
+                targets.add(i);
+            }
+        } else {
+            for (String name : insert.columns()) {
+                int index = table.columnIndex(name);
+                if (index < 0) {
+                    throw new HeliosException(SqlState.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \""
+                            + table.name() + "\" does not exist");
+                }
+                if (targets.contains(index)) {
+                    throw new HeliosException(SqlState.DUPLICATE_COLUMN, "column \"" + name + "\" specified more than once");
+                }
+                targets.add(index);
+            }
+        }
+        BoundExpr[] defaults = new BoundExpr[table.columns().size()];
+        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, parameters, "VALUES");
+        LogicalPlan source;
+        if (insert.query() != null) {
+            LogicalPlan query = new SelectAnalyzer(schema, parameters).analyze(insert.query(), false);
+            List<Column> produced = query.columns();
+            checkArity(produced.size(), targets.size(), insert.columns().isEmpty());
+            List<BoundExpr> row = new ArrayList<>();
+            for (int c = 0; c < table.columns().size(); c++) {
+                int k = targets.indexOf(c);
+                ColumnDef column = table.columns().get(c);
+                row.add(k < 0 ? defaultFor(defaults, table, c)
+                        : binder.assign(new ColumnSlot(k, produced.get(k).type(), produced.get(k).typmod(), column.name()),
+                                column.type(), column.typmod(), column.name(), "expression"));
+            }
+            source = new LogicalPlan.Project(query, row, SelectAnalyzer.columnsOf(table));
+        } else {
+            List<List<BoundExpr>> rows = new ArrayList<>();
+            for (List<Expr> values : insert.rows()) {
+                // An empty row is DEFAULT VALUES; any other row must match the target list.
+                if (!values.isEmpty()) {
+                    checkArity(values.size(), targets.size(), insert.columns().isEmpty());
+                }
+                BoundExpr[] row = new BoundExpr[table.columns().size()];
+                for (int k = 0; k < values.size(); k++) {
+                    int c = targets.get(k);
+                    ColumnDef column = table.columns().get(c);
+                    Expr v = values.get(k);
+                    row[c] = v instanceof Expr.DefaultValue ? defaultFor(defaults, table, c)
+                            : binder.assign(binder.bind(v), column.type(), column.typmod(), column.name(), "expression");
+                }
+                for (int c = 0; c < row.length; c++) {
+                    if (row[c] == null) {
+                        row[c] = defaultFor(defaults, table, c);
+                    }
+                }
+                rows.add(Arrays.asList(row));
+            }
+            source = new LogicalPlan.Values(rows, SelectAnalyzer.columnsOf(table));
+        }
+        Returning returning = returning(insert.returning(), Scope.of(insert.table().exposedName(), table));
+        return new BoundStatement.Insert(table, source, returning.exprs(), returning.columns());
+    }
+
+    private BoundExpr defaultFor(BoundExpr[] cache, TableDef table, int column) {
+        if (cache[column] == null) {
+            cache[column] = defaultValue(table.columns().get(column));
+        }
+        return cache[column];
+    }
+
+    private static void checkArity(int expressions, int targets, boolean implicitTargets) {
+        if (expressions > targets) {
+            throw new HeliosException(SqlState.SYNTAX_ERROR, "INSERT has more expressions than target columns");
+        }
+        if (expressions < targets && !implicitTargets) {
+            throw new HeliosException(SqlState.SYNTAX_ERROR, "INSERT has more target columns than expressions");
+        }
+    }
+
+    private BoundStatement update(Update update) {
+        TableDef table = SelectAnalyzer.table(schema, update.table());
+        Scope scope = Scope.of(update.table().exposedName(), table);
+        ExpressionBinder binder = new ExpressionBinder(scope, parameters, "UPDATE");
+        List<BoundExpr> newRow = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) {
+            newRow.add(Scope.slot(scope.entries().get(0), i));
+        }
+        Set<Integer> assigned = new HashSet<>();
+        BoundExpr[] defaults = new BoundExpr[table.columns().size()];
+        for (Update.Assignment a : update.assignments()) {
+            int index = table.columnIndex(a.column());
+            if (index < 0) {
+                throw new HeliosException(SqlState.UNDEFINED_COLUMN, "column \"" + a.column() + "\" of relation \""
+                        + table.name() + "\" does not exist", null, null, a.position() + 1, null);
+            }
+            if (!assigned.add(index)) {
+                throw new HeliosException(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + a.column() + "\"");
+            }
+            ColumnDef column = table.columns().get(index);
+            newRow.set(index, a.value() instanceof Expr.DefaultValue ? defaultFor(defaults, table, index)
+                    : binder.assign(binder.bind(a.value()), column.type(), column.typmod(), column.name(), "expression"));
+        }
+        LogicalPlan target = target(table, scope, update.where());
+        Returning returning = returning(update.returning(), scope);
+        return new BoundStatement.Update(table, target, newRow, returning.exprs(), returning.columns());
+    }
+
+    private BoundStatement delete(Delete delete) {
+        TableDef table = SelectAnalyzer.table(schema, delete.table());
+        Scope scope = Scope.of(delete.table().exposedName(), table);
+        LogicalPlan target = target(table, scope, delete.where());
+        Returning returning = returning(delete.returning(), scope);
+        return new BoundStatement.Delete(table, target, returning.exprs(), returning.columns());
+    }
+
+    private LogicalPlan target(TableDef table, Scope scope, Expr where) {
+        LogicalPlan scan = new LogicalPlan.Scan(table);
+        if (where == null) {
+            return scan;
+        }
+        return new LogicalPlan.Filter(scan, new ExpressionBinder(scope, parameters, "WHERE").bindCondition(where, "WHERE"));
+    }
+
+    private record Returning(List<BoundExpr> exprs, List<Column> columns) {
+    }
+
+    private Returning returning(List<SelectItem> items, Scope scope) {
+        List<BoundExpr> exprs = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        ExpressionBinder binder = new ExpressionBinder(scope, parameters, "RETURNING");
+        for (SelectItem item : items) {
+            if (item instanceof SelectItem.AllColumns all) {
+                Scope.Entry e = all.qualifier() == null ? scope.entries().get(0) : scope.entry(all.qualifier(), all.position() + 1);
+                for (int i = 0; i < e.table().columns().size(); i++) {
+                    exprs.add(Scope.slot(e, i));
+                    columns.add(e.table().columns().get(i).toColumn());
+                }
+            } else {
+                SelectItem.ExprItem ei = (SelectItem.ExprItem) item;
+                BoundExpr bound = binder.bind(ei.expr());
+                SqlType type = bound.type() == SqlType.UNKNOWN ? SqlType.TEXT : bound.type();
+                if (bound instanceof Const c && c.type() == SqlType.UNKNOWN) {
+                    bound = new Const(c.value(), SqlType.TEXT);
+                }
+                exprs.add(bound);
+                columns.add(new Column(ei.alias() != null ? ei.alias() : ColumnNames.of(ei.expr()), type, bound.typmod()));
+            }
+        }
+        return new Returning(exprs, columns);
+    }
+}

@@ -1,0 +1,111 @@
+package io.heliosdb.sql.analyze;
+
+import io.heliosdb.api.SqlType;
+import io.heliosdb.sql.types.Arithmetic;
+import java.util.List;
+
+/** A resolved, typed expression. Column references are slots into the row of the operator below. */
+public sealed interface BoundExpr {
+
+    SqlType type();
+
+    /** PostgreSQL type modifier of the result, -1 when none. */
+    default int typmod() {
+        return -1;
+    }
+
+    /** A constant (null included). */
+    record Const(Object value, SqlType type) implements BoundExpr {
+    }
+
+    /** Parameter {@code $(index+1)}. */
+    record ParamRef(int index, SqlType type) implements BoundExpr {
+    }
+
+    /** Column {@code index} of the input row; {@code name} is for error messages. */
+    record ColumnSlot(int index, SqlType type, int typmod, String name) implements BoundExpr {
+    }
+
+    record ArithmeticOp(Arithmetic.Op op, BoundExpr left, BoundExpr right, SqlType type) implements BoundExpr {
+    }
+
+    /** {@code date ± integer} or {@code date - date}. */
+    record DateArithmetic(boolean add, BoundExpr left, BoundExpr right, SqlType type) implements BoundExpr {
+    }
+
+    record Negate(BoundExpr operand, SqlType type) implements BoundExpr {
+    }
+
+    enum CompareOp { EQ, NE, LT, LE, GT, GE }
+
+    /** Both operands have the same type. */
+    record Comparison(CompareOp op, BoundExpr left, BoundExpr right) implements BoundExpr {
+        @Override
+        public SqlType type() {
+            return SqlType.BOOLEAN;
+        }
+    }
+
+    /** AND ({@code and} true) or OR with three-valued logic. */
+    record Logical(boolean and, BoundExpr left, BoundExpr right) implements BoundExpr {
+        @Override
+        public SqlType type() {
+            return SqlType.BOOLEAN;
+        }
+    }
+
+    record Not(BoundExpr operand) implements BoundExpr {
+        @Override
+        public SqlType type() {
+            return SqlType.BOOLEAN;
+        }
+    }
+
+    record Concat(BoundExpr left, BoundExpr right) implements BoundExpr {
+        @Override
+        public SqlType type() {
+            return SqlType.TEXT;
+        }
+    }
+
+    record IsNull(BoundExpr operand, boolean negated) implements BoundExpr {
+        @Override
+        public SqlType type() {
+            return SqlType.BOOLEAN;
+        }
+    }
+
+    record Like(BoundExpr operand, BoundExpr pattern, boolean negated, boolean caseInsensitive) implements BoundExpr {
+        @Override
+        public SqlType type() {
+            return SqlType.BOOLEAN;
+        }
+    }
+
+    /** A conversion; {@code explicit} is a CAST (varchar truncates) rather than an assignment (varchar errs). */
+    record Cast(BoundExpr operand, SqlType type, int typmod, boolean explicit) implements BoundExpr {
+    }
+
+    /** {@code CASE WHEN conditions[i] THEN results[i] ... ELSE elseResult END}. */
+    record CaseWhen(List<BoundExpr> conditions, List<BoundExpr> results, BoundExpr elseResult, SqlType type)
+            implements BoundExpr {
+    }
+
+    enum ScalarFunction {
+        LOWER, UPPER, LENGTH, ABS, COALESCE, NULLIF, ROUND, NOW, CURRENT_DATE;
+
+        /** Whether the result can differ between calls with the same arguments (never folded at plan time). */
+        public boolean isVolatile() {
+            return this == NOW || this == CURRENT_DATE;
+        }
+    }
+
+    record ScalarCall(ScalarFunction function, List<BoundExpr> args, SqlType type) implements BoundExpr {
+    }
+
+    enum AggregateKind { COUNT_STAR, COUNT, SUM, AVG, MIN, MAX }
+
+    /** An aggregate before the aggregation rewrite turns it into a slot of the aggregate's output. */
+    record AggregateCall(AggregateKind kind, BoundExpr argument, boolean distinct, SqlType type) implements BoundExpr {
+    }
+}

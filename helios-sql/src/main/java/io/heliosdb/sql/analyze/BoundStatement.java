@@ -1,0 +1,91 @@
+package io.heliosdb.sql.analyze;
+
+import io.heliosdb.api.Column;
+import io.heliosdb.sql.TransactionCommand;
+import io.heliosdb.sql.plan.LogicalPlan;
+import io.heliosdb.sql.schema.TableDef;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** An analyzed statement: tables resolved, expressions typed, queries turned into logical plans. */
+public sealed interface BoundStatement {
+
+    /** Rewrites every logical plan inside (used by the planner's rules). */
+    BoundStatement mapPlans(UnaryOperator<LogicalPlan> f);
+
+    record Query(LogicalPlan plan) implements BoundStatement {
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return new Query(f.apply(plan));
+        }
+    }
+
+    /**
+     * INSERT: {@code source} yields whole table rows, already converted to the column types.
+     *
+     * @param returning expressions over the inserted row, empty when no RETURNING
+     */
+    record Insert(TableDef table, LogicalPlan source, List<BoundExpr> returning, List<Column> returningColumns)
+            implements BoundStatement {
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return new Insert(table, f.apply(source), returning, returningColumns);
+        }
+    }
+
+    /**
+     * UPDATE: {@code target} yields the stored rows to change (a Scan or Lookup, maybe filtered);
+     * {@code newRow} computes each column of the new row from the old one.
+     */
+    record Update(TableDef table, LogicalPlan target, List<BoundExpr> newRow, List<BoundExpr> returning,
+                  List<Column> returningColumns) implements BoundStatement {
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return new Update(table, f.apply(target), newRow, returning, returningColumns);
+        }
+    }
+
+    record Delete(TableDef table, LogicalPlan target, List<BoundExpr> returning, List<Column> returningColumns)
+            implements BoundStatement {
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return new Delete(table, f.apply(target), returning, returningColumns);
+        }
+    }
+
+    record CreateTable(TableDef table, boolean ifNotExists) implements BoundStatement {
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return this;
+        }
+    }
+
+    record DropTable(List<String> names, boolean ifExists) implements BoundStatement {
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return this;
+        }
+    }
+
+    record Transaction(TransactionCommand command) implements BoundStatement {
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return this;
+        }
+    }
+
+    /** SET; value null means DEFAULT. */
+    record Set(String name, String value) implements BoundStatement {
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return this;
+        }
+    }
+
+    record Show(String name) implements BoundStatement {
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return this;
+        }
+    }
+}

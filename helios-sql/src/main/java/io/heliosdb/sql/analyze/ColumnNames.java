@@ -1,0 +1,36 @@
+package io.heliosdb.sql.analyze;
+
+import io.heliosdb.sql.ast.Expr;
+
+/** PostgreSQL's output column names for unaliased select items (FigureColname). */
+final class ColumnNames {
+
+    private ColumnNames() {
+    }
+
+    /** A name and how strongly the expression claims it (2: column or function, 1: type or CASE, 0: none). */
+    private record Named(String name, int strength) {
+    }
+
+    static String of(Expr e) {
+        Named n = figure(e);
+        return n.strength() > 0 ? n.name() : "?column?";
+    }
+
+    private static Named figure(Expr e) {
+        if (e instanceof Expr.ColumnRef c) {
+            return new Named(c.column(), 2);
+        } else if (e instanceof Expr.FunctionCall f) {
+            return new Named(f.name(), 2);
+        } else if (e instanceof Expr.Cast c) {
+            Named inner = figure(c.operand());
+            return inner.strength() > 1 ? inner : new Named(c.type().type().pgName(), 1);
+        } else if (e instanceof Expr.Case) {
+            return new Named("case", 1);
+        } else if (e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.BOOLEAN) {
+            // TRUE and FALSE are casts to bool in PostgreSQL's grammar.
+            return new Named("bool", 1);
+        }
+        return new Named(null, 0);
+    }
+}

@@ -1,0 +1,254 @@
+package io.heliosdb.sql.analyze;
+
+import io.heliosdb.api.Column;
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.api.SqlType;
+import io.heliosdb.sql.SchemaLookup;
+import io.heliosdb.sql.analyze.BoundExpr.ColumnSlot;
+import io.heliosdb.sql.analyze.BoundExpr.Const;
+import io.heliosdb.sql.ast.Expr;
+import io.heliosdb.sql.ast.FromItem;
+import io.heliosdb.sql.ast.Select;
+import io.heliosdb.sql.ast.SelectItem;
+import io.heliosdb.sql.ast.TableName;
+import io.heliosdb.sql.plan.LogicalPlan;
+import io.heliosdb.sql.schema.ColumnDef;
+import io.heliosdb.sql.schema.TableDef;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a SELECT into a logical plan: FROM, WHERE, grouping, projection, DISTINCT, ORDER BY, LIMIT. */
+final class SelectAnalyzer {
+    private final SchemaLookup schema;
+    private final ParameterTypes parameters;
+
+    SelectAnalyzer(SchemaLookup schema, ParameterTypes parameters) {
+        this.schema = schema;
+        this.parameters = parameters;
+    }
+
+    /** A plan and the scope its rows are laid out in. */
+    private record Source(LogicalPlan plan, Scope scope) {
+    }
+
+    LogicalPlan analyze(Select s) {
+        return analyze(s, true);
+    }
+
+    /**
+     * @param resolveUnknowns false for the query of INSERT ... SELECT, whose untyped literals take the
+     *                        target columns' types instead of text (as PostgreSQL does)
+     */
+    LogicalPlan analyze(Select s, boolean resolveUnknowns) {
+        Source source = new Source(new LogicalPlan.OneRow(), Scope.EMPTY);
+        for (FromItem item : s.from()) {
+            Source next = from(item);
+            source = source.plan() instanceof LogicalPlan.OneRow ? next
+                    : new Source(new LogicalPlan.Join(source.plan(), next.plan(), null, false),
+                    source.scope().concat(next.scope(), 0));
+        }
+        Scope scope = source.scope();
+        LogicalPlan plan = source.plan();
+        if (s.where() != null) {
+            plan = new LogicalPlan.Filter(plan, new ExpressionBinder(scope, parameters, "WHERE").bindCondition(s.where(), "WHERE"));
+        }
+
+        ExpressionBinder binder = new ExpressionBinder(scope, parameters, null);
+        List<BoundExpr> items = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        selectList(s.items(), binder, items, names);
+
+        List<BoundExpr> groupKeys = new ArrayList<>();
+        ExpressionBinder groupBinder = new ExpressionBinder(scope, parameters, "GROUP BY");
+        for (Expr g : s.groupBy()) {
+            Integer ordinal = ordinal(g, items.size(), "GROUP BY");
+            if (ordinal != null) {
+                groupKeys.add(items.get(ordinal));
+            } else if (g instanceof Expr.ColumnRef c && c.table() == null && !scope.hasColumn(c.column())
+                    && names.contains(c.column())) {
+                groupKeys.add(items.get(names.indexOf(c.column())));
+            } else {
+                groupKeys.add(groupBinder.bind(g));
+            }
+        }
+        BoundExpr having = s.having() == null ? null : binder.bindCondition(s.having(), "HAVING");
+
+        // ORDER BY: output ordinals and names first, else an expression over the input (maybe hidden).
+        List<LogicalPlan.SortKey> sortKeys = new ArrayList<>();
+        List<BoundExpr> hidden = new ArrayList<>();
+        for (Select.OrderItem o : s.orderBy()) {
+            int column = orderColumn(o.expr(), items, names, hidden, binder);
+            boolean nullsFirst = o.nullsFirst() != null ? o.nullsFirst() : o.descending();
+            sortKeys.add(new LogicalPlan.SortKey(column, o.descending(), nullsFirst));
+        }
+
+        List<BoundExpr> projected = new ArrayList<>(items);
+        projected.addAll(hidden);
+        boolean aggregated = !groupKeys.isEmpty() || having != null
+                || projected.stream().anyMatch(BoundExprs::containsAggregate);
+        if (aggregated) {
+            AggregateRewriter rewriter = new AggregateRewriter(groupKeys);
+            projected = projected.stream().map(rewriter::rewrite).toList();
+            BoundExpr rewrittenHaving = having == null ? null : rewriter.rewrite(having);
+            List<Column> aggColumns = new ArrayList<>();
+            for (int i = 0; i < groupKeys.size(); i++) {
+                aggColumns.add(new Column("group" + i, groupKeys.get(i).type(), groupKeys.get(i).typmod()));
+            }
+            for (BoundExpr.AggregateCall a : rewriter.aggregates()) {
+                aggColumns.add(new Column("agg", a.type()));
+            }
+            plan = new LogicalPlan.Aggregate(plan, groupKeys, rewriter.aggregates(), aggColumns);
+            if (rewrittenHaving != null) {
+                plan = new LogicalPlan.Filter(plan, rewrittenHaving);
+            }
+        }
+        if (resolveUnknowns) {
+            projected = projected.stream().map(SelectAnalyzer::resolveUnknown).toList();
+        }
+        List<Column> columns = new ArrayList<>();
+        for (int i = 0; i < projected.size(); i++) {
+            BoundExpr e = projected.get(i);
+            SqlType type = resolveUnknowns || !(e instanceof Const) ? outputType(e) : e.type();
+            columns.add(new Column(i < names.size() ? names.get(i) : "?order?", type, e.typmod()));
+        }
+        plan = new LogicalPlan.Project(plan, projected, columns);
+        if (s.distinct()) {
+            if (!hidden.isEmpty()) {
+                throw new HeliosException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
+                        "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
+            }
+            plan = new LogicalPlan.Distinct(plan);
+        }
+        if (!sortKeys.isEmpty()) {
+            plan = new LogicalPlan.Sort(plan, sortKeys);
+        }
+        if (s.limit() != null || s.offset() != null) {
+            plan = new LogicalPlan.Limit(plan, limitValue(s.limit(), "LIMIT"), limitValue(s.offset(), "OFFSET"));
+        }
+        if (!hidden.isEmpty()) {
+            List<BoundExpr> visible = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                visible.add(new ColumnSlot(i, columns.get(i).type(), columns.get(i).typmod(), names.get(i)));
+            }
+            plan = new LogicalPlan.Project(plan, visible, columns.subList(0, items.size()));
+        }
+        return plan;
+    }
+
+    /** Output columns never have type unknown: untyped literals become text, as in PostgreSQL 10+. */
+    private static BoundExpr resolveUnknown(BoundExpr e) {
+        if (e instanceof Const c && c.type() == SqlType.UNKNOWN) {
+            return new Const(c.value(), SqlType.TEXT);
+        }
+        return e;
+    }
+
+    private SqlType outputType(BoundExpr e) {
+        if (e instanceof BoundExpr.ParamRef p) {
+            SqlType t = parameters.get(p.index());
+            return t == SqlType.UNKNOWN ? SqlType.TEXT : t;
+        }
+        return e.type() == SqlType.UNKNOWN ? SqlType.TEXT : e.type();
+    }
+
+    private void selectList(List<SelectItem> list, ExpressionBinder binder, List<BoundExpr> items, List<String> names) {
+        for (SelectItem item : list) {
+            if (item instanceof SelectItem.AllColumns all) {
+                Scope scope = binder.scope();
+                if (scope.entries().isEmpty()) {
+                    throw new HeliosException(SqlState.SYNTAX_ERROR, "SELECT * with no tables specified is not valid",
+                            null, null, all.position() + 1, null);
+                }
+                List<Scope.Entry> entries = all.qualifier() == null ? scope.entries()
+                        : List.of(scope.entry(all.qualifier(), all.position() + 1));
+                for (Scope.Entry e : entries) {
+                    for (int i = 0; i < e.table().columns().size(); i++) {
+                        items.add(Scope.slot(e, i));
+                        names.add(e.table().columns().get(i).name());
+                    }
+                }
+            } else {
+                SelectItem.ExprItem e = (SelectItem.ExprItem) item;
+                items.add(binder.bind(e.expr()));
+                names.add(e.alias() != null ? e.alias() : ColumnNames.of(e.expr()));
+            }
+        }
+    }
+
+    private static Integer ordinal(Expr e, int count, String clause) {
+        if (e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.INTEGER) {
+            long n = Long.parseLong(l.text());
+            if (n < 1 || n > count) {
+                throw new HeliosException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
+                        clause + " position " + n + " is not in select list");
+            }
+            return (int) n - 1;
+        }
+        return null;
+    }
+
+    private int orderColumn(Expr e, List<BoundExpr> items, List<String> names, List<BoundExpr> hidden,
+                            ExpressionBinder binder) {
+        Integer ordinal = ordinal(e, items.size(), "ORDER BY");
+        if (ordinal != null) {
+            return ordinal;
+        }
+        if (e instanceof Expr.ColumnRef c && c.table() == null) {
+            int first = names.indexOf(c.column());
+            if (first >= 0) {
+                if (names.lastIndexOf(c.column()) != first && !items.get(first).equals(items.get(names.lastIndexOf(c.column())))) {
+                    throw new HeliosException(SqlState.AMBIGUOUS_COLUMN, "ORDER BY \"" + c.column() + "\" is ambiguous");
+                }
+                return first;
+            }
+        }
+        BoundExpr bound = binder.bind(e);
+        int same = items.indexOf(bound);
+        if (same >= 0) {
+            return same;
+        }
+        int previous = hidden.indexOf(bound);
+        if (previous >= 0) {
+            return items.size() + previous;
+        }
+        hidden.add(bound);
+        return items.size() + hidden.size() - 1;
+    }
+
+    private BoundExpr limitValue(Expr e, String clause) {
+        if (e == null) {
+            return null;
+        }
+        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, parameters, clause);
+        BoundExpr bound = binder.bind(e);
+        if (bound.type() != SqlType.UNKNOWN && !bound.type().isNumeric()) {
+            throw new HeliosException(SqlState.DATATYPE_MISMATCH, "argument of " + clause + " must be type bigint, not type "
+                    + bound.type().sqlName());
+        }
+        return bound.type() == SqlType.BIGINT ? bound : binder.cast(bound, SqlType.BIGINT, -1);
+    }
+
+    private Source from(FromItem item) {
+        if (item instanceof FromItem.Table t) {
+            TableDef table = table(schema, t.table());
+            return new Source(new LogicalPlan.Scan(table), Scope.of(t.table().exposedName(), table));
+        }
+        FromItem.Join j = (FromItem.Join) item;
+        Source left = from(j.left());
+        Source right = from(j.right());
+        Scope scope = left.scope().concat(right.scope(), 0);
+        BoundExpr condition = j.condition() == null ? null
+                : new ExpressionBinder(scope, parameters, "JOIN conditions").bindCondition(j.condition(), "JOIN/ON");
+        return new Source(new LogicalPlan.Join(left.plan(), right.plan(), condition, j.leftOuter()), scope);
+    }
+
+    static TableDef table(SchemaLookup schema, TableName name) {
+        return schema.table(name.name()).orElseThrow(() -> new HeliosException(SqlState.UNDEFINED_TABLE,
+                "relation \"" + name.name() + "\" does not exist", null, null, name.position() + 1, null));
+    }
+
+    static List<Column> columnsOf(TableDef table) {
+        return table.columns().stream().map(ColumnDef::toColumn).toList();
+    }
+}

@@ -1,0 +1,74 @@
+package io.heliosdb.sql.ast;
+
+import java.util.List;
+
+/** A scalar expression as written. Positions are 0-based character offsets in the parsed text. */
+public sealed interface Expr {
+
+    /** A literal; {@code text} is the value's text (unquoted for strings), null for NULL. */
+    record Literal(LiteralKind kind, String text) implements Expr {
+    }
+
+    enum LiteralKind { INTEGER, DECIMAL, STRING, BOOLEAN, NULL }
+
+    /** {@code $index} (1-based). */
+    record Param(int index, int position) implements Expr {
+    }
+
+    /** {@code [table.]column}; table is null when unqualified. */
+    record ColumnRef(String table, String column, int position) implements Expr {
+    }
+
+    record Unary(UnaryOp op, Expr operand) implements Expr {
+    }
+
+    enum UnaryOp { NEGATE, PLUS, NOT }
+
+    record Binary(BinaryOp op, Expr left, Expr right, int position) implements Expr {
+    }
+
+    enum BinaryOp {
+        ADD("+"), SUBTRACT("-"), MULTIPLY("*"), DIVIDE("/"), MODULO("%"), CONCAT("||"),
+        EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">="), AND("AND"), OR("OR");
+
+        private final String symbol;
+
+        BinaryOp(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+    }
+
+    /** {@code name(args)}, {@code name(*)} or {@code name(DISTINCT args)}. */
+    record FunctionCall(String name, List<Expr> args, boolean star, boolean distinct, int position) implements Expr {
+    }
+
+    record Cast(Expr operand, TypeName type) implements Expr {
+    }
+
+    record IsNull(Expr operand, boolean negated) implements Expr {
+    }
+
+    record InList(Expr operand, List<Expr> values, boolean negated) implements Expr {
+    }
+
+    record Between(Expr operand, Expr low, Expr high, boolean negated) implements Expr {
+    }
+
+    record Like(Expr operand, Expr pattern, boolean negated, boolean caseInsensitive) implements Expr {
+    }
+
+    /** {@code CASE [operand] WHEN ... THEN ... [ELSE ...] END}; operand and elseResult may be null. */
+    record Case(Expr operand, List<When> whens, Expr elseResult) implements Expr {
+    }
+
+    record When(Expr condition, Expr result) {
+    }
+
+    /** The {@code DEFAULT} keyword in VALUES or SET. */
+    record DefaultValue() implements Expr {
+    }
+}

@@ -1,0 +1,15 @@
+package io.heliosdb.sql.ast;
+
+import java.util.List;
+
+/**
+ * {@code INSERT INTO t [(cols)] VALUES ... | SELECT ... [RETURNING ...]}.
+ *
+ * @param columns   the column list, empty when not written
+ * @param rows      the VALUES rows (items may be {@link Expr.DefaultValue}); {@code null} when {@code query} is set
+ * @param query     the source query, or {@code null}
+ * @param returning the RETURNING list, empty when none
+ */
+public record Insert(TableName table, List<String> columns, List<List<Expr>> rows, Select query,
+                     List<SelectItem> returning) implements Statement {
+}

@@ -1,0 +1,5 @@
+package io.heliosdb.sql.ast;
+
+/** {@code SHOW name}. */
+public record ShowVariable(String name) implements Statement {
+}

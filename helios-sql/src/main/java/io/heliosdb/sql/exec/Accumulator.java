@@ -1,0 +1,170 @@
+package io.heliosdb.sql.exec;
+
+import io.heliosdb.api.SqlType;
+import io.heliosdb.sql.analyze.BoundExpr.AggregateCall;
+import io.heliosdb.sql.types.Arithmetic;
+import io.heliosdb.sql.types.Errors;
+import io.heliosdb.sql.types.NumericDivision;
+import io.heliosdb.sql.types.Values;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.BinaryOperator;
+
+/** The running state of one aggregate call for one group. */
+abstract class Accumulator {
+    private final Set<Object> distinctSeen;
+
+    Accumulator(boolean distinct) {
+        this.distinctSeen = distinct ? new HashSet<>() : null;
+    }
+
+    /** Adds an input value (null for count(*)'s "row"). */
+    final void add(Object value, boolean countStar) {
+        if (countStar) {
+            accept(null);
+            return;
+        }
+        if (value == null) {
+            return;
+        }
+        if (distinctSeen != null && !distinctSeen.add(Values.groupingKey(value))) {
+            return;
+        }
+        accept(value);
+    }
+
+    abstract void accept(Object value);
+
+    abstract Object result();
+
+    static Accumulator create(AggregateCall call) {
+        boolean distinct = call.distinct();
+        SqlType argType = call.argument() == null ? null : call.argument().type();
+        return switch (call.kind()) {
+            case COUNT_STAR, COUNT -> new Count(distinct);
+            case SUM -> new Sum(distinct, argType, call.type());
+            case AVG -> new Avg(distinct, argType, call.type());
+            case MIN -> new Extreme(distinct, false);
+            case MAX -> new Extreme(distinct, true);
+        };
+    }
+
+    private static final class Count extends Accumulator {
+        private long count;
+
+        Count(boolean distinct) {
+            super(distinct);
+        }
+
+        @Override
+        void accept(Object value) {
+            count++;
+        }
+
+        @Override
+        Object result() {
+            return count;
+        }
+    }
+
+    /** Sums in a wide type (long for small integers, numeric for bigint), as PostgreSQL does. */
+    private static final class Sum extends Accumulator {
+        private final BinaryOperator<Object> add;
+        private final SqlType argType;
+        private final SqlType resultType;
+        private Object total;
+
+        Sum(boolean distinct, SqlType argType, SqlType resultType) {
+            super(distinct);
+            this.argType = argType;
+            this.resultType = resultType;
+            this.add = Arithmetic.operator(Arithmetic.Op.ADD, resultType);
+        }
+
+        @Override
+        void accept(Object value) {
+            Object v = widen(value, argType, resultType);
+            total = total == null ? v : add.apply(total, v);
+        }
+
+        @Override
+        Object result() {
+            return total;
+        }
+    }
+
+    static Object widen(Object value, SqlType from, SqlType to) {
+        if (from == to) {
+            return value;
+        }
+        return switch (to) {
+            case BIGINT -> ((Number) value).longValue();
+            case NUMERIC -> value instanceof BigDecimal ? value : BigDecimal.valueOf(((Number) value).longValue());
+            case DOUBLE -> ((Number) value).doubleValue();
+            default -> value;
+        };
+    }
+
+    private static final class Avg extends Accumulator {
+        private final SqlType argType;
+        private final boolean floating;
+        private BigDecimal sum = BigDecimal.ZERO;
+        private double floatSum;
+        private long count;
+
+        Avg(boolean distinct, SqlType argType, SqlType resultType) {
+            super(distinct);
+            this.argType = argType;
+            this.floating = resultType == SqlType.DOUBLE;
+        }
+
+        @Override
+        void accept(Object value) {
+            count++;
+            if (floating) {
+                floatSum += ((Number) value).doubleValue();
+                if (Double.isInfinite(floatSum) && !Double.isInfinite(((Number) value).doubleValue())) {
+                    throw Errors.floatOverflow();
+                }
+            } else {
+                sum = sum.add((BigDecimal) widen(value, argType, SqlType.NUMERIC));
+            }
+        }
+
+        @Override
+        Object result() {
+            if (count == 0) {
+                return null;
+            }
+            return floating ? floatSum / count : NumericDivision.divide(sum, BigDecimal.valueOf(count));
+        }
+    }
+
+    private static final class Extreme extends Accumulator {
+        private final boolean max;
+        private Object best;
+
+        Extreme(boolean distinct, boolean max) {
+            super(distinct);
+            this.max = max;
+        }
+
+        @Override
+        void accept(Object value) {
+            if (best == null) {
+                best = value;
+            } else {
+                int c = Values.compare(value, best);
+                if (max ? c > 0 : c < 0) {
+                    best = value;
+                }
+            }
+        }
+
+        @Override
+        Object result() {
+            return best;
+        }
+    }
+}

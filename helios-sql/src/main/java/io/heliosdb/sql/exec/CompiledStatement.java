@@ -1,0 +1,83 @@
+package io.heliosdb.sql.exec;
+
+import io.heliosdb.api.Column;
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.api.SqlType;
+import io.heliosdb.sql.ExecutionContext;
+import io.heliosdb.sql.StatementPlan;
+import io.heliosdb.sql.StatementResult;
+import io.heliosdb.sql.TransactionCommand;
+import io.heliosdb.sql.types.Casts;
+import java.util.List;
+
+/** A statement ready to run: metadata for the kernel plus the compiled body. */
+final class CompiledStatement implements StatementPlan {
+    private final String sql;
+    private final List<SqlType> parameterTypes;
+    private final List<Column> columns;
+    private final TransactionCommand transactionCommand;
+    private final boolean readOnly;
+    private final boolean changesCatalog;
+    private final StatementBody body;
+
+    CompiledStatement(String sql, List<SqlType> parameterTypes, List<Column> columns, TransactionCommand transactionCommand,
+                      boolean readOnly, boolean changesCatalog, StatementBody body) {
+        this.sql = sql;
+        this.parameterTypes = List.copyOf(parameterTypes);
+        this.columns = List.copyOf(columns);
+        this.transactionCommand = transactionCommand;
+        this.readOnly = readOnly;
+        this.changesCatalog = changesCatalog;
+        this.body = body;
+    }
+
+    @Override
+    public String sql() {
+        return sql;
+    }
+
+    @Override
+    public List<SqlType> parameterTypes() {
+        return parameterTypes;
+    }
+
+    @Override
+    public List<Column> columns() {
+        return columns;
+    }
+
+    @Override
+    public TransactionCommand transactionCommand() {
+        return transactionCommand;
+    }
+
+    @Override
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    @Override
+    public boolean changesCatalog() {
+        return changesCatalog;
+    }
+
+    @Override
+    public StatementResult execute(ExecutionContext context, Object[] params) {
+        Object[] given = params == null ? new Object[0] : params;
+        if (given.length != parameterTypes.size()) {
+            throw new HeliosException(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + given.length
+                    + " parameters, but prepared statement \"\" requires " + parameterTypes.size());
+        }
+        Object[] coerced = new Object[given.length];
+        for (int i = 0; i < given.length; i++) {
+            coerced[i] = Casts.parameter(given[i], parameterTypes.get(i));
+        }
+        return PipelineGuard.guard(() -> body.run(new Runtime(context, coerced)));
+    }
+
+    @Override
+    public String toString() {
+        return sql;
+    }
+}

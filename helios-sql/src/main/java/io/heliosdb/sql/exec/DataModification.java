@@ -1,0 +1,122 @@
+package io.heliosdb.sql.exec;
+
+import io.heliosdb.api.Column;
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.sql.StatementResult;
+import io.heliosdb.sql.analyze.BoundStatement;
+import io.heliosdb.sql.schema.TableDef;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * INSERT, UPDATE and DELETE. The rows to change are all read before the first write, so a
+ * statement never sees its own changes (no Halloween problem).
+ */
+final class DataModification {
+
+    private DataModification() {
+    }
+
+    static StatementBody insert(BoundStatement.Insert insert) {
+        Operator source = PlanCompiler.compile(insert.source());
+        Evaluator[] returning = ExpressionCompiler.compileAll(insert.returning());
+        TableDef table = insert.table();
+        List<Column> columns = insert.returningColumns();
+        return rt -> {
+            List<Object[]> rows = Materialize.all(source.open(rt));
+            List<Object[]> returned = new ArrayList<>();
+            for (Object[] row : rows) {
+                rt.context().checkCancelled();
+                checkNotNull(table, row);
+                rt.context().insert(table, row);
+                addReturning(returning, row, rt, returned);
+            }
+            return Results.rows(columns, returned, rows.size(), "INSERT 0 " + rows.size());
+        };
+    }
+
+    /** Stored rows the statement applies to, with their keys. */
+    private record Target(byte[] key, Object[] row) {
+    }
+
+    private static List<Target> targets(Operator target, Runtime rt) {
+        List<Target> targets = new ArrayList<>();
+        try (RowSource in = target.open(rt)) {
+            while (in.next()) {
+                targets.add(new Target(in.rowKey(), in.row()));
+            }
+        }
+        return targets;
+    }
+
+    static StatementBody update(BoundStatement.Update update) {
+        Operator target = PlanCompiler.compile(update.target());
+        Evaluator[] newRow = ExpressionCompiler.compileAll(update.newRow());
+        Evaluator[] returning = ExpressionCompiler.compileAll(update.returning());
+        TableDef table = update.table();
+        List<Column> columns = update.returningColumns();
+        return rt -> {
+            List<Target> targets = targets(target, rt);
+            List<Object[]> returned = new ArrayList<>();
+            for (Target t : targets) {
+                rt.context().checkCancelled();
+                Object[] row = new Object[newRow.length];
+                for (int i = 0; i < newRow.length; i++) {
+                    row[i] = newRow[i].evaluate(t.row(), rt.params());
+                }
+                checkNotNull(table, row);
+                rt.context().update(table, t.key(), row);
+                addReturning(returning, row, rt, returned);
+            }
+            return Results.rows(columns, returned, targets.size(), "UPDATE " + targets.size());
+        };
+    }
+
+    static StatementBody delete(BoundStatement.Delete delete) {
+        Operator target = PlanCompiler.compile(delete.target());
+        Evaluator[] returning = ExpressionCompiler.compileAll(delete.returning());
+        TableDef table = delete.table();
+        List<Column> columns = delete.returningColumns();
+        return rt -> {
+            List<Target> targets = targets(target, rt);
+            List<Object[]> returned = new ArrayList<>();
+            for (Target t : targets) {
+                rt.context().checkCancelled();
+                rt.context().delete(table, t.key());
+                addReturning(returning, t.row(), rt, returned);
+            }
+            return Results.rows(columns, returned, targets.size(), "DELETE " + targets.size());
+        };
+    }
+
+    private static void addReturning(Evaluator[] returning, Object[] row, Runtime rt, List<Object[]> out) {
+        if (returning.length == 0) {
+            return;
+        }
+        Object[] values = new Object[returning.length];
+        for (int i = 0; i < returning.length; i++) {
+            values[i] = returning[i].evaluate(row, rt.params());
+        }
+        out.add(values);
+    }
+
+    /** PostgreSQL's DETAIL for constraint violations: the row in text form. */
+    private static String failingRow(TableDef table, Object[] row) {
+        StringBuilder sb = new StringBuilder("Failing row contains (");
+        for (int i = 0; i < row.length; i++) {
+            sb.append(i > 0 ? ", " : "").append(row[i] == null ? "null" : table.columns().get(i).type().format(row[i]));
+        }
+        return sb.append(").").toString();
+    }
+
+    private static void checkNotNull(TableDef table, Object[] row) {
+        for (int i = 0; i < row.length; i++) {
+            if (row[i] == null && table.columns().get(i).notNull()) {
+                throw new HeliosException(SqlState.NOT_NULL_VIOLATION, "null value in column \""
+                        + table.columns().get(i).name() + "\" of relation \"" + table.name()
+                        + "\" violates not-null constraint", failingRow(table, row), null, 0, null);
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.heliosdb.sql.exec;
+
+import io.heliosdb.api.SqlType;
+import io.heliosdb.sql.analyze.BoundExpr;
+import io.heliosdb.sql.analyze.BoundExpr.*;
+import io.heliosdb.sql.types.Arithmetic;
+import io.heliosdb.sql.types.Casts;
+import io.heliosdb.sql.types.Values;
+import java.util.List;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
+
+/** Compiles typed expressions into nested lambdas once per plan. */
+public final class ExpressionCompiler {
+
+    private ExpressionCompiler() {
+    }
+
+    public static Evaluator[] compileAll(List<BoundExpr> exprs) {
+        return exprs.stream().map(ExpressionCompiler::compile).toArray(Evaluator[]::new);
+    }
+
+    public static Evaluator compile(BoundExpr e) {
+        if (e instanceof Const c) {
+            Object v = c.value();
+            return (row, params) -> v;
+        } else if (e instanceof ParamRef p) {
+            int i = p.index();
+            return (row, params) -> params[i];
+        } else if (e instanceof ColumnSlot s) {
+            int i = s.index();
+            return (row, params) -> row[i];
+        } else if (e instanceof ArithmeticOp a) {
+            return strict(compile(a.left()), compile(a.right()), Arithmetic.operator(a.op(), a.type()));
+        } else if (e instanceof DateArithmetic d) {
+            BinaryOperator<Object> op = d.type() == SqlType.DATE ? Arithmetic.dateShift(d.add()) : Arithmetic.dateDifference();
+            return strict(compile(d.left()), compile(d.right()), op);
+        } else if (e instanceof Negate n) {
+            return strict(compile(n.operand()), Arithmetic.negate(n.type()));
+        } else if (e instanceof Comparison c) {
+            return comparison(c);
+        } else if (e instanceof Logical l) {
+            return logical(l);
+        } else if (e instanceof Not n) {
+            Evaluator operand = compile(n.operand());
+            return (row, params) -> {
+                Object v = operand.evaluate(row, params);
+                return v == null ? null : !(Boolean) v;
+            };
+        } else if (e instanceof Concat c) {
+            SqlType lt = c.left().type();
+            SqlType rt = c.right().type();
+            return strict(compile(c.left()), compile(c.right()), (a, b) -> Casts.toText(lt, a) + Casts.toText(rt, b));
+        } else if (e instanceof IsNull i) {
+            Evaluator operand = compile(i.operand());
+            boolean negated = i.negated();
+            return (row, params) -> (operand.evaluate(row, params) == null) != negated;
+        } else if (e instanceof Like l) {
+            return LikeMatcher.compile(l, compile(l.operand()), compile(l.pattern()));
+        } else if (e instanceof Cast c) {
+            UnaryOperator<Object> convert = Casts.converter(c.operand().type(), c.type(), c.typmod(), c.explicit());
+            Evaluator operand = compile(c.operand());
+            return (row, params) -> convert.apply(operand.evaluate(row, params));
+        } else if (e instanceof CaseWhen c) {
+            return caseWhen(c);
+        } else if (e instanceof ScalarCall s) {
+            return ScalarFunctions.compile(s, compileAll(s.args()));
+        }
+        throw new IllegalStateException("aggregate outside an aggregation: " + e);
+    }
+
+    private static Evaluator strict(Evaluator left, Evaluator right, BinaryOperator<Object> op) {
+        return (row, params) -> {
+            Object a = left.evaluate(row, params);
+            if (a == null) {
+                return null;
+            }
+            Object b = right.evaluate(row, params);
+            return b == null ? null : op.apply(a, b);
+        };
+    }
+
+    private static Evaluator strict(Evaluator operand, UnaryOperator<Object> op) {
+        return (row, params) -> {
+            Object v = operand.evaluate(row, params);
+            return v == null ? null : op.apply(v);
+        };
+    }
+
+    private static Evaluator comparison(Comparison c) {
+        Evaluator left = compile(c.left());
+        Evaluator right = compile(c.right());
+        return switch (c.op()) {
+            case EQ -> strict(left, right, (a, b) -> Values.compare(a, b) == 0);
+            case NE -> strict(left, right, (a, b) -> Values.compare(a, b) != 0);
+            case LT -> strict(left, right, (a, b) -> Values.compare(a, b) < 0);
+            case LE -> strict(left, right, (a, b) -> Values.compare(a, b) <= 0);
+            case GT -> strict(left, right, (a, b) -> Values.compare(a, b) > 0);
+            case GE -> strict(left, right, (a, b) -> Values.compare(a, b) >= 0);
+        };
+    }
+
+    /** Three-valued AND/OR that skips the right side when the left decides. */
+    private static Evaluator logical(Logical l) {
+        Evaluator left = compile(l.left());
+        Evaluator right = compile(l.right());
+        Boolean decisive = !l.and();
+        return (row, params) -> {
+            Object a = left.evaluate(row, params);
+            if (decisive.equals(a)) {
+                return decisive;
+            }
+            Object b = right.evaluate(row, params);
+            if (decisive.equals(b)) {
+                return decisive;
+            }
+            return a == null || b == null ? null : !decisive;
+        };
+    }
+
+    private static Evaluator caseWhen(CaseWhen c) {
+        Evaluator[] conditions = compileAll(c.conditions());
+        Evaluator[] results = compileAll(c.results());
+        Evaluator otherwise = compile(c.elseResult());
+        return (row, params) -> {
+            for (int i = 0; i < conditions.length; i++) {
+                if (Boolean.TRUE.equals(conditions[i].evaluate(row, params))) {
+                    return results[i].evaluate(row, params);
+                }
+            }
+            return otherwise.evaluate(row, params);
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package io.heliosdb.sql.exec;
+
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.sql.analyze.BoundExpr;
+import java.util.regex.Pattern;
+
+/** LIKE / ILIKE with {@code %}, {@code _} and backslash escapes; a constant pattern is compiled once. */
+final class LikeMatcher {
+
+    private LikeMatcher() {
+    }
+
+    static Evaluator compile(BoundExpr.Like like, Evaluator operand, Evaluator pattern) {
+        boolean negated = like.negated();
+        boolean ci = like.caseInsensitive();
+        if (like.pattern() instanceof BoundExpr.Const c) {
+            if (c.value() == null) {
+                return (row, params) -> null;
+            }
+            Pattern compiled = toRegex((String) c.value(), ci);
+            return (row, params) -> {
+                Object v = operand.evaluate(row, params);
+                return v == null ? null : compiled.matcher((String) v).matches() != negated;
+            };
+        }
+        return (row, params) -> {
+            Object v = operand.evaluate(row, params);
+            Object p = pattern.evaluate(row, params);
+            if (v == null || p == null) {
+                return null;
+            }
+            return toRegex((String) p, ci).matcher((String) v).matches() != negated;
+        };
+    }
+
+    static Pattern toRegex(String like, boolean caseInsensitive) {
+        StringBuilder regex = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
+        for (int i = 0; i < like.length(); i++) {
+            char ch = like.charAt(i);
+            if (ch == '\\') {
+                if (i + 1 >= like.length()) {
+                    throw new HeliosException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
+                            "LIKE pattern must not end with escape character");
+                }
+                literal.append(like.charAt(++i));
+            } else if (ch == '%' || ch == '_') {
+                if (literal.length() > 0) {
+                    regex.append(Pattern.quote(literal.toString()));
+                    literal.setLength(0);
+                }
+                regex.append(ch == '%' ? ".*" : ".");
+            } else {
+                literal.append(ch);
+            }
+        }
+        if (literal.length() > 0) {
+            regex.append(Pattern.quote(literal.toString()));
+        }
+        int flags = Pattern.DOTALL | (caseInsensitive ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+        return Pattern.compile(regex.toString(), flags);
+    }
+}

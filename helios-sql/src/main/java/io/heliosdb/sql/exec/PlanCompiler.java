@@ -1,0 +1,54 @@
+package io.heliosdb.sql.exec;
+
+import io.heliosdb.sql.plan.LogicalPlan;
+import io.heliosdb.sql.plan.LogicalPlan.*;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a logical plan into operators, compiling every expression once. */
+final class PlanCompiler {
+
+    private PlanCompiler() {
+    }
+
+    static Operator compile(LogicalPlan plan) {
+        if (plan instanceof Scan s) {
+            return TableSources.scan(s.table());
+        } else if (plan instanceof Lookup l) {
+            return TableSources.lookup(l.table(), ExpressionCompiler.compileAll(l.key()));
+        } else if (plan instanceof OneRow) {
+            List<Object[]> one = List.<Object[]>of(new Object[0]);
+            return rt -> Sources.of(one);
+        } else if (plan instanceof Values v) {
+            List<Evaluator[]> rows = v.rows().stream().map(ExpressionCompiler::compileAll).toList();
+            return rt -> {
+                List<Object[]> out = new ArrayList<>(rows.size());
+                for (Evaluator[] row : rows) {
+                    Object[] values = new Object[row.length];
+                    for (int i = 0; i < row.length; i++) {
+                        values[i] = row[i].evaluate(null, rt.params());
+                    }
+                    out.add(values);
+                }
+                return Sources.of(out);
+            };
+        } else if (plan instanceof Filter f) {
+            return RelationalOperators.filter(compile(f.input()), ExpressionCompiler.compile(f.predicate()));
+        } else if (plan instanceof Project p) {
+            return RelationalOperators.project(compile(p.input()), ExpressionCompiler.compileAll(p.expressions()));
+        } else if (plan instanceof Join j) {
+            return RelationalOperators.join(compile(j.left()), compile(j.right()),
+                    j.condition() == null ? null : ExpressionCompiler.compile(j.condition()), j.leftOuter(),
+                    j.left().columns().size(), j.right().columns().size());
+        } else if (plan instanceof Aggregate a) {
+            return AggregateOperator.aggregate(compile(a.input()), ExpressionCompiler.compileAll(a.groupKeys()), a.aggregates());
+        } else if (plan instanceof Distinct d) {
+            return RelationalOperators.distinct(compile(d.input()));
+        } else if (plan instanceof Sort s) {
+            return SortOperator.sort(compile(s.input()), s.keys());
+        }
+        Limit l = (Limit) plan;
+        return RelationalOperators.limit(compile(l.input()), l.limit() == null ? null : ExpressionCompiler.compile(l.limit()),
+                l.offset() == null ? null : ExpressionCompiler.compile(l.offset()));
+    }
+}

@@ -1,0 +1,232 @@
+package io.heliosdb.sql.exec;
+
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.sql.types.Values;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The streaming operators: filter, project, nested loop join, distinct, limit. */
+final class RelationalOperators {
+
+    private RelationalOperators() {
+    }
+
+    static Operator filter(Operator input, Evaluator predicate) {
+        return rt -> {
+            RowSource in = input.open(rt);
+            Object[] params = rt.params();
+            return new RowSource() {
+                @Override
+                public boolean next() {
+                    while (in.next()) {
+                        if (Boolean.TRUE.equals(predicate.evaluate(in.row(), params))) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+
+                @Override
+                public Object[] row() {
+                    return in.row();
+                }
+
+                @Override
+                public byte[] rowKey() {
+                    return in.rowKey();
+                }
+
+                @Override
+                public void close() {
+                    in.close();
+                }
+            };
+        };
+    }
+
+    static Operator project(Operator input, Evaluator[] exprs) {
+        return rt -> {
+            RowSource in = input.open(rt);
+            Object[] params = rt.params();
+            return new RowSource() {
+                private Object[] current;
+
+                @Override
+                public boolean next() {
+                    if (!in.next()) {
+                        return false;
+                    }
+                    Object[] source = in.row();
+                    Object[] out = new Object[exprs.length];
+                    for (int i = 0; i < exprs.length; i++) {
+                        out[i] = exprs[i].evaluate(source, params);
+                    }
+                    current = out;
+                    return true;
+                }
+
+                @Override
+                public Object[] row() {
+                    return current;
+                }
+
+                @Override
+                public void close() {
+                    in.close();
+                }
+            };
+        };
+    }
+
+    /** Nested loop join; the right side is read once per execution and kept in memory. */
+    static Operator join(Operator left, Operator right, Evaluator condition, boolean leftOuter, int leftWidth,
+                         int rightWidth) {
+        return rt -> {
+            List<Object[]> inner = Materialize.all(right.open(rt));
+            RowSource outer = left.open(rt);
+            Object[] params = rt.params();
+            return new RowSource() {
+                private Object[] leftRow;
+                private int position;
+                private boolean matched;
+                private Object[] current;
+
+                @Override
+                public boolean next() {
+                    while (true) {
+                        if (leftRow == null) {
+                            if (!outer.next()) {
+                                return false;
+                            }
+                            leftRow = outer.row();
+                            position = 0;
+                            matched = false;
+                        }
+                        while (position < inner.size()) {
+                            Object[] combined = combine(leftRow, inner.get(position++));
+                            if (condition == null || Boolean.TRUE.equals(condition.evaluate(combined, params))) {
+                                matched = true;
+                                current = combined;
+                                return true;
+                            }
+                        }
+                        Object[] unmatched = leftRow;
+                        leftRow = null;
+                        if (leftOuter && !matched) {
+                            current = combine(unmatched, new Object[rightWidth]);
+                            return true;
+                        }
+                    }
+                }
+
+                private Object[] combine(Object[] l, Object[] r) {
+                    Object[] out = new Object[leftWidth + rightWidth];
+                    System.arraycopy(l, 0, out, 0, leftWidth);
+                    System.arraycopy(r, 0, out, leftWidth, rightWidth);
+                    return out;
+                }
+
+                @Override
+                public Object[] row() {
+                    return current;
+                }
+
+                @Override
+                public void close() {
+                    outer.close();
+                }
+            };
+        };
+    }
+
+    static Operator distinct(Operator input) {
+        return rt -> {
+            RowSource in = input.open(rt);
+            Set<List<Object>> seen = new HashSet<>();
+            return new RowSource() {
+                @Override
+                public boolean next() {
+                    while (in.next()) {
+                        if (seen.add(groupingKey(in.row()))) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+
+                @Override
+                public Object[] row() {
+                    return in.row();
+                }
+
+                @Override
+                public void close() {
+                    in.close();
+                }
+            };
+        };
+    }
+
+    static List<Object> groupingKey(Object[] values) {
+        List<Object> key = new ArrayList<>(values.length);
+        for (Object v : values) {
+            key.add(Values.groupingKey(v));
+        }
+        return key;
+    }
+
+    static Operator limit(Operator input, Evaluator limit, Evaluator offset) {
+        return rt -> {
+            long max = bound(limit, rt, "LIMIT", Long.MAX_VALUE);
+            long skip = bound(offset, rt, "OFFSET", 0);
+            RowSource in = input.open(rt);
+            return new RowSource() {
+                private long skipped;
+                private long returned;
+
+                @Override
+                public boolean next() {
+                    while (skipped < skip) {
+                        if (!in.next()) {
+                            return false;
+                        }
+                        skipped++;
+                    }
+                    if (returned >= max || !in.next()) {
+                        return false;
+                    }
+                    returned++;
+                    return true;
+                }
+
+                @Override
+                public Object[] row() {
+                    return in.row();
+                }
+
+                @Override
+                public void close() {
+                    in.close();
+                }
+            };
+        };
+    }
+
+    private static long bound(Evaluator e, Runtime rt, String clause, long absent) {
+        if (e == null) {
+            return absent;
+        }
+        Object v = e.evaluate(null, rt.params());
+        if (v == null) {
+            return absent;
+        }
+        long n = (Long) v;
+        if (n < 0) {
+            throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE, clause + " must not be negative");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,95 @@
+package io.heliosdb.sql.exec;
+
+import io.heliosdb.sql.analyze.BoundExpr.ScalarCall;
+import io.heliosdb.sql.types.Arithmetic;
+import io.heliosdb.sql.types.Values;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/** The built-in scalar functions. */
+final class ScalarFunctions {
+
+    private ScalarFunctions() {
+    }
+
+    static Evaluator compile(ScalarCall call, Evaluator[] args) {
+        switch (call.function()) {
+            case NOW:
+                return (row, params) -> LocalDateTime.now().truncatedTo(ChronoUnit.MICROS);
+            case CURRENT_DATE:
+                return (row, params) -> LocalDate.now();
+            default:
+                break;
+        }
+        Evaluator first = args[0];
+        return switch (call.function()) {
+            case LOWER -> strict(first, v -> ((String) v).toLowerCase(Locale.ROOT));
+            case UPPER -> strict(first, v -> ((String) v).toUpperCase(Locale.ROOT));
+            case LENGTH -> strict(first, v -> ((String) v).codePointCount(0, ((String) v).length()));
+            case ABS -> {
+                var negate = Arithmetic.negate(call.type());
+                yield strict(first, v -> Values.compare(v, zero(v)) < 0 ? negate.apply(v) : v);
+            }
+            case COALESCE -> (row, params) -> {
+                for (Evaluator a : args) {
+                    Object v = a.evaluate(row, params);
+                    if (v != null) {
+                        return v;
+                    }
+                }
+                return null;
+            };
+            case NULLIF -> (row, params) -> {
+                Object a = args[0].evaluate(row, params);
+                Object b = args[1].evaluate(row, params);
+                return a != null && b != null && Values.compare(a, b) == 0 ? null : a;
+            };
+            case ROUND -> round(call, args);
+            case NOW, CURRENT_DATE -> throw new IllegalStateException("handled above");
+        };
+    }
+
+    private static Evaluator round(ScalarCall call, Evaluator[] args) {
+        if (call.args().get(0).type() == io.heliosdb.api.SqlType.DOUBLE) {
+            return strict(args[0], v -> Math.rint((Double) v));
+        }
+        if (args.length == 1) {
+            return strict(args[0], v -> ((BigDecimal) v).setScale(0, RoundingMode.HALF_UP));
+        }
+        return (row, params) -> {
+            Object v = args[0].evaluate(row, params);
+            Object digits = args[1].evaluate(row, params);
+            if (v == null || digits == null) {
+                return null;
+            }
+            BigDecimal rounded = ((BigDecimal) v).setScale((Integer) digits, RoundingMode.HALF_UP);
+            return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
+        };
+    }
+
+    private static Object zero(Object v) {
+        if (v instanceof Short) {
+            return (short) 0;
+        } else if (v instanceof Integer) {
+            return 0;
+        } else if (v instanceof Long) {
+            return 0L;
+        } else if (v instanceof Float) {
+            return 0f;
+        } else if (v instanceof Double) {
+            return 0d;
+        }
+        return BigDecimal.ZERO;
+    }
+
+    private static Evaluator strict(Evaluator arg, java.util.function.UnaryOperator<Object> f) {
+        return (row, params) -> {
+            Object v = arg.evaluate(row, params);
+            return v == null ? null : f.apply(v);
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package io.heliosdb.sql.exec;
+
+import io.heliosdb.api.Column;
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.api.SqlType;
+import io.heliosdb.sql.ExecutionContext;
+import io.heliosdb.sql.StatementPlan;
+import io.heliosdb.sql.analyze.BoundStatement;
+import io.heliosdb.sql.schema.TableDef;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Compiles an optimized statement into a {@link StatementPlan}. */
+public final class StatementCompiler {
+
+    private StatementCompiler() {
+    }
+
+    public static StatementPlan compile(BoundStatement statement, String sql, List<SqlType> parameterTypes) {
+        if (statement instanceof BoundStatement.Query q) {
+            Operator root = PlanCompiler.compile(q.plan());
+            List<Column> columns = q.plan().columns();
+            return new CompiledStatement(sql, parameterTypes, columns, null, true, false,
+                    rt -> Results.streaming(columns, root.open(rt)));
+        } else if (statement instanceof BoundStatement.Insert i) {
+            return new CompiledStatement(sql, parameterTypes, i.returningColumns(), null, false, false,
+                    DataModification.insert(i));
+        } else if (statement instanceof BoundStatement.Update u) {
+            return new CompiledStatement(sql, parameterTypes, u.returningColumns(), null, false, false,
+                    DataModification.update(u));
+        } else if (statement instanceof BoundStatement.Delete d) {
+            return new CompiledStatement(sql, parameterTypes, d.returningColumns(), null, false, false,
+                    DataModification.delete(d));
+        } else if (statement instanceof BoundStatement.CreateTable c) {
+            return new CompiledStatement(sql, parameterTypes, List.of(), null, false, true, rt -> {
+                ExecutionContext ctx = rt.context();
+                if (ctx.table(c.table().name()).isPresent()) {
+                    if (c.ifNotExists()) {
+                        return Results.command("CREATE TABLE", 0);
+                    }
+                    throw new HeliosException(SqlState.DUPLICATE_TABLE, "relation \"" + c.table().name() + "\" already exists");
+                }
+                ctx.createTable(c.table());
+                return Results.command("CREATE TABLE", 0);
+            });
+        } else if (statement instanceof BoundStatement.DropTable d) {
+            return new CompiledStatement(sql, parameterTypes, List.of(), null, false, true, rt -> {
+                List<TableDef> tables = new ArrayList<>();
+                for (String name : d.names()) {
+                    var table = rt.context().table(name);
+                    if (table.isPresent()) {
+                        tables.add(table.get());
+                    } else if (!d.ifExists()) {
+                        throw new HeliosException(SqlState.UNDEFINED_TABLE, "table \"" + name + "\" does not exist");
+                    }
+                }
+                tables.forEach(rt.context()::dropTable);
+                return Results.command("DROP TABLE", 0);
+            });
+        } else if (statement instanceof BoundStatement.Transaction t) {
+            return new CompiledStatement(sql, parameterTypes, List.of(), t.command(), true, false,
+                    rt -> Results.command(t.command().name(), 0));
+        } else if (statement instanceof BoundStatement.Set s) {
+            return new CompiledStatement(sql, parameterTypes, List.of(), null, true, false, rt -> {
+                rt.context().setSetting(s.name(), s.value());
+                return Results.command("SET", 0);
+            });
+        }
+        BoundStatement.Show show = (BoundStatement.Show) statement;
+        List<Column> columns = List.of(new Column(show.name(), SqlType.TEXT));
+        return new CompiledStatement(sql, parameterTypes, columns, null, true, false, rt -> {
+            String value = rt.context().setting(show.name());
+            if (value == null) {
+                throw new HeliosException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \""
+                        + show.name() + "\"");
+            }
+            return Results.rows(columns, List.<Object[]>of(new Object[] {value}), 1, "SHOW");
+        });
+    }
+}

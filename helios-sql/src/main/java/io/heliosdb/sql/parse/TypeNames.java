@@ -1,0 +1,113 @@
+package io.heliosdb.sql.parse;
+
+import io.heliosdb.api.Column;
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.api.SqlType;
+import io.heliosdb.sql.ast.TypeName;
+import io.heliosdb.sql.parse.antlr.PostgreSqlParser.DoubleTypeContext;
+import io.heliosdb.sql.parse.antlr.PostgreSqlParser.NamedTypeContext;
+import io.heliosdb.sql.parse.antlr.PostgreSqlParser.TimestampTypeContext;
+import io.heliosdb.sql.parse.antlr.PostgreSqlParser.TypeModifiersContext;
+import io.heliosdb.sql.parse.antlr.PostgreSqlParser.TypeNameContext;
+import io.heliosdb.sql.parse.antlr.PostgreSqlParser.VaryingTypeContext;
+
+/** Resolves the type names PostgreSQL accepts (and their aliases) to {@link SqlType} plus typmod. */
+final class TypeNames {
+
+    private TypeNames() {
+    }
+
+    static TypeName resolve(TypeNameContext ctx, AstBuilder builder) {
+        int position = ctx.getStart().getStartIndex() + 1;
+        if (ctx instanceof DoubleTypeContext) {
+            return new TypeName(SqlType.DOUBLE, -1);
+        } else if (ctx instanceof VaryingTypeContext v) {
+            return varchar(v.typeModifiers(), position);
+        } else if (ctx instanceof TimestampTypeContext t) {
+            if (t.WITH() != null) {
+                throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "type timestamp with time zone is not supported",
+                        null, null, position, null);
+            }
+            return new TypeName(SqlType.TIMESTAMP, -1);
+        }
+        NamedTypeContext n = (NamedTypeContext) ctx;
+        String name = AstBuilder.identifier(n.identifier());
+        TypeModifiersContext mods = n.typeModifiers();
+        SqlType plain = switch (name) {
+            case "smallint", "int2" -> SqlType.SMALLINT;
+            case "integer", "int", "int4" -> SqlType.INTEGER;
+            case "bigint", "int8" -> SqlType.BIGINT;
+            case "text" -> SqlType.TEXT;
+            case "boolean", "bool" -> SqlType.BOOLEAN;
+            case "float8" -> SqlType.DOUBLE;
+            case "real", "float4" -> SqlType.REAL;
+            case "date" -> SqlType.DATE;
+            case "timestamp" -> SqlType.TIMESTAMP;
+            default -> null;
+        };
+        if (plain != null) {
+            if (mods != null) {
+                throw new HeliosException(SqlState.SYNTAX_ERROR, "syntax error at or near \"(\"", null, null,
+                        mods.getStart().getStartIndex() + 1, null);
+            }
+            return new TypeName(plain, -1);
+        }
+        return switch (name) {
+            case "varchar" -> varchar(mods, position);
+            case "numeric", "decimal" -> numeric(mods, position);
+            case "float" -> {
+                int bits = mods == null ? 53 : modifier(mods, 0);
+                if (bits < 1 || bits > 53) {
+                    throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE,
+                            "precision for type float must be " + (bits < 1 ? "at least 1 bit" : "less than 54 bits"),
+                            null, null, position, null);
+                }
+                yield new TypeName(bits <= 24 ? SqlType.REAL : SqlType.DOUBLE, -1);
+            }
+            default -> throw new HeliosException(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist", null,
+                    null, position, null);
+        };
+    }
+
+    private static TypeName varchar(TypeModifiersContext mods, int position) {
+        if (mods == null) {
+            return new TypeName(SqlType.VARCHAR, -1);
+        }
+        int length = modifier(mods, 0);
+        if (mods.INTEGER_LITERAL().size() > 1) {
+            throw new HeliosException(SqlState.SYNTAX_ERROR, "invalid type modifier", null, null, position, null);
+        }
+        if (length < 1 || length > 10_485_760) {
+            throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE,
+                    "length for type varchar must be " + (length < 1 ? "at least 1" : "less than 10485760"), null, null,
+                    position, null);
+        }
+        return new TypeName(SqlType.VARCHAR, Column.varcharTypmod(length));
+    }
+
+    private static TypeName numeric(TypeModifiersContext mods, int position) {
+        if (mods == null) {
+            return new TypeName(SqlType.NUMERIC, -1);
+        }
+        int precision = modifier(mods, 0);
+        int scale = mods.INTEGER_LITERAL().size() > 1 ? modifier(mods, 1) : 0;
+        if (precision < 1 || precision > 1000) {
+            throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE,
+                    "NUMERIC precision " + precision + " must be between 1 and 1000", null, null, position, null);
+        }
+        if (scale > precision) {
+            throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE,
+                    "NUMERIC scale " + scale + " must be between 0 and precision " + precision, null, null, position, null);
+        }
+        return new TypeName(SqlType.NUMERIC, Column.numericTypmod(precision, scale));
+    }
+
+    private static int modifier(TypeModifiersContext mods, int index) {
+        try {
+            return Integer.parseInt(mods.INTEGER_LITERAL(index).getText());
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.heliosdb.sql.plan;
+
+import io.heliosdb.api.Column;
+import io.heliosdb.sql.analyze.BoundExpr;
+import io.heliosdb.sql.schema.TableDef;
+import java.util.List;
+
+/** Relational operators; every node knows the columns of the rows it produces. */
+public sealed interface LogicalPlan {
+
+    List<Column> columns();
+
+    /** Every row of a table. */
+    record Scan(TableDef table) implements LogicalPlan {
+        @Override
+        public List<Column> columns() {
+            return table.columns().stream().map(c -> c.toColumn()).toList();
+        }
+    }
+
+    /** The row whose whole primary key equals {@code key} (row-independent expressions, in key order). */
+    record Lookup(TableDef table, List<BoundExpr> key) implements LogicalPlan {
+        @Override
+        public List<Column> columns() {
+            return table.columns().stream().map(c -> c.toColumn()).toList();
+        }
+    }
+
+    /** One row with no columns: the input of SELECT without FROM. */
+    record OneRow() implements LogicalPlan {
+        @Override
+        public List<Column> columns() {
+            return List.of();
+        }
+    }
+
+    /** Literal rows (INSERT ... VALUES). */
+    record Values(List<List<BoundExpr>> rows, List<Column> columns) implements LogicalPlan {
+    }
+
+    record Filter(LogicalPlan input, BoundExpr predicate) implements LogicalPlan {
+        @Override
+        public List<Column> columns() {
+            return input.columns();
+        }
+    }
+
+    record Project(LogicalPlan input, List<BoundExpr> expressions, List<Column> columns) implements LogicalPlan {
+    }
+
+    /** Nested loop join; output is left columns then right columns. {@code condition} null means cross join. */
+    record Join(LogicalPlan left, LogicalPlan right, BoundExpr condition, boolean leftOuter) implements LogicalPlan {
+        @Override
+        public List<Column> columns() {
+            return java.util.stream.Stream.concat(left.columns().stream(), right.columns().stream()).toList();
+        }
+    }
+
+    /** Output: the group keys, then one column per aggregate call. */
+    record Aggregate(LogicalPlan input, List<BoundExpr> groupKeys, List<BoundExpr.AggregateCall> aggregates,
+                     List<Column> columns) implements LogicalPlan {
+    }
+
+    record Distinct(LogicalPlan input) implements LogicalPlan {
+        @Override
+        public List<Column> columns() {
+            return input.columns();
+        }
+    }
+
+    /** Sort key: a column of the input. */
+    record SortKey(int column, boolean descending, boolean nullsFirst) {
+    }
+
+    record Sort(LogicalPlan input, List<SortKey> keys) implements LogicalPlan {
+        @Override
+        public List<Column> columns() {
+            return input.columns();
+        }
+    }
+
+    /** LIMIT/OFFSET; either may be null. */
+    record Limit(LogicalPlan input, BoundExpr limit, BoundExpr offset) implements LogicalPlan {
+        @Override
+        public List<Column> columns() {
+            return input.columns();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.heliosdb.sql.plan;
+
+import io.heliosdb.sql.analyze.BoundStatement;
+import io.heliosdb.sql.plan.LogicalPlan.*;
+import io.heliosdb.sql.plan.rules.ConstantFoldingRule;
+import io.heliosdb.sql.plan.rules.PlanRule;
+import io.heliosdb.sql.plan.rules.Rules;
+import java.util.List;
+
+/** Applies {@link Rules#ALL} bottom-up to every logical plan of a statement. */
+public final class Planner {
+
+    private Planner() {
+    }
+
+    public static BoundStatement optimize(BoundStatement statement) {
+        BoundStatement planned = statement.mapPlans(Planner::optimize);
+        if (planned instanceof BoundStatement.Update u) {
+            return new BoundStatement.Update(u.table(), u.target(), fold(u.newRow()), fold(u.returning()),
+                    u.returningColumns());
+        }
+        return planned;
+    }
+
+    private static List<io.heliosdb.sql.analyze.BoundExpr> fold(List<io.heliosdb.sql.analyze.BoundExpr> exprs) {
+        return exprs.stream().map(ConstantFoldingRule::fold).toList();
+    }
+
+    public static LogicalPlan optimize(LogicalPlan plan) {
+        LogicalPlan node = withInputs(plan, Planner::optimize);
+        for (PlanRule rule : Rules.ALL) {
+            node = rule.apply(node);
+        }
+        return node;
+    }
+
+    private static LogicalPlan withInputs(LogicalPlan p, java.util.function.UnaryOperator<LogicalPlan> f) {
+        if (p instanceof Filter x) {
+            return new Filter(f.apply(x.input()), x.predicate());
+        } else if (p instanceof Project x) {
+            return new Project(f.apply(x.input()), x.expressions(), x.columns());
+        } else if (p instanceof Join x) {
+            return new Join(f.apply(x.left()), f.apply(x.right()), x.condition(), x.leftOuter());
+        } else if (p instanceof Aggregate x) {
+            return new Aggregate(f.apply(x.input()), x.groupKeys(), x.aggregates(), x.columns());
+        } else if (p instanceof Distinct x) {
+            return new Distinct(f.apply(x.input()));
+        } else if (p instanceof Sort x) {
+            return new Sort(f.apply(x.input()), x.keys());
+        } else if (p instanceof Limit x) {
+            return new Limit(f.apply(x.input()), x.limit(), x.offset());
+        }
+        return p;
+    }
+}

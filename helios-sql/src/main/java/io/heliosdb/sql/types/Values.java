@@ -1,0 +1,42 @@
+package io.heliosdb.sql.types;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+
+/** Comparison and hashing of non-null SQL values of one type. */
+public final class Values {
+
+    private Values() {
+    }
+
+    /** Compares two non-null values of the same SQL type (numeric scale does not matter: 1.0 = 1.00). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static int compare(Object a, Object b) {
+        return ((Comparable) a).compareTo(b);
+    }
+
+    /** Orders values with nulls last (ascending) as PostgreSQL's default does. */
+    public static final Comparator<Object> NULLS_LAST = (a, b) -> {
+        if (a == null) {
+            return b == null ? 0 : 1;
+        }
+        return b == null ? -1 : compare(a, b);
+    };
+
+    /**
+     * A form of the value whose {@code equals}/{@code hashCode} agree with SQL equality, for
+     * grouping and DISTINCT (1.0 and 1.00 are one group, as are 0.0 and -0.0).
+     */
+    public static Object groupingKey(Object v) {
+        if (v instanceof BigDecimal d) {
+            return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+        }
+        if (v instanceof Double d && d == 0.0) {
+            return 0.0d;
+        }
+        if (v instanceof Float f && f == 0.0f) {
+            return 0.0f;
+        }
+        return v;
+    }
+}

@@ -1,0 +1,171 @@
+package io.heliosdb.sql;
+
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.sql.schema.TableDef;
+import io.heliosdb.sql.types.Values;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A kernel stand-in for tests: one TreeMap per table, keyed by primary key (or a row id). */
+final class InMemoryContext implements ExecutionContext {
+    private static final Comparator<List<Object>> KEY_ORDER = (a, b) -> {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = Values.compare(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    };
+
+    private final Map<String, TableDef> tables = new HashMap<>();
+    private final Map<String, TreeMap<List<Object>, Object[]>> rows = new HashMap<>();
+    private final Map<String, String> settings = new HashMap<>();
+    private long nextTableId = 1;
+    private long nextRowId = 1;
+    int scans;
+    int lookups;
+
+    InMemoryContext() {
+        settings.put("server_version", "16.0");
+        settings.put("client_encoding", "UTF8");
+    }
+
+    @Override
+    public Optional<TableDef> table(String name) {
+        return Optional.ofNullable(tables.get(name));
+    }
+
+    @Override
+    public TableDef createTable(TableDef definition) {
+        if (tables.containsKey(definition.name())) {
+            throw new HeliosException(SqlState.DUPLICATE_TABLE, "relation \"" + definition.name() + "\" already exists");
+        }
+        TableDef created = definition.withId(nextTableId++);
+        tables.put(created.name(), created);
+        rows.put(created.name(), new TreeMap<>(KEY_ORDER));
+        return created;
+    }
+
+    @Override
+    public void dropTable(TableDef table) {
+        tables.remove(table.name());
+        rows.remove(table.name());
+    }
+
+    @Override
+    public RowCursor scan(TableDef table) {
+        scans++;
+        return cursor(new ArrayList<>(rows.get(table.name()).entrySet()));
+    }
+
+    @Override
+    public RowCursor lookup(TableDef table, Object[] key) {
+        lookups++;
+        Object[] row = rows.get(table.name()).get(List.of(key));
+        return cursor(row == null ? List.of() : List.of(Map.entry(List.of(key), row)));
+    }
+
+    private static RowCursor cursor(List<Map.Entry<List<Object>, Object[]>> entries) {
+        Iterator<Map.Entry<List<Object>, Object[]>> it = entries.iterator();
+        return new RowCursor() {
+            private Map.Entry<List<Object>, Object[]> current;
+
+            @Override
+            public boolean next() {
+                current = it.hasNext() ? it.next() : null;
+                return current != null;
+            }
+
+            @Override
+            public Object[] row() {
+                return current.getValue().clone();
+            }
+
+            @Override
+            public byte[] rowKey() {
+                return encode(current.getKey());
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private final Map<String, List<Object>> keysByEncoding = new HashMap<>();
+
+    private static byte[] encode(List<Object> key) {
+        StringBuilder sb = new StringBuilder();
+        for (Object o : key) {
+            sb.append(o.getClass().getSimpleName()).append(':').append(Values.groupingKey(o)).append('\u0000');
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<Object> keyOf(TableDef table, Object[] row) {
+        if (!table.hasPrimaryKey()) {
+            return List.of(nextRowId++);
+        }
+        List<Object> key = new ArrayList<>();
+        for (int i : table.primaryKey()) {
+            key.add(row[i]);
+        }
+        return key;
+    }
+
+    @Override
+    public void insert(TableDef table, Object[] row) {
+        TreeMap<List<Object>, Object[]> data = rows.get(table.name());
+        List<Object> key = keyOf(table, row);
+        if (data.containsKey(key)) {
+            throw new HeliosException(SqlState.UNIQUE_VIOLATION,
+                    "duplicate key value violates unique constraint \"" + table.name() + "_pkey\"");
+        }
+        for (int i = 0; i < row.length; i++) {
+            Object v = row[i];
+            if (v != null && !table.columns().get(i).type().javaClass().isInstance(v)) {
+                throw new AssertionError("column " + table.columns().get(i).name() + " got " + v.getClass());
+            }
+        }
+        data.put(key, row.clone());
+        keysByEncoding.put(new String(encode(key), StandardCharsets.UTF_8), key);
+    }
+
+    @Override
+    public void update(TableDef table, byte[] rowKey, Object[] newRow) {
+        TreeMap<List<Object>, Object[]> data = rows.get(table.name());
+        List<Object> oldKey = keysByEncoding.get(new String(rowKey, StandardCharsets.UTF_8));
+        List<Object> newKey = table.hasPrimaryKey() ? keyOf(table, newRow) : oldKey;
+        if (KEY_ORDER.compare(oldKey, newKey) != 0 && data.containsKey(newKey)) {
+            throw new HeliosException(SqlState.UNIQUE_VIOLATION,
+                    "duplicate key value violates unique constraint \"" + table.name() + "_pkey\"");
+        }
+        data.remove(oldKey);
+        data.put(newKey, newRow.clone());
+        keysByEncoding.put(new String(encode(newKey), StandardCharsets.UTF_8), newKey);
+    }
+
+    @Override
+    public void delete(TableDef table, byte[] rowKey) {
+        rows.get(table.name()).remove(keysByEncoding.get(new String(rowKey, StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public String setting(String name) {
+        return settings.get(name);
+    }
+
+    @Override
+    public void setSetting(String name, String value) {
+        settings.put(name, value);
+    }
+}
