@@ -55,6 +55,13 @@ final class ConfigTemplate {
                 # tls_enabled = %s
                 # tls_cert_path = "server.crt"
                 # tls_key_path = "server.key"
+                # Client authentication: "trust", "password", "md5" or "scram-sha-256".
+                # auth_method = "trust"
+                # The bootstrap superuser; its password can also come from HELIOS_SERVER_PASSWORD.
+                # user = "postgres"
+                # password = "change-me"
+                # Port of the Prometheus /metrics and /health endpoint (not served by default).
+                # metrics_port = 9187
 
                 [performance]
                 # Threads that run queries for server connections; 0 means one per CPU core.

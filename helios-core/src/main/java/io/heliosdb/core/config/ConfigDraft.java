@@ -25,6 +25,10 @@ final class ConfigDraft {
     boolean tlsEnabled;
     Path tlsCertPath;
     Path tlsKeyPath;
+    String authMethod;
+    String user;
+    String password;
+    int metricsPort;
 
     int workerThreads;
     boolean simdEnabled;
@@ -53,6 +57,10 @@ final class ConfigDraft {
         tlsEnabled = v.tlsEnabled();
         tlsCertPath = v.tlsCertPath();
         tlsKeyPath = v.tlsKeyPath();
+        authMethod = v.authMethod();
+        user = v.user();
+        password = v.password();
+        metricsPort = v.metricsPort();
         PerformanceConfig p = base.performance();
         workerThreads = p.workerThreads();
         simdEnabled = p.simdEnabled();
@@ -78,7 +86,8 @@ final class ConfigDraft {
         String effectiveEngine = engine != null ? engine : memoryOnly ? "memory" : "rocksdb";
         return new HeliosConfig(
                 new StorageConfig(storagePath, memoryOnly, effectiveEngine, cacheSizeBytes, compression, walEnabled),
-                new ServerConfig(listenAddr, port, maxConnections, tlsEnabled, tlsCertPath, tlsKeyPath),
+                new ServerConfig(listenAddr, port, maxConnections, tlsEnabled, tlsCertPath, tlsKeyPath, authMethod, user,
+                        password, metricsPort),
                 new PerformanceConfig(workerThreads, simdEnabled, parallelQuery, queryTimeoutSecs),
                 new EncryptionConfig(encryptionEnabled, algorithm, keySource),
                 new AuditConfig(auditEnabled, auditLogPath));

@@ -24,6 +24,10 @@ enum ConfigKey {
     SERVER_TLS_ENABLED("server", "tls_enabled", ValueKind.BOOLEAN, (d, v) -> d.tlsEnabled = (Boolean) v),
     SERVER_TLS_CERT_PATH("server", "tls_cert_path", ValueKind.PATH, (d, v) -> d.tlsCertPath = (Path) v),
     SERVER_TLS_KEY_PATH("server", "tls_key_path", ValueKind.PATH, (d, v) -> d.tlsKeyPath = (Path) v),
+    SERVER_AUTH_METHOD("server", "auth_method", ValueKind.AUTH_METHOD, (d, v) -> d.authMethod = (String) v),
+    SERVER_USER("server", "user", ValueKind.NAME, (d, v) -> d.user = (String) v),
+    SERVER_PASSWORD("server", "password", ValueKind.SECRET, (d, v) -> d.password = (String) v),
+    SERVER_METRICS_PORT("server", "metrics_port", ValueKind.PORT, (d, v) -> d.metricsPort = (Integer) v),
 
     PERFORMANCE_WORKER_THREADS("performance", "worker_threads", ValueKind.NON_NEGATIVE_INT,
             (d, v) -> d.workerThreads = (Integer) v),

@@ -2,6 +2,7 @@ package io.heliosdb.core.config;
 
 import io.heliosdb.api.config.Compression;
 import io.heliosdb.api.config.EncryptionConfig;
+import io.heliosdb.api.config.ServerConfig;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,7 +14,7 @@ import org.tomlj.TomlTable;
  * Conversion failures are {@link IllegalArgumentException}s whose message says what was expected.
  */
 enum ValueKind {
-    BOOLEAN, PATH, ENGINE, SIZE, COMPRESSION, ADDRESS, PORT, POSITIVE_INT, NON_NEGATIVE_INT, ALGORITHM, KEY_SOURCE;
+    BOOLEAN, PATH, ENGINE, SIZE, COMPRESSION, ADDRESS, PORT, POSITIVE_INT, NON_NEGATIVE_INT, ALGORITHM, KEY_SOURCE, AUTH_METHOD, NAME, SECRET;
 
     /**
      * Converts a TOML value.
@@ -48,6 +49,9 @@ enum ValueKind {
                 throw expected("an integer", value);
             }
             case ALGORITHM -> algorithm(string(value, "\"Aes256Gcm\""));
+            case AUTH_METHOD -> authMethod(string(value, "\"trust\", \"password\", \"md5\" or \"scram-sha-256\""));
+            case NAME -> name(string(value, "a user name string"));
+            case SECRET -> string(value, "a password string");
             case KEY_SOURCE -> {
                 if (value instanceof TomlTable table && table.size() == 1) {
                     String kind = table.keySet().iterator().next();
@@ -87,6 +91,9 @@ enum ValueKind {
                 }
             }
             case ALGORITHM -> algorithm(s);
+            case AUTH_METHOD -> authMethod(s);
+            case NAME -> name(s);
+            case SECRET -> text;
             case KEY_SOURCE -> {
                 int sep = s.indexOf('=') >= 0 ? s.indexOf('=') : s.indexOf(':');
                 if (sep <= 0) {
@@ -118,6 +125,21 @@ enum ValueKind {
         String got = value instanceof String s ? "\"" + s + "\"" : value instanceof TomlTable ? "a table"
                 : String.valueOf(value);
         return new IllegalArgumentException("expected " + expectation + ", got " + got);
+    }
+
+    private static String authMethod(String s) {
+        if (!ServerConfig.AUTH_METHODS.contains(s)) {
+            throw new IllegalArgumentException(
+                    "expected \"trust\", \"password\", \"md5\" or \"scram-sha-256\", got \"" + s + "\"");
+        }
+        return s;
+    }
+
+    private static String name(String s) {
+        if (s.isBlank() || s.length() > 63) {
+            throw new IllegalArgumentException("expected a name of 1 to 63 characters, got \"" + s + "\"");
+        }
+        return s;
     }
 
     private static Path path(String s) {

@@ -76,6 +76,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void parse_authAndMetricsKeys_areReadAndChecked() {
+        var server = ConfigLoader.parse("""
+                [server]
+                auth_method = "scram-sha-256"
+                user = "admin"
+                password = "s3cret"
+                metrics_port = 9187
+                """, "h.toml").server();
+        assertThat(server.authMethod()).isEqualTo("scram-sha-256");
+        assertThat(server.user()).isEqualTo("admin");
+        assertThat(server.password()).isEqualTo("s3cret");
+        assertThat(server.metricsPort()).isEqualTo(9187);
+        assertThat(server.toString()).doesNotContain("s3cret");
+        assertThat(HeliosConfig.defaults().server().authMethod()).isEqualTo("trust");
+        assertThat(HeliosConfig.defaults().server().metricsPort()).isEqualTo(-1);
+        assertThatThrownBy(() -> ConfigLoader.parse("[server]\nauth_method = \"kerberos\"\n", "h.toml"))
+                .hasMessageStartingWith("h.toml:2: invalid value for \"server.auth_method\"");
+        assertThat(ConfigLoader.applyEnvironment(HeliosConfig.defaults(), java.util.Map.of("HELIOS_SERVER_PASSWORD", "pw"))
+                .server().password()).isEqualTo("pw");
+    }
+
+    @Test
     void parse_memoryOnly_defaultsEngineToMemory() {
         HeliosConfig c = ConfigLoader.parse("[storage]\nmemory_only = true\n", "x.toml");
         assertThat(c.storage().memoryOnly()).isTrue();
