@@ -38,6 +38,12 @@ public interface Session extends AutoCloseable {
      */
     void cancel();
 
+    /**
+     * The current value of a session setting ({@code SHOW name}), e.g. {@code client_encoding};
+     * {@code null} when there is no such setting.
+     */
+    String setting(String name);
+
     /** The user this session runs as. */
     String user();
 

@@ -251,4 +251,9 @@ final class FakeSession implements Session {
         public void close() {
         }
     }
+
+    @Override
+    public String setting(String name) {
+        return "client_encoding".equals(name) ? "UTF8" : null;
+    }
 }

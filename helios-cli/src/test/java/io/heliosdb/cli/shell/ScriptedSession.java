@@ -68,4 +68,9 @@ final class ScriptedSession implements Session {
     @Override
     public void close() {
     }
+
+    @Override
+    public String setting(String name) {
+        return "client_encoding".equals(name) ? "UTF8" : null;
+    }
 }

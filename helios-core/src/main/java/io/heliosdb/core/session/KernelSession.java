@@ -147,6 +147,7 @@ public final class KernelSession implements Session {
     }
 
     /** The session's current value of a run-time parameter, or null. */
+    @Override
     public synchronized String setting(String name) {
         return settings.get(name);
     }
