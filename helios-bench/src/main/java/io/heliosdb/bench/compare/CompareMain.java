@@ -1,0 +1,145 @@
+package io.heliosdb.bench.compare;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The side-by-side harness: for each round, each workload, each system, one fresh JVM
+ * ({@link RunOne}) on fresh files, so the systems interleave A B A B and share the machine's
+ * drift. Writes {@code <out>/<timestamp>.md} and {@code .csv} (and {@code --report FILE}).
+ */
+public final class CompareMain {
+    private CompareMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        CompareOptions options;
+        try {
+            options = CompareOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss"));
+        Files.createDirectories(options.outDir());
+        Path logs = options.outDir().resolve(stamp + "-logs");
+        Files.createDirectories(logs);
+        List<String> notes = new ArrayList<>();
+        PostgresCluster postgres = null;
+        if (options.postgres()) {
+            try {
+                postgres = PostgresCluster.start(options.postgresBin());
+                notes.add("PostgreSQL 15 started by the harness on port " + postgres.port());
+            } catch (IOException e) {
+                notes.add("PostgreSQL skipped: it could not start (" + e.getMessage() + ")");
+                System.err.println("compare: " + notes.get(notes.size() - 1));
+            }
+        }
+        int pgPort = postgres == null ? 0 : postgres.port();
+        List<RunResult> runs = new ArrayList<>();
+        try {
+            for (int round = 1; round <= options.scale().rounds(); round++) {
+                for (String workload : options.workloads()) {
+                    for (String target : options.targets()) {
+                        RunResult r = runOne(options, target, workload, round, pgPort, logs);
+                        runs.add(r);
+                        System.err.printf("round %d %-18s %-20s %s%n", round, workload, target,
+                                r.ok() ? MarkdownReport.num(r.opsPerSec()) + " ops/s" : r.status() + " " + r.note());
+                    }
+                }
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+        List<Summary> summaries = Summary.of(runs);
+        List<Target> targets = options.targets().stream().map(t -> TargetCatalog.byId(t, pgPort)).toList();
+        notes.add("scale " + options.scale().name() + ": " + options.scale().rows() + " rows, "
+                + options.scale().rounds() + " interleaved rounds, each pair in a fresh JVM (-Xmx2g) on fresh files, "
+                + options.scale().warmupMillis() + " ms warm-up + " + options.scale().measureMillis() + " ms measured");
+        notes.add("ops/s counts rows for the 1,000-row transactions; latency is per operation (per transaction there)");
+        notes.add("× <peer>: this row's median ops/s divided by the peer's (above 1 means faster)");
+        notes.add("pgJDBC prepareThreshold=1: server-side prepared statements from the first execution, on both "
+                + "PostgreSQL and HeliosDB Server");
+        ReportContext context = new ReportContext("HeliosDB Lite side by side — " + stamp, MachineInfo.describe(),
+                notes, targets);
+        String md = MarkdownReport.render(context, summaries);
+        Files.writeString(options.outDir().resolve(stamp + ".md"), md);
+        Files.writeString(options.outDir().resolve(stamp + ".csv"), CsvReport.render(options.targets(), summaries));
+        if (options.report() != null) {
+            Files.writeString(options.report(), md);
+        }
+        System.out.println(md);
+        System.err.println("compare: wrote " + options.outDir().resolve(stamp + ".md") + " and .csv");
+    }
+
+    private static RunResult runOne(CompareOptions options, String targetId, String workload, int round, int pgPort,
+                                    Path logs) throws IOException, InterruptedException {
+        Target target = TargetCatalog.byId(targetId, pgPort);
+        String why = target.notApplicable(Workload.byId(workload));
+        if (why != null) {
+            return RunResult.notApplicable(targetId, workload, round, why);
+        }
+        Path work = Files.createTempDirectory("helios-bench-run");
+        Path log = logs.resolve(round + "-" + workload + "-" + targetId + ".log");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g", "-cp", System.getProperty("java.class.path"), RunOne.class.getName(), targetId, workload,
+                Integer.toString(round), options.scale().name(), Integer.toString(options.scale().rows()),
+                work.resolve("db").toString(), Integer.toString(pgPort));
+        Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        RunResult result = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.timeoutSeconds());
+            // The child prints exactly one RESULT line last; a watchdog kills it at the deadline.
+            Thread watchdog = new Thread(() -> {
+                try {
+                    if (!p.waitFor(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                        p.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    p.destroyForcibly();
+                }
+            }, "bench-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith(RunResult.LINE_PREFIX)) {
+                    result = RunResult.parseLine(line);
+                }
+            }
+            p.waitFor();
+            watchdog.interrupt();
+        } finally {
+            p.destroyForcibly();
+            deleteTree(work);
+        }
+        if (result == null) {
+            return RunResult.error(targetId, workload, round,
+                    "no result (timed out after " + options.timeoutSeconds() + " s or crashed; see " + log + ")");
+        }
+        return result;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.heliosdb.bench.compare;
+
+import java.util.List;
+
+/**
+ * The issue's throughput targets that this harness can check, each as "subject's median ops/s is
+ * at least factor × the reference's" within one run. Reported, never asserted.
+ */
+record Goals(String text, String subjectWorkload, String subjectTarget, String refWorkload, String refTarget,
+             double factor) {
+
+    static final List<Goals> ALL = List.of(
+            new Goals("point select, Memory-only >= 2x H2 in-memory", "point-select", "helios-mem",
+                    "point-select", "h2-mem", 2),
+            new Goals("point select, Memory-only >= 3x SQLite :memory:", "point-select", "helios-mem",
+                    "point-select", "sqlite-mem", 3),
+            new Goals("point select, Embedded (RocksDB) >= 2x H2 file", "point-select", "helios-rocks",
+                    "point-select", "h2-file", 2),
+            new Goals("point select, Embedded (RocksDB) >= 4x SQLite file", "point-select", "helios-rocks",
+                    "point-select", "sqlite-file", 4),
+            new Goals("durable autocommit insert, 1 session >= SQLite WAL/FULL", "insert-autocommit",
+                    "helios-rocks", "insert-autocommit", "sqlite-file", 1),
+            new Goals("durable commits, 16 sessions >= 5x 1 session (group commit)", "durable-16", "helios-rocks",
+                    "insert-autocommit", "helios-rocks", 5),
+            new Goals("batched insert >= SQLite", "tx-1000-batch", "helios-rocks", "tx-1000-batch", "sqlite-file", 1),
+            new Goals("scan aggregate takes <= half SQLite's time", "scan-aggregate", "helios-mem", "scan-aggregate",
+                    "sqlite-mem", 2),
+            new Goals("scan aggregate within 3x of DuckDB", "scan-aggregate", "helios-mem", "scan-aggregate",
+                    "duckdb-mem", 1.0 / 3));
+
+    /** "met", "not met", or "n/a" when either side did not run. */
+    String verdict(List<Summary> summaries) {
+        double r = ratio(summaries);
+        return Double.isNaN(r) ? "n/a" : r >= factor ? "met" : "not met";
+    }
+
+    double ratio(List<Summary> summaries) {
+        Summary subject = find(summaries, subjectWorkload, subjectTarget);
+        return subject == null ? Double.NaN : subject.ratioTo(find(summaries, refWorkload, refTarget));
+    }
+
+    static Summary find(List<Summary> summaries, String workload, String target) {
+        return summaries.stream().filter(s -> s.workload().equals(workload) && s.target().equals(target))
+                .findFirst().orElse(null);
+    }
+}

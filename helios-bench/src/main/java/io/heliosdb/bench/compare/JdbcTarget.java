@@ -1,0 +1,50 @@
+package io.heliosdb.bench.compare;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * An embedded peer reached by a JDBC URL (H2, SQLite, DuckDB). The URL is computed from the run's
+ * directory; {@code sessionSettings} run on every new connection.
+ */
+record JdbcTarget(String id, String description, Function<Path, String> url, List<String> sessionSettings,
+                  Set<Workload.Kind> kinds, String whyNot) implements Target {
+
+    @Override
+    public String notApplicable(Workload workload) {
+        return kinds.contains(workload.kind()) ? null : whyNot;
+    }
+
+    @Override
+    public Instance open(Path directory) throws Exception {
+        String jdbcUrl = url.apply(directory);
+        // Held open so an in-memory database lives as long as the run.
+        Connection keeper = connect(jdbcUrl);
+        return new Instance() {
+            @Override
+            public DbClient connect() throws Exception {
+                return new JdbcClient(JdbcTarget.this.connect(jdbcUrl));
+            }
+
+            @Override
+            public void close() throws Exception {
+                keeper.close();
+            }
+        };
+    }
+
+    private Connection connect(String jdbcUrl) throws Exception {
+        Connection c = DriverManager.getConnection(jdbcUrl);
+        try (Statement s = c.createStatement()) {
+            for (String setting : sessionSettings) {
+                s.execute(setting);
+            }
+        }
+        return c;
+    }
+}

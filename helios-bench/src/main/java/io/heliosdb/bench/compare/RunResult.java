@@ -1,0 +1,61 @@
+package io.heliosdb.bench.compare;
+
+import java.util.Locale;
+
+/**
+ * What one run (one target, one workload, one round, one JVM) measured; or why it did not run.
+ *
+ * @param status      {@code ok}, {@code n/a} or {@code error}
+ * @param opsPerSec   operations (rows, for the 1,000-row transactions) per second
+ * @param p50Micros   median latency of one operation
+ * @param p99Micros   99th percentile latency of one operation
+ * @param startupMs   from opening the system to the first query answered
+ * @param peakHeapMb  peak heap of the benchmark JVM over the run
+ * @param note        the reason for {@code n/a}/{@code error}, else empty
+ */
+public record RunResult(String target, String workload, int round, String status, double opsPerSec,
+                        double p50Micros, double p99Micros, double startupMs, double peakHeapMb, String note) {
+
+    public static final String LINE_PREFIX = "RESULT\t";
+
+    public static RunResult notApplicable(String target, String workload, int round, String why) {
+        return new RunResult(target, workload, round, "n/a", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, why);
+    }
+
+    public static RunResult error(String target, String workload, int round, String why) {
+        return new RunResult(target, workload, round, "error", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, why);
+    }
+
+    public boolean ok() {
+        return status.equals("ok");
+    }
+
+    /** One tab-separated line, the child JVM's answer to the harness. */
+    public String toLine() {
+        return LINE_PREFIX + String.join("\t", target, workload, Integer.toString(round), status, num(opsPerSec),
+                num(p50Micros), num(p99Micros), num(startupMs), num(peakHeapMb), clean(note));
+    }
+
+    public static RunResult parseLine(String line) {
+        if (!line.startsWith(LINE_PREFIX)) {
+            throw new IllegalArgumentException("not a result line: " + line);
+        }
+        String[] f = line.substring(LINE_PREFIX.length()).split("\t", -1);
+        if (f.length != 10) {
+            throw new IllegalArgumentException("expected 10 fields in: " + line);
+        }
+        return new RunResult(f[0], f[1], Integer.parseInt(f[2]), f[3], Double.parseDouble(f[4]),
+                Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
+                Double.parseDouble(f[8]), f[9]);
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String clean(String s) {
+        return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    }
+}

@@ -1,0 +1,42 @@
+package io.heliosdb.bench.compare;
+
+/**
+ * How big and how long each run is.
+ *
+ * @param name          {@code quick} or {@code full}
+ * @param rows          rows of the table read by the point-select, scan and join workloads
+ * @param warmupMillis  time each run spends warming up before it measures
+ * @param measureMillis time each run measures
+ * @param rounds        interleaved rounds (each pair runs once per round, in a fresh JVM)
+ */
+public record Scale(String name, int rows, long warmupMillis, long measureMillis, int rounds) {
+
+    public static Scale quick() {
+        return new Scale("quick", 20_000, 300, 700, 3);
+    }
+
+    public static Scale full() {
+        return new Scale("full", 1_000_000, 2_000, 5_000, 3);
+    }
+
+    public static Scale named(String name) {
+        return switch (name) {
+            case "quick" -> quick();
+            case "full" -> full();
+            default -> throw new IllegalArgumentException("unknown scale: " + name);
+        };
+    }
+
+    /** Rows of the small side of the join (the 100k × 1M). */
+    public int joinRows() {
+        return Math.max(100, rows / 10);
+    }
+
+    public Scale withRows(int newRows) {
+        return new Scale(name, newRows, warmupMillis, measureMillis, rounds);
+    }
+
+    public Scale withRounds(int newRounds) {
+        return new Scale(name, rows, warmupMillis, measureMillis, newRounds);
+    }
+}

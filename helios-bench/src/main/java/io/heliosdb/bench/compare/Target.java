@@ -1,0 +1,27 @@
+package io.heliosdb.bench.compare;
+
+import java.nio.file.Path;
+
+/** A system under test in one configuration, e.g. SQLite on a file with WAL and synchronous=FULL. */
+public interface Target {
+
+    /** Short id used on the command line and in the report, e.g. {@code sqlite-file}. */
+    String id();
+
+    /** One line for the report: what runs and how durable it is. */
+    String description();
+
+    /** Why this target cannot run the workload, or {@code null} when it can. */
+    String notApplicable(Workload workload);
+
+    /** Starts the system with fresh files in {@code directory} (already created and empty). */
+    Instance open(Path directory) throws Exception;
+
+    /** A running system that hands out connections. */
+    interface Instance extends AutoCloseable {
+        DbClient connect() throws Exception;
+
+        @Override
+        void close() throws Exception;
+    }
+}

@@ -1,0 +1,183 @@
+package io.heliosdb.bench.compare;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The workloads, each defined once and run unchanged on every system. An operation is what one
+ * latency sample covers; {@link #rowsPerOperation} turns operations into the rows/s the report
+ * shows for the 1,000-row transactions.
+ */
+public enum Workload {
+    INSERT_AUTOCOMMIT("insert-autocommit", "single-row INSERT, autocommit", 1, Kind.OLTP),
+    TX_1000("tx-1000", "1,000 single-row INSERTs per transaction (rows/s)", 1000, Kind.OLTP),
+    TX_1000_BATCH("tx-1000-batch", "1,000-row transaction with JDBC batching (rows/s)", 1000, Kind.OLTP),
+    POINT_SELECT("point-select", "prepared SELECT by primary key, uniform keys", 1, Kind.OLTP),
+    SCAN_AGGREGATE("scan-aggregate", "full-scan count/sum/avg", 1, Kind.ANALYTICS),
+    GROUP_BY("group-by", "full-scan GROUP BY into 100 groups", 1, Kind.ANALYTICS),
+    JOIN("join", "two-table join (rows/10 x rows), filter selects 100 rows", 1, Kind.ANALYTICS),
+    DURABLE_1("durable-1", "durable single-row commits, 1 session", 1, Kind.DURABLE),
+    DURABLE_4("durable-4", "durable single-row commits, 4 sessions", 1, Kind.DURABLE),
+    DURABLE_16("durable-16", "durable single-row commits, 16 sessions", 1, Kind.DURABLE);
+
+    /** What a workload needs from a system: OLTP runs on every system but DuckDB. */
+    public enum Kind { OLTP, ANALYTICS, DURABLE }
+
+    static final String ITEMS_DDL =
+            "CREATE TABLE items (id INTEGER PRIMARY KEY, grp INTEGER NOT NULL, amount BIGINT NOT NULL, note VARCHAR(40))";
+    static final String CUSTOMERS_DDL = "CREATE TABLE customers (id INTEGER PRIMARY KEY, name VARCHAR(40))";
+    static final String INSERT_ITEM = "INSERT INTO items (id, grp, amount, note) VALUES (?, ?, ?, ?)";
+
+    private final String id;
+    private final String description;
+    private final int rowsPerOperation;
+    private final Kind kind;
+
+    Workload(String id, String description, int rowsPerOperation, Kind kind) {
+        this.id = id;
+        this.description = description;
+        this.rowsPerOperation = rowsPerOperation;
+        this.kind = kind;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public int rowsPerOperation() {
+        return rowsPerOperation;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public static Workload byId(String id) {
+        for (Workload w : values()) {
+            if (w.id.equals(id)) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("unknown workload: " + id);
+    }
+
+    /** Sessions that run the workload at once. */
+    public int sessions() {
+        return switch (this) {
+            case DURABLE_4 -> 4;
+            case DURABLE_16 -> 16;
+            default -> 1;
+        };
+    }
+
+    /** Creates and fills the tables, once per run, before the warm-up. */
+    public void setUp(DbClient c, Scale scale) throws Exception {
+        c.execute(ITEMS_DDL);
+        switch (this) {
+            case POINT_SELECT, SCAN_AGGREGATE, GROUP_BY -> loadItems(c, scale.rows());
+            case JOIN -> {
+                loadItems(c, scale.rows());
+                c.execute(CUSTOMERS_DDL);
+                try (DbClient.Stmt insert = c.prepare("INSERT INTO customers (id, name) VALUES (?, ?)")) {
+                    for (int start = 0; start < scale.joinRows(); start += 1000) {
+                        c.begin();
+                        for (int id = start; id < Math.min(scale.joinRows(), start + 1000); id++) {
+                            insert.addBatch(id, "customer-" + id);
+                        }
+                        insert.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+            default -> { }
+        }
+    }
+
+    static void loadItems(DbClient c, int rows) throws Exception {
+        try (DbClient.Stmt insert = c.prepare(INSERT_ITEM)) {
+            for (int start = 0; start < rows; start += 1000) {
+                c.begin();
+                for (int id = start; id < Math.min(rows, start + 1000); id++) {
+                    insert.addBatch(id, id % 100, (long) (id % 997) * 3, "note-" + id);
+                }
+                insert.executeBatch();
+                c.commit();
+            }
+        }
+    }
+
+    /**
+     * The operation one session repeats. {@code ids} hands out fresh primary keys to inserting
+     * workloads (shared by all sessions of a run, so keys never collide).
+     */
+    public Operation operation(DbClient c, Scale scale, AtomicLong ids, long seed) throws Exception {
+        SplittableRandom random = new SplittableRandom(seed);
+        return switch (this) {
+            case INSERT_AUTOCOMMIT, DURABLE_1, DURABLE_4, DURABLE_16 -> {
+                DbClient.Stmt insert = c.prepare(INSERT_ITEM);
+                yield () -> {
+                    long id = ids.getAndIncrement();
+                    insert.update((int) id, (int) (id % 100), id, "n");
+                };
+            }
+            case TX_1000, TX_1000_BATCH -> {
+                DbClient.Stmt insert = c.prepare(INSERT_ITEM);
+                boolean batched = this == TX_1000_BATCH;
+                yield () -> {
+                    long first = ids.getAndAdd(1000);
+                    c.begin();
+                    for (long id = first; id < first + 1000; id++) {
+                        if (batched) {
+                            insert.addBatch((int) id, (int) (id % 100), id, "n");
+                        } else {
+                            insert.update((int) id, (int) (id % 100), id, "n");
+                        }
+                    }
+                    if (batched) {
+                        insert.executeBatch();
+                    }
+                    c.commit();
+                };
+            }
+            case POINT_SELECT -> {
+                DbClient.Stmt select = c.prepare("SELECT id, grp, amount, note FROM items WHERE id = ?");
+                yield () -> expectRows(select.query(random.nextInt(scale.rows())), 1);
+            }
+            // A comment that changes every time defeats result caches of identical query text (H2).
+            case SCAN_AGGREGATE -> {
+                AtomicLong n = new AtomicLong();
+                yield () -> expectRows(c.query("SELECT /* run " + n.incrementAndGet()
+                        + " */ count(*), sum(amount), avg(amount) FROM items"), 1);
+            }
+            case GROUP_BY -> {
+                AtomicLong n = new AtomicLong();
+                yield () -> expectRows(c.query("SELECT /* run " + n.incrementAndGet()
+                        + " */ grp, count(*), sum(amount) FROM items GROUP BY grp"), 100);
+            }
+            case JOIN -> {
+                DbClient.Stmt join = c.prepare("SELECT o.id, o.amount, c.name FROM items o JOIN customers c"
+                        + " ON c.id = o.grp WHERE o.id BETWEEN ? AND ?");
+                yield () -> {
+                    int from = random.nextInt(scale.rows() - 100);
+                    expectRows(join.query(from, from + 99), 100);
+                };
+            }
+        };
+    }
+
+    private static void expectRows(long actual, long expected) {
+        if (actual != expected) {
+            throw new IllegalStateException("expected " + expected + " rows but read " + actual);
+        }
+    }
+
+    /** One repetition of a workload. */
+    @FunctionalInterface
+    public interface Operation {
+        void run() throws Exception;
+    }
+}

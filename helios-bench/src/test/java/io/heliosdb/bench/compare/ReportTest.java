@@ -1,0 +1,69 @@
+package io.heliosdb.bench.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+    private final List<Summary> summaries = Summary.of(List.of(
+            new RunResult("helios-mem", "point-select", 1, "ok", 2000, 5, 40, 300, 64, ""),
+            new RunResult("h2-mem", "point-select", 1, "ok", 1000, 9, 70, 200, 80, ""),
+            RunResult.notApplicable("duckdb-mem", "point-select", 1, "analytics only")));
+
+    @Test
+    void resultLine_roundTripsAndCleansTabs() {
+        RunResult r = new RunResult("t", "w", 2, "error", Double.NaN, 1.5, 2.25, 3, 4, "bad\tthing\nhere");
+        RunResult back = RunResult.parseLine(r.toLine());
+        assertThat(back.round()).isEqualTo(2);
+        assertThat(back.opsPerSec()).isNaN();
+        assertThat(back.p99Micros()).isEqualTo(2.25);
+        assertThat(back.note()).isEqualTo("bad thing here");
+        assertThatThrownBy(() -> RunResult.parseLine("noise")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void csv_hasRatioColumnPerSystemAndBlanksForNotApplicable() {
+        String csv = CsvReport.render(List.of("helios-mem", "h2-mem", "duckdb-mem"), summaries);
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).endsWith(",ratio_vs_helios-mem,ratio_vs_h2-mem,ratio_vs_duckdb-mem");
+        assertThat(lines.get(1)).startsWith("point-select,helios-mem,ok,1,2000.0000,2000.0000,2000.0000,")
+                .endsWith(",1.0000,2.0000,");
+        assertThat(lines.get(2)).endsWith(",0.5000,1.0000,");
+        assertThat(lines.get(3)).startsWith("point-select,duckdb-mem,n/a,0,,").endsWith("analytics only,,,");
+        assertThat(CsvReport.field("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
+    }
+
+    @Test
+    void markdown_showsRatiosToEachPeerAndNotApplicableRows() {
+        ReportContext context = new ReportContext("Run", "2 cores", List.of("quick"),
+                List.of(TargetCatalog.byId("helios-mem", 0), TargetCatalog.byId("h2-mem", 0)));
+        String md = MarkdownReport.render(context, summaries);
+        assertThat(md).contains("# Run", "Machine: 2 cores", "| helios-mem | HeliosDB embedded API, Memory-only |",
+                "| point select, Memory-only >= 2x H2 in-memory | 2.00× | met |",
+                "| system | median ops/s | min–max ops/s | p50 µs | p99 µs | start-up ms | peak heap MB |"
+                        + " × helios-mem | × h2-mem |",
+                "| helios-mem | 2,000 | 2,000–2,000 | 5.00 | 40.0 | 300 | 64.0 | 1 | 2.00× |",
+                "| h2-mem | 1,000 | 1,000–1,000 | 9.00 | 70.0 | 200 | 80.0 | 0.50× | 1 |",
+                "| duckdb-mem | n/a (analytics only) |");
+    }
+
+    @Test
+    void options_quickPicksSubsetAndRejectsUnknownNames() {
+        CompareOptions quick = CompareOptions.parse(new String[] {"--quick", "--rounds", "4", "--no-postgres"});
+        assertThat(quick.scale().name()).isEqualTo("quick");
+        assertThat(quick.scale().rounds()).isEqualTo(4);
+        assertThat(quick.workloads()).isEqualTo(CompareOptions.QUICK_WORKLOADS);
+        assertThat(quick.postgres()).isFalse();
+        assertThat(CompareOptions.parse(new String[0]).workloads()).hasSize(Workload.values().length);
+        assertThatThrownBy(() -> CompareOptions.parse(new String[] {"--targets", "oracle"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown target");
+    }
+
+    @Test
+    void heliosClient_translatesQuestionMarksToDollarParameters() {
+        assertThat(HeliosClient.dollarParameters("SELECT a FROM t WHERE id BETWEEN ? AND ?"))
+                .isEqualTo("SELECT a FROM t WHERE id BETWEEN $1 AND $2");
+    }
+}
