@@ -4,6 +4,7 @@ module io.heliosdb.wire {
     requires io.netty.buffer;
     requires io.netty.codec;
     requires io.netty.common;
+    requires io.netty.handler;
     requires io.netty.transport;
 
     provides io.heliosdb.spi.TransportProvider with io.heliosdb.wire.PostgresTransportProvider;

@@ -25,13 +25,16 @@ final class ExtendedQueryProtocol {
     private final Session session;
     private final PgOutput out;
     private final QueryCancellation cancellation;
+    private final ImplicitTransaction implicit;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
 
-    ExtendedQueryProtocol(Session session, PgOutput out, QueryCancellation cancellation) {
+    ExtendedQueryProtocol(Session session, PgOutput out, QueryCancellation cancellation,
+                          ImplicitTransaction implicit) {
         this.session = session;
         this.out = out;
         this.cancellation = cancellation;
+        this.implicit = implicit;
     }
 
     void parse(Parse m) {
@@ -120,15 +123,20 @@ final class ExtendedQueryProtocol {
             out.send(new BackendMessage.CommandComplete(portal.completedTag));
             return;
         }
-        if (portal.result == null) {
-            portal.result = portal.statement.query().execute(portal.parameters);
-        }
         try {
+            if (portal.result == null) {
+                implicit.beforeStatement();
+                portal.result = portal.statement.query().execute(portal.parameters);
+            }
             streamRows(portal, m.maxRows());
         } catch (RuntimeException e) {
             // The session runs nothing else while a result is open, so a failed portal must let go of it.
             portal.close();
+            implicit.afterStatement(null);
             throw e;
+        }
+        if (portal.completedTag != null) {
+            implicit.afterStatement(portal.completedTag);
         }
     }
 

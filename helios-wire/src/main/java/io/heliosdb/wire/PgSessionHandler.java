@@ -14,9 +14,15 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection: the startup handshake, then simple and extended queries against one
@@ -25,18 +31,31 @@ import java.util.List;
  */
 final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage> implements PgOutput {
 
+    private static final System.Logger LOG = System.getLogger(PgSessionHandler.class.getName());
+
     /** Queued messages beyond which we stop reading from the socket until the worker catches up. */
     private static final int MAX_PENDING_MESSAGES = 1024;
+
+    /** Startup packet entries that are not run-time settings. */
+    private static final Set<String> NOT_SETTINGS = Set.of("user", "database", "options", "replication");
 
     private final ServerContext server;
     private final QueryCancellation cancellation = new QueryCancellation();
     private final Object writability = new Object();
     private SerialExecutor serial;
     private Channel channel;
+    // Event-loop confined: TLS is negotiated there, before anything reaches the workers.
+    private boolean startupSeen;
+    private ScheduledFuture<?> startupTimeout;
+    private volatile boolean authenticated;
 
-    // Touched only by tasks on `serial`, which run one at a time.
-    private Session session;
+    // Touched only by tasks on `serial`, which run one at a time (volatile: a vanished client cancels it).
+    private volatile Session session;
     private ExtendedQueryProtocol extended;
+    private ImplicitTransaction implicit;
+    private ReportedParameters reported;
+    private AuthenticationExchange authentication;
+    private Startup startupMessage;
     private BackendKeyRegistry.Key key;
     private boolean counted;
     private boolean skipUntilSync;
@@ -51,11 +70,25 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         channel = ctx.channel();
         serial = new SerialExecutor(server.workers());
+        long timeoutMillis = server.startupTimeout().toMillis();
+        startupTimeout = ctx.executor().schedule(() -> {
+            if (!authenticated) {
+                // As PostgreSQL's authentication_timeout: the client gets no message, only a closed socket.
+                LOG.log(System.Logger.Level.DEBUG, "closing {0}: no startup within {1} ms", channel, timeoutMillis);
+                ctx.close();
+            }
+        }, timeoutMillis, TimeUnit.MILLISECONDS);
         super.channelActive(ctx);
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FrontendMessage message) {
+        if (!startupSeen && (message instanceof FrontendMessage.SslRequest
+                || message instanceof FrontendMessage.GssEncRequest)) {
+            negotiateEncryption(ctx, message instanceof FrontendMessage.SslRequest);
+            return;
+        }
+        startupSeen |= message instanceof Startup;
         serial.execute(() -> handle(message));
         if (serial.pending() > MAX_PENDING_MESSAGES) {
             ctx.channel().config().setAutoRead(false);
@@ -72,8 +105,37 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         serial.execute(() -> fatal(cause));
     }
 
+    /** From any thread: stops the statement running now (a CancelRequest, or the client went away). */
+    private void cancelRunningStatement() {
+        Session running = session;
+        if (busy && running != null) {
+            cancellation.request();
+            running.cancel();
+        }
+    }
+
+    /**
+     * Answers SSLRequest/GSSENCRequest on the event loop, so that the TLS handler is in place before
+     * the client's handshake bytes arrive. 'S' passes the pipeline before the SslHandler is added.
+     */
+    private void negotiateEncryption(ChannelHandlerContext ctx, boolean ssl) {
+        boolean tlsActive = ctx.pipeline().get(SslHandler.class) != null;
+        if (ssl && server.tls() != null && !tlsActive) {
+            ctx.writeAndFlush(new BackendMessage.EncryptionAccepted());
+            ctx.pipeline().addFirst("tls", server.tls().context().newHandler(ctx.alloc()));
+        } else if (tlsActive) {
+            serial.execute(() -> fatal(new ProtocolViolation("SSLRequest received after TLS was established")));
+        } else {
+            ctx.writeAndFlush(new BackendMessage.EncryptionRefused());
+        }
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (startupTimeout != null) {
+            startupTimeout.cancel(false);
+        }
+        cancelRunningStatement();
         synchronized (writability) {
             writability.notifyAll();
         }
@@ -126,8 +188,9 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         }
         try {
             dispatch(message);
-        } catch (RuntimeException e) {
-            // Whatever escaped the per-message handling leaves the protocol state unknown: end the connection.
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            // Whatever escaped the per-message handling leaves the protocol state unknown: end the connection
+            // rather than leave the client waiting for an answer that never comes.
             fatal(e);
         }
     }
@@ -143,6 +206,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         }
         if (message instanceof FrontendMessage.Sync) {
             skipUntilSync = false;
+            endImplicitTransaction();
             if (session.transactionStatus() == TransactionStatus.IDLE) {
                 extended.closePortals();
             }
@@ -181,9 +245,20 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     }
 
     private void handleStartupPhase(FrontendMessage message) {
-        if (message instanceof FrontendMessage.SslRequest || message instanceof FrontendMessage.GssEncRequest) {
-            send(new BackendMessage.EncryptionRefused());
-            flush();
+        if (authentication != null) {
+            if (message instanceof FrontendMessage.PasswordMessage p) {
+                if (authentication.accept(p.body())) {
+                    authentication = null;
+                    completeStartup(startupMessage);
+                }
+            } else if (message instanceof FrontendMessage.Terminate) {
+                finish();
+            } else {
+                fatal(new ProtocolViolation("expected password response, got message type "
+                        + message.getClass().getSimpleName()));
+            }
+        } else if (message instanceof FrontendMessage.SslRequest || message instanceof FrontendMessage.GssEncRequest) {
+            fatal(new ProtocolViolation("unexpected encryption request after the startup packet"));
         } else if (message instanceof FrontendMessage.CancelRequest c) {
             server.keys().cancel(c.processId(), c.secretKey());
             finish();
@@ -211,27 +286,63 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
             fatal(new HeliosException(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already"));
             return;
         }
+        SslHandler tls = channel.pipeline().get(SslHandler.class);
+        AuthenticationExchange exchange = new AuthenticationExchange(server.credentials(), user, this,
+                tls == null || server.tls() == null ? null : server.tls().endPointBinding());
+        if (exchange.begin()) {
+            completeStartup(s);
+        } else {
+            authentication = exchange;
+            startupMessage = s;
+        }
+    }
+
+    /** After authentication: opens the session, applies the startup settings and reports them. */
+    private void completeStartup(Startup s) {
+        String user = s.parameters().get("user");
         try {
             session = server.db().session();
         } catch (RuntimeException e) {
             fatal(e);
             return;
         }
-        extended = new ExtendedQueryProtocol(session, this, cancellation);
-        key = server.keys().register(() -> {
-            if (busy) {
-                cancellation.request();
-                session.cancel();
-            }
-        });
+        authenticated = true;
+        startupMessage = null;
+        applyStartupSettings(s.parameters());
+        reported = new ReportedParameters(session);
+        implicit = new ImplicitTransaction(session);
+        extended = new ExtendedQueryProtocol(session, this, cancellation, implicit);
+        key = server.keys().register(this::cancelRunningStatement);
         send(new BackendMessage.AuthenticationOk());
         List<String> extensions = s.parameters().keySet().stream().filter(k -> k.startsWith("_pq_.")).toList();
         if (s.minorVersion() > 0 || !extensions.isEmpty()) {
             send(new BackendMessage.NegotiateProtocolVersion(0, extensions));
         }
-        ServerParameters.forStartup(user, s.parameters()).forEach(this::send);
+        reported.initial(user, s.parameters()).forEach(this::send);
         send(new BackendMessage.BackendKeyData(key.processId(), key.secretKey()));
         readyForQuery();
+    }
+
+    /**
+     * Startup packet entries such as application_name, DateStyle or TimeZone become session settings,
+     * as in PostgreSQL. One the database refuses is logged and skipped rather than ending the connection.
+     */
+    private void applyStartupSettings(Map<String, String> parameters) {
+        parameters.forEach((name, value) -> {
+            if (NOT_SETTINGS.contains(name.toLowerCase(Locale.ROOT)) || name.startsWith("_pq_.")) {
+                return;
+            }
+            try {
+                session.execute("SET " + quoteIdentifier(name) + " TO '" + value.replace("'", "''") + "'").close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "ignoring startup parameter {0}={1}: {2}", name, value,
+                        e.getMessage());
+            }
+        });
+    }
+
+    private static String quoteIdentifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     private void simpleQuery(String sql) {
@@ -244,7 +355,22 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         } catch (RuntimeException e) {
             send(ErrorResponses.of(e, ErrorResponses.ERROR));
         }
+        // A simple Query ends an implicit block that extended messages before it opened, as in PostgreSQL.
+        endImplicitTransaction();
         readyForQuery();
+    }
+
+    /** Commits (or, after an error, rolls back) the implicit block; its portals go first. */
+    private void endImplicitTransaction() {
+        if (!implicit.isOpen()) {
+            return;
+        }
+        extended.closePortals();
+        try {
+            implicit.end();
+        } catch (RuntimeException e) {
+            send(ErrorResponses.of(e, ErrorResponses.ERROR));
+        }
     }
 
     /** Runs every statement of the text; an error stops the rest (the caller reports it). */
@@ -266,6 +392,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
                     send(RowEncoder.encode(result.row(), formats));
                 }
                 send(new BackendMessage.CommandComplete(result.commandTag()));
+                implicit.afterStatement(result.commandTag());
             }
         }
         if (!any) {
@@ -274,6 +401,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     }
 
     private void readyForQuery() {
+        reported.changes().forEach(this::send);
         send(new BackendMessage.ReadyForQuery(session.transactionStatus().indicator()));
         busy = false;
         cancellation.reset();
@@ -310,6 +438,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
                 session = null;
             }
         }
+        authentication = null;
         if (key != null) {
             server.keys().unregister(key);
             key = null;

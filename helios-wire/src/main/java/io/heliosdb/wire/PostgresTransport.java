@@ -20,7 +20,11 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.heliosdb.wire.auth.AuthMethod;
+import io.heliosdb.wire.auth.Credentials;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 /** A running PostgreSQL-protocol server: Netty event loops for I/O, a bounded pool for queries. */
 final class PostgresTransport implements Transport {
     static final String NAME = "postgres";
+    private static final System.Logger LOG = System.getLogger(PostgresTransport.class.getName());
     private static final long SHUTDOWN_WAIT_SECONDS = 5;
 
     private final EventLoopGroup acceptor;
@@ -49,6 +54,14 @@ final class PostgresTransport implements Transport {
     }
 
     static PostgresTransport start(HeliosDB db, ServerConfig config) {
+        return start(db, config, ServerContext.DEFAULT_STARTUP_TIMEOUT);
+    }
+
+    /** {@code startupTimeout}: how long a new connection may take to authenticate (tests shorten it). */
+    static PostgresTransport start(HeliosDB db, ServerConfig config, Duration startupTimeout) {
+        Credentials credentials = Credentials.from(config);
+        ServerTls tls = config.tlsEnabled() ? ServerTls.load(config.tlsCertPath(), config.tlsKeyPath()) : null;
+        warnIfTrustIsExposed(config, credentials.method());
         int cores = Runtime.getRuntime().availableProcessors();
         int workerCount = Math.max(2, cores);
         ThreadPoolExecutor workers = new ThreadPoolExecutor(workerCount, workerCount, 30, TimeUnit.SECONDS,
@@ -60,7 +73,8 @@ final class PostgresTransport implements Transport {
                 new DefaultThreadFactory("helios-pg-io", true), NioIoHandler.newFactory());
         // The group's futures outlive our event loops during close; Netty's global executor does not.
         ChannelGroup channels = new DefaultChannelGroup("helios-pg", GlobalEventExecutor.INSTANCE);
-        ServerContext context = new ServerContext(db, workers, Math.max(1, config.maxConnections()));
+        ServerContext context = new ServerContext(db, workers, Math.max(1, config.maxConnections()), credentials, tls,
+                startupTimeout);
         try {
             Channel server = new ServerBootstrap()
                     .group(acceptor, io)
@@ -83,6 +97,24 @@ final class PostgresTransport implements Transport {
             shutdown(acceptor, io, workers);
             throw new HeliosException(SqlState.IO_ERROR, "could not listen on " + config.listenAddr() + ":"
                     + config.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** trust admits anyone who can reach the port: meant for loopback. */
+    private static void warnIfTrustIsExposed(ServerConfig config, AuthMethod method) {
+        if (method != AuthMethod.TRUST) {
+            return;
+        }
+        boolean loopback;
+        try {
+            loopback = InetAddress.getByName(config.listenAddr()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            loopback = false;
+        }
+        if (!loopback) {
+            LOG.log(System.Logger.Level.WARNING, "auth_method = trust on non-loopback address " + config.listenAddr()
+                    + ": anyone who can reach port " + config.port() + " connects without a password; set"
+                    + " auth_method = \"scram-sha-256\" and a password");
         }
     }
 

@@ -8,6 +8,7 @@ import io.heliosdb.api.config.HeliosConfig;
 import io.heliosdb.api.config.ServerConfig;
 import io.heliosdb.spi.Transport;
 import java.util.ServiceConfigurationError;
+import java.util.function.UnaryOperator;
 
 /**
  * The real kernel (helios-core on the test class path) serving in memory on an OS-chosen port.
@@ -24,9 +25,14 @@ final class KernelServer implements AutoCloseable {
     }
 
     static KernelServer startOrSkip() {
+        return startOrSkip(UnaryOperator.identity());
+    }
+
+    /** As {@link #startOrSkip()}, with the server section adjusted (auth, TLS, limits). */
+    static KernelServer startOrSkip(UnaryOperator<ServerConfig> server) {
         HeliosDB db;
         try {
-            db = HeliosDB.serve(HeliosConfig.memory().withServer(ServerConfig.defaults().withPort(0)));
+            db = HeliosDB.serve(HeliosConfig.memory().withServer(server.apply(ServerConfig.defaults().withPort(0))));
         } catch (RuntimeException | ServiceConfigurationError | LinkageError e) {
             assumeTrue(false, "no working kernel: " + e);
             throw e;
@@ -43,8 +49,13 @@ final class KernelServer implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + transport.port()
-                + "/postgres?user=postgres&connectTimeout=10&socketTimeout=60";
+        return jdbcUrl("user=postgres");
+    }
+
+    /** A pgJDBC URL with these extra {@code key=value&...} properties. */
+    String jdbcUrl(String properties) {
+        return "jdbc:postgresql://127.0.0.1:" + transport.port() + "/postgres?connectTimeout=10&socketTimeout=60&"
+                + properties;
     }
 
     @Override

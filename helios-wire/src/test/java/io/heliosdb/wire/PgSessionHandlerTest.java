@@ -197,7 +197,8 @@ class PgSessionHandlerTest {
         assertThat(types(answer)).isEqualTo("12TDCZ");
         assertThat(answer.get(3).values()).containsExactly("42");
         assertThat(answer.get(4).string()).isEqualTo("SELECT 1");
-        assertThat(session().executed).containsExactly("select $1 [42]");
+        // Outside BEGIN the statements up to Sync form one implicit transaction.
+        assertThat(session().executed).containsExactly("begin", "select $1 [42]", "commit");
     }
 
     @Test
@@ -221,7 +222,7 @@ class PgSessionHandlerTest {
         desc.skipBytes(4 + 2 + 4 + 2 + 4);
         assertThat(desc.readShort()).isEqualTo((short) 1);   // binary result
         assertThat(answer.get(2).rawValues().get(0)).containsExactly(value);
-        assertThat(session().executed).containsExactly("select $1 [1234567890123]");
+        assertThat(session().executed).containsExactly("begin", "select $1 [1234567890123]", "commit");
     }
 
     @Test
@@ -236,6 +237,31 @@ class PgSessionHandlerTest {
 
         answer = send(parse("", "select 5"), bind("", "", 0, new byte[0][], 0), execute("", 0), sync());
         assertThat(types(answer)).isEqualTo("12DCZ");
+    }
+
+    @Test
+    void extended_errorBeforeSync_rollsBackTheImplicitTransaction() {
+        connect();
+
+        List<Received> answer = send(parse("", "insert x"), bind("", "", 0, new byte[0][], 0), execute("", 0),
+                parse("", "fail"), bind("", "", 0, new byte[0][], 0), execute("", 0),
+                parse("", "insert y"), bind("", "", 0, new byte[0][], 0), execute("", 0), sync());
+
+        assertThat(types(answer)).isEqualTo("12C12EZ");
+        assertThat(answer.get(answer.size() - 1).body()).containsExactly('I');
+        assertThat(session().executed).containsExactly("begin", "insert x", "fail", "rollback");
+    }
+
+    @Test
+    void extended_clientBeginInsideTheBatch_leavesItsTransactionOpenAtSync() {
+        connect();
+
+        List<Received> answer = send(parse("", "begin"), bind("", "", 0, new byte[0][], 0), execute("", 0),
+                parse("", "insert x"), bind("", "", 0, new byte[0][], 0), execute("", 0), sync());
+
+        assertThat(types(answer)).isEqualTo("12C12CZ");
+        assertThat(answer.get(answer.size() - 1).body()).containsExactly('T');
+        assertThat(session().executed).containsExactly("begin", "begin", "insert x");
     }
 
     @Test

@@ -9,8 +9,32 @@ public sealed interface BackendMessage {
     record EncryptionRefused() implements BackendMessage {
     }
 
-    /** Authentication succeeded (trust). */
+    /** The single byte {@code 'S'} answering SSLRequest: the TLS handshake follows. */
+    record EncryptionAccepted() implements BackendMessage {
+    }
+
+    /** Authentication succeeded. */
     record AuthenticationOk() implements BackendMessage {
+    }
+
+    /** Asks for the password in clear text. */
+    record AuthenticationCleartextPassword() implements BackendMessage {
+    }
+
+    /** Asks for {@code md5(md5(password + user) + salt)}. */
+    record AuthenticationMd5Password(byte[] salt) implements BackendMessage {
+    }
+
+    /** Starts SASL: the mechanisms the client may choose from. */
+    record AuthenticationSasl(List<String> mechanisms) implements BackendMessage {
+    }
+
+    /** A SASL challenge (SCRAM's server-first-message). */
+    record AuthenticationSaslContinue(byte[] data) implements BackendMessage {
+    }
+
+    /** SASL's outcome data (SCRAM's server-final-message); AuthenticationOk follows. */
+    record AuthenticationSaslFinal(byte[] data) implements BackendMessage {
     }
 
     /** The newest minor version we speak and the {@code _pq_.} options we did not recognise. */

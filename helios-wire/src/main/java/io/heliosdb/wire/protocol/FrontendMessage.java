@@ -28,6 +28,13 @@ public sealed interface FrontendMessage {
         }
     }
 
+    /**
+     * A {@code 'p'} frame: PasswordMessage, SASLInitialResponse or SASLResponse. Only the
+     * authentication step in progress knows which, so the body is kept raw.
+     */
+    record PasswordMessage(byte[] body) implements FrontendMessage {
+    }
+
     /** Simple query: one text holding any number of statements. */
     record Query(String sql) implements FrontendMessage {
     }

@@ -17,7 +17,7 @@ final class FrontendMessageReader {
 
     static boolean isKnownType(char type) {
         return switch (type) {
-            case 'Q', 'P', 'B', 'D', 'E', 'C', 'H', 'S', 'X' -> true;
+            case 'Q', 'P', 'B', 'D', 'E', 'C', 'H', 'S', 'X', 'p' -> true;
             default -> false;
         };
     }
@@ -76,6 +76,11 @@ final class FrontendMessageReader {
             case 'H' -> new FrontendMessage.Flush();
             case 'S' -> new FrontendMessage.Sync();
             case 'X' -> new FrontendMessage.Terminate();
+            case 'p' -> {
+                byte[] raw = new byte[body.readableBytes()];
+                body.readBytes(raw);
+                yield new FrontendMessage.PasswordMessage(raw);
+            }
             default -> throw new ProtocolViolation("invalid frontend message type " + (int) type);
         };
         requireEnd(body, message.getClass().getSimpleName());

@@ -24,6 +24,10 @@ public final class PgMessageEncoder extends MessageToByteEncoder<BackendMessage>
             out.writeByte('N');
             return;
         }
+        if (message instanceof EncryptionAccepted) {
+            out.writeByte('S');
+            return;
+        }
         out.writeByte(typeOf(message));
         int lengthAt = out.writerIndex();
         out.writeInt(0);
@@ -35,7 +39,9 @@ public final class PgMessageEncoder extends MessageToByteEncoder<BackendMessage>
         if (message instanceof DataRow) {
             return 'D';
         }
-        if (message instanceof AuthenticationOk) {
+        if (message instanceof AuthenticationOk || message instanceof AuthenticationCleartextPassword
+                || message instanceof AuthenticationMd5Password || message instanceof AuthenticationSasl
+                || message instanceof AuthenticationSaslContinue || message instanceof AuthenticationSaslFinal) {
             return 'R';
         }
         if (message instanceof NegotiateProtocolVersion) {
@@ -96,6 +102,21 @@ public final class PgMessageEncoder extends MessageToByteEncoder<BackendMessage>
             }
         } else if (message instanceof AuthenticationOk) {
             out.writeInt(0);
+        } else if (message instanceof AuthenticationCleartextPassword) {
+            out.writeInt(3);
+        } else if (message instanceof AuthenticationMd5Password m) {
+            out.writeInt(5);
+            out.writeBytes(m.salt());
+        } else if (message instanceof AuthenticationSasl m) {
+            out.writeInt(10);
+            m.mechanisms().forEach(name -> writeCString(out, name));
+            out.writeByte(0);
+        } else if (message instanceof AuthenticationSaslContinue m) {
+            out.writeInt(11);
+            out.writeBytes(m.data());
+        } else if (message instanceof AuthenticationSaslFinal m) {
+            out.writeInt(12);
+            out.writeBytes(m.data());
         } else if (message instanceof NegotiateProtocolVersion m) {
             out.writeInt(m.newestMinorVersion());
             out.writeInt(m.unrecognizedOptions().size());

@@ -1,0 +1,50 @@
+package io.heliosdb.wire;
+
+import io.heliosdb.api.Session;
+import io.heliosdb.api.TransactionStatus;
+
+/**
+ * PostgreSQL's implicit transaction block: outside BEGIN, the statements executed between two Syncs
+ * (a JDBC batch, a pipeline) commit together at Sync or not at all. Opened with BEGIN before the
+ * first Execute; a client BEGIN inside it turns it into the client's explicit block.
+ */
+final class ImplicitTransaction {
+    private final Session session;
+    private boolean open;
+
+    ImplicitTransaction(Session session) {
+        this.session = session;
+    }
+
+    /** Before a portal starts running. */
+    void beforeStatement() {
+        if (!open && session.transactionStatus() == TransactionStatus.IDLE) {
+            session.execute("BEGIN").close();
+            open = true;
+        }
+    }
+
+    /** After a statement ran (or failed: tag null): BEGIN hands the block to the client, COMMIT/ROLLBACK ended it. */
+    void afterStatement(String tag) {
+        if (open && ("BEGIN".equals(tag) || session.transactionStatus() == TransactionStatus.IDLE)) {
+            open = false;
+        }
+    }
+
+    boolean isOpen() {
+        return open;
+    }
+
+    /** At Sync: commits the block, or rolls it back after an error; a failing commit throws. */
+    void end() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        if (session.transactionStatus() == TransactionStatus.FAILED) {
+            session.execute("ROLLBACK").close();
+        } else if (session.transactionStatus() == TransactionStatus.IN_TRANSACTION) {
+            session.execute("COMMIT").close();
+        }
+    }
+}

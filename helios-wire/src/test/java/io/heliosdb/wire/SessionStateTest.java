@@ -1,0 +1,94 @@
+package io.heliosdb.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+
+/** ParameterStatus after SET, startup settings, and the extended protocol's implicit transaction, via pgJDBC. */
+class SessionStateTest {
+    private static KernelServer server;
+
+    @BeforeAll
+    static void start() {
+        server = KernelServer.startOrSkip();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static String one(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void startupParameter_becomesASessionSetting() throws SQLException {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl("user=postgres&ApplicationName=from-url"));
+             Statement s = c.createStatement()) {
+            assertThat(one(s, "show application_name")).isEqualTo("from-url");
+            assertThat(c.unwrap(PGConnection.class).getParameterStatus("application_name")).isEqualTo("from-url");
+        }
+    }
+
+    @Test
+    void setOfAReportedParameter_sendsParameterStatusAgain() throws SQLException {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+            PGConnection pg = c.unwrap(PGConnection.class);
+            s.execute("set application_name = 'renamed'");
+            assertThat(pg.getParameterStatus("application_name")).isEqualTo("renamed");
+            s.execute("set DateStyle = 'ISO, DMY'");
+            assertThat(pg.getParameterStatus("DateStyle")).isEqualTo("ISO, DMY");
+            s.execute("set application_name = 'again'");
+            assertThat(pg.getParameterStatus("application_name")).isEqualTo("again");
+        }
+    }
+
+    @Test
+    void batchInAutocommit_isOneImplicitTransaction() throws SQLException {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+            s.execute("create table batch_atomic (id integer primary key)");
+            s.addBatch("insert into batch_atomic values (1)");
+            s.addBatch("insert into batch_atomic values (2)");
+            s.addBatch("insert into batch_atomic values (1)");
+            assertThatThrownBy(s::executeBatch).isInstanceOf(BatchUpdateException.class);
+            assertThat(one(s, "select count(*) from batch_atomic")).isEqualTo("0");
+
+            s.addBatch("insert into batch_atomic values (1)");
+            s.addBatch("insert into batch_atomic values (2)");
+            assertThat(s.executeBatch()).containsExactly(1, 1);
+            assertThat(one(s, "select count(*) from batch_atomic")).isEqualTo("2");
+            assertThat(c.getAutoCommit()).isTrue();
+        }
+    }
+
+    @Test
+    void autocommitOff_transactionSpansSyncsUntilCommit() throws SQLException {
+        try (Connection writer = DriverManager.getConnection(server.jdbcUrl());
+             Connection reader = DriverManager.getConnection(server.jdbcUrl());
+             Statement w = writer.createStatement(); Statement r = reader.createStatement()) {
+            w.execute("create table explicit_tx (id integer primary key)");
+            writer.setAutoCommit(false);
+            w.executeUpdate("insert into explicit_tx values (1)");
+            w.executeUpdate("insert into explicit_tx values (2)");
+            assertThat(one(r, "select count(*) from explicit_tx")).isEqualTo("0");
+            writer.commit();
+            assertThat(one(r, "select count(*) from explicit_tx")).isEqualTo("2");
+        }
+    }
+}
