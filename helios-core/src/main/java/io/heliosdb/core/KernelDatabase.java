@@ -9,6 +9,8 @@ import io.heliosdb.api.config.HeliosConfig;
 import io.heliosdb.core.session.KernelSession;
 import io.heliosdb.core.session.SqlFrontEnd;
 import io.heliosdb.core.txn.TransactionalStore;
+import io.heliosdb.core.txn.VersionVacuum;
+import java.time.Duration;
 import io.heliosdb.spi.CacheLayer;
 import io.heliosdb.spi.StorageEngine;
 import io.heliosdb.spi.Transport;
@@ -27,6 +29,9 @@ public final class KernelDatabase implements HeliosDB {
     private final DeploymentMode mode;
     private final StorageEngine engine;
     private final CacheLayer cache;
+    /** How often old row versions are reclaimed in the background. */
+    private static final Duration VACUUM_PERIOD = Duration.ofSeconds(5);
+
     private final TransactionalStore store;
     private final Set<KernelSession> sessions = ConcurrentHashMap.newKeySet();
     private final List<Transport> transports = new CopyOnWriteArrayList<>();
@@ -39,6 +44,17 @@ public final class KernelDatabase implements HeliosDB {
         this.engine = engine;
         this.cache = cache;
         this.store = new TransactionalStore(engine, config.storage().walEnabled());
+        store.startBackgroundVacuum(VACUUM_PERIOD);
+    }
+
+    /** Removes row versions no open snapshot can see now (what a {@code VACUUM} statement runs). */
+    public VersionVacuum.Result vacuum() {
+        return store.vacuum();
+    }
+
+    /** The kernel's transactional store (commit and lock statistics, tests). */
+    public TransactionalStore store() {
+        return store;
     }
 
     void addTransport(Transport transport) {
@@ -94,6 +110,7 @@ public final class KernelDatabase implements HeliosDB {
         for (KernelSession s : List.copyOf(sessions)) {
             runQuietly(s::close, failures);
         }
+        runQuietly(store::close, failures);
         if (cache != null) {
             runQuietly(cache::close, failures);
         }

@@ -5,31 +5,34 @@ import io.heliosdb.spi.KvReader;
 import io.heliosdb.sql.schema.TableDef;
 import java.util.Collections;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * The committed catalog, loaded from storage at open and replaced whole after each commit that
- * changed it. Readers take an immutable {@link Snapshot}; its version tells plans made against an
- * older catalog that they must be made again.
+ * The committed catalog as decoded table definitions, one immutable state per commit that changed
+ * it, keyed by that commit's timestamp. The definitions themselves live in storage under MVCC (the
+ * {@code catalog} keyspace); this is their decoded history, so a snapshot finds the catalog it
+ * must see with one map lookup. States no open snapshot can see are pruned by vacuum.
  */
 public final class Catalog {
 
-    /** The committed tables at one catalog version. */
+    /** The committed tables as of commit timestamp {@code version}. */
     public record Snapshot(long version, Map<String, TableDef> tables) {
         public Optional<TableDef> table(String name) {
             return Optional.ofNullable(tables.get(name));
         }
     }
 
-    private volatile Snapshot current;
+    private final NavigableMap<Long, Snapshot> states = new ConcurrentSkipListMap<>();
 
     private Catalog(Snapshot initial) {
-        this.current = initial;
+        states.put(initial.version(), initial);
     }
 
-    /** Reads every table definition from storage. */
-    public static Catalog load(KvReader reader) {
+    /** Reads every table definition visible through {@code reader}, as the state at {@code ts}. */
+    public static Catalog load(KvReader reader, long ts) {
         Map<String, TableDef> tables = new TreeMap<>();
         try (KvCursor cursor = reader.scan(CatalogKeys.CATALOG, CatalogKeys.tablesFrom(), CatalogKeys.tablesTo(),
                 false)) {
@@ -38,22 +41,29 @@ public final class Catalog {
                 tables.put(table.name(), table);
             }
         }
-        return new Catalog(new Snapshot(1, Collections.unmodifiableMap(tables)));
+        return new Catalog(new Snapshot(ts, Collections.unmodifiableMap(tables)));
     }
 
+    /** The newest committed state. */
     public Snapshot snapshot() {
-        return current;
+        return states.lastEntry().getValue();
+    }
+
+    /** The state a snapshot at commit timestamp {@code ts} sees. */
+    public Snapshot at(long ts) {
+        Map.Entry<Long, Snapshot> e = states.floorEntry(ts);
+        return e != null ? e.getValue() : states.firstEntry().getValue();
     }
 
     /**
-     * Publishes committed changes: a table name mapped to its new definition, or to null when it
-     * was dropped.
+     * Publishes the changes a commit at {@code ts} made: a table name mapped to its new definition,
+     * or to null when it was dropped. Commits publish in timestamp order.
      */
-    public synchronized void apply(Map<String, TableDef> changes) {
+    public synchronized void apply(long ts, Map<String, TableDef> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        Map<String, TableDef> tables = new TreeMap<>(current.tables());
+        Map<String, TableDef> tables = new TreeMap<>(snapshot().tables());
         changes.forEach((name, def) -> {
             if (def == null) {
                 tables.remove(name);
@@ -61,6 +71,19 @@ public final class Catalog {
                 tables.put(name, def);
             }
         });
-        current = new Snapshot(current.version() + 1, Collections.unmodifiableMap(tables));
+        states.put(ts, new Snapshot(ts, Collections.unmodifiableMap(tables)));
+    }
+
+    /** Forgets states older than the one a snapshot at {@code horizon} sees. */
+    public synchronized void prune(long horizon) {
+        Long keep = states.floorKey(horizon);
+        if (keep != null) {
+            states.headMap(keep, false).clear();
+        }
+    }
+
+    /** Catalog states kept now. */
+    public int stateCount() {
+        return states.size();
     }
 }

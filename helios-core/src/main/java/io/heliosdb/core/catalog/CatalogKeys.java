@@ -5,22 +5,16 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Where the kernel keeps things in storage. Keyspace {@value #CATALOG} holds table definitions
- * by name and the id counters; keyspace {@value #ROWS} holds every row under its table id
+ * by name; keyspace {@value #ROWS} holds every row under its table id
  * (8 bytes, big-endian) followed by the encoded primary key or hidden row id.
  */
 public final class CatalogKeys {
     public static final String CATALOG = "catalog";
     public static final String ROWS = "rows";
 
-    private static final byte NEXT_TABLE_ID = 0x01;
     private static final byte TABLE = 0x02;
-    private static final byte NEXT_ROW_ID = 0x03;
 
     private CatalogKeys() {
-    }
-
-    public static byte[] nextTableIdKey() {
-        return new byte[] {NEXT_TABLE_ID};
     }
 
     public static byte[] tableKey(String name) {
@@ -35,10 +29,6 @@ public final class CatalogKeys {
 
     public static byte[] tablesTo() {
         return new byte[] {TABLE + 1};
-    }
-
-    public static byte[] nextRowIdKey(long tableId) {
-        return new ByteWriter(9).write(NEXT_ROW_ID).writeLongBE(tableId).toByteArray();
     }
 
     /** The prefix of every row key of a table. */

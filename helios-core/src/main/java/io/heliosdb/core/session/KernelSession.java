@@ -8,7 +8,10 @@ import io.heliosdb.api.SqlState;
 import io.heliosdb.api.SqlType;
 import io.heliosdb.api.TransactionStatus;
 import io.heliosdb.core.catalog.Catalog;
+import io.heliosdb.core.txn.IsolationLevel;
+import io.heliosdb.core.txn.LockWait;
 import io.heliosdb.core.txn.StatementReads;
+import io.heliosdb.core.txn.StatementRestart;
 import io.heliosdb.core.txn.TableRows;
 import io.heliosdb.core.txn.Transaction;
 import io.heliosdb.core.txn.TransactionalStore;
@@ -22,15 +25,20 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 
 /**
- * A session: statements run in autocommit mode until BEGIN; a writing statement takes the
- * database write lock, buffers its writes in the transaction, and commits them as one batch.
+ * A session: statements run in autocommit mode until BEGIN; a writing statement locks the rows it
+ * writes, buffers its writes in the transaction, and commits them as one batch. Under READ
+ * COMMITTED a statement that meets a row committed after its snapshot is undone and run again on
+ * a new snapshot (keeping its locks), which is how it acts on the newest version of that row.
  * An error inside BEGIN..COMMIT fails the block as in PostgreSQL (25P02 until it ends).
  */
 public final class KernelSession implements Session {
     private static final System.Logger LOG = System.getLogger("io.heliosdb.core.session");
     private static final long DEFAULT_LOCK_TIMEOUT_MILLIS = 60_000;
+    /** Restarts of one READ COMMITTED statement before it gives up with 40001 (a livelock guard). */
+    private static final int MAX_STATEMENT_RESTARTS = 1000;
     private static final Object[] NO_PARAMS = new Object[0];
 
     private final TransactionalStore store;
@@ -212,7 +220,7 @@ public final class KernelSession implements Session {
     }
 
     PlannedStatement plan(ParsedStatement statement, List<SqlType> declared) {
-        Catalog.Snapshot committed = store.catalog().snapshot();
+        Catalog.Snapshot committed = store.catalogFor(transaction);
         Transaction.SchemaStamp stamp = transaction != null ? transaction.schemaStamp(committed)
                 : new Transaction.SchemaStamp(committed.version(), 0, 0);
         PlannedStatement cached = planCache.get(statement.sql(), declared);
@@ -220,14 +228,14 @@ public final class KernelSession implements Session {
             return cached;
         }
         Transaction t = transaction;
-        SchemaLookup schema = t != null ? name -> t.table(store.catalog().snapshot(), name) : committed::table;
+        SchemaLookup schema = t != null ? name -> t.table(committed, name) : committed::table;
         PlannedStatement planned = new PlannedStatement(frontEnd.plan(statement, schema, declared), stamp);
         planCache.put(statement.sql(), declared, planned);
         return planned;
     }
 
     Transaction.SchemaStamp currentStamp() {
-        Catalog.Snapshot committed = store.catalog().snapshot();
+        Catalog.Snapshot committed = store.catalogFor(transaction);
         return transaction != null ? transaction.schemaStamp(committed)
                 : new Transaction.SchemaStamp(committed.version(), 0, 0);
     }
@@ -243,7 +251,12 @@ public final class KernelSession implements Session {
             if (plan.transactionCommand() != null) {
                 return runTransactionCommand(plan.transactionCommand());
             }
-            return plan.readOnly() ? runRead(plan, params) : runWrite(plan, params);
+            applyIsolationSetting();
+            if (plan.readOnly()) {
+                return runRead(plan, params);
+            }
+            return runWrite(plan, params, () -> prepared != null ? prepared.currentPlan()
+                    : plan(statement, List.of()).plan());
         } catch (RuntimeException e) {
             throw onError(e);
         }
@@ -275,7 +288,9 @@ public final class KernelSession implements Session {
                 if (transaction != null) {
                     LOG.log(Level.DEBUG, "WARNING: there is already a transaction in progress");
                 } else {
-                    transaction = store.begin();
+                    IsolationLevel level = IsolationLevel.parse(settings.get("default_transaction_isolation"));
+                    transaction = store.begin(level);
+                    settings.set("transaction_isolation", level.settingValue());
                     failed = false;
                 }
                 return BufferedResult.tag("BEGIN");
@@ -287,8 +302,7 @@ public final class KernelSession implements Session {
                 }
                 Transaction t = transaction;
                 boolean wasFailed = failed;
-                transaction = null;
-                failed = false;
+                endTransaction();
                 if (wasFailed) {
                     store.rollback(t);
                     return BufferedResult.tag("ROLLBACK");
@@ -299,8 +313,7 @@ public final class KernelSession implements Session {
             default -> {
                 if (transaction != null) {
                     store.rollback(transaction);
-                    transaction = null;
-                    failed = false;
+                    endTransaction();
                 } else {
                     LOG.log(Level.DEBUG, "WARNING: there is no transaction in progress");
                 }
@@ -309,20 +322,56 @@ public final class KernelSession implements Session {
         }
     }
 
-    private QueryResult runWrite(StatementPlan plan, Object[] params) {
+    private void endTransaction() {
+        transaction = null;
+        failed = false;
+        settings.set("transaction_isolation", settings.get("default_transaction_isolation"));
+    }
+
+    /** {@code SET transaction_isolation} inside a block applies until the transaction takes its snapshot. */
+    private void applyIsolationSetting() {
+        if (transaction == null) {
+            return;
+        }
+        IsolationLevel wanted = IsolationLevel.parse(settings.get("transaction_isolation"));
+        if (!transaction.setIsolation(wanted)) {
+            settings.set("transaction_isolation", transaction.isolation().settingValue());
+            throw new HeliosException(SqlState.ACTIVE_SQL_TRANSACTION,
+                    "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+        }
+    }
+
+    private QueryResult runWrite(StatementPlan firstPlan, Object[] params, Supplier<StatementPlan> replan) {
         boolean autocommit = transaction == null;
-        Transaction t = autocommit ? store.begin() : transaction;
+        Transaction t = autocommit ? store.begin(IsolationLevel.parse(settings.get("default_transaction_isolation")))
+                : transaction;
+        t.setLockWait(lockWait());
+        Transaction.Mark mark = t.mark();
+        StatementPlan plan = firstPlan;
         try {
-            store.acquireWriteLock(t, lockTimeoutMillis());
-            BufferedResult result;
-            try (StatementReads reads = store.openReads(t)) {
-                StatementResult executed = plan.execute(context(t, reads), params);
-                result = BufferedResult.drain(executed);
+            for (int restarts = 0; ; restarts++) {
+                try (StatementReads reads = store.openReads(t)) {
+                    BufferedResult result = BufferedResult.drain(plan.execute(context(t, reads), params));
+                    t.statementDone();
+                    if (autocommit) {
+                        store.commit(t);
+                    }
+                    return result;
+                } catch (StatementRestart restart) {
+                    t.rollbackTo(mark);
+                    if (restarts >= MAX_STATEMENT_RESTARTS) {
+                        throw new HeliosException(SqlState.SERIALIZATION_FAILURE,
+                                "could not serialize access due to concurrent update");
+                    }
+                    // The catalog may have changed under the restarted statement: plan it again if so.
+                    plan = replan.get();
+                } catch (RuntimeException e) {
+                    if (!autocommit) {
+                        t.rollbackTo(mark);
+                    }
+                    throw e;
+                }
             }
-            if (autocommit) {
-                store.commit(t);
-            }
-            return result;
         } catch (RuntimeException e) {
             if (autocommit) {
                 store.rollback(t);
@@ -331,8 +380,22 @@ public final class KernelSession implements Session {
         }
     }
 
+    /** Lock waits end at {@code lock_timeout}, on cancel, and at the statement's deadline. */
+    private LockWait lockWait() {
+        long deadline = deadlineNanos();
+        return new LockWait(lockTimeoutMillis(), () -> {
+            if (cancel.requested()) {
+                throw new HeliosException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+            }
+            if (deadline != 0 && System.nanoTime() - deadline > 0) {
+                throw new HeliosException(SqlState.QUERY_CANCELED, "canceling statement due to statement timeout");
+            }
+        });
+    }
+
     private QueryResult runRead(StatementPlan plan, Object[] params) {
         Transaction t = transaction != null ? transaction : store.begin();
+        t.setLockWait(lockWait());
         StatementReads reads = store.openReads(t);
         try {
             StatementResult executed = plan.execute(context(t, reads), params);
@@ -350,7 +413,7 @@ public final class KernelSession implements Session {
     }
 
     private KernelExecutionContext context(Transaction t, StatementReads reads) {
-        return new KernelExecutionContext(new TableRows(t, reads.reader(), store.catalog()), settings,
+        return new KernelExecutionContext(new TableRows(store, t, reads), settings,
                 deadlineNanos(), cancel);
     }
 
@@ -391,8 +454,10 @@ public final class KernelSession implements Session {
             LOG.log(Level.WARNING, "internal error while running a statement", e);
             error = new HeliosException(SqlState.INTERNAL_ERROR, "internal error: " + e, e);
         }
-        if (transaction != null) {
+        if (transaction != null && !failed) {
             failed = true;
+            // As in PostgreSQL, an aborted transaction lets go of its locks at once, not at ROLLBACK.
+            store.rollback(transaction);
         }
         return error;
     }

@@ -2,6 +2,7 @@ package io.heliosdb.core.session;
 
 import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.SqlState;
+import io.heliosdb.core.txn.IsolationLevel;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -70,6 +71,9 @@ public final class SessionSettings {
         if (current == null && !name.contains(".")) {
             throw new HeliosException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name
                     + "\"");
+        }
+        if (value != null && (k.equals("transaction_isolation") || k.equals("default_transaction_isolation"))) {
+            value = IsolationLevel.parse(value).settingValue();
         }
         if (value == null) {
             String def = defaultOf(k);

@@ -1,30 +1,54 @@
 package io.heliosdb.core.txn;
 
+import io.heliosdb.core.catalog.Catalog;
 import io.heliosdb.spi.KvReader;
 import io.heliosdb.spi.ReadView;
 
-/** What one statement reads through: a fresh committed view with its transaction's writes on top. */
+/**
+ * What one statement reads through: the committed data at its snapshot timestamp (over a storage
+ * read view when the engine has them) with its transaction's own writes on top, and the catalog
+ * of that snapshot. Closing releases the view and, for a statement snapshot, its registration.
+ */
 public final class StatementReads implements AutoCloseable {
     private final ReadView view;
     private final MergedReader reader;
+    private final long snapshotTs;
+    private final Catalog.Snapshot catalog;
+    private final Runnable release;
     private boolean closed;
 
-    StatementReads(ReadView view, KvReader committed, WriteOverlay overlay) {
+    StatementReads(ReadView view, KvReader committed, WriteOverlay overlay, long snapshotTs,
+                   Catalog.Snapshot catalog, Runnable release) {
         this.view = view;
-        this.reader = new MergedReader(overlay, committed);
+        this.reader = new MergedReader(overlay, new SnapshotReader(committed, snapshotTs));
+        this.snapshotTs = snapshotTs;
+        this.catalog = catalog;
+        this.release = release;
     }
 
     public KvReader reader() {
         return reader;
     }
 
-    /** Releases the view (idempotent). */
+    public long snapshotTs() {
+        return snapshotTs;
+    }
+
+    public Catalog.Snapshot catalog() {
+        return catalog;
+    }
+
+    /** Releases the view and the snapshot (idempotent). */
     @Override
     public void close() {
         if (!closed) {
             closed = true;
-            if (view != null) {
-                view.close();
+            try {
+                if (view != null) {
+                    view.close();
+                }
+            } finally {
+                release.run();
             }
         }
     }

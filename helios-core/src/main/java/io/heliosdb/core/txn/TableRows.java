@@ -3,7 +3,6 @@ package io.heliosdb.core.txn;
 import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.api.SqlType;
-import io.heliosdb.core.catalog.Catalog;
 import io.heliosdb.core.catalog.CatalogKeys;
 import io.heliosdb.core.catalog.TableDefCodec;
 import io.heliosdb.core.encoding.KeyEncoder;
@@ -19,44 +18,53 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Tables and rows inside one statement of a transaction: reads go through the statement's merged
+ * Tables and rows inside one statement of a transaction: reads go through the statement's snapshot
  * reader, writes into the transaction's overlay (catalog entries included, so DDL commits or rolls
- * back with everything else).
+ * back with everything else). Every write first locks its key: a row key exclusively, and the
+ * table's catalog entry shared (DROP TABLE takes it exclusively), so a concurrent writer of the
+ * same row waits, and a row committed after the statement's snapshot is a write conflict.
+ * Uniqueness is checked against the newest committed version under the lock, so two sessions
+ * inserting the same key cannot both commit.
  */
 public final class TableRows {
+    private final TransactionalStore store;
     private final Transaction transaction;
     private final KvReader reader;
-    private final Catalog catalog;
+    private final StatementReads reads;
 
-    public TableRows(Transaction transaction, KvReader reader, Catalog catalog) {
+    public TableRows(TransactionalStore store, Transaction transaction, StatementReads reads) {
+        this.store = store;
         this.transaction = transaction;
-        this.reader = reader;
-        this.catalog = catalog;
+        this.reads = reads;
+        this.reader = reads.reader();
     }
 
     public Optional<TableDef> table(String name) {
-        return transaction.table(catalog.snapshot(), name);
+        return transaction.table(reads.catalog(), name);
     }
 
     public TableDef createTable(TableDef definition) {
+        byte[] key = CatalogKeys.tableKey(definition.name());
         if (table(definition.name()).isPresent()) {
-            throw new HeliosException(SqlState.DUPLICATE_TABLE,
-                    "relation \"" + definition.name() + "\" already exists");
+            throw duplicateTable(definition.name());
         }
-        long id = readCounter(CatalogKeys.nextTableIdKey());
-        overlay().put(CatalogKeys.CATALOG, CatalogKeys.nextTableIdKey(), CatalogKeys.longValue(id + 1));
-        TableDef created = definition.withId(id);
-        overlay().put(CatalogKeys.CATALOG, CatalogKeys.tableKey(created.name()), TableDefCodec.encode(created));
+        byte[] newest = store.lockForWrite(transaction, CatalogKeys.CATALOG, key, reads.snapshotTs());
+        if (newest != null && !VersionLayout.isDeleted(newest) && overlay().lookup(CatalogKeys.CATALOG, key) == null) {
+            throw duplicateTable(definition.name());
+        }
+        TableDef created = definition.withId(store.nextTableId());
+        overlay().put(CatalogKeys.CATALOG, key, TableDefCodec.encode(created));
         transaction.recordCatalogChange(created.name(), created);
         return created;
     }
 
     public void dropTable(TableDef table) {
+        store.lockForWrite(transaction, CatalogKeys.CATALOG, CatalogKeys.tableKey(table.name()), reads.snapshotTs());
         overlay().delete(CatalogKeys.CATALOG, CatalogKeys.tableKey(table.name()));
-        overlay().delete(CatalogKeys.CATALOG, CatalogKeys.nextRowIdKey(table.id()));
         try (KvCursor rows = reader.scan(CatalogKeys.ROWS, CatalogKeys.rowPrefix(table.id()),
                 CatalogKeys.rowPrefixEnd(table.id()), false)) {
             while (rows.next()) {
+                lockRow(rows.key());
                 overlay().delete(CatalogKeys.ROWS, rows.key());
             }
         }
@@ -88,43 +96,81 @@ public final class TableRows {
     }
 
     public void insert(TableDef table, Object[] row) {
+        lockTable(table);
         byte[] rowKey;
         if (table.hasPrimaryKey()) {
             rowKey = primaryRowKey(table, row);
-            if (reader.get(CatalogKeys.ROWS, rowKey) != null) {
-                throw duplicateKey(table, row);
-            }
+            claimKey(table, rowKey, row);
         } else {
-            byte[] counterKey = CatalogKeys.nextRowIdKey(table.id());
-            long rowId = readCounter(counterKey);
-            overlay().put(CatalogKeys.CATALOG, counterKey, CatalogKeys.longValue(rowId + 1));
-            rowKey = CatalogKeys.rowKey(table.id(), CatalogKeys.longValue(rowId));
+            // A fresh hidden row id is known to no one else: nothing to lock or check.
+            rowKey = CatalogKeys.rowKey(table.id(), CatalogKeys.longValue(store.nextRowId(table.id())));
         }
         overlay().put(CatalogKeys.ROWS, rowKey, RowCodec.encode(types(table), row));
     }
 
     public void update(TableDef table, byte[] rowKey, Object[] newRow) {
+        lockTable(table);
+        lockRow(rowKey);
         byte[] newKey = table.hasPrimaryKey() ? primaryRowKey(table, newRow) : rowKey;
         if (!Arrays.equals(newKey, rowKey)) {
-            if (reader.get(CatalogKeys.ROWS, newKey) != null) {
-                throw duplicateKey(table, newRow);
-            }
+            claimKey(table, newKey, newRow);
             overlay().delete(CatalogKeys.ROWS, rowKey);
         }
         overlay().put(CatalogKeys.ROWS, newKey, RowCodec.encode(types(table), newRow));
     }
 
     public void delete(TableDef table, byte[] rowKey) {
+        lockTable(table);
+        lockRow(rowKey);
         overlay().delete(CatalogKeys.ROWS, rowKey);
+    }
+
+    /** Locks a row this statement read and means to change; a newer committed version is a conflict. */
+    private void lockRow(byte[] rowKey) {
+        store.lockForWrite(transaction, CatalogKeys.ROWS, rowKey, reads.snapshotTs());
+    }
+
+    private void lockTable(TableDef table) {
+        store.lockShared(transaction, CatalogKeys.CATALOG, CatalogKeys.tableKey(table.name()), reads.snapshotTs());
+    }
+
+    /**
+     * Makes sure no other row holds {@code rowKey}: this transaction's own writes first, then the
+     * newest committed version, read under the key's lock (waiting for a concurrent inserter).
+     */
+    private void claimKey(TableDef table, byte[] rowKey, Object[] row) {
+        byte[] own = overlay().lookup(CatalogKeys.ROWS, rowKey);
+        if (own != null) {
+            if (!WriteOverlay.isTombstone(own)) {
+                throw duplicateKey(table, row);
+            }
+            return;
+        }
+        byte[] newest;
+        try {
+            newest = store.lockForWrite(transaction, CatalogKeys.ROWS, rowKey, reads.snapshotTs());
+        } catch (HeliosException e) {
+            // A key committed after the snapshot (the lock is held by now): a duplicate if it is live, else free.
+            if (e.sqlState() != SqlState.SERIALIZATION_FAILURE || !holdsLock(rowKey)) {
+                throw e;
+            }
+            newest = store.engine().get(CatalogKeys.ROWS, rowKey);
+        }
+        if (newest != null && !VersionLayout.isDeleted(newest)) {
+            throw duplicateKey(table, row);
+        }
+    }
+
+    private boolean holdsLock(byte[] rowKey) {
+        return transaction.heldLock(new LockKey(CatalogKeys.ROWS, rowKey)) == LockTable.Mode.EXCLUSIVE;
     }
 
     private WriteOverlay overlay() {
         return transaction.overlay();
     }
 
-    private long readCounter(byte[] key) {
-        byte[] value = reader.get(CatalogKeys.CATALOG, key);
-        return value == null ? 1 : CatalogKeys.readLong(value);
+    private static HeliosException duplicateTable(String name) {
+        return new HeliosException(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
     }
 
     private byte[] primaryRowKey(TableDef table, Object[] row) {

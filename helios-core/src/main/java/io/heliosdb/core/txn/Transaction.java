@@ -2,16 +2,17 @@ package io.heliosdb.core.txn;
 
 import io.heliosdb.core.catalog.Catalog;
 import io.heliosdb.sql.schema.TableDef;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One transaction: its buffered writes, the catalog changes among them, and whether it holds the
- * write lock. Reads are READ COMMITTED: each statement sees the latest committed state plus this
- * transaction's own writes. (MVCC snapshots replace the per-statement view later without changing
- * this class's callers.)
+ * One transaction: its buffered writes and the catalog changes among them, its isolation level and
+ * (REPEATABLE READ) snapshot, the locks it holds, and for each key it locked for writing the
+ * stored newest version at that moment, which its commit moves into the versions keyspace.
  */
 public final class Transaction {
 
@@ -19,31 +20,48 @@ public final class Transaction {
     public record SchemaStamp(long catalogVersion, long transactionId, int ddlCount) {
     }
 
-    private final long id;
-    private final WriteOverlay overlay = new WriteOverlay();
-    private final Map<String, TableDef> pendingTables = new LinkedHashMap<>();
-    private int ddlCount;
-    private boolean holdsWriteLock;
-    private boolean ended;
+    /** A statement's (or savepoint's) rollback point. */
+    public record Mark(int overlayMark, Map<String, TableDef> pendingTables, int ddlCount) {
+    }
 
-    Transaction(long id) {
+    /** Stands for "no stored version" in {@link #priorVersions}. */
+    static final byte[] ABSENT = new byte[0];
+
+    private final long id;
+    private IsolationLevel isolation;
+    private final WriteOverlay overlay = new WriteOverlay();
+    private Map<String, TableDef> pendingTables = new LinkedHashMap<>();
+    private final Map<LockKey, LockTable.Mode> locks = new HashMap<>();
+    private final Map<LockKey, byte[]> priorVersions = new HashMap<>();
+    private long snapshotTs = -1;
+    private int ddlCount;
+    private boolean ended;
+    private LockWait lockWait = LockWait.DEFAULT;
+
+    Transaction(long id, IsolationLevel isolation) {
         this.id = id;
+        this.isolation = isolation;
     }
 
     public long id() {
         return id;
     }
 
+    public IsolationLevel isolation() {
+        return isolation;
+    }
+
+    /** Changes the level; only before the transaction took its snapshot (as PostgreSQL requires). */
+    public boolean setIsolation(IsolationLevel level) {
+        if (snapshotTs >= 0 && level != isolation) {
+            return false;
+        }
+        isolation = level;
+        return true;
+    }
+
     public WriteOverlay overlay() {
         return overlay;
-    }
-
-    public boolean holdsWriteLock() {
-        return holdsWriteLock;
-    }
-
-    void markWriteLockHeld(boolean held) {
-        holdsWriteLock = held;
     }
 
     public boolean isEnded() {
@@ -54,7 +72,50 @@ public final class Transaction {
         ended = true;
     }
 
-    /** The table as this transaction sees it: its own DDL over the committed catalog. */
+    /** The transaction snapshot (REPEATABLE READ), or -1 before the first statement took it. */
+    long snapshotTs() {
+        return snapshotTs;
+    }
+
+    void setSnapshotTs(long ts) {
+        snapshotTs = ts;
+    }
+
+    /** How the current statement waits for locks. */
+    public void setLockWait(LockWait wait) {
+        lockWait = wait;
+    }
+
+    LockWait lockWait() {
+        return lockWait;
+    }
+
+    LockTable.Mode heldLock(LockKey key) {
+        return locks.get(key);
+    }
+
+    void recordLock(LockKey key, LockTable.Mode mode) {
+        locks.merge(key, mode, (a, b) -> a == LockTable.Mode.EXCLUSIVE ? a : b);
+    }
+
+    Iterable<LockKey> lockedKeys() {
+        return new ArrayList<>(locks.keySet());
+    }
+
+    public int lockCount() {
+        return locks.size();
+    }
+
+    void recordPrior(LockKey key, byte[] stored) {
+        priorVersions.putIfAbsent(key, stored == null ? ABSENT : stored);
+    }
+
+    /** The newest stored version when the key was locked; null when never locked (a fresh row id). */
+    byte[] prior(LockKey key) {
+        return priorVersions.get(key);
+    }
+
+    /** The table as this transaction sees it: its own DDL over the catalog of its snapshot. */
     public Optional<TableDef> table(Catalog.Snapshot committed, String name) {
         if (pendingTables.containsKey(name)) {
             return Optional.ofNullable(pendingTables.get(name));
@@ -70,6 +131,26 @@ public final class Transaction {
 
     Map<String, TableDef> pendingTables() {
         return Collections.unmodifiableMap(pendingTables);
+    }
+
+    public boolean hasWrites() {
+        return !overlay.isEmpty();
+    }
+
+    public Mark mark() {
+        return new Mark(overlay.mark(), new LinkedHashMap<>(pendingTables), ddlCount);
+    }
+
+    /** Undoes the writes and DDL since {@code mark}; locks stay held, as in PostgreSQL. */
+    public void rollbackTo(Mark mark) {
+        overlay.rollbackTo(mark.overlayMark());
+        pendingTables = new LinkedHashMap<>(mark.pendingTables());
+        ddlCount = mark.ddlCount() + 1;
+    }
+
+    /** The statement ended well and no savepoint needs its undo information. */
+    public void statementDone() {
+        overlay.forgetUndo();
     }
 
     public SchemaStamp schemaStamp(Catalog.Snapshot committed) {

@@ -1,28 +1,65 @@
 package io.heliosdb.core.txn;
 
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
 import io.heliosdb.core.catalog.Catalog;
+import io.heliosdb.core.catalog.CatalogKeys;
+import io.heliosdb.core.encoding.ByteReader;
+import io.heliosdb.spi.KvCursor;
 import io.heliosdb.spi.ReadView;
 import io.heliosdb.spi.StorageCapability;
 import io.heliosdb.spi.StorageEngine;
+import io.heliosdb.spi.WriteBatch;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Transactions over a storage engine: begin, per-statement reads, the writer lock, and commit as
- * one atomic write batch (synced when {@code syncCommits}) followed by publishing catalog changes.
+ * MVCC transactions over a storage engine. A transaction reads at a snapshot timestamp (one per
+ * statement under READ COMMITTED, one per transaction above it), buffers its writes, locks each
+ * key it writes (so writers of different rows run concurrently and a write-write conflict is
+ * found when the lock is taken, not at commit), and commits as one atomic batch through the
+ * {@link GroupCommitter}, which also stamps it with its commit timestamp. See {@link VersionLayout}
+ * for the storage layout and {@link VersionVacuum} for reclaiming old versions.
  */
-public final class TransactionalStore {
+public final class TransactionalStore implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("io.heliosdb.core.txn");
+    /** Unversioned kernel bookkeeping: the newest commit timestamp, written with every commit. */
+    static final String META = "meta";
+    private static final byte[] LAST_COMMIT_KEY = {1};
+
     private final StorageEngine engine;
     private final Catalog catalog;
-    private final WriteLock writeLock = new WriteLock();
-    private final boolean syncCommits;
+    private final LockTable locks = new LockTable();
+    private final GroupCommitter committer;
+    private final SnapshotRegistry snapshots;
     private final boolean readViews;
     private final AtomicLong transactionIds = new AtomicLong();
+    private final AtomicLong tableIds;
+    private final Map<Long, AtomicLong> rowIds = new ConcurrentHashMap<>();
+    private ScheduledExecutorService vacuumTimer;
 
     public TransactionalStore(StorageEngine engine, boolean syncCommits) {
         this.engine = engine;
-        this.syncCommits = syncCommits;
         this.readViews = engine.capabilities().contains(StorageCapability.READ_VIEWS);
-        this.catalog = Catalog.load(engine);
+        byte[] last = engine.get(META, LAST_COMMIT_KEY);
+        long lastTs = last == null ? 0 : CatalogKeys.readLong(last);
+        this.committer = new GroupCommitter(engine, syncCommits, lastTs);
+        this.snapshots = new SnapshotRegistry(committer);
+        this.catalog = Catalog.load(new SnapshotReader(engine, lastTs), lastTs);
+        long maxTable = catalog.snapshot().tables().values().stream().mapToLong(t -> t.id()).max().orElse(0);
+        try (KvCursor c = engine.scan(CatalogKeys.ROWS, null, null, true)) {
+            if (c.next()) {
+                maxTable = Math.max(maxTable, CatalogKeys.readLong(c.key()));
+            }
+        }
+        this.tableIds = new AtomicLong(maxTable);
     }
 
     public StorageEngine engine() {
@@ -33,50 +70,152 @@ public final class TransactionalStore {
         return catalog;
     }
 
-    public WriteLock writeLock() {
-        return writeLock;
+    /** The committed catalog a transaction's next statement sees (the newest one outside a transaction snapshot). */
+    public Catalog.Snapshot catalogFor(Transaction transaction) {
+        if (transaction != null && transaction.snapshotTs() >= 0) {
+            return catalog.at(transaction.snapshotTs());
+        }
+        return catalog.snapshot();
+    }
+
+    public LockTable locks() {
+        return locks;
+    }
+
+    public GroupCommitter committer() {
+        return committer;
+    }
+
+    /** Snapshots open now (statements reading, REPEATABLE READ transactions). */
+    public int openSnapshots() {
+        return snapshots.openCount();
     }
 
     public Transaction begin() {
-        return new Transaction(transactionIds.incrementAndGet());
+        return begin(IsolationLevel.READ_COMMITTED);
     }
 
-    /** Reads for one statement: a fresh committed view (or the engine itself without read views). */
+    public Transaction begin(IsolationLevel isolation) {
+        return new Transaction(transactionIds.incrementAndGet(), isolation);
+    }
+
+    /**
+     * Reads for one statement: a new snapshot under READ COMMITTED, the transaction's snapshot
+     * (taken by its first statement) above it.
+     */
     public StatementReads openReads(Transaction transaction) {
-        if (readViews) {
-            ReadView view = engine.readView();
-            return new StatementReads(view, view, transaction.overlay());
+        long ts;
+        if (transaction.isolation().usesTransactionSnapshot()) {
+            if (transaction.snapshotTs() < 0) {
+                transaction.setSnapshotTs(snapshots.open());
+            }
+            ts = transaction.snapshotTs();
+            snapshots.retain(ts);
+        } else {
+            ts = snapshots.open();
         }
-        return new StatementReads(null, engine, transaction.overlay());
+        ReadView view = null;
+        try {
+            view = readViews ? engine.readView() : null;
+            return new StatementReads(view, view != null ? view : engine, transaction.overlay(), ts,
+                    catalog.at(ts), () -> snapshots.close(ts));
+        } catch (RuntimeException e) {
+            snapshots.close(ts);
+            throw e;
+        }
     }
 
-    /** Takes the writer lock for the transaction unless it holds it already. */
-    public void acquireWriteLock(Transaction transaction, long timeoutMillis) {
-        if (!transaction.holdsWriteLock()) {
-            writeLock.acquire(timeoutMillis);
-            transaction.markWriteLockHeld(true);
+    long nextTableId() {
+        return tableIds.incrementAndGet();
+    }
+
+    /** The next hidden row id of a table without a primary key (never reused while the database is open). */
+    long nextRowId(long tableId) {
+        return rowIds.computeIfAbsent(tableId, id -> {
+            try (KvCursor c = engine.scan(CatalogKeys.ROWS, CatalogKeys.rowPrefix(id), CatalogKeys.rowPrefixEnd(id),
+                    true)) {
+                return new AtomicLong(c.next() ? new ByteReader(c.key(), 8).readLongBE() : 0);
+            }
+        }).incrementAndGet();
+    }
+
+    /**
+     * Locks a key for writing and returns its newest stored version (null when none). A version
+     * committed after {@code snapshotTs} is a write conflict: 40001 above READ COMMITTED, a
+     * statement restart under it.
+     */
+    byte[] lockForWrite(Transaction t, String keyspace, byte[] key, long snapshotTs) {
+        LockKey lockKey = new LockKey(keyspace, key);
+        if (t.heldLock(lockKey) == LockTable.Mode.EXCLUSIVE) {
+            byte[] prior = t.prior(lockKey);
+            return prior == Transaction.ABSENT ? null : prior;
+        }
+        locks.acquire(t.id(), lockKey, LockTable.Mode.EXCLUSIVE, t.lockWait());
+        t.recordLock(lockKey, LockTable.Mode.EXCLUSIVE);
+        byte[] newest = engine.get(keyspace, key);
+        t.recordPrior(lockKey, newest);
+        checkConflict(t, newest, snapshotTs);
+        return newest;
+    }
+
+    /** Locks a key against exclusive lockers (a table's catalog entry while its rows are written). */
+    void lockShared(Transaction t, String keyspace, byte[] key, long snapshotTs) {
+        LockKey lockKey = new LockKey(keyspace, key);
+        if (t.heldLock(lockKey) != null) {
+            return;
+        }
+        locks.acquire(t.id(), lockKey, LockTable.Mode.SHARED, t.lockWait());
+        t.recordLock(lockKey, LockTable.Mode.SHARED);
+        checkConflict(t, engine.get(keyspace, key), snapshotTs);
+    }
+
+    private static void checkConflict(Transaction t, byte[] newest, long snapshotTs) {
+        if (newest != null && VersionLayout.commitTs(newest) > snapshotTs) {
+            if (t.isolation().usesTransactionSnapshot()) {
+                throw new HeliosException(SqlState.SERIALIZATION_FAILURE,
+                        "could not serialize access due to concurrent update");
+            }
+            throw new StatementRestart();
         }
     }
 
-    /** Writes the transaction as one atomic batch, then publishes its catalog changes. */
+    /** Writes the transaction as one atomic batch (shared with concurrent committers), then publishes its catalog changes. */
     public void commit(Transaction transaction) {
         if (transaction.isEnded()) {
             throw new IllegalStateException("transaction " + transaction.id() + " has already ended");
         }
         try {
-            if (!transaction.overlay().isEmpty()) {
-                if (!transaction.holdsWriteLock()) {
-                    throw new IllegalStateException("a transaction with writes must hold the write lock");
-                }
-                engine.write(transaction.overlay().toWriteBatch(), syncCommits);
+            if (transaction.hasWrites()) {
+                Map<String, io.heliosdb.sql.schema.TableDef> changes = transaction.pendingTables();
+                committer.commit(ts -> commitBatch(transaction, ts), ts -> catalog.apply(ts, changes));
             }
-            catalog.apply(transaction.pendingTables());
         } finally {
             finish(transaction);
         }
     }
 
-    /** Drops the transaction's writes. */
+    private static WriteBatch commitBatch(Transaction t, long ts) {
+        WriteBatch batch = new WriteBatch();
+        for (String keyspace : new String[] {CatalogKeys.CATALOG, CatalogKeys.ROWS}) {
+            t.overlay().forEach(keyspace, (key, value) -> {
+                byte[] prior = t.prior(new LockKey(keyspace, key));
+                byte[] stored = prior == null || prior == Transaction.ABSENT ? null : prior;
+                boolean deleting = WriteOverlay.isTombstone(value);
+                if (deleting && (stored == null || VersionLayout.isDeleted(stored))) {
+                    return;
+                }
+                if (stored != null) {
+                    batch.put(VersionLayout.VERSIONS, VersionLayout.versionKey(keyspace, key,
+                            VersionLayout.commitTs(stored)), stored);
+                }
+                batch.put(keyspace, key, VersionLayout.encode(ts, deleting ? null : value));
+            });
+        }
+        batch.put(META, LAST_COMMIT_KEY, CatalogKeys.longValue(ts));
+        return batch;
+    }
+
+    /** Drops the transaction's writes and releases its locks. */
     public void rollback(Transaction transaction) {
         finish(transaction);
     }
@@ -86,9 +225,55 @@ public final class TransactionalStore {
             return;
         }
         transaction.end();
-        if (transaction.holdsWriteLock()) {
-            transaction.markWriteLockHeld(false);
-            writeLock.release();
+        locks.releaseAll(transaction.id(), transaction.lockedKeys());
+        if (transaction.snapshotTs() >= 0) {
+            snapshots.close(transaction.snapshotTs());
+        }
+    }
+
+    /** Removes every version no open snapshot can see (what {@code VACUUM} runs). */
+    public VersionVacuum.Result vacuum() {
+        long horizon = snapshots.horizon();
+        NavigableSet<Long> readers = snapshots.readers();
+        VersionVacuum.Result result = new VersionVacuum(engine, locks).run(readers, readers.last());
+        catalog.prune(horizon);
+        return result;
+    }
+
+    /** Runs {@link #vacuum()} in the background every {@code period} until {@link #close()}. */
+    public synchronized void startBackgroundVacuum(Duration period) {
+        if (vacuumTimer != null) {
+            return;
+        }
+        vacuumTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "helios-vacuum");
+            thread.setDaemon(true);
+            return thread;
+        });
+        vacuumTimer.scheduleWithFixedDelay(() -> {
+            try {
+                vacuum();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "background vacuum failed", e);
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the background vacuum (the engine stays open: its owner closes it). */
+    @Override
+    public void close() {
+        ScheduledExecutorService timer;
+        synchronized (this) {
+            timer = vacuumTimer;
+            vacuumTimer = null;
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+            try {
+                timer.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -1,9 +1,11 @@
 package io.heliosdb.core.txn;
 
 import io.heliosdb.spi.WriteBatch;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -12,6 +14,8 @@ import java.util.TreeMap;
  * A transaction's uncommitted writes, per keyspace in unsigned-byte key order; a delete is a
  * tombstone. A scan works on the map as it was when the scan began (copy on write), so a
  * statement that writes while it scans never sees its own new rows (no Halloween problem).
+ * An undo log since the last {@link #forgetUndo()} lets a statement (or, later, a savepoint) be
+ * rolled back to a {@link #mark()} without copying the overlay.
  */
 public final class WriteOverlay {
     public static final Comparator<byte[]> UNSIGNED = Arrays::compareUnsigned;
@@ -24,17 +28,57 @@ public final class WriteOverlay {
         boolean shared;
     }
 
+    /** A write to undo: the entry before it, {@code previous} null when there was none. */
+    private record Undo(String keyspace, byte[] key, byte[] previous) {
+    }
+
     private final Map<String, Space> spaces = new HashMap<>();
+    private final List<Undo> undo = new ArrayList<>();
     private long bytes;
 
     public void put(String keyspace, byte[] key, byte[] value) {
-        writable(keyspace).put(key, value);
+        undo.add(new Undo(keyspace, key, writable(keyspace).put(key, value)));
         bytes += key.length + value.length;
     }
 
     public void delete(String keyspace, byte[] key) {
-        writable(keyspace).put(key, TOMBSTONE);
+        undo.add(new Undo(keyspace, key, writable(keyspace).put(key, TOMBSTONE)));
         bytes += key.length;
+    }
+
+    /** A point to roll back to with {@link #rollbackTo(int)}. */
+    public int mark() {
+        return undo.size();
+    }
+
+    /** Undoes every write made since {@code mark}. */
+    public void rollbackTo(int mark) {
+        for (int i = undo.size() - 1; i >= mark; i--) {
+            Undo u = undo.remove(i);
+            NavigableMap<byte[], byte[]> map = writable(u.keyspace());
+            if (u.previous() == null) {
+                map.remove(u.key());
+            } else {
+                map.put(u.key(), u.previous());
+            }
+        }
+    }
+
+    /** Drops the undo log: no earlier mark will be rolled back to. */
+    public void forgetUndo() {
+        undo.clear();
+    }
+
+    /** Every written key with its value ({@link #isTombstone} for deletions), in key order per keyspace. */
+    public void forEach(String keyspace, java.util.function.BiConsumer<byte[], byte[]> action) {
+        Space s = spaces.get(keyspace);
+        if (s != null) {
+            s.map.forEach(action);
+        }
+    }
+
+    public static boolean isTombstone(byte[] value) {
+        return value == TOMBSTONE;
     }
 
     private NavigableMap<byte[], byte[]> writable(String keyspace) {
@@ -47,7 +91,7 @@ public final class WriteOverlay {
     }
 
     /** The overlay's entry for a key: null when untouched, {@link #TOMBSTONE} when deleted. */
-    byte[] lookup(String keyspace, byte[] key) {
+    public byte[] lookup(String keyspace, byte[] key) {
         Space s = spaces.get(keyspace);
         return s == null ? null : s.map.get(key);
     }

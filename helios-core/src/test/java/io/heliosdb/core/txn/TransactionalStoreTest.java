@@ -53,9 +53,11 @@ class TransactionalStoreTest {
 
     private static void write(TransactionalStore store, java.util.function.Consumer<TableRows> work) {
         Transaction t = store.begin();
-        store.acquireWriteLock(t, 1000);
         try (StatementReads reads = store.openReads(t)) {
-            work.accept(new TableRows(t, reads.reader(), store.catalog()));
+            work.accept(new TableRows(store, t, reads));
+        } catch (RuntimeException e) {
+            store.rollback(t);
+            throw e;
         }
         store.commit(t);
     }
@@ -63,7 +65,7 @@ class TransactionalStoreTest {
     private static <T> T read(TransactionalStore store, java.util.function.Function<TableRows, T> work) {
         Transaction t = store.begin();
         try (StatementReads reads = store.openReads(t)) {
-            return work.apply(new TableRows(t, reads.reader(), store.catalog()));
+            return work.apply(new TableRows(store, t, reads));
         } finally {
             store.rollback(t);
         }
@@ -191,14 +193,13 @@ class TransactionalStoreTest {
         try (StorageEngine engine = open(engineName)) {
             TransactionalStore store = new TransactionalStore(engine, true);
             Transaction t = store.begin();
-            store.acquireWriteLock(t, 1000);
             try (StatementReads reads = store.openReads(t)) {
-                TableRows tables = new TableRows(t, reads.reader(), store.catalog());
+                TableRows tables = new TableRows(store, t, reads);
                 tables.insert(tables.createTable(people()), new Object[] {1L, "x"});
                 assertThat(tables.table("people")).isPresent();
             }
             store.rollback(t);
-            assertThat(store.writeLock().isHeld()).isFalse();
+            assertThat(store.locks().lockedKeys()).isZero();
             assertThat(store.catalog().snapshot().tables()).isEmpty();
             java.util.Optional<TableDef> seen = read(store, tables -> tables.table("people"));
             assertThat(seen).isEmpty();

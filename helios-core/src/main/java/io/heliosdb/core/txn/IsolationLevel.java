@@ -1,0 +1,46 @@
+package io.heliosdb.core.txn;
+
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import java.util.Locale;
+
+/**
+ * PostgreSQL's isolation levels. {@link #SERIALIZABLE} runs as {@link #REPEATABLE_READ} (snapshot
+ * isolation): lost updates and non-repeatable reads are prevented, but write skew between
+ * transactions that each read what the other writes is NOT detected yet. READ UNCOMMITTED is READ
+ * COMMITTED, as in PostgreSQL.
+ */
+public enum IsolationLevel {
+    READ_COMMITTED("read committed"),
+    REPEATABLE_READ("repeatable read"),
+    SERIALIZABLE("serializable");
+
+    private final String settingValue;
+
+    IsolationLevel(String settingValue) {
+        this.settingValue = settingValue;
+    }
+
+    /** The value {@code SHOW transaction_isolation} prints. */
+    public String settingValue() {
+        return settingValue;
+    }
+
+    /** Whether the whole transaction reads one snapshot (and write conflicts are 40001). */
+    public boolean usesTransactionSnapshot() {
+        return this != READ_COMMITTED;
+    }
+
+    /** Parses a setting value such as {@code 'repeatable read'} or {@code REPEATABLE_READ}. */
+    public static IsolationLevel parse(String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT).replace('_', ' ').replace("'", "");
+        return switch (v) {
+            case "read committed", "read uncommitted", "default" -> READ_COMMITTED;
+            case "repeatable read" -> REPEATABLE_READ;
+            case "serializable" -> SERIALIZABLE;
+            default -> throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE,
+                    "invalid value for parameter \"transaction_isolation\": \"" + value + "\"", null,
+                    "Available values: serializable, repeatable read, read committed, read uncommitted.", 0, null);
+        };
+    }
+}

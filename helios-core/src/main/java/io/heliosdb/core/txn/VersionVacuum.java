@@ -1,0 +1,121 @@
+package io.heliosdb.core.txn;
+
+import io.heliosdb.spi.KvCursor;
+import io.heliosdb.spi.StorageEngine;
+import io.heliosdb.spi.WriteBatch;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.NavigableSet;
+
+/**
+ * Removes versions no snapshot can read. A version committed at {@code ts} and replaced at
+ * {@code next} is read only by snapshots in {@code [ts, next)}; it is kept when an open snapshot
+ * lies there, or when it may still be needed by a snapshot opened from now on (all of which are at
+ * or after {@code visible}, the newest applied commit when the open set was taken). So history
+ * between two open snapshots is reclaimed too, not only history older than the oldest one.
+ *
+ * <p>Deleting history needs no lock: a concurrent commit only adds a newer version entry, which
+ * this pass never saw. Removing a deletion marker from under the plain key does: it goes only when
+ * the key has no history left and no open snapshot is older than the deletion, and the key is
+ * try-locked (skipped when a writer holds it) and re-read, so a concurrent insert is never erased.
+ */
+public final class VersionVacuum {
+    /** What one pass removed. */
+    public record Result(long versionsRemoved, long deletionsRemoved) {
+    }
+
+    /** The owner id vacuum locks under; transaction ids start at 1. */
+    private static final long VACUUM_OWNER = 0;
+    private static final int FLUSH_OPS = 1000;
+
+    private final StorageEngine engine;
+    private final LockTable locks;
+    private WriteBatch pending = new WriteBatch();
+    private long versionsRemoved;
+    private long deletionsRemoved;
+
+    VersionVacuum(StorageEngine engine, LockTable locks) {
+        this.engine = engine;
+        this.locks = locks;
+    }
+
+    /** {@code readers}: the open snapshots plus {@code visible}, the newest applied commit when they were taken. */
+    Result run(NavigableSet<Long> readers, long visible) {
+        byte[] group = null;
+        List<byte[]> versions = new ArrayList<>();
+        try (KvCursor c = engine.scan(VersionLayout.VERSIONS, null, null, false)) {
+            while (c.next()) {
+                byte[] g = VersionLayout.versionGroup(c.key());
+                if (group != null && !Arrays.equals(group, g)) {
+                    collect(group, versions, readers, visible);
+                    versions.clear();
+                }
+                group = g;
+                versions.add(c.key());
+            }
+        }
+        if (group != null) {
+            collect(group, versions, readers, visible);
+        }
+        flush();
+        return new Result(versionsRemoved, deletionsRemoved);
+    }
+
+    /** {@code versionKeys} newest first, as the versions keyspace orders them. */
+    private void collect(byte[] group, List<byte[]> versionKeys, NavigableSet<Long> readers, long visible) {
+        String keyspace = VersionLayout.groupKeyspace(group);
+        byte[] key = VersionLayout.groupKey(group);
+        byte[] newest = engine.get(keyspace, key);
+        long next = newest == null ? Long.MAX_VALUE : VersionLayout.commitTs(newest);
+        List<byte[]> garbage = new ArrayList<>();
+        for (byte[] vk : versionKeys) {
+            long ts = VersionLayout.versionTs(vk);
+            Long reader = readers.ceiling(ts);
+            if (ts <= visible && (reader == null || reader >= next)) {
+                garbage.add(vk);
+            }
+            next = ts;
+        }
+        boolean historyGone = garbage.size() == versionKeys.size();
+        // A deletion marker that cannot be removed now keeps its history, so a later pass finds it again.
+        if (historyGone && newest != null && VersionLayout.isDeleted(newest)
+                && !removeDeletion(keyspace, key, readers.first())) {
+            return;
+        }
+        garbage.forEach(this::removeVersion);
+    }
+
+    private void removeVersion(byte[] versionKey) {
+        pending.delete(VersionLayout.VERSIONS, versionKey);
+        versionsRemoved++;
+        if (pending.size() >= FLUSH_OPS) {
+            flush();
+        }
+    }
+
+    private boolean removeDeletion(String keyspace, byte[] key, long horizon) {
+        LockKey lockKey = new LockKey(keyspace, key);
+        if (!locks.tryAcquire(VACUUM_OWNER, lockKey, LockTable.Mode.EXCLUSIVE)) {
+            return false;
+        }
+        try {
+            byte[] newest = engine.get(keyspace, key);
+            if (newest != null && VersionLayout.isDeleted(newest) && VersionLayout.commitTs(newest) <= horizon) {
+                engine.write(new WriteBatch().delete(keyspace, key), false);
+                deletionsRemoved++;
+                return true;
+            }
+            return newest == null;
+        } finally {
+            locks.releaseAll(VACUUM_OWNER, List.of(lockKey));
+        }
+    }
+
+    private void flush() {
+        if (!pending.isEmpty()) {
+            engine.write(pending, false);
+            pending = new WriteBatch();
+        }
+    }
+}
