@@ -1,0 +1,140 @@
+package io.heliosdb.core.crash;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child JVM started from this test JVM's own jars and classes, whose stdout is read line by line
+ * on a background thread. Only lines ended by a newline are delivered: a line cut short by the kill
+ * must never count as an acknowledgement. {@link #kill()} is SIGKILL ({@code destroyForcibly}).
+ */
+final class ChildJvm implements AutoCloseable {
+    /** Delivered once, after the last complete line, when stdout reaches its end. */
+    static final String END = "\u0000end-of-stdout";
+
+    private final Process process;
+    private final Path stderr;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final Thread reader;
+
+    private ChildJvm(Process process, Path stderr) {
+        this.process = process;
+        this.stderr = stderr;
+        this.reader = new Thread(this::readLines, "crash-child-stdout-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts {@code main} with {@code args}; its stderr goes to {@code stderr}. */
+    static ChildJvm start(Class<?> main, Path stderr, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.add("-XX:TieredStopAtLevel=1"); // short-lived: start-up time matters more than peak speed
+        command.add("-cp");
+        command.add(classPath(main));
+        command.add(main.getName());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        return new ChildJvm(p, stderr);
+    }
+
+    /**
+     * The child runs on the plain class path (module-info is then ignored), from the same jars and
+     * classes as this test JVM: Surefire's module path, its class path, and the patched test classes.
+     */
+    private static String classPath(Class<?> main) {
+        List<String> entries = new ArrayList<>();
+        for (String property : List.of("jdk.module.path", "java.class.path")) {
+            String value = System.getProperty(property);
+            if (value != null && !value.isBlank()) {
+                entries.add(value);
+            }
+        }
+        try {
+            var source = main.getProtectionDomain().getCodeSource();
+            entries.add(source != null && source.getLocation() != null
+                    ? Path.of(source.getLocation().toURI()).toString()
+                    : Path.of("target", "test-classes").toAbsolutePath().toString());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private void readLines() {
+        try (InputStream in = process.getInputStream()) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b == '\n') {
+                    lines.add(line.toString(StandardCharsets.UTF_8));
+                    line.reset();
+                } else {
+                    line.write(b);
+                }
+            }
+        } catch (IOException e) {
+            // the pipe breaks when the child dies: every complete line read so far counts
+        } finally {
+            lines.add(END);
+        }
+    }
+
+    /** The next complete line, {@link #END} at the end of stdout, or null if none came within the wait. */
+    String nextLine(long timeout, TimeUnit unit) throws InterruptedException {
+        return lines.poll(timeout, unit);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /**
+     * SIGKILL, then waits (bounded) for the process to end and for its stdout to be read to the end.
+     *
+     * @return the lines the child printed that were not read yet (without {@link #END})
+     */
+    List<String> kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("child " + process.pid() + " still alive 30 s after SIGKILL");
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(30));
+        List<String> rest = new ArrayList<>();
+        lines.drainTo(rest);
+        rest.remove(END);
+        return rest;
+    }
+
+    String stderrText() {
+        try {
+            String text = Files.readString(stderr);
+            return text.length() > 4000 ? "..." + text.substring(text.length() - 4000) : text;
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    /** Kills the child if it still runs; never throws (for finally blocks). */
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+            reader.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

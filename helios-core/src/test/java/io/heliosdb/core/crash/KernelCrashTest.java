@@ -1,0 +1,220 @@
+package io.heliosdb.core.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.heliosdb.api.HeliosDB;
+import io.heliosdb.api.Session;
+import io.heliosdb.api.config.HeliosConfig;
+import io.heliosdb.api.config.StorageConfig;
+import io.heliosdb.core.crash.OrdersAudit.Ack;
+import io.heliosdb.core.crash.OrdersAudit.State;
+import io.heliosdb.spi.StorageCapability;
+import io.heliosdb.spi.StorageEngineProvider;
+import io.heliosdb.spi.TransportProvider;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Issue 4's crash test: a child JVM commits two-table transactions and acknowledges each one on
+ * stdout (and deletes some of them again, acknowledged too); the parent SIGKILLs it after a seeded random number of acknowledgements, reopens the
+ * directory and audits it ({@link OrdersAudit}), and starts the next child on the same directory,
+ * so crashes accumulate. The audit runs after every other kill, so half of the children open a
+ * directory that was never closed cleanly since the previous crash (recovery on top of recovery).
+ *
+ * <p>Reproduce a failure with {@code -Dcrash.seed=<seed>} (printed in every message);
+ * {@code -Dcrash.kills=<n>} changes the number of kills per engine (default 20).
+ */
+class KernelCrashTest {
+    private static final long SEED = Long.getLong("crash.seed", new Random().nextLong());
+    private static final int KILLS = Integer.getInteger("crash.kills", 20);
+    private static final int MIN_ACKS = 5;
+    private static final int MAX_ACKS = 60;
+    private static final long WAIT_SECONDS = 60;
+    private static final Pattern ACK = Pattern.compile("(ACK|DELETING|DEL) (\\d+) ok");
+
+    @TempDir
+    Path dir;
+
+    /** Every persistent engine on the test class path (rocksdb; lmdb once helios-storage-lmdb is a test dependency). */
+    static Stream<String> persistentEngines() {
+        return ServiceLoader.load(StorageEngineProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> !p.name().equals("memory") && p.capabilities().contains(StorageCapability.PERSISTENT))
+                .map(StorageEngineProvider::name).distinct().sorted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("persistentEngines")
+    void killedCommitter_losesNoAcknowledgedTransaction_andShowsNoneInPart(String engine) throws Exception {
+        Path data = dir.resolve(engine);
+        createSchema(engine, data);
+        Random random = new Random(SEED ^ engine.hashCode());
+        Map<Integer, Ack> acknowledged = new ConcurrentHashMap<>();
+        long started = System.nanoTime();
+        int kills = 0;
+        for (int i = 0; i < KILLS; i++) {
+            int killAfter = MIN_ACKS + random.nextInt(MAX_ACKS - MIN_ACKS + 1);
+            String origin = where(engine, i) + ", killed after " + killAfter + " acks";
+            int firstId = (i + 1) * 1_000_000;
+            try (ChildJvm child = ChildJvm.start(CrashCommitter.class, dir.resolve(engine + "-" + i + ".err"),
+                    data.toString(), engine, Integer.toString(firstId))) {
+                expect(child, "READY", origin);
+                int seen = 0;
+                while (seen < killAfter) {
+                    seen += record(child, next(child, origin), acknowledged, origin);
+                }
+                for (String line : child.kill()) {
+                    record(child, line, acknowledged, origin);
+                }
+                kills++;
+            }
+            if (i % 2 == 1 || i == KILLS - 1) {
+                audit(engine, data, acknowledged, where(engine, i));
+            }
+        }
+        System.out.printf("KernelCrashTest %s: %d kills, %d acknowledged transactions, seed %d, %d ms%n", engine,
+                kills, acknowledged.size(), SEED, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        assertThat(kills).isEqualTo(KILLS);
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(KILLS * MIN_ACKS);
+    }
+
+    /** The same through the server: the parent commits over pgJDBC, the child is the server it kills. */
+    @Test
+    void killedServer_losesNoTransactionAcknowledgedToPgJdbc() throws Exception {
+        assumeTrue(classPresent("org.postgresql.Driver"),
+                "pgJDBC is not on helios-core's test class path (needs org.postgresql:postgresql, test scope)");
+        assumeTrue(ServiceLoader.load(TransportProvider.class).stream().anyMatch(p -> p.get().name().equals("postgres")),
+                "the postgres transport is not on helios-core's test class path (needs helios-wire, test scope)");
+        String engine = "rocksdb";
+        Path data = dir.resolve("server-" + engine);
+        createSchema(engine, data);
+        Random random = new Random(SEED ^ 0x5e7e7L);
+        Map<Integer, Ack> acknowledged = new ConcurrentHashMap<>();
+        long started = System.nanoTime();
+        int kills = 0;
+        for (int i = 0; i < KILLS; i++) {
+            int killAfter = MIN_ACKS + random.nextInt(MAX_ACKS - MIN_ACKS + 1);
+            String origin = "server " + where(engine, i) + ", killed after " + killAfter + " acks";
+            try (ChildJvm child = ChildJvm.start(CrashServer.class, dir.resolve("server-" + i + ".err"),
+                    data.toString(), engine)) {
+                String port = expect(child, "PORT (\\d+)", origin).group(1);
+                try (PgJdbcCommitters clients = new PgJdbcCommitters(
+                        "jdbc:postgresql://127.0.0.1:" + port + "/postgres", (i + 1) * 1_000_000)) {
+                    boolean reached = clients.awaitAcks(killAfter, WAIT_SECONDS, TimeUnit.SECONDS);
+                    assertThat(reached).as("%s: %d acks in %d s; client failure %s; child stderr:%n%s", origin,
+                            clients.acknowledged().size(), WAIT_SECONDS, clients.failure(), child.stderrText()).isTrue();
+                    child.kill();
+                    kills++;
+                    clients.stop();
+                    clients.acknowledged().forEach(id -> acknowledged.put(id, new Ack(id, State.LIVE, origin)));
+                }
+            }
+            if (i % 2 == 1 || i == KILLS - 1) {
+                audit(engine, data, acknowledged, "server " + where(engine, i));
+            }
+        }
+        System.out.printf("KernelCrashTest server on %s: %d kills, %d acknowledged transactions, seed %d, %d ms%n",
+                engine, kills, acknowledged.size(), SEED, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        assertThat(kills).isEqualTo(KILLS);
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(KILLS * MIN_ACKS);
+    }
+
+    private static String where(String engine, int iteration) {
+        return "engine " + engine + ", seed " + SEED + ", iteration " + iteration;
+    }
+
+    private static HeliosDB open(String engine, Path data) {
+        return HeliosDB.open(HeliosConfig.persistent(data)
+                .withStorage(StorageConfig.defaults().withPath(data).withEngine(engine).withCacheSizeBytes(8L << 20)));
+    }
+
+    private static void createSchema(String engine, Path data) {
+        try (HeliosDB db = open(engine, data); Session s = db.session()) {
+            for (String ddl : OrderShape.SCHEMA) {
+                s.execute(ddl).close();
+            }
+            for (int t = 0; t < OrderShape.THREADS; t++) {
+                s.execute(OrderShape.seedStats(t)).close();
+            }
+        }
+    }
+
+    private static void audit(String engine, Path data, Map<Integer, Ack> acknowledged, String where) {
+        OrdersAudit.Result result;
+        try (HeliosDB db = open(engine, data)) {
+            result = OrdersAudit.run(db, acknowledged);
+        }
+        if (!result.problems().isEmpty()) {
+            fail("after the kill of " + where + " (" + acknowledged.size() + " acknowledged, " + result.orders()
+                    + " orders, " + result.lines() + " lines stored): " + OrdersAudit.describe(result.problems()));
+        }
+        long live = acknowledged.values().stream().filter(a -> a.state() == State.LIVE).count();
+        assertThat((long) result.orders()).as(where).isGreaterThanOrEqualTo(live);
+    }
+
+    /** Reads one line; a child that stops talking or dies before the kill fails the test with its stderr. */
+    private static String next(ChildJvm child, String origin) throws InterruptedException {
+        String line = child.nextLine(WAIT_SECONDS, TimeUnit.SECONDS);
+        if (line == null) {
+            fail("%s: no output from child %d in %d s; stderr:%n%s", origin, child.pid(), WAIT_SECONDS,
+                    child.stderrText());
+        }
+        if (line.equals(ChildJvm.END)) {
+            fail("%s: child %d ended before it was killed; stderr:%n%s", origin, child.pid(), child.stderrText());
+        }
+        return line;
+    }
+
+    private static Matcher expect(ChildJvm child, String pattern, String origin) throws InterruptedException {
+        String line = next(child, origin);
+        Matcher m = Pattern.compile(pattern).matcher(line);
+        if (!m.matches()) {
+            fail("%s: expected %s from child, got \"%s\"; stderr:%n%s", origin, pattern, line, child.stderrText());
+        }
+        return m;
+    }
+
+    /**
+     * Records an acknowledgement (returns 1) or a deletion's start (0: from then on the order may be
+     * gone), ignores other output (0), and fails on a reported error.
+     */
+    private static int record(ChildJvm child, String line, Map<Integer, Ack> acknowledged, String origin) {
+        Matcher m = ACK.matcher(line);
+        if (m.matches()) {
+            int id = Integer.parseInt(m.group(2));
+            State state = switch (m.group(1)) {
+                case "ACK" -> State.LIVE;
+                case "DELETING" -> State.DELETING;
+                default -> State.DELETED;
+            };
+            acknowledged.put(id, new Ack(id, state, origin));
+            return state == State.DELETING ? 0 : 1;
+        }
+        if (line.startsWith("ERR")) {
+            fail("%s: the child's commit failed before the kill: %s; stderr:%n%s", origin, line, child.stderrText());
+        }
+        return 0;
+    }
+
+    private static boolean classPresent(String name) {
+        try {
+            Class.forName(name, false, KernelCrashTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+}
