@@ -84,3 +84,32 @@ select count(*) from dn group by n order by 1;
 > 1
 > 2
 > SELECT 3
+create table flags (g int, f boolean);
+> CREATE TABLE
+insert into flags values (1, true), (1, false), (2, true), (2, null), (3, null);
+> INSERT 0 5
+select g, bool_and(f), bool_or(f), every(f) from flags group by g order by g;
+> g:int4 | bool_and:bool | bool_or:bool | every:bool
+> 1 | f | t | f
+> 2 | t | t | t
+> 3 | NULL | NULL | NULL
+> SELECT 3
+select bool_and(g) from flags;
+> ERROR 42883: function bool_and(integer) does not exist
+select g from flags order by g desc fetch first 2 rows only;
+> g:int4
+> 3
+> 2
+> SELECT 2
+select g from flags order by g offset 1 row fetch next row only;
+> g:int4
+> 1
+> SELECT 1
+truncate table flags;
+> TRUNCATE TABLE
+select count(*) from flags;
+> count:int8
+> 0
+> SELECT 1
+truncate missing;
+> ERROR 42P01: relation "missing" does not exist

@@ -93,3 +93,19 @@ select - - 3, -(2), +4;
 > ?column?:int4 | ?column?:int4 | ?column?:int4
 > 3 | -2 | 4
 > SELECT 1
+select 'abc' ~ 'b', 'abc' ~ '^b', 'ABC' ~* 'b', 'abc' !~ 'z', 'abc' !~* 'B', null ~ 'a';
+> ?column?:bool | ?column?:bool | ?column?:bool | ?column?:bool | ?column?:bool | ?column?:bool
+> t | f | t | t | f | NULL
+> SELECT 1
+select 'abc' similar to 'a%', 'abc' similar to 'b%', 'abc' not similar to '_b_', 'a.c' similar to 'a.c', 'abc' similar to '(a|x)bc';
+> ?column?:bool | ?column?:bool | ?column?:bool | ?column?:bool | ?column?:bool
+> t | f | f | t | t
+> SELECT 1
+select regexp_replace('foobarbaz', 'b(..)', 'X\1Y'), regexp_replace('aAaA', 'a', '-', 'gi'), regexp_replace('a.b', '.', '$');
+> regexp_replace:text | regexp_replace:text | regexp_replace:text
+> fooXarYbaz | ---- | $.b
+> SELECT 1
+select 1 ~ '1';
+> ERROR 42883: operator does not exist: integer ~ unknown
+select 'a' ~ '(';
+> ERROR 22000: invalid regular expression: Unclosed group

@@ -161,3 +161,23 @@ select id, name from emp where id = 10 or id = 1;
 select name from emp where id = 2147483648;
 > name:text
 > SELECT 0
+select distinct on (dept) dept, name from emp order by dept, salary desc;
+> dept:text | name:text
+> eng | ann
+> ops | cid
+> NULL | dan
+> SELECT 3
+select distinct on (dept) name from emp order by dept nulls first, name desc;
+> name:text
+> dan
+> bob
+> cid
+> SELECT 3
+select distinct on (boss) boss from emp;
+> boss:int4
+> 1
+> 3
+> NULL
+> SELECT 3
+select distinct on (dept) name from emp order by name;
+> ERROR 42P10: SELECT DISTINCT ON expressions must match initial ORDER BY expressions

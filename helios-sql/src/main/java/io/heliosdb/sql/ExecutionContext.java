@@ -1,5 +1,8 @@
 package io.heliosdb.sql;
 
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.sql.schema.IndexDef;
 import io.heliosdb.sql.schema.TableDef;
 
 /**
@@ -13,6 +16,20 @@ public interface ExecutionContext extends SchemaLookup {
 
     /** Drops the table and all its rows. */
     void dropTable(TableDef table);
+
+    /**
+     * Creates a secondary index over the table's existing rows and keeps it up to date on every write
+     * from then on; {@code 23505} when a UNIQUE index finds duplicate keys. Kernels without indexes
+     * refuse with {@code 0A000}.
+     */
+    default void createIndex(IndexDef index) {
+        throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This kernel does not support indexes");
+    }
+
+    /** Drops an index (the table and its rows stay). */
+    default void dropIndex(IndexDef index) {
+        throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This kernel does not support indexes");
+    }
 
     /** Every row, in primary key order (row id order without a primary key). */
     RowCursor scan(TableDef table);

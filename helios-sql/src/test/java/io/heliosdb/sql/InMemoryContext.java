@@ -2,6 +2,7 @@ package io.heliosdb.sql;
 
 import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.SqlState;
+import io.heliosdb.sql.schema.IndexDef;
 import io.heliosdb.sql.schema.TableDef;
 import io.heliosdb.sql.types.Values;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,8 @@ final class InMemoryContext implements ExecutionContext {
     private final Map<String, TableDef> tables = new HashMap<>();
     private final Map<String, TreeMap<List<Object>, Object[]>> rows = new HashMap<>();
     private final Map<String, String> settings = new HashMap<>();
+    /** Index definitions only: this double checks the catalog side, the kernel maintains index entries. */
+    private final Map<String, IndexDef> indexes = new HashMap<>();
     private long nextTableId = 1;
     private long nextRowId = 1;
     int scans;
@@ -56,7 +59,38 @@ final class InMemoryContext implements ExecutionContext {
     }
 
     @Override
+    public Optional<IndexDef> index(String name) {
+        return Optional.ofNullable(indexes.get(name));
+    }
+
+    @Override
+    public List<IndexDef> indexes(String table) {
+        return indexes.values().stream().filter(i -> i.table().equals(table)).toList();
+    }
+
+    @Override
+    public void createIndex(IndexDef index) {
+        if (index.unique()) {
+            java.util.Set<List<Object>> keys = new java.util.HashSet<>();
+            for (Object[] row : rows.get(index.table()).values()) {
+                List<Object> key = index.columns().stream().map(c -> row[c]).toList();
+                if (!key.contains(null) && !keys.add(key)) {
+                    throw new HeliosException(SqlState.UNIQUE_VIOLATION, "could not create unique index \""
+                            + index.name() + "\"");
+                }
+            }
+        }
+        indexes.put(index.name(), index);
+    }
+
+    @Override
+    public void dropIndex(IndexDef index) {
+        indexes.remove(index.name());
+    }
+
+    @Override
     public void dropTable(TableDef table) {
+        indexes.values().removeIf(i -> i.table().equals(table.name()));
         tables.remove(table.name());
         rows.remove(table.name());
     }

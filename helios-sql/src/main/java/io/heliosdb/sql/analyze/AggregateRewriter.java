@@ -37,6 +37,11 @@ final class AggregateRewriter {
             throw new HeliosException(SqlState.GROUPING_ERROR, "column \"" + s.name()
                     + "\" must appear in the GROUP BY clause or be used in an aggregate function");
         }
+        if (e instanceof BoundExpr.Subquery q && q.correlated()) {
+            // Its outer references point into the rows before grouping, which no longer exist here.
+            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "correlated subqueries in the select list, HAVING or ORDER BY of a grouped query are not supported");
+        }
         return BoundExprs.mapChildren(e, this::rewrite);
     }
 }

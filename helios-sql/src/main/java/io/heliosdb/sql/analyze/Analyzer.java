@@ -8,11 +8,14 @@ import io.heliosdb.sql.SchemaLookup;
 import io.heliosdb.sql.analyze.BoundExpr.ColumnSlot;
 import io.heliosdb.sql.analyze.BoundExpr.Const;
 import io.heliosdb.sql.ast.ColumnSpec;
+import io.heliosdb.sql.ast.CreateIndex;
 import io.heliosdb.sql.ast.CreateTable;
 import io.heliosdb.sql.ast.Delete;
+import io.heliosdb.sql.ast.DropIndex;
 import io.heliosdb.sql.ast.DropTable;
 import io.heliosdb.sql.ast.Expr;
 import io.heliosdb.sql.ast.Insert;
+import io.heliosdb.sql.ast.Query;
 import io.heliosdb.sql.ast.Select;
 import io.heliosdb.sql.ast.SelectItem;
 import io.heliosdb.sql.ast.SetVariable;
@@ -20,10 +23,12 @@ import io.heliosdb.sql.ast.ShowVariable;
 import io.heliosdb.sql.ast.Statement;
 import io.heliosdb.sql.ast.TableName;
 import io.heliosdb.sql.ast.TransactionStatement;
+import io.heliosdb.sql.ast.Truncate;
 import io.heliosdb.sql.ast.Update;
 import io.heliosdb.sql.parse.SqlParser;
 import io.heliosdb.sql.plan.LogicalPlan;
 import io.heliosdb.sql.schema.ColumnDef;
+import io.heliosdb.sql.schema.IndexDef;
 import io.heliosdb.sql.schema.TableDef;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,14 +46,33 @@ public final class Analyzer {
         this.parameters = new ParameterTypes(declaredParameterTypes);
     }
 
+    private BoundStatement createIndex(CreateIndex c) {
+        TableDef table = SelectAnalyzer.table(schema, c.table());
+        List<Integer> columns = new ArrayList<>();
+        List<Boolean> descending = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (CreateIndex.Key k : c.keys()) {
+            int i = table.columnIndex(k.column());
+            if (i < 0) {
+                throw new HeliosException(SqlState.UNDEFINED_COLUMN, "column \"" + k.column() + "\" does not exist",
+                        null, null, k.position() + 1, null);
+            }
+            columns.add(i);
+            descending.add(k.descending());
+            names.add(k.column());
+        }
+        return new BoundStatement.CreateIndex(new IndexDef(c.name(), table.name(), columns, descending, c.unique()),
+                names, c.ifNotExists());
+    }
+
     /** Parameter types after {@link #analyze}: inferred where possible, else text. */
     public List<SqlType> parameterTypes() {
         return parameters.finish();
     }
 
     public BoundStatement analyze(Statement statement) {
-        if (statement instanceof Select s) {
-            return new BoundStatement.Query(new SelectAnalyzer(schema, parameters).analyze(s));
+        if (statement instanceof Query q) {
+            return new BoundStatement.Query(new SelectAnalyzer(schema, parameters).analyze(q));
         } else if (statement instanceof Insert i) {
             return insert(i);
         } else if (statement instanceof Update u) {
@@ -57,6 +81,17 @@ public final class Analyzer {
             return delete(d);
         } else if (statement instanceof CreateTable c) {
             return createTable(c);
+        } else if (statement instanceof Truncate t) {
+            List<BoundStatement.Delete> deletes = new ArrayList<>();
+            for (TableName name : t.tables()) {
+                TableDef table = SelectAnalyzer.table(schema, name);
+                deletes.add(new BoundStatement.Delete(table, new LogicalPlan.Scan(table), List.of(), List.of()));
+            }
+            return new BoundStatement.Truncate(deletes);
+        } else if (statement instanceof CreateIndex c) {
+            return createIndex(c);
+        } else if (statement instanceof DropIndex d) {
+            return new BoundStatement.DropIndex(d.names(), d.ifExists());
         } else if (statement instanceof DropTable d) {
             return new BoundStatement.DropTable(d.names().stream().map(TableName::name).toList(), d.ifExists());
         } else if (statement instanceof TransactionStatement t) {

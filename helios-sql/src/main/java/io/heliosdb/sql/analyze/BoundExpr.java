@@ -26,6 +26,25 @@ public sealed interface BoundExpr {
     record ColumnSlot(int index, SqlType type, int typmod, String name) implements BoundExpr {
     }
 
+    /**
+     * Column {@code index} of the row of the query {@code depth} levels out (1 = the query directly
+     * enclosing the subquery this appears in): a correlated reference.
+     */
+    record OuterRef(int depth, int index, SqlType type, int typmod, String name) implements BoundExpr {
+    }
+
+    /** IN is {@code = ANY}: {@code test} holds the comparison for ANY and ALL alike. */
+    enum SubqueryKind { SCALAR, EXISTS, IN, ALL }
+
+    /**
+     * A subquery as a value. SCALAR yields the single column of at most one row; EXISTS whether a row
+     * exists; IN compares {@code operand} with each row's column through {@code test}, a comparison over
+     * the two-value row {@code [operand, column]}. {@code correlated} when the plan reads outer rows.
+     */
+    record Subquery(SubqueryKind kind, io.heliosdb.sql.plan.LogicalPlan plan, BoundExpr operand, BoundExpr test,
+                    boolean negated, boolean correlated, SqlType type) implements BoundExpr {
+    }
+
     record ArithmeticOp(Arithmetic.Op op, BoundExpr left, BoundExpr right, SqlType type) implements BoundExpr {
     }
 
@@ -103,7 +122,18 @@ public sealed interface BoundExpr {
     record ScalarCall(ScalarFunction function, List<BoundExpr> args, SqlType type) implements BoundExpr {
     }
 
-    enum AggregateKind { COUNT_STAR, COUNT, SUM, AVG, MIN, MAX }
+    /**
+     * A built-in function from {@code io.heliosdb.sql.exec.Builtins}, found by name; arguments are already
+     * converted to the types its signature wants.
+     */
+    record BuiltinCall(String name, List<BoundExpr> args, SqlType type) implements BoundExpr {
+        /** Whether two calls with the same arguments may differ (never folded at plan time). */
+        public boolean isVolatile() {
+            return name.equals("random");
+        }
+    }
+
+    enum AggregateKind { COUNT_STAR, COUNT, SUM, AVG, MIN, MAX, BOOL_AND, BOOL_OR }
 
     /** An aggregate before the aggregation rewrite turns it into a slot of the aggregate's output. */
     record AggregateCall(AggregateKind kind, BoundExpr argument, boolean distinct, SqlType type) implements BoundExpr {

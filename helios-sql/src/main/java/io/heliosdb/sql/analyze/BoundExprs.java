@@ -13,8 +13,12 @@ public final class BoundExprs {
 
     /** The expression with {@code f} applied to each direct child. */
     public static BoundExpr mapChildren(BoundExpr e, UnaryOperator<BoundExpr> f) {
-        if (e instanceof Const || e instanceof ParamRef || e instanceof ColumnSlot) {
+        if (e instanceof Const || e instanceof ParamRef || e instanceof ColumnSlot || e instanceof OuterRef) {
             return e;
+        } else if (e instanceof Subquery q) {
+            // Only the operand lives in this query's row; the plan and its test have rows of their own.
+            return q.operand() == null ? q : new Subquery(q.kind(), q.plan(), f.apply(q.operand()), q.test(),
+                    q.negated(), q.correlated(), q.type());
         } else if (e instanceof ArithmeticOp a) {
             return new ArithmeticOp(a.op(), f.apply(a.left()), f.apply(a.right()), a.type());
         } else if (e instanceof DateArithmetic d) {
@@ -38,6 +42,8 @@ public final class BoundExprs {
         } else if (e instanceof CaseWhen c) {
             return new CaseWhen(map(c.conditions(), f), map(c.results(), f),
                     c.elseResult() == null ? null : f.apply(c.elseResult()), c.type());
+        } else if (e instanceof BuiltinCall b) {
+            return new BuiltinCall(b.name(), map(b.args(), f), b.type());
         } else if (e instanceof ScalarCall s) {
             return new ScalarCall(s.function(), map(s.args(), f), s.type());
         }
@@ -62,7 +68,7 @@ public final class BoundExprs {
     public static boolean isRowIndependent(BoundExpr e) {
         boolean[] found = {false};
         forEach(e, n -> {
-            if (n instanceof ColumnSlot || n instanceof AggregateCall) {
+            if (n instanceof ColumnSlot || n instanceof AggregateCall || n instanceof Subquery q && q.correlated()) {
                 found[0] = true;
             }
         });

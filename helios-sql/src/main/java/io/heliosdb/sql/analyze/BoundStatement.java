@@ -60,6 +60,30 @@ public sealed interface BoundStatement {
         }
     }
 
+    /** {@code index.name()} is null when the statement named none (the kernel-time name is derived then). */
+    record CreateIndex(io.heliosdb.sql.schema.IndexDef index, List<String> columnNames, boolean ifNotExists)
+            implements BoundStatement {
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return this;
+        }
+    }
+
+    record DropIndex(List<String> names, boolean ifExists) implements BoundStatement {
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return this;
+        }
+    }
+
+    /** TRUNCATE: a DELETE of every row per table, reported under one tag. */
+    record Truncate(List<Delete> deletes) implements BoundStatement {
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return this;
+        }
+    }
+
     record DropTable(List<String> names, boolean ifExists) implements BoundStatement {
         @Override
         public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {

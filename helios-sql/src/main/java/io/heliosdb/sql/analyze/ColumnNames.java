@@ -1,6 +1,8 @@
 package io.heliosdb.sql.analyze;
 
 import io.heliosdb.sql.ast.Expr;
+import io.heliosdb.sql.ast.Select;
+import io.heliosdb.sql.ast.SelectItem;
 
 /** PostgreSQL's output column names for unaliased select items (FigureColname). */
 final class ColumnNames {
@@ -25,6 +27,15 @@ final class ColumnNames {
         } else if (e instanceof Expr.Cast c) {
             Named inner = figure(c.operand());
             return inner.strength() > 1 ? inner : new Named(c.type().type().pgName(), 1);
+        } else if (e instanceof Expr.Subquery q && q.kind() == Expr.SubqueryKind.EXISTS) {
+            return new Named("exists", 2);
+        } else if (e instanceof Expr.Subquery q && q.kind() == Expr.SubqueryKind.SCALAR) {
+            // A scalar subquery is named after its first output column.
+            SelectItem first = q.query() instanceof Select s && !s.items().isEmpty() ? s.items().get(0) : null;
+            if (first instanceof SelectItem.ExprItem item) {
+                return item.alias() != null ? new Named(item.alias(), 2) : figure(item.expr());
+            }
+            return new Named(null, 0);
         } else if (e instanceof Expr.Case) {
             return new Named("case", 1);
         } else if (e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.BOOLEAN) {

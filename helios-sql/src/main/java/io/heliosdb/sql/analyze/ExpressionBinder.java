@@ -1,10 +1,12 @@
 package io.heliosdb.sql.analyze;
 
+import io.heliosdb.api.Column;
 import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.api.SqlType;
 import io.heliosdb.sql.analyze.BoundExpr.*;
 import io.heliosdb.sql.ast.Expr;
+import io.heliosdb.sql.plan.LogicalPlan;
 import io.heliosdb.sql.types.Arithmetic;
 import io.heliosdb.sql.types.Casts;
 import io.heliosdb.sql.types.TypeRules;
@@ -22,16 +24,28 @@ final class ExpressionBinder {
     /** The clause name used in "aggregate functions are not allowed in X", or null when aggregates are allowed. */
     private final String noAggregatesIn;
     private final boolean insideAggregate;
+    /** Analyzes subqueries met in expressions; null where subqueries are not allowed (DEFAULT). */
+    private final SelectAnalyzer subqueries;
+    /** Scopes of the enclosing queries, nearest first, for correlated references. */
+    private final List<Scope> outer;
 
     ExpressionBinder(Scope scope, ParameterTypes parameters, String noAggregatesIn) {
-        this(scope, parameters, noAggregatesIn, false);
+        this(scope, parameters, noAggregatesIn, false, null, List.of());
     }
 
-    private ExpressionBinder(Scope scope, ParameterTypes parameters, String noAggregatesIn, boolean insideAggregate) {
+    ExpressionBinder(Scope scope, ParameterTypes parameters, String noAggregatesIn, SelectAnalyzer subqueries,
+                     List<Scope> outer) {
+        this(scope, parameters, noAggregatesIn, false, subqueries, outer);
+    }
+
+    private ExpressionBinder(Scope scope, ParameterTypes parameters, String noAggregatesIn, boolean insideAggregate,
+                             SelectAnalyzer subqueries, List<Scope> outer) {
         this.scope = scope;
         this.parameters = parameters;
         this.noAggregatesIn = noAggregatesIn;
         this.insideAggregate = insideAggregate;
+        this.subqueries = subqueries;
+        this.outer = outer;
     }
 
     Scope scope() {
@@ -44,7 +58,7 @@ final class ExpressionBinder {
         } else if (e instanceof Expr.Param p) {
             return new ParamRef(p.index() - 1, parameters.get(p.index() - 1));
         } else if (e instanceof Expr.ColumnRef c) {
-            return scope.resolve(c.table(), c.column(), c.position() + 1);
+            return column(c);
         } else if (e instanceof Expr.Unary u) {
             return unary(u);
         } else if (e instanceof Expr.Binary b) {
@@ -66,8 +80,126 @@ final class ExpressionBinder {
             return like(l);
         } else if (e instanceof Expr.Case c) {
             return caseWhen(c);
+        } else if (e instanceof Expr.Subquery q) {
+            return subquery(q);
+        } else if (e instanceof Expr.Quantified q) {
+            return quantified(q);
+        } else if (e instanceof Expr.DistinctFrom d) {
+            return distinctFrom(d);
+        } else if (e instanceof Expr.RegexMatch r) {
+            BoundExpr match = textMatch(r.caseInsensitive() ? "~*" : "~", bind(r.operand()), bind(r.pattern()));
+            return r.negated() ? new Not(match) : match;
+        } else if (e instanceof Expr.Similar m) {
+            BoundExpr match = textMatch("similar", bind(m.operand()), bind(m.pattern()));
+            return m.negated() ? new Not(match) : match;
         }
         throw new HeliosException(SqlState.SYNTAX_ERROR, "DEFAULT is not allowed in this context");
+    }
+
+    /** A column of this query's scope, else of the nearest enclosing query's scope that has it. */
+    private BoundExpr column(Expr.ColumnRef c) {
+        try {
+            return scope.resolve(c.table(), c.column(), c.position() + 1);
+        } catch (HeliosException notHere) {
+            boolean missing = notHere.sqlState() == SqlState.UNDEFINED_COLUMN
+                    || notHere.sqlState() == SqlState.UNDEFINED_TABLE;
+            if (!missing) {
+                throw notHere;
+            }
+            for (int depth = 1; depth <= outer.size(); depth++) {
+                Scope enclosing = outer.get(depth - 1);
+                boolean visible = c.table() == null ? enclosing.hasColumn(c.column()) : enclosing.hasEntry(c.table());
+                if (visible) {
+                    ColumnSlot slot = enclosing.resolve(c.table(), c.column(), c.position() + 1);
+                    return new OuterRef(depth, slot.index(), slot.type(), slot.typmod(), slot.name());
+                }
+            }
+            throw notHere;
+        }
+    }
+
+    private BoundExpr subquery(Expr.Subquery q) {
+        if (subqueries == null) {
+            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery here");
+        }
+        LogicalPlan plan = subqueryPlan(q.query());
+        boolean correlated = Correlation.isCorrelated(plan);
+        List<Column> columns = plan.columns();
+        if (q.kind() == Expr.SubqueryKind.EXISTS) {
+            return new Subquery(BoundExpr.SubqueryKind.EXISTS, plan, null, null, false, correlated, SqlType.BOOLEAN);
+        }
+        if (columns.size() != 1) {
+            throw new HeliosException(SqlState.SYNTAX_ERROR, q.kind() == Expr.SubqueryKind.IN && columns.size() > 1
+                    ? "subquery has too many columns" : "subquery must return only one column");
+        }
+        Column column = columns.get(0);
+        if (q.kind() == Expr.SubqueryKind.SCALAR) {
+            return new Subquery(BoundExpr.SubqueryKind.SCALAR, plan, null, null, false, correlated, column.type());
+        }
+        return compared(q.operand(), CompareOp.EQ, BoundExpr.SubqueryKind.IN, plan, q.negated(), correlated);
+    }
+
+    /** operand op ANY (...) is evaluated as IN with that comparison; ALL needs every row to compare true. */
+    private BoundExpr quantified(Expr.Quantified q) {
+        LogicalPlan plan = subqueryPlan(q.query());
+        if (plan.columns().size() != 1) {
+            throw new HeliosException(SqlState.SYNTAX_ERROR, plan.columns().size() > 1 ? "subquery has too many columns"
+                    : "subquery must return only one column");
+        }
+        CompareOp op = switch (q.op()) {
+            case EQ -> CompareOp.EQ;
+            case NE -> CompareOp.NE;
+            case LT -> CompareOp.LT;
+            case LE -> CompareOp.LE;
+            case GT -> CompareOp.GT;
+            default -> CompareOp.GE;
+        };
+        return compared(q.operand(), op, q.all() ? BoundExpr.SubqueryKind.ALL : BoundExpr.SubqueryKind.IN, plan, false,
+                Correlation.isCorrelated(plan));
+    }
+
+    private BoundExpr compared(Expr operandExpr, CompareOp op, BoundExpr.SubqueryKind kind, LogicalPlan plan,
+                               boolean negated, boolean correlated) {
+        Column column = plan.columns().get(0);
+        BoundExpr operand = bind(operandExpr);
+        if (operand.type() == SqlType.UNKNOWN) {
+            operand = coerce(operand, column.type());
+        }
+        BoundExpr test = compare(op, new ColumnSlot(0, operand.type(), operand.typmod(), "operand"),
+                new ColumnSlot(1, column.type(), column.typmod(), column.name()), 0);
+        return new Subquery(kind, plan, operand, test, negated, correlated, SqlType.BOOLEAN);
+    }
+
+    private LogicalPlan subqueryPlan(io.heliosdb.sql.ast.Query query) {
+        if (subqueries == null) {
+            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery here");
+        }
+        List<Scope> enclosing = new ArrayList<>();
+        enclosing.add(scope);
+        enclosing.addAll(outer);
+        return subqueries.subquery(query, enclosing);
+    }
+
+    /** A text-against-pattern match run by {@code exec.Builtins} under {@code name}. */
+    private BoundExpr textMatch(String name, BoundExpr operand, BoundExpr pattern) {
+        boolean ok = (TypeRules.isString(operand.type()) || operand.type() == SqlType.UNKNOWN)
+                && (TypeRules.isString(pattern.type()) || pattern.type() == SqlType.UNKNOWN);
+        if (!ok) {
+            throw noOperator(name.equals("similar") ? "~" : name, operand, pattern, 0);
+        }
+        return new BuiltinCall(name, List.of(coerce(operand, SqlType.TEXT), coerce(pattern, SqlType.TEXT)), SqlType.BOOLEAN);
+    }
+
+    /** {@code a IS DISTINCT FROM b}: NULL and NULL are not distinct, NULL and a value are. */
+    private BoundExpr distinctFrom(Expr.DistinctFrom d) {
+        BoundExpr l = bind(d.left());
+        BoundExpr r = bind(d.right());
+        Comparison ne = (Comparison) compare(CompareOp.NE, l, r, 0);
+        BoundExpr leftNull = new IsNull(ne.left(), false);
+        BoundExpr rightNull = new IsNull(ne.right(), false);
+        BoundExpr distinct = new CaseWhen(List.of(leftNull, rightNull), List.of(new IsNull(ne.right(), true),
+                new Const(true, SqlType.BOOLEAN)), ne, SqlType.BOOLEAN);
+        return d.negated() ? new Not(distinct) : distinct;
     }
 
     /** Binds a condition of {@code clause} (WHERE, HAVING, ...) that must be boolean. */
@@ -83,7 +215,7 @@ final class ExpressionBinder {
         if (insideAggregate) {
             throw new HeliosException(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested");
         }
-        return new ExpressionBinder(scope, parameters, null, true);
+        return new ExpressionBinder(scope, parameters, null, true, subqueries, outer);
     }
 
     // ------------------------------------------------------------------ literals and operators

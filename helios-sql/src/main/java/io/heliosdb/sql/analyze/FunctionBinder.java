@@ -20,7 +20,7 @@ final class FunctionBinder {
 
     static BoundExpr bind(ExpressionBinder binder, Expr.FunctionCall f) {
         return switch (f.name()) {
-            case "count", "sum", "avg", "min", "max" -> aggregate(binder, f);
+            case "count", "sum", "avg", "min", "max", "bool_and", "bool_or", "every" -> aggregate(binder, f);
             default -> scalar(binder, f);
         };
     }
@@ -48,6 +48,13 @@ final class FunctionBinder {
         switch (f.name()) {
             case "count":
                 return new AggregateCall(AggregateKind.COUNT, arg, f.distinct(), SqlType.BIGINT);
+            case "bool_and", "every", "bool_or": {
+                if (args.get(0).type() != SqlType.BOOLEAN && args.get(0).type() != SqlType.UNKNOWN) {
+                    throw undefined(f, args, position);
+                }
+                AggregateKind kind = f.name().equals("bool_or") ? AggregateKind.BOOL_OR : AggregateKind.BOOL_AND;
+                return new AggregateCall(kind, binder.coerce(args.get(0), SqlType.BOOLEAN), f.distinct(), SqlType.BOOLEAN);
+            }
             case "sum": {
                 SqlType result = switch (t) {
                     case SMALLINT, INTEGER -> SqlType.BIGINT;
@@ -147,11 +154,17 @@ final class FunctionBinder {
                 return new ScalarCall(ScalarFunction.NULLIF, List.of(first, ((Comparison) equal).right()),
                         first.type() == SqlType.UNKNOWN ? SqlType.TEXT : first.type());
             }
-            default -> throw undefined(f, args, position);
+            default -> {
+                BoundExpr builtin = BuiltinSignatures.bind(binder, f.name(), args);
+                if (builtin == null) {
+                    throw undefined(f, args, position);
+                }
+                return builtin;
+            }
         }
     }
 
-    private static HeliosException undefined(Expr.FunctionCall f, List<BoundExpr> args, int position) {
+    static HeliosException undefined(Expr.FunctionCall f, List<BoundExpr> args, int position) {
         String types = args.stream().map(a -> a.type().sqlName()).collect(Collectors.joining(", "));
         return new HeliosException(SqlState.UNDEFINED_FUNCTION, "function " + f.name() + "(" + types + ") does not exist",
                 null, HINT, position, null);

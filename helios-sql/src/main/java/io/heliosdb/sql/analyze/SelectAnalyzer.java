@@ -9,10 +9,14 @@ import io.heliosdb.sql.analyze.BoundExpr.ColumnSlot;
 import io.heliosdb.sql.analyze.BoundExpr.Const;
 import io.heliosdb.sql.ast.Expr;
 import io.heliosdb.sql.ast.FromItem;
+import io.heliosdb.sql.ast.Query;
 import io.heliosdb.sql.ast.Select;
 import io.heliosdb.sql.ast.SelectItem;
+import io.heliosdb.sql.ast.SetOperation;
 import io.heliosdb.sql.ast.TableName;
+import io.heliosdb.sql.ast.ValuesQuery;
 import io.heliosdb.sql.plan.LogicalPlan;
+import io.heliosdb.sql.plan.Planner;
 import io.heliosdb.sql.schema.ColumnDef;
 import io.heliosdb.sql.schema.TableDef;
 import java.util.ArrayList;
@@ -22,45 +26,71 @@ import java.util.List;
 final class SelectAnalyzer {
     private final SchemaLookup schema;
     private final ParameterTypes parameters;
+    /** Scopes of the queries enclosing this one, nearest first (empty for a top-level query). */
+    private final List<Scope> outer;
 
     SelectAnalyzer(SchemaLookup schema, ParameterTypes parameters) {
+        this(schema, parameters, List.of());
+    }
+
+    private SelectAnalyzer(SchemaLookup schema, ParameterTypes parameters, List<Scope> outer) {
         this.schema = schema;
         this.parameters = parameters;
+        this.outer = outer;
+    }
+
+    /** The optimized plan of a subquery whose enclosing queries have {@code enclosing} scopes (nearest first). */
+    LogicalPlan subquery(Query s, List<Scope> enclosing) {
+        return Planner.optimize(new SelectAnalyzer(schema, parameters, List.copyOf(enclosing)).analyze(s));
+    }
+
+    /** A binder over {@code scope} that can bind subqueries (which see this query's scopes). */
+    ExpressionBinder binder(Scope scope, String noAggregatesIn) {
+        return new ExpressionBinder(scope, parameters, noAggregatesIn, this, outer);
     }
 
     /** A plan and the scope its rows are laid out in. */
-    private record Source(LogicalPlan plan, Scope scope) {
+    record Source(LogicalPlan plan, Scope scope) {
     }
 
-    LogicalPlan analyze(Select s) {
-        return analyze(s, true);
+    LogicalPlan analyze(Query q) {
+        return analyze(q, true);
     }
 
     /**
      * @param resolveUnknowns false for the query of INSERT ... SELECT, whose untyped literals take the
      *                        target columns' types instead of text (as PostgreSQL does)
      */
-    LogicalPlan analyze(Select s, boolean resolveUnknowns) {
+    LogicalPlan analyze(Query q, boolean resolveUnknowns) {
+        if (q instanceof Select s) {
+            return analyzeSelect(s, resolveUnknowns);
+        }
+        SetQueries sets = new SetQueries(this, parameters);
+        LogicalPlan plan = q instanceof SetOperation o ? sets.setOperation(o) : sets.values((ValuesQuery) q);
+        return sets.orderAndLimit(plan, q, this::limitValue);
+    }
+
+    private LogicalPlan analyzeSelect(Select s, boolean resolveUnknowns) {
         Source source = new Source(new LogicalPlan.OneRow(), Scope.EMPTY);
         for (FromItem item : s.from()) {
             Source next = from(item);
             source = source.plan() instanceof LogicalPlan.OneRow ? next
-                    : new Source(new LogicalPlan.Join(source.plan(), next.plan(), null, false),
+                    : new Source(new LogicalPlan.Join(source.plan(), next.plan(), null, LogicalPlan.JoinKind.INNER),
                     source.scope().concat(next.scope(), 0));
         }
         Scope scope = source.scope();
         LogicalPlan plan = source.plan();
         if (s.where() != null) {
-            plan = new LogicalPlan.Filter(plan, new ExpressionBinder(scope, parameters, "WHERE").bindCondition(s.where(), "WHERE"));
+            plan = new LogicalPlan.Filter(plan, binder(scope, "WHERE").bindCondition(s.where(), "WHERE"));
         }
 
-        ExpressionBinder binder = new ExpressionBinder(scope, parameters, null);
+        ExpressionBinder binder = binder(scope, null);
         List<BoundExpr> items = new ArrayList<>();
         List<String> names = new ArrayList<>();
         selectList(s.items(), binder, items, names);
 
         List<BoundExpr> groupKeys = new ArrayList<>();
-        ExpressionBinder groupBinder = new ExpressionBinder(scope, parameters, "GROUP BY");
+        ExpressionBinder groupBinder = binder(scope, "GROUP BY");
         for (Expr g : s.groupBy()) {
             Integer ordinal = ordinal(g, items.size(), "GROUP BY");
             if (ordinal != null) {
@@ -81,6 +111,21 @@ final class SelectAnalyzer {
             int column = orderColumn(o.expr(), items, names, hidden, binder);
             boolean nullsFirst = o.nullsFirst() != null ? o.nullsFirst() : o.descending();
             sortKeys.add(new LogicalPlan.SortKey(column, o.descending(), nullsFirst));
+        }
+
+        // DISTINCT ON keys resolve like ORDER BY items and must lead the ORDER BY (42P10), as in PostgreSQL.
+        List<Integer> distinctOn = new ArrayList<>();
+        for (Expr e : s.distinctOn()) {
+            distinctOn.add(orderColumn(e, items, names, hidden, binder));
+        }
+        if (!distinctOn.isEmpty()) {
+            if (sortKeys.isEmpty()) {
+                distinctOn.forEach(c -> sortKeys.add(new LogicalPlan.SortKey(c, false, false)));
+            } else if (sortKeys.size() < distinctOn.size() || !new java.util.HashSet<>(distinctOn).equals(new java.util.HashSet<>(
+                    sortKeys.subList(0, distinctOn.size()).stream().map(LogicalPlan.SortKey::column).toList()))) {
+                throw new HeliosException(SqlState.INVALID_COLUMN_REFERENCE,
+                        "SELECT DISTINCT ON expressions must match initial ORDER BY expressions");
+            }
         }
 
         List<BoundExpr> projected = new ArrayList<>(items);
@@ -113,7 +158,7 @@ final class SelectAnalyzer {
             columns.add(new Column(i < names.size() ? names.get(i) : "?order?", type, e.typmod()));
         }
         plan = new LogicalPlan.Project(plan, projected, columns);
-        if (s.distinct()) {
+        if (s.distinct() && distinctOn.isEmpty()) {
             if (!hidden.isEmpty()) {
                 throw new HeliosException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
                         "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
@@ -122,6 +167,9 @@ final class SelectAnalyzer {
         }
         if (!sortKeys.isEmpty()) {
             plan = new LogicalPlan.Sort(plan, sortKeys);
+        }
+        if (!distinctOn.isEmpty()) {
+            plan = new LogicalPlan.DistinctOn(plan, distinctOn);
         }
         if (s.limit() != null || s.offset() != null) {
             plan = new LogicalPlan.Limit(plan, limitValue(s.limit(), "LIMIT"), limitValue(s.offset(), "OFFSET"));
@@ -164,6 +212,9 @@ final class SelectAnalyzer {
                         : List.of(scope.entry(all.qualifier(), all.position() + 1));
                 for (Scope.Entry e : entries) {
                     for (int i = 0; i < e.table().columns().size(); i++) {
+                        if (all.qualifier() == null && !e.exposes(i)) {
+                            continue;
+                        }
                         items.add(Scope.slot(e, i));
                         names.add(e.table().columns().get(i).name());
                     }
@@ -216,7 +267,7 @@ final class SelectAnalyzer {
         return items.size() + hidden.size() - 1;
     }
 
-    private BoundExpr limitValue(Expr e, String clause) {
+    BoundExpr limitValue(Expr e, String clause) {
         if (e == null) {
             return null;
         }
@@ -234,13 +285,40 @@ final class SelectAnalyzer {
             TableDef table = table(schema, t.table());
             return new Source(new LogicalPlan.Scan(table), Scope.of(t.table().exposedName(), table));
         }
+        if (item instanceof FromItem.Derived d) {
+            return derived(d);
+        }
         FromItem.Join j = (FromItem.Join) item;
         Source left = from(j.left());
         Source right = from(j.right());
         Scope scope = left.scope().concat(right.scope(), 0);
+        LogicalPlan.JoinKind kind = LogicalPlan.JoinKind.valueOf(j.kind().name());
+        if (j.using() != null) {
+            return JoinUsing.join(left.plan(), right.plan(), left.scope(), right.scope(), scope, kind,
+                    j.using().isEmpty() ? JoinUsing.naturalColumns(left.scope(), right.scope()) : j.using(),
+                    binder(scope, "JOIN conditions"));
+        }
         BoundExpr condition = j.condition() == null ? null
-                : new ExpressionBinder(scope, parameters, "JOIN conditions").bindCondition(j.condition(), "JOIN/ON");
-        return new Source(new LogicalPlan.Join(left.plan(), right.plan(), condition, j.leftOuter()), scope);
+                : binder(scope, "JOIN conditions").bindCondition(j.condition(), "JOIN/ON");
+        return new Source(new LogicalPlan.Join(left.plan(), right.plan(), condition, kind), scope);
+    }
+
+    /** A subquery in FROM: its rows under the alias, as if it were a table (it sees enclosing queries only). */
+    private Source derived(FromItem.Derived d) {
+        LogicalPlan plan = new SelectAnalyzer(schema, parameters, outer).analyze(d.query());
+        List<Column> columns = plan.columns();
+        if (d.columnAliases().size() > columns.size()) {
+            throw new HeliosException(SqlState.INVALID_COLUMN_REFERENCE, "table \"" + d.alias() + "\" has "
+                    + columns.size() + " columns available but " + d.columnAliases().size() + " columns specified");
+        }
+        List<ColumnDef> defs = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            String name = i < d.columnAliases().size() ? d.columnAliases().get(i) : c.name();
+            defs.add(new ColumnDef(name, c.type(), c.typmod(), false, null));
+        }
+        TableDef table = new TableDef(0, d.alias(), defs, List.of());
+        return new Source(plan, Scope.of(d.alias(), table));
     }
 
     static TableDef table(SchemaLookup schema, TableName name) {

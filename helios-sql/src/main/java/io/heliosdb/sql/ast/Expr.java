@@ -61,11 +61,36 @@ public sealed interface Expr {
     record Like(Expr operand, Expr pattern, boolean negated, boolean caseInsensitive) implements Expr {
     }
 
+    /** {@code operand ~ pattern} (POSIX regular expression; {@code ~*} ignores case, {@code !~} negates). */
+    record RegexMatch(Expr operand, Expr pattern, boolean negated, boolean caseInsensitive) implements Expr {
+    }
+
+    /** {@code operand [NOT] SIMILAR TO pattern}: the SQL standard's regular expressions, matching the whole string. */
+    record Similar(Expr operand, Expr pattern, boolean negated) implements Expr {
+    }
+
     /** {@code CASE [operand] WHEN ... THEN ... [ELSE ...] END}; operand and elseResult may be null. */
     record Case(Expr operand, List<When> whens, Expr elseResult) implements Expr {
     }
 
     record When(Expr condition, Expr result) {
+    }
+
+    /**
+     * A subquery: {@code (SELECT ...)} (SCALAR), {@code EXISTS (SELECT ...)} or {@code operand [NOT] IN
+     * (SELECT ...)}; operand is null unless IN.
+     */
+    record Subquery(SubqueryKind kind, Query query, Expr operand, boolean negated) implements Expr {
+    }
+
+    enum SubqueryKind { SCALAR, EXISTS, IN }
+
+    /** {@code operand op ANY|SOME|ALL (SELECT ...)}. */
+    record Quantified(Expr operand, BinaryOp op, boolean all, Query query) implements Expr {
+    }
+
+    /** {@code left IS [NOT] DISTINCT FROM right}: a comparison where NULL equals NULL. */
+    record DistinctFrom(Expr left, Expr right, boolean negated) implements Expr {
     }
 
     /** The {@code DEFAULT} keyword in VALUES or SET. */

@@ -7,7 +7,17 @@ public sealed interface FromItem {
     record Table(TableName table) implements FromItem {
     }
 
-    /** {@code left [INNER|LEFT|CROSS] JOIN right [ON condition]}; condition is null for CROSS. */
-    record Join(FromItem left, FromItem right, boolean leftOuter, Expr condition) implements FromItem {
+    /** {@code (query) [AS] alias [(column, ...)]}; columnAliases may be shorter than the query's columns. */
+    record Derived(Query query, String alias, java.util.List<String> columnAliases) implements FromItem {
     }
+
+    /**
+     * {@code left [NATURAL] [INNER|LEFT|RIGHT|FULL|CROSS] JOIN right [ON condition | USING (columns)]}:
+     * condition is null for CROSS and USING; {@code using} is null unless USING or NATURAL (then empty).
+     */
+    record Join(FromItem left, FromItem right, JoinKind kind, Expr condition, java.util.List<String> using)
+            implements FromItem {
+    }
+
+    enum JoinKind { INNER, LEFT, RIGHT, FULL }
 }

@@ -10,6 +10,6 @@ import java.util.List;
  * @param query     the source query, or {@code null}
  * @param returning the RETURNING list, empty when none
  */
-public record Insert(TableName table, List<String> columns, List<List<Expr>> rows, Select query,
+public record Insert(TableName table, List<String> columns, List<List<Expr>> rows, Query query,
                      List<SelectItem> returning) implements Statement {
 }

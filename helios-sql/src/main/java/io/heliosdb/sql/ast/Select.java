@@ -2,9 +2,13 @@ package io.heliosdb.sql.ast;
 
 import java.util.List;
 
-/** A SELECT; optional parts are {@code null} (expressions) or empty (lists). */
+/**
+ * A SELECT; optional parts are {@code null} (expressions) or empty (lists). {@code distinctOn} holds the
+ * expressions of {@code DISTINCT ON (...)} ({@code distinct} is then true too).
+ */
 public record Select(boolean distinct, List<SelectItem> items, List<FromItem> from, Expr where, List<Expr> groupBy,
-                     Expr having, List<OrderItem> orderBy, Expr limit, Expr offset) implements Statement {
+                     Expr having, List<OrderItem> orderBy, Expr limit, Expr offset, List<Expr> distinctOn)
+        implements Query {
 
     /** {@code expr [ASC|DESC] [NULLS FIRST|LAST]}; {@code nullsFirst} is null when not written. */
     public record OrderItem(Expr expr, boolean descending, Boolean nullsFirst) {

@@ -47,6 +47,8 @@ abstract class Accumulator {
             case AVG -> new Avg(distinct, argType, call.type());
             case MIN -> new Extreme(distinct, false);
             case MAX -> new Extreme(distinct, true);
+            case BOOL_AND -> new Logical(distinct, true);
+            case BOOL_OR -> new Logical(distinct, false);
         };
     }
 
@@ -138,6 +140,28 @@ abstract class Accumulator {
                 return null;
             }
             return floating ? floatSum / count : NumericDivision.divide(sum, BigDecimal.valueOf(count));
+        }
+    }
+
+    /** bool_and/every ({@code and}) and bool_or: NULL over no non-NULL input. */
+    private static final class Logical extends Accumulator {
+        private final boolean and;
+        private Boolean result;
+
+        Logical(boolean distinct, boolean and) {
+            super(distinct);
+            this.and = and;
+        }
+
+        @Override
+        void accept(Object value) {
+            boolean v = (Boolean) value;
+            result = result == null ? v : and ? result && v : result || v;
+        }
+
+        @Override
+        Object result() {
+            return result;
         }
     }
 

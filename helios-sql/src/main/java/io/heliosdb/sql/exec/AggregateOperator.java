@@ -26,18 +26,17 @@ final class AggregateOperator {
         }
         return rt -> {
             Map<List<Object>, Group> groups = new LinkedHashMap<>();
-            Object[] params = rt.params();
             try (RowSource in = input.open(rt)) {
                 while (in.next()) {
                     Object[] row = in.row();
                     Object[] keyValues = new Object[keys.length];
                     for (int k = 0; k < keys.length; k++) {
-                        keyValues[k] = keys[k].evaluate(row, params);
+                        keyValues[k] = keys[k].evaluate(row, rt);
                     }
                     Group group = groups.computeIfAbsent(RelationalOperators.groupingKey(keyValues),
                             k -> new Group(keyValues, newAccumulators(calls)));
                     for (int i = 0; i < arguments.length; i++) {
-                        group.accumulators()[i].add(countStar[i] ? null : arguments[i].evaluate(row, params), countStar[i]);
+                        group.accumulators()[i].add(countStar[i] ? null : arguments[i].evaluate(row, rt), countStar[i]);
                     }
                 }
             }

@@ -63,7 +63,7 @@ final class DataModification {
                 rt.context().checkCancelled();
                 Object[] row = new Object[newRow.length];
                 for (int i = 0; i < newRow.length; i++) {
-                    row[i] = newRow[i].evaluate(t.row(), rt.params());
+                    row[i] = newRow[i].evaluate(t.row(), rt);
                 }
                 checkNotNull(table, row);
                 rt.context().update(table, t.key(), row);
@@ -96,7 +96,7 @@ final class DataModification {
         }
         Object[] values = new Object[returning.length];
         for (int i = 0; i < returning.length; i++) {
-            values[i] = returning[i].evaluate(row, rt.params());
+            values[i] = returning[i].evaluate(row, rt);
         }
         out.add(values);
     }

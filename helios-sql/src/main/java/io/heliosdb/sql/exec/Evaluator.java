@@ -4,5 +4,5 @@ package io.heliosdb.sql.exec;
 @FunctionalInterface
 public interface Evaluator {
 
-    Object evaluate(Object[] row, Object[] params);
+    Object evaluate(Object[] row, Runtime rt);
 }

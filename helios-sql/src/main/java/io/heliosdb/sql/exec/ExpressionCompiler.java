@@ -1,8 +1,8 @@
 package io.heliosdb.sql.exec;
 
 import io.heliosdb.api.SqlType;
-import io.heliosdb.sql.analyze.BoundExpr;
 import io.heliosdb.sql.analyze.BoundExpr.*;
+import io.heliosdb.sql.analyze.BoundExpr;
 import io.heliosdb.sql.types.Arithmetic;
 import io.heliosdb.sql.types.Casts;
 import io.heliosdb.sql.types.Values;
@@ -23,13 +23,19 @@ public final class ExpressionCompiler {
     public static Evaluator compile(BoundExpr e) {
         if (e instanceof Const c) {
             Object v = c.value();
-            return (row, params) -> v;
+            return (row, rt) -> v;
         } else if (e instanceof ParamRef p) {
             int i = p.index();
-            return (row, params) -> params[i];
+            return (row, rt) -> rt.params()[i];
         } else if (e instanceof ColumnSlot s) {
             int i = s.index();
-            return (row, params) -> row[i];
+            return (row, rt) -> row[i];
+        } else if (e instanceof OuterRef o) {
+            int depth = o.depth();
+            int i = o.index();
+            return (row, rt) -> rt.outer(depth)[i];
+        } else if (e instanceof Subquery q) {
+            return SubqueryEvaluators.compile(q);
         } else if (e instanceof ArithmeticOp a) {
             return strict(compile(a.left()), compile(a.right()), Arithmetic.operator(a.op(), a.type()));
         } else if (e instanceof DateArithmetic d) {
@@ -43,8 +49,8 @@ public final class ExpressionCompiler {
             return logical(l);
         } else if (e instanceof Not n) {
             Evaluator operand = compile(n.operand());
-            return (row, params) -> {
-                Object v = operand.evaluate(row, params);
+            return (row, rt) -> {
+                Object v = operand.evaluate(row, rt);
                 return v == null ? null : !(Boolean) v;
             };
         } else if (e instanceof Concat c) {
@@ -54,15 +60,17 @@ public final class ExpressionCompiler {
         } else if (e instanceof IsNull i) {
             Evaluator operand = compile(i.operand());
             boolean negated = i.negated();
-            return (row, params) -> (operand.evaluate(row, params) == null) != negated;
+            return (row, rt) -> (operand.evaluate(row, rt) == null) != negated;
         } else if (e instanceof Like l) {
             return LikeMatcher.compile(l, compile(l.operand()), compile(l.pattern()));
         } else if (e instanceof Cast c) {
             UnaryOperator<Object> convert = Casts.converter(c.operand().type(), c.type(), c.typmod(), c.explicit());
             Evaluator operand = compile(c.operand());
-            return (row, params) -> convert.apply(operand.evaluate(row, params));
+            return (row, rt) -> convert.apply(operand.evaluate(row, rt));
         } else if (e instanceof CaseWhen c) {
             return caseWhen(c);
+        } else if (e instanceof BuiltinCall b) {
+            return Builtins.compile(b, compileAll(b.args()));
         } else if (e instanceof ScalarCall s) {
             return ScalarFunctions.compile(s, compileAll(s.args()));
         }
@@ -70,19 +78,19 @@ public final class ExpressionCompiler {
     }
 
     private static Evaluator strict(Evaluator left, Evaluator right, BinaryOperator<Object> op) {
-        return (row, params) -> {
-            Object a = left.evaluate(row, params);
+        return (row, rt) -> {
+            Object a = left.evaluate(row, rt);
             if (a == null) {
                 return null;
             }
-            Object b = right.evaluate(row, params);
+            Object b = right.evaluate(row, rt);
             return b == null ? null : op.apply(a, b);
         };
     }
 
     private static Evaluator strict(Evaluator operand, UnaryOperator<Object> op) {
-        return (row, params) -> {
-            Object v = operand.evaluate(row, params);
+        return (row, rt) -> {
+            Object v = operand.evaluate(row, rt);
             return v == null ? null : op.apply(v);
         };
     }
@@ -105,12 +113,12 @@ public final class ExpressionCompiler {
         Evaluator left = compile(l.left());
         Evaluator right = compile(l.right());
         Boolean decisive = !l.and();
-        return (row, params) -> {
-            Object a = left.evaluate(row, params);
+        return (row, rt) -> {
+            Object a = left.evaluate(row, rt);
             if (decisive.equals(a)) {
                 return decisive;
             }
-            Object b = right.evaluate(row, params);
+            Object b = right.evaluate(row, rt);
             if (decisive.equals(b)) {
                 return decisive;
             }
@@ -122,13 +130,13 @@ public final class ExpressionCompiler {
         Evaluator[] conditions = compileAll(c.conditions());
         Evaluator[] results = compileAll(c.results());
         Evaluator otherwise = compile(c.elseResult());
-        return (row, params) -> {
+        return (row, rt) -> {
             for (int i = 0; i < conditions.length; i++) {
-                if (Boolean.TRUE.equals(conditions[i].evaluate(row, params))) {
-                    return results[i].evaluate(row, params);
+                if (Boolean.TRUE.equals(conditions[i].evaluate(row, rt))) {
+                    return results[i].evaluate(row, rt);
                 }
             }
-            return otherwise.evaluate(row, params);
+            return otherwise.evaluate(row, rt);
         };
     }
 }

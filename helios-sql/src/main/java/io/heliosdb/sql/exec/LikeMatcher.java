@@ -16,17 +16,17 @@ final class LikeMatcher {
         boolean ci = like.caseInsensitive();
         if (like.pattern() instanceof BoundExpr.Const c) {
             if (c.value() == null) {
-                return (row, params) -> null;
+                return (row, rt) -> null;
             }
             Pattern compiled = toRegex((String) c.value(), ci);
-            return (row, params) -> {
-                Object v = operand.evaluate(row, params);
+            return (row, rt) -> {
+                Object v = operand.evaluate(row, rt);
                 return v == null ? null : compiled.matcher((String) v).matches() != negated;
             };
         }
-        return (row, params) -> {
-            Object v = operand.evaluate(row, params);
-            Object p = pattern.evaluate(row, params);
+        return (row, rt) -> {
+            Object v = operand.evaluate(row, rt);
+            Object p = pattern.evaluate(row, rt);
             if (v == null || p == null) {
                 return null;
             }

@@ -1,7 +1,7 @@
 package io.heliosdb.sql.exec;
 
-import io.heliosdb.sql.plan.LogicalPlan;
 import io.heliosdb.sql.plan.LogicalPlan.*;
+import io.heliosdb.sql.plan.LogicalPlan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +26,7 @@ final class PlanCompiler {
                 for (Evaluator[] row : rows) {
                     Object[] values = new Object[row.length];
                     for (int i = 0; i < row.length; i++) {
-                        values[i] = row[i].evaluate(null, rt.params());
+                        values[i] = row[i].evaluate(null, rt);
                     }
                     out.add(values);
                 }
@@ -38,10 +38,14 @@ final class PlanCompiler {
             return RelationalOperators.project(compile(p.input()), ExpressionCompiler.compileAll(p.expressions()));
         } else if (plan instanceof Join j) {
             return RelationalOperators.join(compile(j.left()), compile(j.right()),
-                    j.condition() == null ? null : ExpressionCompiler.compile(j.condition()), j.leftOuter(),
+                    j.condition() == null ? null : ExpressionCompiler.compile(j.condition()), j.kind(),
                     j.left().columns().size(), j.right().columns().size());
         } else if (plan instanceof Aggregate a) {
             return AggregateOperator.aggregate(compile(a.input()), ExpressionCompiler.compileAll(a.groupKeys()), a.aggregates());
+        } else if (plan instanceof SetOp o) {
+            return SetOperators.compile(o.kind(), o.all(), compile(o.left()), compile(o.right()));
+        } else if (plan instanceof DistinctOn d) {
+            return RelationalOperators.distinctOn(compile(d.input()), d.keys().stream().mapToInt(Integer::intValue).toArray());
         } else if (plan instanceof Distinct d) {
             return RelationalOperators.distinct(compile(d.input()));
         } else if (plan instanceof Sort s) {

@@ -2,6 +2,7 @@ package io.heliosdb.sql.exec;
 
 import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.SqlState;
+import io.heliosdb.sql.plan.LogicalPlan;
 import io.heliosdb.sql.types.Values;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,12 +18,11 @@ final class RelationalOperators {
     static Operator filter(Operator input, Evaluator predicate) {
         return rt -> {
             RowSource in = input.open(rt);
-            Object[] params = rt.params();
             return new RowSource() {
                 @Override
                 public boolean next() {
                     while (in.next()) {
-                        if (Boolean.TRUE.equals(predicate.evaluate(in.row(), params))) {
+                        if (Boolean.TRUE.equals(predicate.evaluate(in.row(), rt))) {
                             return true;
                         }
                     }
@@ -50,7 +50,6 @@ final class RelationalOperators {
     static Operator project(Operator input, Evaluator[] exprs) {
         return rt -> {
             RowSource in = input.open(rt);
-            Object[] params = rt.params();
             return new RowSource() {
                 private Object[] current;
 
@@ -62,7 +61,7 @@ final class RelationalOperators {
                     Object[] source = in.row();
                     Object[] out = new Object[exprs.length];
                     for (int i = 0; i < exprs.length; i++) {
-                        out[i] = exprs[i].evaluate(source, params);
+                        out[i] = exprs[i].evaluate(source, rt);
                     }
                     current = out;
                     return true;
@@ -81,45 +80,65 @@ final class RelationalOperators {
         };
     }
 
-    /** Nested loop join; the right side is read once per execution and kept in memory. */
-    static Operator join(Operator left, Operator right, Evaluator condition, boolean leftOuter, int leftWidth,
+    /**
+     * Nested loop join; the right side is read once per execution and kept in memory. RIGHT and FULL
+     * joins remember which right rows matched and emit the others, NULL-padded, after the left side.
+     */
+    static Operator join(Operator left, Operator right, Evaluator condition, LogicalPlan.JoinKind kind, int leftWidth,
                          int rightWidth) {
+        boolean keepLeft = kind == LogicalPlan.JoinKind.LEFT || kind == LogicalPlan.JoinKind.FULL;
+        boolean keepRight = kind == LogicalPlan.JoinKind.RIGHT || kind == LogicalPlan.JoinKind.FULL;
         return rt -> {
             List<Object[]> inner = Materialize.all(right.open(rt));
+            boolean[] rightMatched = new boolean[keepRight ? inner.size() : 0];
             RowSource outer = left.open(rt);
-            Object[] params = rt.params();
             return new RowSource() {
                 private Object[] leftRow;
                 private int position;
                 private boolean matched;
+                private boolean leftDone;
+                private int unmatchedRight;
                 private Object[] current;
 
                 @Override
                 public boolean next() {
-                    while (true) {
+                    while (!leftDone) {
                         if (leftRow == null) {
                             if (!outer.next()) {
-                                return false;
+                                leftDone = true;
+                                break;
                             }
                             leftRow = outer.row();
                             position = 0;
                             matched = false;
                         }
                         while (position < inner.size()) {
-                            Object[] combined = combine(leftRow, inner.get(position++));
-                            if (condition == null || Boolean.TRUE.equals(condition.evaluate(combined, params))) {
+                            int at = position++;
+                            Object[] combined = combine(leftRow, inner.get(at));
+                            if (condition == null || Boolean.TRUE.equals(condition.evaluate(combined, rt))) {
                                 matched = true;
+                                if (keepRight) {
+                                    rightMatched[at] = true;
+                                }
                                 current = combined;
                                 return true;
                             }
                         }
                         Object[] unmatched = leftRow;
                         leftRow = null;
-                        if (leftOuter && !matched) {
+                        if (keepLeft && !matched) {
                             current = combine(unmatched, new Object[rightWidth]);
                             return true;
                         }
                     }
+                    while (unmatchedRight < rightMatched.length) {
+                        int at = unmatchedRight++;
+                        if (!rightMatched[at]) {
+                            current = combine(new Object[leftWidth], inner.get(at));
+                            return true;
+                        }
+                    }
+                    return false;
                 }
 
                 private Object[] combine(Object[] l, Object[] r) {
@@ -151,6 +170,42 @@ final class RelationalOperators {
                 public boolean next() {
                     while (in.next()) {
                         if (seen.add(groupingKey(in.row()))) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+
+                @Override
+                public Object[] row() {
+                    return in.row();
+                }
+
+                @Override
+                public void close() {
+                    in.close();
+                }
+            };
+        };
+    }
+
+    /** Keeps the first row of each run of rows equal on {@code columns} (NULLs equal), for DISTINCT ON. */
+    static Operator distinctOn(Operator input, int[] columns) {
+        return rt -> {
+            RowSource in = input.open(rt);
+            return new RowSource() {
+                private List<Object> previous;
+
+                @Override
+                public boolean next() {
+                    while (in.next()) {
+                        Object[] row = in.row();
+                        List<Object> key = new ArrayList<>(columns.length);
+                        for (int c : columns) {
+                            key.add(Values.groupingKey(row[c]));
+                        }
+                        if (!key.equals(previous)) {
+                            previous = key;
                             return true;
                         }
                     }
@@ -219,7 +274,7 @@ final class RelationalOperators {
         if (e == null) {
             return absent;
         }
-        Object v = e.evaluate(null, rt.params());
+        Object v = e.evaluate(null, rt);
         if (v == null) {
             return absent;
         }

@@ -19,9 +19,9 @@ final class ScalarFunctions {
     static Evaluator compile(ScalarCall call, Evaluator[] args) {
         switch (call.function()) {
             case NOW:
-                return (row, params) -> LocalDateTime.now().truncatedTo(ChronoUnit.MICROS);
+                return (row, rt) -> LocalDateTime.now().truncatedTo(ChronoUnit.MICROS);
             case CURRENT_DATE:
-                return (row, params) -> LocalDate.now();
+                return (row, rt) -> LocalDate.now();
             default:
                 break;
         }
@@ -34,18 +34,18 @@ final class ScalarFunctions {
                 var negate = Arithmetic.negate(call.type());
                 yield strict(first, v -> Values.compare(v, zero(v)) < 0 ? negate.apply(v) : v);
             }
-            case COALESCE -> (row, params) -> {
+            case COALESCE -> (row, rt) -> {
                 for (Evaluator a : args) {
-                    Object v = a.evaluate(row, params);
+                    Object v = a.evaluate(row, rt);
                     if (v != null) {
                         return v;
                     }
                 }
                 return null;
             };
-            case NULLIF -> (row, params) -> {
-                Object a = args[0].evaluate(row, params);
-                Object b = args[1].evaluate(row, params);
+            case NULLIF -> (row, rt) -> {
+                Object a = args[0].evaluate(row, rt);
+                Object b = args[1].evaluate(row, rt);
                 return a != null && b != null && Values.compare(a, b) == 0 ? null : a;
             };
             case ROUND -> round(call, args);
@@ -60,9 +60,9 @@ final class ScalarFunctions {
         if (args.length == 1) {
             return strict(args[0], v -> ((BigDecimal) v).setScale(0, RoundingMode.HALF_UP));
         }
-        return (row, params) -> {
-            Object v = args[0].evaluate(row, params);
-            Object digits = args[1].evaluate(row, params);
+        return (row, rt) -> {
+            Object v = args[0].evaluate(row, rt);
+            Object digits = args[1].evaluate(row, rt);
             if (v == null || digits == null) {
                 return null;
             }
@@ -87,8 +87,8 @@ final class ScalarFunctions {
     }
 
     private static Evaluator strict(Evaluator arg, java.util.function.UnaryOperator<Object> f) {
-        return (row, params) -> {
-            Object v = arg.evaluate(row, params);
+        return (row, rt) -> {
+            Object v = arg.evaluate(row, rt);
             return v == null ? null : f.apply(v);
         };
     }

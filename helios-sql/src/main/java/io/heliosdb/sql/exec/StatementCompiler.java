@@ -44,6 +44,18 @@ public final class StatementCompiler {
                 ctx.createTable(c.table());
                 return Results.command("CREATE TABLE", 0);
             });
+        } else if (statement instanceof BoundStatement.Truncate t) {
+            List<StatementBody> deletes = t.deletes().stream().map(DataModification::delete).toList();
+            return new CompiledStatement(sql, parameterTypes, List.of(), null, false, false, rt -> {
+                for (StatementBody delete : deletes) {
+                    delete.run(rt);
+                }
+                return Results.command("TRUNCATE TABLE", 0);
+            });
+        } else if (statement instanceof BoundStatement.CreateIndex c) {
+            return new CompiledStatement(sql, parameterTypes, List.of(), null, false, true, IndexStatements.create(c));
+        } else if (statement instanceof BoundStatement.DropIndex d) {
+            return new CompiledStatement(sql, parameterTypes, List.of(), null, false, true, IndexStatements.drop(d));
         } else if (statement instanceof BoundStatement.DropTable d) {
             return new CompiledStatement(sql, parameterTypes, List.of(), null, false, true, rt -> {
                 List<TableDef> tables = new ArrayList<>();

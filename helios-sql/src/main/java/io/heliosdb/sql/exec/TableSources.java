@@ -22,7 +22,7 @@ final class TableSources {
         return rt -> {
             Object[] values = new Object[key.length];
             for (int i = 0; i < key.length; i++) {
-                values[i] = narrow(key[i].evaluate(null, rt.params()), keyTypes[i]);
+                values[i] = narrow(key[i].evaluate(null, rt), keyTypes[i]);
                 if (values[i] == null) {
                     // A NULL key, or one outside the column's range, matches no row.
                     return Sources.EMPTY;

@@ -4,22 +4,28 @@ import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.sql.TransactionCommand;
 import io.heliosdb.sql.ast.ColumnSpec;
+import io.heliosdb.sql.ast.CreateIndex;
 import io.heliosdb.sql.ast.CreateTable;
 import io.heliosdb.sql.ast.Delete;
+import io.heliosdb.sql.ast.DropIndex;
 import io.heliosdb.sql.ast.DropTable;
 import io.heliosdb.sql.ast.Expr;
 import io.heliosdb.sql.ast.FromItem;
 import io.heliosdb.sql.ast.Insert;
+import io.heliosdb.sql.ast.Query;
 import io.heliosdb.sql.ast.Select;
 import io.heliosdb.sql.ast.SelectItem;
+import io.heliosdb.sql.ast.SetOperation;
 import io.heliosdb.sql.ast.SetVariable;
 import io.heliosdb.sql.ast.ShowVariable;
 import io.heliosdb.sql.ast.Statement;
 import io.heliosdb.sql.ast.TableName;
 import io.heliosdb.sql.ast.TransactionStatement;
+import io.heliosdb.sql.ast.Truncate;
 import io.heliosdb.sql.ast.Update;
-import io.heliosdb.sql.parse.antlr.PostgreSqlParser;
+import io.heliosdb.sql.ast.ValuesQuery;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.*;
+import io.heliosdb.sql.parse.antlr.PostgreSqlParser;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.CharStream;
@@ -31,6 +37,12 @@ import org.antlr.v4.runtime.misc.Interval;
 final class AstBuilder {
     private final CharStream chars;
 
+    /** A WITH query in scope while its statement is built; later and inner ones shadow earlier ones. */
+    private record CommonTable(String name, Query query, List<String> columns) {
+    }
+
+    private final List<CommonTable> commonTables = new ArrayList<>();
+
     AstBuilder(CharStream chars) {
         this.chars = chars;
     }
@@ -41,6 +53,13 @@ final class AstBuilder {
         } else if (ctx.dropTable() != null) {
             DropTableContext d = ctx.dropTable();
             return new DropTable(d.qualifiedName().stream().map(q -> tableName(q)).toList(), d.IF() != null);
+        } else if (ctx.truncateStmt() != null) {
+            return new Truncate(ctx.truncateStmt().qualifiedName().stream().map(q -> tableName(q)).toList());
+        } else if (ctx.createIndex() != null) {
+            return createIndex(ctx.createIndex());
+        } else if (ctx.dropIndex() != null) {
+            DropIndexContext d = ctx.dropIndex();
+            return new DropIndex(d.qualifiedName().stream().map(q -> tableName(q).name()).toList(), d.IF() != null);
         } else if (ctx.insertStmt() != null) {
             return insert(ctx.insertStmt());
         } else if (ctx.selectStmt() != null) {
@@ -82,6 +101,19 @@ final class AstBuilder {
         return new CreateTable(tableName(ctx.qualifiedName()).name(), ctx.IF() != null, columns, primaryKey, tablePrimaryKeys);
     }
 
+    private CreateIndex createIndex(CreateIndexContext ctx) {
+        if (ctx.method != null && !identifier(ctx.method).equals("btree")) {
+            throw new HeliosException(SqlState.UNDEFINED_OBJECT, "access method \"" + identifier(ctx.method)
+                    + "\" does not exist");
+        }
+        List<CreateIndex.Key> keys = new ArrayList<>();
+        for (IndexKeyContext k : ctx.indexKey()) {
+            keys.add(new CreateIndex.Key(identifier(k.identifier()), k.DESC() != null, k.getStart().getStartIndex()));
+        }
+        return new CreateIndex(ctx.name == null ? null : identifier(ctx.name), tableName(ctx.qualifiedName()), keys,
+                ctx.UNIQUE() != null, ctx.IF() != null);
+    }
+
     private ColumnSpec columnSpec(ColumnDefContext ctx) {
         boolean primaryKey = false;
         boolean notNull = false;
@@ -106,14 +138,14 @@ final class AstBuilder {
     private Insert insert(InsertStmtContext ctx) {
         List<String> columns = ctx.identifier().stream().map(AstBuilder::identifier).toList();
         List<List<Expr>> rows = null;
-        Select query = null;
-        if (ctx.insertSource() instanceof ValuesSourceContext v) {
-            rows = new ArrayList<>();
-            for (ValuesRowContext row : v.valuesRow()) {
-                rows.add(row.valueItem().stream().map(this::valueItem).toList());
-            }
-        } else if (ctx.insertSource() instanceof QuerySourceContext q) {
+        Query query = null;
+        if (ctx.insertSource() instanceof QuerySourceContext q) {
             query = select(q.selectStmt());
+            // A plain VALUES list stays rows: its items may be DEFAULT and take the target columns' types.
+            if (query instanceof ValuesQuery v && v.orderBy().isEmpty() && v.limit() == null && v.offset() == null) {
+                rows = v.rows();
+                query = null;
+            }
         } else {
             rows = List.of(List.of());
         }
@@ -138,7 +170,92 @@ final class AstBuilder {
         return ctx == null ? List.of() : ctx.selectItem().stream().map(this::selectItem).toList();
     }
 
-    Select select(SelectStmtContext ctx) {
+    Query select(SelectStmtContext ctx) {
+        WithClauseContext with = ctx.withClause();
+        if (with == null) {
+            return selectBody(ctx);
+        }
+        if (with.RECURSIVE() != null) {
+            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "WITH RECURSIVE is not supported");
+        }
+        int depth = commonTables.size();
+        try {
+            for (CommonTableContext c : with.commonTable()) {
+                String name = identifier(c.name);
+                for (CommonTable earlier : commonTables.subList(depth, commonTables.size())) {
+                    if (earlier.name().equals(name)) {
+                        throw new HeliosException(SqlState.DUPLICATE_ALIAS, "WITH query name \"" + name
+                                + "\" specified more than once", null, null, c.getStart().getStartIndex() + 1, null);
+                    }
+                }
+                List<String> columns = c.identifier().stream().filter(id -> id != c.name).map(AstBuilder::identifier).toList();
+                commonTables.add(new CommonTable(name, select(c.selectStmt()), columns));
+            }
+            return selectBody(ctx);
+        } finally {
+            commonTables.subList(depth, commonTables.size()).clear();
+        }
+    }
+
+    private Query selectBody(SelectStmtContext ctx) {
+        List<Select.OrderItem> orderBy = new ArrayList<>();
+        if (ctx.orderByClause() != null) {
+            for (OrderItemContext o : ctx.orderByClause().orderItem()) {
+                Boolean nullsFirst = o.NULLS() == null ? null : o.FIRST() != null;
+                orderBy.add(new Select.OrderItem(expr(o.expr()), o.DESC() != null, nullsFirst));
+            }
+        }
+        Expr limit = null;
+        Expr offset = null;
+        LimitClauseContext l = ctx.limitClause();
+        if (l != null) {
+            limit = l.limit == null ? null : expr(l.limit);
+            offset = l.offset == null ? null : expr(l.offset);
+            FetchClauseContext fetch = l.fetchClause();
+            if (fetch != null) {
+                limit = fetch.count == null ? new Expr.Literal(Expr.LiteralKind.INTEGER, "1") : value(fetch.count);
+            }
+        }
+        Query body = query(ctx.queryExpr());
+        if (orderBy.isEmpty() && limit == null && offset == null) {
+            return body;
+        }
+        if (!body.orderBy().isEmpty() || body.limit() != null || body.offset() != null) {
+            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "ORDER BY or LIMIT on a parenthesized query that has its own is not supported");
+        }
+        if (body instanceof Select s) {
+            return new Select(s.distinct(), s.items(), s.from(), s.where(), s.groupBy(), s.having(), orderBy, limit, offset,
+                    s.distinctOn());
+        } else if (body instanceof SetOperation o) {
+            return new SetOperation(o.operator(), o.all(), o.left(), o.right(), orderBy, limit, offset);
+        }
+        return new ValuesQuery(((ValuesQuery) body).rows(), orderBy, limit, offset);
+    }
+
+    private Query query(QueryExprContext ctx) {
+        if (ctx instanceof IntersectQueryContext i) {
+            return new SetOperation(SetOperation.SetOperator.INTERSECT, i.ALL() != null, query(i.queryExpr(0)),
+                    query(i.queryExpr(1)), List.of(), null, null);
+        } else if (ctx instanceof UnionQueryContext u) {
+            SetOperation.SetOperator op = u.op.getType() == PostgreSqlParser.UNION ? SetOperation.SetOperator.UNION
+                    : SetOperation.SetOperator.EXCEPT;
+            return new SetOperation(op, u.ALL() != null, query(u.queryExpr(0)), query(u.queryExpr(1)), List.of(), null, null);
+        }
+        QueryPrimaryContext primary = ((PrimaryQueryContext) ctx).queryPrimary();
+        if (primary instanceof CoreQueryContext c) {
+            return selectCore(c.selectCore());
+        } else if (primary instanceof ValuesQueryContext v) {
+            List<List<Expr>> rows = new ArrayList<>();
+            for (ValuesRowContext row : v.valuesRow()) {
+                rows.add(row.valueItem().stream().map(this::valueItem).toList());
+            }
+            return new ValuesQuery(rows, List.of(), null, null);
+        }
+        return select(((ParenQueryContext) primary).selectStmt());
+    }
+
+    private Select selectCore(SelectCoreContext ctx) {
         List<SelectItem> items = ctx.selectItem().stream().map(this::selectItem).toList();
         List<FromItem> from = ctx.fromItem().stream().map(this::fromItem).toList();
         List<Expr> groupBy = new ArrayList<>();
@@ -149,20 +266,10 @@ final class AstBuilder {
                 }
             }
         }
-        List<Select.OrderItem> orderBy = new ArrayList<>();
-        for (OrderItemContext o : ctx.orderItem()) {
-            Boolean nullsFirst = o.NULLS() == null ? null : o.FIRST() != null;
-            orderBy.add(new Select.OrderItem(expr(o.expr()), o.DESC() != null, nullsFirst));
-        }
-        Expr limit = null;
-        Expr offset = null;
-        LimitClauseContext l = ctx.limitClause();
-        if (l != null) {
-            limit = l.limit == null ? null : expr(l.limit);
-            offset = l.offset == null ? null : expr(l.offset);
-        }
+        List<Expr> distinctOn = ctx.distinctOn() == null ? List.of()
+                : ctx.distinctOn().expr().stream().map(this::expr).toList();
         return new Select(ctx.DISTINCT() != null, items, from, ctx.where == null ? null : expr(ctx.where), groupBy,
-                ctx.having == null ? null : expr(ctx.having), orderBy, limit, offset);
+                ctx.having == null ? null : expr(ctx.having), List.of(), null, null, distinctOn);
     }
 
     private SelectItem selectItem(SelectItemContext ctx) {
@@ -178,12 +285,38 @@ final class AstBuilder {
     private FromItem fromItem(FromItemContext ctx) {
         if (ctx instanceof TableFromContext t) {
             TableRefContext ref = t.tableRef();
-            return new FromItem.Table(tableName(ref.qualifiedName(), ref.identifier()));
+            TableName table = tableName(ref.qualifiedName(), ref.identifier());
+            CommonTable common = ref.qualifiedName().identifier().size() == 1 ? commonTable(table.name()) : null;
+            if (common != null) {
+                // A WITH query is read like a subquery in FROM under its name (or the alias given here).
+                return new FromItem.Derived(common.query(), table.exposedName(), common.columns());
+            }
+            return new FromItem.Table(table);
         } else if (ctx instanceof JoinFromContext j) {
-            return new FromItem.Join(fromItem(j.fromItem(0)), fromItem(j.fromItem(1)), j.LEFT() != null, expr(j.expr()));
+            return new FromItem.Join(fromItem(j.fromItem(0)), fromItem(j.fromItem(1)), joinKind(j.joinType()),
+                    expr(j.expr()), null);
+        } else if (ctx instanceof UsingJoinFromContext u) {
+            return new FromItem.Join(fromItem(u.fromItem(0)), fromItem(u.fromItem(1)), joinKind(u.joinType()), null,
+                    u.identifier().stream().map(AstBuilder::identifier).toList());
+        } else if (ctx instanceof NaturalJoinFromContext n) {
+            return new FromItem.Join(fromItem(n.fromItem(0)), fromItem(n.fromItem(1)), joinKind(n.joinType()), null,
+                    List.of());
+        }
+        if (ctx instanceof SubqueryFromContext q) {
+            List<String> columns = q.identifier().stream().filter(id -> id != q.alias).map(AstBuilder::identifier).toList();
+            return new FromItem.Derived(select(q.selectStmt()), identifier(q.alias), columns);
+        }
+        if (ctx instanceof ParenFromContext p) {
+            return fromItem(p.fromItem());
         }
         CrossJoinFromContext c = (CrossJoinFromContext) ctx;
-        return new FromItem.Join(fromItem(c.fromItem(0)), fromItem(c.fromItem(1)), false, null);
+        return new FromItem.Join(fromItem(c.fromItem(0)), fromItem(c.fromItem(1)), FromItem.JoinKind.INNER, null, null);
+    }
+
+    private static FromItem.JoinKind joinKind(JoinTypeContext t) {
+        return t == null || t.INNER() != null ? FromItem.JoinKind.INNER
+                : t.LEFT() != null ? FromItem.JoinKind.LEFT : t.RIGHT() != null ? FromItem.JoinKind.RIGHT
+                : FromItem.JoinKind.FULL;
     }
 
     // ------------------------------------------------------------------ session
@@ -244,26 +377,50 @@ final class AstBuilder {
     }
 
     private Expr predicate(PredicateContext ctx) {
-        if (ctx instanceof IsNullPredicateContext p) {
-            return new Expr.IsNull(value(p.valueExpr()), p.NOT() != null);
-        } else if (ctx instanceof BetweenPredicateContext p) {
-            return new Expr.Between(value(p.valueExpr(0)), value(p.valueExpr(1)), value(p.valueExpr(2)), p.NOT() != null);
-        } else if (ctx instanceof InPredicateContext p) {
-            return new Expr.InList(value(p.valueExpr()), p.expr().stream().map(this::expr).toList(), p.NOT() != null);
-        } else if (ctx instanceof LikePredicateContext p) {
-            return new Expr.Like(value(p.valueExpr(0)), value(p.valueExpr(1)), p.NOT() != null, p.ILIKE() != null);
-        } else if (ctx instanceof ComparePredicateContext p) {
-            Expr.BinaryOp op = switch (p.op.getType()) {
-                case PostgreSqlParser.EQ -> Expr.BinaryOp.EQ;
-                case PostgreSqlParser.NEQ -> Expr.BinaryOp.NE;
-                case PostgreSqlParser.LT -> Expr.BinaryOp.LT;
-                case PostgreSqlParser.LTE -> Expr.BinaryOp.LE;
-                case PostgreSqlParser.GT -> Expr.BinaryOp.GT;
-                default -> Expr.BinaryOp.GE;
-            };
-            return new Expr.Binary(op, value(p.valueExpr(0)), value(p.valueExpr(1)), p.op.getStartIndex());
+        Expr operand = value(ctx.valueExpr());
+        PredicateSuffixContext suffix = ctx.predicateSuffix();
+        if (suffix == null) {
+            return operand;
+        } else if (suffix instanceof IsNullPredicateContext p) {
+            return new Expr.IsNull(operand, p.NOT() != null);
+        } else if (suffix instanceof BetweenPredicateContext p) {
+            return new Expr.Between(operand, value(p.valueExpr(0)), value(p.valueExpr(1)), p.NOT() != null);
+        } else if (suffix instanceof InSubqueryPredicateContext p) {
+            return new Expr.Subquery(Expr.SubqueryKind.IN, select(p.selectStmt()), operand, p.NOT() != null);
+        } else if (suffix instanceof InPredicateContext p) {
+            return new Expr.InList(operand, p.expr().stream().map(this::expr).toList(), p.NOT() != null);
+        } else if (suffix instanceof LikePredicateContext p) {
+            return new Expr.Like(operand, value(p.valueExpr()), p.NOT() != null, p.ILIKE() != null);
         }
-        return value(((ValuePredicateContext) ctx).valueExpr());
+        if (suffix instanceof SimilarPredicateContext p) {
+            return new Expr.Similar(operand, value(p.valueExpr()), p.NOT() != null);
+        }
+        if (suffix instanceof RegexPredicateContext p) {
+            int t = p.op.getType();
+            return new Expr.RegexMatch(operand, value(p.valueExpr()),
+                    t == PostgreSqlParser.NOT_TILDE || t == PostgreSqlParser.NOT_TILDE_STAR,
+                    t == PostgreSqlParser.TILDE_STAR || t == PostgreSqlParser.NOT_TILDE_STAR);
+        }
+        if (suffix instanceof DistinctPredicateContext p) {
+            return new Expr.DistinctFrom(operand, value(p.valueExpr()), p.NOT() != null);
+        }
+        if (suffix instanceof QuantifiedPredicateContext p) {
+            return new Expr.Quantified(operand, compareOp(p.op), p.quantifier.getType() == PostgreSqlParser.ALL,
+                    select(p.selectStmt()));
+        }
+        ComparePredicateContext p = (ComparePredicateContext) suffix;
+        return new Expr.Binary(compareOp(p.op), operand, value(p.valueExpr()), p.op.getStartIndex());
+    }
+
+    private static Expr.BinaryOp compareOp(Token op) {
+        return switch (op.getType()) {
+            case PostgreSqlParser.EQ -> Expr.BinaryOp.EQ;
+            case PostgreSqlParser.NEQ -> Expr.BinaryOp.NE;
+            case PostgreSqlParser.LT -> Expr.BinaryOp.LT;
+            case PostgreSqlParser.LTE -> Expr.BinaryOp.LE;
+            case PostgreSqlParser.GT -> Expr.BinaryOp.GT;
+            default -> Expr.BinaryOp.GE;
+        };
     }
 
     private Expr value(ValueExprContext ctx) {
@@ -323,6 +480,10 @@ final class AstBuilder {
                         p.getStart().getStartIndex() + 1, null);
             }
             return new Expr.Param(index, p.getStart().getStartIndex());
+        } else if (ctx instanceof ScalarSubqueryContext q) {
+            return new Expr.Subquery(Expr.SubqueryKind.SCALAR, select(q.selectStmt()), null, false);
+        } else if (ctx instanceof ExistsSubqueryContext q) {
+            return new Expr.Subquery(Expr.SubqueryKind.EXISTS, select(q.selectStmt()), null, false);
         } else if (ctx instanceof CastExprContext c) {
             return new Expr.Cast(expr(c.expr()), TypeNames.resolve(c.typeName(), this));
         } else if (ctx instanceof CaseExprContext c) {
@@ -340,7 +501,9 @@ final class AstBuilder {
             return new Expr.Cast(new Expr.Literal(Expr.LiteralKind.STRING, unquote(t.STRING().getText())),
                     TypeNames.resolve(t.typeName(), this));
         } else if (ctx instanceof FunctionCallContext f) {
-            return new Expr.FunctionCall(identifier(f.identifier()), f.expr().stream().map(this::expr).toList(),
+            FunctionNameContext name = f.functionName();
+            return new Expr.FunctionCall(name.identifier() != null ? identifier(name.identifier())
+                    : name.getText().toLowerCase(java.util.Locale.ROOT), f.expr().stream().map(this::expr).toList(),
                     f.STAR() != null, f.DISTINCT() != null, f.getStart().getStartIndex());
         } else if (ctx instanceof ColumnRefContext c) {
             if (c.identifier().size() == 2) {
@@ -353,6 +516,15 @@ final class AstBuilder {
     }
 
     // ------------------------------------------------------------------ names and text
+
+    private CommonTable commonTable(String name) {
+        for (int i = commonTables.size() - 1; i >= 0; i--) {
+            if (commonTables.get(i).name().equals(name)) {
+                return commonTables.get(i);
+            }
+        }
+        return null;
+    }
 
     private TableName tableName(QualifiedNameContext ctx) {
         return tableName(ctx, null);

@@ -48,8 +48,11 @@ public sealed interface LogicalPlan {
     record Project(LogicalPlan input, List<BoundExpr> expressions, List<Column> columns) implements LogicalPlan {
     }
 
+    /** Which unmatched rows an outer join keeps (padded with NULLs). */
+    enum JoinKind { INNER, LEFT, RIGHT, FULL }
+
     /** Nested loop join; output is left columns then right columns. {@code condition} null means cross join. */
-    record Join(LogicalPlan left, LogicalPlan right, BoundExpr condition, boolean leftOuter) implements LogicalPlan {
+    record Join(LogicalPlan left, LogicalPlan right, BoundExpr condition, JoinKind kind) implements LogicalPlan {
         @Override
         public List<Column> columns() {
             return java.util.stream.Stream.concat(left.columns().stream(), right.columns().stream()).toList();
@@ -59,6 +62,21 @@ public sealed interface LogicalPlan {
     /** Output: the group keys, then one column per aggregate call. */
     record Aggregate(LogicalPlan input, List<BoundExpr> groupKeys, List<BoundExpr.AggregateCall> aggregates,
                      List<Column> columns) implements LogicalPlan {
+    }
+
+    enum SetKind { UNION, INTERSECT, EXCEPT }
+
+    /** Both inputs have the output's column types; {@code all} keeps duplicates (bag semantics). */
+    record SetOp(SetKind kind, boolean all, LogicalPlan left, LogicalPlan right, List<Column> columns)
+            implements LogicalPlan {
+    }
+
+    /** The first row of each run of equal values in the {@code keys} columns (the input is sorted on them). */
+    record DistinctOn(LogicalPlan input, List<Integer> keys) implements LogicalPlan {
+        @Override
+        public List<Column> columns() {
+            return input.columns();
+        }
     }
 
     record Distinct(LogicalPlan input) implements LogicalPlan {

@@ -40,9 +40,13 @@ public final class Planner {
         } else if (p instanceof Project x) {
             return new Project(f.apply(x.input()), x.expressions(), x.columns());
         } else if (p instanceof Join x) {
-            return new Join(f.apply(x.left()), f.apply(x.right()), x.condition(), x.leftOuter());
+            return new Join(f.apply(x.left()), f.apply(x.right()), x.condition(), x.kind());
         } else if (p instanceof Aggregate x) {
             return new Aggregate(f.apply(x.input()), x.groupKeys(), x.aggregates(), x.columns());
+        } else if (p instanceof LogicalPlan.SetOp x) {
+            return new LogicalPlan.SetOp(x.kind(), x.all(), f.apply(x.left()), f.apply(x.right()), x.columns());
+        } else if (p instanceof LogicalPlan.DistinctOn x) {
+            return new LogicalPlan.DistinctOn(f.apply(x.input()), x.keys());
         } else if (p instanceof Distinct x) {
             return new Distinct(f.apply(x.input()));
         } else if (p instanceof Sort x) {

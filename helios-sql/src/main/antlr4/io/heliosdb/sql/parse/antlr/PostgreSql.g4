@@ -13,6 +13,9 @@ standaloneExpr : expr EOF ;
 statement
     : createTable
     | dropTable
+    | createIndex
+    | dropIndex
+    | truncateStmt
     | insertStmt
     | selectStmt
     | updateStmt
@@ -57,6 +60,19 @@ typeModifiers : LPAREN INTEGER_LITERAL (COMMA INTEGER_LITERAL)? RPAREN ;
 
 dropTable : DROP TABLE (IF EXISTS)? qualifiedName (COMMA qualifiedName)* (CASCADE | RESTRICT)? ;
 
+createIndex
+    : CREATE UNIQUE? INDEX (IF NOT EXISTS)? name=identifier? ON qualifiedName (USING method=identifier)?
+      LPAREN indexKey (COMMA indexKey)* RPAREN
+    ;
+
+indexKey : identifier (ASC | DESC)? (NULLS (FIRST | LAST))? ;
+
+dropIndex : DROP INDEX (IF EXISTS)? qualifiedName (COMMA qualifiedName)* (CASCADE | RESTRICT)? ;
+
+truncateStmt
+    : TRUNCATE TABLE? qualifiedName (COMMA qualifiedName)* ((RESTART | CONTINUE) IDENTITY)? (CASCADE | RESTRICT)?
+    ;
+
 // ---------------------------------------------------------------- DML
 
 insertStmt
@@ -65,8 +81,7 @@ insertStmt
     ;
 
 insertSource
-    : VALUES valuesRow (COMMA valuesRow)*   # valuesSource
-    | selectStmt                            # querySource
+    : selectStmt                            # querySource
     | DEFAULT VALUES                        # defaultValuesSource
     ;
 
@@ -88,20 +103,45 @@ deleteStmt : DELETE FROM qualifiedName (AS? alias=identifier)? (WHERE expr)? ret
 
 returningClause : RETURNING selectItem (COMMA selectItem)* ;
 
-selectStmt
-    : SELECT (DISTINCT | ALL)? selectItem (COMMA selectItem)*
+selectStmt : withClause? queryExpr orderByClause? limitClause? ;
+
+withClause : WITH RECURSIVE? commonTable (COMMA commonTable)* ;
+
+commonTable : name=identifier (LPAREN identifier (COMMA identifier)* RPAREN)? AS LPAREN selectStmt RPAREN ;
+
+// INTERSECT binds tighter than UNION and EXCEPT, which group left to right.
+queryExpr
+    : queryPrimary                                                  # primaryQuery
+    | queryExpr INTERSECT (ALL | DISTINCT)? queryExpr               # intersectQuery
+    | queryExpr op=(UNION | EXCEPT) (ALL | DISTINCT)? queryExpr     # unionQuery
+    ;
+
+queryPrimary
+    : selectCore                                # coreQuery
+    | VALUES valuesRow (COMMA valuesRow)*       # valuesQuery
+    | LPAREN selectStmt RPAREN                  # parenQuery
+    ;
+
+selectCore
+    : SELECT (DISTINCT distinctOn? | ALL)? selectItem (COMMA selectItem)*
       (FROM fromItem (COMMA fromItem)*)?
       (WHERE where=expr)?
       (GROUP BY expr (COMMA expr)*)?
       (HAVING having=expr)?
-      (ORDER BY orderItem (COMMA orderItem)*)?
-      limitClause?
     ;
+
+distinctOn : ON LPAREN expr (COMMA expr)* RPAREN ;
+
+orderByClause : ORDER BY orderItem (COMMA orderItem)* ;
 
 limitClause
     : LIMIT (limit=expr | ALL) (OFFSET offset=expr (ROW | ROWS)?)?
-    | OFFSET offset=expr (ROW | ROWS)? (LIMIT (limit=expr | ALL))?
+    | OFFSET offset=expr (ROW | ROWS)? (LIMIT (limit=expr | ALL) | fetchClause)?
+    | fetchClause (OFFSET offset=expr (ROW | ROWS)?)?
     ;
+
+// The SQL standard's spelling of LIMIT; the count defaults to one row.
+fetchClause : FETCH (FIRST | NEXT) count=valueExpr? (ROW | ROWS) ONLY ;
 
 selectItem
     : STAR                              # allColumns
@@ -111,9 +151,16 @@ selectItem
 
 fromItem
     : tableRef                                              # tableFrom
-    | fromItem (INNER? | LEFT OUTER?) JOIN fromItem ON expr  # joinFrom
+    | fromItem joinType? JOIN fromItem ON expr              # joinFrom
+    | fromItem joinType? JOIN fromItem USING LPAREN identifier (COMMA identifier)* RPAREN   # usingJoinFrom
+    | fromItem NATURAL joinType? JOIN fromItem              # naturalJoinFrom
     | fromItem CROSS JOIN fromItem                          # crossJoinFrom
+    | LPAREN selectStmt RPAREN AS? alias=identifier
+      (LPAREN identifier (COMMA identifier)* RPAREN)?       # subqueryFrom
+    | LPAREN fromItem RPAREN                                # parenFrom
     ;
+
+joinType : INNER | (LEFT | RIGHT | FULL) OUTER? ;
 
 tableRef : qualifiedName (AS? identifier)? ;
 
@@ -159,13 +206,22 @@ expr
     | predicate             # predicateExpr
     ;
 
-predicate
-    : valueExpr IS NOT? NULL                                          # isNullPredicate
-    | valueExpr NOT? BETWEEN valueExpr AND valueExpr                  # betweenPredicate
-    | valueExpr NOT? IN LPAREN expr (COMMA expr)* RPAREN              # inPredicate
-    | valueExpr NOT? (LIKE | ILIKE) valueExpr                         # likePredicate
-    | valueExpr op=(EQ | NEQ | LT | LTE | GT | GTE) valueExpr         # comparePredicate
-    | valueExpr                                                       # valuePredicate
+// The operand comes first once, so choosing the alternative needs only the tokens after it (a
+// subquery-heavy operand would otherwise be rescanned for every alternative).
+predicate : valueExpr predicateSuffix? ;
+
+predicateSuffix
+    : IS NOT? NULL                                          # isNullPredicate
+    | IS NOT? DISTINCT FROM valueExpr                       # distinctPredicate
+    | NOT? BETWEEN valueExpr AND valueExpr                  # betweenPredicate
+    | NOT? IN LPAREN selectStmt RPAREN                      # inSubqueryPredicate
+    | NOT? IN LPAREN expr (COMMA expr)* RPAREN              # inPredicate
+    | NOT? (LIKE | ILIKE) valueExpr                         # likePredicate
+    | NOT? SIMILAR TO valueExpr                             # similarPredicate
+    | op=(TILDE | NOT_TILDE | TILDE_STAR | NOT_TILDE_STAR) valueExpr   # regexPredicate
+    | op=(EQ | NEQ | LT | LTE | GT | GTE) quantifier=(ANY | SOME | ALL)
+      LPAREN selectStmt RPAREN                              # quantifiedPredicate
+    | op=(EQ | NEQ | LT | LTE | GT | GTE) valueExpr         # comparePredicate
     ;
 
 valueExpr
@@ -188,12 +244,17 @@ primary
     | CASE operand=expr? whenClause+ (ELSE elseExpr=expr)? END         # caseExpr
     | (CURRENT_DATE | CURRENT_TIMESTAMP | LOCALTIMESTAMP)              # currentTime
     | typeName STRING                                                  # typedLiteral
-    | identifier LPAREN (STAR | DISTINCT? expr (COMMA expr)*)? RPAREN   # functionCall
+    | LPAREN selectStmt RPAREN                                         # scalarSubquery
+    | EXISTS LPAREN selectStmt RPAREN                                  # existsSubquery
+    | functionName LPAREN (STAR | (DISTINCT | ALL)? expr (COMMA expr)*)? RPAREN   # functionCall
     | identifier (DOT identifier)?                                     # columnRef
     | LPAREN expr RPAREN                                               # parenExpr
     ;
 
 whenClause : WHEN expr THEN expr ;
+
+// left() and right() are functions although LEFT and RIGHT are join keywords.
+functionName : identifier | LEFT | RIGHT ;
 
 qualifiedName : identifier (DOT identifier)? ;
 
@@ -207,7 +268,8 @@ identifier
 nonReserved
     : ABORT | CASCADE | CHARACTER | COMMIT | DOUBLE | FIRST | IF | KEY | LAST | LOCAL | NULLS
     | PRECISION | RESTRICT | ROLLBACK | ROW | ROWS | SESSION | SHOW | START | TIME | TIMESTAMP
-    | TRANSACTION | VALUES | VARYING | WITHOUT | WORK | ZONE | BEGIN | EXISTS
+    | TRANSACTION | VALUES | VARYING | WITHOUT | WORK | ZONE | BEGIN | EXISTS | INDEX | RECURSIVE | NEXT
+    | RESTART | CONTINUE | IDENTITY
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -215,6 +277,7 @@ nonReserved
 ABORT : 'ABORT';
 ALL : 'ALL';
 AND : 'AND';
+ANY : 'ANY';
 AS : 'AS';
 ASC : 'ASC';
 BEGIN : 'BEGIN';
@@ -226,6 +289,7 @@ CAST : 'CAST';
 CHARACTER : 'CHARACTER';
 COMMIT : 'COMMIT';
 CONSTRAINT : 'CONSTRAINT';
+CONTINUE : 'CONTINUE';
 CREATE : 'CREATE';
 CROSS : 'CROSS';
 CURRENT_DATE : 'CURRENT_DATE';
@@ -237,18 +301,24 @@ DISTINCT : 'DISTINCT';
 DOUBLE : 'DOUBLE';
 DROP : 'DROP';
 ELSE : 'ELSE';
+EXCEPT : 'EXCEPT';
 END : 'END';
 EXISTS : 'EXISTS';
 FALSE : 'FALSE';
+FETCH : 'FETCH';
 FIRST : 'FIRST';
 FROM : 'FROM';
+FULL : 'FULL';
 GROUP : 'GROUP';
 HAVING : 'HAVING';
+IDENTITY : 'IDENTITY';
 IF : 'IF';
 ILIKE : 'ILIKE';
 IN : 'IN';
+INDEX : 'INDEX';
 INNER : 'INNER';
 INSERT : 'INSERT';
+INTERSECT : 'INTERSECT';
 INTO : 'INTO';
 IS : 'IS';
 JOIN : 'JOIN';
@@ -259,18 +329,24 @@ LIKE : 'LIKE';
 LIMIT : 'LIMIT';
 LOCAL : 'LOCAL';
 LOCALTIMESTAMP : 'LOCALTIMESTAMP';
+NEXT : 'NEXT';
 NOT : 'NOT';
+NATURAL : 'NATURAL';
 NULL : 'NULL';
 NULLS : 'NULLS';
 OFFSET : 'OFFSET';
 ON : 'ON';
+ONLY : 'ONLY';
 OR : 'OR';
 ORDER : 'ORDER';
 OUTER : 'OUTER';
 PRECISION : 'PRECISION';
 PRIMARY : 'PRIMARY';
+RECURSIVE : 'RECURSIVE';
+RESTART : 'RESTART';
 RESTRICT : 'RESTRICT';
 RETURNING : 'RETURNING';
+RIGHT : 'RIGHT';
 ROLLBACK : 'ROLLBACK';
 ROW : 'ROW';
 ROWS : 'ROWS';
@@ -278,6 +354,8 @@ SELECT : 'SELECT';
 SESSION : 'SESSION';
 SET : 'SET';
 SHOW : 'SHOW';
+SIMILAR : 'SIMILAR';
+SOME : 'SOME';
 START : 'START';
 TABLE : 'TABLE';
 THEN : 'THEN';
@@ -286,7 +364,11 @@ TIMESTAMP : 'TIMESTAMP';
 TO : 'TO';
 TRANSACTION : 'TRANSACTION';
 TRUE : 'TRUE';
+TRUNCATE : 'TRUNCATE';
+UNION : 'UNION';
+UNIQUE : 'UNIQUE';
 UPDATE : 'UPDATE';
+USING : 'USING';
 VALUES : 'VALUES';
 VARYING : 'VARYING';
 WHEN : 'WHEN';
@@ -297,6 +379,10 @@ WORK : 'WORK';
 ZONE : 'ZONE';
 
 EQ : '=';
+NOT_TILDE_STAR : '!~*';
+NOT_TILDE : '!~';
+TILDE_STAR : '~*';
+TILDE : '~';
 NEQ : '<>' | '!=';
 LTE : '<=';
 GTE : '>=';

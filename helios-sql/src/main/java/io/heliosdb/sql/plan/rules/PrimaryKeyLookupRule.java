@@ -1,16 +1,16 @@
 package io.heliosdb.sql.plan.rules;
 
 import io.heliosdb.api.SqlType;
-import io.heliosdb.sql.analyze.BoundExpr;
 import io.heliosdb.sql.analyze.BoundExpr.ColumnSlot;
 import io.heliosdb.sql.analyze.BoundExpr.CompareOp;
 import io.heliosdb.sql.analyze.BoundExpr.Comparison;
 import io.heliosdb.sql.analyze.BoundExpr.Logical;
+import io.heliosdb.sql.analyze.BoundExpr;
 import io.heliosdb.sql.analyze.BoundExprs;
-import io.heliosdb.sql.plan.LogicalPlan;
 import io.heliosdb.sql.plan.LogicalPlan.Filter;
 import io.heliosdb.sql.plan.LogicalPlan.Lookup;
 import io.heliosdb.sql.plan.LogicalPlan.Scan;
+import io.heliosdb.sql.plan.LogicalPlan;
 import io.heliosdb.sql.schema.TableDef;
 import io.heliosdb.sql.types.TypeRules;
 import java.util.ArrayList;

@@ -1,0 +1,88 @@
+package io.heliosdb.sql.analyze;
+
+import io.heliosdb.sql.plan.LogicalPlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Finds whether a subquery's plan reads rows of enclosing queries (and so must run again per outer row). */
+final class Correlation {
+
+    private Correlation() {
+    }
+
+    /** True when {@code plan}, a subquery's plan, holds an outer reference leaving the subquery. */
+    static boolean isCorrelated(LogicalPlan plan) {
+        return readsOutside(plan, 1);
+    }
+
+    /** @param level how many query levels a reference must go out to leave the subquery being checked */
+    private static boolean readsOutside(LogicalPlan plan, int level) {
+        for (BoundExpr e : expressions(plan)) {
+            boolean[] found = {false};
+            BoundExprs.forEach(e, n -> {
+                if (n instanceof BoundExpr.OuterRef r && r.depth() >= level
+                        || n instanceof BoundExpr.Subquery q && readsOutside(q.plan(), level + 1)) {
+                    found[0] = true;
+                }
+            });
+            if (found[0]) {
+                return true;
+            }
+        }
+        for (LogicalPlan input : inputs(plan)) {
+            if (readsOutside(input, level)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<BoundExpr> expressions(LogicalPlan p) {
+        List<BoundExpr> out = new ArrayList<>();
+        if (p instanceof LogicalPlan.Filter f) {
+            out.add(f.predicate());
+        } else if (p instanceof LogicalPlan.Project x) {
+            out.addAll(x.expressions());
+        } else if (p instanceof LogicalPlan.Join j && j.condition() != null) {
+            out.add(j.condition());
+        } else if (p instanceof LogicalPlan.Aggregate a) {
+            out.addAll(a.groupKeys());
+            out.addAll(a.aggregates());
+        } else if (p instanceof LogicalPlan.Lookup l) {
+            out.addAll(l.key());
+        } else if (p instanceof LogicalPlan.Values v) {
+            v.rows().forEach(out::addAll);
+        } else if (p instanceof LogicalPlan.Limit l) {
+            if (l.limit() != null) {
+                out.add(l.limit());
+            }
+            if (l.offset() != null) {
+                out.add(l.offset());
+            }
+        }
+        return out;
+    }
+
+    private static List<LogicalPlan> inputs(LogicalPlan p) {
+        if (p instanceof LogicalPlan.Filter x) {
+            return List.of(x.input());
+        } else if (p instanceof LogicalPlan.Project x) {
+            return List.of(x.input());
+        } else if (p instanceof LogicalPlan.Join x) {
+            return List.of(x.left(), x.right());
+        } else if (p instanceof LogicalPlan.Aggregate x) {
+            return List.of(x.input());
+        } else if (p instanceof LogicalPlan.SetOp x) {
+            return List.of(x.left(), x.right());
+        } else if (p instanceof LogicalPlan.DistinctOn x) {
+            return List.of(x.input());
+        } else if (p instanceof LogicalPlan.Distinct x) {
+            return List.of(x.input());
+        } else if (p instanceof LogicalPlan.Sort x) {
+            return List.of(x.input());
+        } else if (p instanceof LogicalPlan.Limit x) {
+            return List.of(x.input());
+        }
+        return List.of();
+    }
+}
