@@ -1,6 +1,7 @@
 /**
- * The {@code heliosdb-lite} command: {@code init}, {@code start} and {@code shell}. Storage engines
- * and transports are not required here: service binding pulls in every provider on the module path.
+ * The {@code heliosdb-lite} command: {@code init}, {@code start}, {@code shell} and {@code status}.
+ * Storage engines, cache layers and transports are not required here: service binding pulls in
+ * every provider on the module path (and the PostgreSQL JDBC driver {@code status} uses).
  */
 module io.heliosdb.cli {
     requires io.heliosdb.api;
@@ -8,6 +9,8 @@ module io.heliosdb.cli {
     requires info.picocli;
     requires org.jline;
     requires java.logging;
+    // status connects to a running server through JDBC.
+    requires java.sql;
 
     // picocli injects @Option fields reflectively.
     opens io.heliosdb.cli to info.picocli;

@@ -37,9 +37,10 @@ final class ConfigTemplate {
                 path = "."
                 # Keep all data in RAM only; nothing is written to disk and it is gone on exit.
                 # memory_only = %s
-                # Storage engine: "rocksdb" (persistent) or "memory".
+                # Storage engine: "rocksdb" (persistent), "lmdb" (persistent, read-optimised) or "memory".
                 # engine = "%s"
-                # Memory cache budget, e.g. "512 MB" or "1 GB".
+                # Memory cache budget, e.g. "512 MB" or "1 GB": the row cache in front of storage when
+                # serving persistent data (Hybrid mode).
                 # cache_size = "%s"
                 # Compression of stored values: "zstd", "lz4" or "none".
                 # compression = "%s"

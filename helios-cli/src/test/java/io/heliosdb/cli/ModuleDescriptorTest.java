@@ -24,7 +24,8 @@ class ModuleDescriptorTest {
     void module_requiresNoProviderModule() {
         Set<String> requires = Main.class.getModule().getDescriptor().requires().stream()
                 .map(ModuleDescriptor.Requires::name).collect(Collectors.toSet());
-        assertThat(requires).contains("io.heliosdb.api", "io.heliosdb.core", "info.picocli", "org.jline")
-                .doesNotContain("io.heliosdb.storage.memory", "io.heliosdb.storage.rocks", "io.heliosdb.wire");
+        assertThat(requires).contains("io.heliosdb.api", "io.heliosdb.core", "info.picocli", "org.jline", "java.sql")
+                .doesNotContain("io.heliosdb.storage.memory", "io.heliosdb.storage.rocks", "io.heliosdb.storage.lmdb",
+                        "io.heliosdb.cache", "io.heliosdb.wire", "org.postgresql.jdbc");
     }
 }

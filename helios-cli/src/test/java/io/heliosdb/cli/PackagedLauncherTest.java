@@ -38,6 +38,9 @@ class PackagedLauncherTest {
 
     private final List<Process> processes = new ArrayList<>();
 
+    @org.junit.jupiter.api.io.TempDir
+    Path tmp;
+
     private String modulePath;
 
     @BeforeEach
@@ -53,11 +56,11 @@ class PackagedLauncherTest {
         modulePath = String.join(File.pathSeparator, entries);
     }
 
-    /** helios-api, -core, -sql, -storage-*, -wire as Surefire found them: jars, or classes folders in a reactor build. */
+    /** helios-api, -core, -sql, -storage-*, -cache, -wire as Surefire found them: jars, or classes folders in a reactor build. */
     private static List<String> ourRuntimeModules() {
         String paths = System.getProperty("jdk.module.path", "") + File.pathSeparator
                 + System.getProperty("java.class.path", "");
-        Pattern ours = Pattern.compile(".*helios-(api|core|sql|storage-memory|storage-rocks|wire)"
+        Pattern ours = Pattern.compile(".*helios-(api|core|sql|storage-memory|storage-rocks|storage-lmdb|cache|wire)"
                 + "([/\\\\]target[/\\\\]classes|-[^/\\\\]*(?<!-tests)\\.jar)$");
         List<String> found = new ArrayList<>();
         for (String entry : paths.split(File.pathSeparator)) {
@@ -65,7 +68,7 @@ class PackagedLauncherTest {
                 found.add(entry);
             }
         }
-        assertThat(found).as("our modules on Surefire's paths: %s", paths).hasSize(6);
+        assertThat(found).as("our modules on Surefire's paths: %s", paths).hasSize(8);
         return found;
     }
 
@@ -80,10 +83,16 @@ class PackagedLauncherTest {
     }
 
     private Process launch(String... args) throws IOException {
+        return launch(java.util.Map.of(), args);
+    }
+
+    private Process launch(java.util.Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-p", modulePath, "-m", "io.heliosdb.cli/io.heliosdb.cli.Main"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         processes.add(p);
         return p;
     }
@@ -131,21 +140,63 @@ class PackagedLauncherTest {
         assertThat(out).isEqualTo(" ?column? \n----------\n        2\n(1 row)\n\n");
     }
 
-    @Test
-    void startMemory_servesJdbc_andSigtermStopsIt() throws Exception {
-        Process p = launch("start", "--memory", "--port", "0");
-        BlockingQueue<String> output = lines(p);
+    /** Reads start-up lines until the server says where it listens; returns them, the port last. */
+    private static List<String> startUp(BlockingQueue<String> output) throws InterruptedException {
         List<String> seen = new ArrayList<>();
-        int port = -1;
-        while (port < 0) {
+        while (true) {
             String line = output.poll(60, TimeUnit.SECONDS);
             assertThat(line).as("start-up output so far: %s", seen).isNotNull();
             seen.add(line);
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
-                port = Integer.parseInt(m.group(1));
+                seen.add(m.group(1));
+                return seen;
             }
         }
+    }
+
+    @Test
+    void startData_isHybridWithTheCaffeineCache() throws Exception {
+        Process p = launch("start", "--data", tmp.resolve("hybrid").toString(), "--port", "0");
+        BlockingQueue<String> output = lines(p);
+        List<String> seen = startUp(output);
+        int port = Integer.parseInt(seen.remove(seen.size() - 1));
+        assertThat(seen).startsWith("[INFO] Starting HeliosDB Lite in Hybrid Mode", "[INFO] Cache size: 64 MB")
+                .noneMatch(line -> line.contains("SLF4J") || line.contains("WARN"));
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
+             Statement s = c.createStatement()) {
+            s.execute("create table t (id int primary key)");
+            s.execute("insert into t values (1)");
+            s.executeQuery("select * from t where id = 1").close();
+            try (ResultSet rs = s.executeQuery("select provider, capacity_bytes from helios_cache_stats")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("caffeine");
+                assertThat(rs.getLong(2)).isEqualTo(64L * 1024 * 1024);
+            }
+        }
+        p.toHandle().destroy();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void shellData_onLmdb_storesAndReads() throws Exception {
+        Process p = launch(java.util.Map.of("HELIOS_STORAGE_ENGINE", "lmdb"), "shell", "--data",
+                tmp.resolve("lmdb").toString());
+        try (OutputStream in = p.getOutputStream()) {
+            in.write("create table t (id int primary key);\ninsert into t values (7);\nselect id from t;\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        String out = readAll(p);
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains(" id \n----\n  7\n(1 row)\n");
+    }
+
+    @Test
+    void startMemory_servesJdbc_andSigtermStopsIt() throws Exception {
+        Process p = launch("start", "--memory", "--port", "0");
+        BlockingQueue<String> output = lines(p);
+        List<String> seen = startUp(output);
+        int port = Integer.parseInt(seen.remove(seen.size() - 1));
         assertThat(seen.get(0)).isEqualTo("[INFO] Starting HeliosDB Lite in Server Mode");
 
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
@@ -153,6 +204,11 @@ class PackagedLauncherTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(2);
         }
+        // status finds pgJDBC on the module path by service binding.
+        Process status = launch("status", "--port", String.valueOf(port));
+        String report = readAll(status);
+        assertThat(status.exitValue()).as(report).isZero();
+        assertThat(report).contains("Mode:          Server");
 
         // SIGTERM, through the handle: Process.destroy() would also close our end of the output pipe.
         p.toHandle().destroy();

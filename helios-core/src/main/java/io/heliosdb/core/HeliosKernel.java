@@ -23,11 +23,15 @@ import java.util.stream.Collectors;
 
 /**
  * The kernel behind {@link HeliosDB}: composes the storage engine named by the configuration,
- * a cache layer if one is installed, and (when serving) every transport found on the module path,
- * then logs the composition.
+ * (when serving) every transport found on the module path, and, when serving persistent storage
+ * with a cache layer installed and a non-zero {@code cache_size}, that cache in front of row reads
+ * (Hybrid mode); then logs the composition and, if {@code metrics_port} is set, starts the metrics
+ * endpoint.
  */
 public final class HeliosKernel implements KernelProvider {
     private static final System.Logger LOG = System.getLogger("io.heliosdb");
+    /** The cache layer chosen when several are installed (on-heap: no JVM flags needed, measured fastest). */
+    static final String PREFERRED_CACHE = "caffeine";
 
     @Override
     public HeliosDB open(HeliosConfig config, boolean serve) {
@@ -45,9 +49,10 @@ public final class HeliosKernel implements KernelProvider {
             throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED,
                     "no server transport found: put helios-wire on the module path to serve clients");
         }
-        List<CacheLayerProvider> cacheProviders = storage.cacheSizeBytes() > 0 && !memory
-                ? load(CacheLayerProvider.class) : List.of();
-        DeploymentMode mode = ModeSelection.select(!transportProviders.isEmpty(), memory, !cacheProviders.isEmpty());
+        // Embedded and Server keep the engine's own small cache; only a served persistent database gets the layer.
+        CacheLayerProvider cacheProvider = serve && storage.cacheSizeBytes() > 0 && !memory
+                ? chooseCache(load(CacheLayerProvider.class)) : null;
+        DeploymentMode mode = ModeSelection.select(!transportProviders.isEmpty(), memory, cacheProvider != null);
         startupLog.accept("Starting HeliosDB Lite in " + mode.displayName() + " Mode");
 
         StorageConfig effectiveStorage = storage.memoryOnly() ? storage : storage.withPath(
@@ -56,11 +61,11 @@ public final class HeliosKernel implements KernelProvider {
         CacheLayer cache = null;
         KernelDatabase db;
         try {
-            if (!cacheProviders.isEmpty()) {
-                cache = cacheProviders.get(0).open(effectiveStorage);
+            if (cacheProvider != null) {
+                cache = cacheProvider.open(effectiveStorage);
                 startupLog.accept("Cache size: " + ByteSize.format(storage.cacheSizeBytes()));
             }
-            db = new KernelDatabase(config, mode, engine, cache);
+            db = new KernelDatabase(config, mode, engine, cache, cacheProvider == null ? null : cacheProvider.name());
         } catch (RuntimeException e) {
             if (cache != null) {
                 cache.close();
@@ -80,6 +85,11 @@ public final class HeliosKernel implements KernelProvider {
                 db.addTransport(transport);
                 startupLog.accept("Server listening on " + config.server().listenAddr() + ":" + transport.port());
             }
+            int metricsPort = config.server().metricsPort();
+            if (serve && metricsPort >= 0) {
+                int bound = db.startMetrics(config.server().listenAddr(), metricsPort).address().getPort();
+                startupLog.accept("Metrics listening on " + config.server().listenAddr() + ":" + bound);
+            }
         } catch (RuntimeException e) {
             try {
                 db.close();
@@ -89,6 +99,16 @@ public final class HeliosKernel implements KernelProvider {
             throw e;
         }
         return db;
+    }
+
+    /** {@value #PREFERRED_CACHE} when installed, else the first found; null when none is. */
+    static CacheLayerProvider chooseCache(List<CacheLayerProvider> found) {
+        for (CacheLayerProvider p : found) {
+            if (p.name().equals(PREFERRED_CACHE)) {
+                return p;
+            }
+        }
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private static StorageEngineProvider findStorage(String name) {

@@ -6,44 +6,67 @@ import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.Session;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.api.config.HeliosConfig;
+import io.heliosdb.core.monitor.CacheInfo;
+import io.heliosdb.core.monitor.MetricsEndpoint;
+import io.heliosdb.core.monitor.QueryMetrics;
+import io.heliosdb.core.monitor.StatsSource;
 import io.heliosdb.core.session.KernelSession;
+import io.heliosdb.core.session.SessionActivity;
 import io.heliosdb.core.session.SqlFrontEnd;
+import io.heliosdb.core.session.SystemViews;
 import io.heliosdb.core.txn.TransactionalStore;
 import io.heliosdb.core.txn.VersionVacuum;
-import java.time.Duration;
 import io.heliosdb.spi.CacheLayer;
 import io.heliosdb.spi.StorageEngine;
 import io.heliosdb.spi.Transport;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** An open database: its storage, transactions, sessions and (in server modes) running transports. */
-public final class KernelDatabase implements HeliosDB {
+/**
+ * An open database: its storage, transactions, sessions, metrics and (in server modes) running
+ * transports and metrics endpoint.
+ */
+public final class KernelDatabase implements HeliosDB, StatsSource {
     /** The user sessions run as until authentication brings real roles. */
     public static final String BOOTSTRAP_USER = "postgres";
 
     private final HeliosConfig config;
     private final DeploymentMode mode;
     private final StorageEngine engine;
-    private final CacheLayer cache;
+    private final CacheInfo cache;
     /** How often old row versions are reclaimed in the background. */
     private static final Duration VACUUM_PERIOD = Duration.ofSeconds(5);
 
     private final TransactionalStore store;
     private final Set<KernelSession> sessions = ConcurrentHashMap.newKeySet();
     private final List<Transport> transports = new CopyOnWriteArrayList<>();
+    private final QueryMetrics queries = new QueryMetrics();
+    private final SystemViews views;
+    private final AtomicInteger sessionIds = new AtomicInteger();
+    private final long startedAt = System.currentTimeMillis();
+    private volatile MetricsEndpoint metricsEndpoint;
     private volatile boolean closed;
 
     /** Opens the kernel over an already opened engine; the database owns (and closes) the engine and cache. */
     public KernelDatabase(HeliosConfig config, DeploymentMode mode, StorageEngine engine, CacheLayer cache) {
+        this(config, mode, engine, cache, "cache");
+    }
+
+    /** As above, naming the cache layer's provider (for helios_cache_stats). */
+    public KernelDatabase(HeliosConfig config, DeploymentMode mode, StorageEngine engine, CacheLayer cache,
+                          String cacheProvider) {
         this.config = config;
         this.mode = mode;
         this.engine = engine;
-        this.cache = cache;
-        this.store = new TransactionalStore(engine, config.storage().walEnabled());
+        this.cache = cache == null ? null : new CacheInfo(cacheProvider, cache, config.storage().cacheSizeBytes());
+        this.store = new TransactionalStore(engine, config.storage().walEnabled(), cache);
+        this.views = new SystemViews(this, this::activities);
         store.startBackgroundVacuum(VACUUM_PERIOD);
     }
 
@@ -61,6 +84,18 @@ public final class KernelDatabase implements HeliosDB {
         transports.add(transport);
     }
 
+    /** Serves /metrics and /health until the database closes. */
+    MetricsEndpoint startMetrics(String host, int port) {
+        MetricsEndpoint endpoint = MetricsEndpoint.start(host, port, this);
+        metricsEndpoint = endpoint;
+        return endpoint;
+    }
+
+    /** The running metrics endpoint, or null. */
+    public MetricsEndpoint metricsEndpoint() {
+        return metricsEndpoint;
+    }
+
     @Override
     public Session session() {
         if (closed) {
@@ -68,7 +103,8 @@ public final class KernelDatabase implements HeliosDB {
         }
         KernelSession[] holder = new KernelSession[1];
         KernelSession session = new KernelSession(store, SqlFrontEnd.ENGINE, BOOTSTRAP_USER,
-                config.performance().queryTimeoutSecs(), () -> sessions.remove(holder[0]));
+                config.performance().queryTimeoutSecs(), () -> sessions.remove(holder[0]), views, queries,
+                sessionIds.incrementAndGet());
         holder[0] = session;
         sessions.add(session);
         return session;
@@ -90,8 +126,53 @@ public final class KernelDatabase implements HeliosDB {
     }
 
     /** Sessions open now. */
+    @Override
     public int openSessions() {
         return sessions.size();
+    }
+
+    private Collection<SessionActivity> activities() {
+        return sessions.stream().map(KernelSession::activity)
+                .sorted(java.util.Comparator.comparingInt(SessionActivity::pid)).toList();
+    }
+
+    @Override
+    public StorageEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public CacheInfo cache() {
+        return cache;
+    }
+
+    @Override
+    public QueryMetrics queries() {
+        return queries;
+    }
+
+    @Override
+    public int openConnections() {
+        int open = 0;
+        for (Transport t : transports) {
+            open += t.openConnections();
+        }
+        return open;
+    }
+
+    @Override
+    public int maxConnections() {
+        return config.server().maxConnections();
+    }
+
+    @Override
+    public long commits() {
+        return store.committer().commitsWritten();
+    }
+
+    @Override
+    public long startedAtMillis() {
+        return startedAt;
     }
 
     @Override
@@ -103,6 +184,10 @@ public final class KernelDatabase implements HeliosDB {
             closed = true;
         }
         List<RuntimeException> failures = new ArrayList<>();
+        MetricsEndpoint endpoint = metricsEndpoint;
+        if (endpoint != null) {
+            runQuietly(endpoint::close, failures);
+        }
         for (Transport t : transports) {
             runQuietly(t::close, failures);
         }
@@ -112,7 +197,7 @@ public final class KernelDatabase implements HeliosDB {
         }
         runQuietly(store::close, failures);
         if (cache != null) {
-            runQuietly(cache::close, failures);
+            runQuietly(cache.layer()::close, failures);
         }
         runQuietly(engine::close, failures);
         if (!failures.isEmpty()) {

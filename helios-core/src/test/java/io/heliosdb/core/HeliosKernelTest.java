@@ -62,6 +62,25 @@ class HeliosKernelTest {
     }
 
     @Test
+    void chooseCache_prefersCaffeine_elseTheFirstFound() {
+        var providers = java.util.ServiceLoader.load(io.heliosdb.spi.CacheLayerProvider.class).stream()
+                .map(java.util.ServiceLoader.Provider::get).toList();
+        assertThat(providers).extracting(io.heliosdb.spi.CacheLayerProvider::name).contains("caffeine", "chronicle");
+        assertThat(HeliosKernel.chooseCache(providers).name()).isEqualTo("caffeine");
+        var withoutCaffeine = providers.stream().filter(p -> !p.name().equals("caffeine")).toList();
+        assertThat(HeliosKernel.chooseCache(withoutCaffeine)).isSameAs(withoutCaffeine.get(0));
+        assertThat(HeliosKernel.chooseCache(List.of())).isNull();
+    }
+
+    @Test
+    void open_embeddedPersistent_opensNoCacheLayer(@TempDir Path dir) {
+        try (KernelDatabase db = new HeliosKernel().open(HeliosConfig.persistent(dir), false, log::add)) {
+            assertThat(db.cache()).isNull();
+        }
+        assertThat(log).noneMatch(line -> line.startsWith("Cache size"));
+    }
+
+    @Test
     void kernelProvider_isFoundByTheApi() {
         try (HeliosDB db = HeliosDB.inMemory()) {
             assertThat(db).isInstanceOf(KernelDatabase.class);
@@ -98,6 +117,8 @@ class HeliosKernelTest {
         assertThat(descriptor.exports()).extracting(e -> e.source()).containsExactly("io.heliosdb.core.config");
         assertThat(descriptor.uses()).containsExactlyInAnyOrder("io.heliosdb.spi.StorageEngineProvider",
                 "io.heliosdb.spi.TransportProvider", "io.heliosdb.spi.CacheLayerProvider");
+        assertThat(descriptor.requires()).extracting(r -> r.name())
+                .contains("HdrHistogram", "java.management", "jdk.httpserver");
         assertThat(descriptor.provides()).singleElement().satisfies(p -> {
             assertThat(p.service()).isEqualTo("io.heliosdb.spi.KernelProvider");
             assertThat(p.providers()).containsExactly(HeliosKernel.class.getName());

@@ -2,73 +2,104 @@ package io.heliosdb.core.session;
 
 import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.SqlState;
+import io.heliosdb.core.monitor.QueryMetrics;
 import io.heliosdb.core.txn.TableRows;
 import io.heliosdb.sql.ExecutionContext;
 import io.heliosdb.sql.RowCursor;
 import io.heliosdb.sql.schema.TableDef;
 import java.util.Optional;
 
-/** What one statement's executor sees of the kernel: its transaction's tables, the session settings, its deadline. */
+/**
+ * What one statement's executor sees of the kernel: its transaction's tables (with the read-only
+ * system views behind them), the session settings, its deadline. Counts the rows it reads and writes.
+ */
 final class KernelExecutionContext implements ExecutionContext {
     private final TableRows tables;
     private final SessionSettings settings;
     private final long deadlineNanos;
     private final StatementCancel cancel;
+    private final SystemViews views;
+    private final QueryMetrics metrics;
 
-    KernelExecutionContext(TableRows tables, SessionSettings settings, long deadlineNanos, StatementCancel cancel) {
+    KernelExecutionContext(TableRows tables, SessionSettings settings, long deadlineNanos, StatementCancel cancel,
+                           SystemViews views, QueryMetrics metrics) {
         this.tables = tables;
         this.settings = settings;
         this.deadlineNanos = deadlineNanos;
         this.cancel = cancel;
+        this.views = views;
+        this.metrics = metrics;
     }
 
     @Override
     public Optional<TableDef> table(String name) {
-        return tables.table(name);
+        Optional<TableDef> stored = tables.table(name);
+        return stored.isPresent() || views == null ? stored : views.table(name);
     }
 
     @Override
     public TableDef createTable(TableDef definition) {
+        if (views != null && SystemViews.isViewName(definition.name())) {
+            throw new HeliosException(SqlState.DUPLICATE_TABLE, "relation \"" + definition.name() + "\" already exists");
+        }
         return tables.createTable(definition);
     }
 
     @Override
     public void dropTable(TableDef table) {
+        refuseView(table);
         tables.dropTable(table);
     }
 
     @Override
     public RowCursor scan(TableDef table) {
-        return tables.scan(table);
+        return new CountingCursor(SystemViews.isView(table) ? views.scan(table) : tables.scan(table));
     }
 
     @Override
     public RowCursor lookup(TableDef table, Object[] key) {
-        return tables.lookup(table, key);
+        if (SystemViews.isView(table)) {
+            throw new HeliosException(SqlState.INTERNAL_ERROR, "system view \"" + table.name() + "\" has no key");
+        }
+        return new CountingCursor(tables.lookup(table, key));
     }
 
     @Override
     public void insert(TableDef table, Object[] row) {
+        refuseView(table);
         tables.insert(table, row);
+        metrics.rowsWritten(1);
     }
 
     @Override
     public void update(TableDef table, byte[] rowKey, Object[] newRow) {
+        refuseView(table);
         tables.update(table, rowKey, newRow);
+        metrics.rowsWritten(1);
     }
 
     @Override
     public void delete(TableDef table, byte[] rowKey) {
+        refuseView(table);
         tables.delete(table, rowKey);
+        metrics.rowsWritten(1);
     }
 
     @Override
     public String setting(String name) {
+        if (views != null && name.equalsIgnoreCase(SystemViews.MODE_SETTING)) {
+            return views.mode();
+        }
         return settings.get(name);
     }
 
     @Override
     public void setSetting(String name, String value) {
+        if (name.equalsIgnoreCase(SystemViews.MODE_SETTING)) {
+            throw new HeliosException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "parameter \"" + SystemViews.MODE_SETTING + "\" cannot be changed",
+                    null, "The mode follows from the configuration and the modules found at start-up.", 0, null);
+        }
         settings.set(name, value);
     }
 
@@ -79,6 +110,45 @@ final class KernelExecutionContext implements ExecutionContext {
         }
         if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0) {
             throw new HeliosException(SqlState.QUERY_CANCELED, "canceling statement due to statement timeout");
+        }
+    }
+
+    private static void refuseView(TableDef table) {
+        if (SystemViews.isView(table)) {
+            throw SystemViews.readOnly(table);
+        }
+    }
+
+    /** Adds each row the executor pulls to the rows-read counter. */
+    private final class CountingCursor implements RowCursor {
+        private final RowCursor rows;
+
+        CountingCursor(RowCursor rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public boolean next() {
+            boolean more = rows.next();
+            if (more) {
+                metrics.rowsRead(1);
+            }
+            return more;
+        }
+
+        @Override
+        public Object[] row() {
+            return rows.row();
+        }
+
+        @Override
+        public byte[] rowKey() {
+            return rows.rowKey();
+        }
+
+        @Override
+        public void close() {
+            rows.close();
         }
     }
 }

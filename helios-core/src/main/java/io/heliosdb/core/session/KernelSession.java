@@ -8,6 +8,7 @@ import io.heliosdb.api.SqlState;
 import io.heliosdb.api.SqlType;
 import io.heliosdb.api.TransactionStatus;
 import io.heliosdb.core.catalog.Catalog;
+import io.heliosdb.core.monitor.QueryMetrics;
 import io.heliosdb.core.txn.IsolationLevel;
 import io.heliosdb.core.txn.LockWait;
 import io.heliosdb.core.txn.StatementReads;
@@ -49,6 +50,9 @@ public final class KernelSession implements Session {
     private final SessionSettings settings;
     private final PlanCache planCache = new PlanCache(128);
     private final StatementCancel cancel = new StatementCancel();
+    private final SystemViews views;
+    private final QueryMetrics metrics;
+    private final SessionActivity activity;
 
     /** The explicit transaction (BEGIN..COMMIT), or null in autocommit mode. */
     private Transaction transaction;
@@ -58,6 +62,18 @@ public final class KernelSession implements Session {
 
     public KernelSession(TransactionalStore store, SqlFrontEnd frontEnd, String user, int queryTimeoutSecs,
                          Runnable onClose) {
+        this(store, frontEnd, user, queryTimeoutSecs, onClose, null, new QueryMetrics(), 0);
+    }
+
+    /**
+     * A session of an open database: {@code views} the system views it can read (null for none),
+     * {@code metrics} where its statements are counted, {@code pid} its number in pg_stat_activity.
+     */
+    public KernelSession(TransactionalStore store, SqlFrontEnd frontEnd, String user, int queryTimeoutSecs,
+                         Runnable onClose, SystemViews views, QueryMetrics metrics, int pid) {
+        this.views = views;
+        this.metrics = metrics;
+        this.activity = new SessionActivity(pid, user);
         this.store = store;
         this.frontEnd = frontEnd;
         this.user = user;
@@ -160,6 +176,11 @@ public final class KernelSession implements Session {
         return settings.get(name);
     }
 
+    /** What pg_stat_activity shows of this session (readable from any thread). */
+    public SessionActivity activity() {
+        return activity;
+    }
+
     /** The parameters a server reports to its client at start-up. */
     public synchronized Map<String, String> reportedSettings() {
         return settings.reported();
@@ -228,7 +249,8 @@ public final class KernelSession implements Session {
             return cached;
         }
         Transaction t = transaction;
-        SchemaLookup schema = t != null ? name -> t.table(committed, name) : committed::table;
+        SchemaLookup stored = t != null ? name -> t.table(committed, name) : committed::table;
+        SchemaLookup schema = views == null ? stored : name -> stored.table(name).or(() -> views.table(name));
         PlannedStatement planned = new PlannedStatement(frontEnd.plan(statement, schema, declared), stamp);
         planCache.put(statement.sql(), declared, planned);
         return planned;
@@ -241,6 +263,9 @@ public final class KernelSession implements Session {
     }
 
     private QueryResult run(ParsedStatement statement, Object[] params, KernelPreparedQuery prepared) {
+        long start = System.nanoTime();
+        activity.started(statement.sql(), settings.get("application_name"));
+        boolean timedByResult = false;
         try {
             StatementPlan plan;
             if (failed) {
@@ -253,13 +278,28 @@ public final class KernelSession implements Session {
             }
             applyIsolationSetting();
             if (plan.readOnly()) {
-                return runRead(plan, params);
+                QueryResult result = runRead(plan, params, start);
+                timedByResult = true;
+                return result;
             }
             return runWrite(plan, params, () -> prepared != null ? prepared.currentPlan()
                     : plan(statement, List.of()).plan());
         } catch (RuntimeException e) {
+            metrics.recordError();
             throw onError(e);
+        } finally {
+            if (!timedByResult) {
+                metrics.recordStatement(System.nanoTime() - start);
+            }
+            activity.finished(idleState(), settings.get("application_name"));
         }
+    }
+
+    private String idleState() {
+        if (transaction == null) {
+            return "idle";
+        }
+        return failed ? "idle in transaction (aborted)" : "idle in transaction";
     }
 
     /** In a failed block only COMMIT and ROLLBACK may run; anything else (even if it cannot be planned) is 25P02. */
@@ -393,13 +433,15 @@ public final class KernelSession implements Session {
         });
     }
 
-    private QueryResult runRead(StatementPlan plan, Object[] params) {
+    /** A streamed read counts as one statement from {@code start} until its result is read or closed. */
+    private QueryResult runRead(StatementPlan plan, Object[] params, long start) {
         Transaction t = transaction != null ? transaction : store.begin();
         t.setLockWait(lockWait());
         StatementReads reads = store.openReads(t);
         try {
             StatementResult executed = plan.execute(context(t, reads), params);
-            StreamingResult result = new StreamingResult(executed, reads, this::onStreamError);
+            StreamingResult result = new StreamingResult(executed, reads, this::onStreamError,
+                    () -> metrics.recordStatement(System.nanoTime() - start));
             openResult = result;
             return result;
         } catch (RuntimeException e) {
@@ -414,7 +456,7 @@ public final class KernelSession implements Session {
 
     private KernelExecutionContext context(Transaction t, StatementReads reads) {
         return new KernelExecutionContext(new TableRows(store, t, reads), settings,
-                deadlineNanos(), cancel);
+                deadlineNanos(), cancel, views, metrics);
     }
 
     private long deadlineNanos() {

@@ -18,11 +18,13 @@ final class StreamingResult implements QueryResult {
     private final StatementReads reads;
     private final Function<RuntimeException, HeliosException> onError;
     private final List<Column> columns;
+    private final Runnable onRelease;
     private Row current;
     private boolean closed;
 
     StreamingResult(StatementResult result, StatementReads reads,
-                    Function<RuntimeException, HeliosException> onError) {
+                    Function<RuntimeException, HeliosException> onError, Runnable onRelease) {
+        this.onRelease = onRelease;
         this.result = result;
         this.reads = reads;
         this.onError = onError;
@@ -80,7 +82,11 @@ final class StreamingResult implements QueryResult {
             try {
                 result.close();
             } finally {
-                reads.close();
+                try {
+                    reads.close();
+                } finally {
+                    onRelease.run();
+                }
             }
         }
     }

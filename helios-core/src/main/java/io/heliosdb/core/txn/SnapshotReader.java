@@ -1,24 +1,38 @@
 package io.heliosdb.core.txn;
 
+import io.heliosdb.core.catalog.CatalogKeys;
 import io.heliosdb.spi.KvCursor;
 import io.heliosdb.spi.KvReader;
 
 /**
  * Reads the versioned keyspaces as of one commit timestamp: the newest version under the plain
  * key when it is old enough (one get), otherwise the newest older version from the versions
- * keyspace; deletions read as absent. See {@link VersionLayout}.
+ * keyspace; deletions read as absent. See {@link VersionLayout}. With a {@link RowCache}, row gets try
+ * the cache first (scans do not use it).
  */
 final class SnapshotReader implements KvReader {
     private final KvReader base;
     private final long snapshotTs;
+    private final RowCache cache;
 
     SnapshotReader(KvReader base, long snapshotTs) {
+        this(base, snapshotTs, null);
+    }
+
+    SnapshotReader(KvReader base, long snapshotTs, RowCache cache) {
         this.base = base;
         this.snapshotTs = snapshotTs;
+        this.cache = cache;
     }
 
     @Override
     public byte[] get(String keyspace, byte[] key) {
+        if (cache != null && keyspace.equals(CatalogKeys.ROWS)) {
+            byte[] newest = cache.newestVisible(key, snapshotTs);
+            if (newest != null) {
+                return VersionLayout.payload(newest);
+            }
+        }
         return visible(keyspace, key, base.get(keyspace, key));
     }
 

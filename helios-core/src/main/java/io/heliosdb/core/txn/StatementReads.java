@@ -18,9 +18,9 @@ public final class StatementReads implements AutoCloseable {
     private boolean closed;
 
     StatementReads(ReadView view, KvReader committed, WriteOverlay overlay, long snapshotTs,
-                   Catalog.Snapshot catalog, Runnable release) {
+                   Catalog.Snapshot catalog, RowCache cache, Runnable release) {
         this.view = view;
-        this.reader = new MergedReader(overlay, new SnapshotReader(committed, snapshotTs));
+        this.reader = new MergedReader(overlay, new SnapshotReader(committed, snapshotTs, cache));
         this.snapshotTs = snapshotTs;
         this.catalog = catalog;
         this.release = release;

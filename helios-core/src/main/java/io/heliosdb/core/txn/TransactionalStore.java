@@ -5,6 +5,7 @@ import io.heliosdb.api.SqlState;
 import io.heliosdb.core.catalog.Catalog;
 import io.heliosdb.core.catalog.CatalogKeys;
 import io.heliosdb.core.encoding.ByteReader;
+import io.heliosdb.spi.CacheLayer;
 import io.heliosdb.spi.KvCursor;
 import io.heliosdb.spi.ReadView;
 import io.heliosdb.spi.StorageCapability;
@@ -40,13 +41,20 @@ public final class TransactionalStore implements AutoCloseable {
     private final GroupCommitter committer;
     private final SnapshotRegistry snapshots;
     private final boolean readViews;
+    private final RowCache rowCache;
     private final AtomicLong transactionIds = new AtomicLong();
     private final AtomicLong tableIds;
     private final Map<Long, AtomicLong> rowIds = new ConcurrentHashMap<>();
     private ScheduledExecutorService vacuumTimer;
 
     public TransactionalStore(StorageEngine engine, boolean syncCommits) {
+        this(engine, syncCommits, null);
+    }
+
+    /** {@code cache}: a cache layer to place in front of row reads (see {@link RowCache}), or null. */
+    public TransactionalStore(StorageEngine engine, boolean syncCommits, CacheLayer cache) {
         this.engine = engine;
+        this.rowCache = cache == null ? null : new RowCache(cache, engine);
         this.readViews = engine.capabilities().contains(StorageCapability.READ_VIEWS);
         byte[] last = engine.get(META, LAST_COMMIT_KEY);
         long lastTs = last == null ? 0 : CatalogKeys.readLong(last);
@@ -64,6 +72,11 @@ public final class TransactionalStore implements AutoCloseable {
 
     public StorageEngine engine() {
         return engine;
+    }
+
+    /** The row cache, or null when none is configured. */
+    public RowCache rowCache() {
+        return rowCache;
     }
 
     public Catalog catalog() {
@@ -118,7 +131,7 @@ public final class TransactionalStore implements AutoCloseable {
         try {
             view = readViews ? engine.readView() : null;
             return new StatementReads(view, view != null ? view : engine, transaction.overlay(), ts,
-                    catalog.at(ts), () -> snapshots.close(ts));
+                    catalog.at(ts), rowCache, () -> snapshots.close(ts));
         } catch (RuntimeException e) {
             snapshots.close(ts);
             throw e;
@@ -187,7 +200,22 @@ public final class TransactionalStore implements AutoCloseable {
         try {
             if (transaction.hasWrites()) {
                 Map<String, io.heliosdb.sql.schema.TableDef> changes = transaction.pendingTables();
-                committer.commit(ts -> commitBatch(transaction, ts), ts -> catalog.apply(ts, changes));
+                WriteBatch[] written = new WriteBatch[1];
+                try {
+                    committer.commit(ts -> written[0] = commitBatch(transaction, ts), ts -> {
+                        // After the write, before the commit is visible: see RowCache for why this suffices.
+                        if (rowCache != null) {
+                            rowCache.invalidate(written[0]);
+                        }
+                        catalog.apply(ts, changes);
+                    });
+                } catch (RuntimeException e) {
+                    // A failed write may still have reached the engine's memory (a failed sync): drop what it touched.
+                    if (rowCache != null && written[0] != null) {
+                        rowCache.invalidate(written[0]);
+                    }
+                    throw e;
+                }
             }
         } finally {
             finish(transaction);
@@ -235,7 +263,7 @@ public final class TransactionalStore implements AutoCloseable {
     public VersionVacuum.Result vacuum() {
         long horizon = snapshots.horizon();
         NavigableSet<Long> readers = snapshots.readers();
-        VersionVacuum.Result result = new VersionVacuum(engine, locks).run(readers, readers.last());
+        VersionVacuum.Result result = new VersionVacuum(engine, locks, rowCache).run(readers, readers.last());
         catalog.prune(horizon);
         return result;
     }

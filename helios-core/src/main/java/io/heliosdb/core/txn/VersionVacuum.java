@@ -31,13 +31,16 @@ public final class VersionVacuum {
 
     private final StorageEngine engine;
     private final LockTable locks;
+    private final RowCache cache;
     private WriteBatch pending = new WriteBatch();
     private long versionsRemoved;
     private long deletionsRemoved;
 
-    VersionVacuum(StorageEngine engine, LockTable locks) {
+    /** {@code cache}: the row cache to drop removed deletion markers from, or null. */
+    VersionVacuum(StorageEngine engine, LockTable locks, RowCache cache) {
         this.engine = engine;
         this.locks = locks;
+        this.cache = cache;
     }
 
     /** {@code readers}: the open snapshots plus {@code visible}, the newest applied commit when they were taken. */
@@ -103,6 +106,9 @@ public final class VersionVacuum {
             byte[] newest = engine.get(keyspace, key);
             if (newest != null && VersionLayout.isDeleted(newest) && VersionLayout.commitTs(newest) <= horizon) {
                 engine.write(new WriteBatch().delete(keyspace, key), false);
+                if (cache != null && keyspace.equals(io.heliosdb.core.catalog.CatalogKeys.ROWS)) {
+                    cache.invalidate(key);
+                }
                 deletionsRemoved++;
                 return true;
             }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs each spec in src/test/resources/isolation on both engines and compares the output with the
+ * Runs each spec in src/test/resources/isolation on both engines (and rocksdb with the row cache) and compares the output with the
  * checked-in {@code .out} file (a mismatch leaves the actual output under target/isolation-actual).
  */
 class IsolationSpecTest {
@@ -26,7 +26,8 @@ class IsolationSpecTest {
     Path dir;
 
     static Stream<Arguments> specs() {
-        return Stream.of(SPECS).flatMap(s -> Stream.of(Arguments.of(s, "memory"), Arguments.of(s, "rocksdb")));
+        return Stream.of(SPECS).flatMap(s -> Stream.of(Arguments.of(s, "memory"), Arguments.of(s, "rocksdb"),
+                Arguments.of(s, TestDatabases.CACHED)));
     }
 
     @ParameterizedTest(name = "{0} on {1}")

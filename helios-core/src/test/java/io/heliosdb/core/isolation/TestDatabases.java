@@ -3,24 +3,45 @@ package io.heliosdb.core.isolation;
 import io.heliosdb.api.DeploymentMode;
 import io.heliosdb.api.config.HeliosConfig;
 import io.heliosdb.core.KernelDatabase;
+import io.heliosdb.spi.CacheLayer;
+import io.heliosdb.spi.CacheLayerProvider;
 import io.heliosdb.spi.StorageEngine;
 import io.heliosdb.spi.StorageEngineProvider;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
 import java.util.function.UnaryOperator;
 
-/** Opens a kernel database on the memory or rocksdb engine, optionally wrapping the engine. */
+/**
+ * Opens a kernel database on the memory or rocksdb engine, optionally wrapping the engine;
+ * {@code "rocksdb+cache"} is rocksdb with the caffeine cache layer in front of row reads (Hybrid's storage).
+ */
 final class TestDatabases {
+    static final String CACHED = "rocksdb+cache";
+    /** Small enough that the bank and isolation suites also evict. */
+    private static final long CACHE_BYTES = 64 * 1024;
+
     private TestDatabases() {
     }
 
     static KernelDatabase open(String engine, Path dir, UnaryOperator<StorageEngine> wrap) {
-        HeliosConfig config = engine.equals("memory") ? HeliosConfig.memory() : HeliosConfig.persistent(dir);
+        boolean cached = engine.equals(CACHED);
+        String engineName = cached ? "rocksdb" : engine;
+        HeliosConfig config = engineName.equals("memory") ? HeliosConfig.memory() : HeliosConfig.persistent(dir);
+        if (cached) {
+            config = config.withStorage(config.storage().withCacheSizeBytes(CACHE_BYTES));
+        }
         StorageEngineProvider provider = ServiceLoader.load(StorageEngineProvider.class).stream()
-                .map(ServiceLoader.Provider::get).filter(p -> p.name().equals(engine)).findFirst().orElseThrow();
+                .map(ServiceLoader.Provider::get).filter(p -> p.name().equals(engineName)).findFirst().orElseThrow();
+        CacheLayer cache = null;
+        if (cached) {
+            CacheLayerProvider caffeine = ServiceLoader.load(CacheLayerProvider.class).stream()
+                    .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("caffeine")).findFirst()
+                    .orElseThrow();
+            cache = caffeine.open(config.storage());
+        }
         StorageEngine storage = wrap.apply(provider.open(config.storage()));
-        return new KernelDatabase(config, engine.equals("memory") ? DeploymentMode.MEMORY_ONLY : DeploymentMode.EMBEDDED,
-                storage, null);
+        return new KernelDatabase(config, engineName.equals("memory") ? DeploymentMode.MEMORY_ONLY
+                : DeploymentMode.EMBEDDED, storage, cache, cached ? "caffeine" : null);
     }
 
     static KernelDatabase open(String engine, Path dir) {

@@ -1,0 +1,105 @@
+package io.heliosdb.core.txn;
+
+import io.heliosdb.core.catalog.CatalogKeys;
+import io.heliosdb.spi.CacheLayer;
+import io.heliosdb.spi.KvReader;
+import io.heliosdb.spi.WriteBatch;
+import java.util.Arrays;
+
+/**
+ * The Hybrid-mode row cache: a {@link CacheLayer} in front of the plain row key, holding the newest
+ * stored version of a row exactly as storage holds it ({@code [commit ts][kind][payload]}, see
+ * {@link VersionLayout}), so a reader still compares the version's commit timestamp with its snapshot.
+ *
+ * <p>Why a reader never sees what its snapshot must not see. The invariant is: <em>an entry for key
+ * k is never older than a version of k whose commit is visible</em>. Two rules keep it.
+ * <ol>
+ *   <li>A commit invalidates every row key it wrote after its batch is in storage and before its
+ *       timestamp becomes visible ({@link GroupCommitter} runs the invalidation in {@code onApplied},
+ *       before {@code visibleTs} moves), so no snapshot that includes the commit can start while an
+ *       older entry is cached. (Invalidating before the write as well would add nothing: until the
+ *       commit is visible, the older entry is exactly what every snapshot must see.)</li>
+ *   <li>A read-through may race with that commit: it reads the old version from storage just before
+ *       the write, and would put it back just after the invalidation. So each key hashes to a stripe
+ *       with a generation counter: the reader takes the generation <em>before</em> its storage read
+ *       and fills only if, under the stripe's monitor, the generation is unchanged; invalidation bumps
+ *       the generation and removes the entry under the same monitor. If the commit's write came after
+ *       the reader's storage read, its bump came after the reader took the generation, so the fill is
+ *       either refused (bump first) or removed (fill first). If the write came before the read, the
+ *       reader read the new version. Fills read the live engine, never a statement's read view, whose
+ *       contents may predate the generation the reader took.</li>
+ * </ol>
+ * A cached version newer than the reader's snapshot is not used: the reader takes the ordinary path
+ * through its read view and the versions keyspace. Vacuum only removes history and deletion markers
+ * older than every snapshot; it invalidates the markers it removes all the same, to free the bytes.
+ */
+public final class RowCache {
+    private static final int STRIPES = 1024;
+
+    private final CacheLayer layer;
+    private final KvReader live;
+    private final long[] generations = new long[STRIPES];
+    private final Object[] monitors = new Object[STRIPES];
+
+    /** {@code live}: the engine itself (not a read view), which fills read from. */
+    public RowCache(CacheLayer layer, KvReader live) {
+        this.layer = layer;
+        this.live = live;
+        for (int i = 0; i < STRIPES; i++) {
+            monitors[i] = new Object();
+        }
+    }
+
+    public CacheLayer layer() {
+        return layer;
+    }
+
+    /**
+     * The newest stored version of a row if it is visible at {@code snapshotTs} (from the cache, or read
+     * through and cached); null when the caller must take the ordinary snapshot path (absent row, or a
+     * newest version committed after the snapshot).
+     */
+    byte[] newestVisible(byte[] key, long snapshotTs) {
+        byte[] cached = layer.get(CatalogKeys.ROWS, key);
+        if (cached != null) {
+            return VersionLayout.commitTs(cached) <= snapshotTs ? cached : null;
+        }
+        int stripe = stripe(key);
+        long generation;
+        synchronized (monitors[stripe]) {
+            generation = generations[stripe];
+        }
+        byte[] newest = live.get(CatalogKeys.ROWS, key);
+        if (newest == null) {
+            return null;
+        }
+        synchronized (monitors[stripe]) {
+            if (generations[stripe] == generation) {
+                layer.put(CatalogKeys.ROWS, key, newest);
+            }
+        }
+        // Commits are written in timestamp order, so a newest version at or before the snapshot is the one it sees.
+        return VersionLayout.commitTs(newest) <= snapshotTs ? newest : null;
+    }
+
+    /** Invalidates every row key a commit batch writes (call after the write, before the commit is visible). */
+    void invalidate(WriteBatch batch) {
+        for (WriteBatch.Op op : batch.ops()) {
+            if (op.keyspace().equals(CatalogKeys.ROWS)) {
+                invalidate(op.key());
+            }
+        }
+    }
+
+    void invalidate(byte[] key) {
+        int stripe = stripe(key);
+        synchronized (monitors[stripe]) {
+            generations[stripe]++;
+            layer.invalidate(CatalogKeys.ROWS, key);
+        }
+    }
+
+    private static int stripe(byte[] key) {
+        return (Arrays.hashCode(key) & 0x7fffffff) % STRIPES;
+    }
+}

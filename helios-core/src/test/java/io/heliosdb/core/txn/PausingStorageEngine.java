@@ -1,0 +1,78 @@
+package io.heliosdb.core.txn;
+
+import io.heliosdb.core.catalog.CatalogKeys;
+import io.heliosdb.spi.KvCursor;
+import io.heliosdb.spi.ReadView;
+import io.heliosdb.spi.StorageCapability;
+import io.heliosdb.spi.StorageEngine;
+import io.heliosdb.spi.WriteBatch;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wraps an engine so that one chosen thread's next row get (on the engine itself, not a read view)
+ * stops after reading, until the test lets it go: the window in which a commit can race a cache fill.
+ */
+final class PausingStorageEngine implements StorageEngine {
+    private final StorageEngine delegate;
+    private volatile Thread paused;
+    final CountDownLatch readDone = new CountDownLatch(1);
+    final CountDownLatch resume = new CountDownLatch(1);
+
+    PausingStorageEngine(StorageEngine delegate) {
+        this.delegate = delegate;
+    }
+
+    void pauseNextRowGet(Thread thread) {
+        paused = thread;
+    }
+
+    @Override
+    public byte[] get(String keyspace, byte[] key) {
+        byte[] value = delegate.get(keyspace, key);
+        if (keyspace.equals(CatalogKeys.ROWS) && Thread.currentThread() == paused) {
+            paused = null;
+            readDone.countDown();
+            try {
+                if (!resume.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never resumed the paused read");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return value;
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public Set<StorageCapability> capabilities() {
+        return delegate.capabilities();
+    }
+
+    @Override
+    public KvCursor scan(String keyspace, byte[] from, byte[] to, boolean reverse) {
+        return delegate.scan(keyspace, from, to, reverse);
+    }
+
+    @Override
+    public void write(WriteBatch batch, boolean sync) {
+        delegate.write(batch, sync);
+    }
+
+    @Override
+    public ReadView readView() {
+        return delegate.readView();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}
