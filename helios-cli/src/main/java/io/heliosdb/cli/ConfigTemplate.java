@@ -39,8 +39,9 @@ final class ConfigTemplate {
                 # memory_only = %s
                 # Storage engine: "rocksdb" (persistent), "lmdb" (persistent, read-optimised) or "memory".
                 # engine = "%s"
-                # Memory cache budget, e.g. "512 MB" or "1 GB": the row cache in front of storage when
-                # serving persistent data (Hybrid mode).
+                # Row cache budget, e.g. "512 MB" or "1 GB". Serving persistent data with a budget is
+                # Hybrid mode (a row cache in front of storage); embedded, it sizes the engine's block
+                # cache. 0, the default, means no row cache (Server mode when serving).
                 # cache_size = "%s"
                 # Compression of stored values: "zstd", "lz4" or "none".
                 # compression = "%s"

@@ -156,8 +156,9 @@ class PackagedLauncherTest {
     }
 
     @Test
-    void startData_isHybridWithTheCaffeineCache() throws Exception {
-        Process p = launch("start", "--data", tmp.resolve("hybrid").toString(), "--port", "0");
+    void startData_withCacheSize_isHybridWithTheCaffeineCache() throws Exception {
+        Process p = launch(java.util.Map.of("HELIOS_STORAGE_CACHE_SIZE", "64MB"),
+                "start", "--data", tmp.resolve("hybrid").toString(), "--port", "0");
         BlockingQueue<String> output = lines(p);
         List<String> seen = startUp(output);
         int port = Integer.parseInt(seen.remove(seen.size() - 1));

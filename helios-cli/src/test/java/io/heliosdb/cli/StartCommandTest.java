@@ -95,6 +95,11 @@ class StartCommandTest {
              ResultSet rs = s.executeQuery("select note from kept where id = 1")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("still here");
+            // No cache_size configured: Server mode, not Hybrid, even with a cache layer on the module path.
+            try (ResultSet mode = c.createStatement().executeQuery("show helios.mode")) {
+                assertThat(mode.next()).isTrue();
+                assertThat(mode.getString(1)).isEqualTo("Server");
+            }
         } finally {
             second.stop();
         }

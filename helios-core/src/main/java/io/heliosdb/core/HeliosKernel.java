@@ -57,7 +57,9 @@ public final class HeliosKernel implements KernelProvider {
 
         StorageConfig effectiveStorage = storage.memoryOnly() ? storage : storage.withPath(
                 storage.path().toAbsolutePath().normalize()).withEngine(engineName);
-        StorageEngine engine = storageProvider.open(effectiveStorage);
+        // In Hybrid mode the budget goes to the row cache; the engine keeps its own small default.
+        StorageEngine engine = storageProvider.open(
+                cacheProvider != null ? effectiveStorage.withCacheSizeBytes(0) : effectiveStorage);
         CacheLayer cache = null;
         KernelDatabase db;
         try {

@@ -91,7 +91,8 @@ class KernelMonitoringTest {
 
     @Test
     void heliosCacheStats_reportsTheCacheLayer() {
-        HeliosConfig config = HeliosConfig.persistent(dir.resolve("db"));
+        HeliosConfig persistent = HeliosConfig.persistent(dir.resolve("db"));
+        HeliosConfig config = persistent.withStorage(persistent.storage().withCacheSizeBytes(16L << 20));
         try (KernelDatabase db = open(config, DeploymentMode.HYBRID, true); Session s = db.session()) {
             s.execute("create table t (id int primary key, v text)");
             for (int i = 0; i < 20; i++) {

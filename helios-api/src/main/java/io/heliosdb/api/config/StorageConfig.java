@@ -8,7 +8,9 @@ import java.nio.file.Path;
  * @param path           the data directory (ignored when {@code memoryOnly})
  * @param memoryOnly     keep all data in RAM, nothing on disk
  * @param engine         the storage provider's name: {@code rocksdb} (default for persistent data) or {@code memory}
- * @param cacheSizeBytes the memory cache budget in bytes
+ * @param cacheSizeBytes the row cache budget in bytes; 0 (the default) means no row cache: the engine keeps
+ *                       its own small block cache. A served persistent database with a cache size is Hybrid mode;
+ *                       an embedded one gives the budget to the engine's block cache
  * @param compression    compression of stored values
  * @param walEnabled     whether commits are written to the write-ahead log and synced before they are acknowledged
  */
@@ -16,7 +18,7 @@ public record StorageConfig(Path path, boolean memoryOnly, String engine, long c
                             Compression compression, boolean walEnabled) {
 
     public static final Path DEFAULT_PATH = Path.of("heliosdb-data");
-    public static final long DEFAULT_CACHE_SIZE = 64L * 1024 * 1024;
+    public static final long DEFAULT_CACHE_SIZE = 0;
 
     public static StorageConfig defaults() {
         return new StorageConfig(DEFAULT_PATH, false, "rocksdb", DEFAULT_CACHE_SIZE, Compression.LZ4, true);

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** Byte sizes as heliosdb.toml writes them: {@code 536870912}, {@code "512MB"}, {@code "512 MB"}, {@code "1GB"}. */
 public final class ByteSize {
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|K|KIB|MB|M|MIB|GB|G|GIB|TB|T|TIB)?");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|BYTES|KB|K|KIB|MB|M|MIB|GB|G|GIB|TB|T|TIB)?");
     private static final long KB = 1024;
 
     private ByteSize() {
@@ -24,7 +24,7 @@ public final class ByteSize {
                     + text + "\"");
         }
         long multiplier = switch (m.group(2) == null ? "B" : m.group(2)) {
-            case "B" -> 1;
+            case "B", "BYTES" -> 1;
             case "KB", "K", "KIB" -> KB;
             case "MB", "M", "MIB" -> KB * KB;
             case "GB", "G", "GIB" -> KB * KB * KB;
@@ -39,6 +39,9 @@ public final class ByteSize {
 
     /** The size in the largest unit that divides it exactly, e.g. {@code 512 MB}, {@code 1 GB}, {@code 1000 bytes}. */
     public static String format(long bytes) {
+        if (bytes == 0) {
+            return "0";
+        }
         String[] units = {"TB", "GB", "MB", "KB"};
         long[] sizes = {KB * KB * KB * KB, KB * KB * KB, KB * KB, KB};
         for (int i = 0; i < units.length; i++) {

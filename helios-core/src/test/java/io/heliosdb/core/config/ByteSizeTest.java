@@ -30,4 +30,12 @@ class ByteSizeTest {
         assertThat(ByteSize.format(1000)).isEqualTo("1000 bytes");
         assertThat(ByteSize.format(3L << 19)).isEqualTo("1536 KB");
     }
+
+    @Test
+    void format_roundTripsThroughParse() {
+        for (long size : new long[] {0, 1, 1000, 1024, 1536, 64L << 20, 3L << 30}) {
+            org.assertj.core.api.Assertions.assertThat(ByteSize.parse(ByteSize.format(size))).as("%d", size)
+                    .isEqualTo(size);
+        }
+    }
 }

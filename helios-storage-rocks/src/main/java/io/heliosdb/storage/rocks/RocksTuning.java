@@ -19,6 +19,8 @@ import org.rocksdb.WriteOptions;
 final class RocksTuning implements AutoCloseable {
 
     static final long MIN_BLOCK_CACHE = 8L * 1024 * 1024;
+    /** When {@code cache_size} is unset (0), or the kernel gives the budget to its row cache instead. */
+    static final long DEFAULT_BLOCK_CACHE = 32L * 1024 * 1024;
     // The block cache is off-heap; a typo in cache_size should not reserve the whole machine.
     static final long MAX_BLOCK_CACHE = 4L * 1024 * 1024 * 1024;
 
@@ -60,6 +62,9 @@ final class RocksTuning implements AutoCloseable {
     }
 
     static long blockCacheBytes(long configured) {
+        if (configured == 0) {
+            return DEFAULT_BLOCK_CACHE;
+        }
         return Math.max(MIN_BLOCK_CACHE, Math.min(MAX_BLOCK_CACHE, configured));
     }
 

@@ -115,7 +115,8 @@ class RocksStorageEngineTest extends StorageEngineTck {
 
     @Test
     void blockCache_isBoundedSensibly() {
-        assertThat(RocksTuning.blockCacheBytes(0)).isEqualTo(RocksTuning.MIN_BLOCK_CACHE);
+        assertThat(RocksTuning.blockCacheBytes(0)).isEqualTo(RocksTuning.DEFAULT_BLOCK_CACHE);
+        assertThat(RocksTuning.blockCacheBytes(1)).isEqualTo(RocksTuning.MIN_BLOCK_CACHE);
         assertThat(RocksTuning.blockCacheBytes(Long.MAX_VALUE)).isEqualTo(RocksTuning.MAX_BLOCK_CACHE);
         assertThat(RocksTuning.blockCacheBytes(100L << 20)).isEqualTo(100L << 20);
     }
