@@ -108,4 +108,4 @@ select regexp_replace('foobarbaz', 'b(..)', 'X\1Y'), regexp_replace('aAaA', 'a',
 select 1 ~ '1';
 > ERROR 42883: operator does not exist: integer ~ unknown
 select 'a' ~ '(';
-> ERROR 22000: invalid regular expression: Unclosed group
+> ERROR 2201B: invalid regular expression: Unclosed group

@@ -4,7 +4,7 @@ select substring('hello world', 7), substring('abc', 5), substr('hello', 2, 3), 
 > world |  | ell | a
 > SELECT 1
 select substring('abc', 1, -1);
-> ERROR 22000: negative substring length not allowed
+> ERROR 22011: negative substring length not allowed
 select strpos('high', 'ig'), strpos('high', 'x'), replace('abcabc', 'b', 'XY'), reverse('abc');
 > strpos:int4 | strpos:int4 | replace:text | reverse:text
 > 2 | 0 | aXYcaXYc | cba
@@ -48,7 +48,7 @@ select sqrt(16), power(2, 10), exp(0), ln(1);
 > 4 | 1024 | 1 | 0
 > SELECT 1
 select sqrt(-1);
-> ERROR 22000: cannot take square root of a negative number
+> ERROR 2201F: cannot take square root of a negative number
 select greatest(3, 7, null, 5), least(3, 7, null, 5), greatest(null, null::int), least('b', 'a');
 > greatest:int4 | least:int4 | greatest:int4 | least:text
 > 7 | 3 | NULL | a

@@ -54,7 +54,7 @@ select born, seen, score, ratio from t where id = 30;
 > 2024-02-29 | 2024-01-02 03:04:05.5 | 1.5 | 0.1
 > SELECT 1
 insert into t (id, born) values (31, '2024-13-01');
-> ERROR 22007
+> ERROR 22008
 insert into t values (40, 1, 1, 'a', 1, true, null, null, null, null, 99);
 > ERROR 42601: INSERT has more expressions than target columns
 insert into t (id, big) values (41);

@@ -31,6 +31,24 @@ public interface ExecutionContext extends SchemaLookup {
         throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This kernel does not support indexes");
     }
 
+    /**
+     * The rows of {@code index}'s table whose index keys lie between two bounds, in index order (the
+     * reverse of it when {@code reverse}), as the statement's snapshot sees them, each with its
+     * {@link RowCursor#rowKey()} for update and delete.
+     *
+     * <p>A bound is a prefix of the index's key columns: {@code {5}} on an index over {@code (a, b)}
+     * stands for every key whose {@code a} is 5; null or empty leaves that end open. An inclusive bound
+     * takes in every key the prefix starts, an exclusive one none of them. Bounds are in index order:
+     * on a DESC column the lower bound holds the larger value. A null element stands for SQL NULL, which
+     * sorts after every value (first on a DESC column), as in PostgreSQL; so {@code a > 5} on an ASC
+     * column is lower {@code {5}} exclusive, upper {@code {null}} exclusive. Bound values must already
+     * be of the key column's type (values outside its range fail with {@code 22003}).
+     */
+    default RowCursor indexScan(IndexDef index, Object[] lower, boolean lowerInclusive, Object[] upper,
+                                boolean upperInclusive, boolean reverse) {
+        throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This kernel does not support index scans");
+    }
+
     /** Every row, in primary key order (row id order without a primary key). */
     RowCursor scan(TableDef table);
 

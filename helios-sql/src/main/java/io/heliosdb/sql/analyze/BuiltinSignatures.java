@@ -30,12 +30,16 @@ final class BuiltinSignatures {
             case "lpad", "rpad" -> n == 2 ? call(binder, name, args, T, T, I) : n == 3 ? call(binder, name, args, T, T, I, T) : null;
             case "left", "right", "repeat" -> n == 2 ? call(binder, name, args, T, T, I) : null;
             case "reverse", "initcap", "md5" -> n == 1 ? call(binder, name, args, T, T) : null;
+            case "octet_length" -> n == 1 ? call(binder, name, args, I, T) : null;
+            case "format" -> n >= 1 && TypeRules.isString(args.get(0).type()) || n >= 1 && args.get(0).type() == SqlType.UNKNOWN
+                    ? anyAsText(binder, name, args, 1) : null;
             case "ascii" -> n == 1 ? call(binder, name, args, I, T) : null;
             case "chr" -> n == 1 ? call(binder, name, args, T, I) : null;
             case "concat" -> n >= 1 ? anyAsText(binder, name, args, 0) : null;
             case "concat_ws" -> n >= 2 ? anyAsText(binder, name, args, 1) : null;
             case "sqrt", "exp", "ln", "cbrt" -> n == 1 ? call(binder, name, args, D, D) : null;
-            case "power", "pow" -> n == 2 ? call(binder, "power", args, D, D, D) : null;
+            case "position" -> n == 2 ? call(binder, "strpos", List.of(args.get(1), args.get(0)), I, T, T) : null;
+            case "power", "pow", "^" -> n == 2 ? call(binder, "power", args, D, D, D) : null;
             case "pi", "random" -> n == 0 ? new BuiltinCall(name, List.of(), D) : null;
             case "ceil", "ceiling", "floor", "sign", "trunc" -> n == 1 ? sameNumeric(binder, name, args) : null;
             case "mod" -> n == 2 ? mod(binder, args) : null;

@@ -23,7 +23,8 @@ final class ColumnNames {
         if (e instanceof Expr.ColumnRef c) {
             return new Named(c.column(), 2);
         } else if (e instanceof Expr.FunctionCall f) {
-            return new Named(f.name(), 2);
+            // The ^ operator is parsed as a call of "^"; an operator names its column ?column?.
+            return f.name().equals("^") ? new Named("?column?", 0) : new Named(f.name(), 2);
         } else if (e instanceof Expr.Cast c) {
             Named inner = figure(c.operand());
             return inner.strength() > 1 ? inner : new Named(c.type().type().pgName(), 1);

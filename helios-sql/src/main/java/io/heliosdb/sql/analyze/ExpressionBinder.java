@@ -502,7 +502,7 @@ final class ExpressionBinder {
             return e;
         }
         if (!TypeRules.explicitCast(e.type(), target)) {
-            throw new HeliosException(SqlState.DATATYPE_MISMATCH, "cannot cast type " + e.type().sqlName() + " to "
+            throw new HeliosException(SqlState.CANNOT_COERCE, "cannot cast type " + e.type().sqlName() + " to "
                     + target.sqlName());
         }
         return new Cast(e, target, typmod, true);

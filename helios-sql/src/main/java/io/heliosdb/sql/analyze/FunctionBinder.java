@@ -106,6 +106,13 @@ final class FunctionBinder {
                     default -> new ScalarCall(ScalarFunction.LENGTH, List.of(arg), SqlType.INTEGER);
                 };
             }
+            case "pg_typeof" -> {
+                if (args.size() != 1) {
+                    throw undefined(f, args, position);
+                }
+                // regtype is not a HeliosDB type; its text form is what clients read.
+                return new BoundExpr.Const(args.get(0).type().sqlName(), SqlType.TEXT);
+            }
             case "abs" -> {
                 if (args.size() != 1 || !args.get(0).type().isNumeric()) {
                     throw undefined(f, args, position);

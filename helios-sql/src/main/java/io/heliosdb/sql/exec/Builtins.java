@@ -18,7 +18,6 @@ import java.util.function.Function;
 
 /**
  * The built-in functions typed by {@code analyze.BuiltinSignatures}; most are strict (NULL in, NULL out).
- * Errors PostgreSQL reports as 2201F, 2201E, 2201B and 22011 are 22000 here until helios-api names those codes.
  */
 final class Builtins {
 
@@ -28,6 +27,7 @@ final class Builtins {
     static Evaluator compile(BuiltinCall call, Evaluator[] args) {
         return switch (call.name()) {
             case "concat" -> concat(args, call.args().stream().map(BoundExpr::type).toArray(SqlType[]::new), 0);
+            case "format" -> TextFormat.evaluator(args, call.args().stream().map(BoundExpr::type).toArray(SqlType[]::new));
             case "concat_ws" -> concat(args, call.args().stream().map(BoundExpr::type).toArray(SqlType[]::new), 1);
             case "greatest", "least" -> extremum(args, call.name().equals("greatest"));
             case "random" -> (row, rt) -> ThreadLocalRandom.current().nextDouble();
@@ -59,11 +59,12 @@ final class Builtins {
             case "reverse" -> a -> new StringBuilder((String) a[0]).reverse().toString();
             case "initcap" -> a -> initcap((String) a[0]);
             case "md5" -> a -> md5((String) a[0]);
+            case "octet_length" -> a -> ((String) a[0]).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             case "ascii" -> a -> ((String) a[0]).isEmpty() ? 0 : ((String) a[0]).codePointAt(0);
             case "chr" -> a -> chr((Integer) a[0]);
             case "sqrt" -> a -> {
                 if ((Double) a[0] < 0) {
-                    throw new HeliosException(SqlState.DATA_EXCEPTION, "cannot take square root of a negative number");
+                    throw new HeliosException(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION, "cannot take square root of a negative number");
                 }
                 return Math.sqrt((Double) a[0]);
             };
@@ -72,7 +73,7 @@ final class Builtins {
             case "ln" -> a -> {
                 double v = (Double) a[0];
                 if (v <= 0) {
-                    throw new HeliosException(SqlState.DATA_EXCEPTION, v == 0 ? "cannot take logarithm of zero"
+                    throw new HeliosException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM, v == 0 ? "cannot take logarithm of zero"
                             : "cannot take logarithm of a negative number");
                 }
                 return Math.log(v);
@@ -149,7 +150,7 @@ final class Builtins {
     /** SQL substring: 1-based start that may lie before the string; a negative length is an error. */
     private static String substring(String s, int start, Integer length) {
         if (length != null && length < 0) {
-            throw new HeliosException(SqlState.DATA_EXCEPTION, "negative substring length not allowed");
+            throw new HeliosException(SqlState.SUBSTRING_ERROR, "negative substring length not allowed");
         }
         int[] cps = s.codePoints().toArray();
         long from = Math.max(start, 1);
@@ -241,10 +242,10 @@ final class Builtins {
 
     private static double power(double base, double exponent) {
         if (base == 0 && exponent < 0) {
-            throw new HeliosException(SqlState.DATA_EXCEPTION, "zero raised to a negative power is undefined");
+            throw new HeliosException(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION, "zero raised to a negative power is undefined");
         }
         if (base < 0 && exponent != Math.rint(exponent)) {
-            throw new HeliosException(SqlState.DATA_EXCEPTION,
+            throw new HeliosException(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
                     "a negative number raised to a non-integer power yields a complex result");
         }
         return Math.pow(base, exponent);

@@ -87,7 +87,7 @@ final class RegexFunctions {
         return sb.toString();
     }
 
-    /** Remembers the last compiled pattern; a bad pattern is 2201B in PostgreSQL (22000 here). */
+    /** Remembers the last compiled pattern; a bad pattern is 2201B, as in PostgreSQL. */
     private static final class PatternCache {
         private volatile Object[] last;
 
@@ -101,7 +101,7 @@ final class RegexFunctions {
                 last = new Object[] {regex, flags, p};
                 return p;
             } catch (PatternSyntaxException e) {
-                throw new HeliosException(SqlState.DATA_EXCEPTION, "invalid regular expression: " + e.getDescription());
+                throw new HeliosException(SqlState.INVALID_REGULAR_EXPRESSION, "invalid regular expression: " + e.getDescription());
             }
         }
     }

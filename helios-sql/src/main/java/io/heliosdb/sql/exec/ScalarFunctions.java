@@ -8,7 +8,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 
 /** The built-in scalar functions. */
 final class ScalarFunctions {
@@ -27,8 +26,8 @@ final class ScalarFunctions {
         }
         Evaluator first = args[0];
         return switch (call.function()) {
-            case LOWER -> strict(first, v -> ((String) v).toLowerCase(Locale.ROOT));
-            case UPPER -> strict(first, v -> ((String) v).toUpperCase(Locale.ROOT));
+            case LOWER -> strict(first, v -> mapCodePoints((String) v, false));
+            case UPPER -> strict(first, v -> mapCodePoints((String) v, true));
             case LENGTH -> strict(first, v -> ((String) v).codePointCount(0, ((String) v).length()));
             case ABS -> {
                 var negate = Arithmetic.negate(call.type());
@@ -91,5 +90,12 @@ final class ScalarFunctions {
             Object v = arg.evaluate(row, rt);
             return v == null ? null : f.apply(v);
         };
+    }
+
+    /** One character in, one out, as PostgreSQL's lower/upper do (Java's toUpperCase turns ß into SS). */
+    private static String mapCodePoints(String s, boolean upper) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> sb.appendCodePoint(upper ? Character.toUpperCase(c) : Character.toLowerCase(c)));
+        return sb.toString();
     }
 }

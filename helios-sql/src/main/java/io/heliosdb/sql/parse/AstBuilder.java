@@ -21,6 +21,7 @@ import io.heliosdb.sql.ast.ShowVariable;
 import io.heliosdb.sql.ast.Statement;
 import io.heliosdb.sql.ast.TableName;
 import io.heliosdb.sql.ast.TransactionStatement;
+import io.heliosdb.sql.ast.TypeName;
 import io.heliosdb.sql.ast.Truncate;
 import io.heliosdb.sql.ast.Update;
 import io.heliosdb.sql.ast.ValuesQuery;
@@ -383,6 +384,15 @@ final class AstBuilder {
             return operand;
         } else if (suffix instanceof IsNullPredicateContext p) {
             return new Expr.IsNull(operand, p.NOT() != null);
+        } else if (suffix instanceof IsTruthPredicateContext p) {
+            // x IS [NOT] TRUE/FALSE never yields NULL: it is x IS [NOT] DISTINCT FROM the constant.
+            if (p.truth.getType() == PostgreSqlParser.UNKNOWN) {
+                return new Expr.IsNull(new Expr.Cast(operand, new TypeName(io.heliosdb.api.SqlType.BOOLEAN, -1)),
+                        p.NOT() != null);
+            }
+            Expr constant = new Expr.Literal(Expr.LiteralKind.BOOLEAN,
+                    p.truth.getType() == PostgreSqlParser.TRUE ? "true" : "false");
+            return new Expr.DistinctFrom(operand, constant, p.NOT() == null);
         } else if (suffix instanceof BetweenPredicateContext p) {
             return new Expr.Between(operand, value(p.valueExpr(0)), value(p.valueExpr(1)), p.NOT() != null);
         } else if (suffix instanceof InSubqueryPredicateContext p) {
@@ -440,6 +450,9 @@ final class AstBuilder {
                 return new Expr.Literal(lit.kind(), "-" + lit.text());
             }
             return new Expr.Unary(Expr.UnaryOp.NEGATE, operand);
+        } else if (ctx instanceof PowerValueContext pw) {
+            return new Expr.FunctionCall("^", List.of(value(pw.valueExpr(0)), value(pw.valueExpr(1))), false, false,
+                    pw.CARET().getSymbol().getStartIndex());
         } else if (ctx instanceof MulValueContext m) {
             Expr.BinaryOp op = switch (m.op.getType()) {
                 case PostgreSqlParser.STAR -> Expr.BinaryOp.MULTIPLY;
@@ -463,6 +476,8 @@ final class AstBuilder {
             return new Expr.Literal(Expr.LiteralKind.DECIMAL, d.getText());
         } else if (ctx instanceof StringLiteralContext s) {
             return new Expr.Literal(Expr.LiteralKind.STRING, unquote(s.getText()));
+        } else if (ctx instanceof EscapeStringLiteralContext e) {
+            return new Expr.Literal(Expr.LiteralKind.STRING, EscapeStrings.decode(e.getText(), e.getStart().getStartIndex()));
         } else if (ctx instanceof BooleanLiteralContext b) {
             return new Expr.Literal(Expr.LiteralKind.BOOLEAN, b.TRUE() != null ? "true" : "false");
         } else if (ctx instanceof NullLiteralContext) {
@@ -500,6 +515,16 @@ final class AstBuilder {
         } else if (ctx instanceof TypedLiteralContext t) {
             return new Expr.Cast(new Expr.Literal(Expr.LiteralKind.STRING, unquote(t.STRING().getText())),
                     TypeNames.resolve(t.typeName(), this));
+        } else if (ctx instanceof KeywordArgsCallContext k) {
+            return keywordArgsCall(k);
+        } else if (ctx instanceof PositionCallContext pc) {
+            String name = functionName(pc.functionName());
+            if (!name.equals("position")) {
+                throw new HeliosException(SqlState.SYNTAX_ERROR, "syntax error at or near \"IN\"", null, null,
+                        pc.IN().getSymbol().getStartIndex() + 1, null);
+            }
+            return new Expr.FunctionCall("position", List.of(value(pc.needle), value(pc.haystack)), false, false,
+                    pc.getStart().getStartIndex());
         } else if (ctx instanceof FunctionCallContext f) {
             FunctionNameContext name = f.functionName();
             return new Expr.FunctionCall(name.identifier() != null ? identifier(name.identifier())
@@ -555,6 +580,31 @@ final class AstBuilder {
             folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
         }
         return folded.toString();
+    }
+
+    private String functionName(FunctionNameContext name) {
+        return name.identifier() != null ? identifier(name.identifier()) : name.getText().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code substring(s FROM a [FOR n])} and {@code trim([BOTH|LEADING|TRAILING] [chars] FROM s)}. */
+    private Expr keywordArgsCall(KeywordArgsCallContext k) {
+        String name = functionName(k.functionName());
+        int position = k.getStart().getStartIndex();
+        if (name.equals("substring") && k.trimSide == null && k.first != null) {
+            List<Expr> args = new ArrayList<>(List.of(expr(k.first), expr(k.from)));
+            if (k.count != null) {
+                args.add(expr(k.count));
+            }
+            return new Expr.FunctionCall("substring", args, false, false, position);
+        }
+        if (name.equals("trim") && k.count == null) {
+            String function = k.trimSide == null || k.trimSide.getType() == PostgreSqlParser.BOTH ? "btrim"
+                    : k.trimSide.getType() == PostgreSqlParser.LEADING ? "ltrim" : "rtrim";
+            List<Expr> args = k.first == null ? List.of(expr(k.from)) : List.of(expr(k.from), expr(k.first));
+            return new Expr.FunctionCall(function, args, false, false, position);
+        }
+        throw new HeliosException(SqlState.SYNTAX_ERROR, "syntax error at or near \"FROM\"", null, null,
+                k.FROM().getSymbol().getStartIndex() + 1, null);
     }
 
     private static String unquote(String quoted) {

@@ -86,7 +86,7 @@ public final class Casts {
             return v -> v;
         }
         if (from == SqlType.UNKNOWN || TypeRules.isString(from)) {
-            return v -> to.parse(v.toString());
+            return v -> TextInput.parse(to, v.toString());
         }
         if (TypeRules.isString(to)) {
             return v -> toText(from, v);

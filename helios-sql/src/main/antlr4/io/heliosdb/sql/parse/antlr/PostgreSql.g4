@@ -212,6 +212,7 @@ predicate : valueExpr predicateSuffix? ;
 
 predicateSuffix
     : IS NOT? NULL                                          # isNullPredicate
+    | IS NOT? truth=(TRUE | FALSE | UNKNOWN)                # isTruthPredicate
     | IS NOT? DISTINCT FROM valueExpr                       # distinctPredicate
     | NOT? BETWEEN valueExpr AND valueExpr                  # betweenPredicate
     | NOT? IN LPAREN selectStmt RPAREN                      # inSubqueryPredicate
@@ -228,6 +229,7 @@ valueExpr
     : primary                                          # primaryValue
     | valueExpr DOUBLE_COLON typeName                  # castValue
     | op=(MINUS | PLUS) valueExpr                      # unaryValue
+    | <assoc=left> valueExpr CARET valueExpr           # powerValue
     | valueExpr op=(STAR | SLASH | PERCENT) valueExpr  # mulValue
     | valueExpr op=(PLUS | MINUS) valueExpr            # addValue
     | valueExpr CONCAT valueExpr                       # concatValue
@@ -237,6 +239,7 @@ primary
     : INTEGER_LITERAL                                                  # integerLiteral
     | DECIMAL_LITERAL                                                  # decimalLiteral
     | STRING                                                           # stringLiteral
+    | ESCAPE_STRING                                                    # escapeStringLiteral
     | (TRUE | FALSE)                                                   # booleanLiteral
     | NULL                                                             # nullLiteral
     | PARAM                                                            # paramRef
@@ -246,6 +249,8 @@ primary
     | typeName STRING                                                  # typedLiteral
     | LPAREN selectStmt RPAREN                                         # scalarSubquery
     | EXISTS LPAREN selectStmt RPAREN                                  # existsSubquery
+    | functionName LPAREN trimSide=(BOTH | LEADING | TRAILING)? (first=expr? FROM from=expr (FOR count=expr)?) RPAREN   # keywordArgsCall
+    | functionName LPAREN needle=valueExpr IN haystack=valueExpr RPAREN   # positionCall
     | functionName LPAREN (STAR | (DISTINCT | ALL)? expr (COMMA expr)*)? RPAREN   # functionCall
     | identifier (DOT identifier)?                                     # columnRef
     | LPAREN expr RPAREN                                               # parenExpr
@@ -269,7 +274,7 @@ nonReserved
     : ABORT | CASCADE | CHARACTER | COMMIT | DOUBLE | FIRST | IF | KEY | LAST | LOCAL | NULLS
     | PRECISION | RESTRICT | ROLLBACK | ROW | ROWS | SESSION | SHOW | START | TIME | TIMESTAMP
     | TRANSACTION | VALUES | VARYING | WITHOUT | WORK | ZONE | BEGIN | EXISTS | INDEX | RECURSIVE | NEXT
-    | RESTART | CONTINUE | IDENTITY
+    | RESTART | CONTINUE | IDENTITY | UNKNOWN
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -282,6 +287,7 @@ AS : 'AS';
 ASC : 'ASC';
 BEGIN : 'BEGIN';
 BETWEEN : 'BETWEEN';
+BOTH : 'BOTH';
 BY : 'BY';
 CASCADE : 'CASCADE';
 CASE : 'CASE';
@@ -307,6 +313,7 @@ EXISTS : 'EXISTS';
 FALSE : 'FALSE';
 FETCH : 'FETCH';
 FIRST : 'FIRST';
+FOR : 'FOR';
 FROM : 'FROM';
 FULL : 'FULL';
 GROUP : 'GROUP';
@@ -324,6 +331,7 @@ IS : 'IS';
 JOIN : 'JOIN';
 KEY : 'KEY';
 LAST : 'LAST';
+LEADING : 'LEADING';
 LEFT : 'LEFT';
 LIKE : 'LIKE';
 LIMIT : 'LIMIT';
@@ -362,11 +370,13 @@ THEN : 'THEN';
 TIME : 'TIME';
 TIMESTAMP : 'TIMESTAMP';
 TO : 'TO';
+TRAILING : 'TRAILING';
 TRANSACTION : 'TRANSACTION';
 TRUE : 'TRUE';
 TRUNCATE : 'TRUNCATE';
 UNION : 'UNION';
 UNIQUE : 'UNIQUE';
+UNKNOWN : 'UNKNOWN';
 UPDATE : 'UPDATE';
 USING : 'USING';
 VALUES : 'VALUES';
@@ -394,6 +404,7 @@ STAR : '*';
 SLASH : '/';
 PERCENT : '%';
 CONCAT : '||';
+CARET : '^';
 DOUBLE_COLON : '::';
 LPAREN : '(';
 RPAREN : ')';
@@ -414,6 +425,9 @@ DECIMAL_LITERAL
 fragment EXPONENT : 'E' [+-]? [0-9]+;
 
 STRING : '\'' (~'\'' | '\'\'')* '\'';
+
+// E'...' with backslash escapes; longest match beats the one-letter identifier E.
+ESCAPE_STRING : 'E\'' (~['\\] | '\'\'' | '\\' .)* '\'';
 
 // Longest match makes a closed STRING win; this only matches a quote left open to the end.
 UNTERMINATED_STRING : '\'' (~'\'' | '\'\'')*;
