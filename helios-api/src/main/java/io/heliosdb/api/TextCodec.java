@@ -42,6 +42,11 @@ final class TextCodec {
             case DOUBLE -> formatDouble(((Number) value).doubleValue());
             case NUMERIC -> ((BigDecimal) value).toPlainString();
             case TIMESTAMP -> TIMESTAMP_OUT.format((LocalDateTime) value);
+            case DATE -> {
+                // ISO's "+10000-01-01" for years past 9999; PostgreSQL prints "10000-01-01".
+                String iso = value.toString();
+                yield iso.startsWith("+") ? iso.substring(1) : iso;
+            }
             default -> value.toString();
         };
     }
@@ -130,7 +135,7 @@ final class TextCodec {
         if (Double.isInfinite(d)) {
             return d > 0 ? "Infinity" : "-Infinity";
         }
-        return styleJavaNumber(Double.toString(d), Math.abs(d));
+        return styleJavaNumber(Double.toString(d), Math.abs(d), 1e15);
     }
 
     static String formatFloat(float f) {
@@ -140,12 +145,19 @@ final class TextCodec {
         if (Float.isInfinite(f)) {
             return f > 0 ? "Infinity" : "-Infinity";
         }
-        return styleJavaNumber(Float.toString(f), Math.abs(f));
+        return styleJavaNumber(Float.toString(f), Math.abs(f), 1e6);
     }
 
-    private static String styleJavaNumber(String java, double abs) {
+    /**
+     * PostgreSQL prints the shortest exact digits, switching to exponent form as printf's %g would
+     * at its type's precision: from 1e+15 for float8 and from 1e+06 for float4, and below 1e-04.
+     */
+    private static String styleJavaNumber(String java, double abs, double exponentFrom) {
+        if (abs == 0) {
+            return java.startsWith("-") ? "-0" : "0";
+        }
         BigDecimal exact = new BigDecimal(java);
-        if (abs != 0 && (abs >= 1e15 || abs < 1e-4)) {
+        if (abs >= exponentFrom || abs < 1e-4) {
             // PostgreSQL switches to exponent form where printf %g would: 1e+15, 1.5e-05.
             String sci = String.format(Locale.ROOT, "%." + Math.max(0, exact.stripTrailingZeros().precision() - 1) + "e",
                     exact);
@@ -155,8 +167,7 @@ final class TextCodec {
             int expValue = Integer.parseInt(exp);
             return mantissa + "e" + (expValue < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(expValue));
         }
-        String plain = exact.stripTrailingZeros().toPlainString();
-        return plain.equals("-0") ? "-0" : plain;
+        return exact.stripTrailingZeros().toPlainString();
     }
 
     private static HeliosException invalid(SqlType type, String text) {

@@ -33,6 +33,13 @@ class SqlTypeTest {
         assertThat(SqlType.DOUBLE.format(Double.NaN)).isEqualTo("NaN");
         assertThat(SqlType.DOUBLE.format(Double.NEGATIVE_INFINITY)).isEqualTo("-Infinity");
         assertThat(SqlType.REAL.format(0.1f)).isEqualTo("0.1");
+        assertThat(SqlType.REAL.format(16777216f)).isEqualTo("1.6777216e+07");
+        assertThat(SqlType.REAL.format(123456f)).isEqualTo("123456");
+        assertThat(SqlType.REAL.format(1e6f)).isEqualTo("1e+06");
+        assertThat(SqlType.DOUBLE.format(16777216.0)).isEqualTo("16777216");
+        assertThat(SqlType.DOUBLE.format(-0.0)).isEqualTo("-0");
+        assertThat(SqlType.DOUBLE.format(0.0)).isEqualTo("0");
+        assertThat(SqlType.DATE.format(LocalDate.of(10000, 1, 1))).isEqualTo("10000-01-01");
         assertThat(SqlType.NUMERIC.format(new BigDecimal("1E+3"))).isEqualTo("1000");
         assertThat(SqlType.NUMERIC.format(new BigDecimal("2.50"))).isEqualTo("2.50");
         assertThat(SqlType.TIMESTAMP.format(LocalDateTime.of(2024, 1, 2, 3, 4, 5))).isEqualTo("2024-01-02 03:04:05");
