@@ -11,17 +11,21 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * The committed catalog as decoded table definitions, one immutable state per commit that changed
+ * The committed catalog as decoded table and index definitions, one immutable state per commit that changed
  * it, keyed by that commit's timestamp. The definitions themselves live in storage under MVCC (the
  * {@code catalog} keyspace); this is their decoded history, so a snapshot finds the catalog it
  * must see with one map lookup. States no open snapshot can see are pruned by vacuum.
  */
 public final class Catalog {
 
-    /** The committed tables as of commit timestamp {@code version}. */
-    public record Snapshot(long version, Map<String, TableDef> tables) {
+    /** The committed tables and indexes as of commit timestamp {@code version}. */
+    public record Snapshot(long version, Map<String, TableDef> tables, Map<String, StoredIndex> indexes) {
         public Optional<TableDef> table(String name) {
             return Optional.ofNullable(tables.get(name));
+        }
+
+        public Optional<StoredIndex> index(String name) {
+            return Optional.ofNullable(indexes.get(name));
         }
     }
 
@@ -31,7 +35,7 @@ public final class Catalog {
         states.put(initial.version(), initial);
     }
 
-    /** Reads every table definition visible through {@code reader}, as the state at {@code ts}. */
+    /** Reads every table and index definition visible through {@code reader}, as the state at {@code ts}. */
     public static Catalog load(KvReader reader, long ts) {
         Map<String, TableDef> tables = new TreeMap<>();
         try (KvCursor cursor = reader.scan(CatalogKeys.CATALOG, CatalogKeys.tablesFrom(), CatalogKeys.tablesTo(),
@@ -41,7 +45,15 @@ public final class Catalog {
                 tables.put(table.name(), table);
             }
         }
-        return new Catalog(new Snapshot(ts, Collections.unmodifiableMap(tables)));
+        Map<String, StoredIndex> indexes = new TreeMap<>();
+        try (KvCursor cursor = reader.scan(CatalogKeys.CATALOG, CatalogKeys.indexesFrom(), CatalogKeys.indexesTo(),
+                false)) {
+            while (cursor.next()) {
+                StoredIndex index = IndexDefCodec.decode(cursor.value());
+                indexes.put(index.name(), index);
+            }
+        }
+        return new Catalog(new Snapshot(ts, Collections.unmodifiableMap(tables), Collections.unmodifiableMap(indexes)));
     }
 
     /** The newest committed state. */
@@ -56,22 +68,31 @@ public final class Catalog {
     }
 
     /**
-     * Publishes the changes a commit at {@code ts} made: a table name mapped to its new definition,
-     * or to null when it was dropped. Commits publish in timestamp order.
+     * Publishes the changes a commit at {@code ts} made: a table (index) name mapped to its new
+     * definition, or to null when it was dropped. Commits publish in timestamp order.
      */
-    public synchronized void apply(long ts, Map<String, TableDef> changes) {
-        if (changes.isEmpty()) {
+    public synchronized void apply(long ts, Map<String, TableDef> tableChanges, Map<String, StoredIndex> indexChanges) {
+        if (tableChanges.isEmpty() && indexChanges.isEmpty()) {
             return;
         }
-        Map<String, TableDef> tables = new TreeMap<>(snapshot().tables());
+        Snapshot current = snapshot();
+        states.put(ts, new Snapshot(ts, applied(current.tables(), tableChanges),
+                applied(current.indexes(), indexChanges)));
+    }
+
+    private static <T> Map<String, T> applied(Map<String, T> current, Map<String, T> changes) {
+        if (changes.isEmpty()) {
+            return current;
+        }
+        Map<String, T> next = new TreeMap<>(current);
         changes.forEach((name, def) -> {
             if (def == null) {
-                tables.remove(name);
+                next.remove(name);
             } else {
-                tables.put(name, def);
+                next.put(name, def);
             }
         });
-        states.put(ts, new Snapshot(ts, Collections.unmodifiableMap(tables)));
+        return Collections.unmodifiableMap(next);
     }
 
     /** Forgets states older than the one a snapshot at {@code horizon} sees. */

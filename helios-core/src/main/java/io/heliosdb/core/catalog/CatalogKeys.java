@@ -4,15 +4,18 @@ import io.heliosdb.core.encoding.ByteWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Where the kernel keeps things in storage. Keyspace {@value #CATALOG} holds table definitions
- * by name; keyspace {@value #ROWS} holds every row under its table id
- * (8 bytes, big-endian) followed by the encoded primary key or hidden row id.
+ * Where the kernel keeps things in storage. Keyspace {@value #CATALOG} holds table and index
+ * definitions by name; keyspace {@value #ROWS} holds every row under its table id
+ * (8 bytes, big-endian) followed by the encoded primary key or hidden row id; keyspace
+ * {@value #INDEXES} holds secondary index entries under their index id (see IndexKeys).
  */
 public final class CatalogKeys {
     public static final String CATALOG = "catalog";
     public static final String ROWS = "rows";
+    public static final String INDEXES = "indexes";
 
     private static final byte TABLE = 0x02;
+    private static final byte INDEX = 0x03;
 
     private CatalogKeys() {
     }
@@ -20,6 +23,20 @@ public final class CatalogKeys {
     public static byte[] tableKey(String name) {
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
         return new ByteWriter(utf8.length + 1).write(TABLE).write(utf8).toByteArray();
+    }
+
+    public static byte[] indexKey(String name) {
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+        return new ByteWriter(utf8.length + 1).write(INDEX).write(utf8).toByteArray();
+    }
+
+    /** The first key of the index entries, and the bound past the last. */
+    public static byte[] indexesFrom() {
+        return new byte[] {INDEX};
+    }
+
+    public static byte[] indexesTo() {
+        return new byte[] {INDEX + 1};
     }
 
     /** The first key of the table entries, and the bound past the last. */

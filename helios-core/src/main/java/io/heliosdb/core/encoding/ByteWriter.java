@@ -77,6 +77,14 @@ public final class ByteWriter {
         return writeVarLong((v << 1) ^ (v >> 63));
     }
 
+    /** Inverts every byte written at or after {@code start} (a descending key component). */
+    public ByteWriter invertFrom(int start) {
+        for (int i = start; i < size; i++) {
+            buf[i] = (byte) ~buf[i];
+        }
+        return this;
+    }
+
     public int size() {
         return size;
     }

@@ -6,7 +6,10 @@ import io.heliosdb.core.monitor.QueryMetrics;
 import io.heliosdb.core.txn.TableRows;
 import io.heliosdb.sql.ExecutionContext;
 import io.heliosdb.sql.RowCursor;
+import io.heliosdb.core.catalog.StoredIndex;
+import io.heliosdb.sql.schema.IndexDef;
 import io.heliosdb.sql.schema.TableDef;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,6 +52,36 @@ final class KernelExecutionContext implements ExecutionContext {
     public void dropTable(TableDef table) {
         refuseView(table);
         tables.dropTable(table);
+    }
+
+    @Override
+    public Optional<IndexDef> index(String name) {
+        return tables.index(name).map(StoredIndex::definition);
+    }
+
+    @Override
+    public List<IndexDef> indexes(String table) {
+        return tables.indexes(table).stream().map(StoredIndex::definition).toList();
+    }
+
+    @Override
+    public void createIndex(IndexDef index) {
+        if (views != null && SystemViews.isViewName(index.name())) {
+            throw new HeliosException(SqlState.DUPLICATE_TABLE, "relation \"" + index.name() + "\" already exists");
+        }
+        table(index.table()).ifPresent(KernelExecutionContext::refuseView);
+        tables.createIndex(index);
+    }
+
+    @Override
+    public void dropIndex(IndexDef index) {
+        tables.index(index.name()).ifPresent(tables::dropIndex);
+    }
+
+    @Override
+    public RowCursor indexScan(IndexDef index, Object[] lower, boolean lowerInclusive, Object[] upper,
+                               boolean upperInclusive, boolean reverse) {
+        return new CountingCursor(tables.indexScan(index, lower, lowerInclusive, upper, upperInclusive, reverse));
     }
 
     @Override

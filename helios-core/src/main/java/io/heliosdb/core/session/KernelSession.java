@@ -249,8 +249,7 @@ public final class KernelSession implements Session {
             return cached;
         }
         Transaction t = transaction;
-        SchemaLookup stored = t != null ? name -> t.table(committed, name) : committed::table;
-        SchemaLookup schema = views == null ? stored : name -> stored.table(name).or(() -> views.table(name));
+        SchemaLookup schema = new PlanningSchema(committed, t, views);
         PlannedStatement planned = new PlannedStatement(frontEnd.plan(statement, schema, declared), stamp);
         planCache.put(statement.sql(), declared, planned);
         return planned;

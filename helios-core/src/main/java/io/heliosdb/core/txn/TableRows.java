@@ -4,6 +4,8 @@ import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.api.SqlType;
 import io.heliosdb.core.catalog.CatalogKeys;
+import io.heliosdb.core.catalog.IndexDefCodec;
+import io.heliosdb.core.catalog.StoredIndex;
 import io.heliosdb.core.catalog.TableDefCodec;
 import io.heliosdb.core.encoding.KeyEncoder;
 import io.heliosdb.core.encoding.RowCodec;
@@ -11,6 +13,7 @@ import io.heliosdb.spi.KvCursor;
 import io.heliosdb.spi.KvReader;
 import io.heliosdb.sql.RowCursor;
 import io.heliosdb.sql.schema.ColumnDef;
+import io.heliosdb.sql.schema.IndexDef;
 import io.heliosdb.sql.schema.TableDef;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,32 +27,113 @@ import java.util.Optional;
  * table's catalog entry shared (DROP TABLE takes it exclusively), so a concurrent writer of the
  * same row waits, and a row committed after the statement's snapshot is a write conflict.
  * Uniqueness is checked against the newest committed version under the lock, so two sessions
- * inserting the same key cannot both commit.
+ * inserting the same key cannot both commit. Secondary indexes are kept by {@link TableIndexes}.
  */
 public final class TableRows {
     private final TransactionalStore store;
     private final Transaction transaction;
     private final KvReader reader;
     private final StatementReads reads;
+    private final TableIndexes indexes;
 
     public TableRows(TransactionalStore store, Transaction transaction, StatementReads reads) {
         this.store = store;
         this.transaction = transaction;
         this.reads = reads;
         this.reader = reads.reader();
+        this.indexes = new TableIndexes(store, transaction, reader);
     }
 
     public Optional<TableDef> table(String name) {
         return transaction.table(reads.catalog(), name);
     }
 
+    public Optional<StoredIndex> index(String name) {
+        return transaction.index(reads.catalog(), name);
+    }
+
+    /** The indexes of the named table, by name; none when there is no such table. */
+    public List<StoredIndex> indexes(String tableName) {
+        return table(tableName).map(t -> transaction.indexes(reads.catalog(), t)).orElse(List.of());
+    }
+
+    /**
+     * Creates an index and fills it. The indexed table's catalog entry is locked exclusively (no
+     * writer of its rows is active until this transaction ends) and rewritten unchanged, so a
+     * statement planned without the index that then writes the table restarts (40001 above READ
+     * COMMITTED) instead of leaving the new index behind. Rows committed after this statement's
+     * snapshot are a write conflict too, so the index is built from exactly the rows it sees.
+     */
+    public StoredIndex createIndex(IndexDef definition) {
+        TableDef table = table(definition.table()).orElseThrow(() -> new HeliosException(SqlState.UNDEFINED_TABLE,
+                "relation \"" + definition.table() + "\" does not exist"));
+        String name = definition.name();
+        if (table(name).isPresent() || index(name).isPresent()) {
+            throw duplicateTable(name);
+        }
+        // The name is reserved under the table-name lock too, so CREATE TABLE of the same name waits and sees it.
+        byte[] asTable = store.lockForWrite(transaction, CatalogKeys.CATALOG, CatalogKeys.tableKey(name), reads.snapshotTs());
+        byte[] asIndex = store.lockForWrite(transaction, CatalogKeys.CATALOG, CatalogKeys.indexKey(name), reads.snapshotTs());
+        if (liveCommitted(asTable, CatalogKeys.tableKey(name)) || liveCommitted(asIndex, CatalogKeys.indexKey(name))) {
+            throw duplicateTable(name);
+        }
+        lockTableExclusively(table);
+        try (KvCursor rows = store.engine().scan(CatalogKeys.ROWS, CatalogKeys.rowPrefix(table.id()),
+                CatalogKeys.rowPrefixEnd(table.id()), false)) {
+            while (rows.next()) {
+                TransactionalStore.checkConflict(transaction, rows.value(), reads.snapshotTs());
+            }
+        }
+        StoredIndex created = new StoredIndex(store.nextTableId(), table.id(), definition);
+        overlay().put(CatalogKeys.CATALOG, CatalogKeys.indexKey(name), IndexDefCodec.encode(created));
+        transaction.recordIndexChange(name, created);
+        indexes.build(table, created);
+        return created;
+    }
+
+    /** Drops an index and its entries (the table and its rows stay). */
+    public void dropIndex(StoredIndex index) {
+        table(index.table()).ifPresent(this::lockTableExclusively);
+        store.lockForWrite(transaction, CatalogKeys.CATALOG, CatalogKeys.indexKey(index.name()), reads.snapshotTs());
+        dropIndexEntries(index);
+    }
+
+    private void dropIndexEntries(StoredIndex index) {
+        overlay().delete(CatalogKeys.CATALOG, CatalogKeys.indexKey(index.name()));
+        indexes.dropEntries(index);
+        transaction.recordIndexChange(index.name(), null);
+    }
+
+    /** Rows in index order between two key prefixes; see {@link io.heliosdb.sql.ExecutionContext#indexScan}. */
+    public RowCursor indexScan(IndexDef definition, Object[] lower, boolean lowerInclusive, Object[] upper,
+                               boolean upperInclusive, boolean reverse) {
+        StoredIndex index = index(definition.name()).orElseThrow(() -> new HeliosException(SqlState.UNDEFINED_OBJECT,
+                "index \"" + definition.name() + "\" does not exist"));
+        TableDef table = table(index.table()).filter(t -> t.id() == index.tableId()).orElseThrow(
+                () -> new HeliosException(SqlState.UNDEFINED_TABLE, "relation \"" + index.table() + "\" does not exist"));
+        return indexes.scan(table, index, lower, lowerInclusive, upper, upperInclusive, reverse);
+    }
+
+    /** Locks the table against every writer of its rows and rewrites its entry, so their plans restart. */
+    private void lockTableExclusively(TableDef table) {
+        byte[] key = CatalogKeys.tableKey(table.name());
+        store.lockForWrite(transaction, CatalogKeys.CATALOG, key, reads.snapshotTs());
+        overlay().put(CatalogKeys.CATALOG, key, TableDefCodec.encode(table));
+    }
+
+    /** Whether a catalog entry is live in storage and not deleted by this transaction. */
+    private boolean liveCommitted(byte[] stored, byte[] key) {
+        return stored != null && !VersionLayout.isDeleted(stored) && overlay().lookup(CatalogKeys.CATALOG, key) == null;
+    }
+
     public TableDef createTable(TableDef definition) {
         byte[] key = CatalogKeys.tableKey(definition.name());
-        if (table(definition.name()).isPresent()) {
+        if (table(definition.name()).isPresent() || index(definition.name()).isPresent()) {
             throw duplicateTable(definition.name());
         }
         byte[] newest = store.lockForWrite(transaction, CatalogKeys.CATALOG, key, reads.snapshotTs());
-        if (newest != null && !VersionLayout.isDeleted(newest) && overlay().lookup(CatalogKeys.CATALOG, key) == null) {
+        byte[] indexKey = CatalogKeys.indexKey(definition.name());
+        if (liveCommitted(newest, key) || liveCommitted(store.engine().get(CatalogKeys.CATALOG, indexKey), indexKey)) {
             throw duplicateTable(definition.name());
         }
         TableDef created = definition.withId(store.nextTableId());
@@ -60,6 +144,10 @@ public final class TableRows {
 
     public void dropTable(TableDef table) {
         store.lockForWrite(transaction, CatalogKeys.CATALOG, CatalogKeys.tableKey(table.name()), reads.snapshotTs());
+        for (StoredIndex index : transaction.indexes(reads.catalog(), table)) {
+            store.lockForWrite(transaction, CatalogKeys.CATALOG, CatalogKeys.indexKey(index.name()), reads.snapshotTs());
+            dropIndexEntries(index);
+        }
         overlay().delete(CatalogKeys.CATALOG, CatalogKeys.tableKey(table.name()));
         try (KvCursor rows = reader.scan(CatalogKeys.ROWS, CatalogKeys.rowPrefix(table.id()),
                 CatalogKeys.rowPrefixEnd(table.id()), false)) {
@@ -105,6 +193,10 @@ public final class TableRows {
             // A fresh hidden row id is known to no one else: nothing to lock or check.
             rowKey = CatalogKeys.rowKey(table.id(), CatalogKeys.longValue(store.nextRowId(table.id())));
         }
+        List<StoredIndex> tableIndexes = transaction.indexes(reads.catalog(), table);
+        if (!tableIndexes.isEmpty()) {
+            indexes.insert(table, tableIndexes, rowKey, row);
+        }
         overlay().put(CatalogKeys.ROWS, rowKey, RowCodec.encode(types(table), row));
     }
 
@@ -114,6 +206,15 @@ public final class TableRows {
         byte[] newKey = table.hasPrimaryKey() ? primaryRowKey(table, newRow) : rowKey;
         if (!Arrays.equals(newKey, rowKey)) {
             claimKey(table, newKey, newRow);
+        }
+        List<StoredIndex> tableIndexes = transaction.indexes(reads.catalog(), table);
+        if (!tableIndexes.isEmpty()) {
+            Object[] oldRow = currentRow(table, rowKey);
+            if (oldRow != null) {
+                indexes.update(table, tableIndexes, rowKey, oldRow, newKey, newRow);
+            }
+        }
+        if (!Arrays.equals(newKey, rowKey)) {
             overlay().delete(CatalogKeys.ROWS, rowKey);
         }
         overlay().put(CatalogKeys.ROWS, newKey, RowCodec.encode(types(table), newRow));
@@ -122,7 +223,20 @@ public final class TableRows {
     public void delete(TableDef table, byte[] rowKey) {
         lockTable(table);
         lockRow(rowKey);
+        List<StoredIndex> tableIndexes = transaction.indexes(reads.catalog(), table);
+        if (!tableIndexes.isEmpty()) {
+            Object[] oldRow = currentRow(table, rowKey);
+            if (oldRow != null) {
+                indexes.delete(table, tableIndexes, rowKey, oldRow);
+            }
+        }
         overlay().delete(CatalogKeys.ROWS, rowKey);
+    }
+
+    /** The row as this transaction sees it now; under the row's lock that is also its newest version. */
+    private Object[] currentRow(TableDef table, byte[] rowKey) {
+        byte[] stored = reader.get(CatalogKeys.ROWS, rowKey);
+        return stored == null ? null : RowCodec.decode(types(table), stored);
     }
 
     /** Locks a row this statement read and means to change; a newer committed version is a conflict. */

@@ -1,11 +1,13 @@
 package io.heliosdb.core.txn;
 
 import io.heliosdb.core.catalog.Catalog;
+import io.heliosdb.core.catalog.StoredIndex;
 import io.heliosdb.sql.schema.TableDef;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +23,8 @@ public final class Transaction {
     }
 
     /** A statement's (or savepoint's) rollback point. */
-    public record Mark(int overlayMark, Map<String, TableDef> pendingTables, int ddlCount) {
+    public record Mark(int overlayMark, Map<String, TableDef> pendingTables, Map<String, StoredIndex> pendingIndexes,
+                       int ddlCount) {
     }
 
     /** Stands for "no stored version" in {@link #priorVersions}. */
@@ -31,6 +34,7 @@ public final class Transaction {
     private IsolationLevel isolation;
     private final WriteOverlay overlay = new WriteOverlay();
     private Map<String, TableDef> pendingTables = new LinkedHashMap<>();
+    private Map<String, StoredIndex> pendingIndexes = new LinkedHashMap<>();
     private final Map<LockKey, LockTable.Mode> locks = new HashMap<>();
     private final Map<LockKey, byte[]> priorVersions = new HashMap<>();
     private long snapshotTs = -1;
@@ -133,18 +137,54 @@ public final class Transaction {
         return Collections.unmodifiableMap(pendingTables);
     }
 
+    /** The index as this transaction sees it: its own DDL over the catalog of its snapshot. */
+    public Optional<StoredIndex> index(Catalog.Snapshot committed, String name) {
+        if (pendingIndexes.containsKey(name)) {
+            return Optional.ofNullable(pendingIndexes.get(name));
+        }
+        return committed.index(name);
+    }
+
+    /** The indexes of {@code table} (this incarnation of it) as this transaction sees them, by name. */
+    public List<StoredIndex> indexes(Catalog.Snapshot committed, TableDef table) {
+        List<StoredIndex> out = new ArrayList<>();
+        committed.indexes().forEach((name, index) -> {
+            if (!pendingIndexes.containsKey(name) && index.tableId() == table.id()) {
+                out.add(index);
+            }
+        });
+        pendingIndexes.values().forEach(index -> {
+            if (index != null && index.tableId() == table.id()) {
+                out.add(index);
+            }
+        });
+        return out;
+    }
+
+    /** Records a created (definition) or dropped (null) index. */
+    public void recordIndexChange(String name, StoredIndex index) {
+        pendingIndexes.put(name, index);
+        ddlCount++;
+    }
+
+    Map<String, StoredIndex> pendingIndexes() {
+        return Collections.unmodifiableMap(pendingIndexes);
+    }
+
     public boolean hasWrites() {
         return !overlay.isEmpty();
     }
 
     public Mark mark() {
-        return new Mark(overlay.mark(), new LinkedHashMap<>(pendingTables), ddlCount);
+        return new Mark(overlay.mark(), new LinkedHashMap<>(pendingTables), new LinkedHashMap<>(pendingIndexes),
+                ddlCount);
     }
 
     /** Undoes the writes and DDL since {@code mark}; locks stay held, as in PostgreSQL. */
     public void rollbackTo(Mark mark) {
         overlay.rollbackTo(mark.overlayMark());
         pendingTables = new LinkedHashMap<>(mark.pendingTables());
+        pendingIndexes = new LinkedHashMap<>(mark.pendingIndexes());
         ddlCount = mark.ddlCount() + 1;
     }
 

@@ -34,6 +34,8 @@ public final class TransactionalStore implements AutoCloseable {
     /** Unversioned kernel bookkeeping: the newest commit timestamp, written with every commit. */
     static final String META = "meta";
     private static final byte[] LAST_COMMIT_KEY = {1};
+    /** The lock namespace of unique index key values (never a storage keyspace). */
+    static final String UNIQUE_KEYS = "unique-keys";
 
     private final StorageEngine engine;
     private final Catalog catalog;
@@ -61,10 +63,15 @@ public final class TransactionalStore implements AutoCloseable {
         this.committer = new GroupCommitter(engine, syncCommits, lastTs);
         this.snapshots = new SnapshotRegistry(committer);
         this.catalog = Catalog.load(new SnapshotReader(engine, lastTs), lastTs);
+        // Index ids come from the same sequence, so every id ever used (even by dropped, not yet vacuumed data) counts.
         long maxTable = catalog.snapshot().tables().values().stream().mapToLong(t -> t.id()).max().orElse(0);
-        try (KvCursor c = engine.scan(CatalogKeys.ROWS, null, null, true)) {
-            if (c.next()) {
-                maxTable = Math.max(maxTable, CatalogKeys.readLong(c.key()));
+        maxTable = Math.max(maxTable,
+                catalog.snapshot().indexes().values().stream().mapToLong(i -> i.id()).max().orElse(0));
+        for (String keyspace : new String[] {CatalogKeys.ROWS, CatalogKeys.INDEXES}) {
+            try (KvCursor c = engine.scan(keyspace, null, null, true)) {
+                if (c.next()) {
+                    maxTable = Math.max(maxTable, CatalogKeys.readLong(c.key()));
+                }
             }
         }
         this.tableIds = new AtomicLong(maxTable);
@@ -182,7 +189,31 @@ public final class TransactionalStore implements AutoCloseable {
         checkConflict(t, engine.get(keyspace, key), snapshotTs);
     }
 
-    private static void checkConflict(Transaction t, byte[] newest, long snapshotTs) {
+    /**
+     * Remembers the stored newest version of an index entry before the transaction first writes it,
+     * for its commit to move into history. No lock: only the writer holding the lock on the entry's
+     * row writes that entry, and vacuum removing a deletion marker in between only leaves a harmless
+     * extra history version. {@code fresh}: the key cannot exist yet (a new index), so no read.
+     */
+    void recordIndexPrior(Transaction t, byte[] entryKey, boolean fresh) {
+        LockKey key = new LockKey(CatalogKeys.INDEXES, entryKey);
+        if (t.prior(key) == null) {
+            t.recordPrior(key, fresh ? null : engine.get(CatalogKeys.INDEXES, entryKey));
+        }
+    }
+
+    /** Locks a unique index key value (not stored anywhere) until the transaction ends. */
+    void lockUniqueKey(Transaction t, byte[] valueKey) {
+        LockKey lockKey = new LockKey(UNIQUE_KEYS, valueKey);
+        if (t.heldLock(lockKey) == LockTable.Mode.EXCLUSIVE) {
+            return;
+        }
+        locks.acquire(t.id(), lockKey, LockTable.Mode.EXCLUSIVE, t.lockWait());
+        t.recordLock(lockKey, LockTable.Mode.EXCLUSIVE);
+    }
+
+    /** Throws the write conflict a version committed after {@code snapshotTs} means (see {@link #lockForWrite}). */
+    static void checkConflict(Transaction t, byte[] newest, long snapshotTs) {
         if (newest != null && VersionLayout.commitTs(newest) > snapshotTs) {
             if (t.isolation().usesTransactionSnapshot()) {
                 throw new HeliosException(SqlState.SERIALIZATION_FAILURE,
@@ -200,6 +231,7 @@ public final class TransactionalStore implements AutoCloseable {
         try {
             if (transaction.hasWrites()) {
                 Map<String, io.heliosdb.sql.schema.TableDef> changes = transaction.pendingTables();
+                Map<String, io.heliosdb.core.catalog.StoredIndex> indexChanges = transaction.pendingIndexes();
                 WriteBatch[] written = new WriteBatch[1];
                 try {
                     committer.commit(ts -> written[0] = commitBatch(transaction, ts), ts -> {
@@ -207,7 +239,7 @@ public final class TransactionalStore implements AutoCloseable {
                         if (rowCache != null) {
                             rowCache.invalidate(written[0]);
                         }
-                        catalog.apply(ts, changes);
+                        catalog.apply(ts, changes, indexChanges);
                     });
                 } catch (RuntimeException e) {
                     // A failed write may still have reached the engine's memory (a failed sync): drop what it touched.
@@ -224,7 +256,7 @@ public final class TransactionalStore implements AutoCloseable {
 
     private static WriteBatch commitBatch(Transaction t, long ts) {
         WriteBatch batch = new WriteBatch();
-        for (String keyspace : new String[] {CatalogKeys.CATALOG, CatalogKeys.ROWS}) {
+        for (String keyspace : new String[] {CatalogKeys.CATALOG, CatalogKeys.ROWS, CatalogKeys.INDEXES}) {
             t.overlay().forEach(keyspace, (key, value) -> {
                 byte[] prior = t.prior(new LockKey(keyspace, key));
                 byte[] stored = prior == null || prior == Transaction.ABSENT ? null : prior;

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * How row and catalog versions sit in storage.
  *
  * <p>The newest committed version of a key stays under the plain key in its own keyspace
- * ({@code rows} or {@code catalog}), so the common read (a snapshot at or after that commit) is one
+ * ({@code rows}, {@code indexes} or {@code catalog}), so the common read (a snapshot at or after that commit) is one
  * storage get, exactly as before MVCC. Its value is {@code [commit ts (8)][kind (1)][payload]},
  * kind 1 marking a deletion that older snapshots may still need to look past.
  *
@@ -60,6 +60,7 @@ public final class VersionLayout {
         return switch (keyspace) {
             case CatalogKeys.CATALOG -> 1;
             case CatalogKeys.ROWS -> 2;
+            case CatalogKeys.INDEXES -> 3;
             default -> throw new IllegalArgumentException("keyspace " + keyspace + " is not versioned");
         };
     }
@@ -68,6 +69,7 @@ public final class VersionLayout {
         return switch (tag) {
             case 1 -> CatalogKeys.CATALOG;
             case 2 -> CatalogKeys.ROWS;
+            case 3 -> CatalogKeys.INDEXES;
             default -> throw new IllegalArgumentException("unknown version tag " + tag);
         };
     }
