@@ -47,10 +47,10 @@ class HeliosKernelTest {
     @Test
     void open_unknownEngine_listsTheEnginesFound() {
         HeliosConfig config = HeliosConfig.defaults().withStorage(HeliosConfig.defaults().storage()
-                .withEngine("lmdb"));
+                .withEngine("leveldb"));
         assertThatThrownBy(() -> new HeliosKernel().open(config, false, log::add))
                 .isInstanceOf(HeliosException.class)
-                .hasMessage("unknown storage engine \"lmdb\"; engines found on the module path: memory, rocksdb");
+                .hasMessage("unknown storage engine \"leveldb\"; engines found on the module path: lmdb, memory, rocksdb");
     }
 
     @Test
