@@ -133,9 +133,39 @@ public sealed interface BoundExpr {
         }
     }
 
-    enum AggregateKind { COUNT_STAR, COUNT, SUM, AVG, MIN, MAX, BOOL_AND, BOOL_OR }
+    enum AggregateKind { COUNT_STAR, COUNT, SUM, AVG, MIN, MAX, BOOL_AND, BOOL_OR, STRING_AGG }
 
-    /** An aggregate before the aggregation rewrite turns it into a slot of the aggregate's output. */
-    record AggregateCall(AggregateKind kind, BoundExpr argument, boolean distinct, SqlType type) implements BoundExpr {
+    /** An ordering key: an expression over the input row with its direction. */
+    record SortSpec(BoundExpr expr, boolean descending, boolean nullsFirst) {
+    }
+
+    /**
+     * An aggregate before the aggregation rewrite turns it into a slot of the aggregate's output.
+     * {@code separator} is string_agg's delimiter, {@code orderBy} the order rows are fed in (empty when
+     * any), {@code filter} the FILTER condition (null when none).
+     */
+    record AggregateCall(AggregateKind kind, BoundExpr argument, boolean distinct, SqlType type, BoundExpr separator,
+                         List<SortSpec> orderBy, BoundExpr filter) implements BoundExpr {
+        public AggregateCall(AggregateKind kind, BoundExpr argument, boolean distinct, SqlType type) {
+            this(kind, argument, distinct, type, null, List.of(), null);
+        }
+    }
+
+    enum WindowFunction {
+        ROW_NUMBER, RANK, DENSE_RANK, PERCENT_RANK, CUME_DIST, NTILE, LAG, LEAD, FIRST_VALUE, LAST_VALUE, NTH_VALUE,
+        AGGREGATE
+    }
+
+    /** A frame bound; {@code offset} (a row-independent bigint) is set for n PRECEDING / n FOLLOWING. */
+    record FrameBound(io.heliosdb.sql.ast.WindowSpec.BoundKind kind, BoundExpr offset) {
+    }
+
+    /**
+     * A window function call; {@code aggregate} is set (and is not itself a node of the tree) when an
+     * aggregate runs over the frame. The window operator turns it into a column of its output.
+     */
+    record WindowCall(WindowFunction function, List<BoundExpr> args, AggregateCall aggregate,
+                      List<BoundExpr> partitionBy, List<SortSpec> orderBy, boolean rows, FrameBound start,
+                      FrameBound end, SqlType type) implements BoundExpr {
     }
 }

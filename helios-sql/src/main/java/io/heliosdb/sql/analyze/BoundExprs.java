@@ -46,9 +46,22 @@ public final class BoundExprs {
             return new BuiltinCall(b.name(), map(b.args(), f), b.type());
         } else if (e instanceof ScalarCall s) {
             return new ScalarCall(s.function(), map(s.args(), f), s.type());
+        } else if (e instanceof WindowCall w) {
+            AggregateCall a = w.aggregate();
+            return new WindowCall(w.function(), map(w.args(), f), a == null ? null : aggregateChildren(a, f),
+                    map(w.partitionBy(), f), sorts(w.orderBy(), f), w.rows(), w.start(), w.end(), w.type());
         }
-        AggregateCall a = (AggregateCall) e;
-        return new AggregateCall(a.kind(), a.argument() == null ? null : f.apply(a.argument()), a.distinct(), a.type());
+        return aggregateChildren((AggregateCall) e, f);
+    }
+
+    private static AggregateCall aggregateChildren(AggregateCall a, UnaryOperator<BoundExpr> f) {
+        return new AggregateCall(a.kind(), a.argument() == null ? null : f.apply(a.argument()), a.distinct(), a.type(),
+                a.separator() == null ? null : f.apply(a.separator()), sorts(a.orderBy(), f),
+                a.filter() == null ? null : f.apply(a.filter()));
+    }
+
+    private static List<SortSpec> sorts(List<SortSpec> list, UnaryOperator<BoundExpr> f) {
+        return list.stream().map(s -> new SortSpec(f.apply(s.expr()), s.descending(), s.nullsFirst())).toList();
     }
 
     private static List<BoundExpr> map(List<BoundExpr> list, UnaryOperator<BoundExpr> f) {
@@ -68,11 +81,18 @@ public final class BoundExprs {
     public static boolean isRowIndependent(BoundExpr e) {
         boolean[] found = {false};
         forEach(e, n -> {
-            if (n instanceof ColumnSlot || n instanceof AggregateCall || n instanceof Subquery q && q.correlated()) {
+            if (n instanceof ColumnSlot || n instanceof AggregateCall || n instanceof WindowCall
+                    || n instanceof Subquery q && q.correlated()) {
                 found[0] = true;
             }
         });
         return !found[0];
+    }
+
+    public static boolean containsWindow(BoundExpr e) {
+        boolean[] found = {false};
+        forEach(e, n -> found[0] |= n instanceof WindowCall);
+        return found[0];
     }
 
     public static boolean containsAggregate(BoundExpr e) {

@@ -207,6 +207,16 @@ final class ExpressionBinder {
         return requireBoolean(bind(e), clause);
     }
 
+    /** Refuses window functions where PostgreSQL does (WHERE, GROUP BY, JOIN conditions, aggregate arguments). */
+    void requireWindowsAllowed() {
+        if (noAggregatesIn != null) {
+            throw new HeliosException(SqlState.WINDOWING_ERROR, "window functions are not allowed in " + noAggregatesIn);
+        }
+        if (insideAggregate) {
+            throw new HeliosException(SqlState.GROUPING_ERROR, "aggregate function calls cannot contain window function calls");
+        }
+    }
+
     /** A binder for an aggregate's argument: columns are visible, aggregates are not. */
     ExpressionBinder forAggregateArgument() {
         if (noAggregatesIn != null) {

@@ -19,14 +19,45 @@ final class FunctionBinder {
     }
 
     static BoundExpr bind(ExpressionBinder binder, Expr.FunctionCall f) {
-        return switch (f.name()) {
-            case "count", "sum", "avg", "min", "max", "bool_and", "bool_or", "every" -> aggregate(binder, f);
-            default -> scalar(binder, f);
+        if (f.over() != null) {
+            return WindowBinder.bind(binder, f);
+        }
+        if (WindowBinder.isWindowOnly(f.name())) {
+            throw new HeliosException(SqlState.WRONG_OBJECT_TYPE, "window function " + f.name()
+                    + " requires an OVER clause", null, null, f.position() + 1, null);
+        }
+        if (isAggregate(f.name())) {
+            ExpressionBinder argBinder = binder.forAggregateArgument();
+            AggregateCall call = aggregate(binder, argBinder, f);
+            List<SortSpec> order = new ArrayList<>();
+            for (io.heliosdb.sql.ast.Select.OrderItem o : f.orderBy()) {
+                boolean nullsFirst = o.nullsFirst() != null ? o.nullsFirst() : o.descending();
+                order.add(new SortSpec(argBinder.bind(o.expr()), o.descending(), nullsFirst));
+            }
+            if (call.distinct() && order.stream().anyMatch(o -> !o.expr().equals(call.argument()))) {
+                throw new HeliosException(SqlState.INVALID_COLUMN_REFERENCE,
+                        "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list");
+            }
+            BoundExpr filter = f.filter() == null ? null : argBinder.bindCondition(f.filter(), "FILTER");
+            return new AggregateCall(call.kind(), call.argument(), call.distinct(), call.type(), call.separator(),
+                    order, filter);
+        }
+        if (!f.orderBy().isEmpty() || f.filter() != null) {
+            throw new HeliosException(SqlState.WRONG_OBJECT_TYPE, (f.filter() != null ? "FILTER" : "ORDER BY")
+                    + " specified, but " + f.name() + " is not an aggregate function", null, null, f.position() + 1, null);
+        }
+        return scalar(binder, f);
+    }
+
+    static boolean isAggregate(String name) {
+        return switch (name) {
+            case "count", "sum", "avg", "min", "max", "bool_and", "bool_or", "every", "string_agg" -> true;
+            default -> false;
         };
     }
 
-    private static BoundExpr aggregate(ExpressionBinder binder, Expr.FunctionCall f) {
-        ExpressionBinder argBinder = binder.forAggregateArgument();
+    /** An aggregate call whose arguments {@code argBinder} binds (the window binder lets them hold aggregates). */
+    static AggregateCall aggregate(ExpressionBinder binder, ExpressionBinder argBinder, Expr.FunctionCall f) {
         int position = f.position() + 1;
         if (f.star()) {
             if (!f.name().equals("count")) {
@@ -36,6 +67,13 @@ final class FunctionBinder {
             return new AggregateCall(AggregateKind.COUNT_STAR, null, false, SqlType.BIGINT);
         }
         List<BoundExpr> args = f.args().stream().map(argBinder::bind).toList();
+        if (f.name().equals("string_agg")) {
+            if (args.size() != 2 || !textual(args.get(0)) || !textual(args.get(1))) {
+                throw undefined(f, args, position);
+            }
+            return new AggregateCall(AggregateKind.STRING_AGG, binder.coerce(args.get(0), SqlType.TEXT), f.distinct(),
+                    SqlType.TEXT, binder.coerce(args.get(1), SqlType.TEXT), List.of(), null);
+        }
         if (args.size() != 1) {
             throw undefined(f, args, position);
         }
@@ -169,6 +207,10 @@ final class FunctionBinder {
                 return builtin;
             }
         }
+    }
+
+    private static boolean textual(BoundExpr e) {
+        return TypeRules.isString(e.type()) || e.type() == SqlType.UNKNOWN;
     }
 
     static HeliosException undefined(Expr.FunctionCall f, List<BoundExpr> args, int position) {

@@ -89,6 +89,9 @@ final class SelectAnalyzer {
         List<String> names = new ArrayList<>();
         selectList(s.items(), binder, items, names);
 
+        if (s.groupingSets() != null && !(s.groupingSets().size() == 1 && s.groupingSets().get(0).isEmpty())) {
+            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "GROUPING SETS, ROLLUP and CUBE are not supported yet");
+        }
         List<BoundExpr> groupKeys = new ArrayList<>();
         ExpressionBinder groupBinder = binder(scope, "GROUP BY");
         for (Expr g : s.groupBy()) {
@@ -103,6 +106,9 @@ final class SelectAnalyzer {
             }
         }
         BoundExpr having = s.having() == null ? null : binder.bindCondition(s.having(), "HAVING");
+        if (having != null && BoundExprs.containsWindow(having)) {
+            throw new HeliosException(SqlState.WINDOWING_ERROR, "window functions are not allowed in HAVING");
+        }
 
         // ORDER BY: output ordinals and names first, else an expression over the input (maybe hidden).
         List<LogicalPlan.SortKey> sortKeys = new ArrayList<>();
@@ -147,6 +153,13 @@ final class SelectAnalyzer {
             if (rewrittenHaving != null) {
                 plan = new LogicalPlan.Filter(plan, rewrittenHaving);
             }
+        }
+        if (projected.stream().anyMatch(BoundExprs::containsWindow)) {
+            WindowExtractor windows = new WindowExtractor(plan.columns().size());
+            projected = projected.stream().map(windows::extract).toList();
+            List<Column> windowColumns = new ArrayList<>(plan.columns());
+            windows.calls().forEach(c -> windowColumns.add(new Column("window", c.type())));
+            plan = new LogicalPlan.Window(plan, windows.calls(), windowColumns);
         }
         if (resolveUnknowns) {
             projected = projected.stream().map(SelectAnalyzer::resolveUnknown).toList();

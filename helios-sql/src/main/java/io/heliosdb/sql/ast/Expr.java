@@ -42,8 +42,16 @@ public sealed interface Expr {
         }
     }
 
-    /** {@code name(args)}, {@code name(*)} or {@code name(DISTINCT args)}. */
-    record FunctionCall(String name, List<Expr> args, boolean star, boolean distinct, int position) implements Expr {
+    /**
+     * {@code name(args)}, {@code name(*)} or {@code name(DISTINCT args)}, with an aggregate's {@code ORDER BY}
+     * (empty when absent) and {@code FILTER (WHERE filter)} (null when absent), and {@code OVER window}
+     * (null unless a window function call).
+     */
+    record FunctionCall(String name, List<Expr> args, boolean star, boolean distinct, int position,
+                        List<Select.OrderItem> orderBy, Expr filter, WindowSpec over) implements Expr {
+        public FunctionCall(String name, List<Expr> args, boolean star, boolean distinct, int position) {
+            this(name, args, star, distinct, position, List.of(), null, null);
+        }
     }
 
     record Cast(Expr operand, TypeName type) implements Expr {

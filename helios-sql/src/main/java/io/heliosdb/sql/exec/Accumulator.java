@@ -49,6 +49,7 @@ abstract class Accumulator {
             case MAX -> new Extreme(distinct, true);
             case BOOL_AND -> new Logical(distinct, true);
             case BOOL_OR -> new Logical(distinct, false);
+            case STRING_AGG -> new StringAgg(distinct);
         };
     }
 
@@ -189,6 +190,34 @@ abstract class Accumulator {
         @Override
         Object result() {
             return best;
+        }
+    }
+
+    /** string_agg's input: a non-null value and the delimiter written before it (null delimiter = none). */
+    record StringAggInput(String value, String separator) {
+    }
+
+    /** string_agg: the values joined, each after its own row's delimiter; NULL over no input. */
+    private static final class StringAgg extends Accumulator {
+        private StringBuilder text;
+
+        StringAgg(boolean distinct) {
+            super(distinct);
+        }
+
+        @Override
+        void accept(Object value) {
+            StringAggInput in = (StringAggInput) value;
+            if (text == null) {
+                text = new StringBuilder(in.value());
+            } else {
+                text.append(in.separator() == null ? "" : in.separator()).append(in.value());
+            }
+        }
+
+        @Override
+        Object result() {
+            return text == null ? null : text.toString();
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.heliosdb.sql.exec;
 
 import io.heliosdb.sql.analyze.BoundExpr.AggregateCall;
-import io.heliosdb.sql.analyze.BoundExpr.AggregateKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,17 +12,11 @@ final class AggregateOperator {
     private AggregateOperator() {
     }
 
-    private record Group(Object[] keys, Accumulator[] accumulators) {
+    private record Group(Object[] keys, AggregateFunction.State[] states) {
     }
 
     static Operator aggregate(Operator input, Evaluator[] keys, List<AggregateCall> calls) {
-        Evaluator[] arguments = new Evaluator[calls.size()];
-        boolean[] countStar = new boolean[calls.size()];
-        for (int i = 0; i < calls.size(); i++) {
-            AggregateCall call = calls.get(i);
-            countStar[i] = call.kind() == AggregateKind.COUNT_STAR;
-            arguments[i] = countStar[i] ? null : ExpressionCompiler.compile(call.argument());
-        }
+        AggregateFunction[] functions = AggregateFunction.compileAll(calls);
         return rt -> {
             Map<List<Object>, Group> groups = new LinkedHashMap<>();
             try (RowSource in = input.open(rt)) {
@@ -34,22 +27,22 @@ final class AggregateOperator {
                         keyValues[k] = keys[k].evaluate(row, rt);
                     }
                     Group group = groups.computeIfAbsent(RelationalOperators.groupingKey(keyValues),
-                            k -> new Group(keyValues, newAccumulators(calls)));
-                    for (int i = 0; i < arguments.length; i++) {
-                        group.accumulators()[i].add(countStar[i] ? null : arguments[i].evaluate(row, rt), countStar[i]);
+                            k -> new Group(keyValues, newStates(functions)));
+                    for (AggregateFunction.State state : group.states()) {
+                        state.add(row, rt);
                     }
                 }
             }
             // Without GROUP BY an aggregate over no rows still yields one row (count = 0, sum = null).
             if (groups.isEmpty() && keys.length == 0) {
-                groups.put(List.of(), new Group(new Object[0], newAccumulators(calls)));
+                groups.put(List.of(), new Group(new Object[0], newStates(functions)));
             }
             List<Object[]> rows = new ArrayList<>(groups.size());
             for (Group g : groups.values()) {
                 Object[] out = new Object[keys.length + calls.size()];
                 System.arraycopy(g.keys(), 0, out, 0, keys.length);
                 for (int i = 0; i < calls.size(); i++) {
-                    out[keys.length + i] = g.accumulators()[i].result();
+                    out[keys.length + i] = g.states()[i].result();
                 }
                 rows.add(out);
             }
@@ -57,11 +50,11 @@ final class AggregateOperator {
         };
     }
 
-    private static Accumulator[] newAccumulators(List<AggregateCall> calls) {
-        Accumulator[] accumulators = new Accumulator[calls.size()];
-        for (int i = 0; i < calls.size(); i++) {
-            accumulators[i] = Accumulator.create(calls.get(i));
+    private static AggregateFunction.State[] newStates(AggregateFunction[] functions) {
+        AggregateFunction.State[] states = new AggregateFunction.State[functions.length];
+        for (int i = 0; i < functions.length; i++) {
+            states[i] = functions[i].newState();
         }
-        return accumulators;
+        return states;
     }
 }

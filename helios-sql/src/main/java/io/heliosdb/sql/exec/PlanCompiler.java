@@ -42,6 +42,8 @@ final class PlanCompiler {
                     j.left().columns().size(), j.right().columns().size());
         } else if (plan instanceof Aggregate a) {
             return AggregateOperator.aggregate(compile(a.input()), ExpressionCompiler.compileAll(a.groupKeys()), a.aggregates());
+        } else if (plan instanceof Window w) {
+            return WindowOperator.window(compile(w.input()), w.calls());
         } else if (plan instanceof SetOp o) {
             return SetOperators.compile(o.kind(), o.all(), compile(o.left()), compile(o.right()));
         } else if (plan instanceof DistinctOn d) {

@@ -280,7 +280,8 @@ final class RelationalOperators {
         }
         long n = (Long) v;
         if (n < 0) {
-            throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE, clause + " must not be negative");
+            throw new HeliosException(clause.equals("OFFSET") ? SqlState.INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE
+                    : SqlState.INVALID_ROW_COUNT_IN_LIMIT_CLAUSE, clause + " must not be negative");
         }
         return n;
     }

@@ -12,17 +12,21 @@ final class SortOperator {
     }
 
     static Operator sort(Operator input, List<SortKey> keys) {
-        Comparator<Object[]> order = null;
-        for (SortKey key : keys) {
-            Comparator<Object[]> next = comparator(key);
-            order = order == null ? next : order.thenComparing(next);
-        }
-        Comparator<Object[]> comparator = order;
+        Comparator<Object[]> comparator = comparator(keys);
         return rt -> {
             List<Object[]> rows = Materialize.all(input.open(rt));
             rows.sort(comparator);
             return Sources.of(rows);
         };
+    }
+
+    /** Rows in the order of {@code keys} (columns of the row), the first key most significant. */
+    static Comparator<Object[]> comparator(List<SortKey> keys) {
+        Comparator<Object[]> order = (a, b) -> 0;
+        for (SortKey key : keys) {
+            order = order.thenComparing(comparator(key));
+        }
+        return order;
     }
 
     private static Comparator<Object[]> comparator(SortKey key) {

@@ -25,6 +25,7 @@ import io.heliosdb.sql.ast.TypeName;
 import io.heliosdb.sql.ast.Truncate;
 import io.heliosdb.sql.ast.Update;
 import io.heliosdb.sql.ast.ValuesQuery;
+import io.heliosdb.sql.ast.WindowSpec;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.*;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ final class AstBuilder {
     }
 
     private final List<CommonTable> commonTables = new ArrayList<>();
+    /** WINDOW clause definitions visible to the select core being built. */
+    private java.util.Map<String, WindowSpec> namedWindows = java.util.Map.of();
 
     AstBuilder(CharStream chars) {
         this.chars = chars;
@@ -199,13 +202,7 @@ final class AstBuilder {
     }
 
     private Query selectBody(SelectStmtContext ctx) {
-        List<Select.OrderItem> orderBy = new ArrayList<>();
-        if (ctx.orderByClause() != null) {
-            for (OrderItemContext o : ctx.orderByClause().orderItem()) {
-                Boolean nullsFirst = o.NULLS() == null ? null : o.FIRST() != null;
-                orderBy.add(new Select.OrderItem(expr(o.expr()), o.DESC() != null, nullsFirst));
-            }
-        }
+        List<Select.OrderItem> orderBy = orderItems(ctx.orderByClause());
         Expr limit = null;
         Expr offset = null;
         LimitClauseContext l = ctx.limitClause();
@@ -227,7 +224,7 @@ final class AstBuilder {
         }
         if (body instanceof Select s) {
             return new Select(s.distinct(), s.items(), s.from(), s.where(), s.groupBy(), s.having(), orderBy, limit, offset,
-                    s.distinctOn());
+                    s.distinctOn(), s.groupingSets());
         } else if (body instanceof SetOperation o) {
             return new SetOperation(o.operator(), o.all(), o.left(), o.right(), orderBy, limit, offset);
         }
@@ -257,20 +254,66 @@ final class AstBuilder {
     }
 
     private Select selectCore(SelectCoreContext ctx) {
-        List<SelectItem> items = ctx.selectItem().stream().map(this::selectItem).toList();
-        List<FromItem> from = ctx.fromItem().stream().map(this::fromItem).toList();
-        List<Expr> groupBy = new ArrayList<>();
-        if (ctx.GROUP() != null) {
-            for (ExprContext e : ctx.expr()) {
-                if (e != ctx.where && e != ctx.having) {
-                    groupBy.add(expr(e));
+        java.util.Map<String, WindowSpec> enclosingWindows = namedWindows;
+        namedWindows = new java.util.HashMap<>(enclosingWindows);
+        try {
+            for (WindowDefContext w : ctx.windowDef()) {
+                String name = identifier(w.identifier());
+                if (namedWindows.containsKey(name) && !enclosingWindows.containsKey(name)) {
+                    throw new HeliosException(SqlState.WINDOWING_ERROR, "window \"" + name + "\" is already defined");
                 }
+                namedWindows.put(name, windowSpec(w.windowSpec()));
+            }
+            List<SelectItem> items = ctx.selectItem().stream().map(this::selectItem).toList();
+            List<FromItem> from = ctx.fromItem().stream().map(this::fromItem).toList();
+            GroupingSets grouping = GroupingSets.of(ctx.groupItem(), this);
+            List<Expr> distinctOn = ctx.distinctOn() == null ? List.of()
+                    : ctx.distinctOn().expr().stream().map(this::expr).toList();
+            return new Select(ctx.DISTINCT() != null, items, from, ctx.where == null ? null : expr(ctx.where),
+                    grouping.keys(), ctx.having == null ? null : expr(ctx.having), List.of(), null, null, distinctOn,
+                    grouping.sets());
+        } finally {
+            namedWindows = enclosingWindows;
+        }
+    }
+
+    List<Select.OrderItem> orderItems(OrderByClauseContext ctx) {
+        List<Select.OrderItem> orderBy = new ArrayList<>();
+        if (ctx != null) {
+            for (OrderItemContext o : ctx.orderItem()) {
+                Boolean nullsFirst = o.NULLS() == null ? null : o.FIRST() != null;
+                orderBy.add(new Select.OrderItem(expr(o.expr()), o.DESC() != null, nullsFirst));
             }
         }
-        List<Expr> distinctOn = ctx.distinctOn() == null ? List.of()
-                : ctx.distinctOn().expr().stream().map(this::expr).toList();
-        return new Select(ctx.DISTINCT() != null, items, from, ctx.where == null ? null : expr(ctx.where), groupBy,
-                ctx.having == null ? null : expr(ctx.having), List.of(), null, null, distinctOn);
+        return orderBy;
+    }
+
+    private WindowSpec windowSpec(WindowSpecContext ctx) {
+        WindowSpec base = ctx.base == null ? null : namedWindow(ctx.base);
+        List<Expr> partition = ctx.expr().stream().map(this::expr).toList();
+        List<Select.OrderItem> order = orderItems(ctx.orderByClause());
+        WindowSpec.Frame frame = ctx.frameClause() == null ? null : WindowFrames.frame(ctx.frameClause(), this);
+        if (base != null) {
+            if (!partition.isEmpty()) {
+                throw new HeliosException(SqlState.WINDOWING_ERROR, "cannot override PARTITION BY clause of window \""
+                        + identifier(ctx.base) + "\"");
+            }
+            if (!base.orderBy().isEmpty() && !order.isEmpty()) {
+                throw new HeliosException(SqlState.WINDOWING_ERROR, "cannot override ORDER BY clause of window \""
+                        + identifier(ctx.base) + "\"");
+            }
+            return new WindowSpec(base.partitionBy(), order.isEmpty() ? base.orderBy() : order, frame);
+        }
+        return new WindowSpec(partition, order, frame);
+    }
+
+    private WindowSpec namedWindow(IdentifierContext name) {
+        WindowSpec spec = namedWindows.get(identifier(name));
+        if (spec == null) {
+            throw new HeliosException(SqlState.UNDEFINED_OBJECT, "window \"" + identifier(name) + "\" does not exist",
+                    null, null, name.getStart().getStartIndex() + 1, null);
+        }
+        return spec;
     }
 
     private SelectItem selectItem(SelectItemContext ctx) {
@@ -433,6 +476,10 @@ final class AstBuilder {
         };
     }
 
+    Expr valueExpr(ValueExprContext ctx) {
+        return value(ctx);
+    }
+
     private Expr value(ValueExprContext ctx) {
         if (ctx instanceof PrimaryValueContext p) {
             return primary(p.primary());
@@ -527,9 +574,13 @@ final class AstBuilder {
                     pc.getStart().getStartIndex());
         } else if (ctx instanceof FunctionCallContext f) {
             FunctionNameContext name = f.functionName();
+            OverClauseContext over = f.overClause();
+            WindowSpec window = over == null ? null
+                    : over.windowSpec() != null ? windowSpec(over.windowSpec()) : namedWindow(over.identifier());
             return new Expr.FunctionCall(name.identifier() != null ? identifier(name.identifier())
                     : name.getText().toLowerCase(java.util.Locale.ROOT), f.expr().stream().map(this::expr).toList(),
-                    f.STAR() != null, f.DISTINCT() != null, f.getStart().getStartIndex());
+                    f.STAR() != null, f.DISTINCT() != null, f.getStart().getStartIndex(), orderItems(f.orderByClause()),
+                    f.filterClause() == null ? null : expr(f.filterClause().expr()), window);
         } else if (ctx instanceof ColumnRefContext c) {
             if (c.identifier().size() == 2) {
                 return new Expr.ColumnRef(identifier(c.identifier(0)), identifier(c.identifier(1)),

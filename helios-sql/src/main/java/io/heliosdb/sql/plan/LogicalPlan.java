@@ -64,6 +64,10 @@ public sealed interface LogicalPlan {
                      List<Column> columns) implements LogicalPlan {
     }
 
+    /** Window functions: output is the input row followed by one column per call, rows in input order. */
+    record Window(LogicalPlan input, List<BoundExpr.WindowCall> calls, List<Column> columns) implements LogicalPlan {
+    }
+
     enum SetKind { UNION, INTERSECT, EXCEPT }
 
     /** Both inputs have the output's column types; {@code all} keeps duplicates (bag semantics). */

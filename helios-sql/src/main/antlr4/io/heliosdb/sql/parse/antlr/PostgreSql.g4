@@ -126,9 +126,34 @@ selectCore
     : SELECT (DISTINCT distinctOn? | ALL)? selectItem (COMMA selectItem)*
       (FROM fromItem (COMMA fromItem)*)?
       (WHERE where=expr)?
-      (GROUP BY expr (COMMA expr)*)?
+      (GROUP BY groupItem (COMMA groupItem)*)?
       (HAVING having=expr)?
+      (WINDOW windowDef (COMMA windowDef)*)?
     ;
+
+groupItem
+    : LPAREN RPAREN                                                 # emptyGroup
+    | GROUPING SETS LPAREN groupItem (COMMA groupItem)* RPAREN      # groupingSetsGroup
+    | kind=(ROLLUP | CUBE) LPAREN groupItem (COMMA groupItem)* RPAREN   # rollupGroup
+    | LPAREN expr (COMMA expr)+ RPAREN                              # rowGroup
+    | expr                                                          # exprGroup
+    ;
+
+windowDef : identifier AS windowSpec ;
+
+windowSpec : LPAREN base=identifier? (PARTITION BY expr (COMMA expr)*)? orderByClause? frameClause? RPAREN ;
+
+frameClause : unit=(ROWS | RANGE) (start=frameBound | BETWEEN start=frameBound AND end=frameBound) ;
+
+frameBound
+    : UNBOUNDED (PRECEDING | FOLLOWING)
+    | CURRENT ROW
+    | valueExpr (PRECEDING | FOLLOWING)
+    ;
+
+filterClause : FILTER LPAREN WHERE expr RPAREN ;
+
+overClause : OVER (windowSpec | identifier) ;
 
 distinctOn : ON LPAREN expr (COMMA expr)* RPAREN ;
 
@@ -251,7 +276,8 @@ primary
     | EXISTS LPAREN selectStmt RPAREN                                  # existsSubquery
     | functionName LPAREN trimSide=(BOTH | LEADING | TRAILING)? (first=expr? FROM from=expr (FOR count=expr)?) RPAREN   # keywordArgsCall
     | functionName LPAREN needle=valueExpr IN haystack=valueExpr RPAREN   # positionCall
-    | functionName LPAREN (STAR | (DISTINCT | ALL)? expr (COMMA expr)*)? RPAREN   # functionCall
+    | functionName LPAREN (STAR | (DISTINCT | ALL)? expr (COMMA expr)* orderByClause?)? RPAREN
+      filterClause? overClause?                                        # functionCall
     | identifier (DOT identifier)?                                     # columnRef
     | LPAREN expr RPAREN                                               # parenExpr
     ;
@@ -274,7 +300,8 @@ nonReserved
     : ABORT | CASCADE | CHARACTER | COMMIT | DOUBLE | FIRST | IF | KEY | LAST | LOCAL | NULLS
     | PRECISION | RESTRICT | ROLLBACK | ROW | ROWS | SESSION | SHOW | START | TIME | TIMESTAMP
     | TRANSACTION | VALUES | VARYING | WITHOUT | WORK | ZONE | BEGIN | EXISTS | INDEX | RECURSIVE | NEXT
-    | RESTART | CONTINUE | IDENTITY | UNKNOWN
+    | RESTART | CONTINUE | IDENTITY | UNKNOWN | PARTITION | FILTER | UNBOUNDED | PRECEDING | FOLLOWING
+    | CURRENT | RANGE | OVER | GROUPING | SETS | ROLLUP | CUBE
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -298,6 +325,8 @@ CONSTRAINT : 'CONSTRAINT';
 CONTINUE : 'CONTINUE';
 CREATE : 'CREATE';
 CROSS : 'CROSS';
+CUBE : 'CUBE';
+CURRENT : 'CURRENT';
 CURRENT_DATE : 'CURRENT_DATE';
 CURRENT_TIMESTAMP : 'CURRENT_TIMESTAMP';
 DEFAULT : 'DEFAULT';
@@ -312,11 +341,14 @@ END : 'END';
 EXISTS : 'EXISTS';
 FALSE : 'FALSE';
 FETCH : 'FETCH';
+FILTER : 'FILTER';
 FIRST : 'FIRST';
+FOLLOWING : 'FOLLOWING';
 FOR : 'FOR';
 FROM : 'FROM';
 FULL : 'FULL';
 GROUP : 'GROUP';
+GROUPING : 'GROUPING';
 HAVING : 'HAVING';
 IDENTITY : 'IDENTITY';
 IF : 'IF';
@@ -348,19 +380,25 @@ ONLY : 'ONLY';
 OR : 'OR';
 ORDER : 'ORDER';
 OUTER : 'OUTER';
+OVER : 'OVER';
+PARTITION : 'PARTITION';
+PRECEDING : 'PRECEDING';
 PRECISION : 'PRECISION';
 PRIMARY : 'PRIMARY';
+RANGE : 'RANGE';
 RECURSIVE : 'RECURSIVE';
 RESTART : 'RESTART';
 RESTRICT : 'RESTRICT';
 RETURNING : 'RETURNING';
 RIGHT : 'RIGHT';
 ROLLBACK : 'ROLLBACK';
+ROLLUP : 'ROLLUP';
 ROW : 'ROW';
 ROWS : 'ROWS';
 SELECT : 'SELECT';
 SESSION : 'SESSION';
 SET : 'SET';
+SETS : 'SETS';
 SHOW : 'SHOW';
 SIMILAR : 'SIMILAR';
 SOME : 'SOME';
@@ -374,6 +412,7 @@ TRAILING : 'TRAILING';
 TRANSACTION : 'TRANSACTION';
 TRUE : 'TRUE';
 TRUNCATE : 'TRUNCATE';
+UNBOUNDED : 'UNBOUNDED';
 UNION : 'UNION';
 UNIQUE : 'UNIQUE';
 UNKNOWN : 'UNKNOWN';
@@ -383,6 +422,7 @@ VALUES : 'VALUES';
 VARYING : 'VARYING';
 WHEN : 'WHEN';
 WHERE : 'WHERE';
+WINDOW : 'WINDOW';
 WITH : 'WITH';
 WITHOUT : 'WITHOUT';
 WORK : 'WORK';
