@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +43,25 @@ import org.lmdbjava.Txn;
  * commit until the new handles are published; read transactions begin under its read side, so a
  * reader either sees such a commit and its handles, or neither.
  *
- * <p>Durability. The environment runs with MDB_NOSYNC; a batch written with {@code sync} (and
- * {@code wal_enabled}) is followed by an explicit {@code mdb_env_sync}, which makes it and every
- * earlier commit durable. A process crash loses nothing committed (the OS holds the pages); an OS
- * crash may lose, and per LMDB's documentation can damage, commits made since the last sync.
+ * <p>Durability, with {@code wal_enabled} (the default): no acknowledged commit may be lost or
+ * damaged by any crash, process or OS/power. MDB_NOSYNC is therefore not used: LMDB's documentation
+ * says that with it "a system crash can corrupt the database or lose the last transactions",
+ * because without the data-page sync before the meta-page write LMDB may reuse pages that the last
+ * meta page on disk still points to. Instead the environment runs with MDB_NOMETASYNC, which LMDB
+ * documents as "this optimization maintains database integrity, but a system crash may undo the last
+ * committed transaction. I.e. it preserves the ACI ... but not D". Every commit still syncs its data
+ * pages (and with them the previous commit's meta page) before writing its own meta page, so at most
+ * the newest commit's meta page is unsynced. A batch written with {@code sync} is acknowledged only
+ * after an explicit {@code mdb_env_sync} that follows its commit, which flushes that meta page; so the
+ * one commit a system crash may undo is one nobody was told is durable: a {@code sync = false} batch
+ * (vacuum), or a sync batch whose call has not returned yet. Cost: a sync batch pays two syncs, as it
+ * would with LMDB's fully synchronous default, while a non-sync batch pays one; the kernel's group
+ * commit folds concurrent transactions into one batch, so the syncs are shared.
+ *
+ * <p>Without {@code wal_enabled} the user asked for asynchronous commits: the environment runs with
+ * MDB_NOSYNC and nothing is synced until {@link #sync()} or close. A process crash loses nothing
+ * committed (the OS still holds the pages), but an OS or power crash may lose any commit since the
+ * last sync and, per LMDB's documentation, may leave the database corrupt.
  */
 public final class LmdbStorageEngine implements StorageEngine {
 
@@ -63,6 +79,7 @@ public final class LmdbStorageEngine implements StorageEngine {
     private final Env<byte[]> env;
     private final StoredKeys keys;
     private final boolean durable;
+    private final Set<EnvFlags> envFlags;
     private final ConcurrentHashMap<String, Keyspace> keyspaces = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock mapLock = new ReentrantReadWriteLock();
     private final ReentrantReadWriteLock catalogLock = new ReentrantReadWriteLock();
@@ -74,11 +91,12 @@ public final class LmdbStorageEngine implements StorageEngine {
     private volatile boolean closed;
 
     private LmdbStorageEngine(Path directory, DirectoryLock directoryLock, Env<byte[]> env, boolean durable,
-                              List<Keyspace> existing) {
+                              Set<EnvFlags> envFlags, List<Keyspace> existing) {
         this.directory = directory;
         this.directoryLock = directoryLock;
         this.env = env;
         this.durable = durable;
+        this.envFlags = Set.copyOf(envFlags);
         this.keys = new StoredKeys(env.getMaxKeySize());
         this.mapSize = env.info().mapSize;
         existing.forEach(k -> keyspaces.put(k.name(), k));
@@ -102,17 +120,17 @@ public final class LmdbStorageEngine implements StorageEngine {
         try {
             Path data = directory.resolve("data.mdb");
             long dataBytes = Files.exists(data) ? Files.size(data) : 0;
+            Set<EnvFlags> flags = envFlags(config.walEnabled());
             env = Env.create(ByteArrayProxy.PROXY_BA)
                     .setMapSize(MapSizing.initial(initialMapSize, dataBytes))
                     .setMaxDbs(MAX_KEYSPACES)
                     .setMaxReaders(MAX_READERS)
-                    // NOTLS: read transactions live in views and cursors that move between threads
-                    .open(directory.toFile(), EnvFlags.MDB_NOTLS, EnvFlags.MDB_NOSYNC);
+                    .open(directory.toFile(), flags.toArray(EnvFlags[]::new));
             List<Keyspace> existing = new ArrayList<>();
             for (byte[] name : env.getDbiNames()) {
                 existing.add(new Keyspace(new String(name, StandardCharsets.UTF_8), env.openDbi(name), 0));
             }
-            return new LmdbStorageEngine(directory, lock, env, config.walEnabled(), existing);
+            return new LmdbStorageEngine(directory, lock, env, config.walEnabled(), flags, existing);
         } catch (IOException | LmdbException e) {
             closeAfterFailedOpen(env, lock);
             throw new HeliosException(SqlState.IO_ERROR, "could not open LMDB in \"" + directory + "\": " + e.getMessage(), e);
@@ -120,6 +138,19 @@ public final class LmdbStorageEngine implements StorageEngine {
             closeAfterFailedOpen(env, lock);
             throw e;
         }
+    }
+
+    /** The flags the environment opens with; see the class comment on durability. */
+    static Set<EnvFlags> envFlags(boolean walEnabled) {
+        // NOTLS: read transactions live in views and cursors that move between threads
+        return walEnabled
+                ? EnumSet.of(EnvFlags.MDB_NOTLS, EnvFlags.MDB_NOMETASYNC)
+                : EnumSet.of(EnvFlags.MDB_NOTLS, EnvFlags.MDB_NOSYNC);
+    }
+
+    /** The flags this environment was opened with. */
+    Set<EnvFlags> envFlags() {
+        return envFlags;
     }
 
     private static void closeAfterFailedOpen(Env<byte[]> env, DirectoryLock lock) {
@@ -288,7 +319,7 @@ public final class LmdbStorageEngine implements StorageEngine {
         counters.keysWritten.add(batch.size());
         counters.bytesWritten.add(batch.byteSize());
         if (sync && durable) {
-            env.sync(true);
+            env.sync(true); // MDB_NOMETASYNC: flushes this commit's meta page before it is acknowledged
             counters.syncs.increment();
         }
         return -1;
@@ -404,7 +435,7 @@ public final class LmdbStorageEngine implements StorageEngine {
         openResources.clear();
         readTxns.closeAll();
         try {
-            env.sync(true); // MDB_NOSYNC: nothing else flushes unsynced commits at close
+            env.sync(true); // flushes what MDB_NOSYNC / MDB_NOMETASYNC left unsynced
         } catch (LmdbException e) {
             // closing anyway: what was synced is safe, and the handles must still go
         }

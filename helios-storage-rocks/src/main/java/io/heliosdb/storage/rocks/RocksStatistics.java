@@ -14,10 +14,24 @@ import org.rocksdb.TickerType;
 /** The engine counters a RocksDB database reports: a few DB properties and statistics tickers. */
 final class RocksStatistics {
 
-    private static final List<TickerType> TICKERS = List.of(TickerType.BLOCK_CACHE_HIT, TickerType.BLOCK_CACHE_MISS,
+    /**
+     * What the kernel's monitoring needs: bytes read (point reads, scans) and written (user writes,
+     * WAL, flushes, compactions), block-cache hits and misses (all blocks, and data blocks alone:
+     * index and filter lookups inflate the totals), and bloom-filter savings.
+     */
+    private static final List<TickerType> TICKERS = List.of(
+            TickerType.BLOCK_CACHE_HIT, TickerType.BLOCK_CACHE_MISS,
+            TickerType.BLOCK_CACHE_DATA_HIT, TickerType.BLOCK_CACHE_DATA_MISS,
+            TickerType.BLOCK_CACHE_ADD, TickerType.BLOCK_CACHE_BYTES_READ, TickerType.BLOCK_CACHE_BYTES_WRITE,
             TickerType.BLOOM_FILTER_USEFUL, TickerType.NUMBER_KEYS_WRITTEN, TickerType.NUMBER_KEYS_READ,
-            TickerType.BYTES_WRITTEN, TickerType.BYTES_READ, TickerType.WAL_FILE_SYNCED, TickerType.WAL_FILE_BYTES,
-            TickerType.FLUSH_WRITE_BYTES, TickerType.COMPACT_WRITE_BYTES);
+            TickerType.BYTES_WRITTEN, TickerType.BYTES_READ, TickerType.ITER_BYTES_READ,
+            TickerType.WAL_FILE_SYNCED, TickerType.WAL_FILE_BYTES, TickerType.FLUSH_WRITE_BYTES,
+            TickerType.COMPACT_READ_BYTES, TickerType.COMPACT_WRITE_BYTES);
+
+    /** Per-keyspace DB properties, summed over keyspaces. */
+    private static final List<String> FAMILY_PROPERTIES = List.of("rocksdb.estimate-num-keys",
+            "rocksdb.cur-size-all-mem-tables", "rocksdb.total-sst-files-size", "rocksdb.live-sst-files-size",
+            "rocksdb.estimate-pending-compaction-bytes");
 
     private RocksStatistics() {
     }
@@ -27,8 +41,7 @@ final class RocksStatistics {
             throws RocksDBException {
         Map<String, Long> stats = new LinkedHashMap<>();
         stats.put("rocksdb.keyspaces", (long) families.size());
-        for (String property : List.of("rocksdb.estimate-num-keys", "rocksdb.cur-size-all-mem-tables",
-                "rocksdb.total-sst-files-size")) {
+        for (String property : FAMILY_PROPERTIES) {
             long sum = 0;
             for (ColumnFamilyHandle family : families) {
                 sum += db.getLongProperty(family, property);
@@ -37,6 +50,7 @@ final class RocksStatistics {
         }
         stats.put("rocksdb.block-cache-usage", db.getLongProperty("rocksdb.block-cache-usage"));
         stats.put("rocksdb.block-cache-capacity", db.getLongProperty("rocksdb.block-cache-capacity"));
+        stats.put("rocksdb.num-running-compactions", db.getLongProperty("rocksdb.num-running-compactions"));
         for (TickerType ticker : TICKERS) {
             stats.put("rocksdb." + ticker.name().toLowerCase(Locale.ROOT).replace('_', '.'),
                     statistics.getTickerCount(ticker));

@@ -13,7 +13,9 @@ import io.heliosdb.spi.WriteBatch;
 import io.heliosdb.storage.tck.Bytes;
 import io.heliosdb.storage.tck.StorageEngineTck;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -111,6 +113,45 @@ class RocksStorageEngineTest extends StorageEngineTck {
                 .containsKeys("rocksdb.block.cache.hit", "rocksdb.bloom.filter.useful", "rocksdb.estimate-num-keys")
                 .containsEntry("rocksdb.number.keys.written", 2L)
                 .containsEntry("rocksdb.block-cache-capacity", 8L * 1024 * 1024);
+    }
+
+    @Test
+    void statistics_countBytesReadAndWritten_blockCacheHitsAndMisses_andCompaction() throws Exception {
+        RocksStorageEngine rocks = (RocksStorageEngine) engine;
+        // five overlapping L0 files: more than RocksDB's default trigger (4) for an L0 compaction
+        for (int file = 0; file < 5; file++) {
+            int round = file;
+            write(b -> {
+                for (int i = 0; i < 50; i++) {
+                    b.put(KS, Bytes.utf8("k" + i), v("value-" + round + "-" + i));
+                }
+            });
+            rocks.flushMemtables();
+        }
+        assertThat(engine.get(KS, Bytes.utf8("k7"))).isNotNull();
+        assertThat(engine.get(KS, Bytes.utf8("k7"))).isNotNull();
+        assertThat(Bytes.textKeys(engine, KS, null, null, false)).hasSize(50);
+
+        Map<String, Long> stats = engine.statistics();
+        assertThat(stats.get("rocksdb.bytes.written")).isGreaterThan(5 * 50 * 10L);
+        assertThat(stats.get("rocksdb.flush.write.bytes")).isPositive();
+        assertThat(stats.get("rocksdb.bytes.read")).as("two point reads").isPositive();
+        assertThat(stats.get("rocksdb.iter.bytes.read")).as("one full scan").isPositive();
+        assertThat(stats.get("rocksdb.block.cache.miss")).isPositive();
+        assertThat(stats.get("rocksdb.block.cache.data.miss")).as("the first read of k7's block").isPositive();
+        assertThat(stats.get("rocksdb.block.cache.data.hit")).as("the second read of k7's block").isPositive();
+        assertThat(stats.get("rocksdb.block.cache.hit")).isGreaterThanOrEqualTo(stats.get("rocksdb.block.cache.data.hit"));
+        assertThat(stats).containsKeys("rocksdb.num-running-compactions", "rocksdb.estimate-pending-compaction-bytes",
+                "rocksdb.live-sst-files-size", "rocksdb.block.cache.bytes.read");
+
+        // the compaction runs in the background: wait for its counters, bounded
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (engine.statistics().get("rocksdb.compact.write.bytes") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        stats = engine.statistics();
+        assertThat(stats.get("rocksdb.compact.write.bytes")).isPositive();
+        assertThat(stats.get("rocksdb.compact.read.bytes")).isGreaterThanOrEqualTo(stats.get("rocksdb.compact.write.bytes"));
     }
 
     @Test
