@@ -38,7 +38,7 @@ public final class SqlEngine {
         }
         return PipelineGuard.guard(() -> {
             Analyzer analyzer = new Analyzer(schema, declaredParameterTypes);
-            BoundStatement bound = Planner.optimize(analyzer.analyze(ast));
+            BoundStatement bound = Planner.optimize(analyzer.analyze(ast), schema);
             return StatementCompiler.compile(bound, statement.sql(), analyzer.parameterTypes());
         });
     }

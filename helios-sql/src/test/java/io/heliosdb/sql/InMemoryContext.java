@@ -36,6 +36,7 @@ final class InMemoryContext implements ExecutionContext {
     private long nextRowId = 1;
     int scans;
     int lookups;
+    int indexScans;
 
     InMemoryContext() {
         settings.put("server_version", "16.0");
@@ -99,6 +100,48 @@ final class InMemoryContext implements ExecutionContext {
     public RowCursor scan(TableDef table) {
         scans++;
         return cursor(new ArrayList<>(rows.get(table.name()).entrySet()));
+    }
+
+    /** Sorts and filters the table's rows by the index key, as the kernel's index would return them. */
+    @Override
+    public RowCursor indexScan(IndexDef index, Object[] lower, boolean lowerInclusive, Object[] upper,
+                               boolean upperInclusive, boolean reverse) {
+        indexScans++;
+        java.util.Comparator<Object[]> order = (x, y) -> comparePrefix(index, x, y, Math.min(x.length, y.length));
+        List<Map.Entry<List<Object>, Object[]>> out = new ArrayList<>();
+        for (Map.Entry<List<Object>, Object[]> e : rows.get(index.table()).entrySet()) {
+            Object[] key = index.columns().stream().map(c -> e.getValue()[c]).toArray();
+            if (lower != null && lower.length > 0) {
+                int c = comparePrefix(index, key, lower, lower.length);
+                if (c < 0 || c == 0 && !lowerInclusive) {
+                    continue;
+                }
+            }
+            if (upper != null && upper.length > 0) {
+                int c = comparePrefix(index, key, upper, upper.length);
+                if (c > 0 || c == 0 && !upperInclusive) {
+                    continue;
+                }
+            }
+            out.add(e);
+        }
+        java.util.Comparator<Map.Entry<List<Object>, Object[]>> byKey = (x, y) -> order.compare(
+                index.columns().stream().map(c -> x.getValue()[c]).toArray(),
+                index.columns().stream().map(c -> y.getValue()[c]).toArray());
+        out.sort(reverse ? byKey.reversed() : byKey);
+        return cursor(out);
+    }
+
+    private static int comparePrefix(IndexDef index, Object[] key, Object[] bound, int length) {
+        for (int i = 0; i < length; i++) {
+            Object a = key[i];
+            Object b = bound[i];
+            int c = a == null ? (b == null ? 0 : 1) : b == null ? -1 : Values.compare(a, b);
+            if (c != 0) {
+                return index.descending().get(i) ? -c : c;
+            }
+        }
+        return 0;
     }
 
     @Override

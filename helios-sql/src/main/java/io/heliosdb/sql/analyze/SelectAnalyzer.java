@@ -41,7 +41,7 @@ final class SelectAnalyzer {
 
     /** The optimized plan of a subquery whose enclosing queries have {@code enclosing} scopes (nearest first). */
     LogicalPlan subquery(Query s, List<Scope> enclosing) {
-        return Planner.optimize(new SelectAnalyzer(schema, parameters, List.copyOf(enclosing)).analyze(s));
+        return Planner.optimize(new SelectAnalyzer(schema, parameters, List.copyOf(enclosing)).analyze(s), schema);
     }
 
     /** A binder over {@code scope} that can bind subqueries (which see this query's scopes). */

@@ -16,6 +16,11 @@ final class PlanCompiler {
             return TableSources.scan(s.table());
         } else if (plan instanceof Lookup l) {
             return TableSources.lookup(l.table(), ExpressionCompiler.compileAll(l.key()));
+        } else if (plan instanceof IndexScan i) {
+            return IndexScans.scan(i);
+        } else if (plan instanceof IndexJoin j) {
+            return IndexJoinOperator.join(compile(j.left()), compile(j.right()), ExpressionCompiler.compile(j.condition()),
+                    j.kind() == JoinKind.LEFT, j.left().columns().size(), j.right().columns().size());
         } else if (plan instanceof OneRow) {
             List<Object[]> one = List.<Object[]>of(new Object[0]);
             return rt -> Sources.of(one);

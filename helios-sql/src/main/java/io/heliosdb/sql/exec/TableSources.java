@@ -44,7 +44,7 @@ final class TableSources {
         };
     }
 
-    private static RowSource cursor(RowCursor cursor, Runtime rt) {
+    static RowSource cursor(RowCursor cursor, Runtime rt) {
         return new RowSource() {
             @Override
             public boolean next() {

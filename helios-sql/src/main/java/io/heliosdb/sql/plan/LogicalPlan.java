@@ -26,6 +26,38 @@ public sealed interface LogicalPlan {
         }
     }
 
+    /**
+     * The rows of {@code table} read through {@code index}: its first {@code prefix.size()} key columns
+     * equal the prefix values (an {@code IsNull} element stands for IS NULL), then the next key column
+     * either takes each of the {@code in} values or lies between {@code lower} and {@code upper} (each
+     * null when open). Values are row-independent and computed at execution; {@code conditions} are the
+     * conjuncts the scan enforces (for EXPLAIN). {@code reverse} reads the index backwards.
+     */
+    record IndexScan(TableDef table, io.heliosdb.sql.schema.IndexDef index, List<BoundExpr> prefix,
+                     List<BoundExpr> in, BoundExpr lower, boolean lowerInclusive, BoundExpr upper,
+                     boolean upperInclusive, boolean reverse, List<BoundExpr> conditions) implements LogicalPlan {
+        public IndexScan {
+            prefix = List.copyOf(prefix);
+            in = in == null ? null : List.copyOf(in);
+            conditions = List.copyOf(conditions);
+        }
+
+        /** The same scan reading the whole index, for ordering alone. */
+        public static IndexScan full(TableDef table, io.heliosdb.sql.schema.IndexDef index, boolean reverse) {
+            return new IndexScan(table, index, List.of(), null, null, false, null, false, reverse, List.of());
+        }
+
+        public IndexScan reversed(boolean reverse) {
+            return new IndexScan(table, index, prefix, in, lower, lowerInclusive, upper, upperInclusive, reverse,
+                    conditions);
+        }
+
+        @Override
+        public List<Column> columns() {
+            return table.columns().stream().map(c -> c.toColumn()).toList();
+        }
+    }
+
     /** One row with no columns: the input of SELECT without FROM. */
     record OneRow() implements LogicalPlan {
         @Override
@@ -53,6 +85,17 @@ public sealed interface LogicalPlan {
 
     /** Nested loop join; output is left columns then right columns. {@code condition} null means cross join. */
     record Join(LogicalPlan left, LogicalPlan right, BoundExpr condition, JoinKind kind) implements LogicalPlan {
+        @Override
+        public List<Column> columns() {
+            return java.util.stream.Stream.concat(left.columns().stream(), right.columns().stream()).toList();
+        }
+    }
+
+    /**
+     * Index nested loop join (INNER or LEFT): {@code right} is opened once per left row, with that row as
+     * the outer row (depth 1) its index probe reads; {@code condition} is checked on the joined row.
+     */
+    record IndexJoin(LogicalPlan left, LogicalPlan right, BoundExpr condition, JoinKind kind) implements LogicalPlan {
         @Override
         public List<Column> columns() {
             return java.util.stream.Stream.concat(left.columns().stream(), right.columns().stream()).toList();

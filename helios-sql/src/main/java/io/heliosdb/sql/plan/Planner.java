@@ -1,5 +1,6 @@
 package io.heliosdb.sql.plan;
 
+import io.heliosdb.sql.SchemaLookup;
 import io.heliosdb.sql.analyze.BoundStatement;
 import io.heliosdb.sql.plan.LogicalPlan.*;
 import io.heliosdb.sql.plan.rules.ConstantFoldingRule;
@@ -7,14 +8,22 @@ import io.heliosdb.sql.plan.rules.PlanRule;
 import io.heliosdb.sql.plan.rules.Rules;
 import java.util.List;
 
-/** Applies {@link Rules#ALL} bottom-up to every logical plan of a statement. */
+/** Applies {@link Rules#all} bottom-up to every logical plan of a statement. */
 public final class Planner {
 
     private Planner() {
     }
 
+    private static final SchemaLookup NO_SCHEMA = name -> java.util.Optional.empty();
+
+    /** Optimizes without the catalog's indexes. */
     public static BoundStatement optimize(BoundStatement statement) {
-        BoundStatement planned = statement.mapPlans(Planner::optimize);
+        return optimize(statement, NO_SCHEMA);
+    }
+
+    public static BoundStatement optimize(BoundStatement statement, SchemaLookup schema) {
+        List<PlanRule> rules = Rules.all(schema);
+        BoundStatement planned = statement.mapPlans(p -> optimize(p, rules));
         if (planned instanceof BoundStatement.Update u) {
             return new BoundStatement.Update(u.table(), u.target(), fold(u.newRow()), fold(u.returning()),
                     u.returningColumns());
@@ -27,8 +36,16 @@ public final class Planner {
     }
 
     public static LogicalPlan optimize(LogicalPlan plan) {
-        LogicalPlan node = withInputs(plan, Planner::optimize);
-        for (PlanRule rule : Rules.ALL) {
+        return optimize(plan, NO_SCHEMA);
+    }
+
+    public static LogicalPlan optimize(LogicalPlan plan, SchemaLookup schema) {
+        return optimize(plan, Rules.all(schema));
+    }
+
+    private static LogicalPlan optimize(LogicalPlan plan, List<PlanRule> rules) {
+        LogicalPlan node = withInputs(plan, p -> optimize(p, rules));
+        for (PlanRule rule : rules) {
             node = rule.apply(node);
         }
         return node;
@@ -41,6 +58,10 @@ public final class Planner {
             return new Project(f.apply(x.input()), x.expressions(), x.columns());
         } else if (p instanceof Join x) {
             return new Join(f.apply(x.left()), f.apply(x.right()), x.condition(), x.kind());
+        } else if (p instanceof Window x) {
+            return new Window(f.apply(x.input()), x.calls(), x.columns());
+        } else if (p instanceof IndexJoin x) {
+            return new IndexJoin(f.apply(x.left()), f.apply(x.right()), x.condition(), x.kind());
         } else if (p instanceof Aggregate x) {
             return new Aggregate(f.apply(x.input()), x.groupKeys(), x.aggregates(), x.columns());
         } else if (p instanceof LogicalPlan.SetOp x) {

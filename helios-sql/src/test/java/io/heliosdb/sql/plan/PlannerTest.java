@@ -87,4 +87,29 @@ class PlannerTest {
                 .isEqualTo("Limit(Sort(Project(Filter(Aggregate(Filter(Scan))))))");
         assertThat(shape(plan("select b from t order by c"))).isEqualTo("Project(Sort(Project(Scan)))");
     }
+
+    @Test
+    void indexRules_chooseBoundsResidualFilterAndOrder() {
+        io.heliosdb.sql.schema.IndexDef onC = new io.heliosdb.sql.schema.IndexDef("t_c", "t", List.of(2), List.of(false), false);
+        SchemaLookup indexed = new SchemaLookup() {
+            @Override
+            public Optional<TableDef> table(String name) {
+                return SCHEMA.table(name);
+            }
+
+            @Override
+            public List<io.heliosdb.sql.schema.IndexDef> indexes(String table) {
+                return table.equals("t") ? List.of(onC) : List.of();
+            }
+        };
+        java.util.function.Function<String, LogicalPlan> plan = sql -> ((BoundStatement.Query) Planner.optimize(
+                new Analyzer(indexed, List.of()).analyze((Statement) SqlParser.parseScript(sql).get(0).ast()), indexed)).plan();
+        assertThat(shape(plan.apply("select a from t where c = 1"))).isEqualTo("Project(IndexScan)");
+        assertThat(shape(plan.apply("select a from t where c > 1 and a = 2"))).isEqualTo("Project(Filter(IndexScan))");
+        assertThat(shape(plan.apply("select a from t where c in (1, 2)"))).isEqualTo("Project(IndexScan)");
+        assertThat(shape(plan.apply("select a from t where a = 1 and b = 'x' and c = 1"))).isEqualTo("Project(Filter(Lookup))");
+        assertThat(shape(plan.apply("select a from t where c <> 1"))).isEqualTo("Project(Filter(Scan))");
+        assertThat(shape(plan.apply("select a from t order by c desc limit 1"))).isEqualTo("Project(Limit(Project(IndexScan)))");
+        assertThat(shape(plan.apply("select a from t order by c desc nulls last limit 1"))).contains("Sort");
+    }
 }

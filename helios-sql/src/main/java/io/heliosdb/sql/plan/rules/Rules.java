@@ -1,12 +1,22 @@
 package io.heliosdb.sql.plan.rules;
 
+import io.heliosdb.sql.SchemaLookup;
 import java.util.List;
 
-/** The rules the planner runs, in order, bottom-up over every plan. */
+/** The catalogue of rules the planner runs, in order, bottom-up over every plan. */
 public final class Rules {
 
     private Rules() {
     }
 
-    public static final List<PlanRule> ALL = List.of(new ConstantFoldingRule(), new PrimaryKeyLookupRule());
+    /** The rules for plans over {@code schema} (whose indexes the access-path rules may choose). */
+    public static List<PlanRule> all(SchemaLookup schema) {
+        return List.of(
+                new ConstantFoldingRule(),
+                // The whole-key lookup first: one storage read beats any index.
+                new PrimaryKeyLookupRule(),
+                new IndexSelectionRule(schema),
+                new IndexJoinRule(schema),
+                new IndexOrderRule(schema));
+    }
 }
