@@ -28,6 +28,8 @@ final class ExtendedQueryProtocol {
     private final ImplicitTransaction implicit;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
+    /** The portal stopped at a row limit whose result the session still holds open, or null. */
+    private Portal suspended;
 
     ExtendedQueryProtocol(Session session, PgOutput out, QueryCancellation cancellation,
                           ImplicitTransaction implicit) {
@@ -44,6 +46,9 @@ final class ExtendedQueryProtocol {
         List<SqlType> declared = new ArrayList<>(m.parameterOids().length);
         for (int oid : m.parameterOids()) {
             declared.add(oid == 0 ? null : SqlType.ofOid(oid));
+        }
+        if (!m.sql().isBlank()) {
+            detachSuspended(null);
         }
         var query = m.sql().isBlank() ? null : session.prepare(m.sql(), declared);
         PreparedStatement replaced = statements.put(m.name(), new PreparedStatement(m.sql(), query, m.parameterOids()));
@@ -125,12 +130,14 @@ final class ExtendedQueryProtocol {
         }
         try {
             if (portal.result == null) {
+                detachSuspended(portal);
                 implicit.beforeStatement();
                 portal.result = portal.statement.query().execute(portal.parameters);
             }
             streamRows(portal, m.maxRows());
         } catch (RuntimeException e) {
             // The session runs nothing else while a result is open, so a failed portal must let go of it.
+            forget(portal);
             portal.close();
             implicit.afterStatement(null);
             throw e;
@@ -148,6 +155,7 @@ final class ExtendedQueryProtocol {
             cancellation.check();
             if (!result.next()) {
                 portal.completedTag = result.commandTag();
+                forget(portal);
                 portal.close();
                 out.send(new BackendMessage.CommandComplete(portal.completedTag));
                 return;
@@ -155,7 +163,31 @@ final class ExtendedQueryProtocol {
             out.send(RowEncoder.encode(result.row(), formats));
             sent++;
         }
+        if (!(result instanceof DetachedResult)) {
+            suspended = portal;
+        }
         out.send(new BackendMessage.PortalSuspended());
+    }
+
+    /**
+     * Before the session runs anything else: reads the rest of a suspended portal (other than
+     * {@code keep}) into memory, because starting the next statement would close its result.
+     */
+    void detachSuspended(Portal keep) {
+        Portal portal = suspended;
+        if (portal == null || portal == keep) {
+            return;
+        }
+        suspended = null;
+        if (portal.result != null) {
+            portal.result = DetachedResult.drain(portal.result);
+        }
+    }
+
+    private void forget(Portal portal) {
+        if (suspended == portal) {
+            suspended = null;
+        }
     }
 
     void close(Close m) {
@@ -172,6 +204,7 @@ final class ExtendedQueryProtocol {
 
     /** At the end of a transaction every portal goes away, as in PostgreSQL. */
     void closePortals() {
+        suspended = null;
         portals.values().forEach(Portal::close);
         portals.clear();
     }
@@ -185,6 +218,7 @@ final class ExtendedQueryProtocol {
     private void closePortal(String name) {
         Portal portal = portals.remove(name);
         if (portal != null) {
+            forget(portal);
             portal.close();
         }
     }

@@ -1,16 +1,21 @@
 package io.heliosdb.wire;
 
+import io.heliosdb.api.PreparedQuery;
 import io.heliosdb.api.Session;
 import io.heliosdb.api.TransactionStatus;
 
 /**
  * PostgreSQL's implicit transaction block: outside BEGIN, the statements executed between two Syncs
  * (a JDBC batch, a pipeline) commit together at Sync or not at all. Opened with BEGIN before the
- * first Execute; a client BEGIN inside it turns it into the client's explicit block.
+ * first Execute; a client BEGIN inside it turns it into the client's explicit block. BEGIN, COMMIT and
+ * ROLLBACK are prepared once per connection: a point query pays for their execution, not their parsing.
  */
 final class ImplicitTransaction {
     private final Session session;
     private boolean open;
+    private PreparedQuery begin;
+    private PreparedQuery commit;
+    private PreparedQuery rollback;
 
     ImplicitTransaction(Session session) {
         this.session = session;
@@ -19,7 +24,10 @@ final class ImplicitTransaction {
     /** Before a portal starts running. */
     void beforeStatement() {
         if (!open && session.transactionStatus() == TransactionStatus.IDLE) {
-            session.execute("BEGIN").close();
+            if (begin == null) {
+                begin = session.prepare("BEGIN");
+            }
+            begin.execute().close();
             open = true;
         }
     }
@@ -42,9 +50,15 @@ final class ImplicitTransaction {
         }
         open = false;
         if (session.transactionStatus() == TransactionStatus.FAILED) {
-            session.execute("ROLLBACK").close();
+            if (rollback == null) {
+                rollback = session.prepare("ROLLBACK");
+            }
+            rollback.execute().close();
         } else if (session.transactionStatus() == TransactionStatus.IN_TRANSACTION) {
-            session.execute("COMMIT").close();
+            if (commit == null) {
+                commit = session.prepare("COMMIT");
+            }
+            commit.execute().close();
         }
     }
 }

@@ -44,6 +44,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     private final Object writability = new Object();
     private SerialExecutor serial;
     private Channel channel;
+    private Outbox outbox;
     // Event-loop confined: TLS is negotiated there, before anything reaches the workers.
     private boolean startupSeen;
     private ScheduledFuture<?> startupTimeout;
@@ -61,6 +62,10 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     private boolean skipUntilSync;
     private boolean finished;
     private volatile boolean busy;
+    private volatile boolean shuttingDown;
+    private StatementTimeout timeout;
+    /** Counts ReadyForQuery messages, so that a timer armed for an earlier statement cannot cancel a later one. */
+    private volatile long statementGeneration;
 
     PgSessionHandler(ServerContext server) {
         this.server = server;
@@ -69,6 +74,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         channel = ctx.channel();
+        outbox = new Outbox(channel, writability);
         serial = new SerialExecutor(server.workers());
         long timeoutMillis = server.startupTimeout().toMillis();
         startupTimeout = ctx.executor().schedule(() -> {
@@ -156,34 +162,60 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         if (!channel.isActive()) {
             return;   // the client left; what it would have read goes nowhere
         }
-        channel.write(message, channel.voidPromise());
-        if (!channel.isWritable() && !channel.eventLoop().inEventLoop()) {
-            channel.flush();
+        if (outbox.add(message) && outbox.mustWait() && !channel.eventLoop().inEventLoop()) {
             awaitWritable();
         }
     }
 
     @Override
     public void flush() {
-        channel.flush();
+        outbox.push();
     }
 
     /** Holds a worker (never the event loop) until the client has read enough of what we sent. */
     private void awaitWritable() {
         synchronized (writability) {
-            while (!channel.isWritable() && channel.isActive()) {
-                try {
-                    writability.wait(1000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new HeliosException(SqlState.ADMIN_SHUTDOWN, "terminating connection due to shutdown");
+            outbox.waiting(true);
+            try {
+                while (outbox.mustWait()) {
+                    try {
+                        writability.wait(1000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new HeliosException(SqlState.ADMIN_SHUTDOWN, "terminating connection due to shutdown");
+                    }
                 }
+            } finally {
+                outbox.waiting(false);
             }
         }
     }
 
+    /** From any thread: whether a statement (or pipeline up to Sync) is running now. */
+    boolean isBusy() {
+        return busy;
+    }
+
+    /**
+     * From any thread, at server shutdown: stops what still runs and ends the connection with FATAL
+     * 57P01 once its worker gets to it; messages the client sends meanwhile are not run.
+     */
+    void terminate() {
+        shuttingDown = true;
+        cancelRunningStatement();
+        serial.execute(this::terminateNow);
+    }
+
+    private void terminateNow() {
+        fatal(new HeliosException(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command"));
+    }
+
     private void handle(FrontendMessage message) {
         if (finished) {
+            return;
+        }
+        if (shuttingDown) {
+            terminateNow();
             return;
         }
         try {
@@ -216,6 +248,9 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         if (skipUntilSync) {
             return;
         }
+        if (!busy) {
+            armTimeout();
+        }
         busy = true;
         if (message instanceof FrontendMessage.Query q) {
             simpleQuery(q.sql());
@@ -239,7 +274,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
                         + " after startup"));
             }
         } catch (RuntimeException e) {
-            send(ErrorResponses.of(e, ErrorResponses.ERROR));
+            send(ErrorResponses.of(cancellation.explain(e), ErrorResponses.ERROR));
             skipUntilSync = true;
         }
     }
@@ -311,6 +346,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         applyStartupSettings(s.parameters());
         reported = new ReportedParameters(session);
         implicit = new ImplicitTransaction(session);
+        timeout = new StatementTimeout(channel.eventLoop(), server.db().config().performance().queryTimeoutSecs());
         extended = new ExtendedQueryProtocol(session, this, cancellation, implicit);
         key = server.keys().register(this::cancelRunningStatement);
         send(new BackendMessage.AuthenticationOk());
@@ -350,13 +386,17 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
             if (sql.isBlank()) {
                 send(new BackendMessage.EmptyQueryResponse());
             } else {
+                extended.detachSuspended(null);
                 runScript(sql);
             }
         } catch (RuntimeException e) {
-            send(ErrorResponses.of(e, ErrorResponses.ERROR));
+            send(ErrorResponses.of(cancellation.explain(e), ErrorResponses.ERROR));
         }
         // A simple Query ends an implicit block that extended messages before it opened, as in PostgreSQL.
         endImplicitTransaction();
+        if (session.transactionStatus() == TransactionStatus.IDLE) {
+            extended.closePortals();   // a COMMIT or ROLLBACK in the text ended the portals' transaction
+        }
         readyForQuery();
     }
 
@@ -400,7 +440,21 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         }
     }
 
+    /** Starts the statement_timeout / query_timeout_secs clock for the statement (or pipeline) beginning now. */
+    private void armTimeout() {
+        long generation = statementGeneration;
+        timeout.start(session.setting("statement_timeout"), () -> {
+            Session running = session;
+            if (statementGeneration == generation && busy && running != null) {
+                cancellation.requestTimeout();
+                running.cancel();
+            }
+        });
+    }
+
     private void readyForQuery() {
+        timeout.stop();
+        statementGeneration++;
         reported.changes().forEach(this::send);
         send(new BackendMessage.ReadyForQuery(session.transactionStatus().indicator()));
         busy = false;
@@ -419,6 +473,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
 
     private void finish() {
         finished = true;
+        outbox.push();
         if (channel.isActive()) {
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
@@ -427,6 +482,9 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     /** Runs once the channel is closed: gives back the session and the connection slot. */
     private void release() {
         finished = true;
+        if (timeout != null) {
+            timeout.stop();
+        }
         try {
             if (extended != null) {
                 extended.closeAll();

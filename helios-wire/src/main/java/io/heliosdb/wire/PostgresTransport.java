@@ -134,14 +134,53 @@ final class PostgresTransport implements Transport {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        close(Duration.ofSeconds(SHUTDOWN_WAIT_SECONDS));
+    }
+
+    /**
+     * Graceful shutdown: stop accepting, give running statements up to {@code grace} to finish, then
+     * end every connection with FATAL 57P01 (cancelling what still runs) and close.
+     */
+    synchronized void close(Duration grace) {
         if (closed) {
             return;
         }
         closed = true;
         serverChannel.close().awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        awaitIdle(grace);
+        for (Channel channel : channels) {
+            PgSessionHandler handler = channel.pipeline().get(PgSessionHandler.class);
+            if (handler != null) {
+                handler.terminate();
+            }
+        }
+        // Each connection closes itself after its FATAL; the rest (stuck writing to a client) are closed here.
+        channels.newCloseFuture().awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
         channels.close().awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
         shutdown(acceptor, io, workers);
+    }
+
+    private void awaitIdle(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (System.nanoTime() - deadline < 0 && anyBusy()) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private boolean anyBusy() {
+        for (Channel channel : channels) {
+            PgSessionHandler handler = channel.pipeline().get(PgSessionHandler.class);
+            if (handler != null && handler.isBusy()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -11,6 +11,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A database that understands the few statements of {@link FakeSession}, for protocol tests. */
 final class FakeHeliosDB implements HeliosDB {
     final List<FakeSession> sessions = new CopyOnWriteArrayList<>();
+    private final HeliosConfig config;
+
+    FakeHeliosDB() {
+        this(HeliosConfig.memory());
+    }
+
+    FakeHeliosDB(HeliosConfig config) {
+        this.config = config;
+    }
 
     @Override
     public Session session() {
@@ -21,7 +30,7 @@ final class FakeHeliosDB implements HeliosDB {
 
     @Override
     public HeliosConfig config() {
-        return HeliosConfig.memory();
+        return config;
     }
 
     @Override

@@ -20,7 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A session that knows a handful of statements: {@code select N}, {@code select $1} (integer, or
  * the declared type), {@code series N} (rows 1..N), {@code insert ...}, {@code begin},
  * {@code commit}, {@code rollback}, {@code set ...} (ignored), {@code endless} (rows without end,
- * streamed), and {@code fail} (a run-time 22012). Anything else is a
+ * streamed), {@code sleep N} (one row after N ms), {@code set statement_timeout = 'V'} (remembered) and
+ * {@code fail} (a run-time 22012). Anything else is a
  * 42601 syntax error at parse time. It records what ran with which parameters.
  */
 final class FakeSession implements Session {
@@ -32,6 +33,7 @@ final class FakeSession implements Session {
     final List<String> threads = new CopyOnWriteArrayList<>();
     volatile boolean closed;
     private TransactionStatus status = TransactionStatus.IDLE;
+    private volatile String statementTimeout = "0";
 
     @Override
     public QueryResult execute(String sql, Object... params) {
@@ -41,7 +43,7 @@ final class FakeSession implements Session {
     @Override
     public PreparedQuery prepare(String sql, List<SqlType> declared) {
         String s = sql.strip().toLowerCase(Locale.ROOT);
-        boolean known = s.matches("select -?\\d+|select \\$1|series \\d+|endless|insert .*|set .*|begin|commit|rollback|fail");
+        boolean known = s.matches("select -?\\d+|select \\$1|series \\d+|endless|insert .*|set .*|begin|commit|rollback|fail|sleep \\d+");
         if (!known) {
             throw new HeliosException(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + sql.strip() + "\"", null,
                     null, 1, null);
@@ -76,6 +78,10 @@ final class FakeSession implements Session {
 
     private QueryResult run(String s, List<Column> columns, Object[] values) {
         if (s.startsWith("set ")) {
+            var timeout = java.util.regex.Pattern.compile("set statement_timeout\\s*(?:=|to)\\s*'?([^']*)'?").matcher(s);
+            if (timeout.matches()) {
+                statementTimeout = timeout.group(1);
+            }
             return new ListResult(columns, List.of(), "SET");   // drivers' session set-up, not recorded
         }
         executed.add(values.length == 0 ? s : s + " " + Arrays.toString(values));
@@ -83,6 +89,15 @@ final class FakeSession implements Session {
         if (status == TransactionStatus.FAILED && !s.equals("rollback") && !s.equals("commit")) {
             throw new HeliosException(SqlState.IN_FAILED_SQL_TRANSACTION,
                     "current transaction is aborted, commands ignored until end of transaction block");
+        }
+        if (s.startsWith("sleep ")) {
+            try {
+                Thread.sleep(Long.parseLong(s.substring(6)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new ListResult(List.of(new Column("n", SqlType.INTEGER)), List.<Object[]>of(new Object[] {1}),
+                    "SELECT");
         }
         if (s.equals("endless")) {
             return new EndlessResult(columns, streaming);
@@ -254,6 +269,10 @@ final class FakeSession implements Session {
 
     @Override
     public String setting(String name) {
-        return "client_encoding".equals(name) ? "UTF8" : null;
+        return switch (name) {
+            case "client_encoding" -> "UTF8";
+            case "statement_timeout" -> statementTimeout;
+            default -> null;
+        };
     }
 }
