@@ -45,6 +45,10 @@ class KernelMonitoringTest {
         }
     }
 
+    private static long rowsRead(Session s) {
+        return Long.parseLong(stats(s).get("rows_read_total"));
+    }
+
     private static Map<String, String> stats(Session s) {
         Map<String, String> out = new HashMap<>();
         for (Row r : rows(s, "select name, value from helios_stats")) {
@@ -86,6 +90,34 @@ class KernelMonitoringTest {
             assertThat(stats).containsKeys("memory_direct_bytes", "commits_total", "cache_hit_rate");
             assertThat(rows(s, "select value from helios_stats where name = 'mode'"))
                     .singleElement().satisfies(r -> assertThat(r.get(0)).isEqualTo("Memory-only"));
+        }
+    }
+
+    @Test
+    void rowsRead_countsEveryRowPulledWhetherTheScanEndsOrIsClosedEarly() {
+        try (KernelDatabase db = open(HeliosConfig.memory(), DeploymentMode.MEMORY_ONLY, false);
+             Session s = db.session()) {
+            s.execute("create table t (id int primary key)");
+            s.execute("begin");
+            for (int i = 1; i <= 2500; i++) {
+                s.execute("insert into t values ($1)", i);
+            }
+            s.execute("commit");
+            // Reading the stats reads rows too: learn how many, then count the scan's rows exactly.
+            long first = rowsRead(s);
+            long before = rowsRead(s);
+            long perStatsRead = before - first;
+            assertThat(rows(s, "select count(*) from t").get(0).get(0)).isEqualTo(2500L);
+            long afterScan = rowsRead(s);
+            assertThat(afterScan - before - perStatsRead).isEqualTo(2500);
+            try (QueryResult r = s.execute("select id from t")) {
+                for (int i = 0; i < 3; i++) {
+                    assertThat(r.next()).isTrue();
+                }
+            }
+            long afterClose = rowsRead(s);
+            // The streamed read pulled at least the three rows read before it was closed.
+            assertThat(afterClose - afterScan).isBetween(3L, 2500L);
         }
     }
 

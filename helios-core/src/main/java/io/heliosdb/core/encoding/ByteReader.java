@@ -18,7 +18,8 @@ public final class ByteReader {
     }
 
     private void need(int n) {
-        if (pos + n > buf.length) {
+        // Written so that a huge corrupted length cannot overflow past the check.
+        if (n > buf.length - pos) {
             throw new HeliosException(SqlState.DATA_CORRUPTED, "stored record is truncated");
         }
     }
@@ -37,6 +38,25 @@ public final class ByteReader {
         System.arraycopy(buf, pos, out, 0, length);
         pos += length;
         return out;
+    }
+
+    /**
+     * Steps over {@code length} bytes that the caller reads in place from {@link #buffer()};
+     * returns where they start.
+     */
+    public int skip(int length) {
+        if (length < 0) {
+            throw new HeliosException(SqlState.DATA_CORRUPTED, "stored record has a negative length");
+        }
+        need(length);
+        int start = pos;
+        pos += length;
+        return start;
+    }
+
+    /** The bytes being read, for in-place reads after {@link #skip(int)}; never to be written. */
+    public byte[] buffer() {
+        return buf;
     }
 
     public short readShortBE() {
@@ -65,11 +85,18 @@ public final class ByteReader {
     }
 
     public long readVarLong() {
+        // Reads straight from the array (one bounds check a byte): decoding a scanned row is mostly varints.
+        byte[] b = buf;
+        int p = pos;
         long v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
-            int b = read();
-            v |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
+            if (p >= b.length) {
+                throw new HeliosException(SqlState.DATA_CORRUPTED, "stored record is truncated");
+            }
+            int x = b[p++];
+            v |= (long) (x & 0x7F) << shift;
+            if (x >= 0) {
+                pos = p;
                 return v;
             }
         }

@@ -41,18 +41,26 @@ public final class RowCodec {
     }
 
     public static Object[] decode(List<SqlType> types, byte[] bytes) {
-        ByteReader in = new ByteReader(bytes);
+        return decode(types.toArray(new SqlType[0]), bytes, 0);
+    }
+
+    /**
+     * Decodes the row stored from {@code offset} to the end of {@code bytes}, reading it in place
+     * (scans decode straight out of the stored version, with no copy of the row first).
+     */
+    public static Object[] decode(SqlType[] types, byte[] bytes, int offset) {
+        ByteReader in = new ByteReader(bytes, offset);
         int stored = in.readLength();
-        if (stored > types.size()) {
+        if (stored > types.length) {
             throw new HeliosException(SqlState.DATA_CORRUPTED,
-                    "stored row has " + stored + " columns, the table has " + types.size());
+                    "stored row has " + stored + " columns, the table has " + types.length);
         }
-        byte[] bitmap = in.read((stored + 7) / 8);
-        Object[] values = new Object[types.size()];
+        int bitmap = in.skip((stored + 7) / 8);
+        Object[] values = new Object[types.length];
         for (int i = 0; i < stored; i++) {
-            boolean isNull = (bitmap[i >> 3] & (1 << (i & 7))) != 0;
+            boolean isNull = (bytes[bitmap + (i >> 3)] & (1 << (i & 7))) != 0;
             if (!isNull) {
-                values[i] = readValue(in, types.get(i));
+                values[i] = readValue(in, types[i]);
             }
         }
         return values;
@@ -96,9 +104,13 @@ public final class RowCodec {
                 case DOUBLE -> Double.longBitsToDouble(in.readLongBE());
                 case NUMERIC -> {
                     int scale = (int) in.readSignedVarLong();
-                    yield new BigDecimal(new BigInteger(in.read(in.readLength())), scale);
+                    int length = in.readLength();
+                    yield new BigDecimal(new BigInteger(in.buffer(), in.skip(length), length), scale);
                 }
-                case TEXT, VARCHAR, UNKNOWN -> new String(in.read(in.readLength()), StandardCharsets.UTF_8);
+                case TEXT, VARCHAR, UNKNOWN -> {
+                    int length = in.readLength();
+                    yield new String(in.buffer(), in.skip(length), length, StandardCharsets.UTF_8);
+                }
                 case DATE -> LocalDate.ofEpochDay(in.readSignedVarLong());
                 case TIMESTAMP -> LocalDateTime.ofEpochSecond(in.readSignedVarLong(), (int) in.readVarLong(),
                         ZoneOffset.UTC);

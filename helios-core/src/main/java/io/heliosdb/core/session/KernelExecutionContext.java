@@ -152,9 +152,14 @@ final class KernelExecutionContext implements ExecutionContext {
         }
     }
 
-    /** Adds each row the executor pulls to the rows-read counter. */
+    /**
+     * Adds the rows the executor pulls to the rows-read counter: counted locally and added in
+     * batches (and at the end and on close), so a scan does not touch the shared counter per row.
+     */
     private final class CountingCursor implements RowCursor {
+        private static final int BATCH = 1024;
         private final RowCursor rows;
+        private int pending;
 
         CountingCursor(RowCursor rows) {
             this.rows = rows;
@@ -164,9 +169,20 @@ final class KernelExecutionContext implements ExecutionContext {
         public boolean next() {
             boolean more = rows.next();
             if (more) {
-                metrics.rowsRead(1);
+                if (++pending == BATCH) {
+                    flush();
+                }
+            } else {
+                flush();
             }
             return more;
+        }
+
+        private void flush() {
+            if (pending > 0) {
+                metrics.rowsRead(pending);
+                pending = 0;
+            }
         }
 
         @Override
@@ -181,6 +197,7 @@ final class KernelExecutionContext implements ExecutionContext {
 
         @Override
         public void close() {
+            flush();
             rows.close();
         }
     }

@@ -3,6 +3,7 @@ package io.heliosdb.core.txn;
 import io.heliosdb.core.catalog.CatalogKeys;
 import io.heliosdb.spi.KvCursor;
 import io.heliosdb.spi.KvReader;
+import java.util.Arrays;
 
 /**
  * Reads the versioned keyspaces as of one commit timestamp: the newest version under the plain
@@ -51,40 +52,88 @@ final class SnapshotReader implements KvReader {
 
     @Override
     public KvCursor scan(String keyspace, byte[] from, byte[] to, boolean reverse) {
-        KvCursor newest = base.scan(keyspace, from, to, reverse);
-        return new KvCursor() {
-            private byte[] key;
-            private byte[] value;
+        return new VisibleCursor(keyspace, base.scan(keyspace, from, to, reverse));
+    }
 
-            @Override
-            public boolean next() {
-                while (newest.next()) {
-                    byte[] v = visible(keyspace, newest.key(), newest.value());
-                    if (v != null) {
-                        key = newest.key();
-                        value = v;
-                        return true;
+    /**
+     * The visible version of each key in a range. A scan of current data mostly meets versions old
+     * enough to read under the plain key, so the key and the payload are only copied out when asked
+     * for (engines hand out fresh copies on every call), and the payload can be read in place.
+     */
+    private final class VisibleCursor implements StoredValueCursor {
+        private final String keyspace;
+        private final KvCursor newest;
+        private byte[] buffer;
+        private int offset;
+        private byte[] key;
+        private byte[] value;
+        private boolean positioned;
+
+        VisibleCursor(String keyspace, KvCursor newest) {
+            this.keyspace = keyspace;
+            this.newest = newest;
+        }
+
+        @Override
+        public boolean next() {
+            key = null;
+            value = null;
+            while (newest.next()) {
+                byte[] stored = newest.value();
+                if (VersionLayout.commitTs(stored) <= snapshotTs) {
+                    if (VersionLayout.isDeleted(stored)) {
+                        continue;
                     }
+                    buffer = stored;
+                    offset = VersionLayout.PAYLOAD_OFFSET;
+                    positioned = true;
+                    return true;
                 }
-                key = null;
-                value = null;
-                return false;
+                byte[] k = newest.key();
+                byte[] older = visible(keyspace, k, stored);
+                if (older != null) {
+                    key = k;
+                    value = older;
+                    buffer = older;
+                    offset = 0;
+                    positioned = true;
+                    return true;
+                }
             }
+            buffer = null;
+            positioned = false;
+            return false;
+        }
 
-            @Override
-            public byte[] key() {
-                return key;
+        @Override
+        public byte[] key() {
+            if (key == null && positioned) {
+                key = newest.key();
             }
+            return key;
+        }
 
-            @Override
-            public byte[] value() {
-                return value;
+        @Override
+        public byte[] value() {
+            if (value == null && positioned) {
+                value = Arrays.copyOfRange(buffer, offset, buffer.length);
             }
+            return value;
+        }
 
-            @Override
-            public void close() {
-                newest.close();
-            }
-        };
+        @Override
+        public byte[] valueBuffer() {
+            return buffer;
+        }
+
+        @Override
+        public int valueOffset() {
+            return offset;
+        }
+
+        @Override
+        public void close() {
+            newest.close();
+        }
     }
 }

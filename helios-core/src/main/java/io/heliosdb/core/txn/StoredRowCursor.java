@@ -6,16 +6,20 @@ import io.heliosdb.spi.KvCursor;
 import io.heliosdb.sql.RowCursor;
 import java.util.List;
 
-/** Decodes stored rows as the executor pulls them. */
+/**
+ * Decodes stored rows as the executor pulls them: in place when the cursor allows it, and the row
+ * key is only copied out when the executor asks for it (updates and deletes do, reads do not).
+ */
 final class StoredRowCursor implements RowCursor {
     private final KvCursor rows;
-    private final List<SqlType> types;
+    private final StoredValueCursor inPlace;
+    private final SqlType[] types;
     private Object[] row;
-    private byte[] rowKey;
 
     StoredRowCursor(KvCursor rows, List<SqlType> types) {
         this.rows = rows;
-        this.types = types;
+        this.inPlace = rows instanceof StoredValueCursor c ? c : null;
+        this.types = types.toArray(new SqlType[0]);
     }
 
     static RowCursor empty() {
@@ -30,11 +34,10 @@ final class StoredRowCursor implements RowCursor {
     public boolean next() {
         if (!rows.next()) {
             row = null;
-            rowKey = null;
             return false;
         }
-        rowKey = rows.key();
-        row = RowCodec.decode(types, rows.value());
+        row = inPlace != null ? RowCodec.decode(types, inPlace.valueBuffer(), inPlace.valueOffset())
+                : RowCodec.decode(types, rows.value(), 0);
         return true;
     }
 
@@ -45,7 +48,7 @@ final class StoredRowCursor implements RowCursor {
 
     @Override
     public byte[] rowKey() {
-        return rowKey;
+        return row == null ? null : rows.key();
     }
 
     @Override

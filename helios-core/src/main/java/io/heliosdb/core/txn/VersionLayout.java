@@ -25,6 +25,8 @@ public final class VersionLayout {
     private static final byte LIVE = 0;
     private static final byte DELETED = 1;
     private static final int HEADER = 9;
+    /** Where the payload of a live stored version starts. */
+    static final int PAYLOAD_OFFSET = HEADER;
 
     private VersionLayout() {
     }

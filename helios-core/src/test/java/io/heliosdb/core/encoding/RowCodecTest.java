@@ -92,4 +92,31 @@ class RowCodecTest {
             case TIMESTAMP -> LocalDateTime.of(2024, 5, 6, 7, 8, 9);
         };
     }
+
+    @Test
+    void decodeAtOffset_readsTheRowInPlace() {
+        List<SqlType> types = List.of(SqlType.BIGINT, SqlType.TEXT, SqlType.NUMERIC, SqlType.INTEGER);
+        byte[] row = RowCodec.encode(types, new Object[] {7L, "héllo", new java.math.BigDecimal("-12.50"), null});
+        byte[] framed = new byte[row.length + 9];
+        Arrays.fill(framed, (byte) 0x7F);
+        System.arraycopy(row, 0, framed, 9, row.length);
+        assertThat(RowCodec.decode(types.toArray(new SqlType[0]), framed, 9))
+                .containsExactly(7L, "héllo", new java.math.BigDecimal("-12.50"), null);
+    }
+
+    @Test
+    void hugeStoredLength_isCorruptionNotAnOverflow() {
+        // One column, no nulls, then a text length of 2^31 - 1 with two bytes behind it.
+        byte[] bad = {1, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07, 'a', 'b'};
+        assertThatThrownBy(() -> RowCodec.decode(types(SqlType.TEXT), bad, 0))
+                .isInstanceOfSatisfying(HeliosException.class,
+                        e -> assertThat(e.sqlState()).isEqualTo(SqlState.DATA_CORRUPTED));
+        assertThatThrownBy(() -> RowCodec.decode(types(SqlType.TEXT), bad, 2))
+                .isInstanceOfSatisfying(HeliosException.class,
+                        e -> assertThat(e.sqlState()).isEqualTo(SqlState.DATA_CORRUPTED));
+    }
+
+    private static SqlType[] types(SqlType... types) {
+        return types;
+    }
 }
