@@ -37,6 +37,8 @@ final class InMemoryContext implements ExecutionContext {
     int scans;
     int lookups;
     int indexScans;
+    /** Rows full scans returned, by table: how much of each join input was read. */
+    final Map<String, Integer> rowsScanned = new HashMap<>();
 
     InMemoryContext() {
         settings.put("server_version", "16.0");
@@ -99,7 +101,32 @@ final class InMemoryContext implements ExecutionContext {
     @Override
     public RowCursor scan(TableDef table) {
         scans++;
-        return cursor(new ArrayList<>(rows.get(table.name()).entrySet()));
+        RowCursor all = cursor(new ArrayList<>(rows.get(table.name()).entrySet()));
+        return new RowCursor() {
+            @Override
+            public boolean next() {
+                boolean more = all.next();
+                if (more) {
+                    rowsScanned.merge(table.name(), 1, Integer::sum);
+                }
+                return more;
+            }
+
+            @Override
+            public Object[] row() {
+                return all.row();
+            }
+
+            @Override
+            public byte[] rowKey() {
+                return all.rowKey();
+            }
+
+            @Override
+            public void close() {
+                all.close();
+            }
+        };
     }
 
     /** Sorts and filters the table's rows by the index key, as the kernel's index would return them. */

@@ -96,6 +96,8 @@ public final class Analyzer {
             return new BoundStatement.DropTable(d.names().stream().map(TableName::name).toList(), d.ifExists());
         } else if (statement instanceof TransactionStatement t) {
             return new BoundStatement.Transaction(t.command());
+        } else if (statement instanceof io.heliosdb.sql.ast.Explain e) {
+            return new BoundStatement.Explain(analyze(e.statement()), e.analyze());
         } else if (statement instanceof SetVariable s) {
             return new BoundStatement.Set(s.name(), s.value());
         }

@@ -112,4 +112,12 @@ public sealed interface BoundStatement {
             return this;
         }
     }
+
+    /** EXPLAIN: the plan of {@code statement} as text; ANALYZE also runs it. */
+    record Explain(BoundStatement statement, boolean analyze) implements BoundStatement {
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return new Explain(statement.mapPlans(f), analyze);
+        }
+    }
 }

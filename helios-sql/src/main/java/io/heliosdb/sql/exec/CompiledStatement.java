@@ -32,6 +32,11 @@ final class CompiledStatement implements StatementPlan {
         this.body = body;
     }
 
+    /** The compiled body, for EXPLAIN ANALYZE to run with parameters already coerced. */
+    StatementBody body() {
+        return body;
+    }
+
     @Override
     public String sql() {
         return sql;

@@ -21,6 +21,10 @@ final class PlanCompiler {
         } else if (plan instanceof IndexJoin j) {
             return IndexJoinOperator.join(compile(j.left()), compile(j.right()), ExpressionCompiler.compile(j.condition()),
                     j.kind() == JoinKind.LEFT, j.left().columns().size(), j.right().columns().size());
+        } else if (plan instanceof HashJoin j) {
+            return HashJoinOperator.join(compile(j.left()), compile(j.right()), ExpressionCompiler.compileAll(j.leftKeys()),
+                    ExpressionCompiler.compileAll(j.rightKeys()), ExpressionCompiler.compile(j.condition()), j.kind(),
+                    j.left().columns().size(), j.right().columns().size());
         } else if (plan instanceof OneRow) {
             List<Object[]> one = List.<Object[]>of(new Object[0]);
             return rt -> Sources.of(one);

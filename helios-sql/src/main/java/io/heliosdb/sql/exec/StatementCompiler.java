@@ -18,6 +18,9 @@ public final class StatementCompiler {
     }
 
     public static StatementPlan compile(BoundStatement statement, String sql, List<SqlType> parameterTypes) {
+        if (statement instanceof BoundStatement.Explain e) {
+            return ExplainStatement.compile(e, compile(e.statement(), sql, parameterTypes), sql, parameterTypes);
+        }
         if (statement instanceof BoundStatement.Query q) {
             Operator root = PlanCompiler.compile(q.plan());
             List<Column> columns = q.plan().columns();

@@ -78,6 +78,11 @@ final class AstBuilder {
             return transaction(ctx.transactionStmt());
         } else if (ctx.setStmt() != null) {
             return set(ctx.setStmt());
+        } else if (ctx.explainStmt() != null) {
+            ExplainStmtContext e = ctx.explainStmt();
+            boolean analyze = e.ANALYZE() != null || e.explainOption().stream().anyMatch(o -> o.ANALYZE() != null
+                    && o.FALSE() == null && (o.identifier().isEmpty() || !o.identifier(0).getText().equalsIgnoreCase("off")));
+            return new io.heliosdb.sql.ast.Explain(statement(e.statement()), analyze);
         } else {
             ShowStmtContext s = ctx.showStmt();
             return new ShowVariable(s instanceof ShowVariableContext v ? settingName(v.settingName()) : "timezone");

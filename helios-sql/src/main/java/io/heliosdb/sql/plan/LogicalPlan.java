@@ -102,6 +102,24 @@ public sealed interface LogicalPlan {
         }
     }
 
+    /**
+     * Hash join: the right side is read once into a table keyed by {@code rightKeys} (expressions over the
+     * right row), each left row probes it with {@code leftKeys}; NULL keys never match. {@code condition}
+     * (the whole join condition, key equalities included) is checked on each candidate pair.
+     */
+    record HashJoin(LogicalPlan left, LogicalPlan right, List<BoundExpr> leftKeys, List<BoundExpr> rightKeys,
+                    BoundExpr condition, JoinKind kind) implements LogicalPlan {
+        public HashJoin {
+            leftKeys = List.copyOf(leftKeys);
+            rightKeys = List.copyOf(rightKeys);
+        }
+
+        @Override
+        public List<Column> columns() {
+            return java.util.stream.Stream.concat(left.columns().stream(), right.columns().stream()).toList();
+        }
+    }
+
     /** Output: the group keys, then one column per aggregate call. */
     record Aggregate(LogicalPlan input, List<BoundExpr> groupKeys, List<BoundExpr.AggregateCall> aggregates,
                      List<Column> columns) implements LogicalPlan {

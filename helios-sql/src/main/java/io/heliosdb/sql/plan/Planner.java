@@ -22,6 +22,9 @@ public final class Planner {
     }
 
     public static BoundStatement optimize(BoundStatement statement, SchemaLookup schema) {
+        if (statement instanceof BoundStatement.Explain e) {
+            return new BoundStatement.Explain(optimize(e.statement(), schema), e.analyze());
+        }
         List<PlanRule> rules = Rules.all(schema);
         BoundStatement planned = statement.mapPlans(p -> optimize(p, rules));
         if (planned instanceof BoundStatement.Update u) {
@@ -62,6 +65,8 @@ public final class Planner {
             return new Window(f.apply(x.input()), x.calls(), x.columns());
         } else if (p instanceof IndexJoin x) {
             return new IndexJoin(f.apply(x.left()), f.apply(x.right()), x.condition(), x.kind());
+        } else if (p instanceof HashJoin x) {
+            return new HashJoin(f.apply(x.left()), f.apply(x.right()), x.leftKeys(), x.rightKeys(), x.condition(), x.kind());
         } else if (p instanceof Aggregate x) {
             return new Aggregate(f.apply(x.input()), x.groupKeys(), x.aggregates(), x.columns());
         } else if (p instanceof LogicalPlan.SetOp x) {

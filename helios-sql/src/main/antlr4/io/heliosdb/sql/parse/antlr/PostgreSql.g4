@@ -23,7 +23,14 @@ statement
     | transactionStmt
     | setStmt
     | showStmt
+    | explainStmt
     ;
+
+// EXPLAIN [ANALYZE] or EXPLAIN (option [value], ...): options other than ANALYZE change nothing here.
+explainStmt
+    : EXPLAIN (ANALYZE | LPAREN explainOption (COMMA explainOption)* RPAREN)? statement
+    ;
+explainOption : (ANALYZE | identifier) (identifier | TRUE | FALSE | ON | INTEGER_LITERAL)? ;
 
 // ---------------------------------------------------------------- DDL
 
@@ -301,13 +308,15 @@ nonReserved
     | PRECISION | RESTRICT | ROLLBACK | ROW | ROWS | SESSION | SHOW | START | TIME | TIMESTAMP
     | TRANSACTION | VALUES | VARYING | WITHOUT | WORK | ZONE | BEGIN | EXISTS | INDEX | RECURSIVE | NEXT
     | RESTART | CONTINUE | IDENTITY | UNKNOWN | PARTITION | FILTER | UNBOUNDED | PRECEDING | FOLLOWING
-    | CURRENT | RANGE | OVER | GROUPING | SETS | ROLLUP | CUBE
+    | CURRENT | RANGE | OVER | GROUPING | SETS | ROLLUP | CUBE | EXPLAIN | ANALYZE
     ;
 
 // ---------------------------------------------------------------- lexer
 
 ABORT : 'ABORT';
 ALL : 'ALL';
+ANALYZE : 'ANALYZE';
+EXPLAIN : 'EXPLAIN';
 AND : 'AND';
 ANY : 'ANY';
 AS : 'AS';

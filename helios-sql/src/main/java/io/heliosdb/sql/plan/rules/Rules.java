@@ -17,6 +17,8 @@ public final class Rules {
                 new PrimaryKeyLookupRule(),
                 new IndexSelectionRule(schema),
                 new IndexJoinRule(schema),
+                // Equi-joins no index serves: one pass over each side instead of a nested loop.
+                new HashJoinRule(),
                 new IndexOrderRule(schema));
     }
 }

@@ -1,0 +1,5 @@
+package io.heliosdb.sql.ast;
+
+/** {@code EXPLAIN [ANALYZE] statement}. */
+public record Explain(Statement statement, boolean analyze) implements Statement {
+}
