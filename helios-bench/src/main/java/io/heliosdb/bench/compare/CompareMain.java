@@ -66,8 +66,8 @@ public final class CompareMain {
         List<Summary> summaries = Summary.of(runs);
         List<Target> targets = options.targets().stream().map(t -> TargetCatalog.byId(t, pgPort)).toList();
         notes.add("scale " + options.scale().name() + ": " + options.scale().rows() + " rows, "
-                + options.scale().rounds() + " interleaved rounds, each pair in a fresh JVM (-Xmx2g) on fresh files, "
-                + options.scale().warmupMillis() + " ms warm-up + " + options.scale().measureMillis() + " ms measured");
+                + options.scale().rounds() + " interleaved rounds, each pair in a fresh JVM (-Xmx2g) on fresh files");
+        notes.addAll(pacingNotes(options));
         notes.add("ops/s counts rows for the 1,000-row transactions; latency is per operation (per transaction there)");
         notes.add("× <peer>: this row's median ops/s divided by the peer's (above 1 means faster)");
         notes.add("pgJDBC prepareThreshold=1: server-side prepared statements from the first execution, on both "
@@ -82,6 +82,29 @@ public final class CompareMain {
         }
         System.out.println(md);
         System.err.println("compare: wrote " + options.outDir().resolve(stamp + ".md") + " and .csv");
+    }
+
+    /**
+     * One note per workload kind of the run: the warm-up/measure rule every system followed (the
+     * HotSpot JIT compiles a path only after it has run many times, so time alone is not enough).
+     */
+    static List<String> pacingNotes(CompareOptions options) {
+        // Workloads that share a rule share a note, e.g. "oltp (point-select, insert-autocommit): ...".
+        java.util.Map<String, List<String>> byRule = new java.util.LinkedHashMap<>();
+        for (String id : options.workloads()) {
+            Workload w = Workload.byId(id);
+            Pacing p = Pacing.of(options.scale(), w);
+            String rule = p.describe() + ", each phase capped at " + p.capMillis() / 1000 + " s";
+            byRule.computeIfAbsent(w.kind().name().toLowerCase(java.util.Locale.ROOT) + "\t" + rule,
+                    k -> new ArrayList<>()).add(id);
+        }
+        List<String> notes = new ArrayList<>();
+        byRule.forEach((key, ids) -> {
+            String[] kindAndRule = key.split("\t", 2);
+            notes.add(kindAndRule[0] + " (" + String.join(", ", ids) + "): " + kindAndRule[1]
+                    + "; the same rule for every system");
+        });
+        return notes;
     }
 
     private static RunResult runOne(CompareOptions options, String targetId, String workload, int round, int pgPort,

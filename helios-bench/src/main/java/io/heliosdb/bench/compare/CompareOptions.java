@@ -8,8 +8,12 @@ import java.util.List;
 record CompareOptions(Scale scale, List<String> targets, List<String> workloads, Path outDir, Path report,
                       Path postgresBin, boolean postgres, int timeoutSeconds) {
 
-    // --quick keeps to about 3 minutes on 2 cores: each (target, workload, round) is a fresh JVM
-    // of a few seconds, so it measures four workloads on one HeliosDB of each kind and the peers.
+    // --quick keeps to about 4 minutes on 2 cores: each (target, workload, round) is a fresh JVM
+    // (~2 s start-up and set-up) plus its Pacing minimums, so it measures four workloads on one
+    // HeliosDB of each kind and the peers, in 2 rounds. Per round: scan-aggregate 7 systems x
+    // (2 + 3 warm + 2 measured) = 49 s; point-select and insert-autocommit 6 (no DuckDB) x
+    // (2 + 1 + 1) = 24 s each; durable-16 5 (not helios-mem) x (2 + 1 + 1) = 20 s; 117 s a round,
+    // about 4 minutes for 2 rounds (longer only where a system needs more time for the minimum counts).
     static final List<String> QUICK_WORKLOADS =
             List.of("point-select", "insert-autocommit", "scan-aggregate", "durable-16");
     static final List<String> QUICK_TARGETS =

@@ -3,17 +3,23 @@ package io.heliosdb.bench.compare;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 
 /**
  * Runs a workload's operation on its sessions: first a warm-up, then a measured period whose
- * per-operation latencies go into one HdrHistogram per session.
+ * per-operation latencies go into one HdrHistogram per session. {@link Pacing} decides when each
+ * phase ends; the first session to see the warm-up done starts the measured period for all.
  */
 final class Measurement {
 
-    /** @param operations operations completed in the measured period (all sessions) */
-    record Outcome(long operations, long nanos, Histogram latencies) {
+    /**
+     * @param operations   operations completed in the measured period (all sessions)
+     * @param warmupOps    operations run while warming up (all sessions)
+     * @param warmupNanos  how long the warm-up took
+     */
+    record Outcome(long operations, long nanos, Histogram latencies, long warmupOps, long warmupNanos) {
         double opsPerSec() {
             return operations * 1e9 / nanos;
         }
@@ -22,14 +28,21 @@ final class Measurement {
     private Measurement() {
     }
 
-    static Outcome run(List<Workload.Operation> sessions, long warmupMillis, long measureMillis) throws Exception {
+    static Outcome run(List<Workload.Operation> sessions, Pacing pacing) throws Exception {
         int n = sessions.size();
         List<Histogram> histograms = new ArrayList<>();
         long[] counts = new long[n];
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch ready = new CountDownLatch(n);
         CountDownLatch go = new CountDownLatch(1);
-        long[] window = new long[2];
+        long[] started = new long[1];
+        AtomicLong warmOps = new AtomicLong();
+        AtomicLong measuredOps = new AtomicLong();
+        // 0 until the warm-up is over; then the nanoTime the measured period started.
+        AtomicLong measureStart = new AtomicLong();
+        long warmMin = pacing.warmupMillis() * 1_000_000L;
+        long measureMin = pacing.measureMillis() * 1_000_000L;
+        long cap = pacing.capMillis() * 1_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Histogram h = new Histogram(3_600_000_000_000L, 3);
@@ -40,19 +53,26 @@ final class Measurement {
                 try {
                     ready.countDown();
                     go.await();
-                    long warmEnd = window[0];
-                    while (System.nanoTime() < warmEnd && failure.get() == null) {
+                    long begin = started[0];
+                    while (measureStart.get() == 0 && failure.get() == null) {
                         op.run();
+                        long done = warmOps.incrementAndGet();
+                        long now = System.nanoTime();
+                        if ((now - begin >= warmMin && done >= pacing.warmupOps()) || now - begin >= cap) {
+                            measureStart.compareAndSet(0, now);
+                        }
                     }
-                    long end = window[1];
+                    long from = measureStart.get();
                     long count = 0;
                     while (failure.get() == null) {
                         long start = System.nanoTime();
-                        if (start >= end) {
+                        long elapsed = start - from;
+                        if ((elapsed >= measureMin && measuredOps.get() >= pacing.measureOps()) || elapsed >= cap) {
                             break;
                         }
                         op.run();
                         h.recordValue(Math.max(1, System.nanoTime() - start));
+                        measuredOps.incrementAndGet();
                         count++;
                     }
                     counts[index] = count;
@@ -64,9 +84,7 @@ final class Measurement {
             t.start();
         }
         ready.await();
-        long now = System.nanoTime();
-        window[0] = now + warmupMillis * 1_000_000L;
-        window[1] = window[0] + measureMillis * 1_000_000L;
+        started[0] = System.nanoTime();
         go.countDown();
         for (Thread t : threads) {
             t.join();
@@ -82,6 +100,7 @@ final class Measurement {
             total += counts[i];
         }
         // Operations finishing after the deadline still count; the clock stops at the last one.
-        return new Outcome(total, Math.max(1, System.nanoTime() - window[0]), all);
+        long from = measureStart.get();
+        return new Outcome(total, Math.max(1, System.nanoTime() - from), all, warmOps.get(), from - started[0]);
     }
 }

@@ -60,7 +60,12 @@ public final class RunOne {
                 for (int i = 0; i < clients.size(); i++) {
                     ops.add(workload.operation(clients.get(i), scale, ids, 1000L * round + i));
                 }
-                Measurement.Outcome outcome = Measurement.run(ops, scale.warmupMillis(), scale.measureMillis());
+                Pacing pacing = Pacing.of(scale, workload);
+                Measurement.Outcome outcome = Measurement.run(ops, pacing);
+                // The run's log shows whether the operation count or the time ended each phase.
+                System.err.printf("%s %s: %s; warmed up %d ops in %.1f s, measured %d ops in %.1f s%n", target.id(),
+                        workload.id(), pacing.describe(), outcome.warmupOps(), outcome.warmupNanos() / 1e9,
+                        outcome.operations(), outcome.nanos() / 1e9);
                 double rows = workload.rowsPerOperation();
                 return new RunResult(target.id(), workload.id(), round, "ok", outcome.opsPerSec() * rows,
                         outcome.latencies().getValueAtPercentile(50) / 1000.0,

@@ -1,22 +1,24 @@
 package io.heliosdb.bench.compare;
 
 /**
- * How big and how long each run is.
+ * How big and how long each run is; how long each phase of a run lasts is {@link Pacing#of}.
  *
- * @param name          {@code quick} or {@code full}
- * @param rows          rows of the table read by the point-select, scan and join workloads
- * @param warmupMillis  time each run spends warming up before it measures
- * @param measureMillis time each run measures
- * @param rounds        interleaved rounds (each pair runs once per round, in a fresh JVM)
+ * @param name   {@code quick} or {@code full}
+ * @param rows   rows of the table read by the point-select, scan and join workloads
+ * @param rounds interleaved rounds (each pair runs once per round, in a fresh JVM)
  */
-public record Scale(String name, int rows, long warmupMillis, long measureMillis, int rounds) {
+public record Scale(String name, int rows, int rounds) {
 
+    /**
+     * Two rounds, not three: with warm-up ending on a minimum operation count as well as a minimum
+     * time, a quick round takes about two minutes (see {@link CompareOptions#QUICK_WORKLOADS}).
+     */
     public static Scale quick() {
-        return new Scale("quick", 20_000, 300, 700, 3);
+        return new Scale("quick", 20_000, 2);
     }
 
     public static Scale full() {
-        return new Scale("full", 1_000_000, 2_000, 5_000, 3);
+        return new Scale("full", 1_000_000, 3);
     }
 
     public static Scale named(String name) {
@@ -33,10 +35,10 @@ public record Scale(String name, int rows, long warmupMillis, long measureMillis
     }
 
     public Scale withRows(int newRows) {
-        return new Scale(name, newRows, warmupMillis, measureMillis, rounds);
+        return new Scale(name, newRows, rounds);
     }
 
     public Scale withRounds(int newRounds) {
-        return new Scale(name, rows, warmupMillis, measureMillis, newRounds);
+        return new Scale(name, rows, newRounds);
     }
 }

@@ -56,9 +56,47 @@ class ReportTest {
         assertThat(quick.scale().rounds()).isEqualTo(4);
         assertThat(quick.workloads()).isEqualTo(CompareOptions.QUICK_WORKLOADS);
         assertThat(quick.postgres()).isFalse();
+        assertThat(CompareOptions.parse(new String[] {"--quick"}).scale().rounds()).isEqualTo(2);
         assertThat(CompareOptions.parse(new String[0]).workloads()).hasSize(Workload.values().length);
         assertThatThrownBy(() -> CompareOptions.parse(new String[] {"--targets", "oracle"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown target");
+    }
+
+    @Test
+    void pacing_minimumCountsPerKindAndRowsPerOperation() {
+        assertThat(Pacing.of(Scale.quick(), Workload.SCAN_AGGREGATE)).isEqualTo(new Pacing(3_000, 20, 2_000, 10, 15_000));
+        assertThat(Pacing.of(Scale.quick(), Workload.POINT_SELECT).warmupOps()).isEqualTo(20_000);
+        assertThat(Pacing.of(Scale.quick(), Workload.TX_1000).warmupOps()).isEqualTo(20);
+        assertThat(Pacing.of(Scale.full(), Workload.DURABLE_16).measureOps()).isEqualTo(500);
+        assertThat(new Pacing(1_500, 20_000, 2_000, 10, 1).describe())
+                .isEqualTo("warm-up until both 1500 ms and 20,000 ops, then measured until both 2 s and 10 ops");
+    }
+
+    @Test
+    void pacingNotes_oneLinePerRuleNamingItsWorkloads() {
+        CompareOptions quick = CompareOptions.parse(new String[] {"--quick", "--no-postgres"});
+        assertThat(CompareMain.pacingNotes(quick)).containsExactly(
+                "oltp (point-select, insert-autocommit): warm-up until both 1 s and 20,000 ops, then measured until"
+                        + " both 1 s and 2,000 ops, each phase capped at 15 s; the same rule for every system",
+                "analytics (scan-aggregate): warm-up until both 3 s and 20 ops, then measured until both 2 s and"
+                        + " 10 ops, each phase capped at 15 s; the same rule for every system",
+                "durable (durable-16): warm-up until both 1 s and 200 ops, then measured until both 1 s and 200 ops,"
+                        + " each phase capped at 15 s; the same rule for every system");
+    }
+
+    @Test
+    void measurement_phasesEndOnTheLaterOfTimeAndCount() throws Exception {
+        java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
+        Workload.Operation op = runs::incrementAndGet;
+        Measurement.Outcome byCount = Measurement.run(List.of(op, op), new Pacing(0, 5_000, 0, 3_000, 10_000));
+        assertThat(byCount.warmupOps()).isGreaterThanOrEqualTo(5_000);
+        assertThat(byCount.operations()).isGreaterThanOrEqualTo(3_000);
+        assertThat(runs.get()).isEqualTo(byCount.warmupOps() + byCount.operations());
+        Measurement.Outcome byTime = Measurement.run(List.of(op), new Pacing(40, 1, 30, 1, 10_000));
+        assertThat(byTime.warmupNanos()).isGreaterThanOrEqualTo(40_000_000L);
+        assertThat(byTime.nanos()).isGreaterThanOrEqualTo(30_000_000L);
+        Measurement.Outcome capped = Measurement.run(List.of(op), new Pacing(0, Long.MAX_VALUE, 0, Long.MAX_VALUE, 20));
+        assertThat(capped.warmupNanos()).isBetween(20_000_000L, 5_000_000_000L);
     }
 
     @Test
