@@ -43,8 +43,10 @@ abstract class Accumulator {
         SqlType argType = call.argument() == null ? null : call.argument().type();
         return switch (call.kind()) {
             case COUNT_STAR, COUNT -> new Count(distinct);
-            case SUM -> new Sum(distinct, argType, call.type());
-            case AVG -> new Avg(distinct, argType, call.type());
+            case SUM -> IntegerSum.accepts(argType)
+                    ? new IntegerTotal(distinct, call.type() == SqlType.BIGINT)
+                    : new Sum(distinct, argType, call.type());
+            case AVG -> IntegerSum.accepts(argType) ? new IntegerAverage(distinct) : new Avg(distinct, argType, call.type());
             case MIN -> new Extreme(distinct, false);
             case MAX -> new Extreme(distinct, true);
             case BOOL_AND -> new Logical(distinct, true);
@@ -71,7 +73,7 @@ abstract class Accumulator {
         }
     }
 
-    /** Sums in a wide type (long for small integers, numeric for bigint), as PostgreSQL does. */
+    /** sum over numeric, real and double (integer inputs go to {@link IntegerTotal}). */
     private static final class Sum extends Accumulator {
         private final BinaryOperator<Object> add;
         private final SqlType argType;
@@ -94,6 +96,59 @@ abstract class Accumulator {
         @Override
         Object result() {
             return total;
+        }
+    }
+
+    /**
+     * sum over smallint/integer (bigint result; overflow is "bigint out of range" as for {@code +}) or
+     * bigint (numeric result), accumulated in a long until it overflows.
+     */
+    private static final class IntegerTotal extends Accumulator {
+        private final boolean bigintResult;
+        private final IntegerSum sum = new IntegerSum();
+        private boolean any;
+
+        IntegerTotal(boolean distinct, boolean bigintResult) {
+            super(distinct);
+            this.bigintResult = bigintResult;
+        }
+
+        @Override
+        void accept(Object value) {
+            any = true;
+            sum.add(((Number) value).longValue());
+            if (bigintResult && sum.overflowed()) {
+                throw Errors.outOfRange("bigint");
+            }
+        }
+
+        @Override
+        Object result() {
+            if (!any) {
+                return null;
+            }
+            return bigintResult ? (Object) sum.longValue() : sum.decimalValue();
+        }
+    }
+
+    /** avg over smallint/integer/bigint: a numeric quotient of the exact sum, with PostgreSQL's scale. */
+    private static final class IntegerAverage extends Accumulator {
+        private final IntegerSum sum = new IntegerSum();
+        private long count;
+
+        IntegerAverage(boolean distinct) {
+            super(distinct);
+        }
+
+        @Override
+        void accept(Object value) {
+            count++;
+            sum.add(((Number) value).longValue());
+        }
+
+        @Override
+        Object result() {
+            return count == 0 ? null : NumericDivision.divide(sum.decimalValue(), BigDecimal.valueOf(count));
         }
     }
 
