@@ -1,13 +1,15 @@
-package io.heliosdb.storage.rocks;
+package io.heliosdb.storage.tck;
 
 import io.heliosdb.api.config.StorageConfig;
 import io.heliosdb.spi.StorageEngine;
+import io.heliosdb.spi.StorageEngineProvider;
 import io.heliosdb.spi.WriteBatch;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ServiceLoader;
 
 /**
- * The child process of {@link RocksCrashTest}: writes synced batches forever and prints
+ * The child process of {@link StorageCrashTck}: writes synced batches forever and prints
  * {@code ack <key>} after each one returned, until it is killed (or its parent stops reading).
  */
 public final class CrashWriter {
@@ -16,8 +18,13 @@ public final class CrashWriter {
     }
 
     public static void main(String[] args) {
-        StorageConfig config = StorageConfig.defaults().withPath(Path.of(args[0])).withCacheSizeBytes(8L << 20);
-        StorageEngine engine = new RocksStorageProvider().open(config);
+        // args: engine name, data directory. The child runs on the plain class path, so providers
+        // are found through their META-INF/services files.
+        StorageEngineProvider provider = ServiceLoader.load(StorageEngineProvider.class).stream()
+                .map(ServiceLoader.Provider::get).filter(p -> p.name().equals(args[0])).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no storage engine named " + args[0]));
+        StorageConfig config = StorageConfig.defaults().withPath(Path.of(args[1])).withEngine(args[0]);
+        StorageEngine engine = provider.open(config);
         System.out.println("ready");
         System.out.flush();
         for (int i = 0; i < 1_000_000; i++) {
