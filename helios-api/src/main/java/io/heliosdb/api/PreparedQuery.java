@@ -15,6 +15,12 @@ public interface PreparedQuery extends AutoCloseable {
     List<Column> columns();
 
     /**
+     * True when running it changes no rows and no catalog (a plain query, SHOW, a transaction
+     * command): a server need not open a transaction block around it.
+     */
+    boolean readOnly();
+
+    /**
      * Runs the statement. A parameter may be given as a value of its type's Java class, as another
      * number, or as text in PostgreSQL's input form.
      */

@@ -131,7 +131,9 @@ final class ExtendedQueryProtocol {
         try {
             if (portal.result == null) {
                 detachSuspended(portal);
-                implicit.beforeStatement();
+                if (!portal.statement.query().readOnly()) {
+                    implicit.beforeStatement(); // a read needs no block: it has nothing to commit or undo
+                }
                 portal.result = portal.statement.query().execute(portal.parameters);
             }
             streamRows(portal, m.maxRows());

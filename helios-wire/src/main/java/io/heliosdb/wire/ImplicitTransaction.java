@@ -7,7 +7,8 @@ import io.heliosdb.api.TransactionStatus;
 /**
  * PostgreSQL's implicit transaction block: outside BEGIN, the statements executed between two Syncs
  * (a JDBC batch, a pipeline) commit together at Sync or not at all. Opened with BEGIN before the
- * first Execute; a client BEGIN inside it turns it into the client's explicit block. BEGIN, COMMIT and
+ * first Execute of a statement that writes (reads before it have nothing to commit or undo, and a
+ * point query then costs no BEGIN/COMMIT); a client BEGIN inside it turns it into the client's explicit block. BEGIN, COMMIT and
  * ROLLBACK are prepared once per connection: a point query pays for their execution, not their parsing.
  */
 final class ImplicitTransaction {

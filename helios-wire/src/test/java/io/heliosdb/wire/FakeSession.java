@@ -70,6 +70,11 @@ final class FakeSession implements Session {
             }
 
             @Override
+            public boolean readOnly() {
+                return s.startsWith("select") || s.startsWith("show");
+            }
+
+            @Override
             public QueryResult execute(Object... values) {
                 return run(s, columns, values);
             }

@@ -197,8 +197,8 @@ class PgSessionHandlerTest {
         assertThat(types(answer)).isEqualTo("12TDCZ");
         assertThat(answer.get(3).values()).containsExactly("42");
         assertThat(answer.get(4).string()).isEqualTo("SELECT 1");
-        // Outside BEGIN the statements up to Sync form one implicit transaction.
-        assertThat(session().executed).containsExactly("begin", "select $1 [42]", "commit");
+        // A read outside BEGIN needs no implicit transaction: nothing to commit or undo.
+        assertThat(session().executed).containsExactly("select $1 [42]");
     }
 
     @Test
@@ -222,7 +222,7 @@ class PgSessionHandlerTest {
         desc.skipBytes(4 + 2 + 4 + 2 + 4);
         assertThat(desc.readShort()).isEqualTo((short) 1);   // binary result
         assertThat(answer.get(2).rawValues().get(0)).containsExactly(value);
-        assertThat(session().executed).containsExactly("begin", "select $1 [1234567890123]", "commit");
+        assertThat(session().executed).containsExactly("select $1 [1234567890123]");
     }
 
     @Test
@@ -250,6 +250,17 @@ class PgSessionHandlerTest {
         assertThat(types(answer)).isEqualTo("12C12EZ");
         assertThat(answer.get(answer.size() - 1).body()).containsExactly('I');
         assertThat(session().executed).containsExactly("begin", "insert x", "fail", "rollback");
+    }
+
+    @Test
+    void extended_readThenWrite_opensTheImplicitTransactionAtTheWrite_andCommitsAtSync() {
+        connect();
+
+        List<Received> answer = send(parse("", "select 1"), bind("", "", 0, new byte[0][], 0), execute("", 0),
+                parse("", "insert x"), bind("", "", 0, new byte[0][], 0), execute("", 0), sync());
+
+        assertThat(types(answer)).isEqualTo("12DC12CZ");
+        assertThat(session().executed).containsExactly("select 1", "begin", "insert x", "commit");
     }
 
     @Test

@@ -72,8 +72,8 @@ class PostgresTransportTest {
             assertThat(rs.next()).isFalse();
             assertThat(transport.openConnections()).isEqualTo(1);
         }
-        // The query plus the BEGIN/COMMIT of its implicit transaction.
-        assertThat(db.sessions.get(0).threads).hasSize(3).allSatisfy(t -> assertThat(t).startsWith("helios-pg-worker"));
+        // Just the query: a read opens no implicit transaction.
+        assertThat(db.sessions.get(0).threads).hasSize(1).allSatisfy(t -> assertThat(t).startsWith("helios-pg-worker"));
     }
 
     @Test

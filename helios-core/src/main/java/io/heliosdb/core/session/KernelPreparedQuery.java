@@ -40,6 +40,12 @@ final class KernelPreparedQuery implements PreparedQuery {
     }
 
     @Override
+    public boolean readOnly() {
+        // Planning again for a changed catalog does not change what kind of statement this is.
+        return planned == null || planned.plan().readOnly();
+    }
+
+    @Override
     public QueryResult execute(Object... params) {
         return session.executePrepared(this, params);
     }
