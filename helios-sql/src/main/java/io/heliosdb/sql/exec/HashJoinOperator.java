@@ -31,78 +31,11 @@ final class HashJoinOperator {
                     table.computeIfAbsent(key, k -> new ArrayList<>(1)).add(i);
                 }
             }
-            boolean[] rightMatched = new boolean[keepRight ? inner.size() : 0];
-            RowSource outer = left.open(rt);
-            return new RowSource() {
-                private Object[] leftRow;
-                private List<Integer> candidates;
-                private int position;
-                private boolean matched;
-                private boolean leftDone;
-                private int unmatchedRight;
-                private Object[] current;
-
-                @Override
-                public boolean next() {
-                    while (!leftDone) {
-                        if (leftRow == null) {
-                            if (!outer.next()) {
-                                leftDone = true;
-                                break;
-                            }
-                            leftRow = outer.row();
-                            // Nothing can match an empty table: its keys are not even computed.
-                            Object key = table.isEmpty() ? null : key(leftKeys, leftRow, rt);
-                            candidates = key == null ? List.of() : table.getOrDefault(key, List.of());
-                            position = 0;
-                            matched = false;
-                        }
-                        while (position < candidates.size()) {
-                            int at = candidates.get(position++);
-                            Object[] combined = combine(leftRow, inner.get(at));
-                            if (Boolean.TRUE.equals(condition.evaluate(combined, rt))) {
-                                matched = true;
-                                if (keepRight) {
-                                    rightMatched[at] = true;
-                                }
-                                current = combined;
-                                return true;
-                            }
-                        }
-                        Object[] unmatched = leftRow;
-                        leftRow = null;
-                        if (keepLeft && !matched) {
-                            current = combine(unmatched, new Object[rightWidth]);
-                            return true;
-                        }
-                    }
-                    while (unmatchedRight < rightMatched.length) {
-                        int at = unmatchedRight++;
-                        if (!rightMatched[at]) {
-                            current = combine(new Object[leftWidth], inner.get(at));
-                            return true;
-                        }
-                    }
-                    return false;
-                }
-
-                private Object[] combine(Object[] l, Object[] r) {
-                    Object[] out = new Object[leftWidth + rightWidth];
-                    System.arraycopy(l, 0, out, 0, leftWidth);
-                    System.arraycopy(r, 0, out, leftWidth, rightWidth);
-                    return out;
-                }
-
-                @Override
-                public Object[] row() {
-                    return current;
-                }
-
-                @Override
-                public void close() {
-                    outer.close();
-                }
-            };
+            // Nothing can match an empty table: the outer keys are not even computed then.
+            return new JoinRows(left.open(rt), inner, leftRow -> {
+                Object key = table.isEmpty() ? null : key(leftKeys, leftRow, rt);
+                return key == null ? List.of() : table.getOrDefault(key, List.of());
+            }, condition, rt, keepLeft, keepRight, leftWidth, rightWidth);
         };
     }
 

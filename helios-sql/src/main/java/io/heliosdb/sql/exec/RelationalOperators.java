@@ -90,74 +90,9 @@ final class RelationalOperators {
         boolean keepRight = kind == LogicalPlan.JoinKind.RIGHT || kind == LogicalPlan.JoinKind.FULL;
         return rt -> {
             List<Object[]> inner = Materialize.all(right.open(rt));
-            boolean[] rightMatched = new boolean[keepRight ? inner.size() : 0];
-            RowSource outer = left.open(rt);
-            return new RowSource() {
-                private Object[] leftRow;
-                private int position;
-                private boolean matched;
-                private boolean leftDone;
-                private int unmatchedRight;
-                private Object[] current;
-
-                @Override
-                public boolean next() {
-                    while (!leftDone) {
-                        if (leftRow == null) {
-                            if (!outer.next()) {
-                                leftDone = true;
-                                break;
-                            }
-                            leftRow = outer.row();
-                            position = 0;
-                            matched = false;
-                        }
-                        while (position < inner.size()) {
-                            int at = position++;
-                            Object[] combined = combine(leftRow, inner.get(at));
-                            if (condition == null || Boolean.TRUE.equals(condition.evaluate(combined, rt))) {
-                                matched = true;
-                                if (keepRight) {
-                                    rightMatched[at] = true;
-                                }
-                                current = combined;
-                                return true;
-                            }
-                        }
-                        Object[] unmatched = leftRow;
-                        leftRow = null;
-                        if (keepLeft && !matched) {
-                            current = combine(unmatched, new Object[rightWidth]);
-                            return true;
-                        }
-                    }
-                    while (unmatchedRight < rightMatched.length) {
-                        int at = unmatchedRight++;
-                        if (!rightMatched[at]) {
-                            current = combine(new Object[leftWidth], inner.get(at));
-                            return true;
-                        }
-                    }
-                    return false;
-                }
-
-                private Object[] combine(Object[] l, Object[] r) {
-                    Object[] out = new Object[leftWidth + rightWidth];
-                    System.arraycopy(l, 0, out, 0, leftWidth);
-                    System.arraycopy(r, 0, out, leftWidth, rightWidth);
-                    return out;
-                }
-
-                @Override
-                public Object[] row() {
-                    return current;
-                }
-
-                @Override
-                public void close() {
-                    outer.close();
-                }
-            };
+            List<Integer> everyRow = allPositions(inner.size());
+            return new JoinRows(left.open(rt), inner, leftRow -> everyRow, condition, rt, keepLeft, keepRight,
+                    leftWidth, rightWidth);
         };
     }
 
@@ -284,5 +219,20 @@ final class RelationalOperators {
                     : SqlState.INVALID_ROW_COUNT_IN_LIMIT_CLAUSE, clause + " must not be negative");
         }
         return n;
+    }
+
+    /** 0, 1, …, size - 1 as a list, without storing it. */
+    private static List<Integer> allPositions(int size) {
+        return new java.util.AbstractList<>() {
+            @Override
+            public Integer get(int index) {
+                return index;
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
     }
 }
