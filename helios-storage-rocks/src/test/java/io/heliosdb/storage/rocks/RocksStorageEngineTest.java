@@ -144,9 +144,14 @@ class RocksStorageEngineTest extends StorageEngineTck {
         assertThat(stats).containsKeys("rocksdb.num-running-compactions", "rocksdb.estimate-pending-compaction-bytes",
                 "rocksdb.live-sst-files-size", "rocksdb.block.cache.bytes.read");
 
-        // the compaction runs in the background: wait for its counters, bounded
+        // The compaction runs in the background and its read counter is added when the job ends, after
+        // its write counter moved: wait (bounded) until it wrote something and no compaction is running.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (engine.statistics().get("rocksdb.compact.write.bytes") == 0 && System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline) {
+            Map<String, Long> now = engine.statistics();
+            if (now.get("rocksdb.compact.write.bytes") > 0 && now.get("rocksdb.num-running-compactions") == 0) {
+                break;
+            }
             Thread.sleep(10);
         }
         stats = engine.statistics();
