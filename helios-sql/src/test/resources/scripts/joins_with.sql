@@ -63,7 +63,17 @@ with l as (select 42 as id) select x.id, y.id from l x, l y;
 with q as (select 1), q as (select 2) select * from q;
 > ERROR 42712: WITH query name "q" specified more than once
 with recursive t(n) as (select 1) select * from t;
-> ERROR 0A000: WITH RECURSIVE is not supported
+> n:int4
+> 1
+> SELECT 1
+with recursive t(n) as (select 1 union all select n + 1 from t where n < 3) select * from t;
+> n:int4
+> 1
+> 2
+> 3
+> SELECT 3
+with recursive t(n) as (select n from t union select 1) select * from t;
+> ERROR 42000: recursive reference to query "t" must not appear within its non-recursive term
 select id from l where id in (with s as (select id from r) select id from s) order by id;
 > id:int4
 > 2

@@ -63,8 +63,12 @@ select string_agg(g, ',') from w where false;
 > SELECT 1
 select string_agg(distinct g, ',' order by id) from w;
 > ERROR 42P10: in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list
-select sum(v) from w group by rollup (g);
-> ERROR 0A000: GROUPING SETS, ROLLUP and CUBE are not supported yet
+select g, sum(v) from w group by rollup (g) order by g nulls last;
+> g:text | sum:int8
+> a | 50
+> b | 5
+> NULL | 55
+> SELECT 3
 select sum(v), count(*) from w group by ();
 > sum:int8 | count:int8
 > 55 | 5

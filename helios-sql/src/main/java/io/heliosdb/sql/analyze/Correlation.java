@@ -17,6 +17,11 @@ final class Correlation {
 
     /** @param level how many query levels a reference must go out to leave the subquery being checked */
     private static boolean readsOutside(LogicalPlan plan, int level) {
+        if (plan instanceof LogicalPlan.IndexJoin j) {
+            // The right side runs with the left row as its nearest enclosing row: one level further in.
+            return readsOutside(j.left(), level) || readsOutside(j.right(), level + 1)
+                    || readsOutside(new LogicalPlan.Filter(new LogicalPlan.OneRow(), j.condition()), level);
+        }
         for (BoundExpr e : expressions(plan)) {
             boolean[] found = {false};
             BoundExprs.forEach(e, n -> {
@@ -50,6 +55,8 @@ final class Correlation {
             out.addAll(a.aggregates());
         } else if (p instanceof LogicalPlan.Lookup l) {
             out.addAll(l.key());
+        } else if (p instanceof LogicalPlan.FunctionScan f) {
+            out.addAll(f.args());
         } else if (p instanceof LogicalPlan.Values v) {
             v.rows().forEach(out::addAll);
         } else if (p instanceof LogicalPlan.Limit l) {
@@ -81,6 +88,12 @@ final class Correlation {
         } else if (p instanceof LogicalPlan.Sort x) {
             return List.of(x.input());
         } else if (p instanceof LogicalPlan.Limit x) {
+            return List.of(x.input());
+        } else if (p instanceof LogicalPlan.RecursiveUnion x) {
+            return List.of(x.anchor(), x.recursive());
+        } else if (p instanceof LogicalPlan.HashJoin x) {
+            return List.of(x.left(), x.right());
+        } else if (p instanceof LogicalPlan.Window x) {
             return List.of(x.input());
         }
         return List.of();

@@ -34,14 +34,36 @@ final class SelectAnalyzer {
     }
 
     private SelectAnalyzer(SchemaLookup schema, ParameterTypes parameters, List<Scope> outer) {
+        this(schema, parameters, outer, new java.util.HashMap<>());
+    }
+
+    private SelectAnalyzer(SchemaLookup schema, ParameterTypes parameters, List<Scope> outer,
+                           java.util.Map<String, LogicalPlan.WorkTableScan> workTables) {
         this.schema = schema;
         this.parameters = parameters;
         this.outer = outer;
+        this.workTables = workTables;
+    }
+
+    /** The work tables of the WITH RECURSIVE queries whose recursive terms are being analyzed, by name. */
+    final java.util.Map<String, LogicalPlan.WorkTableScan> workTables;
+
+    /** An analyzer for a query nested in this one whose enclosing scopes are {@code enclosing} (nearest first). */
+    SelectAnalyzer withOuter(List<Scope> enclosing) {
+        return new SelectAnalyzer(schema, parameters, List.copyOf(enclosing), workTables);
+    }
+
+    List<Scope> outer() {
+        return outer;
+    }
+
+    ParameterTypes parameters() {
+        return parameters;
     }
 
     /** The optimized plan of a subquery whose enclosing queries have {@code enclosing} scopes (nearest first). */
     LogicalPlan subquery(Query s, List<Scope> enclosing) {
-        return Planner.optimize(new SelectAnalyzer(schema, parameters, List.copyOf(enclosing)).analyze(s), schema);
+        return Planner.optimize(withOuter(enclosing).analyze(s), schema);
     }
 
     /** A binder over {@code scope} that can bind subqueries (which see this query's scopes). */
@@ -63,7 +85,10 @@ final class SelectAnalyzer {
      */
     LogicalPlan analyze(Query q, boolean resolveUnknowns) {
         if (q instanceof Select s) {
-            return analyzeSelect(s, resolveUnknowns);
+            return analyzeSelect(SelectListFunctions.rewrite(s), resolveUnknowns);
+        }
+        if (q instanceof io.heliosdb.sql.ast.RecursiveQuery r) {
+            return LateralSources.recursive(this, r);
         }
         SetQueries sets = new SetQueries(this, parameters);
         LogicalPlan plan = q instanceof SetOperation o ? sets.setOperation(o) : sets.values((ValuesQuery) q);
@@ -73,6 +98,10 @@ final class SelectAnalyzer {
     private LogicalPlan analyzeSelect(Select s, boolean resolveUnknowns) {
         Source source = new Source(new LogicalPlan.OneRow(), Scope.EMPTY);
         for (FromItem item : s.from()) {
+            if (!(source.plan() instanceof LogicalPlan.OneRow) && LateralSources.isLateral(item)) {
+                source = LateralSources.join(this, source, item, LogicalPlan.JoinKind.INNER, null);
+                continue;
+            }
             Source next = from(item);
             source = source.plan() instanceof LogicalPlan.OneRow ? next
                     : new Source(new LogicalPlan.Join(source.plan(), next.plan(), null, LogicalPlan.JoinKind.INNER),
@@ -89,20 +118,27 @@ final class SelectAnalyzer {
         List<String> names = new ArrayList<>();
         selectList(s.items(), binder, items, names);
 
-        if (s.groupingSets() != null && !(s.groupingSets().size() == 1 && s.groupingSets().get(0).isEmpty())) {
-            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "GROUPING SETS, ROLLUP and CUBE are not supported yet");
-        }
         List<BoundExpr> groupKeys = new ArrayList<>();
         ExpressionBinder groupBinder = binder(scope, "GROUP BY");
         for (Expr g : s.groupBy()) {
-            Integer ordinal = ordinal(g, items.size(), "GROUP BY");
-            if (ordinal != null) {
-                groupKeys.add(items.get(ordinal));
-            } else if (g instanceof Expr.ColumnRef c && c.table() == null && !scope.hasColumn(c.column())
-                    && names.contains(c.column())) {
-                groupKeys.add(items.get(names.indexOf(c.column())));
-            } else {
-                groupKeys.add(groupBinder.bind(g));
+            BoundExpr key = groupKey(g, items, names, scope, groupBinder);
+            if (!groupKeys.contains(key)) {
+                groupKeys.add(key);
+            }
+        }
+        // GROUPING SETS / ROLLUP / CUBE: each set as the indexes of its keys (null for a plain GROUP BY).
+        List<List<Integer>> groupingSets = null;
+        if (s.groupingSets() != null && !(s.groupingSets().size() == 1 && s.groupingSets().get(0).isEmpty())) {
+            groupingSets = new ArrayList<>();
+            for (List<Expr> set : s.groupingSets()) {
+                List<Integer> indexes = new ArrayList<>();
+                for (Expr g : set) {
+                    int index = groupKeys.indexOf(groupKey(g, items, names, scope, groupBinder));
+                    if (!indexes.contains(index)) {
+                        indexes.add(index);
+                    }
+                }
+                groupingSets.add(indexes);
             }
         }
         BoundExpr having = s.having() == null ? null : binder.bindCondition(s.having(), "HAVING");
@@ -149,7 +185,9 @@ final class SelectAnalyzer {
             for (BoundExpr.AggregateCall a : rewriter.aggregates()) {
                 aggColumns.add(new Column("agg", a.type()));
             }
-            plan = new LogicalPlan.Aggregate(plan, groupKeys, rewriter.aggregates(), aggColumns);
+            plan = groupingSets == null
+                    ? new LogicalPlan.Aggregate(plan, groupKeys, rewriter.aggregates(), aggColumns)
+                    : GroupingSetsPlan.build(plan, groupKeys, groupingSets, rewriter.aggregates(), aggColumns);
             if (rewrittenHaving != null) {
                 plan = new LogicalPlan.Filter(plan, rewrittenHaving);
             }
@@ -195,6 +233,17 @@ final class SelectAnalyzer {
             plan = new LogicalPlan.Project(plan, visible, columns.subList(0, items.size()));
         }
         return plan;
+    }
+
+    private BoundExpr groupKey(Expr g, List<BoundExpr> items, List<String> names, Scope scope, ExpressionBinder binder) {
+        Integer ordinal = ordinal(g, items.size(), "GROUP BY");
+        if (ordinal != null) {
+            return items.get(ordinal);
+        } else if (g instanceof Expr.ColumnRef c && c.table() == null && !scope.hasColumn(c.column())
+                && names.contains(c.column())) {
+            return items.get(names.indexOf(c.column()));
+        }
+        return binder.bind(g);
     }
 
     /** Output columns never have type unknown: untyped literals become text, as in PostgreSQL 10+. */
@@ -301,8 +350,15 @@ final class SelectAnalyzer {
         if (item instanceof FromItem.Derived d) {
             return derived(d);
         }
+        if (!(item instanceof FromItem.Join)) {
+            return LateralSources.source(this, item, outer);
+        }
         FromItem.Join j = (FromItem.Join) item;
         Source left = from(j.left());
+        if (LateralSources.isLateral(j.right()) && j.using() == null) {
+            return LateralSources.join(this, left, j.right(), LogicalPlan.JoinKind.valueOf(j.kind().name()),
+                    j.condition());
+        }
         Source right = from(j.right());
         Scope scope = left.scope().concat(right.scope(), 0);
         LogicalPlan.JoinKind kind = LogicalPlan.JoinKind.valueOf(j.kind().name());
@@ -317,8 +373,13 @@ final class SelectAnalyzer {
     }
 
     /** A subquery in FROM: its rows under the alias, as if it were a table (it sees enclosing queries only). */
-    private Source derived(FromItem.Derived d) {
-        LogicalPlan plan = new SelectAnalyzer(schema, parameters, outer).analyze(d.query());
+    Source derived(FromItem.Derived d) {
+        return derived(d, outer);
+    }
+
+    /** {@code d} analyzed with {@code enclosing} as its enclosing scopes (a LATERAL query sees the items before it). */
+    Source derived(FromItem.Derived d, List<Scope> enclosing) {
+        LogicalPlan plan = withOuter(enclosing).analyze(d.query());
         List<Column> columns = plan.columns();
         if (d.columnAliases().size() > columns.size()) {
             throw new HeliosException(SqlState.INVALID_COLUMN_REFERENCE, "table \"" + d.alias() + "\" has "

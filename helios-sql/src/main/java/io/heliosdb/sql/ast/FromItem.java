@@ -20,4 +20,20 @@ public sealed interface FromItem {
     }
 
     enum JoinKind { INNER, LEFT, RIGHT, FULL }
+
+    /** {@code LATERAL (query) alias}: the query may read the columns of the FROM items before it. */
+    record Lateral(Derived derived) implements FromItem {
+    }
+
+    /**
+     * {@code [LATERAL] function(args) [[AS] alias [(column)]]}, a set-returning function; like PostgreSQL,
+     * its arguments may always read the columns of the FROM items before it. {@code alias} may be null.
+     */
+    record Function(String name, java.util.List<Expr> args, String alias, java.util.List<String> columnAliases,
+                    int position) implements FromItem {
+    }
+
+    /** Inside a WITH RECURSIVE query's recursive term: the rows of the previous round, under {@code alias}. */
+    record WorkTable(String name, String alias) implements FromItem {
+    }
 }

@@ -3,7 +3,7 @@ package io.heliosdb.sql.ast;
 import java.util.List;
 
 /** A statement that returns rows: a SELECT, a set operation or a VALUES list, each with its own ORDER BY/LIMIT. */
-public sealed interface Query extends Statement permits Select, SetOperation, ValuesQuery {
+public sealed interface Query extends Statement permits Select, SetOperation, ValuesQuery, RecursiveQuery {
 
     List<Select.OrderItem> orderBy();
 

@@ -61,6 +61,13 @@ final class PlanCompiler {
             return RelationalOperators.distinct(compile(d.input()));
         } else if (plan instanceof Sort s) {
             return SortOperator.sort(compile(s.input()), s.keys());
+        } else if (plan instanceof RecursiveUnion r) {
+            return RecursiveUnionOperator.compile(r.workTable(), r.all(), () -> compile(r.anchor()),
+                    () -> compile(r.recursive()));
+        } else if (plan instanceof WorkTableScan w) {
+            return RecursiveUnionOperator.scan(w.workTable());
+        } else if (plan instanceof FunctionScan f) {
+            return SetReturningFunctions.compile(f.function(), List.of(ExpressionCompiler.compileAll(f.args())));
         }
         Limit l = (Limit) plan;
         return RelationalOperators.limit(compile(l.input()), l.limit() == null ? null : ExpressionCompiler.compile(l.limit()),

@@ -44,6 +44,8 @@ final class AstBuilder {
     }
 
     private final List<CommonTable> commonTables = new ArrayList<>();
+    /** Names of the WITH RECURSIVE queries whose bodies are being built, innermost last. */
+    private final RecursiveQueries.WorkTables workTables = new RecursiveQueries.WorkTables();
     /** WINDOW clause definitions visible to the select core being built. */
     private java.util.Map<String, WindowSpec> namedWindows = java.util.Map.of();
 
@@ -184,9 +186,6 @@ final class AstBuilder {
         if (with == null) {
             return selectBody(ctx);
         }
-        if (with.RECURSIVE() != null) {
-            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "WITH RECURSIVE is not supported");
-        }
         int depth = commonTables.size();
         try {
             for (CommonTableContext c : with.commonTable()) {
@@ -198,7 +197,9 @@ final class AstBuilder {
                     }
                 }
                 List<String> columns = c.identifier().stream().filter(id -> id != c.name).map(AstBuilder::identifier).toList();
-                commonTables.add(new CommonTable(name, select(c.selectStmt()), columns));
+                Query query = with.RECURSIVE() == null ? select(c.selectStmt())
+                        : RecursiveQueries.build(name, columns, workTables, () -> select(c.selectStmt()));
+                commonTables.add(new CommonTable(name, query, columns));
             }
             return selectBody(ctx);
         } finally {
@@ -335,6 +336,9 @@ final class AstBuilder {
         if (ctx instanceof TableFromContext t) {
             TableRefContext ref = t.tableRef();
             TableName table = tableName(ref.qualifiedName(), ref.identifier());
+            if (ref.qualifiedName().identifier().size() == 1 && workTables.reads(table.name())) {
+                return new FromItem.WorkTable(table.name(), table.exposedName());
+            }
             CommonTable common = ref.qualifiedName().identifier().size() == 1 ? commonTable(table.name()) : null;
             if (common != null) {
                 // A WITH query is read like a subquery in FROM under its name (or the alias given here).
@@ -357,6 +361,16 @@ final class AstBuilder {
         }
         if (ctx instanceof ParenFromContext p) {
             return fromItem(p.fromItem());
+        }
+        if (ctx instanceof LateralSubqueryFromContext q) {
+            List<String> columns = q.identifier().stream().filter(id -> id != q.alias).map(AstBuilder::identifier).toList();
+            return new FromItem.Lateral(new FromItem.Derived(select(q.selectStmt()), identifier(q.alias), columns));
+        }
+        if (ctx instanceof FunctionFromContext f) {
+            List<String> columns = f.identifier().stream().filter(id -> id != f.alias && id != f.fn)
+                    .map(AstBuilder::identifier).toList();
+            return new FromItem.Function(identifier(f.fn), f.expr().stream().map(this::expr).toList(),
+                    f.alias == null ? null : identifier(f.alias), columns, f.getStart().getStartIndex());
         }
         CrossJoinFromContext c = (CrossJoinFromContext) ctx;
         return new FromItem.Join(fromItem(c.fromItem(0)), fromItem(c.fromItem(1)), FromItem.JoinKind.INNER, null, null);

@@ -103,6 +103,14 @@ public final class ExplainText {
         } else if (p instanceof Limit l) {
             title = "Limit";
             children.add(l.input());
+        } else if (p instanceof RecursiveUnion r) {
+            title = "Recursive Union";
+            children.add(r.anchor());
+            children.add(r.recursive());
+        } else if (p instanceof WorkTableScan w) {
+            title = "WorkTable Scan on " + w.name();
+        } else if (p instanceof FunctionScan f) {
+            title = "Function Scan on " + f.function();
         } else if (p instanceof HashNode h) {
             title = "Hash";
             children.add(h.input());

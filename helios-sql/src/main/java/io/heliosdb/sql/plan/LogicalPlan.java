@@ -169,4 +169,24 @@ public sealed interface LogicalPlan {
             return input.columns();
         }
     }
+
+    /**
+     * WITH RECURSIVE: the rows of {@code anchor}, then {@code recursive} run again and again over the
+     * rows the previous round produced (read by {@link WorkTableScan} {@code workTable}) until a round
+     * produces none; without {@code all}, duplicate rows are dropped (also across rounds).
+     */
+    record RecursiveUnion(LogicalPlan anchor, LogicalPlan recursive, boolean all, int workTable, String name,
+                          List<Column> columns) implements LogicalPlan {
+    }
+
+    /** The rows the enclosing {@link RecursiveUnion}'s previous round produced. */
+    record WorkTableScan(int workTable, String name, List<Column> columns) implements LogicalPlan {
+    }
+
+    /** A set-returning function in FROM ({@code generate_series(...)}); arguments may read outer rows. */
+    record FunctionScan(String function, List<BoundExpr> args, List<Column> columns) implements LogicalPlan {
+        public FunctionScan {
+            args = List.copyOf(args);
+        }
+    }
 }

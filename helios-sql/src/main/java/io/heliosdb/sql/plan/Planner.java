@@ -46,7 +46,8 @@ public final class Planner {
         return optimize(plan, Rules.all(schema));
     }
 
-    private static LogicalPlan optimize(LogicalPlan plan, List<PlanRule> rules) {
+    /** Applies {@code rules} bottom-up (for rules that rebuild a subtree and must finish it). */
+    public static LogicalPlan optimize(LogicalPlan plan, List<PlanRule> rules) {
         LogicalPlan node = withInputs(plan, p -> optimize(p, rules));
         for (PlanRule rule : rules) {
             node = rule.apply(node);
@@ -79,6 +80,9 @@ public final class Planner {
             return new Sort(f.apply(x.input()), x.keys());
         } else if (p instanceof Limit x) {
             return new Limit(f.apply(x.input()), x.limit(), x.offset());
+        } else if (p instanceof RecursiveUnion x) {
+            return new RecursiveUnion(f.apply(x.anchor()), f.apply(x.recursive()), x.all(), x.workTable(), x.name(),
+                    x.columns());
         }
         return p;
     }

@@ -190,6 +190,10 @@ fromItem
     | LPAREN selectStmt RPAREN AS? alias=identifier
       (LPAREN identifier (COMMA identifier)* RPAREN)?       # subqueryFrom
     | LPAREN fromItem RPAREN                                # parenFrom
+    | LATERAL LPAREN selectStmt RPAREN AS? alias=identifier
+      (LPAREN identifier (COMMA identifier)* RPAREN)?       # lateralSubqueryFrom
+    | LATERAL? fn=identifier LPAREN (expr (COMMA expr)*)? RPAREN
+      (AS? alias=identifier (LPAREN identifier (COMMA identifier)* RPAREN)?)?   # functionFrom
     ;
 
 joinType : INNER | (LEFT | RIGHT | FULL) OUTER? ;
@@ -375,6 +379,7 @@ LAST : 'LAST';
 LEADING : 'LEADING';
 LEFT : 'LEFT';
 LIKE : 'LIKE';
+LATERAL : 'LATERAL';
 LIMIT : 'LIMIT';
 LOCAL : 'LOCAL';
 LOCALTIMESTAMP : 'LOCALTIMESTAMP';

@@ -11,7 +11,7 @@ public final class Rules {
 
     /** The rules for plans over {@code schema} (whose indexes the access-path rules may choose). */
     public static List<PlanRule> all(SchemaLookup schema) {
-        return List.of(
+        List<PlanRule> rest = List.of(
                 new ConstantFoldingRule(),
                 // The whole-key lookup first: one storage read beats any index.
                 new PrimaryKeyLookupRule(),
@@ -20,5 +20,10 @@ public final class Rules {
                 // Equi-joins no index serves: one pass over each side instead of a nested loop.
                 new HashJoinRule(),
                 new IndexOrderRule(schema));
+        // Inner and comma joins under a WHERE are rebuilt first (then finished by the rest of the rules).
+        List<PlanRule> all = new java.util.ArrayList<>();
+        all.add(new JoinOrderRule(rest));
+        all.addAll(rest);
+        return List.copyOf(all);
     }
 }

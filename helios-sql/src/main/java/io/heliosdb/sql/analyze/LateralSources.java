@@ -1,0 +1,153 @@
+package io.heliosdb.sql.analyze;
+
+import io.heliosdb.api.Column;
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.api.SqlType;
+import io.heliosdb.sql.analyze.SelectAnalyzer.Source;
+import io.heliosdb.sql.ast.Expr;
+import io.heliosdb.sql.ast.FromItem;
+import io.heliosdb.sql.ast.RecursiveQuery;
+import io.heliosdb.sql.plan.LogicalPlan;
+import io.heliosdb.sql.schema.ColumnDef;
+import io.heliosdb.sql.schema.TableDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * FROM items beyond tables and plain subqueries: LATERAL subqueries and set-returning functions, which
+ * may read the columns of the items before them, and the work table of a WITH RECURSIVE query. An item
+ * that does read earlier columns is joined as a nested loop that reruns it per left row, with that row
+ * as its nearest enclosing row (so its references to it are outer references of depth 1).
+ */
+final class LateralSources {
+    private static final AtomicInteger WORK_TABLE_IDS = new AtomicInteger();
+
+    private LateralSources() {
+    }
+
+    static boolean isLateral(FromItem item) {
+        return item instanceof FromItem.Lateral || item instanceof FromItem.Function;
+    }
+
+    /** {@code left} joined with {@code item}, which sees left's columns; {@code condition} may be null. */
+    static Source join(SelectAnalyzer analyzer, Source left, FromItem item, LogicalPlan.JoinKind kind, Expr condition) {
+        List<Scope> enclosing = new ArrayList<>();
+        enclosing.add(left.scope());
+        enclosing.addAll(analyzer.outer());
+        Source right = source(analyzer, item, enclosing);
+        Scope scope = left.scope().concat(right.scope(), 0);
+        BoundExpr bound = condition == null ? null
+                : analyzer.binder(scope, "JOIN conditions").bindCondition(condition, "JOIN/ON");
+        if (!Correlation.isCorrelated(right.plan())) {
+            return new Source(new LogicalPlan.Join(left.plan(), right.plan(), bound, kind), scope);
+        }
+        if (kind != LogicalPlan.JoinKind.INNER && kind != LogicalPlan.JoinKind.LEFT) {
+            throw new HeliosException(SqlState.INVALID_COLUMN_REFERENCE,
+                    "the combining JOIN type must be INNER or LEFT for a LATERAL reference");
+        }
+        BoundExpr always = bound == null ? new BoundExpr.Const(true, SqlType.BOOLEAN) : bound;
+        return new Source(new LogicalPlan.IndexJoin(left.plan(), right.plan(), always, kind), scope);
+    }
+
+    /** A lateral, function or work-table item alone, with {@code enclosing} as its enclosing scopes. */
+    static Source source(SelectAnalyzer analyzer, FromItem item, List<Scope> enclosing) {
+        if (item instanceof FromItem.Lateral l) {
+            return analyzer.derived(l.derived(), enclosing);
+        } else if (item instanceof FromItem.Function f) {
+            return function(analyzer.withOuter(enclosing), f);
+        }
+        FromItem.WorkTable w = (FromItem.WorkTable) item;
+        LogicalPlan.WorkTableScan scan = analyzer.workTables.get(w.name());
+        if (scan == null) {
+            throw new HeliosException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, "recursive reference to query \""
+                    + w.name() + "\" must not appear within its non-recursive term");
+        }
+        return new Source(scan, Scope.of(w.alias(), table(w.alias(), scan.columns(), List.of())));
+    }
+
+    private static Source function(SelectAnalyzer analyzer, FromItem.Function f) {
+        ExpressionBinder binder = analyzer.binder(Scope.EMPTY, "functions in FROM");
+        List<BoundExpr> args = f.args().stream().map(binder::bind).toList();
+        if (!f.name().equals("generate_series") || args.size() < 2 || args.size() > 3) {
+            throw new HeliosException(SqlState.UNDEFINED_FUNCTION, "function " + f.name() + "("
+                    + String.join(", ", args.stream().map(a -> a.type().sqlName()).toList()) + ") does not exist",
+                    null, null, f.position() + 1, null);
+        }
+        SqlType type = SqlType.INTEGER;
+        for (BoundExpr a : args) {
+            if (a.type() == SqlType.NUMERIC || a.type() == SqlType.REAL || a.type() == SqlType.DOUBLE) {
+                type = SqlType.NUMERIC;
+            } else if (a.type() == SqlType.BIGINT && type == SqlType.INTEGER) {
+                type = SqlType.BIGINT;
+            } else if (!a.type().isInteger() && a.type() != SqlType.UNKNOWN) {
+                throw new HeliosException(SqlState.UNDEFINED_FUNCTION, "function generate_series("
+                        + String.join(", ", args.stream().map(x -> x.type().sqlName()).toList()) + ") does not exist",
+                        null, null, f.position() + 1, null);
+            }
+        }
+        SqlType resultType = type;
+        List<BoundExpr> typed = args.stream().map(a -> binder.cast(a, resultType, -1)).toList();
+        String alias = f.alias() != null ? f.alias() : f.name();
+        String column = !f.columnAliases().isEmpty() ? f.columnAliases().get(0) : alias;
+        List<Column> columns = List.of(new Column(column, resultType));
+        LogicalPlan scan = new LogicalPlan.FunctionScan(f.name(), typed, columns);
+        return new Source(scan, Scope.of(alias, table(alias, columns, List.of())));
+    }
+
+    private static TableDef table(String name, List<Column> columns, List<String> aliases) {
+        List<ColumnDef> defs = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            defs.add(new ColumnDef(i < aliases.size() ? aliases.get(i) : c.name(), c.type(), c.typmod(), false, null));
+        }
+        return new TableDef(0, name, defs, List.of());
+    }
+
+    /** WITH RECURSIVE: the anchor, then the recursive term with the work table in scope under the query's name. */
+    static LogicalPlan recursive(SelectAnalyzer analyzer, RecursiveQuery r) {
+        LogicalPlan anchor = analyzer.analyze(r.anchor());
+        List<Column> anchorColumns = anchor.columns();
+        if (!r.columns().isEmpty() && r.columns().size() != anchorColumns.size()) {
+            throw new HeliosException(SqlState.INVALID_COLUMN_REFERENCE, "WITH query \"" + r.name() + "\" has "
+                    + anchorColumns.size() + " columns available but " + r.columns().size() + " columns specified");
+        }
+        List<Column> columns = new ArrayList<>();
+        for (int i = 0; i < anchorColumns.size(); i++) {
+            Column c = anchorColumns.get(i);
+            columns.add(new Column(r.columns().isEmpty() ? c.name() : r.columns().get(i), c.type(), c.typmod()));
+        }
+        int id = WORK_TABLE_IDS.incrementAndGet();
+        LogicalPlan.WorkTableScan previous = analyzer.workTables.put(r.name(),
+                new LogicalPlan.WorkTableScan(id, r.name(), columns));
+        LogicalPlan recursive;
+        try {
+            recursive = analyzer.analyze(r.recursive());
+        } finally {
+            if (previous == null) {
+                analyzer.workTables.remove(r.name());
+            } else {
+                analyzer.workTables.put(r.name(), previous);
+            }
+        }
+        List<Column> produced = recursive.columns();
+        if (produced.size() != columns.size()) {
+            throw new HeliosException(SqlState.SYNTAX_ERROR, "each UNION query must have the same number of columns");
+        }
+        boolean same = true;
+        List<BoundExpr> casts = new ArrayList<>();
+        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, analyzer.parameters(), "WITH RECURSIVE");
+        for (int i = 0; i < columns.size(); i++) {
+            Column want = columns.get(i);
+            Column got = produced.get(i);
+            BoundExpr slot = new BoundExpr.ColumnSlot(i, got.type(), got.typmod(), got.name());
+            same &= want.type() == got.type();
+            casts.add(want.type() == got.type() ? slot : binder.cast(slot, want.type(), want.typmod()));
+        }
+        if (!same) {
+            recursive = new LogicalPlan.Project(recursive, casts, columns);
+        }
+        return new LogicalPlan.RecursiveUnion(anchor, recursive, r.all(), id, r.name(), columns);
+    }
+}
