@@ -16,6 +16,7 @@ public final class CatalogKeys {
 
     private static final byte TABLE = 0x02;
     private static final byte INDEX = 0x03;
+    private static final byte SEQUENCE = 0x04;
 
     private CatalogKeys() {
     }
@@ -28,6 +29,20 @@ public final class CatalogKeys {
     public static byte[] indexKey(String name) {
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
         return new ByteWriter(utf8.length + 1).write(INDEX).write(utf8).toByteArray();
+    }
+
+    public static byte[] sequenceKey(String name) {
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+        return new ByteWriter(utf8.length + 1).write(SEQUENCE).write(utf8).toByteArray();
+    }
+
+    /** The first key of the sequence entries, and the bound past the last. */
+    public static byte[] sequencesFrom() {
+        return new byte[] {SEQUENCE};
+    }
+
+    public static byte[] sequencesTo() {
+        return new byte[] {SEQUENCE + 1};
     }
 
     /** The first key of the index entries, and the bound past the last. */

@@ -3,7 +3,9 @@ package io.heliosdb.core.session;
 import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.core.monitor.QueryMetrics;
+import io.heliosdb.core.txn.SequenceCounters;
 import io.heliosdb.core.txn.TableRows;
+import io.heliosdb.sql.schema.SequenceDef;
 import io.heliosdb.sql.ExecutionContext;
 import io.heliosdb.sql.RowCursor;
 import io.heliosdb.core.catalog.StoredIndex;
@@ -23,9 +25,14 @@ final class KernelExecutionContext implements ExecutionContext {
     private final StatementCancel cancel;
     private final SystemViews views;
     private final QueryMetrics metrics;
+    private final SequenceSessionValues sequenceValues;
+    private final SequenceCounters counters;
 
     KernelExecutionContext(TableRows tables, SessionSettings settings, long deadlineNanos, StatementCancel cancel,
-                           SystemViews views, QueryMetrics metrics) {
+                           SystemViews views, QueryMetrics metrics, SequenceSessionValues sequenceValues,
+                           SequenceCounters counters) {
+        this.sequenceValues = sequenceValues;
+        this.counters = counters;
         this.tables = tables;
         this.settings = settings;
         this.deadlineNanos = deadlineNanos;
@@ -134,6 +141,77 @@ final class KernelExecutionContext implements ExecutionContext {
                     null, "The mode follows from the configuration and the modules found at start-up.", 0, null);
         }
         settings.set(name, value);
+    }
+
+    @Override
+    public Optional<SequenceDef> sequence(String name) {
+        return tables.sequences().sequence(name);
+    }
+
+    @Override
+    public List<SequenceDef> ownedSequences(String table) {
+        return tables.sequences().ownedBy(table);
+    }
+
+    @Override
+    public SequenceDef createSequence(SequenceDef definition) {
+        if (tables.table(definition.name()).isPresent() || tables.index(definition.name()).isPresent()
+                || views != null && SystemViews.isViewName(definition.name())) {
+            throw new HeliosException(SqlState.DUPLICATE_TABLE, "relation \"" + definition.name() + "\" already exists");
+        }
+        return tables.sequences().create(definition);
+    }
+
+    @Override
+    public void alterSequence(SequenceDef definition, Long restartWith) {
+        tables.sequences().replace(definition);
+        if (restartWith != null) {
+            counters().set(definition, restartWith, false);
+        }
+    }
+
+    @Override
+    public void dropSequence(SequenceDef definition) {
+        tables.sequences().drop(definition);
+    }
+
+    @Override
+    public long nextval(String name) {
+        SequenceDef sequence = existingSequence(name);
+        long value = counters().next(sequence);
+        sequenceValues.record(sequence, value);
+        return value;
+    }
+
+    @Override
+    public long currval(String name) {
+        return sequenceValues.currval(existingSequence(name));
+    }
+
+    @Override
+    public long setval(String name, long value, boolean isCalled) {
+        return counters().set(existingSequence(name), value, isCalled);
+    }
+
+    @Override
+    public long lastval() {
+        SequenceDef last = sequenceValues.lastSequence();
+        SequenceDef now = tables.sequences().sequence(last.name()).filter(s -> s.id() == last.id())
+                .orElseThrow(() -> new HeliosException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                        "lastval is not yet defined in this session"));
+        return sequenceValues.currval(now);
+    }
+
+    private SequenceDef existingSequence(String name) {
+        return tables.sequences().sequence(name).orElseThrow(() -> new HeliosException(SqlState.UNDEFINED_TABLE,
+                "relation \"" + name + "\" does not exist"));
+    }
+
+    private SequenceCounters counters() {
+        if (counters == null) {
+            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This session does not support sequences");
+        }
+        return counters;
     }
 
     @Override

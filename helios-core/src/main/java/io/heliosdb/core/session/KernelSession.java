@@ -53,6 +53,7 @@ public final class KernelSession implements Session {
     private final SystemViews views;
     private final QueryMetrics metrics;
     private final SessionActivity activity;
+    private final SequenceSessionValues sequenceValues = new SequenceSessionValues();
 
     /** The explicit transaction (BEGIN..COMMIT), or null in autocommit mode. */
     private Transaction transaction;
@@ -455,7 +456,7 @@ public final class KernelSession implements Session {
 
     private KernelExecutionContext context(Transaction t, StatementReads reads) {
         return new KernelExecutionContext(new TableRows(store, t, reads), settings,
-                deadlineNanos(), cancel, views, metrics);
+                deadlineNanos(), cancel, views, metrics, sequenceValues, store.sequences());
     }
 
     private long deadlineNanos() {

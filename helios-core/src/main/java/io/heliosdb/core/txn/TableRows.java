@@ -48,6 +48,11 @@ public final class TableRows {
         return transaction.table(reads.catalog(), name);
     }
 
+    /** The sequence definitions as this statement sees them. */
+    public SequenceCatalog sequences() {
+        return new SequenceCatalog(store, transaction, reads);
+    }
+
     public Optional<StoredIndex> index(String name) {
         return transaction.index(reads.catalog(), name);
     }

@@ -48,6 +48,7 @@ public final class TransactionalStore implements AutoCloseable {
     private final AtomicLong tableIds;
     private final Map<Long, AtomicLong> rowIds = new ConcurrentHashMap<>();
     private ScheduledExecutorService vacuumTimer;
+    private final SequenceCounters sequences;
 
     public TransactionalStore(StorageEngine engine, boolean syncCommits) {
         this(engine, syncCommits, null);
@@ -56,6 +57,7 @@ public final class TransactionalStore implements AutoCloseable {
     /** {@code cache}: a cache layer to place in front of row reads (see {@link RowCache}), or null. */
     public TransactionalStore(StorageEngine engine, boolean syncCommits, CacheLayer cache) {
         this.engine = engine;
+        this.sequences = new SequenceCounters(engine, syncCommits);
         this.rowCache = cache == null ? null : new RowCache(cache, engine);
         this.readViews = engine.capabilities().contains(StorageCapability.READ_VIEWS);
         byte[] last = engine.get(META, LAST_COMMIT_KEY);
@@ -84,6 +86,11 @@ public final class TransactionalStore implements AutoCloseable {
     /** The row cache, or null when none is configured. */
     public RowCache rowCache() {
         return rowCache;
+    }
+
+    /** The current values of the sequences. */
+    public SequenceCounters sequences() {
+        return sequences;
     }
 
     public Catalog catalog() {

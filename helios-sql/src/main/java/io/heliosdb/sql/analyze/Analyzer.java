@@ -87,7 +87,7 @@ public final class Analyzer {
                 TableDef table = SelectAnalyzer.table(schema, name);
                 deletes.add(new BoundStatement.Delete(table, new LogicalPlan.Scan(table), List.of(), List.of()));
             }
-            return new BoundStatement.Truncate(deletes);
+            return new BoundStatement.Truncate(deletes, t.restartIdentity());
         } else if (statement instanceof CreateIndex c) {
             return createIndex(c);
         } else if (statement instanceof DropIndex d) {
@@ -98,6 +98,10 @@ public final class Analyzer {
             return new BoundStatement.Transaction(t.command());
         } else if (statement instanceof io.heliosdb.sql.ast.Explain e) {
             return new BoundStatement.Explain(analyze(e.statement()), e.analyze());
+        } else if (statement instanceof io.heliosdb.sql.ast.CreateSequence
+                || statement instanceof io.heliosdb.sql.ast.AlterSequence
+                || statement instanceof io.heliosdb.sql.ast.DropSequence) {
+            return new BoundStatement.SequenceCommand(statement);
         } else if (statement instanceof SetVariable s) {
             return new BoundStatement.Set(s.name(), s.value());
         }
@@ -111,6 +115,7 @@ public final class Analyzer {
         Set<String> seen = new HashSet<>();
         List<Integer> primaryKey = new ArrayList<>();
         int primaryKeys = c.tablePrimaryKeys();
+        List<io.heliosdb.sql.schema.SequenceDef> sequences = new ArrayList<>();
         for (ColumnSpec spec : c.columns()) {
             if (!seen.add(spec.name())) {
                 throw new HeliosException(SqlState.DUPLICATE_COLUMN, "column \"" + spec.name() + "\" specified more than once");
@@ -118,6 +123,13 @@ public final class Analyzer {
             if (spec.primaryKey()) {
                 primaryKeys++;
                 primaryKey.add(columns.size());
+            }
+            if (spec.identity() != null) {
+                io.heliosdb.sql.schema.SequenceDef sequence = IdentityColumns.sequence(c.name(), spec);
+                sequences.add(sequence);
+                columns.add(new ColumnDef(spec.name(), spec.type().type(), spec.type().typmod(), true,
+                        IdentityColumns.defaultText(spec.identity().kind(), sequence.name())));
+                continue;
             }
             if (spec.defaultExpr() != null) {
                 checkDefault(spec);
@@ -146,7 +158,7 @@ public final class Analyzer {
             ColumnDef old = columns.get(index);
             columns.set(index, new ColumnDef(old.name(), old.type(), old.typmod(), true, old.defaultExpression()));
         }
-        return new BoundStatement.CreateTable(new TableDef(0, c.name(), columns, primaryKey), c.ifNotExists());
+        return new BoundStatement.CreateTable(new TableDef(0, c.name(), columns, primaryKey), c.ifNotExists(), sequences);
     }
 
     private void checkDefault(ColumnSpec spec) {
@@ -202,6 +214,7 @@ public final class Analyzer {
         }
         BoundExpr[] defaults = new BoundExpr[table.columns().size()];
         ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, parameters, "VALUES");
+        checkGeneratedAlways(insert, table, targets);
         LogicalPlan source;
         if (insert.query() != null) {
             LogicalPlan query = new SelectAnalyzer(schema, parameters).analyze(insert.query(), false);
@@ -244,6 +257,27 @@ public final class Analyzer {
         return new BoundStatement.Insert(table, source, returning.exprs(), returning.columns());
     }
 
+    /** 428C9 for a value other than DEFAULT into a GENERATED ALWAYS column, unless OVERRIDING SYSTEM VALUE. */
+    private static void checkGeneratedAlways(Insert insert, TableDef table, List<Integer> targets) {
+        if (insert.overridingSystemValue()) {
+            return;
+        }
+        for (int k = 0; k < targets.size(); k++) {
+            ColumnDef column = table.columns().get(targets.get(k));
+            if (!IdentityColumns.isGeneratedAlways(column)) {
+                continue;
+            }
+            if (insert.query() != null) {
+                throw IdentityColumns.insertIntoAlways(column.name());
+            }
+            for (List<Expr> row : insert.rows()) {
+                if (k < row.size() && !(row.get(k) instanceof Expr.DefaultValue)) {
+                    throw IdentityColumns.insertIntoAlways(column.name());
+                }
+            }
+        }
+    }
+
     private BoundExpr defaultFor(BoundExpr[] cache, TableDef table, int column) {
         if (cache[column] == null) {
             cache[column] = defaultValue(table.columns().get(column));
@@ -280,6 +314,9 @@ public final class Analyzer {
                 throw new HeliosException(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + a.column() + "\"");
             }
             ColumnDef column = table.columns().get(index);
+            if (IdentityColumns.isGeneratedAlways(column) && !(a.value() instanceof Expr.DefaultValue)) {
+                throw IdentityColumns.updateOfAlways(column.name());
+            }
             newRow.set(index, a.value() instanceof Expr.DefaultValue ? defaultFor(defaults, table, index)
                     : binder.assign(binder.bind(a.value()), column.type(), column.typmod(), column.name(), "expression"));
         }

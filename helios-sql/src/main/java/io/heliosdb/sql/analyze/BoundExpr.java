@@ -129,7 +129,10 @@ public sealed interface BoundExpr {
     record BuiltinCall(String name, List<BoundExpr> args, SqlType type) implements BoundExpr {
         /** Whether two calls with the same arguments may differ (never folded at plan time). */
         public boolean isVolatile() {
-            return name.equals("random");
+            return switch (name) {
+                case "random", "nextval", "currval", "lastval", "setval", "pg_get_serial_sequence" -> true;
+                default -> false;
+            };
         }
     }
 

@@ -53,7 +53,13 @@ public sealed interface BoundStatement {
         }
     }
 
-    record CreateTable(TableDef table, boolean ifNotExists) implements BoundStatement {
+    /** {@code sequences}: the sequences its SERIAL and identity columns own, created with it. */
+    record CreateTable(TableDef table, boolean ifNotExists, List<io.heliosdb.sql.schema.SequenceDef> sequences)
+            implements BoundStatement {
+        public CreateTable(TableDef table, boolean ifNotExists) {
+            this(table, ifNotExists, List.of());
+        }
+
         @Override
         public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
             return this;
@@ -77,7 +83,19 @@ public sealed interface BoundStatement {
     }
 
     /** TRUNCATE: a DELETE of every row per table, reported under one tag. */
-    record Truncate(List<Delete> deletes) implements BoundStatement {
+    record Truncate(List<Delete> deletes, boolean restartIdentity) implements BoundStatement {
+        public Truncate(List<Delete> deletes) {
+            this(deletes, false);
+        }
+
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return this;
+        }
+    }
+
+    /** CREATE, ALTER or DROP SEQUENCE, run as written (io.heliosdb.sql.exec.SequenceStatements). */
+    record SequenceCommand(io.heliosdb.sql.ast.Statement statement) implements BoundStatement {
         @Override
         public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
             return this;

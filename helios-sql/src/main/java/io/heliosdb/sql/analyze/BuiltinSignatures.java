@@ -41,6 +41,11 @@ final class BuiltinSignatures {
             case "position" -> n == 2 ? call(binder, "strpos", List.of(args.get(1), args.get(0)), I, T, T) : null;
             case "power", "pow", "^" -> n == 2 ? call(binder, "power", args, D, D, D) : null;
             case "pi", "random" -> n == 0 ? new BuiltinCall(name, List.of(), D) : null;
+            case "nextval", "currval" -> n == 1 ? call(binder, name, args, SqlType.BIGINT, T) : null;
+            case "lastval" -> n == 0 ? new BuiltinCall(name, List.of(), SqlType.BIGINT) : null;
+            case "setval" -> n == 2 ? call(binder, name, args, SqlType.BIGINT, T, SqlType.BIGINT)
+                    : n == 3 ? call(binder, name, args, SqlType.BIGINT, T, SqlType.BIGINT, SqlType.BOOLEAN) : null;
+            case "pg_get_serial_sequence" -> n == 2 ? call(binder, name, args, T, T, T) : null;
             case "ceil", "ceiling", "floor", "sign", "trunc" -> n == 1 ? sameNumeric(binder, name, args) : null;
             case "mod" -> n == 2 ? mod(binder, args) : null;
             case "regexp_replace" -> n == 3 ? call(binder, name, args, T, T, T, T) : n == 4 ? call(binder, name, args, T, T, T, T, T) : null;

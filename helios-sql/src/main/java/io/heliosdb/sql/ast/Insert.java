@@ -9,7 +9,13 @@ import java.util.List;
  * @param rows      the VALUES rows (items may be {@link Expr.DefaultValue}); {@code null} when {@code query} is set
  * @param query     the source query, or {@code null}
  * @param returning the RETURNING list, empty when none
+ * @param overridingSystemValue {@code OVERRIDING SYSTEM VALUE}: explicit values go into GENERATED ALWAYS columns
  */
 public record Insert(TableName table, List<String> columns, List<List<Expr>> rows, Query query,
-                     List<SelectItem> returning) implements Statement {
+                     List<SelectItem> returning, boolean overridingSystemValue) implements Statement {
+
+    public Insert(TableName table, List<String> columns, List<List<Expr>> rows, Query query,
+                  List<SelectItem> returning) {
+        this(table, columns, rows, query, returning, false);
+    }
 }

@@ -32,6 +32,8 @@ final class Builtins {
             case "greatest", "least" -> extremum(args, call.name().equals("greatest"));
             case "random" -> (row, rt) -> ThreadLocalRandom.current().nextDouble();
             case "pi" -> (row, rt) -> Math.PI;
+            case "nextval", "currval", "lastval", "setval", "pg_get_serial_sequence" ->
+                    SequenceFunctions.evaluator(call.name(), args);
             default -> {
                 Function<Object[], Object> regex = RegexFunctions.function(call.name());
                 yield strict(args, regex != null ? regex : function(call));

@@ -45,6 +45,7 @@ public final class StatementCompiler {
                     throw new HeliosException(SqlState.DUPLICATE_TABLE, "relation \"" + c.table().name() + "\" already exists");
                 }
                 ctx.createTable(c.table());
+                SequenceStatements.createOwned(ctx, c.sequences());
                 return Results.command("CREATE TABLE", 0);
             });
         } else if (statement instanceof BoundStatement.Truncate t) {
@@ -52,6 +53,9 @@ public final class StatementCompiler {
             return new CompiledStatement(sql, parameterTypes, List.of(), null, false, false, rt -> {
                 for (StatementBody delete : deletes) {
                     delete.run(rt);
+                }
+                if (t.restartIdentity()) {
+                    t.deletes().forEach(d -> SequenceStatements.restartOwned(rt.context(), d.table()));
                 }
                 return Results.command("TRUNCATE TABLE", 0);
             });
@@ -71,8 +75,12 @@ public final class StatementCompiler {
                     }
                 }
                 tables.forEach(rt.context()::dropTable);
+                tables.forEach(table -> SequenceStatements.dropOwned(rt.context(), table));
                 return Results.command("DROP TABLE", 0);
             });
+        } else if (statement instanceof BoundStatement.SequenceCommand s) {
+            return new CompiledStatement(sql, parameterTypes, List.of(), null, false, true,
+                    SequenceStatements.compile(s.statement()));
         } else if (statement instanceof BoundStatement.Transaction t) {
             return new CompiledStatement(sql, parameterTypes, List.of(), t.command(), true, false,
                     rt -> Results.command(t.command().name(), 0));

@@ -60,7 +60,8 @@ final class AstBuilder {
             DropTableContext d = ctx.dropTable();
             return new DropTable(d.qualifiedName().stream().map(q -> tableName(q)).toList(), d.IF() != null);
         } else if (ctx.truncateStmt() != null) {
-            return new Truncate(ctx.truncateStmt().qualifiedName().stream().map(q -> tableName(q)).toList());
+            return new Truncate(ctx.truncateStmt().qualifiedName().stream().map(q -> tableName(q)).toList(),
+                    ctx.truncateStmt().RESTART() != null);
         } else if (ctx.createIndex() != null) {
             return createIndex(ctx.createIndex());
         } else if (ctx.dropIndex() != null) {
@@ -80,6 +81,18 @@ final class AstBuilder {
             return transaction(ctx.transactionStmt());
         } else if (ctx.setStmt() != null) {
             return set(ctx.setStmt());
+        } else if (ctx.createSequence() != null) {
+            CreateSequenceContext c = ctx.createSequence();
+            return new io.heliosdb.sql.ast.CreateSequence(tableName(c.qualifiedName()).name(), c.IF() != null,
+                    SequenceSyntax.options(c.sequenceOption(), this));
+        } else if (ctx.alterSequence() != null) {
+            AlterSequenceContext a = ctx.alterSequence();
+            return new io.heliosdb.sql.ast.AlterSequence(tableName(a.qualifiedName()).name(), a.IF() != null,
+                    SequenceSyntax.options(a.sequenceOption(), this));
+        } else if (ctx.dropSequence() != null) {
+            DropSequenceContext d = ctx.dropSequence();
+            return new io.heliosdb.sql.ast.DropSequence(d.qualifiedName().stream().map(q -> tableName(q).name()).toList(),
+                    d.IF() != null);
         } else if (ctx.explainStmt() != null) {
             ExplainStmtContext e = ctx.explainStmt();
             boolean analyze = e.ANALYZE() != null || e.explainOption().stream().anyMatch(o -> o.ANALYZE() != null
@@ -130,7 +143,13 @@ final class AstBuilder {
         boolean notNull = false;
         Expr defaultExpr = null;
         String defaultText = null;
+        io.heliosdb.sql.ast.TypeName serial = SequenceSyntax.serialType(ctx.typeName());
+        ColumnSpec.Identity identity = serial == null ? null
+                : new ColumnSpec.Identity(ColumnSpec.IdentityKind.SERIAL, io.heliosdb.sql.ast.SequenceOptions.NONE);
         for (ColumnConstraintContext c : ctx.columnConstraint()) {
+            if (c instanceof IdentityConstraintContext i) {
+                identity = SequenceSyntax.identity(i, this);
+            }
             if (c instanceof PkConstraintContext) {
                 primaryKey = true;
             } else if (c instanceof NotNullConstraintContext) {
@@ -140,8 +159,8 @@ final class AstBuilder {
                 defaultText = text(d.expr());
             }
         }
-        return new ColumnSpec(identifier(ctx.identifier()), TypeNames.resolve(ctx.typeName(), this), primaryKey,
-                notNull || primaryKey, defaultExpr, defaultText);
+        return new ColumnSpec(identifier(ctx.identifier()), serial != null ? serial : TypeNames.resolve(ctx.typeName(), this),
+                primaryKey, notNull || primaryKey || identity != null, defaultExpr, defaultText, identity);
     }
 
     // ------------------------------------------------------------------ DML
@@ -160,7 +179,17 @@ final class AstBuilder {
         } else {
             rows = List.of(List.of());
         }
-        return new Insert(tableName(ctx.qualifiedName()), columns, rows, query, returning(ctx.returningClause()));
+        return new Insert(tableName(ctx.qualifiedName()), columns, rows, query, returning(ctx.returningClause()),
+                overridingSystemValue(ctx.overridingClause()));
+    }
+
+    /** OVERRIDING SYSTEM VALUE (true), OVERRIDING USER VALUE or none (false). */
+    private static boolean overridingSystemValue(OverridingClauseContext ctx) {
+        if (ctx != null && ctx.SYSTEM() == null && !identifier(ctx.identifier()).equals("user")) {
+            throw new HeliosException(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + ctx.identifier().getText()
+                    + "\"", null, null, ctx.identifier().getStart().getStartIndex() + 1, null);
+        }
+        return ctx != null && ctx.SYSTEM() != null;
     }
 
     private Expr valueItem(ValueItemContext ctx) {

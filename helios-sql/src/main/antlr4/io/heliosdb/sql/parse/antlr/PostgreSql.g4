@@ -24,6 +24,9 @@ statement
     | setStmt
     | showStmt
     | explainStmt
+    | createSequence
+    | alterSequence
+    | dropSequence
     ;
 
 // EXPLAIN [ANALYZE] or EXPLAIN (option [value], ...): options other than ANALYZE change nothing here.
@@ -50,6 +53,7 @@ columnConstraint
     | NOT NULL                               # notNullConstraint
     | NULL                                   # nullConstraint
     | DEFAULT expr                           # defaultConstraint
+    | GENERATED (ALWAYS | BY DEFAULT) AS IDENTITY (LPAREN sequenceOption* RPAREN)?   # identityConstraint
     ;
 
 tableConstraint
@@ -76,6 +80,28 @@ indexKey : identifier (ASC | DESC)? (NULLS (FIRST | LAST))? ;
 
 dropIndex : DROP INDEX (IF EXISTS)? qualifiedName (COMMA qualifiedName)* (CASCADE | RESTRICT)? ;
 
+// ---------------------------------------------------------------- sequences
+
+createSequence : CREATE SEQUENCE (IF NOT EXISTS)? qualifiedName sequenceOption* ;
+
+alterSequence : ALTER SEQUENCE (IF EXISTS)? qualifiedName sequenceOption+ ;
+
+dropSequence : DROP SEQUENCE (IF EXISTS)? qualifiedName (COMMA qualifiedName)* (CASCADE | RESTRICT)? ;
+
+sequenceOption
+    : AS typeName                               # seqAsType
+    | INCREMENT BY? signedInteger               # seqIncrement
+    | MINVALUE signedInteger                    # seqMinValue
+    | MAXVALUE signedInteger                    # seqMaxValue
+    | NO (MINVALUE | MAXVALUE | CYCLE)          # seqNoOption
+    | START WITH? signedInteger                 # seqStart
+    | RESTART (WITH? signedInteger)?            # seqRestart
+    | CACHE signedInteger                       # seqCache
+    | CYCLE                                     # seqCycle
+    ;
+
+signedInteger : MINUS? INTEGER_LITERAL ;
+
 truncateStmt
     : TRUNCATE TABLE? qualifiedName (COMMA qualifiedName)* ((RESTART | CONTINUE) IDENTITY)? (CASCADE | RESTRICT)?
     ;
@@ -84,8 +110,11 @@ truncateStmt
 
 insertStmt
     : INSERT INTO qualifiedName (LPAREN identifier (COMMA identifier)* RPAREN)?
+      overridingClause?
       insertSource returningClause?
     ;
+
+overridingClause : OVERRIDING (SYSTEM | identifier) VALUE ;
 
 insertSource
     : selectStmt                            # querySource
@@ -313,11 +342,26 @@ nonReserved
     | TRANSACTION | VALUES | VARYING | WITHOUT | WORK | ZONE | BEGIN | EXISTS | INDEX | RECURSIVE | NEXT
     | RESTART | CONTINUE | IDENTITY | UNKNOWN | PARTITION | FILTER | UNBOUNDED | PRECEDING | FOLLOWING
     | CURRENT | RANGE | OVER | GROUPING | SETS | ROLLUP | CUBE | EXPLAIN | ANALYZE
+    | SEQUENCE | ALTER | INCREMENT | MINVALUE | MAXVALUE | CACHE | CYCLE | NO | GENERATED | ALWAYS
+    | OVERRIDING | SYSTEM | VALUE
     ;
 
 // ---------------------------------------------------------------- lexer
 
 ABORT : 'ABORT';
+ALTER : 'ALTER';
+ALWAYS : 'ALWAYS';
+CACHE : 'CACHE';
+CYCLE : 'CYCLE';
+GENERATED : 'GENERATED';
+INCREMENT : 'INCREMENT';
+MAXVALUE : 'MAXVALUE';
+MINVALUE : 'MINVALUE';
+NO : 'NO';
+OVERRIDING : 'OVERRIDING';
+SEQUENCE : 'SEQUENCE';
+SYSTEM : 'SYSTEM';
+VALUE : 'VALUE';
 ALL : 'ALL';
 ANALYZE : 'ANALYZE';
 EXPLAIN : 'EXPLAIN';

@@ -1,0 +1,7 @@
+package io.heliosdb.sql.ast;
+
+import java.util.List;
+
+/** {@code DROP SEQUENCE [IF EXISTS] a, b}. */
+public record DropSequence(List<String> names, boolean ifExists) implements Statement {
+}
