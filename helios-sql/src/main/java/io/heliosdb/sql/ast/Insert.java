@@ -9,7 +9,12 @@ import java.util.List;
  * @param rows      the VALUES rows (items may be {@link Expr.DefaultValue}); {@code null} when {@code query} is set
  * @param query     the source query, or {@code null}
  * @param returning the RETURNING list, empty when none
+ * @param onConflict the ON CONFLICT clause, or null
  */
 public record Insert(TableName table, List<String> columns, List<List<Expr>> rows, Query query,
-                     List<SelectItem> returning) implements Statement {
+                     List<SelectItem> returning, OnConflict onConflict) implements Statement {
+
+    public Insert(TableName table, List<String> columns, List<List<Expr>> rows, Query query, List<SelectItem> returning) {
+        this(table, columns, rows, query, returning, null);
+    }
 }

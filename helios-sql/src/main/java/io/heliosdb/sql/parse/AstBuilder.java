@@ -78,6 +78,8 @@ final class AstBuilder {
             return transaction(ctx.transactionStmt());
         } else if (ctx.setStmt() != null) {
             return set(ctx.setStmt());
+        } else if (ctx.alterTable() != null) {
+            return new ConstraintAst(this).alterTable(ctx.alterTable(), tableName(ctx.alterTable().qualifiedName()));
         } else if (ctx.explainStmt() != null) {
             ExplainStmtContext e = ctx.explainStmt();
             boolean analyze = e.ANALYZE() != null || e.explainOption().stream().anyMatch(o -> o.ANALYZE() != null
@@ -94,20 +96,36 @@ final class AstBuilder {
     private CreateTable createTable(CreateTableContext ctx) {
         List<ColumnSpec> columns = new ArrayList<>();
         List<String> primaryKey = new ArrayList<>();
+        List<io.heliosdb.sql.ast.TableConstraint> constraints = new ArrayList<>();
+        ConstraintAst constraintAst = new ConstraintAst(this);
         int tablePrimaryKeys = 0;
         for (TableElementContext element : ctx.tableElement()) {
             if (element.columnDef() != null) {
                 columns.add(columnSpec(element.columnDef()));
+                constraints.addAll(constraintAst.columnConstraints(element.columnDef()));
             } else {
-                tablePrimaryKeys++;
-                for (IdentifierContext id : element.tableConstraint().identifier().subList(
-                        element.tableConstraint().CONSTRAINT() != null ? 1 : 0,
-                        element.tableConstraint().identifier().size())) {
-                    primaryKey.add(identifier(id));
+                io.heliosdb.sql.ast.TableConstraint c = constraintAst.tableConstraint(element.tableConstraint());
+                if (c instanceof io.heliosdb.sql.ast.TableConstraint.PrimaryKey pk) {
+                    tablePrimaryKeys++;
+                    primaryKey.addAll(pk.columns());
+                    if (pk.name() != null) {
+                        constraints.add(pk);
+                    }
+                } else {
+                    constraints.add(c);
                 }
             }
         }
-        return new CreateTable(tableName(ctx.qualifiedName()).name(), ctx.IF() != null, columns, primaryKey, tablePrimaryKeys);
+        return new CreateTable(tableName(ctx.qualifiedName()).name(), ctx.IF() != null, columns, primaryKey,
+                tablePrimaryKeys, constraints);
+    }
+
+    ColumnSpec columnSpecOf(ColumnDefContext ctx) {
+        return columnSpec(ctx);
+    }
+
+    Expr valueItemOf(ValueItemContext ctx) {
+        return valueItem(ctx);
     }
 
     private CreateIndex createIndex(CreateIndexContext ctx) {
@@ -158,7 +176,8 @@ final class AstBuilder {
         } else {
             rows = List.of(List.of());
         }
-        return new Insert(tableName(ctx.qualifiedName()), columns, rows, query, returning(ctx.returningClause()));
+        return new Insert(tableName(ctx.qualifiedName()), columns, rows, query, returning(ctx.returningClause()),
+                new ConstraintAst(this).onConflict(ctx.onConflict()));
     }
 
     private Expr valueItem(ValueItemContext ctx) {

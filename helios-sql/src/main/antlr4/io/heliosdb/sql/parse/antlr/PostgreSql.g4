@@ -24,6 +24,7 @@ statement
     | setStmt
     | showStmt
     | explainStmt
+    | alterTable
     ;
 
 // EXPLAIN [ANALYZE] or EXPLAIN (option [value], ...): options other than ANALYZE change nothing here.
@@ -36,7 +37,12 @@ explainOption : (ANALYZE | identifier) (identifier | TRUE | FALSE | ON | INTEGER
 
 createTable
     : CREATE TABLE (IF NOT EXISTS)? qualifiedName LPAREN tableElement (COMMA tableElement)* RPAREN
+      storageParameters?
     ;
+
+// WITH (fillfactor = 90, ...): accepted and ignored, there are no heap pages to fill.
+storageParameters : WITH LPAREN storageParameter (COMMA storageParameter)* RPAREN ;
+storageParameter : identifier (EQ expr)? ;
 
 tableElement
     : columnDef
@@ -50,10 +56,39 @@ columnConstraint
     | NOT NULL                               # notNullConstraint
     | NULL                                   # nullConstraint
     | DEFAULT expr                           # defaultConstraint
+    | (CONSTRAINT name=identifier)? UNIQUE   # uniqueColumnConstraint
+    | (CONSTRAINT name=identifier)? CHECK LPAREN expr RPAREN   # checkColumnConstraint
+    | (CONSTRAINT name=identifier)? REFERENCES qualifiedName columnList? referentialAction*   # referencesConstraint
     ;
 
 tableConstraint
     : (CONSTRAINT identifier)? PRIMARY KEY LPAREN identifier (COMMA identifier)* RPAREN
+    | (CONSTRAINT name=identifier)? UNIQUE columnList
+    | (CONSTRAINT name=identifier)? CHECK LPAREN expr RPAREN
+    | (CONSTRAINT name=identifier)? FOREIGN KEY columnList REFERENCES qualifiedName refColumns=columnList?
+      referentialAction*
+    ;
+
+columnList : LPAREN identifier (COMMA identifier)* RPAREN ;
+
+referentialAction
+    : ON (DELETE | UPDATE) (CASCADE | RESTRICT | NO ACTION | SET NULL | SET DEFAULT)
+    ;
+
+alterTable : ALTER TABLE (IF EXISTS)? qualifiedName alterAction (COMMA alterAction)* ;
+
+alterAction
+    : ADD tableConstraint                                                   # addConstraintAction
+    | ADD COLUMN? (IF NOT EXISTS)? columnDef                                # addColumnAction
+    | DROP CONSTRAINT (IF EXISTS)? identifier (CASCADE | RESTRICT)?         # dropConstraintAction
+    | DROP COLUMN? (IF EXISTS)? identifier (CASCADE | RESTRICT)?            # dropColumnAction
+    | RENAME TO identifier                                                  # renameTableAction
+    | RENAME COLUMN? identifier TO identifier                               # renameColumnAction
+    | ALTER COLUMN? identifier SET DEFAULT expr                             # setDefaultAction
+    | ALTER COLUMN? identifier DROP DEFAULT                                 # dropDefaultAction
+    | ALTER COLUMN? identifier SET NOT NULL                                 # setNotNullAction
+    | ALTER COLUMN? identifier DROP NOT NULL                                # dropNotNullAction
+    | ALTER COLUMN? identifier (SET DATA)? TYPE typeName                    # alterTypeAction
     ;
 
 typeName
@@ -84,7 +119,12 @@ truncateStmt
 
 insertStmt
     : INSERT INTO qualifiedName (LPAREN identifier (COMMA identifier)* RPAREN)?
-      insertSource returningClause?
+      insertSource onConflict? returningClause?
+    ;
+
+onConflict
+    : ON CONFLICT (columnList | ON CONSTRAINT identifier)?
+      DO (NOTHING | UPDATE SET assignment (COMMA assignment)* (WHERE expr)?)
     ;
 
 insertSource
@@ -309,11 +349,26 @@ nonReserved
     | TRANSACTION | VALUES | VARYING | WITHOUT | WORK | ZONE | BEGIN | EXISTS | INDEX | RECURSIVE | NEXT
     | RESTART | CONTINUE | IDENTITY | UNKNOWN | PARTITION | FILTER | UNBOUNDED | PRECEDING | FOLLOWING
     | CURRENT | RANGE | OVER | GROUPING | SETS | ROLLUP | CUBE | EXPLAIN | ANALYZE
+    | ACTION | ADD | ALTER | CONFLICT | DATA | NO | NOTHING | RENAME | TYPE
     ;
 
 // ---------------------------------------------------------------- lexer
 
 ABORT : 'ABORT';
+ACTION : 'ACTION';
+ADD : 'ADD';
+ALTER : 'ALTER';
+CHECK : 'CHECK';
+COLUMN : 'COLUMN';
+CONFLICT : 'CONFLICT';
+DATA : 'DATA';
+DO : 'DO';
+FOREIGN : 'FOREIGN';
+NO : 'NO';
+NOTHING : 'NOTHING';
+REFERENCES : 'REFERENCES';
+RENAME : 'RENAME';
+TYPE : 'TYPE';
 ALL : 'ALL';
 ANALYZE : 'ANALYZE';
 EXPLAIN : 'EXPLAIN';
