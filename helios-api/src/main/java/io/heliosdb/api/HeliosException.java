@@ -11,6 +11,7 @@ public class HeliosException extends RuntimeException {
     private final String detail;
     private final String hint;
     private final int position;
+    private final String constraint;
 
     public HeliosException(SqlState state, String message) {
         this(state, message, null, null, 0, null);
@@ -21,11 +22,23 @@ public class HeliosException extends RuntimeException {
     }
 
     public HeliosException(SqlState state, String message, String detail, String hint, int position, Throwable cause) {
+        this(state, message, detail, hint, position, cause, null);
+    }
+
+    /** As above, naming the violated constraint (PostgreSQL's error field {@code n}). */
+    public HeliosException(SqlState state, String message, String detail, String hint, int position, Throwable cause,
+                           String constraint) {
         super(message, cause);
         this.state = state;
         this.detail = detail;
         this.hint = hint;
         this.position = position;
+        this.constraint = constraint;
+    }
+
+    /** The name of the violated constraint, or null. */
+    public String constraint() {
+        return constraint;
     }
 
     public SqlState sqlState() {
@@ -47,7 +60,7 @@ public class HeliosException extends RuntimeException {
 
     /** A copy of this error at another position (used when a statement is part of a longer text). */
     public HeliosException withPosition(int newPosition) {
-        return new HeliosException(state, getMessage(), detail, hint, newPosition, getCause());
+        return new HeliosException(state, getMessage(), detail, hint, newPosition, getCause(), constraint);
     }
 
     @Override

@@ -64,6 +64,41 @@ public interface ExecutionContext extends SchemaLookup, SequenceAccess {
     /** Deletes the row stored under {@code rowKey}. */
     void delete(TableDef table, byte[] rowKey);
 
+    /**
+     * For INSERT ... ON CONFLICT: locks the arbiter key the row would take ({@code arbiter} null: the
+     * primary key) against concurrent writers until the transaction ends, and returns the row that
+     * holds it now (zero or one rows, with its key). A holder committed after the statement's snapshot
+     * restarts the statement under READ COMMITTED (so it is then seen) and is {@code 40001} above it.
+     */
+    default RowCursor lockConflicting(TableDef table, IndexDef arbiter, Object[] row) {
+        throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This kernel does not support ON CONFLICT");
+    }
+
+    /**
+     * For a foreign key: whether a row of {@code parent} has {@code values} in {@code columns} (its
+     * primary key or a unique index) in the newest committed state, locking it (shared) so that it
+     * cannot be deleted or re-keyed until this transaction ends.
+     */
+    default boolean lockReferenced(TableDef parent, java.util.List<Integer> columns, Object[] values) {
+        throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This kernel does not support foreign keys");
+    }
+
+    /** Every row of the table in the newest committed state plus this transaction's writes (for foreign keys). */
+    default RowCursor scanNewest(TableDef table) {
+        throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This kernel does not support foreign keys");
+    }
+
+    /**
+     * ALTER TABLE: replaces {@code old}'s definition (a new name renames it). With {@code rows}, every
+     * row is rewritten through it under the replacement's layout and key (23505 on a duplicate key);
+     * {@code columnMap} maps an old column position to its new one (-1: dropped, and with it every index
+     * on it). Locks the table exclusively. Returns the stored replacement.
+     */
+    default TableDef alterTable(TableDef old, TableDef replacement, java.util.function.UnaryOperator<Object[]> rows,
+                                java.util.function.IntUnaryOperator columnMap) {
+        throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This kernel does not support ALTER TABLE");
+    }
+
     /** The value of a session setting, or {@code null} when unknown. */
     String setting(String name);
 

@@ -20,4 +20,9 @@ public interface SchemaLookup {
     default List<IndexDef> indexes(String table) {
         return List.of();
     }
+
+    /** Every table, for finding the foreign keys that reference one. */
+    default List<TableDef> tables() {
+        return List.of();
+    }
 }

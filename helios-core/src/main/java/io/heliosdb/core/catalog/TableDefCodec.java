@@ -13,7 +13,8 @@ import java.util.List;
 
 /** The stored form of a table definition; types are stored by PostgreSQL OID so enum order may change. */
 public final class TableDefCodec {
-    private static final int FORMAT_VERSION = 1;
+    /** Format 2 appends the constraints; format 1 (no constraints) is still read. */
+    private static final int FORMAT_VERSION = 2;
 
     private TableDefCodec() {
     }
@@ -38,13 +39,14 @@ public final class TableDefCodec {
         for (int index : table.primaryKey()) {
             out.writeVarLong(index);
         }
+        ConstraintDefCodec.write(out, table.constraints());
         return out.toByteArray();
     }
 
     public static TableDef decode(byte[] bytes) {
         ByteReader in = new ByteReader(bytes);
         int version = in.read();
-        if (version != FORMAT_VERSION) {
+        if (version != FORMAT_VERSION && version != 1) {
             throw new HeliosException(SqlState.DATA_CORRUPTED, "unknown table definition format " + version);
         }
         long id = in.readVarLong();
@@ -68,7 +70,8 @@ public final class TableDefCodec {
         for (int i = 0; i < keyCount; i++) {
             primaryKey.add(in.readLength());
         }
-        return new TableDef(id, name, columns, primaryKey);
+        List<io.heliosdb.sql.schema.ConstraintDef> constraints = version >= 2 ? ConstraintDefCodec.read(in) : List.of();
+        return new TableDef(id, name, columns, primaryKey, constraints);
     }
 
     private static void writeString(ByteWriter out, String s) {

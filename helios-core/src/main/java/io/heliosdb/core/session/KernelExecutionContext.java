@@ -126,6 +126,39 @@ final class KernelExecutionContext implements ExecutionContext {
     }
 
     @Override
+    public List<TableDef> tables() {
+        return tables.tables();
+    }
+
+    @Override
+    public RowCursor lockConflicting(TableDef table, IndexDef arbiter, Object[] row) {
+        refuseView(table);
+        return tables.lockConflicting(table, arbiter, row);
+    }
+
+    @Override
+    public boolean lockReferenced(TableDef parent, List<Integer> columns, Object[] values) {
+        refuseView(parent);
+        return tables.lockReferenced(parent, columns, values);
+    }
+
+    @Override
+    public RowCursor scanNewest(TableDef table) {
+        refuseView(table);
+        return new CountingCursor(tables.scanNewest(table));
+    }
+
+    @Override
+    public TableDef alterTable(TableDef old, TableDef replacement, java.util.function.UnaryOperator<Object[]> rows,
+                               java.util.function.IntUnaryOperator columnMap) {
+        refuseView(old);
+        if (views != null && SystemViews.isViewName(replacement.name())) {
+            throw new HeliosException(SqlState.DUPLICATE_TABLE, "relation \"" + replacement.name() + "\" already exists");
+        }
+        return tables.alterTable(old, replacement, rows, columnMap);
+    }
+
+    @Override
     public String setting(String name) {
         if (views != null && name.equalsIgnoreCase(SystemViews.MODE_SETTING)) {
             return views.mode();

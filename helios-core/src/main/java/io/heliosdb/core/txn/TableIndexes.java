@@ -61,7 +61,7 @@ final class TableIndexes {
                         && !seen.add(ByteBuffer.wrap(IndexKeys.valuePrefix(index, keyTypes, values)))) {
                     throw new HeliosException(SqlState.UNIQUE_VIOLATION,
                             "could not create unique index \"" + index.name() + "\"",
-                            "Key " + describe(table, index, values) + " is duplicated.", null, 0, null);
+                            "Key " + describe(table, index, values) + " is duplicated.", null, 0, null, index.name());
                 }
                 byte[] entry = IndexKeys.entryKey(index, keyTypes, row, rows.key());
                 store.recordIndexPrior(transaction, entry, true);
@@ -112,6 +112,26 @@ final class TableIndexes {
             }
             remove(oldEntry);
             put(newEntry, newKey);
+        }
+    }
+
+    /**
+     * Locks a unique index key value (exclusively for ON CONFLICT, shared for a foreign key check) and
+     * returns the row key of the newest live row holding it (this transaction's own writes included),
+     * or null; values with a NULL are never held.
+     */
+    byte[] lockAndFind(TableDef table, StoredIndex index, Object[] values, boolean exclusive) {
+        if (IndexKeys.hasNull(values)) {
+            return null;
+        }
+        byte[] value = IndexKeys.valuePrefix(index, IndexKeys.keyTypes(table, index), values);
+        if (exclusive) {
+            store.lockUniqueKey(transaction, value);
+        } else {
+            store.lockUniqueKeyShared(transaction, value);
+        }
+        try (KvCursor same = newest.scan(CatalogKeys.INDEXES, value, IndexKeys.prefixEnd(value), false)) {
+            return same.next() ? same.value() : null;
         }
     }
 
@@ -180,7 +200,7 @@ final class TableIndexes {
                     throw new HeliosException(SqlState.UNIQUE_VIOLATION,
                             "duplicate key value violates unique constraint \"" + index.name() + "\"",
                             "Key " + describe(table, index, IndexKeys.keyValues(index, row)) + " already exists.",
-                            null, 0, null);
+                            null, 0, null, index.name());
                 }
             }
         }

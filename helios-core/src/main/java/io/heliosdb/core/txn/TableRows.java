@@ -35,6 +35,7 @@ public final class TableRows {
     private final KvReader reader;
     private final StatementReads reads;
     private final TableIndexes indexes;
+    private KvReader newestReader;
 
     public TableRows(TransactionalStore store, Transaction transaction, StatementReads reads) {
         this.store = store;
@@ -162,6 +163,153 @@ public final class TableRows {
             }
         }
         transaction.recordCatalogChange(table.name(), null);
+    }
+
+    /** Every table as this transaction sees it. */
+    public List<TableDef> tables() {
+        return transaction.tables(reads.catalog());
+    }
+
+    /** See {@link io.heliosdb.sql.ExecutionContext#lockConflicting}. */
+    public RowCursor lockConflicting(TableDef table, IndexDef arbiter, Object[] row) {
+        lockTable(table);
+        byte[] rowKey;
+        if (arbiter == null) {
+            rowKey = primaryRowKey(table, row);
+            if (overlay().lookup(CatalogKeys.ROWS, rowKey) == null) {
+                store.lockForWrite(transaction, CatalogKeys.ROWS, rowKey, reads.snapshotTs());
+            }
+        } else {
+            StoredIndex index = index(arbiter.name()).orElseThrow(() -> new HeliosException(SqlState.UNDEFINED_OBJECT,
+                    "index \"" + arbiter.name() + "\" does not exist"));
+            rowKey = indexes.lockAndFind(table, index, IndexKeys.keyValues(index, row), true);
+            if (rowKey == null) {
+                return StoredRowCursor.empty();
+            }
+            lockRow(rowKey);
+        }
+        byte[] value = reader.get(CatalogKeys.ROWS, rowKey);
+        return value == null ? StoredRowCursor.empty() : StoredRowCursor.single(rowKey, value, types(table));
+    }
+
+    /** See {@link io.heliosdb.sql.ExecutionContext#lockReferenced}. */
+    public boolean lockReferenced(TableDef parent, List<Integer> columns, Object[] values) {
+        lockTable(parent);
+        if (parent.hasPrimaryKey() && columns.size() == parent.primaryKey().size()
+                && columns.containsAll(parent.primaryKey())) {
+            Object[] key = new Object[columns.size()];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = values[columns.indexOf(parent.primaryKey().get(i))];
+            }
+            byte[] rowKey;
+            try {
+                rowKey = CatalogKeys.rowKey(parent.id(), KeyEncoder.encode(keyTypes(parent), key));
+            } catch (HeliosException e) {
+                if (e.sqlState() == SqlState.NUMERIC_VALUE_OUT_OF_RANGE) {
+                    return false;
+                }
+                throw e;
+            }
+            store.lockShared(transaction, CatalogKeys.ROWS, rowKey, reads.snapshotTs());
+            return newest().get(CatalogKeys.ROWS, rowKey) != null;
+        }
+        for (StoredIndex index : transaction.indexes(reads.catalog(), parent)) {
+            List<Integer> indexed = index.definition().columns();
+            if (index.definition().unique() && indexed.size() == columns.size() && indexed.containsAll(columns)) {
+                Object[] ordered = new Object[indexed.size()];
+                for (int i = 0; i < ordered.length; i++) {
+                    ordered[i] = values[columns.indexOf(indexed.get(i))];
+                }
+                return indexes.lockAndFind(parent, index, ordered, false) != null;
+            }
+        }
+        throw new HeliosException(SqlState.INVALID_FOREIGN_KEY, "there is no unique constraint matching given keys for "
+                + "referenced table \"" + parent.name() + "\"");
+    }
+
+    /** Every row in the newest committed state plus this transaction's writes. */
+    public RowCursor scanNewest(TableDef table) {
+        KvCursor rows = newest().scan(CatalogKeys.ROWS, CatalogKeys.rowPrefix(table.id()),
+                CatalogKeys.rowPrefixEnd(table.id()), false);
+        return new StoredRowCursor(rows, types(table));
+    }
+
+    private KvReader newest() {
+        if (newestReader == null) {
+            newestReader = new MergedReader(overlay(), new SnapshotReader(store.engine(), Long.MAX_VALUE));
+        }
+        return newestReader;
+    }
+
+    /** See {@link io.heliosdb.sql.ExecutionContext#alterTable}; {@link TableRewrite} does the work. */
+    public TableDef alterTable(TableDef old, TableDef replacement, java.util.function.UnaryOperator<Object[]> rows,
+                               java.util.function.IntUnaryOperator columnMap) {
+        boolean rename = !old.name().equals(replacement.name());
+        if (rename && (table(replacement.name()).isPresent() || index(replacement.name()).isPresent())) {
+            throw duplicateTable(replacement.name());
+        }
+        lockTableExclusively(old);
+        TableDef stored = replacement.withId(old.id());
+        if (rename) {
+            byte[] newKey = CatalogKeys.tableKey(stored.name());
+            if (liveCommitted(store.lockForWrite(transaction, CatalogKeys.CATALOG, newKey, reads.snapshotTs()), newKey)) {
+                throw duplicateTable(stored.name());
+            }
+            overlay().delete(CatalogKeys.CATALOG, CatalogKeys.tableKey(old.name()));
+            transaction.recordCatalogChange(old.name(), null);
+        }
+        List<StoredIndex> oldIndexes = transaction.indexes(reads.catalog(), old);
+        overlay().put(CatalogKeys.CATALOG, CatalogKeys.tableKey(stored.name()), TableDefCodec.encode(stored));
+        transaction.recordCatalogChange(stored.name(), stored);
+        if (rows == null) {
+            if (rename) {
+                for (StoredIndex index : oldIndexes) {
+                    IndexDef d = index.definition();
+                    StoredIndex moved = new StoredIndex(index.id(), index.tableId(),
+                            new IndexDef(d.name(), stored.name(), d.columns(), d.descending(), d.unique()));
+                    store.lockForWrite(transaction, CatalogKeys.CATALOG, CatalogKeys.indexKey(d.name()), reads.snapshotTs());
+                    overlay().put(CatalogKeys.CATALOG, CatalogKeys.indexKey(d.name()), IndexDefCodec.encode(moved));
+                    transaction.recordIndexChange(d.name(), moved);
+                }
+            }
+            return stored;
+        }
+        new TableRewrite(this).rewrite(old, stored, oldIndexes, rows, columnMap);
+        return stored;
+    }
+
+    // ---- package-private pieces for TableRewrite
+
+    KvReader reader() {
+        return reader;
+    }
+
+    long snapshotTs() {
+        return reads.snapshotTs();
+    }
+
+    TransactionalStore store() {
+        return store;
+    }
+
+    Transaction transaction() {
+        return transaction;
+    }
+
+    void dropIndexForRewrite(StoredIndex index) {
+        store.lockForWrite(transaction, CatalogKeys.CATALOG, CatalogKeys.indexKey(index.name()), reads.snapshotTs());
+        dropIndexEntries(index);
+    }
+
+    void deleteRowForRewrite(byte[] rowKey) {
+        lockRow(rowKey);
+        overlay().delete(CatalogKeys.ROWS, rowKey);
+    }
+
+    void buildIndexForRewrite(TableDef table, StoredIndex index) {
+        overlay().put(CatalogKeys.CATALOG, CatalogKeys.indexKey(index.name()), IndexDefCodec.encode(index));
+        transaction.recordIndexChange(index.name(), index);
+        indexes.build(table, index);
     }
 
     public RowCursor scan(TableDef table) {
@@ -306,7 +454,7 @@ public final class TableRows {
         return CatalogKeys.rowKey(table.id(), KeyEncoder.encode(keyTypes(table), keyValues));
     }
 
-    private static HeliosException duplicateKey(TableDef table, Object[] row) {
+    static HeliosException duplicateKey(TableDef table, Object[] row) {
         List<String> names = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (int index : table.primaryKey()) {
@@ -314,10 +462,11 @@ public final class TableRows {
             names.add(c.name());
             values.add(c.type().format(row[index]));
         }
+        String constraint = table.primaryKeyName();
         return new HeliosException(SqlState.UNIQUE_VIOLATION,
-                "duplicate key value violates unique constraint \"" + table.name() + "_pkey\"",
+                "duplicate key value violates unique constraint \"" + constraint + "\"",
                 "Key (" + String.join(", ", names) + ")=(" + String.join(", ", values) + ") already exists.",
-                null, 0, null);
+                null, 0, null, constraint);
     }
 
     static List<SqlType> types(TableDef table) {

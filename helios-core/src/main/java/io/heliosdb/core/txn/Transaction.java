@@ -127,6 +127,22 @@ public final class Transaction {
         return committed.table(name);
     }
 
+    /** Every table as this transaction sees it. */
+    public List<TableDef> tables(Catalog.Snapshot committed) {
+        List<TableDef> out = new ArrayList<>();
+        committed.tables().forEach((name, table) -> {
+            if (!pendingTables.containsKey(name)) {
+                out.add(table);
+            }
+        });
+        pendingTables.values().forEach(table -> {
+            if (table != null) {
+                out.add(table);
+            }
+        });
+        return out;
+    }
+
     /** Records a created (definition) or dropped (null) table. */
     public void recordCatalogChange(String name, TableDef definition) {
         pendingTables.put(name, definition);

@@ -219,6 +219,16 @@ public final class TransactionalStore implements AutoCloseable {
         t.recordLock(lockKey, LockTable.Mode.EXCLUSIVE);
     }
 
+    /** Locks a unique index key value shared: a foreign key check keeps the referenced value from going away. */
+    void lockUniqueKeyShared(Transaction t, byte[] valueKey) {
+        LockKey lockKey = new LockKey(UNIQUE_KEYS, valueKey);
+        if (t.heldLock(lockKey) != null) {
+            return;
+        }
+        locks.acquire(t.id(), lockKey, LockTable.Mode.SHARED, t.lockWait());
+        t.recordLock(lockKey, LockTable.Mode.SHARED);
+    }
+
     /** Throws the write conflict a version committed after {@code snapshotTs} means (see {@link #lockForWrite}). */
     static void checkConflict(Transaction t, byte[] newest, long snapshotTs) {
         if (newest != null && VersionLayout.commitTs(newest) > snapshotTs) {

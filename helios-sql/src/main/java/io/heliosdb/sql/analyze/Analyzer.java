@@ -102,6 +102,8 @@ public final class Analyzer {
                 || statement instanceof io.heliosdb.sql.ast.AlterSequence
                 || statement instanceof io.heliosdb.sql.ast.DropSequence) {
             return new BoundStatement.SequenceCommand(statement);
+        } else if (statement instanceof io.heliosdb.sql.ast.AlterTable a) {
+            return new BoundStatement.AlterTable(a);
         } else if (statement instanceof SetVariable s) {
             return new BoundStatement.Set(s.name(), s.value());
         }
@@ -158,7 +160,26 @@ public final class Analyzer {
             ColumnDef old = columns.get(index);
             columns.set(index, new ColumnDef(old.name(), old.type(), old.typmod(), true, old.defaultExpression()));
         }
-        return new BoundStatement.CreateTable(new TableDef(0, c.name(), columns, primaryKey), c.ifNotExists(), sequences);
+        TableDef table = new TableDef(0, c.name(), columns, primaryKey);
+        List<io.heliosdb.sql.schema.ConstraintDef> constraints = new ArrayList<>();
+        ConstraintBinder binder = new ConstraintBinder(schema);
+        if (!primaryKey.isEmpty()) {
+            String pkName = c.constraints().stream().filter(x -> x instanceof io.heliosdb.sql.ast.TableConstraint.PrimaryKey)
+                    .map(io.heliosdb.sql.ast.TableConstraint::name).findFirst().orElse(c.name() + "_pkey");
+            constraints.add(new io.heliosdb.sql.schema.ConstraintDef.PrimaryKey(pkName));
+        }
+        for (io.heliosdb.sql.ast.TableConstraint tc : c.constraints()) {
+            if (!(tc instanceof io.heliosdb.sql.ast.TableConstraint.PrimaryKey)) {
+                io.heliosdb.sql.schema.ConstraintDef bound = binder.bind(table, tc, n -> constraints.stream()
+                        .anyMatch(x -> x.name().equals(n)) || schema.table(n).isPresent() || schema.index(n).isPresent());
+                if (constraints.stream().anyMatch(x -> x.name().equals(bound.name()))) {
+                    throw new HeliosException(SqlState.DUPLICATE_OBJECT, "constraint \"" + bound.name()
+                            + "\" for relation \"" + c.name() + "\" already exists");
+                }
+                constraints.add(bound);
+            }
+        }
+        return new BoundStatement.CreateTable(table.withConstraints(constraints), c.ifNotExists(), sequences);
     }
 
     private void checkDefault(ColumnSpec spec) {
@@ -254,7 +275,9 @@ public final class Analyzer {
             source = new LogicalPlan.Values(rows, SelectAnalyzer.columnsOf(table));
         }
         Returning returning = returning(insert.returning(), Scope.of(insert.table().exposedName(), table));
-        return new BoundStatement.Insert(table, source, returning.exprs(), returning.columns());
+        BoundConflict conflict = insert.onConflict() == null ? null
+                : new ConflictBinder(schema, parameters).bind(table, insert.table().exposedName(), insert.onConflict());
+        return new BoundStatement.Insert(table, source, returning.exprs(), returning.columns(), conflict);
     }
 
     /** 428C9 for a value other than DEFAULT into a GENERATED ALWAYS column, unless OVERRIDING SYSTEM VALUE. */

@@ -25,11 +25,23 @@ public sealed interface BoundStatement {
      *
      * @param returning expressions over the inserted row, empty when no RETURNING
      */
-    record Insert(TableDef table, LogicalPlan source, List<BoundExpr> returning, List<Column> returningColumns)
-            implements BoundStatement {
+    record Insert(TableDef table, LogicalPlan source, List<BoundExpr> returning, List<Column> returningColumns,
+                  BoundConflict onConflict) implements BoundStatement {
+        public Insert(TableDef table, LogicalPlan source, List<BoundExpr> returning, List<Column> returningColumns) {
+            this(table, source, returning, returningColumns, null);
+        }
+
         @Override
         public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
-            return new Insert(table, f.apply(source), returning, returningColumns);
+            return new Insert(table, f.apply(source), returning, returningColumns, onConflict);
+        }
+    }
+
+    /** ALTER TABLE: the actions are applied one after the other at run time, each to the table as the last left it. */
+    record AlterTable(io.heliosdb.sql.ast.AlterTable statement) implements BoundStatement {
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return this;
         }
     }
 

@@ -10,12 +10,13 @@ import java.util.List;
  * @param query     the source query, or {@code null}
  * @param returning the RETURNING list, empty when none
  * @param overridingSystemValue {@code OVERRIDING SYSTEM VALUE}: explicit values go into GENERATED ALWAYS columns
+ * @param onConflict the ON CONFLICT clause, or null
  */
 public record Insert(TableName table, List<String> columns, List<List<Expr>> rows, Query query,
-                     List<SelectItem> returning, boolean overridingSystemValue) implements Statement {
+                     List<SelectItem> returning, boolean overridingSystemValue, OnConflict onConflict) implements Statement {
 
     public Insert(TableName table, List<String> columns, List<List<Expr>> rows, Query query,
                   List<SelectItem> returning) {
-        this(table, columns, rows, query, returning, false);
+        this(table, columns, rows, query, returning, false, null);
     }
 }

@@ -19,6 +19,10 @@ final class DataModification {
     }
 
     static StatementBody insert(BoundStatement.Insert insert) {
+        if (insert.onConflict() != null) {
+            return UpsertStatement.compile(insert);
+        }
+        RowConstraints constraints = new RowConstraints(insert.table());
         Operator source = PlanCompiler.compile(insert.source());
         Evaluator[] returning = ExpressionCompiler.compileAll(insert.returning());
         TableDef table = insert.table();
@@ -28,7 +32,7 @@ final class DataModification {
             List<Object[]> returned = new ArrayList<>();
             for (Object[] row : rows) {
                 rt.context().checkCancelled();
-                checkNotNull(table, row);
+                constraints.checkRow(rt, row, null);
                 rt.context().insert(table, row);
                 addReturning(returning, row, rt, returned);
             }
@@ -56,7 +60,9 @@ final class DataModification {
         Evaluator[] returning = ExpressionCompiler.compileAll(update.returning());
         TableDef table = update.table();
         List<Column> columns = update.returningColumns();
+        RowConstraints constraints = new RowConstraints(table);
         return rt -> {
+            boolean referenced = RowConstraints.referencedByAny(rt.context(), table);
             List<Target> targets = targets(target, rt);
             List<Object[]> returned = new ArrayList<>();
             for (Target t : targets) {
@@ -65,8 +71,11 @@ final class DataModification {
                 for (int i = 0; i < newRow.length; i++) {
                     row[i] = newRow[i].evaluate(t.row(), rt);
                 }
-                checkNotNull(table, row);
+                constraints.checkRow(rt, row, t.row());
                 rt.context().update(table, t.key(), row);
+                if (referenced) {
+                    RowConstraints.afterParentChange(rt, table, t.row(), row);
+                }
                 addReturning(returning, row, rt, returned);
             }
             return Results.rows(columns, returned, targets.size(), "UPDATE " + targets.size());
@@ -79,18 +88,22 @@ final class DataModification {
         TableDef table = delete.table();
         List<Column> columns = delete.returningColumns();
         return rt -> {
+            boolean referenced = RowConstraints.referencedByAny(rt.context(), table);
             List<Target> targets = targets(target, rt);
             List<Object[]> returned = new ArrayList<>();
             for (Target t : targets) {
                 rt.context().checkCancelled();
                 rt.context().delete(table, t.key());
+                if (referenced) {
+                    RowConstraints.afterParentChange(rt, table, t.row(), null);
+                }
                 addReturning(returning, t.row(), rt, returned);
             }
             return Results.rows(columns, returned, targets.size(), "DELETE " + targets.size());
         };
     }
 
-    private static void addReturning(Evaluator[] returning, Object[] row, Runtime rt, List<Object[]> out) {
+    static void addReturning(Evaluator[] returning, Object[] row, Runtime rt, List<Object[]> out) {
         if (returning.length == 0) {
             return;
         }
@@ -99,24 +112,5 @@ final class DataModification {
             values[i] = returning[i].evaluate(row, rt);
         }
         out.add(values);
-    }
-
-    /** PostgreSQL's DETAIL for constraint violations: the row in text form. */
-    private static String failingRow(TableDef table, Object[] row) {
-        StringBuilder sb = new StringBuilder("Failing row contains (");
-        for (int i = 0; i < row.length; i++) {
-            sb.append(i > 0 ? ", " : "").append(row[i] == null ? "null" : table.columns().get(i).type().format(row[i]));
-        }
-        return sb.append(").").toString();
-    }
-
-    private static void checkNotNull(TableDef table, Object[] row) {
-        for (int i = 0; i < row.length; i++) {
-            if (row[i] == null && table.columns().get(i).notNull()) {
-                throw new HeliosException(SqlState.NOT_NULL_VIOLATION, "null value in column \""
-                        + table.columns().get(i).name() + "\" of relation \"" + table.name()
-                        + "\" violates not-null constraint", failingRow(table, row), null, 0, null);
-            }
-        }
     }
 }

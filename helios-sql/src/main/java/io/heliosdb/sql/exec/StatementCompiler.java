@@ -44,7 +44,7 @@ public final class StatementCompiler {
                     }
                     throw new HeliosException(SqlState.DUPLICATE_TABLE, "relation \"" + c.table().name() + "\" already exists");
                 }
-                ctx.createTable(c.table());
+                AlterTableStatement.createConstraintIndexes(ctx, ctx.createTable(c.table()));
                 SequenceStatements.createOwned(ctx, c.sequences());
                 return Results.command("CREATE TABLE", 0);
             });
@@ -81,6 +81,8 @@ public final class StatementCompiler {
         } else if (statement instanceof BoundStatement.SequenceCommand s) {
             return new CompiledStatement(sql, parameterTypes, List.of(), null, false, true,
                     SequenceStatements.compile(s.statement()));
+        } else if (statement instanceof BoundStatement.AlterTable a) {
+            return new CompiledStatement(sql, parameterTypes, List.of(), null, false, true, AlterTableStatement.compile(a));
         } else if (statement instanceof BoundStatement.Transaction t) {
             return new CompiledStatement(sql, parameterTypes, List.of(), t.command(), true, false,
                     rt -> Results.command(t.command().name(), 0));

@@ -93,6 +93,8 @@ final class AstBuilder {
             DropSequenceContext d = ctx.dropSequence();
             return new io.heliosdb.sql.ast.DropSequence(d.qualifiedName().stream().map(q -> tableName(q).name()).toList(),
                     d.IF() != null);
+        } else if (ctx.alterTable() != null) {
+            return new ConstraintAst(this).alterTable(ctx.alterTable(), tableName(ctx.alterTable().qualifiedName()));
         } else if (ctx.explainStmt() != null) {
             ExplainStmtContext e = ctx.explainStmt();
             boolean analyze = e.ANALYZE() != null || e.explainOption().stream().anyMatch(o -> o.ANALYZE() != null
@@ -109,20 +111,36 @@ final class AstBuilder {
     private CreateTable createTable(CreateTableContext ctx) {
         List<ColumnSpec> columns = new ArrayList<>();
         List<String> primaryKey = new ArrayList<>();
+        List<io.heliosdb.sql.ast.TableConstraint> constraints = new ArrayList<>();
+        ConstraintAst constraintAst = new ConstraintAst(this);
         int tablePrimaryKeys = 0;
         for (TableElementContext element : ctx.tableElement()) {
             if (element.columnDef() != null) {
                 columns.add(columnSpec(element.columnDef()));
+                constraints.addAll(constraintAst.columnConstraints(element.columnDef()));
             } else {
-                tablePrimaryKeys++;
-                for (IdentifierContext id : element.tableConstraint().identifier().subList(
-                        element.tableConstraint().CONSTRAINT() != null ? 1 : 0,
-                        element.tableConstraint().identifier().size())) {
-                    primaryKey.add(identifier(id));
+                io.heliosdb.sql.ast.TableConstraint c = constraintAst.tableConstraint(element.tableConstraint());
+                if (c instanceof io.heliosdb.sql.ast.TableConstraint.PrimaryKey pk) {
+                    tablePrimaryKeys++;
+                    primaryKey.addAll(pk.columns());
+                    if (pk.name() != null) {
+                        constraints.add(pk);
+                    }
+                } else {
+                    constraints.add(c);
                 }
             }
         }
-        return new CreateTable(tableName(ctx.qualifiedName()).name(), ctx.IF() != null, columns, primaryKey, tablePrimaryKeys);
+        return new CreateTable(tableName(ctx.qualifiedName()).name(), ctx.IF() != null, columns, primaryKey,
+                tablePrimaryKeys, constraints);
+    }
+
+    ColumnSpec columnSpecOf(ColumnDefContext ctx) {
+        return columnSpec(ctx);
+    }
+
+    Expr valueItemOf(ValueItemContext ctx) {
+        return valueItem(ctx);
     }
 
     private CreateIndex createIndex(CreateIndexContext ctx) {
@@ -180,7 +198,7 @@ final class AstBuilder {
             rows = List.of(List.of());
         }
         return new Insert(tableName(ctx.qualifiedName()), columns, rows, query, returning(ctx.returningClause()),
-                overridingSystemValue(ctx.overridingClause()));
+                overridingSystemValue(ctx.overridingClause()), new ConstraintAst(this).onConflict(ctx.onConflict()));
     }
 
     /** OVERRIDING SYSTEM VALUE (true), OVERRIDING USER VALUE or none (false). */

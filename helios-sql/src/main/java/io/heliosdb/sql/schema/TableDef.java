@@ -10,16 +10,47 @@ import java.util.List;
  * @param columns    the columns in order
  * @param primaryKey indexes into {@code columns} of the primary key, in key order; empty when the
  *                   table has none (the kernel then keys rows by a hidden row id)
+ * @param constraints the named constraints (primary key name, UNIQUE, CHECK, FOREIGN KEY)
  */
-public record TableDef(long id, String name, List<ColumnDef> columns, List<Integer> primaryKey) {
+public record TableDef(long id, String name, List<ColumnDef> columns, List<Integer> primaryKey,
+                       List<ConstraintDef> constraints) {
 
     public TableDef {
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
+        constraints = List.copyOf(constraints);
+    }
+
+    public TableDef(long id, String name, List<ColumnDef> columns, List<Integer> primaryKey) {
+        this(id, name, columns, primaryKey, List.of());
     }
 
     public TableDef withId(long newId) {
-        return new TableDef(newId, name, columns, primaryKey);
+        return new TableDef(newId, name, columns, primaryKey, constraints);
+    }
+
+    public TableDef withConstraints(List<ConstraintDef> newConstraints) {
+        return new TableDef(id, name, columns, primaryKey, newConstraints);
+    }
+
+    /** The constraint with this name, or null. */
+    public ConstraintDef constraint(String constraintName) {
+        for (ConstraintDef c : constraints) {
+            if (c.name().equals(constraintName)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The primary key's constraint name: as declared, else PostgreSQL's {@code <table>_pkey}. */
+    public String primaryKeyName() {
+        for (ConstraintDef c : constraints) {
+            if (c instanceof ConstraintDef.PrimaryKey pk) {
+                return pk.name();
+            }
+        }
+        return name + "_pkey";
     }
 
     /** Index of the column with this (case-folded) name, or -1. */

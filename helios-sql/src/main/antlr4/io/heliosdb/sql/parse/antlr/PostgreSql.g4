@@ -27,6 +27,7 @@ statement
     | createSequence
     | alterSequence
     | dropSequence
+    | alterTable
     ;
 
 // EXPLAIN [ANALYZE] or EXPLAIN (option [value], ...): options other than ANALYZE change nothing here.
@@ -39,7 +40,12 @@ explainOption : (ANALYZE | identifier) (identifier | TRUE | FALSE | ON | INTEGER
 
 createTable
     : CREATE TABLE (IF NOT EXISTS)? qualifiedName LPAREN tableElement (COMMA tableElement)* RPAREN
+      storageParameters?
     ;
+
+// WITH (fillfactor = 90, ...): accepted and ignored, there are no heap pages to fill.
+storageParameters : WITH LPAREN storageParameter (COMMA storageParameter)* RPAREN ;
+storageParameter : identifier (EQ expr)? ;
 
 tableElement
     : columnDef
@@ -54,10 +60,39 @@ columnConstraint
     | NULL                                   # nullConstraint
     | DEFAULT expr                           # defaultConstraint
     | GENERATED (ALWAYS | BY DEFAULT) AS IDENTITY (LPAREN sequenceOption* RPAREN)?   # identityConstraint
+    | (CONSTRAINT name=identifier)? UNIQUE   # uniqueColumnConstraint
+    | (CONSTRAINT name=identifier)? CHECK LPAREN expr RPAREN   # checkColumnConstraint
+    | (CONSTRAINT name=identifier)? REFERENCES qualifiedName columnList? referentialAction*   # referencesConstraint
     ;
 
 tableConstraint
     : (CONSTRAINT identifier)? PRIMARY KEY LPAREN identifier (COMMA identifier)* RPAREN
+    | (CONSTRAINT name=identifier)? UNIQUE columnList
+    | (CONSTRAINT name=identifier)? CHECK LPAREN expr RPAREN
+    | (CONSTRAINT name=identifier)? FOREIGN KEY columnList REFERENCES qualifiedName refColumns=columnList?
+      referentialAction*
+    ;
+
+columnList : LPAREN identifier (COMMA identifier)* RPAREN ;
+
+referentialAction
+    : ON (DELETE | UPDATE) (CASCADE | RESTRICT | NO ACTION | SET NULL | SET DEFAULT)
+    ;
+
+alterTable : ALTER TABLE (IF EXISTS)? qualifiedName alterAction (COMMA alterAction)* ;
+
+alterAction
+    : ADD tableConstraint                                                   # addConstraintAction
+    | ADD COLUMN? (IF NOT EXISTS)? columnDef                                # addColumnAction
+    | DROP CONSTRAINT (IF EXISTS)? identifier (CASCADE | RESTRICT)?         # dropConstraintAction
+    | DROP COLUMN? (IF EXISTS)? identifier (CASCADE | RESTRICT)?            # dropColumnAction
+    | RENAME TO identifier                                                  # renameTableAction
+    | RENAME COLUMN? identifier TO identifier                               # renameColumnAction
+    | ALTER COLUMN? identifier SET DEFAULT expr                             # setDefaultAction
+    | ALTER COLUMN? identifier DROP DEFAULT                                 # dropDefaultAction
+    | ALTER COLUMN? identifier SET NOT NULL                                 # setNotNullAction
+    | ALTER COLUMN? identifier DROP NOT NULL                                # dropNotNullAction
+    | ALTER COLUMN? identifier (SET DATA)? TYPE typeName                    # alterTypeAction
     ;
 
 typeName
@@ -111,7 +146,12 @@ truncateStmt
 insertStmt
     : INSERT INTO qualifiedName (LPAREN identifier (COMMA identifier)* RPAREN)?
       overridingClause?
-      insertSource returningClause?
+      insertSource onConflict? returningClause?
+    ;
+
+onConflict
+    : ON CONFLICT (columnList | ON CONSTRAINT identifier)?
+      DO (NOTHING | UPDATE SET assignment (COMMA assignment)* (WHERE expr)?)
     ;
 
 overridingClause : OVERRIDING (SYSTEM | identifier) VALUE ;
@@ -344,23 +384,36 @@ nonReserved
     | CURRENT | RANGE | OVER | GROUPING | SETS | ROLLUP | CUBE | EXPLAIN | ANALYZE
     | SEQUENCE | ALTER | INCREMENT | MINVALUE | MAXVALUE | CACHE | CYCLE | NO | GENERATED | ALWAYS
     | OVERRIDING | SYSTEM | VALUE
+    | ACTION | ADD | CONFLICT | DATA | NOTHING | RENAME | TYPE
     ;
 
 // ---------------------------------------------------------------- lexer
 
 ABORT : 'ABORT';
+ACTION : 'ACTION';
+ADD : 'ADD';
 ALTER : 'ALTER';
 ALWAYS : 'ALWAYS';
 CACHE : 'CACHE';
+CHECK : 'CHECK';
+COLUMN : 'COLUMN';
+CONFLICT : 'CONFLICT';
 CYCLE : 'CYCLE';
+DATA : 'DATA';
+DO : 'DO';
+FOREIGN : 'FOREIGN';
 GENERATED : 'GENERATED';
 INCREMENT : 'INCREMENT';
 MAXVALUE : 'MAXVALUE';
 MINVALUE : 'MINVALUE';
 NO : 'NO';
+NOTHING : 'NOTHING';
 OVERRIDING : 'OVERRIDING';
+REFERENCES : 'REFERENCES';
+RENAME : 'RENAME';
 SEQUENCE : 'SEQUENCE';
 SYSTEM : 'SYSTEM';
+TYPE : 'TYPE';
 VALUE : 'VALUE';
 ALL : 'ALL';
 ANALYZE : 'ANALYZE';

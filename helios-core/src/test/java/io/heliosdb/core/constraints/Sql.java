@@ -1,0 +1,32 @@
+package io.heliosdb.core.constraints;
+
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.Session;
+import java.util.List;
+
+/** Small helpers for the constraint tests. */
+final class Sql {
+
+    private Sql() {
+    }
+
+    static HeliosException failure(Runnable action) {
+        try {
+            action.run();
+        } catch (HeliosException e) {
+            return e;
+        }
+        throw new AssertionError("expected an error");
+    }
+
+    /** Each row's columns joined by '|', rows in the query's order. */
+    static List<String> rows(Session s, String sql) {
+        return s.execute(sql).toList().stream().map(r -> {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < r.size(); i++) {
+                sb.append(i > 0 ? "|" : "").append(r.get(i));
+            }
+            return sb.toString();
+        }).toList();
+    }
+}
