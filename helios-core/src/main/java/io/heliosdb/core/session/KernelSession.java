@@ -455,7 +455,7 @@ public final class KernelSession implements Session {
 
     private KernelExecutionContext context(Transaction t, StatementReads reads) {
         return new KernelExecutionContext(new TableRows(store, t, reads), settings,
-                deadlineNanos(), cancel, views, metrics);
+                deadlineNanos(), cancel, views, metrics, activity.pid());
     }
 
     private long deadlineNanos() {

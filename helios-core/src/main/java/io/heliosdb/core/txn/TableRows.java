@@ -52,6 +52,32 @@ public final class TableRows {
         return transaction.index(reads.catalog(), name);
     }
 
+    /** Every table this statement sees: the transaction's own DDL over its snapshot's catalog, by name. */
+    public List<TableDef> tables() {
+        java.util.Map<String, TableDef> all = new java.util.TreeMap<>(reads.catalog().tables());
+        transaction.pendingTables().forEach((name, def) -> {
+            if (def == null) {
+                all.remove(name);
+            } else {
+                all.put(name, def);
+            }
+        });
+        return List.copyOf(all.values());
+    }
+
+    /** Every index this statement sees, by name. */
+    public List<StoredIndex> allIndexes() {
+        java.util.Map<String, StoredIndex> all = new java.util.TreeMap<>(reads.catalog().indexes());
+        transaction.pendingIndexes().forEach((name, index) -> {
+            if (index == null) {
+                all.remove(name);
+            } else {
+                all.put(name, index);
+            }
+        });
+        return List.copyOf(all.values());
+    }
+
     /** The indexes of the named table, by name; none when there is no such table. */
     public List<StoredIndex> indexes(String tableName) {
         return table(tableName).map(t -> transaction.indexes(reads.catalog(), t)).orElse(List.of());

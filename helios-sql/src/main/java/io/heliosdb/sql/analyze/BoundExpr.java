@@ -129,7 +129,7 @@ public sealed interface BoundExpr {
     record BuiltinCall(String name, List<BoundExpr> args, SqlType type) implements BoundExpr {
         /** Whether two calls with the same arguments may differ (never folded at plan time). */
         public boolean isVolatile() {
-            return name.equals("random");
+            return name.equals("random") || CatalogFunctionSignatures.READS_KERNEL.contains(name);
         }
     }
 
