@@ -105,6 +105,11 @@ public interface ExecutionContext extends SchemaLookup, SequenceAccess {
     /** Sets a session setting ({@code SET name = value}). */
     void setSetting(String name, String value);
 
+    /** What the system-information functions read; a kernel without system views has no objects. */
+    default SystemCatalog systemCatalog() {
+        return SystemCatalog.NONE;
+    }
+
     /** Throws {@code 57014} when the statement was cancelled or ran past its timeout. */
     default void checkCancelled() {
     }

@@ -27,12 +27,14 @@ final class KernelExecutionContext implements ExecutionContext {
     private final QueryMetrics metrics;
     private final SequenceSessionValues sequenceValues;
     private final SequenceCounters counters;
+    private final int pid;
 
     KernelExecutionContext(TableRows tables, SessionSettings settings, long deadlineNanos, StatementCancel cancel,
                            SystemViews views, QueryMetrics metrics, SequenceSessionValues sequenceValues,
-                           SequenceCounters counters) {
+                           SequenceCounters counters, int pid) {
         this.sequenceValues = sequenceValues;
         this.counters = counters;
+        this.pid = pid;
         this.tables = tables;
         this.settings = settings;
         this.deadlineNanos = deadlineNanos;
@@ -93,7 +95,21 @@ final class KernelExecutionContext implements ExecutionContext {
 
     @Override
     public RowCursor scan(TableDef table) {
-        return new CountingCursor(SystemViews.isView(table) ? views.scan(table) : tables.scan(table));
+        return new CountingCursor(SystemViews.isView(table) ? views.scan(table, this::catalogObjects) : tables.scan(table));
+    }
+
+    @Override
+    public io.heliosdb.sql.SystemCatalog systemCatalog() {
+        return new KernelSystemCatalog(this::catalogObjects);
+    }
+
+    /** What the pg_catalog views show to this statement. */
+    private CatalogObjects catalogObjects() {
+        String user = settings.get("session_authorization");
+        return new CatalogObjects(tables.tables(), tables.allIndexes(),
+                views != null ? views.roles(user) : List.of(new CatalogObjects.RoleInfo(10, user, true, true, null)),
+                views != null ? views.database() : "heliosdb", user, pid,
+                settings.all());
     }
 
     @Override

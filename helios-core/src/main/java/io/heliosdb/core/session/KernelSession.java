@@ -456,7 +456,7 @@ public final class KernelSession implements Session {
 
     private KernelExecutionContext context(Transaction t, StatementReads reads) {
         return new KernelExecutionContext(new TableRows(store, t, reads), settings,
-                deadlineNanos(), cancel, views, metrics, sequenceValues, store.sequences());
+                deadlineNanos(), cancel, views, metrics, sequenceValues, store.sequences(), activity.pid());
     }
 
     private long deadlineNanos() {

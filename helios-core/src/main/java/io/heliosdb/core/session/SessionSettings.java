@@ -55,6 +55,13 @@ public final class SessionSettings {
         values.put("session_authorization", new Entry("session_authorization", user));
     }
 
+    /** Every setting with its current value, by canonical name (pg_settings shows them). */
+    public Map<String, String> all() {
+        Map<String, String> all = new LinkedHashMap<>();
+        values.values().forEach(e -> all.put(e.name(), e.value()));
+        return all;
+    }
+
     /** The value, or null for an unknown parameter. */
     public String get(String name) {
         Entry e = values.get(key(name));

@@ -63,16 +63,36 @@ public final class SystemViews {
     }
 
     public Optional<TableDef> table(String name) {
-        return Optional.ofNullable(VIEWS.get(name));
+        TableDef view = VIEWS.get(name);
+        return Optional.ofNullable(view != null ? view : PgCatalogViews.table(name));
     }
 
     /** Whether a table definition is one of these views (they alone have negative ids). */
     public static boolean isView(TableDef table) {
-        return table.id() < 0 && VIEWS.containsKey(table.name());
+        return table.id() < 0 && VIEWS.containsKey(table.name()) || PgCatalogViews.isCatalogView(table);
     }
 
     public static boolean isViewName(String name) {
-        return VIEWS.containsKey(name);
+        return VIEWS.containsKey(name) || PgCatalogViews.isName(name);
+    }
+
+    /**
+     * The roles the catalog views show: the stored ones, and the session's own user (the bootstrap user from the
+     * configuration, OID 10 as in PostgreSQL) when it is not one of them.
+     */
+    List<CatalogObjects.RoleInfo> roles(String currentUser) {
+        return List.of(new CatalogObjects.RoleInfo(10, currentUser, true, true, null));
+    }
+
+    /** The database name the catalog views and {@code current_database()} show. */
+    public String database() {
+        return DATABASE;
+    }
+
+    /** Scans a helios_* view, or a pg_catalog / information_schema one over {@code objects}. */
+    RowCursor scan(TableDef table, Supplier<CatalogObjects> objects) {
+        return PgCatalogViews.isCatalogView(table) ? new ListCursor(PgCatalogViews.rows(table, objects.get()))
+                : scan(table);
     }
 
     public String mode() {

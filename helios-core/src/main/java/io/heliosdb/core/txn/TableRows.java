@@ -58,6 +58,20 @@ public final class TableRows {
         return transaction.index(reads.catalog(), name);
     }
 
+
+    /** Every index this statement sees, by name. */
+    public List<StoredIndex> allIndexes() {
+        java.util.Map<String, StoredIndex> all = new java.util.TreeMap<>(reads.catalog().indexes());
+        transaction.pendingIndexes().forEach((name, index) -> {
+            if (index == null) {
+                all.remove(name);
+            } else {
+                all.put(name, index);
+            }
+        });
+        return List.copyOf(all.values());
+    }
+
     /** The indexes of the named table, by name; none when there is no such table. */
     public List<StoredIndex> indexes(String tableName) {
         return table(tableName).map(t -> transaction.indexes(reads.catalog(), t)).orElse(List.of());
@@ -165,9 +179,10 @@ public final class TableRows {
         transaction.recordCatalogChange(table.name(), null);
     }
 
-    /** Every table as this transaction sees it. */
+    /** Every table this statement sees (the transaction's own DDL over its snapshot's catalog), by name. */
     public List<TableDef> tables() {
-        return transaction.tables(reads.catalog());
+        return transaction.tables(reads.catalog()).stream()
+                .sorted(java.util.Comparator.comparing(TableDef::name)).toList();
     }
 
     /** See {@link io.heliosdb.sql.ExecutionContext#lockConflicting}. */

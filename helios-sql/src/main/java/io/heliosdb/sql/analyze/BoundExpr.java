@@ -131,7 +131,7 @@ public sealed interface BoundExpr {
         public boolean isVolatile() {
             return switch (name) {
                 case "random", "nextval", "currval", "lastval", "setval", "pg_get_serial_sequence" -> true;
-                default -> false;
+                default -> CatalogFunctionSignatures.READS_KERNEL.contains(name);
             };
         }
     }

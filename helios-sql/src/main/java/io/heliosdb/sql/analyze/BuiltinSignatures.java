@@ -50,7 +50,7 @@ final class BuiltinSignatures {
             case "mod" -> n == 2 ? mod(binder, args) : null;
             case "regexp_replace" -> n == 3 ? call(binder, name, args, T, T, T, T) : n == 4 ? call(binder, name, args, T, T, T, T, T) : null;
             case "greatest", "least" -> n >= 1 ? extremum(binder, name, args) : null;
-            default -> null;
+            default -> CatalogFunctionSignatures.bind(binder, name, args);
         };
     }
 

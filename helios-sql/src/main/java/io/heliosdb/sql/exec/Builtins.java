@@ -35,6 +35,10 @@ final class Builtins {
             case "nextval", "currval", "lastval", "setval", "pg_get_serial_sequence" ->
                     SequenceFunctions.evaluator(call.name(), args);
             default -> {
+                Evaluator catalog = CatalogBuiltins.compile(call, args);
+                if (catalog != null) {
+                    yield catalog;
+                }
                 Function<Object[], Object> regex = RegexFunctions.function(call.name());
                 yield strict(args, regex != null ? regex : function(call));
             }

@@ -520,6 +520,9 @@ final class AstBuilder {
                     t == PostgreSqlParser.NOT_TILDE || t == PostgreSqlParser.NOT_TILDE_STAR,
                     t == PostgreSqlParser.TILDE_STAR || t == PostgreSqlParser.NOT_TILDE_STAR);
         }
+        if (suffix instanceof OperatorPredicateContext p) {
+            return CatalogSyntax.operator(operand, value(p.valueExpr()), p.op, p.schemaPrefix());
+        }
         if (suffix instanceof DistinctPredicateContext p) {
             return new Expr.DistinctFrom(operand, value(p.valueExpr()), p.NOT() != null);
         }
@@ -550,7 +553,11 @@ final class AstBuilder {
         if (ctx instanceof PrimaryValueContext p) {
             return primary(p.primary());
         } else if (ctx instanceof CastValueContext c) {
-            return new Expr.Cast(value(c.valueExpr()), TypeNames.resolve(c.typeName(), this));
+            Expr lookup = CatalogSyntax.objectLookup(c.typeName(), value(c.valueExpr()));
+            return lookup != null ? lookup : new Expr.Cast(value(c.valueExpr()), TypeNames.resolve(c.typeName(), this));
+        } else if (ctx instanceof CollateValueContext c) {
+            CatalogSyntax.checkCollation(c.collationName());
+            return value(c.valueExpr());
         } else if (ctx instanceof UnaryValueContext u) {
             Expr operand = value(u.valueExpr());
             if (u.op.getType() == PostgreSqlParser.PLUS) {
@@ -613,7 +620,12 @@ final class AstBuilder {
         } else if (ctx instanceof ExistsSubqueryContext q) {
             return new Expr.Subquery(Expr.SubqueryKind.EXISTS, select(q.selectStmt()), null, false);
         } else if (ctx instanceof CastExprContext c) {
-            return new Expr.Cast(expr(c.expr()), TypeNames.resolve(c.typeName(), this));
+            Expr lookup = CatalogSyntax.objectLookup(c.typeName(), expr(c.expr()));
+            return lookup != null ? lookup : new Expr.Cast(expr(c.expr()), TypeNames.resolve(c.typeName(), this));
+        } else if (ctx instanceof CurrentUserContext c) {
+            return new Expr.FunctionCall(c.SESSION_USER() != null ? "session_user"
+                    : c.CURRENT_CATALOG() != null ? "current_catalog" : "current_user", List.of(), false,
+                    false, c.getStart().getStartIndex());
         } else if (ctx instanceof CaseExprContext c) {
             List<Expr.When> whens = new ArrayList<>();
             for (WhenClauseContext w : c.whenClause()) {
@@ -626,6 +638,11 @@ final class AstBuilder {
             return new Expr.FunctionCall(c.getText().toLowerCase(java.util.Locale.ROOT), List.of(), false, false,
                     c.getStart().getStartIndex());
         } else if (ctx instanceof TypedLiteralContext t) {
+            Expr lookup = CatalogSyntax.objectLookup(t.typeName(),
+                    new Expr.Literal(Expr.LiteralKind.STRING, unquote(t.STRING().getText())));
+            if (lookup != null) {
+                return lookup;
+            }
             return new Expr.Cast(new Expr.Literal(Expr.LiteralKind.STRING, unquote(t.STRING().getText())),
                     TypeNames.resolve(t.typeName(), this));
         } else if (ctx instanceof KeywordArgsCallContext k) {
@@ -643,8 +660,7 @@ final class AstBuilder {
             OverClauseContext over = f.overClause();
             WindowSpec window = over == null ? null
                     : over.windowSpec() != null ? windowSpec(over.windowSpec()) : namedWindow(over.identifier());
-            return new Expr.FunctionCall(name.identifier() != null ? identifier(name.identifier())
-                    : name.getText().toLowerCase(java.util.Locale.ROOT), f.expr().stream().map(this::expr).toList(),
+            return new Expr.FunctionCall(functionName(name), f.expr().stream().map(this::expr).toList(),
                     f.STAR() != null, f.DISTINCT() != null, f.getStart().getStartIndex(), orderItems(f.orderByClause()),
                     f.filterClause() == null ? null : expr(f.filterClause().expr()), window);
         } else if (ctx instanceof ColumnRefContext c) {
@@ -677,12 +693,14 @@ final class AstBuilder {
         String name = identifier(parts.get(parts.size() - 1));
         if (parts.size() == 2) {
             String schema = identifier(parts.get(0));
-            if (!schema.equals("public")) {
+            name = CatalogSyntax.systemTableName(schema, name);
+            if (!schema.equals("public") && name == null) {
                 throw new HeliosException(SqlState.UNDEFINED_OBJECT, "schema \"" + schema + "\" does not exist", null,
                         null, ctx.getStart().getStartIndex() + 1, null);
             }
         }
-        return new TableName(name, alias == null ? null : identifier(alias), ctx.getStart().getStartIndex());
+        String exposed = alias != null ? identifier(alias) : CatalogSyntax.exposedName(name);
+        return new TableName(name, exposed, ctx.getStart().getStartIndex());
     }
 
     /** An identifier as PostgreSQL sees it: unquoted names fold ASCII letters to lower case. */
@@ -700,7 +718,9 @@ final class AstBuilder {
     }
 
     private String functionName(FunctionNameContext name) {
-        return name.identifier() != null ? identifier(name.identifier()) : name.getText().toLowerCase(java.util.Locale.ROOT);
+        CatalogSyntax.checkFunctionSchema(name.schemaPrefix());
+        return name.identifier() != null ? identifier(name.identifier())
+                : (name.LEFT() != null ? name.LEFT() : name.RIGHT()).getText().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** {@code substring(s FROM a [FOR n])} and {@code trim([BOTH|LEADING|TRAILING] [chars] FROM s)}. */

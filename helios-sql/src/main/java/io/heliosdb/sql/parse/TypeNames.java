@@ -32,6 +32,7 @@ final class TypeNames {
             return new TypeName(SqlType.TIMESTAMP, -1);
         }
         NamedTypeContext n = (NamedTypeContext) ctx;
+        CatalogSyntax.checkFunctionSchema(n.schemaPrefix());
         String name = AstBuilder.identifier(n.identifier());
         TypeModifiersContext mods = n.typeModifiers();
         SqlType plain = switch (name) {
@@ -44,6 +45,10 @@ final class TypeNames {
             case "real", "float4" -> SqlType.REAL;
             case "date" -> SqlType.DATE;
             case "timestamp" -> SqlType.TIMESTAMP;
+            // Catalog types clients cast to: an OID is an integer here, name and "char" are text.
+            case "oid" -> SqlType.INTEGER;
+            case "name" -> SqlType.TEXT;
+            case "char" -> n.identifier().QUOTED_IDENTIFIER() != null ? SqlType.TEXT : null;
             default -> null;
         };
         if (plain != null) {

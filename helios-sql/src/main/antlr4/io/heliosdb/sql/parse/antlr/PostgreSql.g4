@@ -99,7 +99,7 @@ typeName
     : DOUBLE PRECISION                                   # doubleType
     | CHARACTER VARYING typeModifiers?                   # varyingType
     | TIMESTAMP ((WITHOUT | WITH) TIME ZONE)?            # timestampType
-    | identifier typeModifiers?                          # namedType
+    | schemaPrefix? identifier typeModifiers?            # namedType
     ;
 
 typeModifiers : LPAREN INTEGER_LITERAL (COMMA INTEGER_LITERAL)? RPAREN ;
@@ -325,6 +325,8 @@ predicateSuffix
     | NOT? (LIKE | ILIKE) valueExpr                         # likePredicate
     | NOT? SIMILAR TO valueExpr                             # similarPredicate
     | op=(TILDE | NOT_TILDE | TILDE_STAR | NOT_TILDE_STAR) valueExpr   # regexPredicate
+    | OPERATOR LPAREN schemaPrefix? op=(TILDE | NOT_TILDE | TILDE_STAR | NOT_TILDE_STAR | EQ | NEQ | LT | LTE | GT | GTE)
+      RPAREN valueExpr                                      # operatorPredicate
     | op=(EQ | NEQ | LT | LTE | GT | GTE) quantifier=(ANY | SOME | ALL)
       LPAREN selectStmt RPAREN                              # quantifiedPredicate
     | op=(EQ | NEQ | LT | LTE | GT | GTE) valueExpr         # comparePredicate
@@ -333,6 +335,7 @@ predicateSuffix
 valueExpr
     : primary                                          # primaryValue
     | valueExpr DOUBLE_COLON typeName                  # castValue
+    | valueExpr COLLATE collationName                  # collateValue
     | op=(MINUS | PLUS) valueExpr                      # unaryValue
     | <assoc=left> valueExpr CARET valueExpr           # powerValue
     | valueExpr op=(STAR | SLASH | PERCENT) valueExpr  # mulValue
@@ -351,6 +354,7 @@ primary
     | CAST LPAREN expr AS typeName RPAREN                              # castExpr
     | CASE operand=expr? whenClause+ (ELSE elseExpr=expr)? END         # caseExpr
     | (CURRENT_DATE | CURRENT_TIMESTAMP | LOCALTIMESTAMP)              # currentTime
+    | (CURRENT_USER | SESSION_USER | CURRENT_ROLE | USER | CURRENT_CATALOG)   # currentUser
     | typeName STRING                                                  # typedLiteral
     | LPAREN selectStmt RPAREN                                         # scalarSubquery
     | EXISTS LPAREN selectStmt RPAREN                                  # existsSubquery
@@ -365,7 +369,13 @@ primary
 whenClause : WHEN expr THEN expr ;
 
 // left() and right() are functions although LEFT and RIGHT are join keywords.
-functionName : identifier | LEFT | RIGHT ;
+functionName : schemaPrefix? (identifier | LEFT | RIGHT) ;
+
+// pg_catalog.f(), pg_catalog.int4: clients qualify built-in names with their schema.
+schemaPrefix : identifier DOT ;
+
+// COLLATE pg_catalog.default (DEFAULT is a keyword): collations are accepted and do not change comparisons.
+collationName : schemaPrefix? (identifier | DEFAULT) ;
 
 qualifiedName : identifier (DOT identifier)? ;
 
@@ -431,13 +441,17 @@ CASE : 'CASE';
 CAST : 'CAST';
 CHARACTER : 'CHARACTER';
 COMMIT : 'COMMIT';
+COLLATE : 'COLLATE';
 CONSTRAINT : 'CONSTRAINT';
 CONTINUE : 'CONTINUE';
 CREATE : 'CREATE';
 CROSS : 'CROSS';
 CUBE : 'CUBE';
 CURRENT : 'CURRENT';
+CURRENT_CATALOG : 'CURRENT_CATALOG';
 CURRENT_DATE : 'CURRENT_DATE';
+CURRENT_ROLE : 'CURRENT_ROLE';
+CURRENT_USER : 'CURRENT_USER';
 CURRENT_TIMESTAMP : 'CURRENT_TIMESTAMP';
 DEFAULT : 'DEFAULT';
 DELETE : 'DELETE';
@@ -488,6 +502,7 @@ NULLS : 'NULLS';
 OFFSET : 'OFFSET';
 ON : 'ON';
 ONLY : 'ONLY';
+OPERATOR : 'OPERATOR';
 OR : 'OR';
 ORDER : 'ORDER';
 OUTER : 'OUTER';
@@ -508,6 +523,7 @@ ROW : 'ROW';
 ROWS : 'ROWS';
 SELECT : 'SELECT';
 SESSION : 'SESSION';
+SESSION_USER : 'SESSION_USER';
 SET : 'SET';
 SETS : 'SETS';
 SHOW : 'SHOW';
@@ -528,6 +544,7 @@ UNION : 'UNION';
 UNIQUE : 'UNIQUE';
 UNKNOWN : 'UNKNOWN';
 UPDATE : 'UPDATE';
+USER : 'USER';
 USING : 'USING';
 VALUES : 'VALUES';
 VARYING : 'VARYING';

@@ -1,0 +1,64 @@
+package io.heliosdb.core.session;
+
+import io.heliosdb.core.catalog.StoredIndex;
+import io.heliosdb.sql.schema.TableDef;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the pg_catalog and information_schema views describe: the tables and indexes one statement
+ * sees, the roles, and the session's settings. Also the one place where OIDs are derived: a table's
+ * (and index's) OID follows from its kernel id, which is never reused, so OIDs are stable across
+ * restarts without being stored.
+ *
+ * @param settings the session's settings by name
+ */
+record CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<RoleInfo> roles, String database,
+                      String currentUser, int backendPid, Map<String, String> settings) {
+    /** PostgreSQL's first OID for user objects; everything below is built in. */
+    static final int FIRST_USER_OID = 16_384;
+    static final int PG_CATALOG = 11;
+    static final int PUBLIC = 2200;
+    static final int INFORMATION_SCHEMA = 13_000;
+    static final int DATABASE_OID = 16_383;
+    static final int HEAP_AM = 2;
+    static final int BTREE_AM = 403;
+
+    /** A role as the views show it. */
+    record RoleInfo(int oid, String name, boolean superuser, boolean login, String verifier) {
+    }
+
+    static int tableOid(TableDef table) {
+        return FIRST_USER_OID + 3 * (int) table.id();
+    }
+
+    /** The primary key has no index of its own in the kernel; the views show one, named {@code t_pkey}. */
+    static int primaryKeyIndexOid(TableDef table) {
+        return tableOid(table) + 1;
+    }
+
+    static int primaryKeyConstraintOid(TableDef table) {
+        return tableOid(table) + 2;
+    }
+
+    static int indexOid(StoredIndex index) {
+        return FIRST_USER_OID + 3 * (int) index.id();
+    }
+
+    static String primaryKeyName(TableDef table) {
+        return table.name() + "_pkey";
+    }
+
+    TableDef tableById(long id) {
+        for (TableDef t : tables) {
+            if (t.id() == id) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    int ownerOid() {
+        return roles.isEmpty() ? 10 : roles.get(0).oid();
+    }
+}

@@ -1,0 +1,124 @@
+package io.heliosdb.core.session;
+
+import io.heliosdb.api.SqlType;
+import io.heliosdb.sql.schema.ColumnDef;
+import io.heliosdb.sql.schema.TableDef;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The SQL-standard information_schema views over the user tables (all in schema {@code public}). */
+final class InformationSchemaRows {
+    private InformationSchemaRows() {
+    }
+
+    static List<Object[]> schemata(TableDef view, CatalogObjects o) {
+        List<Object[]> rows = new ArrayList<>();
+        String owner = o.roles().isEmpty() ? o.currentUser() : o.roles().get(0).name();
+        for (String schema : List.of("pg_catalog", "public", "information_schema")) {
+            rows.add(new ViewRow(view).set("catalog_name", o.database()).set("schema_name", schema)
+                    .set("schema_owner", owner).values());
+        }
+        return rows;
+    }
+
+    static List<Object[]> tables(TableDef view, CatalogObjects o) {
+        List<Object[]> rows = new ArrayList<>();
+        for (TableDef t : o.tables()) {
+            rows.add(new ViewRow(view).set("table_catalog", o.database()).set("table_schema", "public")
+                    .set("table_name", t.name()).set("table_type", "BASE TABLE").set("is_insertable_into", "YES")
+                    .set("is_typed", "NO").values());
+        }
+        return rows;
+    }
+
+    static List<Object[]> columns(TableDef view, CatalogObjects o) {
+        List<Object[]> rows = new ArrayList<>();
+        for (TableDef t : o.tables()) {
+            for (int c = 0; c < t.columns().size(); c++) {
+                ColumnDef col = t.columns().get(c);
+                ViewRow row = new ViewRow(view).set("table_catalog", o.database()).set("table_schema", "public")
+                        .set("table_name", t.name()).set("column_name", col.name()).set("ordinal_position", c + 1)
+                        .set("column_default", col.defaultExpression())
+                        .set("is_nullable", col.notNull() || t.primaryKey().contains(c) ? "NO" : "YES")
+                        .set("data_type", col.type().sqlName()).set("udt_catalog", o.database())
+                        .set("udt_schema", "pg_catalog").set("udt_name", col.type().pgName())
+                        .set("dtd_identifier", String.valueOf(c + 1)).set("is_self_referencing", "NO")
+                        .set("is_identity", "NO").set("identity_cycle", "NO").set("is_generated", "NEVER")
+                        .set("is_updatable", "YES");
+                numericFacts(row, col);
+                rows.add(row.values());
+            }
+        }
+        return rows;
+    }
+
+    private static void numericFacts(ViewRow row, ColumnDef col) {
+        SqlType t = col.type();
+        switch (t) {
+            case SMALLINT, INTEGER, BIGINT -> row.set("numeric_precision", t == SqlType.SMALLINT ? 16
+                    : t == SqlType.INTEGER ? 32 : 64).set("numeric_precision_radix", 2).set("numeric_scale", 0);
+            case REAL, DOUBLE -> row.set("numeric_precision", t == SqlType.REAL ? 24 : 53)
+                    .set("numeric_precision_radix", 2);
+            case NUMERIC -> {
+                row.set("numeric_precision_radix", 10);
+                if (col.typmod() >= 4) {
+                    row.set("numeric_precision", (col.typmod() - 4) >> 16).set("numeric_scale", (col.typmod() - 4) & 0xffff);
+                } else {
+                    row.set("numeric_precision", null).set("numeric_scale", null);
+                }
+            }
+            case VARCHAR, TEXT -> {
+                if (col.typmod() >= 4) {
+                    row.set("character_maximum_length", col.typmod() - 4)
+                            .set("character_octet_length", (col.typmod() - 4) * 4);
+                } else {
+                    row.set("character_octet_length", 1_073_741_824);
+                }
+            }
+            case DATE, TIMESTAMP -> row.set("datetime_precision", t == SqlType.DATE ? 0 : 6);
+            default -> {
+            }
+        }
+        for (String column : List.of("numeric_precision", "numeric_precision_radix", "numeric_scale",
+                "character_maximum_length", "character_octet_length", "datetime_precision", "interval_precision",
+                "maximum_cardinality")) {
+            // The standard's "does not apply" is NULL, not the 0 ViewRow starts numbers at.
+            Object[] current = row.values();
+            int index = row.indexOf(column);
+            if (current[index] instanceof Integer i && i == 0 && !isMeaningfulZero(t, column)) {
+                row.set(column, null);
+            }
+        }
+    }
+
+    private static boolean isMeaningfulZero(SqlType t, String column) {
+        return column.equals("numeric_scale") && t.isInteger() || column.equals("datetime_precision") && t == SqlType.DATE;
+    }
+
+    static List<Object[]> tableConstraints(TableDef view, CatalogObjects o) {
+        List<Object[]> rows = new ArrayList<>();
+        for (TableDef t : o.tables()) {
+            if (t.hasPrimaryKey()) {
+                rows.add(new ViewRow(view).set("constraint_catalog", o.database()).set("constraint_schema", "public")
+                        .set("constraint_name", CatalogObjects.primaryKeyName(t)).set("table_catalog", o.database())
+                        .set("table_schema", "public").set("table_name", t.name()).set("constraint_type", "PRIMARY KEY")
+                        .set("is_deferrable", "NO").set("initially_deferred", "NO").set("enforced", "YES").values());
+            }
+        }
+        return rows;
+    }
+
+    static List<Object[]> keyColumns(TableDef view, CatalogObjects o) {
+        List<Object[]> rows = new ArrayList<>();
+        for (TableDef t : o.tables()) {
+            for (int k = 0; k < t.primaryKey().size(); k++) {
+                rows.add(new ViewRow(view).set("constraint_catalog", o.database()).set("constraint_schema", "public")
+                        .set("constraint_name", CatalogObjects.primaryKeyName(t)).set("table_catalog", o.database())
+                        .set("table_schema", "public").set("table_name", t.name())
+                        .set("column_name", t.columns().get(t.primaryKey().get(k)).name()).set("ordinal_position", k + 1)
+                        .set("position_in_unique_constraint", null).values());
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,95 @@
+package io.heliosdb.core.session;
+
+import io.heliosdb.core.catalog.StoredIndex;
+import io.heliosdb.core.session.CatalogObjects.RoleInfo;
+import io.heliosdb.sql.SystemCatalog;
+import io.heliosdb.sql.schema.TableDef;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The system-information functions' view of the kernel: the same objects and OIDs the catalog views show. */
+final class KernelSystemCatalog implements SystemCatalog {
+    private final Supplier<CatalogObjects> objects;
+    private CatalogObjects cached;
+
+    KernelSystemCatalog(Supplier<CatalogObjects> objects) {
+        this.objects = objects;
+    }
+
+    /** Computed once per statement, at the first call. */
+    private CatalogObjects objects() {
+        if (cached == null) {
+            cached = objects.get();
+        }
+        return cached;
+    }
+
+    @Override
+    public Integer relationOid(String name) {
+        CatalogObjects o = objects();
+        for (TableDef t : o.tables()) {
+            if (t.name().equals(name)) {
+                return CatalogObjects.tableOid(t);
+            }
+            if (t.hasPrimaryKey() && CatalogObjects.primaryKeyName(t).equals(name)) {
+                return CatalogObjects.primaryKeyIndexOid(t);
+            }
+        }
+        for (StoredIndex i : o.indexes()) {
+            if (i.name().equals(name)) {
+                return CatalogObjects.indexOid(i);
+            }
+        }
+        for (Map.Entry<String, Integer> e : PgCatalogViews.viewOids().entrySet()) {
+            if (e.getKey().equals(name) || e.getKey().equals("information_schema." + name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Integer typeOid(String name) {
+        return PgTypeRows.oid(name);
+    }
+
+    @Override
+    public String indexDefinition(int indexOid) {
+        return PgClassRows.indexDefinition(objects(), indexOid);
+    }
+
+    @Override
+    public String constraintDefinition(int constraintOid) {
+        return PgClassRows.constraintDefinition(objects(), constraintOid);
+    }
+
+    @Override
+    public String roleName(int roleOid) {
+        for (RoleInfo r : objects().roles()) {
+            if (r.oid() == roleOid) {
+                return r.name();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Integer roleOid(String name) {
+        for (RoleInfo r : objects().roles()) {
+            if (r.name().equals(name)) {
+                return r.oid();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String databaseName() {
+        return objects().database();
+    }
+
+    @Override
+    public int backendPid() {
+        return objects().backendPid();
+    }
+}

@@ -1,0 +1,85 @@
+package io.heliosdb.core.session;
+
+import io.heliosdb.core.session.CatalogObjects.RoleInfo;
+import io.heliosdb.sql.schema.TableDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Rows of the cluster-wide catalogs: databases, roles, settings, access methods, tablespaces, collations. */
+final class PgSystemRows {
+    private static final String HIDDEN_PASSWORD = "********";
+
+    private PgSystemRows() {
+    }
+
+    /** A catalog of a feature HeliosDB does not have (inheritance, policies, publications, ...): no rows. */
+    static List<Object[]> none(TableDef view, CatalogObjects o) {
+        return List.of();
+    }
+
+    static List<Object[]> databases(TableDef view, CatalogObjects o) {
+        return List.<Object[]>of(new ViewRow(view).set("oid", CatalogObjects.DATABASE_OID).set("datname", o.database())
+                .set("datdba", o.ownerOid()).set("encoding", 6).set("datlocprovider", "c").set("datallowconn", true)
+                .set("datconnlimit", -1).set("dattablespace", 1663).set("datcollate", "C.UTF-8")
+                .set("datctype", "C.UTF-8").values());
+    }
+
+    /** pg_roles and pg_authid; only pg_authid shows the SCRAM verifier, pg_roles shows asterisks. */
+    static List<Object[]> roles(TableDef view, CatalogObjects o) {
+        boolean authid = view.name().equals("pg_authid");
+        List<Object[]> rows = new ArrayList<>();
+        for (RoleInfo r : o.roles()) {
+            String password = r.verifier() == null ? null : authid ? r.verifier() : HIDDEN_PASSWORD;
+            rows.add(new ViewRow(view).set("rolname", r.name()).set("rolsuper", r.superuser()).set("rolinherit", true)
+                    .set("rolcreaterole", r.superuser()).set("rolcreatedb", r.superuser()).set("rolcanlogin", r.login())
+                    .set("rolreplication", r.superuser()).set("rolconnlimit", -1).set("rolpassword", password)
+                    .set("rolbypassrls", r.superuser()).set("oid", r.oid()).values());
+        }
+        return rows;
+    }
+
+    static List<Object[]> users(TableDef view, CatalogObjects o) {
+        List<Object[]> rows = new ArrayList<>();
+        for (RoleInfo r : o.roles()) {
+            if (r.login()) {
+                rows.add(new ViewRow(view).set("usename", r.name()).set("usesysid", r.oid())
+                        .set("usecreatedb", r.superuser()).set("usesuper", r.superuser()).set("userepl", r.superuser())
+                        .set("usebypassrls", r.superuser()).set("passwd", HIDDEN_PASSWORD).values());
+            }
+        }
+        return rows;
+    }
+
+    static List<Object[]> settings(TableDef view, CatalogObjects o) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Map.Entry<String, String> e : o.settings().entrySet()) {
+            rows.add(new ViewRow(view).set("name", e.getKey()).set("setting", e.getValue()).set("context", "user")
+                    .set("vartype", "string").set("source", "default").set("boot_val", e.getValue())
+                    .set("reset_val", e.getValue()).values());
+        }
+        return rows;
+    }
+
+    static List<Object[]> accessMethods(TableDef view, CatalogObjects o) {
+        return List.of(new Object[] {CatalogObjects.HEAP_AM, "heap", "heap_tableam_handler", "t"},
+                new Object[] {CatalogObjects.BTREE_AM, "btree", "bthandler", "i"},
+                new Object[] {405, "hash", "hashhandler", "i"});
+    }
+
+    static List<Object[]> tablespaces(TableDef view, CatalogObjects o) {
+        return List.of(new Object[] {1663, "pg_default", 10, null, null}, new Object[] {1664, "pg_global", 10, null, null});
+    }
+
+    static List<Object[]> collations(TableDef view, CatalogObjects o) {
+        return List.of(collation(view, 100, "default", "d"), collation(view, 950, "C", "c"),
+                collation(view, 951, "POSIX", "c"));
+    }
+
+    private static Object[] collation(TableDef view, int oid, String name, String provider) {
+        return new ViewRow(view).set("oid", oid).set("collname", name).set("collnamespace", CatalogObjects.PG_CATALOG)
+                .set("collowner", 10).set("collprovider", provider).set("collisdeterministic", true)
+                .set("collencoding", -1).set("collcollate", provider.equals("c") ? name : null)
+                .set("collctype", provider.equals("c") ? name : null).values();
+    }
+}

@@ -1,0 +1,53 @@
+package io.heliosdb.sql;
+
+/**
+ * The catalog facts the system-information functions ({@code pg_get_indexdef}, {@code pg_get_userbyid},
+ * {@code 't'::regclass}, ...) read at run time. Object identifiers are the OIDs the kernel's
+ * {@code pg_catalog} views show.
+ */
+public interface SystemCatalog {
+
+    /** A catalog without objects, for kernels that offer no system views. */
+    SystemCatalog NONE = new SystemCatalog() {
+    };
+
+    /** The OID of the table, index or view with this name, or null when there is none. */
+    default Integer relationOid(String name) {
+        return null;
+    }
+
+    /** The OID of the type with this name (as {@code format_type} or {@code pg_type.typname} spells it), or null. */
+    default Integer typeOid(String name) {
+        return null;
+    }
+
+    /** {@code CREATE [UNIQUE] INDEX ...} for the index with this OID, or null. */
+    default String indexDefinition(int indexOid) {
+        return null;
+    }
+
+    /** {@code PRIMARY KEY (a, b)} for the constraint with this OID, or null. */
+    default String constraintDefinition(int constraintOid) {
+        return null;
+    }
+
+    /** The name of the role with this OID, or null when unknown. */
+    default String roleName(int roleOid) {
+        return null;
+    }
+
+    /** The OID of the role with this name, or null. */
+    default Integer roleOid(String name) {
+        return null;
+    }
+
+    /** The database the session is connected to. */
+    default String databaseName() {
+        return "heliosdb";
+    }
+
+    /** The process id pg_stat_activity shows for this session. */
+    default int backendPid() {
+        return 0;
+    }
+}
