@@ -129,7 +129,11 @@ public sealed interface BoundExpr {
     record BuiltinCall(String name, List<BoundExpr> args, SqlType type) implements BoundExpr {
         /** Whether two calls with the same arguments may differ (never folded at plan time). */
         public boolean isVolatile() {
-            return name.equals("random");
+            // Results that depend on the clock or the session's time zone are not folded either.
+            return switch (name) {
+                case "random", "now", "localtimestamp", "clock_timestamp", "gen_random_uuid" -> true;
+                default -> type == SqlType.TIMESTAMPTZ || args.stream().anyMatch(a -> a.type() == SqlType.TIMESTAMPTZ);
+            };
         }
     }
 

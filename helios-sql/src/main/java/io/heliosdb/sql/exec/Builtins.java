@@ -33,6 +33,10 @@ final class Builtins {
             case "random" -> (row, rt) -> ThreadLocalRandom.current().nextDouble();
             case "pi" -> (row, rt) -> Math.PI;
             default -> {
+                Evaluator temporal = TemporalFunctions.compile(call, args);
+                if (temporal != null) {
+                    yield temporal;
+                }
                 Function<Object[], Object> regex = RegexFunctions.function(call.name());
                 yield strict(args, regex != null ? regex : function(call));
             }

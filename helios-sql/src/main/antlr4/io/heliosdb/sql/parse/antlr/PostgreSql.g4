@@ -60,6 +60,7 @@ typeName
     : DOUBLE PRECISION                                   # doubleType
     | CHARACTER VARYING typeModifiers?                   # varyingType
     | TIMESTAMP ((WITHOUT | WITH) TIME ZONE)?            # timestampType
+    | TIME (WITHOUT | WITH) TIME ZONE                    # timeType
     | identifier typeModifiers?                          # namedType
     ;
 
