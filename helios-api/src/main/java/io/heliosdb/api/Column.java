@@ -24,7 +24,7 @@ public record Column(String name, SqlType type, int typmod) {
             return type.sqlName();
         }
         return switch (type) {
-            case VARCHAR -> type.sqlName() + "(" + (typmod - 4) + ")";
+            case VARCHAR, CHAR -> type.sqlName() + "(" + (typmod - 4) + ")";
             case NUMERIC -> type.sqlName() + "(" + ((typmod - 4) >> 16) + "," + ((typmod - 4) & 0xffff) + ")";
             default -> type.sqlName();
         };

@@ -3,6 +3,8 @@ package io.heliosdb.api;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 
 /**
  * The SQL types of HeliosDB with their PostgreSQL type OIDs, wire lengths and the Java class of
@@ -20,6 +22,14 @@ public enum SqlType {
     VARCHAR(1043, "varchar", "character varying", -1, String.class),
     DATE(1082, "date", "date", 4, LocalDate.class),
     TIMESTAMP(1114, "timestamp", "timestamp without time zone", 8, LocalDateTime.class),
+    /** An instant, held in UTC by the engine and shown in the session's TimeZone. */
+    TIMESTAMPTZ(1184, "timestamptz", "timestamp with time zone", 8, OffsetDateTime.class),
+    TIME(1083, "time", "time without time zone", 8, LocalTime.class),
+    INTERVAL(1186, "interval", "interval", 16, Interval.class),
+    /** char(n): blank-padded to n; trailing blanks do not count in comparisons. */
+    CHAR(1042, "bpchar", "character", -1, String.class),
+    BYTEA(17, "bytea", "bytea", -1, byte[].class),
+    UUID(2950, "uuid", "uuid", 16, java.util.UUID.class),
     /** The type of an untyped literal or parameter whose type could not be inferred. */
     UNKNOWN(705, "unknown", "unknown", -2, String.class);
 

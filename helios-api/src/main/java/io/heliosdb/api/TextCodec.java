@@ -47,6 +47,9 @@ final class TextCodec {
                 String iso = value.toString();
                 yield iso.startsWith("+") ? iso.substring(1) : iso;
             }
+            case TIMESTAMPTZ -> TemporalText.formatTimestampTz((java.time.OffsetDateTime) value);
+            case TIME -> TemporalText.formatTime((java.time.LocalTime) value);
+            case BYTEA -> "\\x" + java.util.HexFormat.of().formatHex((byte[]) value);
             default -> value.toString();
         };
     }
@@ -79,7 +82,12 @@ final class TextCodec {
                 case NUMERIC -> new BigDecimal(s);
                 case DATE -> LocalDate.parse(s);
                 case TIMESTAMP -> LocalDateTime.parse(s, TIMESTAMP_IN);
-                case TEXT, VARCHAR, UNKNOWN -> text;
+                case TEXT, VARCHAR, UNKNOWN, CHAR -> text;
+                case TIMESTAMPTZ -> TemporalText.parseTimestampTz(text, java.time.ZoneOffset.UTC);
+                case TIME -> TemporalText.parseTime(text);
+                case INTERVAL -> Interval.parse(text);
+                case BYTEA -> ByteaText.parse(text);
+                case UUID -> parseUuid(s, text);
             };
         } catch (NumberFormatException e) {
             throw invalid(type, text);
@@ -87,6 +95,16 @@ final class TextCodec {
             throw new HeliosException(SqlState.INVALID_DATETIME_FORMAT,
                     "invalid input syntax for type " + type.sqlName() + ": \"" + text + "\"");
         }
+    }
+
+    private static java.util.UUID parseUuid(String s, String text) {
+        // PostgreSQL accepts braces and hyphens after any group of four digits; 32 hex digits must remain.
+        String hex = s.startsWith("{") && s.endsWith("}") ? s.substring(1, s.length() - 1) : s;
+        hex = hex.replace("-", "");
+        if (!hex.matches("[0-9a-fA-F]{32}") || s.startsWith("-") || s.endsWith("-") || s.contains("--")) {
+            throw invalid(SqlType.UUID, text);
+        }
+        return new java.util.UUID(Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16));
     }
 
     private static Boolean parseBoolean(String s, String text) {

@@ -202,11 +202,11 @@ class SqlEngineTest {
         assertThat(plan.columns()).extracting(Column::name).containsExactly("now", "current_timestamp", "current_date",
                 "localtimestamp");
         assertThat(plan.columns()).extracting(Column::type)
-                .containsExactly(SqlType.TIMESTAMP, SqlType.TIMESTAMP, SqlType.DATE, SqlType.TIMESTAMP);
-        java.time.LocalDateTime before = java.time.LocalDateTime.now().minusSeconds(1);
+                .containsExactly(SqlType.TIMESTAMPTZ, SqlType.TIMESTAMPTZ, SqlType.DATE, SqlType.TIMESTAMP);
+        java.time.OffsetDateTime before = java.time.OffsetDateTime.now().minusSeconds(1);
         try (StatementResult r = plan.execute(context, new Object[0])) {
             assertThat(r.next()).isTrue();
-            assertThat((java.time.LocalDateTime) r.row()[0]).isAfter(before);
+            assertThat((java.time.OffsetDateTime) r.row()[0]).isAfter(before);
             assertThat(r.row()[2]).isEqualTo(java.time.LocalDate.now());
         }
         run("create table ev (id int, at timestamp default now())");

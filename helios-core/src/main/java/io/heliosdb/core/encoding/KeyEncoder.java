@@ -53,7 +53,13 @@ public final class KeyEncoder {
             case REAL -> out.writeIntBE(orderedFloatBits((Float) value));
             case DOUBLE -> out.writeLongBE(orderedDoubleBits((Double) value));
             case NUMERIC -> appendNumeric(out, (BigDecimal) value);
-            case TEXT, VARCHAR, UNKNOWN -> appendText(out, (String) value);
+            case TEXT, VARCHAR, UNKNOWN, CHAR -> appendText(out, (String) value);
+            case TIMESTAMPTZ -> out.writeLongBE(ExtendedValues.epochMicros((java.time.OffsetDateTime) value) ^ Long.MIN_VALUE);
+            case TIME -> out.writeLongBE(((java.time.LocalTime) value).toNanoOfDay() / 1000);
+            case INTERVAL -> out.writeLongBE(((io.heliosdb.api.Interval) value).span() ^ Long.MIN_VALUE);
+            case UUID -> out.writeLongBE(((java.util.UUID) value).getMostSignificantBits())
+                    .writeLongBE(((java.util.UUID) value).getLeastSignificantBits());
+            case BYTEA -> appendBytes(out, (byte[]) value);
             case DATE -> out.writeLongBE(((LocalDate) value).toEpochDay() ^ Long.MIN_VALUE);
             case TIMESTAMP -> out.writeLongBE(epochMicros((LocalDateTime) value) ^ Long.MIN_VALUE);
         }
@@ -82,7 +88,10 @@ public final class KeyEncoder {
 
     /** UTF-8 with 0x00 escaped as 0x00 0xFF, ended by 0x00 0x00 (so a prefix sorts first whatever follows). */
     private static void appendText(ByteWriter out, String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        appendBytes(out, s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void appendBytes(ByteWriter out, byte[] utf8) {
         int start = 0;
         for (int i = 0; i < utf8.length; i++) {
             if (utf8[i] == 0) {

@@ -79,7 +79,8 @@ public final class RowCodec {
                 out.writeVarLong(unscaled.length);
                 out.write(unscaled);
             }
-            case TEXT, VARCHAR, UNKNOWN -> {
+            case TIMESTAMPTZ, TIME, INTERVAL, BYTEA, UUID -> ExtendedValues.write(out, type, value);
+            case TEXT, VARCHAR, UNKNOWN, CHAR -> {
                 byte[] utf8 = ((String) value).getBytes(StandardCharsets.UTF_8);
                 out.writeVarLong(utf8.length);
                 out.write(utf8);
@@ -107,7 +108,8 @@ public final class RowCodec {
                     int length = in.readLength();
                     yield new BigDecimal(new BigInteger(in.buffer(), in.skip(length), length), scale);
                 }
-                case TEXT, VARCHAR, UNKNOWN -> {
+                case TIMESTAMPTZ, TIME, INTERVAL, BYTEA, UUID -> ExtendedValues.read(in, type);
+                case TEXT, VARCHAR, UNKNOWN, CHAR -> {
                     int length = in.readLength();
                     yield new String(in.buffer(), in.skip(length), length, StandardCharsets.UTF_8);
                 }

@@ -32,7 +32,17 @@ public final class ValueCoercion {
             case REAL -> number(value, type).floatValue();
             case DOUBLE -> number(value, type).doubleValue();
             case NUMERIC -> decimal(number(value, type));
-            case TEXT, VARCHAR, UNKNOWN -> value.toString();
+            case TEXT, VARCHAR, UNKNOWN, CHAR -> value.toString();
+            case TIMESTAMPTZ -> {
+                if (value instanceof java.time.Instant i) {
+                    yield i.atOffset(java.time.ZoneOffset.UTC);
+                }
+                if (value instanceof java.time.ZonedDateTime z) {
+                    yield z.toOffsetDateTime();
+                }
+                throw mismatch(type, value);
+            }
+            case TIME, INTERVAL, BYTEA, UUID -> throw mismatch(type, value);
             case DATE -> {
                 if (value instanceof LocalDateTime ts) {
                     yield ts.toLocalDate();

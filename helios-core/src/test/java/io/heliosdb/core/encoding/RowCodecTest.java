@@ -87,6 +87,12 @@ class RowCodecTest {
             case REAL -> 2.5f;
             case DOUBLE -> 1e300;
             case NUMERIC -> new BigDecimal("3.14");
+            case TIMESTAMPTZ -> java.time.OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 6000, java.time.ZoneOffset.UTC);
+            case TIME -> java.time.LocalTime.of(3, 4, 5, 6000);
+            case INTERVAL -> new io.heliosdb.api.Interval(14, -3, 14_706_000_000L);
+            case BYTEA -> new byte[] {0, (byte) 0xff, 7};
+            case UUID -> java.util.UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+            case CHAR -> "x ";
             case TEXT, VARCHAR, UNKNOWN -> "t";
             case DATE -> LocalDate.of(2000, 2, 29);
             case TIMESTAMP -> LocalDateTime.of(2024, 5, 6, 7, 8, 9);

@@ -129,9 +129,12 @@ public sealed interface BoundExpr {
     record BuiltinCall(String name, List<BoundExpr> args, SqlType type) implements BoundExpr {
         /** Whether two calls with the same arguments may differ (never folded at plan time). */
         public boolean isVolatile() {
+            // Results that depend on the clock, the session's time zone, a sequence or the catalog are not folded.
             return switch (name) {
-                case "random", "nextval", "currval", "lastval", "setval", "pg_get_serial_sequence" -> true;
-                default -> CatalogFunctionSignatures.READS_KERNEL.contains(name);
+                case "random", "now", "localtimestamp", "clock_timestamp", "gen_random_uuid",
+                     "nextval", "currval", "lastval", "setval", "pg_get_serial_sequence" -> true;
+                default -> type == SqlType.TIMESTAMPTZ || args.stream().anyMatch(a -> a.type() == SqlType.TIMESTAMPTZ)
+                        || CatalogFunctionSignatures.READS_KERNEL.contains(name);
             };
         }
     }

@@ -30,7 +30,8 @@ final class BuiltinSignatures {
             case "lpad", "rpad" -> n == 2 ? call(binder, name, args, T, T, I) : n == 3 ? call(binder, name, args, T, T, I, T) : null;
             case "left", "right", "repeat" -> n == 2 ? call(binder, name, args, T, T, I) : null;
             case "reverse", "initcap", "md5" -> n == 1 ? call(binder, name, args, T, T) : null;
-            case "octet_length" -> n == 1 ? call(binder, name, args, I, T) : null;
+            case "octet_length" -> n == 1 && args.get(0).type() == SqlType.BYTEA
+                    ? new BuiltinCall("bytea_length", args, I) : n == 1 ? call(binder, name, args, I, T) : null;
             case "format" -> n >= 1 && TypeRules.isString(args.get(0).type()) || n >= 1 && args.get(0).type() == SqlType.UNKNOWN
                     ? anyAsText(binder, name, args, 1) : null;
             case "ascii" -> n == 1 ? call(binder, name, args, I, T) : null;
@@ -50,7 +51,10 @@ final class BuiltinSignatures {
             case "mod" -> n == 2 ? mod(binder, args) : null;
             case "regexp_replace" -> n == 3 ? call(binder, name, args, T, T, T, T) : n == 4 ? call(binder, name, args, T, T, T, T, T) : null;
             case "greatest", "least" -> n >= 1 ? extremum(binder, name, args) : null;
-            default -> CatalogFunctionSignatures.bind(binder, name, args);
+            default -> {
+                BoundExpr temporal = TemporalSignatures.bind(binder, name, args);
+                yield temporal != null ? temporal : CatalogFunctionSignatures.bind(binder, name, args);
+            }
         };
     }
 

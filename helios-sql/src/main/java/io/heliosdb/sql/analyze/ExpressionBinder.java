@@ -264,6 +264,9 @@ final class ExpressionBinder {
         if (operand.type() == SqlType.UNKNOWN && operand instanceof ParamRef) {
             operand = coerce(operand, SqlType.INTEGER);
         }
+        if (operand.type() == SqlType.INTERVAL) {
+            return u.op() == Expr.UnaryOp.NEGATE ? new BuiltinCall("-interval", List.of(operand), SqlType.INTERVAL) : operand;
+        }
         if (!operand.type().isNumeric()) {
             throw new HeliosException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: "
                     + (u.op() == Expr.UnaryOp.NEGATE ? "-" : "+") + " " + operand.type().sqlName(), null, HINT_OPERATOR, 0, null);
@@ -310,6 +313,10 @@ final class ExpressionBinder {
         }
         SqlType lt = l.type();
         SqlType rt = r.type();
+        if ((lt == SqlType.CHAR || rt == SqlType.CHAR) && TypeRules.isString(lt) && TypeRules.isString(rt)) {
+            // Trailing blanks of char(n) do not count: compare the values as text, which drops them.
+            return new Comparison(op, coerce(l, SqlType.TEXT), coerce(r, SqlType.TEXT));
+        }
         if (lt == rt || TypeRules.isString(lt) && TypeRules.isString(rt)) {
             return new Comparison(op, l, r);
         }
@@ -328,7 +335,8 @@ final class ExpressionBinder {
             return new Comparison(op, coerce(l, t), coerce(r, t));
         }
         if (TypeRules.isDateTime(lt) && TypeRules.isDateTime(rt)) {
-            return new Comparison(op, coerce(l, SqlType.TIMESTAMP), coerce(r, SqlType.TIMESTAMP));
+            SqlType t = TypeRules.common(lt, rt);
+            return new Comparison(op, coerce(l, t), coerce(r, t));
         }
         throw noOperator(symbol(op), l, r, position);
     }
@@ -384,6 +392,10 @@ final class ExpressionBinder {
                         + " unknown", null, "Could not choose a best candidate operator. You might need to add explicit type casts.",
                         position, null);
             }
+        }
+        BoundExpr temporal = TemporalOperators.bind(this, op, l, r);
+        if (temporal != null) {
+            return temporal;
         }
         if (l.type() == SqlType.UNKNOWN) {
             l = coerce(l, r.type() == SqlType.DATE ? (op == Arithmetic.Op.SUBTRACT ? SqlType.DATE : SqlType.INTEGER) : r.type());
@@ -484,6 +496,10 @@ final class ExpressionBinder {
         if (e.type() == target) {
             return e;
         }
+        if (e instanceof Const c && c.type() == SqlType.UNKNOWN && target == SqlType.TIMESTAMPTZ && c.value() != null) {
+            // Read in the session's time zone when the statement runs.
+            return new Cast(c, target, -1, false);
+        }
         if (e instanceof Const c && c.type() == SqlType.UNKNOWN) {
             return new Const(Casts.convert(c.value(), SqlType.UNKNOWN, target, -1, false), target);
         }
@@ -501,6 +517,9 @@ final class ExpressionBinder {
 
     /** CAST(e AS type) / e::type. */
     BoundExpr cast(BoundExpr e, SqlType target, int typmod) {
+        if (e instanceof Const c && c.type() == SqlType.UNKNOWN && target == SqlType.TIMESTAMPTZ && c.value() != null) {
+            return new Cast(c, target, typmod, true);
+        }
         if (e instanceof Const c && c.type() == SqlType.UNKNOWN) {
             Const parsed = new Const(Casts.convert(c.value(), SqlType.UNKNOWN, target, -1, true), target);
             return typmod < 0 ? parsed : new Cast(parsed, target, typmod, true);
@@ -523,7 +542,7 @@ final class ExpressionBinder {
         if (e.type() == SqlType.UNKNOWN && e instanceof ParamRef p) {
             e = coerce(p, type);
         }
-        if (e.type() == SqlType.UNKNOWN && e instanceof Const c) {
+        if (e.type() == SqlType.UNKNOWN && e instanceof Const c && type != SqlType.TIMESTAMPTZ) {
             e = new Const(Casts.convert(c.value(), SqlType.UNKNOWN, type, -1, false), type);
         }
         if (!TypeRules.assignmentCast(e.type(), type)) {

@@ -134,6 +134,9 @@ final class FunctionBinder {
         List<BoundExpr> args = new ArrayList<>(f.args().stream().map(binder::bind).toList());
         switch (f.name()) {
             case "lower", "upper", "length", "char_length", "character_length" -> {
+                if (f.name().equals("length") && args.size() == 1 && args.get(0).type() == SqlType.BYTEA) {
+                    return new BoundExpr.BuiltinCall("bytea_length", args, SqlType.INTEGER);
+                }
                 if (args.size() != 1 || !(TypeRules.isString(args.get(0).type()) || args.get(0).type() == SqlType.UNKNOWN)) {
                     throw undefined(f, args, position);
                 }
@@ -176,7 +179,7 @@ final class FunctionBinder {
                 }
                 return new ScalarCall(ScalarFunction.ROUND, converted, SqlType.NUMERIC);
             }
-            case "now", "current_timestamp", "localtimestamp", "current_date" -> {
+            case "current_date" -> {
                 if (!args.isEmpty()) {
                     throw undefined(f, args, position);
                 }

@@ -39,6 +39,10 @@ final class Builtins {
                 if (catalog != null) {
                     yield catalog;
                 }
+                Evaluator temporal = TemporalFunctions.compile(call, args);
+                if (temporal != null) {
+                    yield temporal;
+                }
                 Function<Object[], Object> regex = RegexFunctions.function(call.name());
                 yield strict(args, regex != null ? regex : function(call));
             }

@@ -78,7 +78,8 @@ final class CompiledStatement implements StatementPlan {
         for (int i = 0; i < given.length; i++) {
             coerced[i] = Casts.parameter(given[i], parameterTypes.get(i));
         }
-        return PipelineGuard.guard(() -> body.run(new Runtime(context, coerced)));
+        Runtime rt = new Runtime(context, coerced);
+        return PipelineGuard.guard(() -> ZonedResult.wrap(body.run(rt), rt));
     }
 
     @Override

@@ -63,6 +63,8 @@ public final class ExpressionCompiler {
             return (row, rt) -> (operand.evaluate(row, rt) == null) != negated;
         } else if (e instanceof Like l) {
             return LikeMatcher.compile(l, compile(l.operand()), compile(l.pattern()));
+        } else if (e instanceof Cast c && io.heliosdb.sql.types.TemporalCasts.zoneDependent(c.operand().type(), c.type())) {
+            return ZonedCasts.compile(c, compile(c.operand()));
         } else if (e instanceof Cast c) {
             UnaryOperator<Object> convert = Casts.converter(c.operand().type(), c.type(), c.typmod(), c.explicit());
             Evaluator operand = compile(c.operand());

@@ -734,6 +734,11 @@ final class AstBuilder {
             }
             return new Expr.FunctionCall("substring", args, false, false, position);
         }
+        if (name.equals("extract") && k.trimSide == null && k.first != null && k.count == null) {
+            String field = k.first.getText().toLowerCase(java.util.Locale.ROOT).replace("'", "").replace("\"", "");
+            return new Expr.FunctionCall("extract", List.of(new Expr.Literal(Expr.LiteralKind.STRING, field), expr(k.from)),
+                    false, false, position);
+        }
         if (name.equals("trim") && k.count == null) {
             String function = k.trimSide == null || k.trimSide.getType() == PostgreSqlParser.BOTH ? "btrim"
                     : k.trimSide.getType() == PostgreSqlParser.LEADING ? "ltrim" : "rtrim";

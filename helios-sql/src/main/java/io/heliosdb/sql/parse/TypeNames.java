@@ -7,6 +7,7 @@ import io.heliosdb.api.SqlType;
 import io.heliosdb.sql.ast.TypeName;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.DoubleTypeContext;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.NamedTypeContext;
+import io.heliosdb.sql.parse.antlr.PostgreSqlParser.TimeTypeContext;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.TimestampTypeContext;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.TypeModifiersContext;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.TypeNameContext;
@@ -25,11 +26,13 @@ final class TypeNames {
         } else if (ctx instanceof VaryingTypeContext v) {
             return varchar(v.typeModifiers(), position);
         } else if (ctx instanceof TimestampTypeContext t) {
+            return new TypeName(t.WITH() != null ? SqlType.TIMESTAMPTZ : SqlType.TIMESTAMP, -1);
+        } else if (ctx instanceof TimeTypeContext t) {
             if (t.WITH() != null) {
-                throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "type timestamp with time zone is not supported",
+                throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "type time with time zone is not supported",
                         null, null, position, null);
             }
-            return new TypeName(SqlType.TIMESTAMP, -1);
+            return new TypeName(SqlType.TIME, -1);
         }
         NamedTypeContext n = (NamedTypeContext) ctx;
         CatalogSyntax.checkFunctionSchema(n.schemaPrefix());
@@ -49,6 +52,12 @@ final class TypeNames {
             case "oid" -> SqlType.INTEGER;
             case "name" -> SqlType.TEXT;
             case "char" -> n.identifier().QUOTED_IDENTIFIER() != null ? SqlType.TEXT : null;
+            case "timestamptz" -> SqlType.TIMESTAMPTZ;
+            case "time" -> SqlType.TIME;
+            case "interval" -> SqlType.INTERVAL;
+            case "bytea" -> SqlType.BYTEA;
+            case "uuid" -> SqlType.UUID;
+            case "bpchar" -> SqlType.CHAR;
             default -> null;
         };
         if (plain != null) {
@@ -60,6 +69,7 @@ final class TypeNames {
         }
         return switch (name) {
             case "varchar" -> varchar(mods, position);
+            case "char", "character" -> character(mods, position);
             case "numeric", "decimal" -> numeric(mods, position);
             case "float" -> {
                 int bits = mods == null ? 53 : modifier(mods, 0);
@@ -89,6 +99,20 @@ final class TypeNames {
                     position, null);
         }
         return new TypeName(SqlType.VARCHAR, Column.varcharTypmod(length));
+    }
+
+    /** char(n); a bare {@code char} is char(1), as in PostgreSQL. */
+    private static TypeName character(TypeModifiersContext mods, int position) {
+        if (mods == null) {
+            return new TypeName(SqlType.CHAR, Column.varcharTypmod(1));
+        }
+        int length = modifier(mods, 0);
+        if (length < 1 || length > 10_485_760) {
+            throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE,
+                    "length for type char must be " + (length < 1 ? "at least 1" : "less than 10485760"), null, null,
+                    position, null);
+        }
+        return new TypeName(SqlType.CHAR, Column.varcharTypmod(length));
     }
 
     private static TypeName numeric(TypeModifiersContext mods, int position) {

@@ -77,19 +77,40 @@ public final class Casts {
             return SqlType.DATE;
         } else if (value instanceof LocalDateTime) {
             return SqlType.TIMESTAMP;
+        } else if (value instanceof java.time.OffsetDateTime || value instanceof java.time.Instant
+                || value instanceof java.time.ZonedDateTime) {
+            return SqlType.TIMESTAMPTZ;
+        } else if (value instanceof java.time.LocalTime) {
+            return SqlType.TIME;
+        } else if (value instanceof io.heliosdb.api.Interval) {
+            return SqlType.INTERVAL;
+        } else if (value instanceof byte[]) {
+            return SqlType.BYTEA;
+        } else if (value instanceof java.util.UUID) {
+            return SqlType.UUID;
         }
         return null;
     }
 
     private static UnaryOperator<Object> baseConverter(SqlType from, SqlType to) {
+        if (from == SqlType.CHAR && to != SqlType.CHAR && TypeRules.isString(to)) {
+            return v -> CharPadding.strip((String) v);
+        }
         if (from == to || (TypeRules.isString(from) || from == SqlType.UNKNOWN) && TypeRules.isString(to)) {
             return v -> v;
+        }
+        UnaryOperator<Object> temporal = TemporalCasts.converter(from, to, java.time.ZoneOffset.UTC);
+        if (temporal != null) {
+            return temporal;
         }
         if (from == SqlType.UNKNOWN || TypeRules.isString(from)) {
             return v -> TextInput.parse(to, v.toString());
         }
         if (TypeRules.isString(to)) {
             return v -> toText(from, v);
+        }
+        if (to == SqlType.UUID || to == SqlType.BYTEA || to == SqlType.INTERVAL) {
+            throw new IllegalStateException("no cast from " + from + " to " + to);
         }
         return switch (to) {
             case SMALLINT -> v -> (short) checkedLong(v, from, Short.MIN_VALUE, Short.MAX_VALUE, "smallint");
@@ -180,6 +201,9 @@ public final class Casts {
     private static UnaryOperator<Object> applyTypmod(UnaryOperator<Object> base, SqlType to, int typmod, boolean explicit) {
         if (typmod < 4) {
             return base;
+        }
+        if (to == SqlType.CHAR) {
+            return v -> CharPadding.fit((String) base.apply(v), typmod - 4, explicit);
         }
         if (to == SqlType.VARCHAR) {
             int max = typmod - 4;

@@ -42,11 +42,11 @@ public final class TypeRules {
     }
 
     public static boolean isString(SqlType t) {
-        return t == SqlType.TEXT || t == SqlType.VARCHAR;
+        return t == SqlType.TEXT || t == SqlType.VARCHAR || t == SqlType.CHAR;
     }
 
     public static boolean isDateTime(SqlType t) {
-        return t == SqlType.DATE || t == SqlType.TIMESTAMP;
+        return t == SqlType.DATE || t == SqlType.TIMESTAMP || t == SqlType.TIMESTAMPTZ;
     }
 
     /** Whether PostgreSQL converts {@code from} to {@code to} silently inside expressions. */
@@ -60,7 +60,10 @@ public final class TypeRules {
         if (isString(from) && isString(to)) {
             return true;
         }
-        return from == SqlType.DATE && to == SqlType.TIMESTAMP;
+        if (to == SqlType.TIMESTAMPTZ) {
+            return from == SqlType.DATE || from == SqlType.TIMESTAMP;
+        }
+        return from == SqlType.DATE && to == SqlType.TIMESTAMP || from == SqlType.TIME && to == SqlType.INTERVAL;
     }
 
     /** Whether a value of {@code from} may be stored in a column of {@code to} (INSERT/UPDATE). */
@@ -74,7 +77,7 @@ public final class TypeRules {
         if (isString(to)) {
             return true;
         }
-        return isDateTime(from) && isDateTime(to);
+        return isDateTime(from) && isDateTime(to) || (from == SqlType.TIMESTAMP || from == SqlType.TIMESTAMPTZ) && to == SqlType.TIME;
     }
 
     /** Whether {@code CAST(x AS to)} exists for a value of {@code from}. */
@@ -100,7 +103,7 @@ public final class TypeRules {
             return SqlType.TEXT;
         }
         if (isDateTime(a) && isDateTime(b)) {
-            return SqlType.TIMESTAMP;
+            return a == SqlType.TIMESTAMPTZ || b == SqlType.TIMESTAMPTZ ? SqlType.TIMESTAMPTZ : SqlType.TIMESTAMP;
         }
         return null;
     }

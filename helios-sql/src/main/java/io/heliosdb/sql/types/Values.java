@@ -12,6 +12,18 @@ public final class Values {
     /** Compares two non-null values of the same SQL type (numeric scale does not matter: 1.0 = 1.00). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static int compare(Object a, Object b) {
+        if (a instanceof java.time.OffsetDateTime x) {
+            return x.toInstant().compareTo(((java.time.OffsetDateTime) b).toInstant());
+        }
+        if (a instanceof byte[] x) {
+            return java.util.Arrays.compareUnsigned(x, (byte[]) b);
+        }
+        if (a instanceof java.util.UUID x) {
+            // PostgreSQL orders uuids by their bytes, unsigned; UUID.compareTo compares signed longs.
+            java.util.UUID y = (java.util.UUID) b;
+            int c = Long.compareUnsigned(x.getMostSignificantBits(), y.getMostSignificantBits());
+            return c != 0 ? c : Long.compareUnsigned(x.getLeastSignificantBits(), y.getLeastSignificantBits());
+        }
         return ((Comparable) a).compareTo(b);
     }
 
@@ -36,6 +48,16 @@ public final class Values {
         }
         if (v instanceof Float f && f == 0.0f) {
             return 0.0f;
+        }
+        if (v instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (v instanceof byte[] b) {
+            return java.nio.ByteBuffer.wrap(b);
+        }
+        if (v instanceof io.heliosdb.api.Interval i) {
+            // '1 mon' and '30 days' are equal intervals, so they are one group.
+            return new io.heliosdb.api.Interval(0, 0, i.span());
         }
         return v;
     }

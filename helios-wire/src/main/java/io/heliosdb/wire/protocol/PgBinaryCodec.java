@@ -17,6 +17,7 @@ public final class PgBinaryCodec {
     /** PostgreSQL's epoch for dates and timestamps. */
     private static final LocalDate PG_EPOCH_DATE = LocalDate.of(2000, 1, 1);
     private static final LocalDateTime PG_EPOCH = PG_EPOCH_DATE.atStartOfDay();
+    private static final java.time.OffsetDateTime PG_EPOCH_UTC = PG_EPOCH.atOffset(java.time.ZoneOffset.UTC);
     private static final short NUMERIC_POS = 0x0000;
     private static final short NUMERIC_NEG = 0x4000;
     private static final short NUMERIC_NAN = (short) 0xC000;
@@ -39,7 +40,17 @@ public final class PgBinaryCodec {
                     .putInt((int) ChronoUnit.DAYS.between(PG_EPOCH_DATE, (LocalDate) value)).array();
             case TIMESTAMP -> ByteBuffer.allocate(8)
                     .putLong(ChronoUnit.MICROS.between(PG_EPOCH, (LocalDateTime) value)).array();
-            case TEXT, VARCHAR, UNKNOWN -> value.toString().getBytes(StandardCharsets.UTF_8);
+            case TEXT, VARCHAR, UNKNOWN, CHAR -> value.toString().getBytes(StandardCharsets.UTF_8);
+            case TIMESTAMPTZ -> ByteBuffer.allocate(8).putLong(ChronoUnit.MICROS.between(PG_EPOCH_UTC,
+                    (java.time.OffsetDateTime) value)).array();
+            case TIME -> ByteBuffer.allocate(8).putLong(((java.time.LocalTime) value).toNanoOfDay() / 1000).array();
+            case INTERVAL -> {
+                io.heliosdb.api.Interval i = (io.heliosdb.api.Interval) value;
+                yield ByteBuffer.allocate(16).putLong(i.micros()).putInt(i.days()).putInt(i.months()).array();
+            }
+            case BYTEA -> ((byte[]) value).clone();
+            case UUID -> ByteBuffer.allocate(16).putLong(((java.util.UUID) value).getMostSignificantBits())
+                    .putLong(((java.util.UUID) value).getLeastSignificantBits()).array();
         };
     }
 
@@ -57,7 +68,19 @@ public final class PgBinaryCodec {
                 case NUMERIC -> decodeNumeric(buf);
                 case DATE -> PG_EPOCH_DATE.plusDays(buf.getInt());
                 case TIMESTAMP -> PG_EPOCH.plus(buf.getLong(), ChronoUnit.MICROS);
-                case TEXT, VARCHAR, UNKNOWN -> {
+                case TIMESTAMPTZ -> PG_EPOCH_UTC.plus(buf.getLong(), ChronoUnit.MICROS);
+                case TIME -> java.time.LocalTime.ofNanoOfDay(buf.getLong() * 1000);
+                case INTERVAL -> {
+                    long micros = buf.getLong();
+                    int days = buf.getInt();
+                    yield new io.heliosdb.api.Interval(buf.getInt(), days, micros);
+                }
+                case BYTEA -> {
+                    buf.position(bytes.length);
+                    yield bytes.clone();
+                }
+                case UUID -> new java.util.UUID(buf.getLong(), buf.getLong());
+                case TEXT, VARCHAR, UNKNOWN, CHAR -> {
                     buf.position(bytes.length);
                     yield new String(bytes, StandardCharsets.UTF_8);
                 }
@@ -66,7 +89,7 @@ public final class PgBinaryCodec {
                 throw badBinary(type);
             }
             return value;
-        } catch (java.nio.BufferUnderflowException | ArithmeticException e) {
+        } catch (java.nio.BufferUnderflowException | ArithmeticException | java.time.DateTimeException e) {
             throw badBinary(type);
         }
     }

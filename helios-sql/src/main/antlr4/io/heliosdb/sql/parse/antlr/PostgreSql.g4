@@ -99,6 +99,7 @@ typeName
     : DOUBLE PRECISION                                   # doubleType
     | CHARACTER VARYING typeModifiers?                   # varyingType
     | TIMESTAMP ((WITHOUT | WITH) TIME ZONE)?            # timestampType
+    | TIME (WITHOUT | WITH) TIME ZONE                    # timeType
     | schemaPrefix? identifier typeModifiers?            # namedType
     ;
 

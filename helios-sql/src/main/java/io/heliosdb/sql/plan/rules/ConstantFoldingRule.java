@@ -77,7 +77,9 @@ public final class ConstantFoldingRule implements PlanRule {
         });
         if (!allConstant[0] || folded instanceof BoundExpr.ScalarCall call && call.function().isVolatile()
                 || folded instanceof BoundExpr.BuiltinCall b && b.isVolatile()
-                || folded instanceof BoundExpr.OuterRef || folded instanceof BoundExpr.Subquery) {
+                || folded instanceof BoundExpr.OuterRef || folded instanceof BoundExpr.Subquery
+                || folded instanceof BoundExpr.Cast c
+                        && io.heliosdb.sql.types.TemporalCasts.zoneDependent(c.operand().type(), c.type())) {
             return folded;
         }
         try {

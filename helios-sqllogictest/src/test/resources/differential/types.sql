@@ -1,0 +1,26 @@
+-- timestamptz, time, interval, char(n), bytea, uuid and the date/time functions (TimeZone UTC).
+CREATE TABLE ty (id int PRIMARY KEY, ts timestamptz, t time, i interval, c char(4), b bytea, u uuid);
+INSERT INTO ty VALUES (1, '2024-01-02 03:04:05+02', '10:11:12.5', '1 year 2 mons -3 days 04:05:06.5', 'ab', '\x00ff', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11');
+INSERT INTO ty VALUES (2, '2023-12-31 23:59:59.25', '00:00', '-1 day 2 hours', 'abcd', 'abc', '00000000-0000-0000-0000-000000000001');
+SELECT id, ts, t, i, c, b, u FROM ty ORDER BY id;
+SELECT id FROM ty ORDER BY ts;
+SELECT id FROM ty ORDER BY i;
+SELECT id FROM ty ORDER BY u;
+SELECT c = 'ab', c = 'ab  ', length(c) FROM ty ORDER BY id;
+SELECT length(b), octet_length(b), encode(b, 'hex'), encode(b, 'base64') FROM ty ORDER BY id;
+SELECT decode('616263', 'hex'), decode('YWJj', 'base64');
+INSERT INTO ty (id, c) VALUES (3, 'abcde');
+SELECT 'nope'::uuid;
+SELECT interval 'soon';
+SELECT timestamptz '2024-13-01 00:00';
+SELECT date '2024-01-31' + interval '1 month', timestamp '2024-03-01 10:00' - timestamp '2024-01-01', time '10:00' + interval '15 hours';
+SELECT interval '1 day' * 1.5, interval '3 days' / 2, - interval '1 hour', interval '1 day' + interval '2 hours';
+SELECT age(timestamp '2024-03-15', timestamp '2023-01-20 10:00'), date '2024-03-01' + time '10:30';
+SELECT extract(year from timestamp '2024-03-05 14:07:09.5'), extract(second from timestamp '2024-03-05 14:07:09.5'), extract(dow from date '2024-01-07'), extract(epoch from timestamp '2024-01-01 00:00:01.5');
+SELECT date_part('month', timestamp '2024-03-05'), date_part('doy', date '2024-03-05'), extract(hour from interval '1 day 05:00');
+SELECT date_trunc('month', timestamp '2024-03-15 10:11'), date_trunc('hour', timestamptz '2024-03-15 10:11:12+00'), date_trunc('year', date '2024-03-15');
+SELECT to_char(timestamp '2024-03-05 14:07:09.123', 'YYYY-MM-DD HH24:MI:SS.MS'), to_char(timestamp '2024-03-05 14:07:09', 'Mon Month Day Dy HH12 AM'), to_char(date '2024-12-25', 'FMMonth FMDD, YYYY');
+SELECT make_date(2024, 2, 29), to_timestamp(0), to_date('05 Mar 2024', 'DD Mon YYYY'), to_timestamp('2024-03-05 14:07', 'YYYY-MM-DD HH24:MI');
+SELECT timestamptz '2024-06-01 12:00:00+05:30', '2024-06-01 12:00'::timestamptz::date, timestamp '2024-06-01 12:00' = timestamptz '2024-06-01 12:00+00';
+SELECT count(*) FROM ty WHERE ts < now() AND ts > now() - interval '100 years';
+SELECT interval '1 mon' = interval '30 days', interval '90 minutes', interval '-1 years -2 mons';
