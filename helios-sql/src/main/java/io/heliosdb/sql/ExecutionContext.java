@@ -70,6 +70,10 @@ public interface ExecutionContext extends SchemaLookup {
     /** Sets a session setting ({@code SET name = value}). */
     void setSetting(String name, String value);
 
+    /** Tells the client something short of an error, as PostgreSQL's NOTICE (e.g. "... does not exist, skipping"). */
+    default void notice(String message) {
+    }
+
     /** Throws {@code 57014} when the statement was cancelled or ran past its timeout. */
     default void checkCancelled() {
     }

@@ -2,5 +2,6 @@ package io.heliosdb.sql.ast;
 
 /** One SQL statement as written. */
 public sealed interface Statement
-        permits CreateTable, DropTable, CreateIndex, DropIndex, Truncate, Insert, Query, Update, Delete, TransactionStatement, SetVariable, ShowVariable, Explain {
+        permits CreateTable, DropTable, CreateIndex, DropIndex, Truncate, Insert, Query, Update, Delete, TransactionStatement, SetVariable, ShowVariable, Explain,
+                Copy, CursorStatement {
 }

@@ -78,6 +78,10 @@ final class AstBuilder {
             return transaction(ctx.transactionStmt());
         } else if (ctx.setStmt() != null) {
             return set(ctx.setStmt());
+        } else if (ctx.copyStmt() != null) {
+            return CopyCursorStatements.copy(ctx.copyStmt(), this);
+        } else if (ctx.cursorStmt() != null) {
+            return CopyCursorStatements.cursor(ctx.cursorStmt(), this);
         } else if (ctx.explainStmt() != null) {
             ExplainStmtContext e = ctx.explainStmt();
             boolean analyze = e.ANALYZE() != null || e.explainOption().stream().anyMatch(o -> o.ANALYZE() != null
@@ -607,7 +611,7 @@ final class AstBuilder {
         return null;
     }
 
-    private TableName tableName(QualifiedNameContext ctx) {
+    TableName tableName(QualifiedNameContext ctx) {
         return tableName(ctx, null);
     }
 
@@ -663,7 +667,7 @@ final class AstBuilder {
                 k.FROM().getSymbol().getStartIndex() + 1, null);
     }
 
-    private static String unquote(String quoted) {
+    static String unquote(String quoted) {
         return quoted.substring(1, quoted.length() - 1).replace("''", "'");
     }
 

@@ -24,6 +24,8 @@ statement
     | setStmt
     | showStmt
     | explainStmt
+    | copyStmt
+    | cursorStmt
     ;
 
 // EXPLAIN [ANALYZE] or EXPLAIN (option [value], ...): options other than ANALYZE change nothing here.
@@ -229,6 +231,28 @@ showStmt
     | SHOW TIME ZONE        # showTimeZone
     ;
 
+// ---------------------------------------------------------------- COPY and cursors
+
+// Option names and STDIN/STDOUT stay identifiers (checked in AstBuilder) so they remain usable as names.
+copyStmt
+    : COPY qualifiedName (LPAREN identifier (COMMA identifier)* RPAREN)? (FROM | TO) copyTarget copyOptions?
+    | COPY LPAREN selectStmt RPAREN TO copyTarget copyOptions?
+    ;
+copyTarget : identifier | STRING ;
+copyOptions
+    : WITH? LPAREN copyOption (COMMA copyOption)* RPAREN
+    | WITH? copyLegacyOption+
+    ;
+copyOption : (identifier | NULL) (identifier | STRING | TRUE | FALSE | ON | INTEGER_LITERAL)? ;
+copyLegacyOption : (identifier | NULL) AS? STRING? ;
+
+cursorStmt
+    : DECLARE name=identifier cursorOption* CURSOR ((WITH | WITHOUT) hold=identifier)? FOR selectStmt  # declareCursor
+    | (FETCH | MOVE) direction=identifier? (MINUS? INTEGER_LITERAL | ALL)? (FROM | IN)? name=identifier  # fetchCursor
+    | CLOSE (name=identifier | ALL)                                                                       # closeCursor
+    ;
+cursorOption : identifier ;
+
 // ---------------------------------------------------------------- expressions
 
 expr
@@ -309,11 +333,17 @@ nonReserved
     | TRANSACTION | VALUES | VARYING | WITHOUT | WORK | ZONE | BEGIN | EXISTS | INDEX | RECURSIVE | NEXT
     | RESTART | CONTINUE | IDENTITY | UNKNOWN | PARTITION | FILTER | UNBOUNDED | PRECEDING | FOLLOWING
     | CURRENT | RANGE | OVER | GROUPING | SETS | ROLLUP | CUBE | EXPLAIN | ANALYZE
+    | COPY | DECLARE | CURSOR | MOVE | CLOSE
     ;
 
 // ---------------------------------------------------------------- lexer
 
 ABORT : 'ABORT';
+COPY : 'COPY';
+DECLARE : 'DECLARE';
+CURSOR : 'CURSOR';
+MOVE : 'MOVE';
+CLOSE : 'CLOSE';
 ALL : 'ALL';
 ANALYZE : 'ANALYZE';
 EXPLAIN : 'EXPLAIN';
