@@ -12,6 +12,8 @@ public class HeliosException extends RuntimeException {
     private final String hint;
     private final int position;
     private final String constraint;
+    /** Where the error happened (PostgreSQL's CONTEXT, e.g. {@code COPY t, line 3}); set by {@link #withContext}. */
+    private String context;
 
     public HeliosException(SqlState state, String message) {
         this(state, message, null, null, 0, null);
@@ -60,7 +62,21 @@ public class HeliosException extends RuntimeException {
 
     /** A copy of this error at another position (used when a statement is part of a longer text). */
     public HeliosException withPosition(int newPosition) {
-        return new HeliosException(state, getMessage(), detail, hint, newPosition, getCause(), constraint);
+        HeliosException copy = new HeliosException(state, getMessage(), detail, hint, newPosition, getCause(), constraint);
+        copy.context = context;
+        return copy;
+    }
+
+    /** PostgreSQL's CONTEXT line, or {@code null}. */
+    public String context() {
+        return context;
+    }
+
+    /** A copy of this error that says where it happened (PostgreSQL's CONTEXT). */
+    public HeliosException withContext(String where) {
+        HeliosException copy = new HeliosException(state, getMessage(), detail, hint, position, getCause(), constraint);
+        copy.context = where;
+        return copy;
     }
 
     @Override

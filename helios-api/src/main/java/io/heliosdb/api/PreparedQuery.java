@@ -20,6 +20,11 @@ public interface PreparedQuery extends AutoCloseable {
      */
     boolean readOnly();
 
+    /** For a COPY statement, what it moves (run it with Session.copyIn/copyOut); otherwise {@code null}. */
+    default CopyDescription copy() {
+        return null;
+    }
+
     /**
      * Runs the statement. A parameter may be given as a value of its type's Java class, as another
      * number, or as text in PostgreSQL's input form.

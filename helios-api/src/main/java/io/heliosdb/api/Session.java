@@ -1,7 +1,17 @@
 package io.heliosdb.api;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A connection to the database: runs statements one after another, in autocommit mode until a
@@ -43,6 +53,48 @@ public interface Session extends AutoCloseable {
      * {@code null} when there is no such setting.
      */
     String setting(String name);
+
+    /**
+     * Runs {@code COPY table [(columns)] FROM STDIN [options]}, reading the rows from {@code data} in
+     * PostgreSQL's text or CSV format; returns the number of rows copied. All rows go in as one
+     * statement: a bad row copies nothing (22P02 or 22P04, naming the line). {@link #execute} refuses
+     * COPY, which needs the data stream.
+     */
+    default long copyIn(String sql, Reader data) {
+        throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This session does not support COPY");
+    }
+
+    /** {@link #copyIn(String, Reader)} reading UTF-8 bytes. */
+    default long copyIn(String sql, InputStream data) {
+        return copyIn(sql, new InputStreamReader(data, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs {@code COPY table [(columns)] | (query) TO STDOUT [options]}, writing the rows to {@code out}
+     * (one {@code write} call per line); returns the number of rows copied.
+     */
+    default long copyOut(String sql, Writer out) {
+        throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This session does not support COPY");
+    }
+
+    /** {@link #copyOut(String, Writer)} writing UTF-8 bytes; flushes {@code out} at the end. */
+    default long copyOut(String sql, OutputStream out) {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        long rows = copyOut(sql, writer);
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    /**
+     * Where this session's notices and warnings go (PostgreSQL's NoticeResponse), called on the thread
+     * running the statement; {@code null} drops them, which is the default.
+     */
+    default void onNotice(Consumer<Notice> listener) {
+    }
 
     /** The user this session runs as. */
     String user();

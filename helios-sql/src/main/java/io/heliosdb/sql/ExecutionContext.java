@@ -110,6 +110,10 @@ public interface ExecutionContext extends SchemaLookup, SequenceAccess {
         return SystemCatalog.NONE;
     }
 
+    /** Tells the client something short of an error, as PostgreSQL's NOTICE (e.g. "... does not exist, skipping"). */
+    default void notice(String message) {
+    }
+
     /** Throws {@code 57014} when the statement was cancelled or ran past its timeout. */
     default void checkCancelled() {
     }

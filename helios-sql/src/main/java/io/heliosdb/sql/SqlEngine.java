@@ -36,10 +36,15 @@ public final class SqlEngine {
         if (!(statement.ast() instanceof Statement ast)) {
             throw new IllegalArgumentException("not a statement parsed by SqlEngine.parse: " + statement);
         }
-        return PipelineGuard.guard(() -> {
-            Analyzer analyzer = new Analyzer(schema, declaredParameterTypes);
-            BoundStatement bound = Planner.optimize(analyzer.analyze(ast), schema);
-            return StatementCompiler.compile(bound, statement.sql(), analyzer.parameterTypes());
-        });
+        if (ast instanceof io.heliosdb.sql.ast.Copy || ast instanceof io.heliosdb.sql.ast.CursorStatement) {
+            return PipelineGuard.guard(() -> SessionCommandPlans.plan(ast, statement.sql(), schema));
+        }
+        return PipelineGuard.guard(() -> planAst(ast, statement.sql(), schema, declaredParameterTypes));
+    }
+
+    static StatementPlan planAst(Statement ast, String sql, SchemaLookup schema, List<SqlType> declaredParameterTypes) {
+        Analyzer analyzer = new Analyzer(schema, declaredParameterTypes);
+        BoundStatement bound = Planner.optimize(analyzer.analyze(ast), schema);
+        return StatementCompiler.compile(bound, sql, analyzer.parameterTypes());
     }
 }

@@ -19,6 +19,16 @@ public interface StatementPlan {
     /** Non-null for BEGIN/COMMIT/ROLLBACK (and their synonyms), which the kernel runs; {@link #execute} is then not called. */
     TransactionCommand transactionCommand();
 
+    /** Non-null for COPY, which the kernel runs with the client's data stream; {@link #execute} is then not called. */
+    default CopyCommand copyCommand() {
+        return null;
+    }
+
+    /** Non-null for DECLARE/FETCH/MOVE/CLOSE, which the kernel runs; {@link #execute} is then not called. */
+    default CursorCommand cursorCommand() {
+        return null;
+    }
+
     /** True when the statement changes no data and no catalog. */
     boolean readOnly();
 

@@ -23,6 +23,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import io.heliosdb.api.CopyDescription;
+import io.heliosdb.api.PreparedQuery;
 
 /**
  * One client connection: the startup handshake, then simple and extended queries against one
@@ -66,6 +71,9 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     private StatementTimeout timeout;
     /** Counts ReadyForQuery messages, so that a timer armed for an earlier statement cannot cancel a later one. */
     private volatile long statementGeneration;
+    /** COPY FROM STDIN's data stream, set on the event loop when a query that may be a COPY arrives. */
+    private final AtomicReference<CopyInStream> copyIn = new AtomicReference<>();
+    private final List<Runnable> idleWaiters = new java.util.ArrayList<>();
 
     PgSessionHandler(ServerContext server) {
         this.server = server;
@@ -95,6 +103,24 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
             return;
         }
         startupSeen |= message instanceof Startup;
+        if (message instanceof FrontendMessage.CopyData || message instanceof FrontendMessage.CopyDone
+                || message instanceof FrontendMessage.CopyFail) {
+            // Straight to the COPY that reads them (it runs on the worker); outside a COPY they are dropped.
+            CopyInStream in = copyIn.get();
+            if (in != null) {
+                if (message instanceof FrontendMessage.CopyData d) {
+                    in.data(d.data());
+                } else if (message instanceof FrontendMessage.CopyFail f) {
+                    in.fail(f.message());
+                } else {
+                    in.done();
+                }
+            }
+            return;
+        }
+        if (authenticated && message instanceof FrontendMessage.Query q && CopyInStream.mayStartCopy(q.sql())) {
+            copyIn.set(new CopyInStream(channel));
+        }
         serial.execute(() -> handle(message));
         if (serial.pending() > MAX_PENDING_MESSAGES) {
             ctx.channel().config().setAutoRead(false);
@@ -117,6 +143,10 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         if (busy && running != null) {
             cancellation.request();
             running.cancel();
+            CopyInStream in = copyIn.get();
+            if (in != null) {
+                in.fail("canceling statement due to user request");
+            }
         }
     }
 
@@ -142,6 +172,10 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
             startupTimeout.cancel(false);
         }
         cancelRunningStatement();
+        CopyInStream in = copyIn.get();
+        if (in != null) {
+            in.fail("connection ended");
+        }
         synchronized (writability) {
             writability.notifyAll();
         }
@@ -189,6 +223,29 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
                 outbox.waiting(false);
             }
         }
+    }
+
+    /**
+     * From any thread: runs {@code action} once no statement (or pipeline up to Sync) runs, at once when
+     * idle now; used by a graceful shutdown instead of polling {@link #isBusy()}.
+     */
+    void whenIdle(Runnable action) {
+        synchronized (idleWaiters) {
+            if (!busy) {
+                action.run();
+                return;
+            }
+            idleWaiters.add(action);
+        }
+    }
+
+    private void signalIdle() {
+        List<Runnable> waiting;
+        synchronized (idleWaiters) {
+            waiting = List.copyOf(idleWaiters);
+            idleWaiters.clear();
+        }
+        waiting.forEach(Runnable::run);
     }
 
     /** From any thread: whether a statement (or pipeline up to Sync) is running now. */
@@ -344,6 +401,12 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         authenticated = true;
         startupMessage = null;
         applyStartupSettings(s.parameters());
+        session.onNotice(notice -> {
+            // A client BEGIN inside our implicit block takes the block over silently, as in PostgreSQL.
+            if (!(implicit.isOpen() && notice.state().equals(SqlState.ACTIVE_SQL_TRANSACTION.code()))) {
+                send(new BackendMessage.NoticeResponse(notice.severity(), notice.state(), notice.message()));
+            }
+        });
         reported = new ReportedParameters(session);
         implicit = new ImplicitTransaction(session);
         timeout = new StatementTimeout(channel.eventLoop(), server.db().config().performance().queryTimeoutSecs());
@@ -387,7 +450,10 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
                 send(new BackendMessage.EmptyQueryResponse());
             } else {
                 extended.detachSuspended(null);
-                runScript(sql);
+                CopyInStream in = copyIn.get();
+                if (in == null || !runCopy(sql, in)) {
+                    runScript(sql);
+                }
             }
         } catch (RuntimeException e) {
             send(ErrorResponses.of(cancellation.explain(e), ErrorResponses.ERROR));
@@ -410,6 +476,38 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
             implicit.end();
         } catch (RuntimeException e) {
             send(ErrorResponses.of(e, ErrorResponses.ERROR));
+        }
+    }
+
+    /**
+     * Runs a COPY FROM STDIN / TO STDOUT with the client's data stream; false (having run nothing)
+     * when the text is not such a statement.
+     */
+    private boolean runCopy(String sql, CopyInStream in) {
+        try {
+            CopyDescription copy;
+            try (PreparedQuery prepared = session.prepare(sql)) {
+                copy = prepared.copy();
+            }
+            if (copy == null) {
+                return false;
+            }
+            long rows;
+            if (copy.in()) {
+                send(new BackendMessage.CopyInResponse(copy.columns()));
+                flush();
+                rows = session.copyIn(sql, new InputStreamReader(in, StandardCharsets.UTF_8));
+            } else {
+                send(new BackendMessage.CopyOutResponse(copy.columns()));
+                rows = session.copyOut(sql, new CopyOutWriter(this));
+                send(new BackendMessage.CopyDone());
+            }
+            send(new BackendMessage.CommandComplete("COPY " + rows));
+            implicit.afterStatement("COPY " + rows);
+            return true;
+        } finally {
+            in.abandon();
+            copyIn.compareAndSet(in, null);
         }
     }
 
@@ -457,7 +555,10 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         statementGeneration++;
         reported.changes().forEach(this::send);
         send(new BackendMessage.ReadyForQuery(session.transactionStatus().indicator()));
-        busy = false;
+        synchronized (idleWaiters) {
+            busy = false;
+        }
+        signalIdle();
         cancellation.reset();
         flush();
     }
@@ -482,6 +583,10 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     /** Runs once the channel is closed: gives back the session and the connection slot. */
     private void release() {
         finished = true;
+        synchronized (idleWaiters) {
+            busy = false;
+        }
+        signalIdle();
         if (timeout != null) {
             timeout.stop();
         }

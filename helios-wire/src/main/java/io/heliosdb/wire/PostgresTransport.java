@@ -27,6 +27,9 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** A running PostgreSQL-protocol server: Netty event loops for I/O, a bounded pool for queries. */
@@ -85,7 +88,7 @@ final class PostgresTransport implements Transport {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             channels.add(ch);
-                            ch.pipeline().addLast(new PgFrameDecoder(), new PgMessageEncoder(),
+                            ch.pipeline().addLast(new PgFrameDecoder(config.maxMessageSize()), new PgMessageEncoder(),
                                     new PgSessionHandler(context));
                         }
                     })
@@ -161,26 +164,22 @@ final class PostgresTransport implements Transport {
         shutdown(acceptor, io, workers);
     }
 
+    /** Waits until no connection runs a statement, or {@code grace} is over: each busy one counts down when idle. */
     private void awaitIdle(Duration grace) {
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (System.nanoTime() - deadline < 0 && anyBusy()) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private boolean anyBusy() {
+        List<PgSessionHandler> busy = new ArrayList<>();
         for (Channel channel : channels) {
             PgSessionHandler handler = channel.pipeline().get(PgSessionHandler.class);
-            if (handler != null && handler.isBusy()) {
-                return true;
+            if (handler != null) {
+                busy.add(handler);
             }
         }
-        return false;
+        CountDownLatch idle = new CountDownLatch(busy.size());
+        busy.forEach(handler -> handler.whenIdle(idle::countDown));
+        try {
+            idle.await(grace.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -323,7 +323,7 @@ class PgSessionHandlerTest {
         List<Received> answer = send(toArray(header));
 
         assertThat(types(answer)).endsWith("E");
-        assertThat(answer.get(answer.size() - 1).fields()).containsEntry('S', "FATAL").containsEntry('C', "08P01");
+        assertThat(answer.get(answer.size() - 1).fields()).containsEntry('S', "FATAL").containsEntry('C', "54000");
         assertThat(channel.isOpen()).isFalse();
         assertThat(session().closed).isTrue();
     }

@@ -16,9 +16,21 @@ import java.util.List;
  * @param user           the bootstrap superuser's name
  * @param password       the bootstrap superuser's password, or {@code null} (then only trust can admit it)
  * @param metricsPort    port of the Prometheus/health HTTP endpoint, or -1 for none (0: the OS chooses)
+ * @param maxMessageSize the largest protocol message a client may send, in bytes (PostgreSQL's 1 GiB by default);
+ *                       a larger one is refused with 54000 and the connection closed
  */
 public record ServerConfig(String listenAddr, int port, int maxConnections, boolean tlsEnabled, Path tlsCertPath,
-                           Path tlsKeyPath, String authMethod, String user, String password, int metricsPort) {
+                           Path tlsKeyPath, String authMethod, String user, String password, int metricsPort,
+                           int maxMessageSize) {
+
+    /** PostgreSQL's own limit on a message (MaxAllocSize). */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 1 << 30;
+
+    public ServerConfig(String listenAddr, int port, int maxConnections, boolean tlsEnabled, Path tlsCertPath,
+                        Path tlsKeyPath, String authMethod, String user, String password, int metricsPort) {
+        this(listenAddr, port, maxConnections, tlsEnabled, tlsCertPath, tlsKeyPath, authMethod, user, password,
+                metricsPort, DEFAULT_MAX_MESSAGE_SIZE);
+    }
 
     /** The accepted values of {@code auth_method}. */
     public static final List<String> AUTH_METHODS = List.of("trust", "password", "md5", "scram-sha-256");
@@ -34,32 +46,37 @@ public record ServerConfig(String listenAddr, int port, int maxConnections, bool
 
     public ServerConfig withListenAddr(String addr) {
         return new ServerConfig(addr, port, maxConnections, tlsEnabled, tlsCertPath, tlsKeyPath, authMethod, user,
-                password, metricsPort);
+                password, metricsPort, maxMessageSize);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(listenAddr, newPort, maxConnections, tlsEnabled, tlsCertPath, tlsKeyPath, authMethod,
-                user, password, metricsPort);
+                user, password, metricsPort, maxMessageSize);
     }
 
     public ServerConfig withMaxConnections(int max) {
         return new ServerConfig(listenAddr, port, max, tlsEnabled, tlsCertPath, tlsKeyPath, authMethod, user,
-                password, metricsPort);
+                password, metricsPort, maxMessageSize);
     }
 
     public ServerConfig withTls(Path certPath, Path keyPath) {
         return new ServerConfig(listenAddr, port, maxConnections, true, certPath, keyPath, authMethod, user,
-                password, metricsPort);
+                password, metricsPort, maxMessageSize);
     }
 
     public ServerConfig withAuth(String method, String userName, String userPassword) {
         return new ServerConfig(listenAddr, port, maxConnections, tlsEnabled, tlsCertPath, tlsKeyPath, method,
-                userName, userPassword, metricsPort);
+                userName, userPassword, metricsPort, maxMessageSize);
     }
 
     public ServerConfig withMetricsPort(int newMetricsPort) {
         return new ServerConfig(listenAddr, port, maxConnections, tlsEnabled, tlsCertPath, tlsKeyPath, authMethod,
-                user, password, newMetricsPort);
+                user, password, newMetricsPort, maxMessageSize);
+    }
+
+    public ServerConfig withMaxMessageSize(int bytes) {
+        return new ServerConfig(listenAddr, port, maxConnections, tlsEnabled, tlsCertPath, tlsKeyPath, authMethod,
+                user, password, metricsPort, bytes);
     }
 
     /** Never shows the password. */
@@ -68,6 +85,6 @@ public record ServerConfig(String listenAddr, int port, int maxConnections, bool
         return "ServerConfig[listenAddr=" + listenAddr + ", port=" + port + ", maxConnections=" + maxConnections
                 + ", tlsEnabled=" + tlsEnabled + ", tlsCertPath=" + tlsCertPath + ", tlsKeyPath=" + tlsKeyPath
                 + ", authMethod=" + authMethod + ", user=" + user + ", password=" + (password == null ? "none" : "***")
-                + ", metricsPort=" + metricsPort + "]";
+                + ", metricsPort=" + metricsPort + ", maxMessageSize=" + maxMessageSize + "]";
     }
 }

@@ -29,6 +29,7 @@ final class ConfigDraft {
     String user;
     String password;
     int metricsPort;
+    int maxMessageSize;
 
     int workerThreads;
     boolean simdEnabled;
@@ -61,6 +62,7 @@ final class ConfigDraft {
         user = v.user();
         password = v.password();
         metricsPort = v.metricsPort();
+        maxMessageSize = v.maxMessageSize();
         PerformanceConfig p = base.performance();
         workerThreads = p.workerThreads();
         simdEnabled = p.simdEnabled();
@@ -87,7 +89,7 @@ final class ConfigDraft {
         return new HeliosConfig(
                 new StorageConfig(storagePath, memoryOnly, effectiveEngine, cacheSizeBytes, compression, walEnabled),
                 new ServerConfig(listenAddr, port, maxConnections, tlsEnabled, tlsCertPath, tlsKeyPath, authMethod, user,
-                        password, metricsPort),
+                        password, metricsPort, maxMessageSize),
                 new PerformanceConfig(workerThreads, simdEnabled, parallelQuery, queryTimeoutSecs),
                 new EncryptionConfig(encryptionEnabled, algorithm, keySource),
                 new AuditConfig(auditEnabled, auditLogPath));

@@ -28,6 +28,8 @@ enum ConfigKey {
     SERVER_USER("server", "user", ValueKind.NAME, (d, v) -> d.user = (String) v),
     SERVER_PASSWORD("server", "password", ValueKind.SECRET, (d, v) -> d.password = (String) v),
     SERVER_METRICS_PORT("server", "metrics_port", ValueKind.PORT, (d, v) -> d.metricsPort = (Integer) v),
+    SERVER_MAX_MESSAGE_SIZE("server", "max_message_size", ValueKind.MESSAGE_SIZE,
+            (d, v) -> d.maxMessageSize = (Integer) v),
 
     PERFORMANCE_WORKER_THREADS("performance", "worker_threads", ValueKind.NON_NEGATIVE_INT,
             (d, v) -> d.workerThreads = (Integer) v),

@@ -14,7 +14,7 @@ import org.tomlj.TomlTable;
  * Conversion failures are {@link IllegalArgumentException}s whose message says what was expected.
  */
 enum ValueKind {
-    BOOLEAN, PATH, ENGINE, SIZE, COMPRESSION, ADDRESS, PORT, POSITIVE_INT, NON_NEGATIVE_INT, ALGORITHM, KEY_SOURCE, AUTH_METHOD, NAME, SECRET;
+    BOOLEAN, PATH, ENGINE, SIZE, COMPRESSION, ADDRESS, PORT, POSITIVE_INT, NON_NEGATIVE_INT, ALGORITHM, KEY_SOURCE, AUTH_METHOD, NAME, SECRET, MESSAGE_SIZE;
 
     /**
      * Converts a TOML value.
@@ -41,6 +41,7 @@ enum ValueKind {
                 yield ByteSize.parse(string(value, "a size such as 536870912 or \"512MB\""));
             }
             case COMPRESSION -> Compression.ofConfigName(string(value, "\"zstd\", \"lz4\" or \"none\""));
+            case MESSAGE_SIZE -> messageSize((Long) SIZE.fromToml(value, baseDir));
             case ADDRESS -> address(string(value, "an address string such as \"127.0.0.1\""));
             case PORT, POSITIVE_INT, NON_NEGATIVE_INT -> {
                 if (value instanceof Long l) {
@@ -82,6 +83,7 @@ enum ValueKind {
             case ENGINE -> engine(s);
             case SIZE -> ByteSize.parse(s);
             case COMPRESSION -> Compression.ofConfigName(s.toLowerCase(Locale.ROOT));
+            case MESSAGE_SIZE -> messageSize(ByteSize.parse(s));
             case ADDRESS -> address(s);
             case PORT, POSITIVE_INT, NON_NEGATIVE_INT -> {
                 try {
@@ -188,5 +190,13 @@ enum ValueKind {
                     "expected { Environment = \"VARIABLE\" } or { File = \"path\" }, got " + kind);
         }
         return new EncryptionConfig.KeySource(canonical, value);
+    }
+
+    /** A protocol message cap: at least 1 KB (room for any ordinary query), at most PostgreSQL's 1 GiB. */
+    private static Integer messageSize(long bytes) {
+        if (bytes < 1024 || bytes > (1L << 30)) {
+            throw new IllegalArgumentException("expected a size from 1KB to 1GB, got " + bytes + " bytes");
+        }
+        return (int) bytes;
     }
 }

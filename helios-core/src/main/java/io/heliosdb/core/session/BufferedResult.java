@@ -31,6 +31,11 @@ final class BufferedResult implements QueryResult {
         return new BufferedResult(List.of(), List.of(), 0, commandTag);
     }
 
+    /** A result of rows already read (a cursor's FETCH). */
+    static BufferedResult of(List<Column> columns, List<Object[]> rows, String commandTag) {
+        return new BufferedResult(columns, rows, rows.size(), commandTag);
+    }
+
     /** Reads a statement result to its end and closes it. */
     static BufferedResult drain(StatementResult result) {
         try (result) {

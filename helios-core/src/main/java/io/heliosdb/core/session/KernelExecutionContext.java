@@ -28,6 +28,7 @@ final class KernelExecutionContext implements ExecutionContext {
     private final SequenceSessionValues sequenceValues;
     private final SequenceCounters counters;
     private final int pid;
+    private java.util.function.Consumer<io.heliosdb.api.Notice> notices = notice -> { };
 
     KernelExecutionContext(TableRows tables, SessionSettings settings, long deadlineNanos, StatementCancel cancel,
                            SystemViews views, QueryMetrics metrics, SequenceSessionValues sequenceValues,
@@ -41,6 +42,17 @@ final class KernelExecutionContext implements ExecutionContext {
         this.cancel = cancel;
         this.views = views;
         this.metrics = metrics;
+    }
+
+    /** Where {@link #notice} sends its messages (the session's listener). */
+    KernelExecutionContext notices(java.util.function.Consumer<io.heliosdb.api.Notice> listener) {
+        this.notices = listener;
+        return this;
+    }
+
+    @Override
+    public void notice(String message) {
+        notices.accept(io.heliosdb.api.Notice.notice(message));
     }
 
     @Override

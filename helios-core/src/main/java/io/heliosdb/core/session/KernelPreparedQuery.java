@@ -40,6 +40,11 @@ final class KernelPreparedQuery implements PreparedQuery {
     }
 
     @Override
+    public io.heliosdb.api.CopyDescription copy() {
+        return planned == null ? null : KernelSession.describeCopy(planned.plan());
+    }
+
+    @Override
     public boolean readOnly() {
         // Planning again for a changed catalog does not change what kind of statement this is.
         return planned == null || planned.plan().readOnly();

@@ -21,11 +21,17 @@ import io.heliosdb.sql.SchemaLookup;
 import io.heliosdb.sql.StatementPlan;
 import io.heliosdb.sql.StatementResult;
 import io.heliosdb.sql.TransactionCommand;
+import io.heliosdb.api.Notice;
+import io.heliosdb.sql.CopyCommand;
+import io.heliosdb.sql.CursorCommand;
+import java.io.Reader;
+import java.io.Writer;
 import java.lang.System.Logger.Level;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -54,6 +60,8 @@ public final class KernelSession implements Session {
     private final QueryMetrics metrics;
     private final SessionActivity activity;
     private final SequenceSessionValues sequenceValues = new SequenceSessionValues();
+    private final SessionCursors cursors = new SessionCursors();
+    private Consumer<Notice> noticeListener;
 
     /** The explicit transaction (BEGIN..COMMIT), or null in autocommit mode. */
     private Transaction transaction;
@@ -155,6 +163,109 @@ public final class KernelSession implements Session {
                     }
                 }
             }
+        };
+    }
+
+    @Override
+    public synchronized long copyIn(String sql, Reader data) {
+        beginStatement();
+        CopyCommand copy = copyCommand(sql, true);
+        long start = System.nanoTime();
+        activity.started(sql, settings.get("application_name"));
+        boolean implicit = transaction == null;
+        if (implicit) {
+            transaction = store.begin(IsolationLevel.parse(settings.get("default_transaction_isolation")));
+        }
+        try {
+            long rows = CopyRows.copyIn(copy, data, values -> runWrite(copy.rowPlan(), values, copy::rowPlan));
+            if (implicit) {
+                Transaction t = transaction;
+                transaction = null;
+                store.commit(t);
+            }
+            return rows;
+        } catch (RuntimeException e) {
+            if (implicit && transaction != null) {
+                Transaction t = transaction;
+                transaction = null;
+                store.rollback(t);
+            }
+            metrics.recordError();
+            throw onError(e);
+        } finally {
+            metrics.recordStatement(System.nanoTime() - start);
+            activity.finished(idleState(), settings.get("application_name"));
+        }
+    }
+
+    @Override
+    public synchronized long copyOut(String sql, Writer out) {
+        beginStatement();
+        CopyCommand copy = copyCommand(sql, false);
+        activity.started(sql, settings.get("application_name"));
+        try (QueryResult rows = runRead(copy.rowPlan(), NO_PARAMS, System.nanoTime())) {
+            return CopyRows.copyOut(copy, rows, out, () -> {
+                if (cancel.requested()) {
+                    throw new HeliosException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+                }
+            });
+        } catch (RuntimeException e) {
+            metrics.recordError();
+            throw onError(e);
+        } finally {
+            openResult = null;
+            activity.finished(idleState(), settings.get("application_name"));
+        }
+    }
+
+    /** Plans a single COPY statement of the wanted direction. */
+    private CopyCommand copyCommand(String sql, boolean in) {
+        List<ParsedStatement> statements = parse(sql);
+        if (statements.size() != 1) {
+            throw onError(new HeliosException(SqlState.SYNTAX_ERROR, "expected exactly one COPY statement"));
+        }
+        StatementPlan plan;
+        try {
+            plan = failed ? planInFailedTransaction(statements.get(0), List.of()).plan()
+                    : plan(statements.get(0), List.of()).plan();
+        } catch (RuntimeException e) {
+            throw onError(e);
+        }
+        CopyCommand copy = plan.copyCommand();
+        if (copy == null || copy.from() != in) {
+            throw onError(new HeliosException(SqlState.WRONG_OBJECT_TYPE, in
+                    ? "copyIn runs COPY ... FROM STDIN only" : "copyOut runs COPY ... TO STDOUT only"));
+        }
+        return copy;
+    }
+
+    /** What a COPY statement moves, for {@link KernelPreparedQuery#copy()}. */
+    static io.heliosdb.api.CopyDescription describeCopy(StatementPlan plan) {
+        CopyCommand copy = plan.copyCommand();
+        return copy == null ? null : new io.heliosdb.api.CopyDescription(copy.from(), copy.columns().size());
+    }
+
+    @Override
+    public synchronized void onNotice(Consumer<Notice> listener) {
+        this.noticeListener = listener;
+    }
+
+    private void notice(Notice notice) {
+        Consumer<Notice> listener = noticeListener;
+        if (listener != null) {
+            listener.accept(notice);
+        }
+    }
+
+    private QueryResult runCursorCommand(CursorCommand command, long start) {
+        return switch (command.kind()) {
+            case DECLARE -> {
+                QueryResult rows = runRead(command.query(), NO_PARAMS, start);
+                openResult = null;
+                yield cursors.declare(command, transaction != null, rows);
+            }
+            case FETCH, MOVE -> cursors.fetchOrMove(command);
+            case CLOSE -> cursors.close(command);
         };
     }
 
@@ -276,6 +387,13 @@ public final class KernelSession implements Session {
             if (plan.transactionCommand() != null) {
                 return runTransactionCommand(plan.transactionCommand());
             }
+            if (plan.copyCommand() != null) {
+                throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "COPY " + (plan.copyCommand().from()
+                        ? "FROM STDIN" : "TO STDOUT") + " needs a data stream: run it with Session.copyIn or copyOut");
+            }
+            if (plan.cursorCommand() != null) {
+                return runCursorCommand(plan.cursorCommand(), start);
+            }
             applyIsolationSetting();
             if (plan.readOnly()) {
                 QueryResult result = runRead(plan, params, start);
@@ -326,7 +444,7 @@ public final class KernelSession implements Session {
         switch (command) {
             case BEGIN -> {
                 if (transaction != null) {
-                    LOG.log(Level.DEBUG, "WARNING: there is already a transaction in progress");
+                    notice(Notice.warning(SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress"));
                 } else {
                     IsolationLevel level = IsolationLevel.parse(settings.get("default_transaction_isolation"));
                     transaction = store.begin(level);
@@ -337,7 +455,7 @@ public final class KernelSession implements Session {
             }
             case COMMIT -> {
                 if (transaction == null) {
-                    LOG.log(Level.DEBUG, "WARNING: there is no transaction in progress");
+                    notice(Notice.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress"));
                     return BufferedResult.tag("COMMIT");
                 }
                 Transaction t = transaction;
@@ -355,7 +473,7 @@ public final class KernelSession implements Session {
                     store.rollback(transaction);
                     endTransaction();
                 } else {
-                    LOG.log(Level.DEBUG, "WARNING: there is no transaction in progress");
+                    notice(Notice.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress"));
                 }
                 return BufferedResult.tag("ROLLBACK");
             }
@@ -363,6 +481,7 @@ public final class KernelSession implements Session {
     }
 
     private void endTransaction() {
+        cursors.transactionEnded();
         transaction = null;
         failed = false;
         settings.set("transaction_isolation", settings.get("default_transaction_isolation"));
@@ -456,7 +575,8 @@ public final class KernelSession implements Session {
 
     private KernelExecutionContext context(Transaction t, StatementReads reads) {
         return new KernelExecutionContext(new TableRows(store, t, reads), settings,
-                deadlineNanos(), cancel, views, metrics, sequenceValues, store.sequences(), activity.pid());
+                deadlineNanos(), cancel, views, metrics, sequenceValues, store.sequences(), activity.pid())
+                .notices(this::notice);
     }
 
     private long deadlineNanos() {

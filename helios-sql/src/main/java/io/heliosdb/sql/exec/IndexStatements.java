@@ -45,6 +45,8 @@ final class IndexStatements {
                     indexes.add(index.get());
                 } else if (!d.ifExists()) {
                     throw new HeliosException(SqlState.UNDEFINED_OBJECT, "index \"" + name + "\" does not exist");
+                } else {
+                    ctx.notice("index \"" + name + "\" does not exist, skipping");
                 }
             }
             indexes.forEach(ctx::dropIndex);

@@ -72,6 +72,8 @@ public final class StatementCompiler {
                         tables.add(table.get());
                     } else if (!d.ifExists()) {
                         throw new HeliosException(SqlState.UNDEFINED_TABLE, "table \"" + name + "\" does not exist");
+                    } else {
+                        rt.context().notice("table \"" + name + "\" does not exist, skipping");
                     }
                 }
                 tables.forEach(rt.context()::dropTable);

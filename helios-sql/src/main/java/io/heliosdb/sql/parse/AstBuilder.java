@@ -95,6 +95,10 @@ final class AstBuilder {
                     d.IF() != null);
         } else if (ctx.alterTable() != null) {
             return new ConstraintAst(this).alterTable(ctx.alterTable(), tableName(ctx.alterTable().qualifiedName()));
+        } else if (ctx.copyStmt() != null) {
+            return CopyCursorStatements.copy(ctx.copyStmt(), this);
+        } else if (ctx.cursorStmt() != null) {
+            return CopyCursorStatements.cursor(ctx.cursorStmt(), this);
         } else if (ctx.explainStmt() != null) {
             ExplainStmtContext e = ctx.explainStmt();
             boolean analyze = e.ANALYZE() != null || e.explainOption().stream().anyMatch(o -> o.ANALYZE() != null
@@ -684,7 +688,7 @@ final class AstBuilder {
         return null;
     }
 
-    private TableName tableName(QualifiedNameContext ctx) {
+    TableName tableName(QualifiedNameContext ctx) {
         return tableName(ctx, null);
     }
 
@@ -749,7 +753,7 @@ final class AstBuilder {
                 k.FROM().getSymbol().getStartIndex() + 1, null);
     }
 
-    private static String unquote(String quoted) {
+    static String unquote(String quoted) {
         return quoted.substring(1, quoted.length() - 1).replace("''", "'");
     }
 

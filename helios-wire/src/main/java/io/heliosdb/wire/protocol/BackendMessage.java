@@ -75,7 +75,31 @@ public sealed interface BackendMessage {
      * {@code position} is 1-based in the query text, 0 when unknown.
      */
     record ErrorResponse(String severity, String sqlState, String message, String detail, String hint,
-                         int position) implements BackendMessage {
+                         int position, String where) implements BackendMessage {
+
+        public ErrorResponse(String severity, String sqlState, String message, String detail, String hint, int position) {
+            this(severity, sqlState, message, detail, hint, position, null);
+        }
+    }
+
+    /** A notice or warning (NOTICE, WARNING, ...) that does not end the statement. */
+    record NoticeResponse(String severity, String sqlState, String message) implements BackendMessage {
+    }
+
+    /** The server is ready for COPY FROM STDIN's data: text format, {@code columns} columns. */
+    record CopyInResponse(int columns) implements BackendMessage {
+    }
+
+    /** COPY TO STDOUT's data follows in CopyData messages: text format, {@code columns} columns. */
+    record CopyOutResponse(int columns) implements BackendMessage {
+    }
+
+    /** One chunk of COPY data (a row, for COPY TO). */
+    record CopyData(byte[] data) implements BackendMessage {
+    }
+
+    /** The end of COPY TO's data. */
+    record CopyDone() implements BackendMessage {
     }
 
     record ParseComplete() implements BackendMessage {

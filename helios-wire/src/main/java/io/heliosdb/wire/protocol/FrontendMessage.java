@@ -72,6 +72,18 @@ public sealed interface FrontendMessage {
     record Sync() implements FrontendMessage {
     }
 
+    /** A chunk of COPY FROM STDIN's data. */
+    record CopyData(byte[] data) implements FrontendMessage {
+    }
+
+    /** The end of COPY FROM STDIN's data. */
+    record CopyDone() implements FrontendMessage {
+    }
+
+    /** The client aborts COPY FROM STDIN, saying why. */
+    record CopyFail(String message) implements FrontendMessage {
+    }
+
     /** The client is leaving. */
     record Terminate() implements FrontendMessage {
     }

@@ -17,7 +17,7 @@ final class FrontendMessageReader {
 
     static boolean isKnownType(char type) {
         return switch (type) {
-            case 'Q', 'P', 'B', 'D', 'E', 'C', 'H', 'S', 'X', 'p' -> true;
+            case 'Q', 'P', 'B', 'D', 'E', 'C', 'H', 'S', 'X', 'p', 'd', 'c', 'f' -> true;
             default -> false;
         };
     }
@@ -64,6 +64,13 @@ final class FrontendMessageReader {
     static FrontendMessage readMessage(char type, ByteBuf body) {
         FrontendMessage message = switch (type) {
             case 'Q' -> new FrontendMessage.Query(readCString(body));
+            case 'd' -> {
+                byte[] data = new byte[body.readableBytes()];
+                body.readBytes(data);
+                yield new FrontendMessage.CopyData(data);
+            }
+            case 'c' -> new FrontendMessage.CopyDone();
+            case 'f' -> new FrontendMessage.CopyFail(readCString(body));
             case 'P' -> readParse(body);
             case 'B' -> readBind(body);
             case 'D' -> new FrontendMessage.Describe(readKind(body, "Describe"), readCString(body));

@@ -80,7 +80,8 @@ public final class PgFrameDecoder extends ByteToMessageDecoder {
             throw new ProtocolViolation("invalid message length " + length);
         }
         if (length > maxMessageLength) {
-            throw new ProtocolViolation("message of " + length + " bytes exceeds the limit of " + maxMessageLength);
+            throw new ProtocolViolation(io.heliosdb.api.SqlState.PROGRAM_LIMIT_EXCEEDED, "message of " + length
+                    + " bytes exceeds the limit of " + maxMessageLength + " bytes (max_message_size)");
         }
         if (!FrontendMessageReader.isKnownType(type)) {
             throw new ProtocolViolation("invalid frontend message type " + (int) type);

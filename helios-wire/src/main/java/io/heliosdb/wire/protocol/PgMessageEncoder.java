@@ -68,6 +68,21 @@ public final class PgMessageEncoder extends MessageToByteEncoder<BackendMessage>
         if (message instanceof ErrorResponse) {
             return 'E';
         }
+        if (message instanceof NoticeResponse) {
+            return 'N';
+        }
+        if (message instanceof CopyInResponse) {
+            return 'G';
+        }
+        if (message instanceof CopyOutResponse) {
+            return 'H';
+        }
+        if (message instanceof CopyData) {
+            return 'd';
+        }
+        if (message instanceof CopyDone) {
+            return 'c';
+        }
         if (message instanceof ParseComplete) {
             return '1';
         }
@@ -144,6 +159,18 @@ public final class PgMessageEncoder extends MessageToByteEncoder<BackendMessage>
             writeCString(out, m.tag());
         } else if (message instanceof ErrorResponse m) {
             writeError(m, out);
+        } else if (message instanceof NoticeResponse m) {
+            writeField(out, 'S', m.severity());
+            writeField(out, 'V', m.severity());
+            writeField(out, 'C', m.sqlState());
+            writeField(out, 'M', m.message());
+            out.writeByte(0);
+        } else if (message instanceof CopyInResponse m) {
+            writeCopyResponse(m.columns(), out);
+        } else if (message instanceof CopyOutResponse m) {
+            writeCopyResponse(m.columns(), out);
+        } else if (message instanceof CopyData m) {
+            out.writeBytes(m.data());
         } else if (message instanceof ParameterDescription m) {
             out.writeShort(m.typeOids().length);
             for (int oid : m.typeOids()) {
@@ -163,7 +190,17 @@ public final class PgMessageEncoder extends MessageToByteEncoder<BackendMessage>
         if (m.position() > 0) {
             writeField(out, 'P', Integer.toString(m.position()));
         }
+        writeField(out, 'W', m.where());
         out.writeByte(0);
+    }
+
+    /** Overall format 0 (text, which CSV is too) and a text format code per column. */
+    private static void writeCopyResponse(int columns, ByteBuf out) {
+        out.writeByte(0);
+        out.writeShort(columns);
+        for (int i = 0; i < columns; i++) {
+            out.writeShort(0);
+        }
     }
 
     private static void writeField(ByteBuf out, char code, String value) {

@@ -10,4 +10,9 @@ public final class ProtocolViolation extends HeliosException {
     public ProtocolViolation(String message) {
         super(SqlState.PROTOCOL_VIOLATION, message);
     }
+
+    /** A violation with its own SQLSTATE (a message over the size limit is 54000). */
+    public ProtocolViolation(SqlState state, String message) {
+        super(state, message);
+    }
 }

@@ -28,6 +28,8 @@ statement
     | alterSequence
     | dropSequence
     | alterTable
+    | copyStmt
+    | cursorStmt
     ;
 
 // EXPLAIN [ANALYZE] or EXPLAIN (option [value], ...): options other than ANALYZE change nothing here.
@@ -303,6 +305,28 @@ showStmt
     | SHOW TIME ZONE        # showTimeZone
     ;
 
+// ---------------------------------------------------------------- COPY and cursors
+
+// Option names and STDIN/STDOUT stay identifiers (checked in AstBuilder) so they remain usable as names.
+copyStmt
+    : COPY qualifiedName (LPAREN identifier (COMMA identifier)* RPAREN)? (FROM | TO) copyTarget copyOptions?
+    | COPY LPAREN selectStmt RPAREN TO copyTarget copyOptions?
+    ;
+copyTarget : identifier | STRING ;
+copyOptions
+    : WITH? LPAREN copyOption (COMMA copyOption)* RPAREN
+    | WITH? copyLegacyOption+
+    ;
+copyOption : (identifier | NULL) (identifier | STRING | TRUE | FALSE | ON | INTEGER_LITERAL)? ;
+copyLegacyOption : (identifier | NULL) AS? STRING? ;
+
+cursorStmt
+    : DECLARE name=identifier cursorOption* CURSOR ((WITH | WITHOUT) hold=identifier)? FOR selectStmt  # declareCursor
+    | (FETCH | MOVE) direction=identifier? (MINUS? INTEGER_LITERAL | ALL)? (FROM | IN)? name=identifier  # fetchCursor
+    | CLOSE (name=identifier | ALL)                                                                       # closeCursor
+    ;
+cursorOption : identifier ;
+
 // ---------------------------------------------------------------- expressions
 
 expr
@@ -396,6 +420,7 @@ nonReserved
     | SEQUENCE | ALTER | INCREMENT | MINVALUE | MAXVALUE | CACHE | CYCLE | NO | GENERATED | ALWAYS
     | OVERRIDING | SYSTEM | VALUE
     | ACTION | ADD | CONFLICT | DATA | NOTHING | RENAME | TYPE
+    | COPY | DECLARE | CURSOR | MOVE | CLOSE
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -426,6 +451,11 @@ SEQUENCE : 'SEQUENCE';
 SYSTEM : 'SYSTEM';
 TYPE : 'TYPE';
 VALUE : 'VALUE';
+COPY : 'COPY';
+DECLARE : 'DECLARE';
+CURSOR : 'CURSOR';
+MOVE : 'MOVE';
+CLOSE : 'CLOSE';
 ALL : 'ALL';
 ANALYZE : 'ANALYZE';
 EXPLAIN : 'EXPLAIN';

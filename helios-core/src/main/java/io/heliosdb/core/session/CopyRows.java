@@ -1,0 +1,106 @@
+package io.heliosdb.core.session;
+
+import io.heliosdb.api.Column;
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.QueryResult;
+import io.heliosdb.api.Row;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.sql.CopyCommand;
+import io.heliosdb.sql.CopyRowReader;
+import io.heliosdb.sql.CopyRowWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The row loops of COPY FROM STDIN and COPY TO STDOUT; the session supplies the transaction around them. */
+final class CopyRows {
+
+    private CopyRows() {
+    }
+
+    /** Reads every row and hands its text values to {@code insertRow}; the first bad row fails the copy. */
+    static long copyIn(CopyCommand copy, Reader data, Consumer<Object[]> insertRow) {
+        CopyRowReader reader = new CopyRowReader(data, copy.format());
+        List<Column> columns = copy.columns();
+        long rows = 0;
+        while (true) {
+            String[] values;
+            try {
+                values = reader.next();
+            } catch (UncheckedIOException e) {
+                throw new HeliosException(SqlState.QUERY_CANCELED, "COPY from stdin failed: "
+                        + e.getCause().getMessage(), e);
+            } catch (HeliosException e) {
+                throw e.withContext(where(copy, reader.line(), null, null));
+            }
+            if (values == null) {
+                return rows;
+            }
+            if (values.length < columns.size()) {
+                throw new HeliosException(SqlState.BAD_COPY_FILE_FORMAT, "missing data for column \""
+                        + columns.get(values.length).name() + "\"")
+                        .withContext(where(copy, reader.line(), null, null));
+            }
+            if (values.length > columns.size()) {
+                throw new HeliosException(SqlState.BAD_COPY_FILE_FORMAT, "extra data after last expected column")
+                        .withContext(where(copy, reader.line(), null, null));
+            }
+            try {
+                insertRow.accept(values);
+            } catch (HeliosException e) {
+                Integer column = failedColumn(e, values);
+                String where = where(copy, reader.line(), columns, column);
+                throw e.withContext(column == null ? where : where + ": \"" + values[column] + "\"");
+            }
+            rows++;
+        }
+    }
+
+    /** Writes the header (when asked) and every row, one {@code write} per line. */
+    static long copyOut(CopyCommand copy, QueryResult rows, Writer out, Runnable checkCancelled) {
+        CopyRowWriter writer = new CopyRowWriter(copy.format());
+        List<Column> columns = rows.columns();
+        try {
+            if (copy.format().header()) {
+                out.write(writer.line(columns.stream().map(Column::name).toArray(String[]::new), true));
+            }
+            String[] values = new String[columns.size()];
+            long count = 0;
+            while (rows.next()) {
+                checkCancelled.run();
+                Row row = rows.row();
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = row.isNull(i) ? null : row.getText(i);
+                }
+                out.write(writer.line(values, false));
+                count++;
+            }
+            return count;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The value a conversion error quotes tells which column it came from, as PostgreSQL's CONTEXT names it. */
+    private static Integer failedColumn(HeliosException e, String[] values) {
+        if (e.sqlState() != SqlState.INVALID_TEXT_REPRESENTATION && e.sqlState() != SqlState.NUMERIC_VALUE_OUT_OF_RANGE
+                && e.sqlState() != SqlState.STRING_DATA_RIGHT_TRUNCATION) {
+            return null;
+        }
+        String message = String.valueOf(e.getMessage());
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null && message.contains("\"" + values[i] + "\"")) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private static String where(CopyCommand copy, long line, List<Column> columns, Integer column) {
+        String where = "COPY " + copy.relation() + ", line " + line;
+        return column == null ? where : where + ", column " + columns.get(column).name();
+    }
+}
