@@ -70,6 +70,24 @@ public interface ExecutionContext extends SchemaLookup {
     /** Sets a session setting ({@code SET name = value}). */
     void setSetting(String name, String value);
 
+    /** {@code SET LOCAL name = value}: until the transaction ends (a kernel without transactions: as SET). */
+    default void setLocalSetting(String name, String value) {
+        setSetting(name, value);
+    }
+
+    /**
+     * {@code now()} and {@code current_timestamp}: the start of the current transaction, the same for
+     * all its statements, as in PostgreSQL.
+     */
+    default java.time.LocalDateTime transactionTimestamp() {
+        return java.time.LocalDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /** {@code statement_timestamp()}: the start of the current statement. */
+    default java.time.LocalDateTime statementTimestamp() {
+        return transactionTimestamp();
+    }
+
     /** Throws {@code 57014} when the statement was cancelled or ran past its timeout. */
     default void checkCancelled() {
     }

@@ -19,6 +19,11 @@ public interface StatementPlan {
     /** Non-null for BEGIN/COMMIT/ROLLBACK (and their synonyms), which the kernel runs; {@link #execute} is then not called. */
     TransactionCommand transactionCommand();
 
+    /** The transaction command with what it names (savepoint, isolation level, table), or null. */
+    default TransactionControl transactionControl() {
+        return transactionCommand() == null ? null : TransactionControl.of(transactionCommand());
+    }
+
     /** True when the statement changes no data and no catalog. */
     boolean readOnly();
 

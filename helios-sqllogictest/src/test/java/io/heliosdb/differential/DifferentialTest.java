@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DifferentialTest {
     static final List<String> FILES = List.of("nulls", "arithmetic", "strings", "joins", "queries", "casts",
-            "datetime", "windows", "aggregates", "advanced");
+            "datetime", "windows", "aggregates", "advanced", "transactions");
 
     /** Every difference of this run, as candidate lines for known-differences.tsv (written to target/). */
     private static final StringBuilder CANDIDATES = new StringBuilder();

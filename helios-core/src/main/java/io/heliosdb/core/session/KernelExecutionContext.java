@@ -23,6 +23,8 @@ final class KernelExecutionContext implements ExecutionContext {
     private final StatementCancel cancel;
     private final SystemViews views;
     private final QueryMetrics metrics;
+    private java.time.LocalDateTime transactionStarted;
+    private java.time.LocalDateTime statementStarted;
 
     KernelExecutionContext(TableRows tables, SessionSettings settings, long deadlineNanos, StatementCancel cancel,
                            SystemViews views, QueryMetrics metrics) {
@@ -32,6 +34,31 @@ final class KernelExecutionContext implements ExecutionContext {
         this.cancel = cancel;
         this.views = views;
         this.metrics = metrics;
+    }
+
+    /** When the transaction and the statement began (now() and statement_timestamp()); null: the clock. */
+    KernelExecutionContext timestamps(java.time.LocalDateTime transaction, java.time.LocalDateTime statement) {
+        this.transactionStarted = transaction;
+        this.statementStarted = statement;
+        return this;
+    }
+
+    @Override
+    public java.time.LocalDateTime transactionTimestamp() {
+        return transactionStarted != null ? transactionStarted : ExecutionContext.super.transactionTimestamp();
+    }
+
+    @Override
+    public java.time.LocalDateTime statementTimestamp() {
+        return statementStarted != null ? statementStarted : transactionTimestamp();
+    }
+
+    @Override
+    public void setLocalSetting(String name, String value) {
+        if (name.equalsIgnoreCase(SystemViews.MODE_SETTING)) {
+            setSetting(name, value); // refused the same way
+        }
+        settings.setLocal(name, value);
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class IsolationSpecTest {
     private static final String[] SPECS = {"lost-update", "write-skew", "read-committed-recheck", "deadlock",
-        "unique-race", "ddl-rollback"};
+        "unique-race", "ddl-rollback", "savepoint"};
 
     @TempDir
     Path dir;

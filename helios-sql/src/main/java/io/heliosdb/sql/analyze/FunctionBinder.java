@@ -176,7 +176,14 @@ final class FunctionBinder {
                 }
                 return new ScalarCall(ScalarFunction.ROUND, converted, SqlType.NUMERIC);
             }
-            case "now", "current_timestamp", "localtimestamp", "current_date" -> {
+            case "statement_timestamp", "clock_timestamp" -> {
+                if (!args.isEmpty()) {
+                    throw undefined(f, args, position);
+                }
+                return new ScalarCall(f.name().equals("clock_timestamp") ? ScalarFunction.CLOCK_TIMESTAMP
+                        : ScalarFunction.STATEMENT_TIMESTAMP, List.of(), SqlType.TIMESTAMP);
+            }
+            case "now", "current_timestamp", "localtimestamp", "current_date", "transaction_timestamp" -> {
                 if (!args.isEmpty()) {
                     throw undefined(f, args, position);
                 }

@@ -78,6 +78,8 @@ final class AstBuilder {
             return transaction(ctx.transactionStmt());
         } else if (ctx.setStmt() != null) {
             return set(ctx.setStmt());
+        } else if (ctx.vacuumStmt() != null) {
+            return TransactionStatements.vacuum(ctx.vacuumStmt());
         } else if (ctx.explainStmt() != null) {
             ExplainStmtContext e = ctx.explainStmt();
             boolean analyze = e.ANALYZE() != null || e.explainOption().stream().anyMatch(o -> o.ANALYZE() != null
@@ -371,6 +373,10 @@ final class AstBuilder {
     // ------------------------------------------------------------------ session
 
     private Statement transaction(TransactionStmtContext ctx) {
+        Statement extended = TransactionStatements.of(ctx);
+        if (extended != null) {
+            return extended;
+        }
         if (ctx instanceof BeginStmtContext) {
             return new TransactionStatement(TransactionCommand.BEGIN);
         } else if (ctx instanceof CommitStmtContext) {
@@ -382,6 +388,8 @@ final class AstBuilder {
     private Statement set(SetStmtContext ctx) {
         String name;
         List<SetValueContext> values;
+        boolean local = ctx instanceof SetVariableContext sv ? sv.LOCAL() != null
+                : ((SetTimeZoneContext) ctx).LOCAL() != null;
         if (ctx instanceof SetVariableContext v) {
             name = settingName(v.settingName());
             values = v.setValue();
@@ -390,7 +398,7 @@ final class AstBuilder {
             values = List.of(((SetTimeZoneContext) ctx).setValue());
         }
         if (values.size() == 1 && values.get(0).DEFAULT() != null) {
-            return new SetVariable(name, null);
+            return new SetVariable(name, null, local);
         }
         StringBuilder value = new StringBuilder();
         for (SetValueContext v : values) {
@@ -405,7 +413,7 @@ final class AstBuilder {
                 value.append(text(v).replace(" ", "").toLowerCase(java.util.Locale.ROOT));
             }
         }
-        return new SetVariable(name, value.toString());
+        return new SetVariable(name, value.toString(), local);
     }
 
     private static String settingName(SettingNameContext ctx) {
