@@ -110,6 +110,24 @@ public interface ExecutionContext extends SchemaLookup, SequenceAccess {
         return SystemCatalog.NONE;
     }
 
+    /** {@code SET LOCAL name = value}: until the transaction ends (a kernel without transactions: as SET). */
+    default void setLocalSetting(String name, String value) {
+        setSetting(name, value);
+    }
+
+    /**
+     * {@code now()} and {@code current_timestamp}: the start of the current transaction in UTC, the same
+     * for all its statements, as in PostgreSQL.
+     */
+    default java.time.LocalDateTime transactionTimestamp() {
+        return java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /** {@code statement_timestamp()}: the start of the current statement, in UTC. */
+    default java.time.LocalDateTime statementTimestamp() {
+        return transactionTimestamp();
+    }
+
     /** Tells the client something short of an error, as PostgreSQL's NOTICE (e.g. "... does not exist, skipping"). */
     default void notice(String message) {
     }

@@ -29,6 +29,11 @@ public interface StatementPlan {
         return null;
     }
 
+    /** The transaction command with what it names (savepoint, isolation level, table), or null. */
+    default TransactionControl transactionControl() {
+        return transactionCommand() == null ? null : TransactionControl.of(transactionCommand());
+    }
+
     /** True when the statement changes no data and no catalog. */
     boolean readOnly();
 

@@ -35,7 +35,8 @@ final class ImplicitTransaction {
 
     /** After a statement ran (or failed: tag null): BEGIN hands the block to the client, COMMIT/ROLLBACK ended it. */
     void afterStatement(String tag) {
-        if (open && ("BEGIN".equals(tag) || session.transactionStatus() == TransactionStatus.IDLE)) {
+        if (open && ("BEGIN".equals(tag) || "START TRANSACTION".equals(tag)
+                || session.transactionStatus() == TransactionStatus.IDLE)) {
             open = false;
         }
     }

@@ -29,6 +29,8 @@ final class KernelExecutionContext implements ExecutionContext {
     private final SequenceCounters counters;
     private final int pid;
     private java.util.function.Consumer<io.heliosdb.api.Notice> notices = notice -> { };
+    private java.time.LocalDateTime transactionStarted;
+    private java.time.LocalDateTime statementStarted;
 
     KernelExecutionContext(TableRows tables, SessionSettings settings, long deadlineNanos, StatementCancel cancel,
                            SystemViews views, QueryMetrics metrics, SequenceSessionValues sequenceValues,
@@ -50,9 +52,34 @@ final class KernelExecutionContext implements ExecutionContext {
         return this;
     }
 
+    /** When the transaction and the statement began, in UTC (now() and statement_timestamp()); null: the clock. */
+    KernelExecutionContext timestamps(java.time.LocalDateTime transaction, java.time.LocalDateTime statement) {
+        this.transactionStarted = transaction;
+        this.statementStarted = statement;
+        return this;
+    }
+
     @Override
     public void notice(String message) {
         notices.accept(io.heliosdb.api.Notice.notice(message));
+    }
+
+    @Override
+    public java.time.LocalDateTime transactionTimestamp() {
+        return transactionStarted != null ? transactionStarted : ExecutionContext.super.transactionTimestamp();
+    }
+
+    @Override
+    public java.time.LocalDateTime statementTimestamp() {
+        return statementStarted != null ? statementStarted : transactionTimestamp();
+    }
+
+    @Override
+    public void setLocalSetting(String name, String value) {
+        if (name.equalsIgnoreCase(SystemViews.MODE_SETTING)) {
+            setSetting(name, value); // refused the same way
+        }
+        settings.setLocal(name, value);
     }
 
     @Override

@@ -66,6 +66,10 @@ public final class KernelSession implements Session {
     /** The explicit transaction (BEGIN..COMMIT), or null in autocommit mode. */
     private Transaction transaction;
     private boolean failed;
+    private final Savepoints savepoints = new Savepoints();
+    /** When the current transaction (or autocommit statement) began, for now(); and the current statement. */
+    private java.time.LocalDateTime transactionStarted;
+    private java.time.LocalDateTime statementStarted;
     private StreamingResult openResult;
     private boolean closed;
 
@@ -384,8 +388,14 @@ public final class KernelSession implements Session {
             } else {
                 plan = prepared != null ? prepared.currentPlan() : plan(statement, List.of()).plan();
             }
+            statementStarted = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            if (transaction == null) {
+                transactionStarted = statementStarted;
+            }
             if (plan.transactionCommand() != null) {
-                return runTransactionCommand(plan.transactionCommand());
+                TransactionCommand command = plan.transactionCommand();
+                return command == TransactionCommand.COMMIT || command == TransactionCommand.ROLLBACK
+                        ? runTransactionCommand(command) : runTransactionControl(plan.transactionControl(), plan.sql());
             }
             if (plan.copyCommand() != null) {
                 throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "COPY " + (plan.copyCommand().from()
@@ -429,7 +439,8 @@ public final class KernelSession implements Session {
             throw abortedTransaction();
         }
         TransactionCommand command = planned.plan().transactionCommand();
-        if (command == TransactionCommand.COMMIT || command == TransactionCommand.ROLLBACK) {
+        if (command == TransactionCommand.COMMIT || command == TransactionCommand.ROLLBACK
+                || command == TransactionCommand.ROLLBACK_TO_SAVEPOINT) {
             return planned;
         }
         throw abortedTransaction();
@@ -442,17 +453,6 @@ public final class KernelSession implements Session {
 
     private QueryResult runTransactionCommand(TransactionCommand command) {
         switch (command) {
-            case BEGIN -> {
-                if (transaction != null) {
-                    notice(Notice.warning(SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress"));
-                } else {
-                    IsolationLevel level = IsolationLevel.parse(settings.get("default_transaction_isolation"));
-                    transaction = store.begin(level);
-                    settings.set("transaction_isolation", level.settingValue());
-                    failed = false;
-                }
-                return BufferedResult.tag("BEGIN");
-            }
             case COMMIT -> {
                 if (transaction == null) {
                     notice(Notice.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress"));
@@ -460,17 +460,21 @@ public final class KernelSession implements Session {
                 }
                 Transaction t = transaction;
                 boolean wasFailed = failed;
-                endTransaction();
                 if (wasFailed) {
+                    settings.rollbackTransaction();
+                    endTransaction();
                     store.rollback(t);
                     return BufferedResult.tag("ROLLBACK");
                 }
+                settings.commitTransaction();
+                endTransaction();
                 store.commit(t);
                 return BufferedResult.tag("COMMIT");
             }
             default -> {
                 if (transaction != null) {
                     store.rollback(transaction);
+                    settings.rollbackTransaction();
                     endTransaction();
                 } else {
                     notice(Notice.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress"));
@@ -484,7 +488,117 @@ public final class KernelSession implements Session {
         cursors.transactionEnded();
         transaction = null;
         failed = false;
+        savepoints.clear();
         settings.set("transaction_isolation", settings.get("default_transaction_isolation"));
+        settings.set("transaction_read_only", settings.get("default_transaction_read_only"));
+    }
+
+    /** BEGIN: {@code isolation} and {@code readOnly} override the session defaults when not null. */
+    private void beginTransaction(String isolation, Boolean readOnly) {
+        IsolationLevel level = IsolationLevel.parse(isolation != null ? isolation
+                : settings.get("default_transaction_isolation"));
+        transaction = store.begin(level);
+        failed = false;
+        savepoints.clear();
+        settings.beginTransaction();
+        settings.set("transaction_isolation", level.settingValue());
+        settings.set("transaction_read_only", readOnly != null ? (readOnly ? "on" : "off")
+                : settings.get("default_transaction_read_only"));
+    }
+
+    /** Savepoints, BEGIN with modes, SET TRANSACTION, SET SESSION CHARACTERISTICS, VACUUM, ANALYZE. */
+    private QueryResult runTransactionControl(io.heliosdb.sql.TransactionControl control, String sql) {
+        switch (control.command()) {
+            case BEGIN -> {
+                if (transaction != null) {
+                    notice(Notice.warning(SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress"));
+                    applyTransactionModes(control);
+                } else {
+                    beginTransaction(control.isolation(), control.readOnly());
+                }
+                return BufferedResult.tag(sql.strip().regionMatches(true, 0, "start", 0, 5) ? "START TRANSACTION" : "BEGIN");
+            }
+            case SAVEPOINT -> {
+                requireBlock("SAVEPOINT");
+                savepoints.define(control.name(), transaction.mark(), settings.snapshot());
+                return BufferedResult.tag("SAVEPOINT");
+            }
+            case ROLLBACK_TO_SAVEPOINT -> {
+                requireBlock("ROLLBACK TO SAVEPOINT");
+                Savepoints.Target target = savepoints.rollbackTo(control.name());
+                store.rollbackToSavepoint(transaction, target.mark());
+                settings.restore(target.settings());
+                failed = false;
+                return BufferedResult.tag("ROLLBACK");
+            }
+            case RELEASE_SAVEPOINT -> {
+                requireBlock("RELEASE SAVEPOINT");
+                savepoints.release(control.name());
+                return BufferedResult.tag("RELEASE");
+            }
+            case SET_TRANSACTION -> {
+                if (transaction == null) {
+                    notice(Notice.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "SET TRANSACTION can only be used in transaction blocks"));
+                } else {
+                    applyTransactionModes(control);
+                }
+                return BufferedResult.tag("SET");
+            }
+            case SET_SESSION_CHARACTERISTICS -> {
+                if (control.isolation() != null) {
+                    settings.set("default_transaction_isolation", control.isolation());
+                }
+                if (control.readOnly() != null) {
+                    settings.set("default_transaction_read_only", control.readOnly() ? "on" : "off");
+                }
+                if (transaction == null) {
+                    settings.set("transaction_isolation", settings.get("default_transaction_isolation"));
+                    settings.set("transaction_read_only", settings.get("default_transaction_read_only"));
+                }
+                return BufferedResult.tag("SET");
+            }
+            case VACUUM -> {
+                if (transaction != null) {
+                    throw new HeliosException(SqlState.ACTIVE_SQL_TRANSACTION,
+                            "VACUUM cannot run inside a transaction block");
+                }
+                store.vacuum();
+                return BufferedResult.tag("VACUUM");
+            }
+            case ANALYZE -> {
+                return BufferedResult.tag("ANALYZE");
+            }
+            default -> throw new IllegalStateException("not an extended transaction command: " + control);
+        }
+    }
+
+    /** The command a read-only transaction refuses, named as PostgreSQL does ("INSERT", "CREATE TABLE"). */
+    private static String commandName(String sql) {
+        String[] words = sql.strip().split("\\s+", 3);
+        String first = words[0].toUpperCase(java.util.Locale.ROOT);
+        boolean twoWords = words.length > 1 && (first.equals("CREATE") || first.equals("DROP"));
+        return twoWords ? first + " " + words[1].toUpperCase(java.util.Locale.ROOT) : first;
+    }
+
+    private void requireBlock(String what) {
+        if (transaction == null) {
+            throw new HeliosException(SqlState.NO_ACTIVE_SQL_TRANSACTION, what + " can only be used in transaction blocks");
+        }
+    }
+
+    /** SET TRANSACTION (or a BEGIN inside a block): the isolation level only before the first query. */
+    private void applyTransactionModes(io.heliosdb.sql.TransactionControl control) {
+        if (control.isolation() != null) {
+            IsolationLevel wanted = IsolationLevel.parse(control.isolation());
+            if (!transaction.setIsolation(wanted)) {
+                throw new HeliosException(SqlState.ACTIVE_SQL_TRANSACTION,
+                        "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+            }
+            settings.set("transaction_isolation", wanted.settingValue());
+        }
+        if (control.readOnly() != null) {
+            settings.set("transaction_read_only", control.readOnly() ? "on" : "off");
+        }
     }
 
     /** {@code SET transaction_isolation} inside a block applies until the transaction takes its snapshot. */
@@ -502,6 +616,10 @@ public final class KernelSession implements Session {
 
     private QueryResult runWrite(StatementPlan firstPlan, Object[] params, Supplier<StatementPlan> replan) {
         boolean autocommit = transaction == null;
+        if ("on".equals(settings.get(autocommit ? "default_transaction_read_only" : "transaction_read_only"))) {
+            throw new HeliosException(SqlState.READ_ONLY_SQL_TRANSACTION,
+                    "cannot execute " + commandName(firstPlan.sql()) + " in a read-only transaction");
+        }
         Transaction t = autocommit ? store.begin(IsolationLevel.parse(settings.get("default_transaction_isolation")))
                 : transaction;
         t.setLockWait(lockWait());
@@ -511,7 +629,9 @@ public final class KernelSession implements Session {
             for (int restarts = 0; ; restarts++) {
                 try (StatementReads reads = store.openReads(t)) {
                     BufferedResult result = BufferedResult.drain(plan.execute(context(t, reads), params));
-                    t.statementDone();
+                    if (savepoints.isEmpty()) {
+                        t.statementDone(); // a savepoint still needs the undo information
+                    }
                     if (autocommit) {
                         store.commit(t);
                     }
@@ -576,7 +696,7 @@ public final class KernelSession implements Session {
     private KernelExecutionContext context(Transaction t, StatementReads reads) {
         return new KernelExecutionContext(new TableRows(store, t, reads), settings,
                 deadlineNanos(), cancel, views, metrics, sequenceValues, store.sequences(), activity.pid())
-                .notices(this::notice);
+                .notices(this::notice).timestamps(transactionStarted, statementStarted);
     }
 
     private long deadlineNanos() {
@@ -618,8 +738,11 @@ public final class KernelSession implements Session {
         }
         if (transaction != null && !failed) {
             failed = true;
-            // As in PostgreSQL, an aborted transaction lets go of its locks at once, not at ROLLBACK.
-            store.rollback(transaction);
+            // As in PostgreSQL, an aborted transaction lets go of its locks at once, not at ROLLBACK;
+            // with a savepoint it stays open for ROLLBACK TO (its locks are then kept until it ends).
+            if (savepoints.isEmpty()) {
+                store.rollback(transaction);
+            }
         }
         return error;
     }

@@ -50,6 +50,11 @@ public final class SessionSettings {
     private record Entry(String name, String value) {
     }
 
+    /** The values when the transaction block began (null outside one): ROLLBACK restores them. */
+    private Map<String, Entry> atBegin;
+    /** Parameters SET LOCAL changed in this block: they revert at its end, even on COMMIT. */
+    private final java.util.Set<String> localNames = new java.util.HashSet<>();
+
     public SessionSettings(String user) {
         DEFAULTS.forEach((name, value) -> values.put(key(name), new Entry(name, value)));
         values.put("session_authorization", new Entry("session_authorization", user));
@@ -92,6 +97,61 @@ public final class SessionSettings {
             return;
         }
         values.put(k, new Entry(current == null ? name : current.name(), value));
+    }
+
+    /** A transaction block begins: SET from now on is undone by ROLLBACK, SET LOCAL by any end. */
+    public void beginTransaction() {
+        atBegin = new LinkedHashMap<>(values);
+        localNames.clear();
+    }
+
+    /** The block committed: SET stays, SET LOCAL reverts. */
+    public void commitTransaction() {
+        if (atBegin != null) {
+            for (String k : localNames) {
+                Entry before = atBegin.get(k);
+                if (before == null) {
+                    values.remove(k);
+                } else {
+                    values.put(k, before);
+                }
+            }
+        }
+        atBegin = null;
+        localNames.clear();
+    }
+
+    /** The block rolled back: every SET made in it is undone, as in PostgreSQL. */
+    public void rollbackTransaction() {
+        if (atBegin != null) {
+            values.clear();
+            values.putAll(atBegin);
+        }
+        atBegin = null;
+        localNames.clear();
+    }
+
+    /** SET LOCAL: lasts until the block ends; outside a block it has no effect (PostgreSQL only warns). */
+    public void setLocal(String name, String value) {
+        if (atBegin == null) {
+            if (values.get(key(name)) == null && !name.contains(".")) {
+                set(name, value); // still reports an unknown parameter
+            }
+            return;
+        }
+        set(name, value);
+        localNames.add(key(name));
+    }
+
+    /** The current values, for a savepoint to restore with {@link #restore}. */
+    public Map<String, ?> snapshot() {
+        return new LinkedHashMap<>(values);
+    }
+
+    @SuppressWarnings("unchecked")
+    public void restore(Map<String, ?> snapshot) {
+        values.clear();
+        values.putAll((Map<String, Entry>) snapshot);
     }
 
     /** The parameters a server reports to a client at start-up (ParameterStatus), canonical names. */

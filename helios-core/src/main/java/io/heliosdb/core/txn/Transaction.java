@@ -24,7 +24,7 @@ public final class Transaction {
 
     /** A statement's (or savepoint's) rollback point. */
     public record Mark(int overlayMark, Map<String, TableDef> pendingTables, Map<String, StoredIndex> pendingIndexes,
-                       int ddlCount) {
+                       int ddlCount, int lockCount, int priorCount) {
     }
 
     /** Stands for "no stored version" in {@link #priorVersions}. */
@@ -37,6 +37,9 @@ public final class Transaction {
     private Map<String, StoredIndex> pendingIndexes = new LinkedHashMap<>();
     private final Map<LockKey, LockTable.Mode> locks = new HashMap<>();
     private final Map<LockKey, byte[]> priorVersions = new HashMap<>();
+    /** Keys in the order first locked / first given a prior version, so a savepoint can give back what came after it. */
+    private final List<LockKey> lockOrder = new ArrayList<>();
+    private final List<LockKey> priorOrder = new ArrayList<>();
     private long snapshotTs = -1;
     private int ddlCount;
     private boolean ended;
@@ -99,6 +102,9 @@ public final class Transaction {
     }
 
     void recordLock(LockKey key, LockTable.Mode mode) {
+        if (!locks.containsKey(key)) {
+            lockOrder.add(key);
+        }
         locks.merge(key, mode, (a, b) -> a == LockTable.Mode.EXCLUSIVE ? a : b);
     }
 
@@ -111,7 +117,9 @@ public final class Transaction {
     }
 
     void recordPrior(LockKey key, byte[] stored) {
-        priorVersions.putIfAbsent(key, stored == null ? ABSENT : stored);
+        if (priorVersions.putIfAbsent(key, stored == null ? ABSENT : stored) == null) {
+            priorOrder.add(key);
+        }
     }
 
     /** The newest stored version when the key was locked; null when never locked (a fresh row id). */
@@ -193,7 +201,7 @@ public final class Transaction {
 
     public Mark mark() {
         return new Mark(overlay.mark(), new LinkedHashMap<>(pendingTables), new LinkedHashMap<>(pendingIndexes),
-                ddlCount);
+                ddlCount, lockOrder.size(), priorOrder.size());
     }
 
     /** Undoes the writes and DDL since {@code mark}; locks stay held, as in PostgreSQL. */
@@ -202,6 +210,24 @@ public final class Transaction {
         pendingTables = new LinkedHashMap<>(mark.pendingTables());
         pendingIndexes = new LinkedHashMap<>(mark.pendingIndexes());
         ddlCount = mark.ddlCount() + 1;
+    }
+
+    /**
+     * ROLLBACK TO SAVEPOINT: undoes as {@link #rollbackTo} and also forgets the locks first taken since
+     * the savepoint (and the stored versions read under them, which may change once they are gone), as
+     * PostgreSQL releases a rolled-back subtransaction's locks.
+     *
+     * @return the keys whose locks the caller must release in the lock table
+     */
+    List<LockKey> rollbackToSavepoint(Mark mark) {
+        rollbackTo(mark);
+        List<LockKey> released = new ArrayList<>(lockOrder.subList(mark.lockCount(), lockOrder.size()));
+        lockOrder.subList(mark.lockCount(), lockOrder.size()).clear();
+        released.forEach(locks::remove);
+        List<LockKey> read = priorOrder.subList(mark.priorCount(), priorOrder.size());
+        read.forEach(priorVersions::remove);
+        read.clear();
+        return released;
     }
 
     /** The statement ended well and no savepoint needs its undo information. */

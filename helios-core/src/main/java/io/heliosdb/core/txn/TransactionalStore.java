@@ -292,6 +292,11 @@ public final class TransactionalStore implements AutoCloseable {
         return batch;
     }
 
+    /** ROLLBACK TO SAVEPOINT: undoes the writes and DDL since {@code mark} and releases the locks taken since. */
+    public void rollbackToSavepoint(Transaction transaction, Transaction.Mark mark) {
+        locks.releaseAll(transaction.id(), transaction.rollbackToSavepoint(mark));
+    }
+
     /** Drops the transaction's writes and releases its locks. */
     public void rollback(Transaction transaction) {
         finish(transaction);

@@ -1,6 +1,5 @@
 package io.heliosdb.core.crash;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -14,7 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child JVM started from this test JVM's own jars and classes, whose stdout is read line by line
+ * A child JVM started from a frozen copy of this test JVM's jars and classes, whose stdout is read line by line
  * on a background thread. Only lines ended by a newline are delivered: a line cut short by the kill
  * must never count as an acknowledgement. {@link #kill()} is SIGKILL ({@code destroyForcibly}).
  */
@@ -35,41 +34,18 @@ final class ChildJvm implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts {@code main} with {@code args}; its stderr goes to {@code stderr}. */
-    static ChildJvm start(Class<?> main, Path stderr, String... args) throws IOException {
+    /** Starts {@code main} from {@code classPath} (see {@link FrozenClassPath}); its stderr goes to {@code stderr}. */
+    static ChildJvm start(FrozenClassPath classPath, Class<?> main, Path stderr, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-XX:TieredStopAtLevel=1"); // short-lived: start-up time matters more than peak speed
-        command.add("-cp");
-        command.add(classPath(main));
+        command.add("-cp"); // the plain class path: module-info is then ignored
+        command.add(classPath.classPath());
         command.add(main.getName());
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         return new ChildJvm(p, stderr);
-    }
-
-    /**
-     * The child runs on the plain class path (module-info is then ignored), from the same jars and
-     * classes as this test JVM: Surefire's module path, its class path, and the patched test classes.
-     */
-    private static String classPath(Class<?> main) {
-        List<String> entries = new ArrayList<>();
-        for (String property : List.of("jdk.module.path", "java.class.path")) {
-            String value = System.getProperty(property);
-            if (value != null && !value.isBlank()) {
-                entries.add(value);
-            }
-        }
-        try {
-            var source = main.getProtectionDomain().getCodeSource();
-            entries.add(source != null && source.getLocation() != null
-                    ? Path.of(source.getLocation().toURI()).toString()
-                    : Path.of("target", "test-classes").toAbsolutePath().toString());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        return String.join(File.pathSeparator, entries);
     }
 
     private void readLines() {

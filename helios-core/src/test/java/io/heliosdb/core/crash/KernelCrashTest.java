@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +49,14 @@ class KernelCrashTest {
     @TempDir
     Path dir;
 
+    /** The code every child runs: copied once, so a build running meanwhile cannot change it (see {@link FrozenClassPath}). */
+    private static FrozenClassPath classPath;
+
+    @BeforeAll
+    static void freezeClassPath(@TempDir Path copy) {
+        classPath = FrozenClassPath.copy(CrashCommitter.class, copy);
+    }
+
     /** Every persistent engine on the test class path (rocksdb; lmdb once helios-storage-lmdb is a test dependency). */
     static Stream<String> persistentEngines() {
         return ServiceLoader.load(StorageEngineProvider.class).stream().map(ServiceLoader.Provider::get)
@@ -68,7 +77,7 @@ class KernelCrashTest {
             int killAfter = MIN_ACKS + random.nextInt(MAX_ACKS - MIN_ACKS + 1);
             String origin = where(engine, i) + ", killed after " + killAfter + " acks";
             int firstId = (i + 1) * 1_000_000;
-            try (ChildJvm child = ChildJvm.start(CrashCommitter.class, dir.resolve(engine + "-" + i + ".err"),
+            try (ChildJvm child = ChildJvm.start(classPath, CrashCommitter.class, dir.resolve(engine + "-" + i + ".err"),
                     data.toString(), engine, Integer.toString(firstId))) {
                 expect(child, "READY", origin);
                 int seen = 0;
@@ -107,7 +116,7 @@ class KernelCrashTest {
         for (int i = 0; i < KILLS; i++) {
             int killAfter = MIN_ACKS + random.nextInt(MAX_ACKS - MIN_ACKS + 1);
             String origin = "server " + where(engine, i) + ", killed after " + killAfter + " acks";
-            try (ChildJvm child = ChildJvm.start(CrashServer.class, dir.resolve("server-" + i + ".err"),
+            try (ChildJvm child = ChildJvm.start(classPath, CrashServer.class, dir.resolve("server-" + i + ".err"),
                     data.toString(), engine)) {
                 String port = expect(child, "PORT (\\d+)", origin).group(1);
                 try (PgJdbcCommitters clients = new PgJdbcCommitters(
@@ -158,7 +167,8 @@ class KernelCrashTest {
         }
         if (!result.problems().isEmpty()) {
             fail("after the kill of " + where + " (" + acknowledged.size() + " acknowledged, " + result.orders()
-                    + " orders, " + result.lines() + " lines stored): " + OrdersAudit.describe(result.problems()));
+                    + " orders, " + result.lines() + " lines stored): " + OrdersAudit.describe(result.problems())
+                    + classPathNote());
         }
         long live = acknowledged.values().stream().filter(a -> a.state() == State.LIVE).count();
         assertThat((long) result.orders()).as(where).isGreaterThanOrEqualTo(live);
@@ -206,6 +216,13 @@ class KernelCrashTest {
             fail("%s: the child's commit failed before the kill: %s; stderr:%n%s", origin, line, child.stderrText());
         }
         return 0;
+    }
+
+    /** Whether the live class path changed during the run: the children are immune, this JVM is not. */
+    private static String classPathNote() {
+        var changed = classPath.changedSince();
+        return changed.isEmpty() ? "" : "\n(the live class path changed during the run; the children ran from a copy"
+                + " taken before, but this JVM may have loaded classes from the new files: " + changed + ")";
     }
 
     private static boolean classPresent(String name) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,14 @@ class SequenceCrashTest {
     @TempDir
     Path dir;
 
+    /** The code the children run, copied once (see {@link FrozenClassPath}). */
+    private static FrozenClassPath classPath;
+
+    @BeforeAll
+    static void freezeClassPath(@TempDir Path copy) {
+        classPath = FrozenClassPath.copy(SequenceCrashChild.class, copy);
+    }
+
     private HeliosDB open(Path data) {
         return HeliosDB.open(HeliosConfig.persistent(data)
                 .withStorage(StorageConfig.defaults().withPath(data).withEngine(ENGINE).withCacheSizeBytes(8L << 20)));
@@ -40,7 +49,7 @@ class SequenceCrashTest {
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < KILLS; i++) {
             int killAfter = 10 + 17 * i;
-            try (ChildJvm child = ChildJvm.start(SequenceCrashChild.class, dir.resolve("child-" + i + ".err"),
+            try (ChildJvm child = ChildJvm.start(classPath, SequenceCrashChild.class, dir.resolve("child-" + i + ".err"),
                     data.toString(), ENGINE)) {
                 assertThat(next(child)).isEqualTo("READY");
                 for (int n = 0; n < killAfter; n++) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class IsolationSpecTest {
     private static final String[] SPECS = {"lost-update", "write-skew", "read-committed-recheck", "deadlock",
-        "unique-race", "ddl-rollback", "fk-race", "upsert-race"};
+        "unique-race", "ddl-rollback", "fk-race", "upsert-race", "savepoint"};
 
     @TempDir
     Path dir;

@@ -95,7 +95,7 @@ public final class Analyzer {
         } else if (statement instanceof DropTable d) {
             return new BoundStatement.DropTable(d.names().stream().map(TableName::name).toList(), d.ifExists());
         } else if (statement instanceof TransactionStatement t) {
-            return new BoundStatement.Transaction(t.command());
+            return transactionControl(t);
         } else if (statement instanceof io.heliosdb.sql.ast.Explain e) {
             return new BoundStatement.Explain(analyze(e.statement()), e.analyze());
         } else if (statement instanceof io.heliosdb.sql.ast.CreateSequence
@@ -105,7 +105,7 @@ public final class Analyzer {
         } else if (statement instanceof io.heliosdb.sql.ast.AlterTable a) {
             return new BoundStatement.AlterTable(a);
         } else if (statement instanceof SetVariable s) {
-            return new BoundStatement.Set(s.name(), s.value());
+            return new BoundStatement.Set(s.name(), s.value(), s.local());
         }
         return new BoundStatement.Show(((ShowVariable) statement).name());
     }
@@ -390,5 +390,15 @@ public final class Analyzer {
             }
         }
         return new Returning(exprs, columns);
+    }
+
+    /** VACUUM and ANALYZE name a table that must exist (42P01), as in PostgreSQL. */
+    private BoundStatement transactionControl(TransactionStatement t) {
+        String table = t.control().name();
+        if (table != null && (t.command() == io.heliosdb.sql.TransactionCommand.VACUUM
+                || t.command() == io.heliosdb.sql.TransactionCommand.ANALYZE) && schema.table(table).isEmpty()) {
+            throw new HeliosException(SqlState.UNDEFINED_TABLE, "relation \"" + table + "\" does not exist");
+        }
+        return new BoundStatement.Transaction(t.command(), t.control());
     }
 }

@@ -111,11 +111,11 @@ public sealed interface BoundExpr {
     }
 
     enum ScalarFunction {
-        LOWER, UPPER, LENGTH, ABS, COALESCE, NULLIF, ROUND, NOW, CURRENT_DATE;
+        LOWER, UPPER, LENGTH, ABS, COALESCE, NULLIF, ROUND, NOW, CURRENT_DATE, STATEMENT_TIMESTAMP, CLOCK_TIMESTAMP;
 
         /** Whether the result can differ between calls with the same arguments (never folded at plan time). */
         public boolean isVolatile() {
-            return this == NOW || this == CURRENT_DATE;
+            return this == NOW || this == CURRENT_DATE || this == STATEMENT_TIMESTAMP || this == CLOCK_TIMESTAMP;
         }
     }
 

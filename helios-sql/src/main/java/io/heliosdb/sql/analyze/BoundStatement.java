@@ -121,7 +121,11 @@ public sealed interface BoundStatement {
         }
     }
 
-    record Transaction(TransactionCommand command) implements BoundStatement {
+    record Transaction(TransactionCommand command, io.heliosdb.sql.TransactionControl control) implements BoundStatement {
+        Transaction(TransactionCommand command) {
+            this(command, io.heliosdb.sql.TransactionControl.of(command));
+        }
+
         @Override
         public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
             return this;
@@ -129,7 +133,11 @@ public sealed interface BoundStatement {
     }
 
     /** SET; value null means DEFAULT. */
-    record Set(String name, String value) implements BoundStatement {
+    record Set(String name, String value, boolean local) implements BoundStatement {
+        Set(String name, String value) {
+            this(name, value, false);
+        }
+
         @Override
         public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
             return this;

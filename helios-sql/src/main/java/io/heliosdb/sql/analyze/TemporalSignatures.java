@@ -19,7 +19,8 @@ final class TemporalSignatures {
         SqlType second = n > 1 ? args.get(1).type() : null;
         return switch (name) {
             case "now", "current_timestamp", "transaction_timestamp", "statement_timestamp", "clock_timestamp" ->
-                    n == 0 ? new BuiltinCall(name.equals("clock_timestamp") ? name : "now", List.of(), SqlType.TIMESTAMPTZ) : null;
+                    n == 0 ? new BuiltinCall(name.equals("clock_timestamp") || name.equals("statement_timestamp") ? name : "now",
+                            List.of(), SqlType.TIMESTAMPTZ) : null;
             case "localtimestamp" -> n == 0 ? new BuiltinCall(name, List.of(), SqlType.TIMESTAMP) : null;
             case "gen_random_uuid" -> n == 0 ? new BuiltinCall(name, List.of(), SqlType.UUID) : null;
             case "date_part", "extract" -> n == 2 && textual(first) && temporal(second)

@@ -8,6 +8,7 @@ import io.heliosdb.sql.ExecutionContext;
 import io.heliosdb.sql.StatementPlan;
 import io.heliosdb.sql.StatementResult;
 import io.heliosdb.sql.TransactionCommand;
+import io.heliosdb.sql.TransactionControl;
 import io.heliosdb.sql.types.Casts;
 import java.util.List;
 
@@ -20,6 +21,7 @@ final class CompiledStatement implements StatementPlan {
     private final boolean readOnly;
     private final boolean changesCatalog;
     private final StatementBody body;
+    private TransactionControl control;
 
     CompiledStatement(String sql, List<SqlType> parameterTypes, List<Column> columns, TransactionCommand transactionCommand,
                       boolean readOnly, boolean changesCatalog, StatementBody body) {
@@ -30,6 +32,17 @@ final class CompiledStatement implements StatementPlan {
         this.readOnly = readOnly;
         this.changesCatalog = changesCatalog;
         this.body = body;
+    }
+
+    /** Sets what a transaction control statement names (the command alone otherwise). */
+    CompiledStatement withControl(TransactionControl control) {
+        this.control = control;
+        return this;
+    }
+
+    @Override
+    public TransactionControl transactionControl() {
+        return control != null ? control : transactionCommand == null ? null : TransactionControl.of(transactionCommand);
     }
 
     /** The compiled body, for EXPLAIN ANALYZE to run with parameters already coerced. */

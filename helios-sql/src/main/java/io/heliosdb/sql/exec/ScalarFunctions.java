@@ -18,9 +18,15 @@ final class ScalarFunctions {
     static Evaluator compile(ScalarCall call, Evaluator[] args) {
         switch (call.function()) {
             case NOW:
+                return (row, rt) -> rt.context() == null ? LocalDateTime.now().truncatedTo(ChronoUnit.MICROS)
+                        : rt.context().transactionTimestamp();
+            case STATEMENT_TIMESTAMP:
+                return (row, rt) -> rt.context() == null ? LocalDateTime.now().truncatedTo(ChronoUnit.MICROS)
+                        : rt.context().statementTimestamp();
+            case CLOCK_TIMESTAMP:
                 return (row, rt) -> LocalDateTime.now().truncatedTo(ChronoUnit.MICROS);
             case CURRENT_DATE:
-                return (row, rt) -> LocalDate.now();
+                return (row, rt) -> rt.context() == null ? LocalDate.now() : rt.context().transactionTimestamp().toLocalDate();
             default:
                 break;
         }
@@ -48,7 +54,7 @@ final class ScalarFunctions {
                 return a != null && b != null && Values.compare(a, b) == 0 ? null : a;
             };
             case ROUND -> round(call, args);
-            case NOW, CURRENT_DATE -> throw new IllegalStateException("handled above");
+            case NOW, CURRENT_DATE, STATEMENT_TIMESTAMP, CLOCK_TIMESTAMP -> throw new IllegalStateException("handled above");
         };
     }
 

@@ -87,10 +87,14 @@ public final class StatementCompiler {
             return new CompiledStatement(sql, parameterTypes, List.of(), null, false, true, AlterTableStatement.compile(a));
         } else if (statement instanceof BoundStatement.Transaction t) {
             return new CompiledStatement(sql, parameterTypes, List.of(), t.command(), true, false,
-                    rt -> Results.command(t.command().name(), 0));
+                    rt -> Results.command(t.command().name(), 0)).withControl(t.control());
         } else if (statement instanceof BoundStatement.Set s) {
             return new CompiledStatement(sql, parameterTypes, List.of(), null, true, false, rt -> {
-                rt.context().setSetting(s.name(), s.value());
+                if (s.local()) {
+                    rt.context().setLocalSetting(s.name(), s.value());
+                } else {
+                    rt.context().setSetting(s.name(), s.value());
+                }
                 return Results.command("SET", 0);
             });
         }

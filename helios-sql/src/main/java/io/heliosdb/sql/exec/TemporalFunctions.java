@@ -25,14 +25,22 @@ final class TemporalFunctions {
     private TemporalFunctions() {
     }
 
+    private static OffsetDateTime transactionStart(Runtime rt) {
+        return rt.context() == null ? OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS)
+                : rt.context().transactionTimestamp().atOffset(ZoneOffset.UTC);
+    }
+
     /** The evaluator, or null when {@code call} is not one of these functions. */
     static Evaluator compile(BuiltinCall call, Evaluator[] args) {
         SqlType first = call.args().isEmpty() ? null : call.args().get(0).type();
         SqlType second = call.args().size() > 1 ? call.args().get(1).type() : null;
         return switch (call.name()) {
-            case "now" -> (row, rt) -> OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            // now() is the transaction's start and statement_timestamp() the statement's, as in PostgreSQL.
+            case "now" -> (row, rt) -> transactionStart(rt);
+            case "statement_timestamp" -> (row, rt) -> rt.context() == null ? transactionStart(rt)
+                    : rt.context().statementTimestamp().atOffset(ZoneOffset.UTC);
             case "clock_timestamp" -> (row, rt) -> OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            case "localtimestamp" -> (row, rt) -> LocalDateTime.now(SessionZone.of(rt)).truncatedTo(ChronoUnit.MICROS);
+            case "localtimestamp" -> (row, rt) -> transactionStart(rt).atZoneSameInstant(SessionZone.of(rt)).toLocalDateTime();
             case "gen_random_uuid" -> (row, rt) -> randomUuid();
             case "+interval", "-interval" -> {
                 boolean add = call.name().startsWith("+");

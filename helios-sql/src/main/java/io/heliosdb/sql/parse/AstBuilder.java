@@ -99,6 +99,8 @@ final class AstBuilder {
             return CopyCursorStatements.copy(ctx.copyStmt(), this);
         } else if (ctx.cursorStmt() != null) {
             return CopyCursorStatements.cursor(ctx.cursorStmt(), this);
+        } else if (ctx.vacuumStmt() != null) {
+            return TransactionStatements.vacuum(ctx.vacuumStmt());
         } else if (ctx.explainStmt() != null) {
             ExplainStmtContext e = ctx.explainStmt();
             boolean analyze = e.ANALYZE() != null || e.explainOption().stream().anyMatch(o -> o.ANALYZE() != null
@@ -436,6 +438,10 @@ final class AstBuilder {
     // ------------------------------------------------------------------ session
 
     private Statement transaction(TransactionStmtContext ctx) {
+        Statement extended = TransactionStatements.of(ctx);
+        if (extended != null) {
+            return extended;
+        }
         if (ctx instanceof BeginStmtContext) {
             return new TransactionStatement(TransactionCommand.BEGIN);
         } else if (ctx instanceof CommitStmtContext) {
@@ -447,6 +453,8 @@ final class AstBuilder {
     private Statement set(SetStmtContext ctx) {
         String name;
         List<SetValueContext> values;
+        boolean local = ctx instanceof SetVariableContext sv ? sv.LOCAL() != null
+                : ((SetTimeZoneContext) ctx).LOCAL() != null;
         if (ctx instanceof SetVariableContext v) {
             name = settingName(v.settingName());
             values = v.setValue();
@@ -455,7 +463,7 @@ final class AstBuilder {
             values = List.of(((SetTimeZoneContext) ctx).setValue());
         }
         if (values.size() == 1 && values.get(0).DEFAULT() != null) {
-            return new SetVariable(name, null);
+            return new SetVariable(name, null, local);
         }
         StringBuilder value = new StringBuilder();
         for (SetValueContext v : values) {
@@ -470,7 +478,7 @@ final class AstBuilder {
                 value.append(text(v).replace(" ", "").toLowerCase(java.util.Locale.ROOT));
             }
         }
-        return new SetVariable(name, value.toString());
+        return new SetVariable(name, value.toString(), local);
     }
 
     private static String settingName(SettingNameContext ctx) {

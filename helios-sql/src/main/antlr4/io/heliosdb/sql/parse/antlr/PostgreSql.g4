@@ -30,6 +30,7 @@ statement
     | alterTable
     | copyStmt
     | cursorStmt
+    | vacuumStmt
     ;
 
 // EXPLAIN [ANALYZE] or EXPLAIN (option [value], ...): options other than ANALYZE change nothing here.
@@ -277,10 +278,31 @@ orderItem : expr (ASC | DESC)? (NULLS (FIRST | LAST))? ;
 // ---------------------------------------------------------------- session
 
 transactionStmt
-    : BEGIN (WORK | TRANSACTION)?               # beginStmt
-    | START TRANSACTION                         # beginStmt
-    | (COMMIT | END) (WORK | TRANSACTION)?      # commitStmt
-    | (ROLLBACK | ABORT) (WORK | TRANSACTION)?  # rollbackStmt
+    : BEGIN (WORK | TRANSACTION)? transactionModes?             # beginStmt
+    | START TRANSACTION transactionModes?                       # beginStmt
+    | (COMMIT | END) (WORK | TRANSACTION)?                      # commitStmt
+    | (ROLLBACK | ABORT) (WORK | TRANSACTION)?                  # rollbackStmt
+    | SAVEPOINT identifier                                      # savepointStmt
+    | (ROLLBACK | ABORT) (WORK | TRANSACTION)? TO SAVEPOINT? identifier   # rollbackToStmt
+    | RELEASE SAVEPOINT? identifier                             # releaseStmt
+    | SET TRANSACTION transactionModes                          # setTransactionStmt
+    | SET SESSION CHARACTERISTICS AS TRANSACTION transactionModes   # setCharacteristicsStmt
+    ;
+
+transactionModes : transactionMode (COMMA? transactionMode)* ;
+
+transactionMode
+    : ISOLATION LEVEL isolationLevel    # isolationMode
+    | READ (ONLY | WRITE)               # accessMode
+    | NOT? DEFERRABLE                   # deferrableMode
+    ;
+
+isolationLevel : READ COMMITTED | READ UNCOMMITTED | REPEATABLE READ | SERIALIZABLE ;
+
+// VACUUM [FULL] [VERBOSE] [ANALYZE] [table], VACUUM (options) [table], ANALYZE [VERBOSE] [table].
+vacuumStmt
+    : VACUUM (LPAREN explainOption (COMMA explainOption)* RPAREN | FULL? VERBOSE? ANALYZE?) qualifiedName?
+    | ANALYZE VERBOSE? qualifiedName?
     ;
 
 setStmt
@@ -421,6 +443,8 @@ nonReserved
     | OVERRIDING | SYSTEM | VALUE
     | ACTION | ADD | CONFLICT | DATA | NOTHING | RENAME | TYPE
     | COPY | DECLARE | CURSOR | MOVE | CLOSE
+    | SAVEPOINT | RELEASE | CHARACTERISTICS | ISOLATION | LEVEL | READ | COMMITTED | UNCOMMITTED
+    | REPEATABLE | SERIALIZABLE | WRITE | DEFERRABLE | VACUUM | VERBOSE
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -456,6 +480,20 @@ DECLARE : 'DECLARE';
 CURSOR : 'CURSOR';
 MOVE : 'MOVE';
 CLOSE : 'CLOSE';
+SAVEPOINT : 'SAVEPOINT';
+RELEASE : 'RELEASE';
+CHARACTERISTICS : 'CHARACTERISTICS';
+ISOLATION : 'ISOLATION';
+LEVEL : 'LEVEL';
+READ : 'READ';
+COMMITTED : 'COMMITTED';
+UNCOMMITTED : 'UNCOMMITTED';
+REPEATABLE : 'REPEATABLE';
+SERIALIZABLE : 'SERIALIZABLE';
+WRITE : 'WRITE';
+DEFERRABLE : 'DEFERRABLE';
+VACUUM : 'VACUUM';
+VERBOSE : 'VERBOSE';
 ALL : 'ALL';
 ANALYZE : 'ANALYZE';
 EXPLAIN : 'EXPLAIN';
