@@ -101,12 +101,15 @@ valueItem
 
 updateStmt
     : UPDATE qualifiedName (AS? alias=identifier)? SET assignment (COMMA assignment)*
-      (WHERE expr)? returningClause?
+      (FROM fromItem (COMMA fromItem)*)? (WHERE expr)? returningClause?
     ;
 
 assignment : identifier EQ valueItem ;
 
-deleteStmt : DELETE FROM qualifiedName (AS? alias=identifier)? (WHERE expr)? returningClause? ;
+deleteStmt
+    : DELETE FROM qualifiedName (AS? alias=identifier)? (USING fromItem (COMMA fromItem)*)? (WHERE expr)?
+      returningClause?
+    ;
 
 returningClause : RETURNING selectItem (COMMA selectItem)* ;
 
@@ -192,7 +195,7 @@ fromItem
     | LPAREN fromItem RPAREN                                # parenFrom
     | LATERAL LPAREN selectStmt RPAREN AS? alias=identifier
       (LPAREN identifier (COMMA identifier)* RPAREN)?       # lateralSubqueryFrom
-    | LATERAL? fn=identifier LPAREN (expr (COMMA expr)*)? RPAREN
+    | LATERAL? fn=identifier LPAREN (expr (COMMA expr)*)? RPAREN (WITH ORDINALITY)?
       (AS? alias=identifier (LPAREN identifier (COMMA identifier)* RPAREN)?)?   # functionFrom
     ;
 
@@ -313,6 +316,7 @@ nonReserved
     | TRANSACTION | VALUES | VARYING | WITHOUT | WORK | ZONE | BEGIN | EXISTS | INDEX | RECURSIVE | NEXT
     | RESTART | CONTINUE | IDENTITY | UNKNOWN | PARTITION | FILTER | UNBOUNDED | PRECEDING | FOLLOWING
     | CURRENT | RANGE | OVER | GROUPING | SETS | ROLLUP | CUBE | EXPLAIN | ANALYZE
+    | ORDINALITY
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -320,6 +324,7 @@ nonReserved
 ABORT : 'ABORT';
 ALL : 'ALL';
 ANALYZE : 'ANALYZE';
+ORDINALITY : 'ORDINALITY';
 EXPLAIN : 'EXPLAIN';
 AND : 'AND';
 ANY : 'ANY';
