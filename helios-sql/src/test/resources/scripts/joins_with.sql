@@ -73,7 +73,7 @@ with recursive t(n) as (select 1 union all select n + 1 from t where n < 3) sele
 > 3
 > SELECT 3
 with recursive t(n) as (select n from t union select 1) select * from t;
-> ERROR 42000: recursive reference to query "t" must not appear within its non-recursive term
+> ERROR 42P19: recursive reference to query "t" must not appear within its non-recursive term
 select id from l where id in (with s as (select id from r) select id from s) order by id;
 > id:int4
 > 2

@@ -125,7 +125,7 @@ select emp.nope from emp;
 select x.id from emp;
 > ERROR 42P01: missing FROM-clause entry for table "x"
 select * from emp, emp;
-> ERROR 42710: table name "emp" specified more than once
+> ERROR 42712: table name "emp" specified more than once
 select name from emp where salary;
 > ERROR 42804: argument of WHERE must be type boolean, not type integer
 select name from emp where name = 1;

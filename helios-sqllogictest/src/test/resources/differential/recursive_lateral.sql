@@ -37,3 +37,10 @@ SELECT region, product, sum(amount) FROM sales GROUP BY CUBE (region, product) O
 SELECT region, product, count(*) FROM sales GROUP BY GROUPING SETS ((region), (product), ()) ORDER BY 1, 2, 3;
 SELECT region, sum(amount) FROM sales GROUP BY GROUPING SETS (region, ()) HAVING sum(amount) > 10 ORDER BY 1, 2;
 SELECT product, sum(amount) FROM sales WHERE amount > 100 GROUP BY ROLLUP (product);
+SELECT * FROM generate_series(5, 7) WITH ORDINALITY;
+SELECT * FROM generate_series(10, 30, 10) WITH ORDINALITY AS t(v, n) ORDER BY n DESC;
+SELECT e.id, s.x, s.i FROM emp e, LATERAL generate_series(1, e.id) WITH ORDINALITY s(x, i) WHERE e.id <= 2 ORDER BY 1, 3;
+SELECT ordinality, generate_series FROM generate_series(3, 4) WITH ORDINALITY;
+SELECT * FROM generate_series(1, 2) WITH ORDINALITY AS t(a, b, c);
+WITH RECURSIVE t(n) AS (SELECT n FROM t UNION ALL SELECT 1) SELECT * FROM t;
+WITH RECURSIVE t(n) AS (SELECT 1 INTERSECT SELECT n + 1 FROM t) SELECT * FROM t;

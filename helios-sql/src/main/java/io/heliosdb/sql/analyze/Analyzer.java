@@ -319,8 +319,11 @@ public final class Analyzer {
 
     private BoundStatement update(Update update) {
         TableDef table = SelectAnalyzer.table(schema, update.table());
-        Scope scope = Scope.of(update.table().exposedName(), table);
-        ExpressionBinder binder = new ExpressionBinder(scope, parameters, "UPDATE");
+        JoinedTargets.Target joined = update.from().isEmpty() ? null
+                : JoinedTargets.of(schema, parameters, update.table(), table, update.from(), update.where());
+        Scope scope = joined == null ? Scope.of(update.table().exposedName(), table) : joined.scope();
+        ExpressionBinder binder = joined == null ? new ExpressionBinder(scope, parameters, "UPDATE")
+                : joined.binder("UPDATE");
         List<BoundExpr> newRow = new ArrayList<>();
         for (int i = 0; i < table.columns().size(); i++) {
             newRow.add(Scope.slot(scope.entries().get(0), i));
@@ -343,17 +346,21 @@ public final class Analyzer {
             newRow.set(index, a.value() instanceof Expr.DefaultValue ? defaultFor(defaults, table, index)
                     : binder.assign(binder.bind(a.value()), column.type(), column.typmod(), column.name(), "expression"));
         }
-        LogicalPlan target = target(table, scope, update.where());
+        LogicalPlan target = joined == null ? target(table, scope, update.where()) : joined.plan();
         Returning returning = returning(update.returning(), scope);
-        return new BoundStatement.Update(table, target, newRow, returning.exprs(), returning.columns());
+        return new BoundStatement.Update(table, target, newRow, returning.exprs(), returning.columns(),
+                joined == null ? -1 : joined.keySlot());
     }
 
     private BoundStatement delete(Delete delete) {
         TableDef table = SelectAnalyzer.table(schema, delete.table());
-        Scope scope = Scope.of(delete.table().exposedName(), table);
-        LogicalPlan target = target(table, scope, delete.where());
+        JoinedTargets.Target joined = delete.using().isEmpty() ? null
+                : JoinedTargets.of(schema, parameters, delete.table(), table, delete.using(), delete.where());
+        Scope scope = joined == null ? Scope.of(delete.table().exposedName(), table) : joined.scope();
+        LogicalPlan target = joined == null ? target(table, scope, delete.where()) : joined.plan();
         Returning returning = returning(delete.returning(), scope);
-        return new BoundStatement.Delete(table, target, returning.exprs(), returning.columns());
+        return new BoundStatement.Delete(table, target, returning.exprs(), returning.columns(),
+                joined == null ? -1 : joined.keySlot());
     }
 
     private LogicalPlan target(TableDef table, Scope scope, Expr where) {
@@ -373,10 +380,16 @@ public final class Analyzer {
         ExpressionBinder binder = new ExpressionBinder(scope, parameters, "RETURNING");
         for (SelectItem item : items) {
             if (item instanceof SelectItem.AllColumns all) {
-                Scope.Entry e = all.qualifier() == null ? scope.entries().get(0) : scope.entry(all.qualifier(), all.position() + 1);
-                for (int i = 0; i < e.table().columns().size(); i++) {
-                    exprs.add(Scope.slot(e, i));
-                    columns.add(e.table().columns().get(i).toColumn());
+                // Unqualified, every visible column of every item (UPDATE ... FROM returns the joined row).
+                List<Scope.Entry> entries = all.qualifier() == null ? scope.entries()
+                        : List.of(scope.entry(all.qualifier(), all.position() + 1));
+                for (Scope.Entry e : entries) {
+                    for (int i = 0; i < e.table().columns().size(); i++) {
+                        if (all.qualifier() != null || e.exposes(i)) {
+                            exprs.add(Scope.slot(e, i));
+                            columns.add(e.table().columns().get(i).toColumn());
+                        }
+                    }
                 }
             } else {
                 SelectItem.ExprItem ei = (SelectItem.ExprItem) item;

@@ -47,21 +47,34 @@ public sealed interface BoundStatement {
 
     /**
      * UPDATE: {@code target} yields the stored rows to change (a Scan or Lookup, maybe filtered);
-     * {@code newRow} computes each column of the new row from the old one.
+     * {@code newRow} computes each column of the new row from the old one. With FROM, {@code target} yields
+     * joined rows (the table's columns first) and {@code keySlot} is where each holds the stored row key
+     * ({@link LogicalPlan.WithRowKey}); -1 without FROM. RETURNING then reads the joined row with the new
+     * values in the table's columns.
      */
     record Update(TableDef table, LogicalPlan target, List<BoundExpr> newRow, List<BoundExpr> returning,
-                  List<Column> returningColumns) implements BoundStatement {
+                  List<Column> returningColumns, int keySlot) implements BoundStatement {
+        public Update(TableDef table, LogicalPlan target, List<BoundExpr> newRow, List<BoundExpr> returning,
+                      List<Column> returningColumns) {
+            this(table, target, newRow, returning, returningColumns, -1);
+        }
+
         @Override
         public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
-            return new Update(table, f.apply(target), newRow, returning, returningColumns);
+            return new Update(table, f.apply(target), newRow, returning, returningColumns, keySlot);
         }
     }
 
-    record Delete(TableDef table, LogicalPlan target, List<BoundExpr> returning, List<Column> returningColumns)
-            implements BoundStatement {
+    /** DELETE; {@code keySlot} as for {@link Update} (DELETE ... USING). */
+    record Delete(TableDef table, LogicalPlan target, List<BoundExpr> returning, List<Column> returningColumns,
+                  int keySlot) implements BoundStatement {
+        public Delete(TableDef table, LogicalPlan target, List<BoundExpr> returning, List<Column> returningColumns) {
+            this(table, target, returning, returningColumns, -1);
+        }
+
         @Override
         public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
-            return new Delete(table, f.apply(target), returning, returningColumns);
+            return new Delete(table, f.apply(target), returning, returningColumns, keySlot);
         }
     }
 

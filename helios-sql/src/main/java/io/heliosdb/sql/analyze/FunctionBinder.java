@@ -26,6 +26,9 @@ final class FunctionBinder {
             throw new HeliosException(SqlState.WRONG_OBJECT_TYPE, "window function " + f.name()
                     + " requires an OVER clause", null, null, f.position() + 1, null);
         }
+        if (f.name().equals(GroupingFunction.NAME)) {
+            return GroupingFunction.bind(binder, f);
+        }
         if (isAggregate(f.name())) {
             ExpressionBinder argBinder = binder.forAggregateArgument();
             AggregateCall call = aggregate(binder, argBinder, f);

@@ -61,7 +61,7 @@ final class LateralSources {
         FromItem.WorkTable w = (FromItem.WorkTable) item;
         LogicalPlan.WorkTableScan scan = analyzer.workTables.get(w.name());
         if (scan == null) {
-            throw new HeliosException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, "recursive reference to query \""
+            throw new HeliosException(SqlState.INVALID_RECURSION, "recursive reference to query \""
                     + w.name() + "\" must not appear within its non-recursive term");
         }
         return new Source(scan, Scope.of(w.alias(), table(w.alias(), scan.columns(), List.of())));
@@ -91,8 +91,15 @@ final class LateralSources {
         List<BoundExpr> typed = args.stream().map(a -> binder.cast(a, resultType, -1)).toList();
         String alias = f.alias() != null ? f.alias() : f.name();
         String column = !f.columnAliases().isEmpty() ? f.columnAliases().get(0) : alias;
-        List<Column> columns = List.of(new Column(column, resultType));
-        LogicalPlan scan = new LogicalPlan.FunctionScan(f.name(), typed, columns);
+        List<Column> columns = new ArrayList<>(List.of(new Column(column, resultType)));
+        if (f.ordinality()) {
+            columns.add(new Column(f.columnAliases().size() > 1 ? f.columnAliases().get(1) : "ordinality", SqlType.BIGINT));
+        }
+        if (f.columnAliases().size() > columns.size()) {
+            throw new HeliosException(SqlState.INVALID_COLUMN_REFERENCE, "too many column aliases specified for function "
+                    + f.name(), null, null, f.position() + 1, null);
+        }
+        LogicalPlan scan = new LogicalPlan.FunctionScan(f.name(), typed, columns, f.ordinality());
         return new Source(scan, Scope.of(alias, table(alias, columns, List.of())));
     }
 

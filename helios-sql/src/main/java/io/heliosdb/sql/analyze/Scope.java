@@ -59,12 +59,17 @@ public final class Scope {
 
     /** This scope followed by {@code right} (a join's combined row). */
     Scope concat(Scope right, int position) {
+        return concat(right, position, 0);
+    }
+
+    /** As {@link #concat(Scope, int)}, with {@code gap} unnamed columns (a row key) between the two. */
+    Scope concat(Scope right, int position, int gap) {
         List<Entry> all = new ArrayList<>(entries);
-        int base = width();
+        int base = width() + gap;
         for (Entry e : right.entries) {
             for (Entry mine : entries) {
                 if (!e.isMerge() && mine.name().equals(e.name())) {
-                    throw new HeliosException(SqlState.DUPLICATE_OBJECT,
+                    throw new HeliosException(SqlState.DUPLICATE_ALIAS,
                             "table name \"" + e.name() + "\" specified more than once", null, null, position, null);
                 }
             }

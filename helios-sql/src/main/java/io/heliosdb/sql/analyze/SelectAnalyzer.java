@@ -173,7 +173,8 @@ final class SelectAnalyzer {
         List<BoundExpr> projected = new ArrayList<>(items);
         projected.addAll(hidden);
         boolean aggregated = !groupKeys.isEmpty() || having != null
-                || projected.stream().anyMatch(BoundExprs::containsAggregate);
+                || projected.stream().anyMatch(BoundExprs::containsAggregate)
+                || projected.stream().anyMatch(GroupingFunction::contains);
         if (aggregated) {
             AggregateRewriter rewriter = new AggregateRewriter(groupKeys);
             projected = projected.stream().map(rewriter::rewrite).toList();
@@ -185,9 +186,13 @@ final class SelectAnalyzer {
             for (BoundExpr.AggregateCall a : rewriter.aggregates()) {
                 aggColumns.add(new Column("agg", a.type()));
             }
+            boolean plainGroupBy = groupingSets == null;
+            projected = projected.stream().map(e -> rewriter.placeGroupings(e, plainGroupBy)).toList();
+            rewrittenHaving = rewrittenHaving == null ? null : rewriter.placeGroupings(rewrittenHaving, plainGroupBy);
             plan = groupingSets == null
                     ? new LogicalPlan.Aggregate(plan, groupKeys, rewriter.aggregates(), aggColumns)
-                    : GroupingSetsPlan.build(plan, groupKeys, groupingSets, rewriter.aggregates(), aggColumns);
+                    : GroupingSetsPlan.build(plan, groupKeys, groupingSets, rewriter.aggregates(), aggColumns,
+                    rewriter.groupingCalls());
             if (rewrittenHaving != null) {
                 plan = new LogicalPlan.Filter(plan, rewrittenHaving);
             }
@@ -340,6 +345,22 @@ final class SelectAnalyzer {
                     + bound.type().sqlName());
         }
         return bound.type() == SqlType.BIGINT ? bound : binder.cast(bound, SqlType.BIGINT, -1);
+    }
+
+    /** A FROM list (items comma-joined, LATERAL ones seeing the items before them); never empty. */
+    Source fromList(List<FromItem> items) {
+        Source source = null;
+        for (FromItem item : items) {
+            if (source != null && LateralSources.isLateral(item)) {
+                source = LateralSources.join(this, source, item, LogicalPlan.JoinKind.INNER, null);
+                continue;
+            }
+            Source next = from(item);
+            source = source == null ? next
+                    : new Source(new LogicalPlan.Join(source.plan(), next.plan(), null, LogicalPlan.JoinKind.INNER),
+                    source.scope().concat(next.scope(), 0));
+        }
+        return source;
     }
 
     private Source from(FromItem item) {

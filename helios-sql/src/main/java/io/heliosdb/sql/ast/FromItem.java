@@ -26,11 +26,16 @@ public sealed interface FromItem {
     }
 
     /**
-     * {@code [LATERAL] function(args) [[AS] alias [(column)]]}, a set-returning function; like PostgreSQL,
-     * its arguments may always read the columns of the FROM items before it. {@code alias} may be null.
+     * {@code [LATERAL] function(args) [WITH ORDINALITY] [[AS] alias [(column, ...)]]}, a set-returning
+     * function; like PostgreSQL, its arguments may always read the columns of the FROM items before it.
+     * {@code alias} may be null; {@code ordinality} adds a bigint column numbering the rows from 1.
      */
     record Function(String name, java.util.List<Expr> args, String alias, java.util.List<String> columnAliases,
-                    int position) implements FromItem {
+                    int position, boolean ordinality) implements FromItem {
+        public Function(String name, java.util.List<Expr> args, String alias, java.util.List<String> columnAliases,
+                        int position) {
+            this(name, args, alias, columnAliases, position, false);
+        }
     }
 
     /** Inside a WITH RECURSIVE query's recursive term: the rows of the previous round, under {@code alias}. */

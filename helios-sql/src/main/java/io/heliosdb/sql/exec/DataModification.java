@@ -44,11 +44,24 @@ final class DataModification {
     private record Target(byte[] key, Object[] row) {
     }
 
-    private static List<Target> targets(Operator target, Runtime rt) {
+    /**
+     * With {@code keySlot} >= 0 (a joined target), each row carries its stored key there; a row joined to
+     * several others is changed once, by the first join row, as in PostgreSQL.
+     */
+    private static List<Target> targets(Operator target, Runtime rt, int keySlot) {
         List<Target> targets = new ArrayList<>();
+        java.util.Set<java.nio.ByteBuffer> seen = new java.util.HashSet<>();
         try (RowSource in = target.open(rt)) {
             while (in.next()) {
-                targets.add(new Target(in.rowKey(), in.row()));
+                if (keySlot < 0) {
+                    targets.add(new Target(in.rowKey(), in.row()));
+                    continue;
+                }
+                Object[] row = in.row().clone();
+                byte[] key = (byte[]) row[keySlot];
+                if (seen.add(java.nio.ByteBuffer.wrap(key))) {
+                    targets.add(new Target(key, row));
+                }
             }
         }
         return targets;
@@ -61,9 +74,10 @@ final class DataModification {
         TableDef table = update.table();
         List<Column> columns = update.returningColumns();
         RowConstraints constraints = new RowConstraints(table);
+        int keySlot = update.keySlot();
         return rt -> {
             boolean referenced = RowConstraints.referencedByAny(rt.context(), table);
-            List<Target> targets = targets(target, rt);
+            List<Target> targets = targets(target, rt, keySlot);
             List<Object[]> returned = new ArrayList<>();
             for (Target t : targets) {
                 rt.context().checkCancelled();
@@ -76,7 +90,7 @@ final class DataModification {
                 if (referenced) {
                     RowConstraints.afterParentChange(rt, table, t.row(), row);
                 }
-                addReturning(returning, row, rt, returned);
+                addReturning(returning, keySlot < 0 ? row : withNewValues(t.row(), row), rt, returned);
             }
             return Results.rows(columns, returned, targets.size(), "UPDATE " + targets.size());
         };
@@ -87,9 +101,10 @@ final class DataModification {
         Evaluator[] returning = ExpressionCompiler.compileAll(delete.returning());
         TableDef table = delete.table();
         List<Column> columns = delete.returningColumns();
+        int keySlot = delete.keySlot();
         return rt -> {
             boolean referenced = RowConstraints.referencedByAny(rt.context(), table);
-            List<Target> targets = targets(target, rt);
+            List<Target> targets = targets(target, rt, keySlot);
             List<Object[]> returned = new ArrayList<>();
             for (Target t : targets) {
                 rt.context().checkCancelled();
@@ -101,6 +116,13 @@ final class DataModification {
             }
             return Results.rows(columns, returned, targets.size(), "DELETE " + targets.size());
         };
+    }
+
+    /** The joined row with the table's columns replaced by the updated values (what RETURNING reads). */
+    private static Object[] withNewValues(Object[] joined, Object[] newRow) {
+        Object[] out = joined.clone();
+        System.arraycopy(newRow, 0, out, 0, newRow.length);
+        return out;
     }
 
     static void addReturning(Evaluator[] returning, Object[] row, Runtime rt, List<Object[]> out) {

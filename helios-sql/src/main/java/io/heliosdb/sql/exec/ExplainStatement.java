@@ -12,11 +12,13 @@ import io.heliosdb.sql.plan.LogicalPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * EXPLAIN: one text column {@code QUERY PLAN}, a row per line of {@link ExplainText}. ANALYZE also runs the
- * statement (its rows are read and dropped, its changes kept, as in PostgreSQL) and adds the planning and
- * execution times; per-node actual row counts are not collected.
+ * statement (its rows are read and dropped, its changes kept, as in PostgreSQL), adds each node's
+ * {@code (actual rows=N loops=M)} ({@link NodeCounters}) and the planning and execution times.
  */
 final class ExplainStatement {
     private static final List<Column> COLUMNS = List.of(new Column("QUERY PLAN", SqlType.TEXT));
@@ -24,21 +26,25 @@ final class ExplainStatement {
     private ExplainStatement() {
     }
 
-    static StatementPlan compile(BoundStatement.Explain explain, StatementPlan inner, String sql,
-                                 List<SqlType> parameterTypes) {
-        List<String> lines = lines(explain.statement());
+    static StatementPlan compile(BoundStatement.Explain explain, StatementPlan inner,
+                                 Map<LogicalPlan, long[]> counters, String sql, List<SqlType> parameterTypes) {
+        List<String> lines = lines(explain.statement(), null, 0);
         StatementBody body = ((CompiledStatement) inner).body();
         boolean analyze = explain.analyze();
         return new CompiledStatement(sql, parameterTypes, COLUMNS, null, !analyze || inner.readOnly(), false, rt -> {
-            List<String> out = new ArrayList<>(lines);
+            List<String> out = lines;
             if (analyze) {
+                counters.values().forEach(c -> java.util.Arrays.fill(c, 0));
                 long start = System.nanoTime();
+                long returned = 0;
                 try (StatementResult result = body.run(rt)) {
                     while (result.next()) {
                         rt.context().checkCancelled();
+                        returned++;
                     }
                 }
                 double millis = (System.nanoTime() - start) / 1e6;
+                out = new ArrayList<>(lines(explain.statement(), counters::get, returned));
                 out.add("Planning Time: 0.000 ms");
                 out.add(String.format(Locale.ROOT, "Execution Time: %.3f ms", millis));
             }
@@ -47,24 +53,29 @@ final class ExplainStatement {
         });
     }
 
-    private static List<String> lines(BoundStatement statement) {
+    /**
+     * @param actuals  each node's {rows, loops} after an ANALYZE run, or null for plain EXPLAIN
+     * @param returned the rows a modification returned (its own actual rows, as PostgreSQL counts them)
+     */
+    private static List<String> lines(BoundStatement statement, Function<LogicalPlan, long[]> actuals, long returned) {
+        String self = actuals == null ? "" : ExplainText.actual(new long[] {returned, 1});
         if (statement instanceof BoundStatement.Query q) {
-            return ExplainText.of(q.plan());
+            return ExplainText.of(q.plan(), actuals);
         } else if (statement instanceof BoundStatement.Insert i) {
-            return modification("Insert on " + i.table().name(), i.source());
+            return modification("Insert on " + i.table().name() + self, i.source(), actuals);
         } else if (statement instanceof BoundStatement.Update u) {
-            return modification("Update on " + u.table().name(), u.target());
+            return modification("Update on " + u.table().name() + self, u.target(), actuals);
         } else if (statement instanceof BoundStatement.Delete d) {
-            return modification("Delete on " + d.table().name(), d.target());
+            return modification("Delete on " + d.table().name() + self, d.target(), actuals);
         }
         throw new HeliosException(SqlState.SYNTAX_ERROR, "EXPLAIN is only available for SELECT, INSERT, UPDATE and DELETE");
     }
 
     /** The modification's line over its input's plan, indented as PostgreSQL shows a child. */
-    private static List<String> modification(String title, LogicalPlan input) {
+    private static List<String> modification(String title, LogicalPlan input, Function<LogicalPlan, long[]> actuals) {
         List<String> out = new ArrayList<>();
         out.add(title);
-        List<String> child = ExplainText.of(input);
+        List<String> child = ExplainText.of(input, actuals);
         out.add("  ->  " + child.get(0));
         for (String line : child.subList(1, child.size())) {
             out.add("      " + line);

@@ -12,6 +12,10 @@ final class PlanCompiler {
     }
 
     static Operator compile(LogicalPlan plan) {
+        return NodeCounters.wrap(plan, compileNode(plan));
+    }
+
+    private static Operator compileNode(LogicalPlan plan) {
         if (plan instanceof Scan s) {
             return TableSources.scan(s.table());
         } else if (plan instanceof Lookup l) {
@@ -41,6 +45,8 @@ final class PlanCompiler {
                 }
                 return Sources.of(out);
             };
+        } else if (plan instanceof WithRowKey w) {
+            return RowKeyColumn.append(compile(w.input()));
         } else if (plan instanceof Filter f) {
             return RelationalOperators.filter(compile(f.input()), ExpressionCompiler.compile(f.predicate()));
         } else if (plan instanceof Project p) {
@@ -67,7 +73,8 @@ final class PlanCompiler {
         } else if (plan instanceof WorkTableScan w) {
             return RecursiveUnionOperator.scan(w.workTable());
         } else if (plan instanceof FunctionScan f) {
-            return SetReturningFunctions.compile(f.function(), List.of(ExpressionCompiler.compileAll(f.args())));
+            Operator rows = SetReturningFunctions.compile(f.function(), List.of(ExpressionCompiler.compileAll(f.args())));
+            return f.ordinality() ? OrdinalityColumn.append(rows) : rows;
         }
         Limit l = (Limit) plan;
         return RelationalOperators.limit(compile(l.input()), l.limit() == null ? null : ExpressionCompiler.compile(l.limit()),

@@ -19,7 +19,11 @@ public final class StatementCompiler {
 
     public static StatementPlan compile(BoundStatement statement, String sql, List<SqlType> parameterTypes) {
         if (statement instanceof BoundStatement.Explain e) {
-            return ExplainStatement.compile(e, compile(e.statement(), sql, parameterTypes), sql, parameterTypes);
+            var counters = NodeCounters.newMap();
+            StatementPlan inner = e.analyze()
+                    ? NodeCounters.collecting(counters, () -> compile(e.statement(), sql, parameterTypes))
+                    : compile(e.statement(), sql, parameterTypes);
+            return ExplainStatement.compile(e, inner, counters, sql, parameterTypes);
         }
         if (statement instanceof BoundStatement.Query q) {
             Operator root = PlanCompiler.compile(q.plan());

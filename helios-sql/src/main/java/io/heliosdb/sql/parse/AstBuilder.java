@@ -76,7 +76,7 @@ final class AstBuilder {
         } else if (ctx.deleteStmt() != null) {
             DeleteStmtContext d = ctx.deleteStmt();
             return new Delete(tableName(d.qualifiedName(), d.alias), d.expr() == null ? null : expr(d.expr()),
-                    returning(d.returningClause()));
+                    returning(d.returningClause()), d.fromItem().stream().map(this::fromItem).toList());
         } else if (ctx.transactionStmt() != null) {
             return transaction(ctx.transactionStmt());
         } else if (ctx.setStmt() != null) {
@@ -227,7 +227,8 @@ final class AstBuilder {
                     a.getStart().getStartIndex()));
         }
         return new Update(tableName(ctx.qualifiedName(), ctx.alias), assignments,
-                ctx.expr() == null ? null : expr(ctx.expr()), returning(ctx.returningClause()));
+                ctx.expr() == null ? null : expr(ctx.expr()), returning(ctx.returningClause()),
+                ctx.fromItem().stream().map(this::fromItem).toList());
     }
 
     private List<SelectItem> returning(ReturningClauseContext ctx) {
@@ -423,7 +424,8 @@ final class AstBuilder {
             List<String> columns = f.identifier().stream().filter(id -> id != f.alias && id != f.fn)
                     .map(AstBuilder::identifier).toList();
             return new FromItem.Function(identifier(f.fn), f.expr().stream().map(this::expr).toList(),
-                    f.alias == null ? null : identifier(f.alias), columns, f.getStart().getStartIndex());
+                    f.alias == null ? null : identifier(f.alias), columns, f.getStart().getStartIndex(),
+                    f.ORDINALITY() != null);
         }
         CrossJoinFromContext c = (CrossJoinFromContext) ctx;
         return new FromItem.Join(fromItem(c.fromItem(0)), fromItem(c.fromItem(1)), FromItem.JoinKind.INNER, null, null);

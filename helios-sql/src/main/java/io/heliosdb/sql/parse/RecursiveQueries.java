@@ -47,7 +47,7 @@ final class RecursiveQueries {
             return query;
         }
         if (!(query instanceof SetOperation u) || u.operator() != SetOperation.SetOperator.UNION) {
-            throw new HeliosException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, "recursive query \"" + name
+            throw new HeliosException(SqlState.INVALID_RECURSION, "recursive query \"" + name
                     + "\" does not have the form non-recursive-term UNION [ALL] recursive-term");
         }
         if (!u.orderBy().isEmpty() || u.limit() != null || u.offset() != null) {

@@ -6,6 +6,7 @@ import io.heliosdb.sql.plan.rules.HashJoinRule;
 import io.heliosdb.sql.schema.TableDef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -21,25 +22,50 @@ public final class ExplainText {
 
     private final List<String> lines = new ArrayList<>();
 
-    private ExplainText() {
+    /** Each node's {rows, loops} after EXPLAIN ANALYZE ran the plan; null for plain EXPLAIN. */
+    private final Function<LogicalPlan, long[]> actuals;
+
+    private ExplainText(Function<LogicalPlan, long[]> actuals) {
+        this.actuals = actuals;
     }
 
     public static List<String> of(LogicalPlan plan) {
-        ExplainText out = new ExplainText();
-        out.node(plan, 0, List.of());
+        return of(plan, null);
+    }
+
+    /** As {@link #of(LogicalPlan)}, each line followed by its node's {@code (actual rows=N loops=M)}. */
+    public static List<String> of(LogicalPlan plan, Function<LogicalPlan, long[]> actuals) {
+        ExplainText out = new ExplainText(actuals);
+        out.node(plan, 0, List.of(), null);
         return out.lines;
     }
 
-    /** Writes {@code p} at {@code depth} with the extra detail lines a parent folded into it. */
-    private void node(Object p, int depth, List<String> extra) {
+    /** PostgreSQL's ANALYZE suffix (TIMING OFF form): rows per loop, rounded, or never executed. */
+    public static String actual(long[] counts) {
+        if (counts == null || counts[1] == 0) {
+            return " (never executed)";
+        }
+        return " (actual rows=" + Math.round((double) counts[0] / counts[1]) + " loops=" + counts[1] + ")";
+    }
+
+    /**
+     * Writes {@code p} at {@code depth} with the extra detail lines a parent folded into it; {@code owner} is
+     * the topmost folded node (a filter or projection) whose row count the line shows, null for {@code p}.
+     */
+    private void node(Object p, int depth, List<String> extra, Object owner) {
+        Object self = owner != null ? owner : p;
         if (p instanceof Project x) {
-            node(x.input(), depth, extra);
+            node(x.input(), depth, extra, self);
+            return;
+        }
+        if (p instanceof WithRowKey x) {
+            node(x.input(), depth, extra, self);
             return;
         }
         if (p instanceof Filter f) {
             List<String> details = new ArrayList<>(extra);
             details.add("Filter: " + ExpressionText.of(f.predicate()));
-            node(f.input(), depth, details);
+            node(f.input(), depth, details, self);
             return;
         }
         List<String> details = new ArrayList<>();
@@ -118,12 +144,16 @@ public final class ExplainText {
             title = p.getClass().getSimpleName();
         }
         details.addAll(extra);
+        if (actuals != null) {
+            Object counted = self instanceof HashNode h ? h.input() : self;
+            title += actual(counted instanceof LogicalPlan c ? actuals.apply(c) : null);
+        }
         lines.add(depth == 0 ? title : " ".repeat(6 * depth - 4) + "->  " + title);
         for (String detail : details) {
             lines.add(" ".repeat(6 * depth + 2) + detail);
         }
         for (Object child : children) {
-            node(child, depth + 1, List.of());
+            node(child, depth + 1, List.of(), null);
         }
     }
 

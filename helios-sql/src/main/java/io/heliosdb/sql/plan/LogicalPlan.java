@@ -183,10 +183,32 @@ public sealed interface LogicalPlan {
     record WorkTableScan(int workTable, String name, List<Column> columns) implements LogicalPlan {
     }
 
-    /** A set-returning function in FROM ({@code generate_series(...)}); arguments may read outer rows. */
-    record FunctionScan(String function, List<BoundExpr> args, List<Column> columns) implements LogicalPlan {
+    /**
+     * A set-returning function in FROM ({@code generate_series(...)}); arguments may read outer rows.
+     * With {@code ordinality} each row ends with its number, from 1 (WITH ORDINALITY).
+     */
+    record FunctionScan(String function, List<BoundExpr> args, List<Column> columns, boolean ordinality)
+            implements LogicalPlan {
         public FunctionScan {
             args = List.copyOf(args);
+        }
+
+        public FunctionScan(String function, List<BoundExpr> args, List<Column> columns) {
+            this(function, args, columns, false);
+        }
+    }
+
+    /**
+     * The rows of {@code input} (a table's access path, maybe filtered) each followed by its stored row key,
+     * so UPDATE ... FROM and DELETE ... USING can find the target row after joins have reordered and
+     * rebuilt the rows (the key plays the part of PostgreSQL's ctid junk column).
+     */
+    record WithRowKey(LogicalPlan input) implements LogicalPlan {
+        @Override
+        public List<Column> columns() {
+            List<Column> out = new java.util.ArrayList<>(input.columns());
+            out.add(new Column("ctid", io.heliosdb.api.SqlType.TEXT));
+            return out;
         }
     }
 }

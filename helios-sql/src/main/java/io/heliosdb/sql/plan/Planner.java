@@ -29,7 +29,7 @@ public final class Planner {
         BoundStatement planned = statement.mapPlans(p -> optimize(p, rules));
         if (planned instanceof BoundStatement.Update u) {
             return new BoundStatement.Update(u.table(), u.target(), fold(u.newRow()), fold(u.returning()),
-                    u.returningColumns());
+                    u.returningColumns(), u.keySlot());
         }
         return planned;
     }
@@ -80,6 +80,8 @@ public final class Planner {
             return new Sort(f.apply(x.input()), x.keys());
         } else if (p instanceof Limit x) {
             return new Limit(f.apply(x.input()), x.limit(), x.offset());
+        } else if (p instanceof WithRowKey x) {
+            return new WithRowKey(f.apply(x.input()));
         } else if (p instanceof RecursiveUnion x) {
             return new RecursiveUnion(f.apply(x.anchor()), f.apply(x.recursive()), x.all(), x.workTable(), x.name(),
                     x.columns());

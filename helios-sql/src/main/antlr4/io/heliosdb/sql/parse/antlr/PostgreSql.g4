@@ -174,12 +174,15 @@ valueItem
 
 updateStmt
     : UPDATE qualifiedName (AS? alias=identifier)? SET assignment (COMMA assignment)*
-      (WHERE expr)? returningClause?
+      (FROM fromItem (COMMA fromItem)*)? (WHERE expr)? returningClause?
     ;
 
 assignment : identifier EQ valueItem ;
 
-deleteStmt : DELETE FROM qualifiedName (AS? alias=identifier)? (WHERE expr)? returningClause? ;
+deleteStmt
+    : DELETE FROM qualifiedName (AS? alias=identifier)? (USING fromItem (COMMA fromItem)*)? (WHERE expr)?
+      returningClause?
+    ;
 
 returningClause : RETURNING selectItem (COMMA selectItem)* ;
 
@@ -265,7 +268,7 @@ fromItem
     | LPAREN fromItem RPAREN                                # parenFrom
     | LATERAL LPAREN selectStmt RPAREN AS? alias=identifier
       (LPAREN identifier (COMMA identifier)* RPAREN)?       # lateralSubqueryFrom
-    | LATERAL? fn=identifier LPAREN (expr (COMMA expr)*)? RPAREN
+    | LATERAL? fn=identifier LPAREN (expr (COMMA expr)*)? RPAREN (WITH ORDINALITY)?
       (AS? alias=identifier (LPAREN identifier (COMMA identifier)* RPAREN)?)?   # functionFrom
     ;
 
@@ -445,6 +448,7 @@ nonReserved
     | COPY | DECLARE | CURSOR | MOVE | CLOSE
     | SAVEPOINT | RELEASE | CHARACTERISTICS | ISOLATION | LEVEL | READ | COMMITTED | UNCOMMITTED
     | REPEATABLE | SERIALIZABLE | WRITE | DEFERRABLE | VACUUM | VERBOSE
+    | ORDINALITY
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -496,6 +500,7 @@ VACUUM : 'VACUUM';
 VERBOSE : 'VERBOSE';
 ALL : 'ALL';
 ANALYZE : 'ANALYZE';
+ORDINALITY : 'ORDINALITY';
 EXPLAIN : 'EXPLAIN';
 AND : 'AND';
 ANY : 'ANY';

@@ -1,0 +1,71 @@
+package io.heliosdb.sql.exec;
+
+import io.heliosdb.sql.plan.LogicalPlan;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * EXPLAIN ANALYZE's per-node counts: while a statement is compiled under {@link #collecting}, every operator
+ * {@link PlanCompiler} builds counts how often it was opened (loops) and the rows it produced, keyed by the
+ * plan node it came from (by identity: equal subplans are still different nodes).
+ */
+final class NodeCounters {
+    private static final ThreadLocal<Map<LogicalPlan, long[]>> ACTIVE = new ThreadLocal<>();
+
+    private NodeCounters() {
+    }
+
+    /** Runs {@code compile} with counting operators recorded in {@code counters} ({rows, loops} per node). */
+    static <T> T collecting(Map<LogicalPlan, long[]> counters, Supplier<T> compile) {
+        Map<LogicalPlan, long[]> previous = ACTIVE.get();
+        ACTIVE.set(counters);
+        try {
+            return compile.get();
+        } finally {
+            ACTIVE.set(previous);
+        }
+    }
+
+    static Map<LogicalPlan, long[]> newMap() {
+        return new IdentityHashMap<>();
+    }
+
+    /** {@code op} itself, or a counting wrapper when a statement is being compiled for EXPLAIN ANALYZE. */
+    static Operator wrap(LogicalPlan plan, Operator op) {
+        Map<LogicalPlan, long[]> counters = ACTIVE.get();
+        if (counters == null) {
+            return op;
+        }
+        long[] c = counters.computeIfAbsent(plan, p -> new long[2]);
+        return rt -> {
+            c[1]++;
+            RowSource in = op.open(rt);
+            return new RowSource() {
+                @Override
+                public boolean next() {
+                    if (in.next()) {
+                        c[0]++;
+                        return true;
+                    }
+                    return false;
+                }
+
+                @Override
+                public Object[] row() {
+                    return in.row();
+                }
+
+                @Override
+                public byte[] rowKey() {
+                    return in.rowKey();
+                }
+
+                @Override
+                public void close() {
+                    in.close();
+                }
+            };
+        };
+    }
+}
