@@ -12,6 +12,8 @@ module io.heliosdb.bench {
     requires java.management;
     requires jmh.core;
     requires HdrHistogram;
+    requires commons.math3;
 
     uses io.heliosdb.spi.StorageEngineProvider;
+    uses io.heliosdb.spi.CacheLayerProvider;
 }

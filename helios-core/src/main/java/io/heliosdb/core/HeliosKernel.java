@@ -30,8 +30,11 @@ import java.util.stream.Collectors;
  */
 public final class HeliosKernel implements KernelProvider {
     private static final System.Logger LOG = System.getLogger("io.heliosdb");
-    /** The cache layer chosen when several are installed (on-heap: no JVM flags needed, measured fastest). */
-    static final String PREFERRED_CACHE = "caffeine";
+    /** JVM flags Chronicle Map needs when it runs on the module path (see the README's Hybrid section). */
+    static final String CHRONICLE_FLAGS = "--add-opens java.base/java.lang.reflect=chronicle.core "
+            + "--add-exports java.base/sun.nio.ch=chronicle.core "
+            + "--add-opens java.base/java.lang=net.openhft.compiler "
+            + "--add-exports jdk.compiler/com.sun.tools.javac.file=net.openhft.compiler";
 
     @Override
     public HeliosDB open(HeliosConfig config, boolean serve) {
@@ -51,7 +54,7 @@ public final class HeliosKernel implements KernelProvider {
         }
         // Embedded and Server keep the engine's own small cache; only a served persistent database gets the layer.
         CacheLayerProvider cacheProvider = serve && storage.cacheSizeBytes() > 0 && !memory
-                ? chooseCache(load(CacheLayerProvider.class)) : null;
+                ? chooseCache(load(CacheLayerProvider.class), storage.cacheProvider()) : null;
         DeploymentMode mode = ModeSelection.select(!transportProviders.isEmpty(), memory, cacheProvider != null);
         startupLog.accept("Starting HeliosDB Lite in " + mode.displayName() + " Mode");
 
@@ -64,10 +67,13 @@ public final class HeliosKernel implements KernelProvider {
         KernelDatabase db;
         try {
             if (cacheProvider != null) {
-                cache = cacheProvider.open(effectiveStorage);
+                cache = openCache(cacheProvider, effectiveStorage);
                 startupLog.accept("Cache size: " + ByteSize.format(storage.cacheSizeBytes()));
             }
             db = new KernelDatabase(config, mode, engine, cache, cacheProvider == null ? null : cacheProvider.name());
+            if (cacheProvider != null) {
+                startupLog.accept("Cache provider: " + cacheProvider.name());
+            }
         } catch (RuntimeException e) {
             if (cache != null) {
                 cache.close();
@@ -103,14 +109,38 @@ public final class HeliosKernel implements KernelProvider {
         return db;
     }
 
-    /** {@value #PREFERRED_CACHE} when installed, else the first found; null when none is. */
-    static CacheLayerProvider chooseCache(List<CacheLayerProvider> found) {
+    /** The provider named by {@code [storage] cache_provider}; F0000 naming the installed ones when it is missing. */
+    static CacheLayerProvider chooseCache(List<CacheLayerProvider> found, String name) {
         for (CacheLayerProvider p : found) {
-            if (p.name().equals(PREFERRED_CACHE)) {
+            if (p.name().equals(name)) {
                 return p;
             }
         }
-        return found.isEmpty() ? null : found.get(0);
+        String available = found.isEmpty() ? "none (put helios-cache on the module path)"
+                : found.stream().map(CacheLayerProvider::name).sorted().collect(Collectors.joining(", "));
+        throw new HeliosException(SqlState.CONFIG_FILE_ERROR, "cache provider \"" + name
+                + "\" (storage.cache_provider) is not installed; cache providers found: " + available);
+    }
+
+    /**
+     * Opens the cache layer. Chronicle Map compiles classes at run time and reaches into JDK internals,
+     * so on the module path without its flags it fails with a linkage or access error deep inside;
+     * that becomes one error saying which flags to pass, or to use caffeine.
+     */
+    static CacheLayer openCache(CacheLayerProvider provider, StorageConfig storage) {
+        try {
+            return provider.open(storage);
+        } catch (HeliosException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            String hint = provider.name().equals("chronicle")
+                    ? "; Chronicle Map needs slf4j-api and jdk.compiler at run time and these JVM flags on the "
+                    + "module path: " + CHRONICLE_FLAGS + " (with ALL-UNNAMED as the target on the class path); "
+                    + "the packaged heliosdb-lite launcher ships neither, so use cache_provider = \"caffeine\" there"
+                    : "";
+            throw new HeliosException(SqlState.CONFIG_FILE_ERROR, "cache provider \"" + provider.name()
+                    + "\" could not start: " + e + hint, e);
+        }
     }
 
     private static StorageEngineProvider findStorage(String name) {

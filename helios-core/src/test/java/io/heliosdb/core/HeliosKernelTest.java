@@ -62,14 +62,38 @@ class HeliosKernelTest {
     }
 
     @Test
-    void chooseCache_prefersCaffeine_elseTheFirstFound() {
+    void chooseCache_takesTheConfiguredProvider_elseNamesTheInstalledOnes() {
         var providers = java.util.ServiceLoader.load(io.heliosdb.spi.CacheLayerProvider.class).stream()
                 .map(java.util.ServiceLoader.Provider::get).toList();
         assertThat(providers).extracting(io.heliosdb.spi.CacheLayerProvider::name).contains("caffeine", "chronicle");
-        assertThat(HeliosKernel.chooseCache(providers).name()).isEqualTo("caffeine");
-        var withoutCaffeine = providers.stream().filter(p -> !p.name().equals("caffeine")).toList();
-        assertThat(HeliosKernel.chooseCache(withoutCaffeine)).isSameAs(withoutCaffeine.get(0));
-        assertThat(HeliosKernel.chooseCache(List.of())).isNull();
+        assertThat(HeliosKernel.chooseCache(providers, "caffeine").name()).isEqualTo("caffeine");
+        assertThat(HeliosKernel.chooseCache(providers, "chronicle").name()).isEqualTo("chronicle");
+        var withoutChronicle = providers.stream().filter(p -> !p.name().equals("chronicle")).toList();
+        assertThatThrownBy(() -> HeliosKernel.chooseCache(withoutChronicle, "chronicle"))
+                .isInstanceOfSatisfying(HeliosException.class,
+                        e -> assertThat(e.sqlState()).isEqualTo(SqlState.CONFIG_FILE_ERROR))
+                .hasMessageContaining("\"chronicle\"").hasMessageContaining("caffeine");
+        assertThatThrownBy(() -> HeliosKernel.chooseCache(List.of(), "caffeine")).hasMessageContaining("helios-cache");
+    }
+
+    @Test
+    void openCache_providerThatCannotStart_isOneErrorWithTheRemedy() {
+        io.heliosdb.spi.CacheLayerProvider broken = new io.heliosdb.spi.CacheLayerProvider() {
+            @Override
+            public String name() {
+                return "chronicle";
+            }
+
+            @Override
+            public io.heliosdb.spi.CacheLayer open(io.heliosdb.api.config.StorageConfig config) {
+                throw new NoClassDefFoundError("org/slf4j/LoggerFactory");
+            }
+        };
+        assertThatThrownBy(() -> HeliosKernel.openCache(broken, HeliosConfig.defaults().storage()))
+                .isInstanceOfSatisfying(HeliosException.class,
+                        e -> assertThat(e.sqlState()).isEqualTo(SqlState.CONFIG_FILE_ERROR))
+                .hasMessageContaining("could not start").hasMessageContaining("--add-opens")
+                .hasMessageContaining("cache_provider = \"caffeine\"");
     }
 
     @Test

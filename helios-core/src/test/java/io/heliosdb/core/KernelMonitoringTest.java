@@ -34,7 +34,7 @@ class KernelMonitoringTest {
         CacheLayer cache = null;
         if (cached) {
             cache = HeliosKernel.chooseCache(ServiceLoader.load(CacheLayerProvider.class).stream()
-                    .map(ServiceLoader.Provider::get).toList()).open(config.storage());
+                    .map(ServiceLoader.Provider::get).toList(), "caffeine").open(config.storage());
         }
         return new KernelDatabase(config, mode, engine, cache, cached ? "caffeine" : null);
     }

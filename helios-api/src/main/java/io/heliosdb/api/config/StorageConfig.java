@@ -13,39 +13,53 @@ import java.nio.file.Path;
  *                       an embedded one gives the budget to the engine's block cache
  * @param compression    compression of stored values
  * @param walEnabled     whether commits are written to the write-ahead log and synced before they are acknowledged
+ * @param cacheProvider  the cache layer's provider name in Hybrid mode: {@code caffeine} (on-heap, the default) or
+ *                       {@code chronicle} (off-heap; needs JVM flags, see the README)
  */
 public record StorageConfig(Path path, boolean memoryOnly, String engine, long cacheSizeBytes,
-                            Compression compression, boolean walEnabled) {
+                            Compression compression, boolean walEnabled, String cacheProvider) {
 
     public static final Path DEFAULT_PATH = Path.of("heliosdb-data");
     public static final long DEFAULT_CACHE_SIZE = 0;
+    public static final String DEFAULT_CACHE_PROVIDER = "caffeine";
+
+    /** A configuration with the default cache provider. */
+    public StorageConfig(Path path, boolean memoryOnly, String engine, long cacheSizeBytes, Compression compression,
+                         boolean walEnabled) {
+        this(path, memoryOnly, engine, cacheSizeBytes, compression, walEnabled, DEFAULT_CACHE_PROVIDER);
+    }
 
     public static StorageConfig defaults() {
-        return new StorageConfig(DEFAULT_PATH, false, "rocksdb", DEFAULT_CACHE_SIZE, Compression.LZ4, true);
+        return new StorageConfig(DEFAULT_PATH, false, "rocksdb", DEFAULT_CACHE_SIZE, Compression.LZ4, true,
+                DEFAULT_CACHE_PROVIDER);
     }
 
     public StorageConfig withPath(Path newPath) {
         return new StorageConfig(newPath, false, engine.equals("memory") ? "rocksdb" : engine, cacheSizeBytes,
-                compression, walEnabled);
+                compression, walEnabled, cacheProvider);
     }
 
     public StorageConfig withMemoryOnly() {
-        return new StorageConfig(path, true, "memory", cacheSizeBytes, compression, walEnabled);
+        return new StorageConfig(path, true, "memory", cacheSizeBytes, compression, walEnabled, cacheProvider);
     }
 
     public StorageConfig withEngine(String newEngine) {
-        return new StorageConfig(path, memoryOnly, newEngine, cacheSizeBytes, compression, walEnabled);
+        return new StorageConfig(path, memoryOnly, newEngine, cacheSizeBytes, compression, walEnabled, cacheProvider);
     }
 
     public StorageConfig withCacheSizeBytes(long bytes) {
-        return new StorageConfig(path, memoryOnly, engine, bytes, compression, walEnabled);
+        return new StorageConfig(path, memoryOnly, engine, bytes, compression, walEnabled, cacheProvider);
     }
 
     public StorageConfig withCompression(Compression c) {
-        return new StorageConfig(path, memoryOnly, engine, cacheSizeBytes, c, walEnabled);
+        return new StorageConfig(path, memoryOnly, engine, cacheSizeBytes, c, walEnabled, cacheProvider);
     }
 
     public StorageConfig withWalEnabled(boolean enabled) {
-        return new StorageConfig(path, memoryOnly, engine, cacheSizeBytes, compression, enabled);
+        return new StorageConfig(path, memoryOnly, engine, cacheSizeBytes, compression, enabled, cacheProvider);
+    }
+
+    public StorageConfig withCacheProvider(String provider) {
+        return new StorageConfig(path, memoryOnly, engine, cacheSizeBytes, compression, walEnabled, provider);
     }
 }

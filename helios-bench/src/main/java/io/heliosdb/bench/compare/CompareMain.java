@@ -18,6 +18,17 @@ import java.util.concurrent.TimeUnit;
  * drift. Writes {@code <out>/<timestamp>.md} and {@code .csv} (and {@code --report FILE}).
  */
 public final class CompareMain {
+    /**
+     * What Chronicle Map (the chronicle cache layer of the Hybrid targets) needs on the class path, see
+     * shared/NOTES-jpms.md; harmless for every other target.
+     */
+    static final List<String> CHRONICLE_FLAGS = List.of("-Dchronicle.analytics.disable=true",
+            "-Dchronicle.announcer.disable=true",
+            "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED", "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+            "--add-exports", "jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+            "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED");
+
     private CompareMain() {
     }
 
@@ -70,6 +81,9 @@ public final class CompareMain {
         notes.addAll(pacingNotes(options));
         notes.add("ops/s counts rows for the 1,000-row transactions; latency is per operation (per transaction there)");
         notes.add("× <peer>: this row's median ops/s divided by the peer's (above 1 means faster)");
+        notes.add("start-up ms: from opening the system to its first answered query (HeliosDB.open for the embedded "
+                + "targets; process start to first accepted connection for helios-launcher); peak RSS is the "
+                + "benchmark JVM's VmHWM (the server's too where it runs in-process)");
         notes.add("pgJDBC prepareThreshold=1: server-side prepared statements from the first execution, on both "
                 + "PostgreSQL and HeliosDB Server");
         ReportContext context = new ReportContext("HeliosDB Lite side by side — " + stamp, MachineInfo.describe(),
@@ -116,10 +130,12 @@ public final class CompareMain {
         }
         Path work = Files.createTempDirectory("helios-bench-run");
         Path log = logs.resolve(round + "-" + workload + "-" + targetId + ".log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-cp", System.getProperty("java.class.path"), RunOne.class.getName(), targetId, workload,
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g"));
+        command.addAll(CHRONICLE_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RunOne.class.getName(), targetId, workload,
                 Integer.toString(round), options.scale().name(), Integer.toString(options.scale().rows()),
-                work.resolve("db").toString(), Integer.toString(pgPort));
+                work.resolve("db").toString(), Integer.toString(pgPort)));
         Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
         RunResult result = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

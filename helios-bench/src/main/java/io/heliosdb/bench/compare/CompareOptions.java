@@ -14,10 +14,12 @@ record CompareOptions(Scale scale, List<String> targets, List<String> workloads,
     // (2 + 3 warm + 2 measured) = 49 s; point-select and insert-autocommit 6 (no DuckDB) x
     // (2 + 1 + 1) = 24 s each; durable-16 5 (not helios-mem) x (2 + 1 + 1) = 20 s; 117 s a round,
     // about 4 minutes for 2 rounds (longer only where a system needs more time for the minimum counts).
+    // The zipfian workload and the Hybrid/launcher targets add about a minute a round.
     static final List<String> QUICK_WORKLOADS =
-            List.of("point-select", "insert-autocommit", "scan-aggregate", "durable-16");
+            List.of("point-select", "zipf-point-select", "insert-autocommit", "scan-aggregate", "durable-16");
     static final List<String> QUICK_TARGETS =
-            List.of("helios-mem", "helios-rocks", "helios-server-rocks", "h2-mem", "sqlite-file", "postgres", "duckdb-mem");
+            List.of("helios-mem", "helios-rocks", "helios-server-rocks", "helios-hybrid-caffeine",
+                    "helios-hybrid-chronicle", "helios-launcher", "h2-mem", "sqlite-file", "postgres", "duckdb-mem");
 
     static CompareOptions parse(String[] args) {
         Scale scale = Scale.full();

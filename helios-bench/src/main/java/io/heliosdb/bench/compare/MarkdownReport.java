@@ -32,22 +32,25 @@ public final class MarkdownReport {
             List<Summary> rows = summaries.stream().filter(s -> s.workload().equals(workload)).toList();
             List<Summary> peers = rows.stream().filter(s -> s.status().equals("ok")).toList();
             md.append("\n## ").append(workload).append(describe(workload)).append("\n\n");
-            md.append("| system | median ops/s | min–max ops/s | p50 µs | p99 µs | start-up ms | peak heap MB |");
+            md.append("| system | median ops/s | min–max ops/s | p50 µs | p99 µs | start-up ms | peak heap MB "
+                    + "| peak RSS MB | cache hit rate |");
             for (Summary p : peers) {
                 md.append(" × ").append(p.target()).append(" |");
             }
-            md.append("\n|---|---:|---:|---:|---:|---:|---:|").append("---:|".repeat(peers.size())).append('\n');
+            md.append("\n|---|---:|---:|---:|---:|---:|---:|---:|---:|").append("---:|".repeat(peers.size())).append('\n');
             for (Summary s : rows) {
                 md.append("| ").append(s.target()).append(" | ");
                 if (!s.status().equals("ok")) {
                     md.append(s.status()).append(s.note().isEmpty() ? "" : " (" + s.note() + ")").append(" |")
-                            .append(" |".repeat(5 + peers.size())).append('\n');
+                            .append(" |".repeat(7 + peers.size())).append('\n');
                     continue;
                 }
                 md.append(num(s.medianOps())).append(" | ").append(num(s.minOps())).append("–")
                         .append(num(s.maxOps())).append(" | ").append(num(s.p50Micros())).append(" | ")
                         .append(num(s.p99Micros())).append(" | ").append(num(s.startupMs())).append(" | ")
-                        .append(num(s.peakHeapMb())).append(" |");
+                        .append(num(s.peakHeapMb())).append(" | ").append(num(s.peakRssMb())).append(" | ")
+                        .append(Double.isNaN(s.hitRate()) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * s.hitRate()))
+                        .append(" |");
                 for (Summary p : peers) {
                     md.append(' ').append(p == s ? "1" : ratio(s.ratioTo(p))).append(" |");
                 }

@@ -25,6 +25,7 @@ public final class RunOne {
         RunResult result;
         try {
             Scale scale = Scale.named(args[3]).withRows(Integer.parseInt(args[4]));
+            System.setProperty(HeliosHybridTarget.ROWS_PROPERTY, Integer.toString(scale.rows()));
             result = run(TargetCatalog.byId(target, Integer.parseInt(args[6])), Workload.byId(workload), round,
                     scale, Path.of(args[5]));
         } catch (Throwable e) {
@@ -69,13 +70,28 @@ public final class RunOne {
                 double rows = workload.rowsPerOperation();
                 return new RunResult(target.id(), workload.id(), round, "ok", outcome.opsPerSec() * rows,
                         outcome.latencies().getValueAtPercentile(50) / 1000.0,
-                        outcome.latencies().getValueAtPercentile(99) / 1000.0, startupMs, peakHeapMb(), "");
+                        outcome.latencies().getValueAtPercentile(99) / 1000.0, startupMs, peakHeapMb(), peakRssMb(),
+                        instance.cacheHitRate(), "");
             } finally {
                 for (DbClient c : clients) {
                     c.close();
                 }
             }
         }
+    }
+
+    /** The process's peak resident set (Linux VmHWM), NaN where /proc is not available. */
+    static double peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // not Linux: the report shows a dash
+        }
+        return Double.NaN;
     }
 
     static double peakHeapMb() {

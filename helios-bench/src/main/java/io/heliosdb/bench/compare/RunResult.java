@@ -11,12 +11,23 @@ import java.util.Locale;
  * @param p99Micros   99th percentile latency of one operation
  * @param startupMs   from opening the system to the first query answered
  * @param peakHeapMb  peak heap of the benchmark JVM over the run
+ * @param peakRssMb   peak resident set of the benchmark JVM over the run (VmHWM; NaN where /proc is missing)
+ * @param hitRate     the Hybrid cache's hit rate over the run (warm-up included), NaN without a cache
  * @param note        the reason for {@code n/a}/{@code error}, else empty
  */
 public record RunResult(String target, String workload, int round, String status, double opsPerSec,
-                        double p50Micros, double p99Micros, double startupMs, double peakHeapMb, String note) {
+                        double p50Micros, double p99Micros, double startupMs, double peakHeapMb, double peakRssMb,
+                        double hitRate, String note) {
 
     public static final String LINE_PREFIX = "RESULT\t";
+    private static final int FIELDS = 12;
+
+    /** A result without RSS and cache figures. */
+    public RunResult(String target, String workload, int round, String status, double opsPerSec, double p50Micros,
+                     double p99Micros, double startupMs, double peakHeapMb, String note) {
+        this(target, workload, round, status, opsPerSec, p50Micros, p99Micros, startupMs, peakHeapMb, Double.NaN,
+                Double.NaN, note);
+    }
 
     public static RunResult notApplicable(String target, String workload, int round, String why) {
         return new RunResult(target, workload, round, "n/a", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
@@ -35,7 +46,7 @@ public record RunResult(String target, String workload, int round, String status
     /** One tab-separated line, the child JVM's answer to the harness. */
     public String toLine() {
         return LINE_PREFIX + String.join("\t", target, workload, Integer.toString(round), status, num(opsPerSec),
-                num(p50Micros), num(p99Micros), num(startupMs), num(peakHeapMb), clean(note));
+                num(p50Micros), num(p99Micros), num(startupMs), num(peakHeapMb), num(peakRssMb), num(hitRate), clean(note));
     }
 
     public static RunResult parseLine(String line) {
@@ -43,12 +54,12 @@ public record RunResult(String target, String workload, int round, String status
             throw new IllegalArgumentException("not a result line: " + line);
         }
         String[] f = line.substring(LINE_PREFIX.length()).split("\t", -1);
-        if (f.length != 10) {
-            throw new IllegalArgumentException("expected 10 fields in: " + line);
+        if (f.length != FIELDS) {
+            throw new IllegalArgumentException("expected " + FIELDS + " fields in: " + line);
         }
         return new RunResult(f[0], f[1], Integer.parseInt(f[2]), f[3], Double.parseDouble(f[4]),
                 Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
-                Double.parseDouble(f[8]), f[9]);
+                Double.parseDouble(f[8]), Double.parseDouble(f[9]), Double.parseDouble(f[10]), f[11]);
     }
 
     private static String num(double v) {

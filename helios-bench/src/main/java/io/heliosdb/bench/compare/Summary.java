@@ -9,7 +9,7 @@ import java.util.Map;
 /** The runs of one (workload, target) pair over all rounds, reduced to what the report shows. */
 public record Summary(String workload, String target, String status, int rounds, double medianOps, double minOps,
                       double maxOps, double p50Micros, double p99Micros, double startupMs, double peakHeapMb,
-                      String note) {
+                      double peakRssMb, double hitRate, String note) {
 
     /** Groups runs by (workload, target) in first-seen order and summarises each group. */
     public static List<Summary> of(List<RunResult> runs) {
@@ -30,7 +30,7 @@ public record Summary(String workload, String target, String status, int rounds,
         if (ok.isEmpty()) {
             boolean na = group.stream().allMatch(r -> r.status().equals("n/a"));
             return new Summary(first.workload(), first.target(), na ? "n/a" : "error", 0, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, first.note());
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, first.note());
         }
         double[] ops = ok.stream().mapToDouble(RunResult::opsPerSec).toArray();
         String note = ok.size() < group.size() ? (group.size() - ok.size()) + " run(s) failed: "
@@ -40,7 +40,9 @@ public record Summary(String workload, String target, String status, int rounds,
                 median(ok.stream().mapToDouble(RunResult::p50Micros).toArray()),
                 median(ok.stream().mapToDouble(RunResult::p99Micros).toArray()),
                 median(ok.stream().mapToDouble(RunResult::startupMs).toArray()),
-                Arrays.stream(ok.stream().mapToDouble(RunResult::peakHeapMb).toArray()).max().orElseThrow(), note);
+                Arrays.stream(ok.stream().mapToDouble(RunResult::peakHeapMb).toArray()).max().orElseThrow(),
+                ok.stream().mapToDouble(RunResult::peakRssMb).max().orElseThrow(),
+                median(ok.stream().mapToDouble(RunResult::hitRate).toArray()), note);
     }
 
     /** The median; the mean of the two middle values for an even count; NaN for none. */

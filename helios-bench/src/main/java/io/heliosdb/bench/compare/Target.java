@@ -21,6 +21,11 @@ public interface Target {
     interface Instance extends AutoCloseable {
         DbClient connect() throws Exception;
 
+        /** The cache layer's hit rate so far, NaN for a system without one. */
+        default double cacheHitRate() throws Exception {
+            return Double.NaN;
+        }
+
         @Override
         void close() throws Exception;
     }

@@ -35,6 +35,9 @@ public final class TargetCatalog {
         add(m, new HeliosEmbeddedTarget("helios-lmdb", "lmdb"));
         add(m, new HeliosServerTarget("helios-server-mem", "memory"));
         add(m, new HeliosServerTarget("helios-server-rocks", "rocksdb"));
+        add(m, new HeliosHybridTarget("helios-hybrid-caffeine", "caffeine"));
+        add(m, new HeliosHybridTarget("helios-hybrid-chronicle", "chronicle"));
+        add(m, new HeliosLauncherTarget("helios-launcher"));
         add(m, new JdbcTarget("h2-mem", "H2 2.x in memory (jdbc:h2:mem:)",
                 dir -> "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", List.of(), NOT_DURABLE, "not durable"));
         add(m, new JdbcTarget("h2-file", "H2 2.x on a file (default settings: commits are not synced one by one)",

@@ -21,6 +21,22 @@ class ReportTest {
         assertThat(back.p99Micros()).isEqualTo(2.25);
         assertThat(back.note()).isEqualTo("bad thing here");
         assertThatThrownBy(() -> RunResult.parseLine("noise")).isInstanceOf(IllegalArgumentException.class);
+        RunResult hybrid = RunResult.parseLine(new RunResult("h", "zipf-point-select", 1, "ok", 10, 1, 2, 3, 4, 512.5,
+                0.875, "").toLine());
+        assertThat(hybrid.peakRssMb()).isEqualTo(512.5);
+        assertThat(hybrid.hitRate()).isEqualTo(0.875);
+    }
+
+    @Test
+    void zipfKeys_areSkewedAndInRange() {
+        ZipfKeys keys = new ZipfKeys(10_000, 1);
+        int[] counts = new int[10_000];
+        for (int i = 0; i < 100_000; i++) {
+            counts[keys.next()]++;
+        }
+        int[] sorted = java.util.Arrays.stream(counts).sorted().toArray();
+        long hottestTenth = java.util.Arrays.stream(sorted, 9_000, 10_000).sum();
+        assertThat(hottestTenth).isGreaterThan(60_000); // a tenth of the keys take most reads
     }
 
     @Test
@@ -43,9 +59,9 @@ class ReportTest {
         assertThat(md).contains("# Run", "Machine: 2 cores", "| helios-mem | HeliosDB embedded API, Memory-only |",
                 "| point select, Memory-only >= 2x H2 in-memory | 2.00× | met |",
                 "| system | median ops/s | min–max ops/s | p50 µs | p99 µs | start-up ms | peak heap MB |"
-                        + " × helios-mem | × h2-mem |",
-                "| helios-mem | 2,000 | 2,000–2,000 | 5.00 | 40.0 | 300 | 64.0 | 1 | 2.00× |",
-                "| h2-mem | 1,000 | 1,000–1,000 | 9.00 | 70.0 | 200 | 80.0 | 0.50× | 1 |",
+                        + " peak RSS MB | cache hit rate | × helios-mem | × h2-mem |",
+                "| helios-mem | 2,000 | 2,000–2,000 | 5.00 | 40.0 | 300 | 64.0 | – | – | 1 | 2.00× |",
+                "| h2-mem | 1,000 | 1,000–1,000 | 9.00 | 70.0 | 200 | 80.0 | – | – | 0.50× | 1 |",
                 "| duckdb-mem | n/a (analytics only) |");
     }
 
@@ -76,7 +92,7 @@ class ReportTest {
     void pacingNotes_oneLinePerRuleNamingItsWorkloads() {
         CompareOptions quick = CompareOptions.parse(new String[] {"--quick", "--no-postgres"});
         assertThat(CompareMain.pacingNotes(quick)).containsExactly(
-                "oltp (point-select, insert-autocommit): warm-up until both 1 s and 20,000 ops, then measured until"
+                "oltp (point-select, zipf-point-select, insert-autocommit): warm-up until both 1 s and 20,000 ops, then measured until"
                         + " both 1 s and 2,000 ops, each phase capped at 15 s; the same rule for every system",
                 "analytics (scan-aggregate): warm-up until both 3 s and 20 ops, then measured until both 2 s and"
                         + " 10 ops, each phase capped at 15 s; the same rule for every system",

@@ -18,6 +18,7 @@ final class ConfigDraft {
     long cacheSizeBytes;
     Compression compression;
     boolean walEnabled;
+    String cacheProvider;
 
     String listenAddr;
     int port;
@@ -51,6 +52,7 @@ final class ConfigDraft {
         cacheSizeBytes = s.cacheSizeBytes();
         compression = s.compression();
         walEnabled = s.walEnabled();
+        cacheProvider = s.cacheProvider();
         ServerConfig v = base.server();
         listenAddr = v.listenAddr();
         port = v.port();
@@ -87,7 +89,8 @@ final class ConfigDraft {
     HeliosConfig build() {
         String effectiveEngine = engine != null ? engine : memoryOnly ? "memory" : "rocksdb";
         return new HeliosConfig(
-                new StorageConfig(storagePath, memoryOnly, effectiveEngine, cacheSizeBytes, compression, walEnabled),
+                new StorageConfig(storagePath, memoryOnly, effectiveEngine, cacheSizeBytes, compression, walEnabled,
+                        cacheProvider),
                 new ServerConfig(listenAddr, port, maxConnections, tlsEnabled, tlsCertPath, tlsKeyPath, authMethod, user,
                         password, metricsPort, maxMessageSize),
                 new PerformanceConfig(workerThreads, simdEnabled, parallelQuery, queryTimeoutSecs),

@@ -16,6 +16,8 @@ enum ConfigKey {
     STORAGE_CACHE_SIZE("storage", "cache_size", ValueKind.SIZE, (d, v) -> d.cacheSizeBytes = (Long) v),
     STORAGE_COMPRESSION("storage", "compression", ValueKind.COMPRESSION, (d, v) -> d.compression = (Compression) v),
     STORAGE_WAL_ENABLED("storage", "wal_enabled", ValueKind.BOOLEAN, (d, v) -> d.walEnabled = (Boolean) v),
+    STORAGE_CACHE_PROVIDER("storage", "cache_provider", ValueKind.CACHE_PROVIDER,
+            (d, v) -> d.cacheProvider = (String) v),
 
     SERVER_LISTEN_ADDR("server", "listen_addr", ValueKind.ADDRESS, (d, v) -> d.listenAddr = (String) v),
     SERVER_PORT("server", "port", ValueKind.PORT, (d, v) -> d.port = (Integer) v),

@@ -14,7 +14,8 @@ import org.tomlj.TomlTable;
  * Conversion failures are {@link IllegalArgumentException}s whose message says what was expected.
  */
 enum ValueKind {
-    BOOLEAN, PATH, ENGINE, SIZE, COMPRESSION, ADDRESS, PORT, POSITIVE_INT, NON_NEGATIVE_INT, ALGORITHM, KEY_SOURCE, AUTH_METHOD, NAME, SECRET, MESSAGE_SIZE;
+    BOOLEAN, PATH, ENGINE, SIZE, COMPRESSION, ADDRESS, PORT, POSITIVE_INT, NON_NEGATIVE_INT, ALGORITHM, KEY_SOURCE, AUTH_METHOD, NAME, SECRET, MESSAGE_SIZE,
+    CACHE_PROVIDER;
 
     /**
      * Converts a TOML value.
@@ -42,6 +43,7 @@ enum ValueKind {
             }
             case COMPRESSION -> Compression.ofConfigName(string(value, "\"zstd\", \"lz4\" or \"none\""));
             case MESSAGE_SIZE -> messageSize((Long) SIZE.fromToml(value, baseDir));
+            case CACHE_PROVIDER -> cacheProvider(string(value, "\"caffeine\" or \"chronicle\""));
             case ADDRESS -> address(string(value, "an address string such as \"127.0.0.1\""));
             case PORT, POSITIVE_INT, NON_NEGATIVE_INT -> {
                 if (value instanceof Long l) {
@@ -84,6 +86,7 @@ enum ValueKind {
             case SIZE -> ByteSize.parse(s);
             case COMPRESSION -> Compression.ofConfigName(s.toLowerCase(Locale.ROOT));
             case MESSAGE_SIZE -> messageSize(ByteSize.parse(s));
+            case CACHE_PROVIDER -> cacheProvider(s.toLowerCase(Locale.ROOT));
             case ADDRESS -> address(s);
             case PORT, POSITIVE_INT, NON_NEGATIVE_INT -> {
                 try {
@@ -127,6 +130,14 @@ enum ValueKind {
         String got = value instanceof String s ? "\"" + s + "\"" : value instanceof TomlTable ? "a table"
                 : String.valueOf(value);
         return new IllegalArgumentException("expected " + expectation + ", got " + got);
+    }
+
+    /** The cache layers this project ships (a provider missing from the module path is refused at start-up). */
+    private static String cacheProvider(String s) {
+        if (!s.equals("caffeine") && !s.equals("chronicle")) {
+            throw new IllegalArgumentException("expected \"caffeine\" or \"chronicle\", got \"" + s + "\"");
+        }
+        return s;
     }
 
     private static String authMethod(String s) {

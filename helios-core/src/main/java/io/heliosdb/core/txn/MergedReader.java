@@ -27,8 +27,21 @@ public final class MergedReader implements KvReader {
 
     @Override
     public KvCursor scan(String keyspace, byte[] from, byte[] to, boolean reverse) {
-        NavigableMap<byte[], byte[]> own = overlay.range(keyspace, from, to);
-        KvCursor committed = base.scan(keyspace, from, to, reverse);
+        return merge(overlay.range(keyspace, from, to), base.scan(keyspace, from, to, reverse), reverse);
+    }
+
+    /** The index entries under one full key value: the committed ones through the index cache when there is one. */
+    KvCursor scanIndexValue(byte[] valuePrefix) {
+        if (!(base instanceof SnapshotReader snapshot)) {
+            return scan(io.heliosdb.core.catalog.CatalogKeys.INDEXES, valuePrefix, IndexKeys.prefixEnd(valuePrefix),
+                    false);
+        }
+        NavigableMap<byte[], byte[]> own = overlay.range(io.heliosdb.core.catalog.CatalogKeys.INDEXES, valuePrefix,
+                IndexKeys.prefixEnd(valuePrefix));
+        return merge(own, snapshot.scanIndexValue(valuePrefix), false);
+    }
+
+    private static KvCursor merge(NavigableMap<byte[], byte[]> own, KvCursor committed, boolean reverse) {
         if (own.isEmpty()) {
             return committed;
         }

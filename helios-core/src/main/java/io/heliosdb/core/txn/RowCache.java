@@ -40,11 +40,13 @@ public final class RowCache {
     private final KvReader live;
     private final long[] generations = new long[STRIPES];
     private final Object[] monitors = new Object[STRIPES];
+    private final IndexEntryCache indexEntries;
 
     /** {@code live}: the engine itself (not a read view), which fills read from. */
     public RowCache(CacheLayer layer, KvReader live) {
         this.layer = layer;
         this.live = live;
+        this.indexEntries = new IndexEntryCache(layer, live);
         for (int i = 0; i < STRIPES; i++) {
             monitors[i] = new Object();
         }
@@ -52,6 +54,11 @@ public final class RowCache {
 
     public CacheLayer layer() {
         return layer;
+    }
+
+    /** The index lookups sharing this cache's layer and commit invalidation. */
+    IndexEntryCache indexEntries() {
+        return indexEntries;
     }
 
     /**
@@ -82,8 +89,12 @@ public final class RowCache {
         return VersionLayout.commitTs(newest) <= snapshotTs ? newest : null;
     }
 
-    /** Invalidates every row key a commit batch writes (call after the write, before the commit is visible). */
+    /**
+     * Invalidates every row key and index lookup a commit batch writes (call after the write, before the
+     * commit is visible).
+     */
     void invalidate(WriteBatch batch) {
+        indexEntries.invalidate(batch);
         for (WriteBatch.Op op : batch.ops()) {
             if (op.keyspace().equals(CatalogKeys.ROWS)) {
                 invalidate(op.key());

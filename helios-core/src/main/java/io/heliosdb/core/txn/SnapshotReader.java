@@ -9,7 +9,8 @@ import java.util.Arrays;
  * Reads the versioned keyspaces as of one commit timestamp: the newest version under the plain
  * key when it is old enough (one get), otherwise the newest older version from the versions
  * keyspace; deletions read as absent. See {@link VersionLayout}. With a {@link RowCache}, row gets try
- * the cache first (scans do not use it).
+ * the cache first, and so do index lookups of one full key value ({@link #scanIndexValue}); other
+ * scans do not use it.
  */
 final class SnapshotReader implements KvReader {
     private final KvReader base;
@@ -53,6 +54,17 @@ final class SnapshotReader implements KvReader {
     @Override
     public KvCursor scan(String keyspace, byte[] from, byte[] to, boolean reverse) {
         return new VisibleCursor(keyspace, base.scan(keyspace, from, to, reverse));
+    }
+
+    /** The visible index entries under one full index key value (see {@link IndexEntryCache}), in key order. */
+    KvCursor scanIndexValue(byte[] valuePrefix) {
+        if (cache != null) {
+            KvCursor cached = cache.indexEntries().visibleEntries(valuePrefix, snapshotTs);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        return scan(CatalogKeys.INDEXES, valuePrefix, IndexKeys.prefixEnd(valuePrefix), false);
     }
 
     /**

@@ -152,8 +152,18 @@ final class TableIndexes {
         if (Arrays.compareUnsigned(from, to) >= 0) {
             return StoredRowCursor.empty();
         }
-        KvCursor entries = reader.scan(CatalogKeys.INDEXES, from, to, reverse);
+        KvCursor entries = !reverse && fullKeyLookup(keyTypes, lower, lowerInclusive, upper, upperInclusive)
+                && reader instanceof MergedReader merged
+                ? merged.scanIndexValue(from) // one full key value: what the index cache holds
+                : reader.scan(CatalogKeys.INDEXES, from, to, reverse);
         return new IndexRowCursor(entries, reader, table, index, keyTypes);
+    }
+
+    /** Equality on every key column: both bounds inclusive and equal, so the range is one full key value. */
+    private static boolean fullKeyLookup(List<SqlType> keyTypes, Object[] lower, boolean lowerInclusive,
+                                         Object[] upper, boolean upperInclusive) {
+        return lowerInclusive && upperInclusive && lower != null && upper != null && lower.length == keyTypes.size()
+                && Arrays.equals(lower, upper);
     }
 
     private static byte[] bound(StoredIndex index, List<SqlType> keyTypes, Object[] values) {

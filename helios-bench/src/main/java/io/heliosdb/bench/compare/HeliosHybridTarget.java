@@ -1,0 +1,66 @@
+package io.heliosdb.bench.compare;
+
+import io.heliosdb.api.HeliosDB;
+import io.heliosdb.api.config.HeliosConfig;
+import io.heliosdb.spi.CacheLayerProvider;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.ServiceLoader;
+
+/**
+ * HeliosDB Hybrid (Server on RocksDB plus the {@code provider} cache layer) through pgJDBC, its cache
+ * sized to a tenth of the items table, so the zipfian workload reads data 10× the cache. The hit
+ * rate reported is {@code helios_cache_stats} at the end of the run (warm-up included).
+ */
+record HeliosHybridTarget(String id, String provider) implements Target {
+    /** Cache bytes one items row takes, roughly: key, versioned row, the layer's per-entry overhead. */
+    static final long ROW_BYTES = 96;
+    /** RunOne sets this to the run's table size before opening the target. */
+    static final String ROWS_PROPERTY = "helios.bench.rows";
+
+    static long cacheBytes() {
+        long rows = Long.getLong(ROWS_PROPERTY, Scale.quick().rows());
+        return Math.max(64 * 1024, rows * ROW_BYTES / 10);
+    }
+
+    @Override
+    public String description() {
+        return "HeliosDB Hybrid via pgJDBC (" + PgJdbc.PROPERTIES_NOTE + "), RocksDB + " + provider
+                + " cache of a tenth of the items table";
+    }
+
+    @Override
+    public String notApplicable(Workload workload) {
+        boolean installed = ServiceLoader.load(CacheLayerProvider.class).stream()
+                .anyMatch(p -> p.get().name().equals(provider));
+        return installed ? null : "cache provider '" + provider + "' not on the class path";
+    }
+
+    @Override
+    public Instance open(Path directory) {
+        HeliosConfig config = HeliosEmbeddedTarget.config("rocksdb", directory);
+        config = config.withServer(config.server().withPort(0).withListenAddr("127.0.0.1"))
+                .withStorage(config.storage().withCacheSizeBytes(cacheBytes()).withCacheProvider(provider));
+        HeliosDB db = HeliosDB.serve(config);
+        String url = "jdbc:postgresql://127.0.0.1:" + db.transports().get(0).port() + "/postgres";
+        return new Instance() {
+            @Override
+            public DbClient connect() throws Exception {
+                return new JdbcClient(DriverManager.getConnection(url, PgJdbc.properties("postgres")));
+            }
+
+            @Override
+            public double cacheHitRate() throws Exception {
+                try (var c = DriverManager.getConnection(url, PgJdbc.properties("postgres"));
+                     var r = c.createStatement().executeQuery("SELECT hit_rate FROM helios_cache_stats")) {
+                    return r.next() ? r.getDouble(1) : Double.NaN;
+                }
+            }
+
+            @Override
+            public void close() {
+                db.close();
+            }
+        };
+    }
+}
