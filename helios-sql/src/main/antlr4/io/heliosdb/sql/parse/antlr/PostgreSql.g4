@@ -30,6 +30,9 @@ statement
     | alterTable
     | copyStmt
     | cursorStmt
+    | createRole
+    | alterRole
+    | dropRole
     ;
 
 // EXPLAIN [ANALYZE] or EXPLAIN (option [value], ...): options other than ANALYZE change nothing here.
@@ -397,6 +400,17 @@ whenClause : WHEN expr THEN expr ;
 functionName : schemaPrefix? (identifier | LEFT | RIGHT) ;
 
 // pg_catalog.f(), pg_catalog.int4: clients qualify built-in names with their schema.
+// ---------------------------------------------------------------- roles
+
+createRole : CREATE (ROLE | USER) identifier WITH? roleOption* ;
+
+alterRole : ALTER (ROLE | USER) identifier WITH? roleOption+ ;
+
+dropRole : DROP (ROLE | USER) (IF EXISTS)? identifier (COMMA identifier)* ;
+
+// LOGIN, NOSUPERUSER, PASSWORD 'x', PASSWORD NULL, ENCRYPTED PASSWORD 'x', ...: names are checked by the AST builder.
+roleOption : identifier (STRING | NULL)? ;
+
 schemaPrefix : identifier DOT ;
 
 // COLLATE pg_catalog.default (DEFAULT is a keyword): collations are accepted and do not change comparisons.
@@ -421,6 +435,7 @@ nonReserved
     | OVERRIDING | SYSTEM | VALUE
     | ACTION | ADD | CONFLICT | DATA | NOTHING | RENAME | TYPE
     | COPY | DECLARE | CURSOR | MOVE | CLOSE
+    | ROLE
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -456,6 +471,7 @@ DECLARE : 'DECLARE';
 CURSOR : 'CURSOR';
 MOVE : 'MOVE';
 CLOSE : 'CLOSE';
+ROLE : 'ROLE';
 ALL : 'ALL';
 ANALYZE : 'ANALYZE';
 EXPLAIN : 'EXPLAIN';
