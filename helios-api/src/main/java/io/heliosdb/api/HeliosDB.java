@@ -5,6 +5,7 @@ import io.heliosdb.spi.KernelProvider;
 import io.heliosdb.spi.Transport;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -43,6 +44,22 @@ public interface HeliosDB extends AutoCloseable {
 
     /** Opens a new session. */
     Session session();
+
+    /**
+     * Opens a new session running as {@code user} (a server calls this once the client has authenticated);
+     * by default the same as {@link #session()}.
+     */
+    default Session session(String user) {
+        return session();
+    }
+
+    /**
+     * The role a client names at log-in as last committed (a role made by CREATE ROLE, or the bootstrap
+     * superuser from the configuration), or empty when there is no such role. By default there are no roles.
+     */
+    default Optional<LoginRole> loginRole(String name) {
+        return Optional.empty();
+    }
 
     HeliosConfig config();
 

@@ -14,6 +14,9 @@ public class HeliosException extends RuntimeException {
     private final String constraint;
     /** Where the error happened (PostgreSQL's CONTEXT, e.g. {@code COPY t, line 3}); set by {@link #withContext}. */
     private String context;
+    /** The table and column the error is about (PostgreSQL's error fields {@code t} and {@code c}); set by {@link #withTable}. */
+    private String table;
+    private String column;
 
     public HeliosException(SqlState state, String message) {
         this(state, message, null, null, 0, null);
@@ -43,6 +46,25 @@ public class HeliosException extends RuntimeException {
         return constraint;
     }
 
+    /** The table the error is about (a constraint's table), or null. */
+    public String table() {
+        return table;
+    }
+
+    /** The column the error is about (a not-null violation's column), or null. */
+    public String column() {
+        return column;
+    }
+
+    /** A copy of this error that names the table (and column, or null) it is about. */
+    public HeliosException withTable(String tableName, String columnName) {
+        HeliosException copy = new HeliosException(state, getMessage(), detail, hint, position, getCause(), constraint);
+        copy.context = context;
+        copy.table = tableName;
+        copy.column = columnName;
+        return copy;
+    }
+
     public SqlState sqlState() {
         return state;
     }
@@ -64,6 +86,8 @@ public class HeliosException extends RuntimeException {
     public HeliosException withPosition(int newPosition) {
         HeliosException copy = new HeliosException(state, getMessage(), detail, hint, newPosition, getCause(), constraint);
         copy.context = context;
+        copy.table = table;
+        copy.column = column;
         return copy;
     }
 
@@ -76,6 +100,8 @@ public class HeliosException extends RuntimeException {
     public HeliosException withContext(String where) {
         HeliosException copy = new HeliosException(state, getMessage(), detail, hint, position, getCause(), constraint);
         copy.context = where;
+        copy.table = table;
+        copy.column = column;
         return copy;
     }
 

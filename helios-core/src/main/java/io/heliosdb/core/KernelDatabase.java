@@ -3,6 +3,7 @@ package io.heliosdb.core;
 import io.heliosdb.api.DeploymentMode;
 import io.heliosdb.api.HeliosDB;
 import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.LoginRole;
 import io.heliosdb.api.Session;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.api.config.HeliosConfig;
@@ -10,6 +11,7 @@ import io.heliosdb.core.monitor.CacheInfo;
 import io.heliosdb.core.monitor.MetricsEndpoint;
 import io.heliosdb.core.monitor.QueryMetrics;
 import io.heliosdb.core.monitor.StatsSource;
+import io.heliosdb.core.session.KernelRoles;
 import io.heliosdb.core.session.KernelSession;
 import io.heliosdb.core.session.SessionActivity;
 import io.heliosdb.core.session.SqlFrontEnd;
@@ -17,12 +19,14 @@ import io.heliosdb.core.session.SystemViews;
 import io.heliosdb.core.txn.TransactionalStore;
 import io.heliosdb.core.txn.VersionVacuum;
 import io.heliosdb.spi.CacheLayer;
+import io.heliosdb.sql.schema.RoleDef;
 import io.heliosdb.spi.StorageEngine;
 import io.heliosdb.spi.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * transports and metrics endpoint.
  */
 public final class KernelDatabase implements HeliosDB, StatsSource {
-    /** The user sessions run as until authentication brings real roles. */
+    /** The bootstrap superuser's name when the configuration names none. */
     public static final String BOOTSTRAP_USER = "postgres";
 
     private final HeliosConfig config;
@@ -48,6 +52,7 @@ public final class KernelDatabase implements HeliosDB, StatsSource {
     private final List<Transport> transports = new CopyOnWriteArrayList<>();
     private final QueryMetrics queries = new QueryMetrics();
     private final SystemViews views;
+    private final KernelRoles roles;
     private final AtomicInteger sessionIds = new AtomicInteger();
     private final long startedAt = System.currentTimeMillis();
     private volatile MetricsEndpoint metricsEndpoint;
@@ -66,7 +71,10 @@ public final class KernelDatabase implements HeliosDB, StatsSource {
         this.engine = engine;
         this.cache = cache == null ? null : new CacheInfo(cacheProvider, cache, config.storage().cacheSizeBytes());
         this.store = new TransactionalStore(engine, config.storage().walEnabled(), cache);
-        this.views = new SystemViews(this, this::activities);
+        String bootstrap = config.server() == null || config.server().user() == null ? BOOTSTRAP_USER
+                : config.server().user();
+        this.roles = new KernelRoles(store, bootstrap);
+        this.views = new SystemViews(this, this::activities, bootstrap);
         store.startBackgroundVacuum(VACUUM_PERIOD);
     }
 
@@ -96,16 +104,33 @@ public final class KernelDatabase implements HeliosDB, StatsSource {
         return metricsEndpoint;
     }
 
+    /** Sessions of an embedded database run as the bootstrap superuser. */
     @Override
     public Session session() {
+        return open(roles.bootstrapUser(), true);
+    }
+
+    @Override
+    public Session session(String user) {
+        boolean superuser = roles.committed(user).map(RoleDef::superuser).orElse(false);
+        return open(user, superuser);
+    }
+
+    @Override
+    public Optional<LoginRole> loginRole(String name) {
+        return roles.committed(name).map(r -> new LoginRole(r.name(), r.canLogin(), r.superuser(), r.password()));
+    }
+
+    private Session open(String user, boolean superuser) {
         if (closed) {
             throw new HeliosException(SqlState.ADMIN_SHUTDOWN, "the database is closed");
         }
         KernelSession[] holder = new KernelSession[1];
-        KernelSession session = new KernelSession(store, SqlFrontEnd.ENGINE, BOOTSTRAP_USER,
+        KernelSession session = new KernelSession(store, SqlFrontEnd.ENGINE, user,
                 config.performance().queryTimeoutSecs(), () -> sessions.remove(holder[0]), views, queries,
                 sessionIds.incrementAndGet());
         holder[0] = session;
+        session.reportSuperuser(superuser);
         sessions.add(session);
         return session;
     }

@@ -9,7 +9,7 @@ import io.heliosdb.sql.schema.TableDef;
  * What the executor needs from the kernel to run one statement inside the current transaction.
  * Implemented by helios-core; reads see the transaction's snapshot plus its own writes.
  */
-public interface ExecutionContext extends SchemaLookup, SequenceAccess {
+public interface ExecutionContext extends SchemaLookup, SequenceAccess, RoleAccess {
 
     /** Creates the table (the kernel assigns its id). {@code 42P07} when the name is taken. */
     TableDef createTable(TableDef definition);

@@ -30,7 +30,7 @@ final class ErrorResponses {
         Throwable t = failure instanceof DecoderException && failure.getCause() != null ? failure.getCause() : failure;
         if (t instanceof HeliosException e) {
             return new ErrorResponse(severity, e.sqlState().code(), e.getMessage(), e.detail(), e.hint(),
-                    e.position(), e.context());
+                    e.position(), e.context(), e.table(), e.column(), e.constraint());
         }
         if (t instanceof WireError e) {
             return new ErrorResponse(severity, e.sqlState, e.getMessage(), null, null, 0);

@@ -393,7 +393,13 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     private void completeStartup(Startup s) {
         String user = s.parameters().get("user");
         try {
-            session = server.db().session();
+            // As in PostgreSQL, a NOLOGIN role is refused only after it has authenticated.
+            if (server.credentials().role(user).map(r -> !r.canLogin()).orElse(false)) {
+                fatal(new HeliosException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+                        "role \"" + user + "\" is not permitted to log in"));
+                return;
+            }
+            session = server.db().session(user);
         } catch (RuntimeException e) {
             fatal(e);
             return;

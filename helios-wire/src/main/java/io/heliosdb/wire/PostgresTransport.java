@@ -62,7 +62,7 @@ final class PostgresTransport implements Transport {
 
     /** {@code startupTimeout}: how long a new connection may take to authenticate (tests shorten it). */
     static PostgresTransport start(HeliosDB db, ServerConfig config, Duration startupTimeout) {
-        Credentials credentials = Credentials.from(config);
+        Credentials credentials = Credentials.from(config).withRoles(db::loginRole);
         ServerTls tls = config.tlsEnabled() ? ServerTls.load(config.tlsCertPath(), config.tlsKeyPath()) : null;
         warnIfTrustIsExposed(config, credentials.method());
         int cores = Runtime.getRuntime().availableProcessors();

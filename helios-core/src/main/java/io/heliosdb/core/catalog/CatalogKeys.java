@@ -17,6 +17,7 @@ public final class CatalogKeys {
     private static final byte TABLE = 0x02;
     private static final byte INDEX = 0x03;
     private static final byte SEQUENCE = 0x04;
+    private static final byte ROLE = 0x05;
 
     private CatalogKeys() {
     }
@@ -34,6 +35,20 @@ public final class CatalogKeys {
     public static byte[] sequenceKey(String name) {
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
         return new ByteWriter(utf8.length + 1).write(SEQUENCE).write(utf8).toByteArray();
+    }
+
+    public static byte[] roleKey(String name) {
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+        return new ByteWriter(utf8.length + 1).write(ROLE).write(utf8).toByteArray();
+    }
+
+    /** The first key of the role entries, and the bound past the last. */
+    public static byte[] rolesFrom() {
+        return new byte[] {ROLE};
+    }
+
+    public static byte[] rolesTo() {
+        return new byte[] {ROLE + 1};
     }
 
     /** The first key of the sequence entries, and the bound past the last. */

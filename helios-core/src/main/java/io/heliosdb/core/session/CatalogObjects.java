@@ -25,7 +25,17 @@ record CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<Rol
     static final int BTREE_AM = 403;
 
     /** A role as the views show it. */
-    record RoleInfo(int oid, String name, boolean superuser, boolean login, String verifier) {
+    record RoleInfo(int oid, String name, boolean superuser, boolean createRole, boolean createDb, boolean login,
+                    String verifier) {
+        static RoleInfo of(io.heliosdb.sql.schema.RoleDef r) {
+            return new RoleInfo(roleOid(r), r.name(), r.superuser(), r.createRole(), r.createDb(), r.canLogin(),
+                    r.password());
+        }
+    }
+
+    /** The bootstrap superuser is OID 10, as in PostgreSQL; other roles take OIDs from their kernel ids, like tables. */
+    static int roleOid(io.heliosdb.sql.schema.RoleDef role) {
+        return role.bootstrap() ? 10 : FIRST_USER_OID + 3 * (int) role.id();
     }
 
     static int tableOid(TableDef table) {
@@ -58,7 +68,8 @@ record CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<Rol
         return null;
     }
 
+    /** Every object belongs to the bootstrap superuser, as objects created by it do in PostgreSQL. */
     int ownerOid() {
-        return roles.isEmpty() ? 10 : roles.get(0).oid();
+        return 10;
     }
 }

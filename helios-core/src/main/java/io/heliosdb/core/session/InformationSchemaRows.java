@@ -13,7 +13,8 @@ final class InformationSchemaRows {
 
     static List<Object[]> schemata(TableDef view, CatalogObjects o) {
         List<Object[]> rows = new ArrayList<>();
-        String owner = o.roles().isEmpty() ? o.currentUser() : o.roles().get(0).name();
+        String owner = o.roles().stream().filter(r -> r.oid() == o.ownerOid()).map(CatalogObjects.RoleInfo::name)
+                .findFirst().orElse(o.currentUser());
         for (String schema : List.of("pg_catalog", "public", "information_schema")) {
             rows.add(new ViewRow(view).set("catalog_name", o.database()).set("schema_name", schema)
                     .set("schema_owner", owner).values());

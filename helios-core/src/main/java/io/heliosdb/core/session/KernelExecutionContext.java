@@ -10,6 +10,7 @@ import io.heliosdb.sql.ExecutionContext;
 import io.heliosdb.sql.RowCursor;
 import io.heliosdb.core.catalog.StoredIndex;
 import io.heliosdb.sql.schema.IndexDef;
+import io.heliosdb.sql.schema.RoleDef;
 import io.heliosdb.sql.schema.TableDef;
 import java.util.List;
 import java.util.Optional;
@@ -145,10 +146,49 @@ final class KernelExecutionContext implements ExecutionContext {
     /** What the pg_catalog views show to this statement. */
     private CatalogObjects catalogObjects() {
         String user = settings.get("session_authorization");
-        return new CatalogObjects(tables.tables(), tables.allIndexes(),
-                views != null ? views.roles(user) : List.of(new CatalogObjects.RoleInfo(10, user, true, true, null)),
+        return new CatalogObjects(tables.tables(), tables.allIndexes(), roleInfos(),
                 views != null ? views.database() : "heliosdb", user, pid,
                 settings.all());
+    }
+
+    /** The stored roles, and the bootstrap superuser unless it is stored too (after an ALTER ROLE), by OID. */
+    private List<CatalogObjects.RoleInfo> roleInfos() {
+        List<RoleDef> roles = new java.util.ArrayList<>(tables.roles().roles());
+        if (roles.stream().noneMatch(RoleDef::bootstrap)) {
+            roles.add(bootstrapRole());
+        }
+        return roles.stream().map(CatalogObjects.RoleInfo::of)
+                .sorted(java.util.Comparator.comparingInt(CatalogObjects.RoleInfo::oid)).toList();
+    }
+
+    private RoleDef bootstrapRole() {
+        String name = views != null ? views.bootstrapUser() : KernelRoles.DEFAULT_BOOTSTRAP_USER;
+        return KernelRoles.bootstrap(name);
+    }
+
+    @Override
+    public Optional<RoleDef> role(String name) {
+        Optional<RoleDef> stored = tables.roles().role(name);
+        if (stored.isPresent()) {
+            return stored;
+        }
+        RoleDef bootstrap = bootstrapRole();
+        return bootstrap.name().equals(name) ? Optional.of(bootstrap) : Optional.empty();
+    }
+
+    @Override
+    public RoleDef createRole(RoleDef role) {
+        return tables.roles().create(role);
+    }
+
+    @Override
+    public void alterRole(RoleDef role) {
+        tables.roles().replace(role);
+    }
+
+    @Override
+    public void dropRole(RoleDef role) {
+        tables.roles().drop(role);
     }
 
     @Override

@@ -95,6 +95,11 @@ public final class KernelSession implements Session {
         this.settings = new SessionSettings(user);
     }
 
+    /** What {@code is_superuser} reports: whether the session's role is a superuser. */
+    public synchronized void reportSuperuser(boolean superuser) {
+        settings.set("is_superuser", superuser ? "on" : "off");
+    }
+
     @Override
     public synchronized QueryResult execute(String sql, Object... params) {
         beginStatement();

@@ -25,14 +25,14 @@ final class PgSystemRows {
                 .set("datctype", "C.UTF-8").values());
     }
 
-    /** pg_roles and pg_authid; only pg_authid shows the SCRAM verifier, pg_roles shows asterisks. */
+    /** pg_roles and pg_authid; only pg_authid shows the SCRAM verifier, pg_roles always shows asterisks, as PostgreSQL does. */
     static List<Object[]> roles(TableDef view, CatalogObjects o) {
         boolean authid = view.name().equals("pg_authid");
         List<Object[]> rows = new ArrayList<>();
         for (RoleInfo r : o.roles()) {
-            String password = r.verifier() == null ? null : authid ? r.verifier() : HIDDEN_PASSWORD;
+            String password = authid ? r.verifier() : HIDDEN_PASSWORD;
             rows.add(new ViewRow(view).set("rolname", r.name()).set("rolsuper", r.superuser()).set("rolinherit", true)
-                    .set("rolcreaterole", r.superuser()).set("rolcreatedb", r.superuser()).set("rolcanlogin", r.login())
+                    .set("rolcreaterole", r.createRole()).set("rolcreatedb", r.createDb()).set("rolcanlogin", r.login())
                     .set("rolreplication", r.superuser()).set("rolconnlimit", -1).set("rolpassword", password)
                     .set("rolbypassrls", r.superuser()).set("oid", r.oid()).values());
         }
@@ -44,7 +44,7 @@ final class PgSystemRows {
         for (RoleInfo r : o.roles()) {
             if (r.login()) {
                 rows.add(new ViewRow(view).set("usename", r.name()).set("usesysid", r.oid())
-                        .set("usecreatedb", r.superuser()).set("usesuper", r.superuser()).set("userepl", r.superuser())
+                        .set("usecreatedb", r.createDb()).set("usesuper", r.superuser()).set("userepl", r.superuser())
                         .set("usebypassrls", r.superuser()).set("passwd", HIDDEN_PASSWORD).values());
             }
         }

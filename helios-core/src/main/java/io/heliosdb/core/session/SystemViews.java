@@ -57,9 +57,22 @@ public final class SystemViews {
     private final StatsSource stats;
     private final Supplier<Collection<SessionActivity>> activity;
 
+    private final String bootstrapUser;
+
     public SystemViews(StatsSource stats, Supplier<Collection<SessionActivity>> activity) {
+        this(stats, activity, "postgres");
+    }
+
+    /** {@code bootstrapUser}: the superuser from the configuration, which exists without being stored. */
+    public SystemViews(StatsSource stats, Supplier<Collection<SessionActivity>> activity, String bootstrapUser) {
         this.stats = stats;
         this.activity = activity;
+        this.bootstrapUser = bootstrapUser;
+    }
+
+    /** The bootstrap superuser's name. */
+    public String bootstrapUser() {
+        return bootstrapUser;
     }
 
     public Optional<TableDef> table(String name) {
@@ -76,13 +89,6 @@ public final class SystemViews {
         return VIEWS.containsKey(name) || PgCatalogViews.isName(name);
     }
 
-    /**
-     * The roles the catalog views show: the stored ones, and the session's own user (the bootstrap user from the
-     * configuration, OID 10 as in PostgreSQL) when it is not one of them.
-     */
-    List<CatalogObjects.RoleInfo> roles(String currentUser) {
-        return List.of(new CatalogObjects.RoleInfo(10, currentUser, true, true, null));
-    }
 
     /** The database name the catalog views and {@code current_database()} show. */
     public String database() {

@@ -210,7 +210,7 @@ final class TableIndexes {
                     throw new HeliosException(SqlState.UNIQUE_VIOLATION,
                             "duplicate key value violates unique constraint \"" + index.name() + "\"",
                             "Key " + describe(table, index, IndexKeys.keyValues(index, row)) + " already exists.",
-                            null, 0, null, index.name());
+                            null, 0, null, index.name()).withTable(table.name(), null);
                 }
             }
         }

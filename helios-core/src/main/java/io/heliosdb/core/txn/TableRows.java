@@ -54,6 +54,10 @@ public final class TableRows {
         return new SequenceCatalog(store, transaction, reads);
     }
 
+    public RoleCatalog roles() {
+        return new RoleCatalog(store, transaction, reads);
+    }
+
     public Optional<StoredIndex> index(String name) {
         return transaction.index(reads.catalog(), name);
     }
@@ -463,7 +467,8 @@ public final class TableRows {
             if (keyValues[i] == null) {
                 ColumnDef c = table.columns().get(pk.get(i));
                 throw new HeliosException(SqlState.NOT_NULL_VIOLATION, "null value in column \"" + c.name()
-                        + "\" of relation \"" + table.name() + "\" violates not-null constraint");
+                        + "\" of relation \"" + table.name() + "\" violates not-null constraint")
+                        .withTable(table.name(), c.name());
             }
         }
         return CatalogKeys.rowKey(table.id(), KeyEncoder.encode(keyTypes(table), keyValues));
@@ -481,7 +486,7 @@ public final class TableRows {
         return new HeliosException(SqlState.UNIQUE_VIOLATION,
                 "duplicate key value violates unique constraint \"" + constraint + "\"",
                 "Key (" + String.join(", ", names) + ")=(" + String.join(", ", values) + ") already exists.",
-                null, 0, null, constraint);
+                null, 0, null, constraint).withTable(table.name(), null);
     }
 
     static List<SqlType> types(TableDef table) {

@@ -102,6 +102,8 @@ public final class Analyzer {
                 || statement instanceof io.heliosdb.sql.ast.AlterSequence
                 || statement instanceof io.heliosdb.sql.ast.DropSequence) {
             return new BoundStatement.SequenceCommand(statement);
+        } else if (statement instanceof io.heliosdb.sql.ast.RoleStatement r) {
+            return new BoundStatement.RoleCommand(r);
         } else if (statement instanceof io.heliosdb.sql.ast.AlterTable a) {
             return new BoundStatement.AlterTable(a);
         } else if (statement instanceof SetVariable s) {

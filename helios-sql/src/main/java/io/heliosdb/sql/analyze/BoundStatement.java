@@ -119,6 +119,14 @@ public sealed interface BoundStatement {
         }
     }
 
+    /** CREATE, ALTER or DROP ROLE / USER, run as written (io.heliosdb.sql.exec.RoleStatements). */
+    record RoleCommand(io.heliosdb.sql.ast.RoleStatement statement) implements BoundStatement {
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return this;
+        }
+    }
+
     /** CREATE, ALTER or DROP SEQUENCE, run as written (io.heliosdb.sql.exec.SequenceStatements). */
     record SequenceCommand(io.heliosdb.sql.ast.Statement statement) implements BoundStatement {
         @Override

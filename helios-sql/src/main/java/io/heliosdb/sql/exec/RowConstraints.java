@@ -46,7 +46,8 @@ final class RowConstraints {
             if (Boolean.FALSE.equals(checkEvaluators[i].evaluate(row, rt))) {
                 String name = checks.get(i).name();
                 throw new HeliosException(SqlState.CHECK_VIOLATION, "new row for relation \"" + table.name()
-                        + "\" violates check constraint \"" + name + "\"", failingRow(table, row), null, 0, null, name);
+                        + "\" violates check constraint \"" + name + "\"", failingRow(table, row), null, 0, null, name)
+                        .withTable(table.name(), null);
             }
         }
         for (ConstraintDef.ForeignKey f : foreignKeys) {
@@ -61,7 +62,8 @@ final class RowConstraints {
             if (!rt.context().lockReferenced(parent, f.refColumns(), values)) {
                 throw new HeliosException(SqlState.FOREIGN_KEY_VIOLATION, "insert or update on table \"" + table.name()
                         + "\" violates foreign key constraint \"" + f.name() + "\"", "Key " + describe(table, f.columns(), values)
-                        + " is not present in table \"" + f.refTable() + "\".", null, 0, null, f.name());
+                        + " is not present in table \"" + f.refTable() + "\".", null, 0, null, f.name())
+                        .withTable(table.name(), null);
             }
         }
     }
@@ -105,7 +107,7 @@ final class RowConstraints {
             throw new HeliosException(SqlState.FOREIGN_KEY_VIOLATION, "update or delete on table \"" + parent.name()
                     + "\" violates foreign key constraint \"" + f.name() + "\" on table \"" + child.name() + "\"",
                     "Key " + describe(parent, f.refColumns(), oldKey) + " is still referenced from table \""
-                            + child.name() + "\".", null, 0, null, f.name());
+                            + child.name() + "\".", null, 0, null, f.name()).withTable(child.name(), null);
         }
         RowConstraints childConstraints = new RowConstraints(child);
         for (int r = 0; r < rows.size(); r++) {
@@ -173,7 +175,8 @@ final class RowConstraints {
             if (row[i] == null && table.columns().get(i).notNull()) {
                 throw new HeliosException(SqlState.NOT_NULL_VIOLATION, "null value in column \""
                         + table.columns().get(i).name() + "\" of relation \"" + table.name()
-                        + "\" violates not-null constraint", failingRow(table, row), null, 0, null);
+                        + "\" violates not-null constraint", failingRow(table, row), null, 0, null)
+                        .withTable(table.name(), table.columns().get(i).name());
             }
         }
     }

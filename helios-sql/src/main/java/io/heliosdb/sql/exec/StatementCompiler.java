@@ -87,6 +87,9 @@ public final class StatementCompiler {
         } else if (statement instanceof BoundStatement.SequenceCommand s) {
             return new CompiledStatement(sql, parameterTypes, List.of(), null, false, true,
                     SequenceStatements.compile(s.statement()));
+        } else if (statement instanceof BoundStatement.RoleCommand r) {
+            return new CompiledStatement(sql, parameterTypes, List.of(), null, false, false,
+                    RoleStatements.compile(r.statement()));
         } else if (statement instanceof BoundStatement.AlterTable a) {
             return new CompiledStatement(sql, parameterTypes, List.of(), null, false, true, AlterTableStatement.compile(a));
         } else if (statement instanceof BoundStatement.Transaction t) {

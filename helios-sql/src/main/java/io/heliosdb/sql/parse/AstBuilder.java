@@ -101,6 +101,12 @@ final class AstBuilder {
             return CopyCursorStatements.cursor(ctx.cursorStmt(), this);
         } else if (ctx.vacuumStmt() != null) {
             return TransactionStatements.vacuum(ctx.vacuumStmt());
+        } else if (ctx.createRole() != null) {
+            return RoleSyntax.create(ctx.createRole());
+        } else if (ctx.alterRole() != null) {
+            return RoleSyntax.alter(ctx.alterRole());
+        } else if (ctx.dropRole() != null) {
+            return RoleSyntax.drop(ctx.dropRole());
         } else if (ctx.explainStmt() != null) {
             ExplainStmtContext e = ctx.explainStmt();
             boolean analyze = e.ANALYZE() != null || e.explainOption().stream().anyMatch(o -> o.ANALYZE() != null

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -29,6 +30,40 @@ public record ScramVerifier(byte[] salt, int iterations, byte[] storedKey, byte[
         byte[] serverKey = hmac(salted, "Server Key".getBytes(StandardCharsets.US_ASCII));
         Arrays.fill(salted, (byte) 0);
         return new ScramVerifier(salt, iterations, sha256(clientKey), serverKey);
+    }
+
+    /**
+     * Reads PostgreSQL's {@code pg_authid} text form, {@code SCRAM-SHA-256$iterations:salt$StoredKey:ServerKey};
+     * null when {@code text} is not one (such a role then cannot log in with a password).
+     */
+    public static ScramVerifier parse(String text) {
+        String prefix = "SCRAM-SHA-256$";
+        if (text == null || !text.startsWith(prefix)) {
+            return null;
+        }
+        String[] parts = text.substring(prefix.length()).split("[$:]");
+        if (parts.length != 4) {
+            return null;
+        }
+        try {
+            Base64.Decoder b64 = Base64.getDecoder();
+            byte[] storedKey = b64.decode(parts[2]);
+            byte[] serverKey = b64.decode(parts[3]);
+            int iterations = Integer.parseInt(parts[0]);
+            if (iterations < 1 || storedKey.length != 32 || serverKey.length != 32) {
+                return null;
+            }
+            return new ScramVerifier(b64.decode(parts[1]), iterations, storedKey, serverKey);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** PostgreSQL's text form of this verifier, as {@link #parse} reads it. */
+    public String text() {
+        Base64.Encoder b64 = Base64.getEncoder();
+        return "SCRAM-SHA-256$" + iterations + ":" + b64.encodeToString(salt) + "$" + b64.encodeToString(storedKey)
+                + ":" + b64.encodeToString(serverKey);
     }
 
     /** For cleartext {@code password} authentication: the password is checked against the verifier. */

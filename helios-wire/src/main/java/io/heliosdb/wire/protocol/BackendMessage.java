@@ -74,11 +74,18 @@ public sealed interface BackendMessage {
      * An error. {@code severity} is ERROR or FATAL; {@code detail} and {@code hint} may be null;
      * {@code position} is 1-based in the query text, 0 when unknown.
      */
+    /** {@code table}, {@code column} and {@code constraint} name what a constraint violation is about, or are null. */
     record ErrorResponse(String severity, String sqlState, String message, String detail, String hint,
-                         int position, String where) implements BackendMessage {
+                         int position, String where, String table, String column, String constraint)
+            implements BackendMessage {
 
         public ErrorResponse(String severity, String sqlState, String message, String detail, String hint, int position) {
             this(severity, sqlState, message, detail, hint, position, null);
+        }
+
+        public ErrorResponse(String severity, String sqlState, String message, String detail, String hint, int position,
+                             String where) {
+            this(severity, sqlState, message, detail, hint, position, where, null, null, null);
         }
     }
 

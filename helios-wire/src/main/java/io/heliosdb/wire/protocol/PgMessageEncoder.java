@@ -191,6 +191,13 @@ public final class PgMessageEncoder extends MessageToByteEncoder<BackendMessage>
             writeField(out, 'P', Integer.toString(m.position()));
         }
         writeField(out, 'W', m.where());
+        if (m.table() != null) {
+            // Every table lives in the one schema, public, as PostgreSQL would name it.
+            writeField(out, 's', "public");
+            writeField(out, 't', m.table());
+        }
+        writeField(out, 'c', m.column());
+        writeField(out, 'n', m.constraint());
         out.writeByte(0);
     }
 

@@ -31,6 +31,9 @@ statement
     | copyStmt
     | cursorStmt
     | vacuumStmt
+    | createRole
+    | alterRole
+    | dropRole
     ;
 
 // EXPLAIN [ANALYZE] or EXPLAIN (option [value], ...): options other than ANALYZE change nothing here.
@@ -422,6 +425,17 @@ whenClause : WHEN expr THEN expr ;
 functionName : schemaPrefix? (identifier | LEFT | RIGHT) ;
 
 // pg_catalog.f(), pg_catalog.int4: clients qualify built-in names with their schema.
+// ---------------------------------------------------------------- roles
+
+createRole : CREATE (ROLE | USER) identifier WITH? roleOption* ;
+
+alterRole : ALTER (ROLE | USER) identifier WITH? roleOption+ ;
+
+dropRole : DROP (ROLE | USER) (IF EXISTS)? identifier (COMMA identifier)* ;
+
+// LOGIN, NOSUPERUSER, PASSWORD 'x', PASSWORD NULL, ENCRYPTED PASSWORD 'x', ...: names are checked by the AST builder.
+roleOption : identifier (STRING | NULL)? ;
+
 schemaPrefix : identifier DOT ;
 
 // COLLATE pg_catalog.default (DEFAULT is a keyword): collations are accepted and do not change comparisons.
@@ -449,6 +463,7 @@ nonReserved
     | SAVEPOINT | RELEASE | CHARACTERISTICS | ISOLATION | LEVEL | READ | COMMITTED | UNCOMMITTED
     | REPEATABLE | SERIALIZABLE | WRITE | DEFERRABLE | VACUUM | VERBOSE
     | ORDINALITY
+    | ROLE
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -498,6 +513,7 @@ WRITE : 'WRITE';
 DEFERRABLE : 'DEFERRABLE';
 VACUUM : 'VACUUM';
 VERBOSE : 'VERBOSE';
+ROLE : 'ROLE';
 ALL : 'ALL';
 ANALYZE : 'ANALYZE';
 ORDINALITY : 'ORDINALITY';

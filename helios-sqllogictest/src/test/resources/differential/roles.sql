@@ -1,0 +1,22 @@
+-- Roles: CREATE / ALTER / DROP ROLE and USER, and what pg_roles, pg_user and pg_authid show.
+CREATE ROLE r_reader;
+CREATE USER r_writer WITH PASSWORD 'secret' CREATEDB;
+CREATE ROLE r_admin SUPERUSER LOGIN PASSWORD 'x' NOSUPERUSER;
+CREATE ROLE r_reader;
+CREATE USER postgres;
+SELECT rolname, rolsuper, rolcanlogin, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname LIKE 'r\_%' ORDER BY rolname;
+SELECT rolname, rolpassword FROM pg_roles WHERE rolname LIKE 'r\_%' ORDER BY rolname;
+SELECT rolname, rolpassword LIKE 'SCRAM-SHA-256$4096:%' FROM pg_authid WHERE rolname LIKE 'r\_%' ORDER BY rolname;
+SELECT usename, usecreatedb, usesuper FROM pg_user WHERE usename LIKE 'r\_%' ORDER BY usename;
+ALTER ROLE r_reader WITH LOGIN PASSWORD 'p2';
+ALTER USER r_writer PASSWORD NULL;
+ALTER ROLE r_missing LOGIN;
+SELECT rolname, rolcanlogin, rolpassword IS NULL FROM pg_authid WHERE rolname LIKE 'r\_%' ORDER BY rolname;
+CREATE ROLE r_bad FROBNICATE;
+CREATE ROLE pg_mine;
+DROP ROLE r_missing;
+DROP ROLE IF EXISTS r_missing;
+DROP ROLE postgres;
+DROP ROLE r_reader, r_writer;
+DROP USER r_admin;
+SELECT count(*) FROM pg_roles WHERE rolname LIKE 'r\_%';
