@@ -99,6 +99,11 @@ public interface ExecutionContext extends SchemaLookup, SequenceAccess, RoleAcce
         throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This kernel does not support ALTER TABLE");
     }
 
+    /** Views and the other catalog objects; a kernel without them refuses with {@code 0A000}. */
+    default DefinitionCatalog definitions() {
+        throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This kernel does not support views");
+    }
+
     /** The value of a session setting, or {@code null} when unknown. */
     String setting(String name);
 

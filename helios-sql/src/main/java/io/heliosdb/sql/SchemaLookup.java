@@ -21,6 +21,29 @@ public interface SchemaLookup {
         return List.of();
     }
 
+    /** The view with this case-folded name; a kernel without views has none. */
+    default Optional<io.heliosdb.sql.schema.ViewDef> view(String name) {
+        return Optional.empty();
+    }
+
+    /** Every view, for finding the views that depend on a relation. */
+    default List<io.heliosdb.sql.schema.ViewDef> views() {
+        return List.of();
+    }
+
+    /**
+     * The lookup a view's body is analyzed against: the same catalog, but a lookup that records the
+     * relations a statement reads returns one that does not, so a view's dependencies are its direct ones.
+     */
+    default SchemaLookup forViewBody() {
+        return this;
+    }
+
+    /** Whether the schema exists: only {@code public} in a kernel without CREATE SCHEMA. */
+    default boolean schemaExists(String schema) {
+        return schema.equals("public");
+    }
+
     /** Every table, for finding the foreign keys that reference one. */
     default List<TableDef> tables() {
         return List.of();

@@ -31,6 +31,19 @@ public interface SystemCatalog {
         return null;
     }
 
+    /** The stored query of the view with this OID, as pg_get_viewdef shows it, or null. */
+    default String viewDefinition(int viewOid) {
+        return null;
+    }
+
+    /**
+     * The comment on an object (COMMENT ON), or null: {@code catalog} is the system catalog holding the
+     * object ("pg_class", "pg_namespace"; null for any), {@code subId} a column number or 0.
+     */
+    default String description(int objectOid, String catalog, int subId) {
+        return null;
+    }
+
     /** The name of the role with this OID, or null when unknown. */
     default String roleName(int roleOid) {
         return null;

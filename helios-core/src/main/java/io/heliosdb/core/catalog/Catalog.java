@@ -19,7 +19,17 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class Catalog {
 
     /** The committed tables and indexes as of commit timestamp {@code version}. */
-    public record Snapshot(long version, Map<String, TableDef> tables, Map<String, StoredIndex> indexes) {
+    public record Snapshot(long version, Map<String, TableDef> tables, Map<String, StoredIndex> indexes,
+                           Map<String, Object> objects) {
+        public Snapshot(long version, Map<String, TableDef> tables, Map<String, StoredIndex> indexes) {
+            this(version, tables, indexes, Map.of());
+        }
+
+        /** A view, schema or comment by its object key (see ObjectDefCodec). */
+        public Optional<Object> object(String key) {
+            return Optional.ofNullable(objects.get(key));
+        }
+
         public Optional<TableDef> table(String name) {
             return Optional.ofNullable(tables.get(name));
         }
@@ -53,7 +63,17 @@ public final class Catalog {
                 indexes.put(index.name(), index);
             }
         }
-        return new Catalog(new Snapshot(ts, Collections.unmodifiableMap(tables), Collections.unmodifiableMap(indexes)));
+        Map<String, Object> objects = new TreeMap<>();
+        try (KvCursor cursor = reader.scan(CatalogKeys.CATALOG, CatalogKeys.objectsFrom(), CatalogKeys.objectsTo(),
+                false)) {
+            while (cursor.next()) {
+                byte[] key = cursor.key();
+                objects.put(new String(key, 1, key.length - 1, java.nio.charset.StandardCharsets.UTF_8),
+                        ObjectDefCodec.decode(cursor.value()));
+            }
+        }
+        return new Catalog(new Snapshot(ts, Collections.unmodifiableMap(tables), Collections.unmodifiableMap(indexes),
+                Collections.unmodifiableMap(objects)));
     }
 
     /** The newest committed state. */
@@ -72,12 +92,18 @@ public final class Catalog {
      * definition, or to null when it was dropped. Commits publish in timestamp order.
      */
     public synchronized void apply(long ts, Map<String, TableDef> tableChanges, Map<String, StoredIndex> indexChanges) {
-        if (tableChanges.isEmpty() && indexChanges.isEmpty()) {
+        apply(ts, tableChanges, indexChanges, Map.of());
+    }
+
+    /** As {@link #apply(long, Map, Map)}, with the views, schemas and comments changed (null: dropped) by key. */
+    public synchronized void apply(long ts, Map<String, TableDef> tableChanges, Map<String, StoredIndex> indexChanges,
+                                   Map<String, Object> objectChanges) {
+        if (tableChanges.isEmpty() && indexChanges.isEmpty() && objectChanges.isEmpty()) {
             return;
         }
         Snapshot current = snapshot();
         states.put(ts, new Snapshot(ts, applied(current.tables(), tableChanges),
-                applied(current.indexes(), indexChanges)));
+                applied(current.indexes(), indexChanges), applied(current.objects(), objectChanges)));
     }
 
     private static <T> Map<String, T> applied(Map<String, T> current, Map<String, T> changes) {

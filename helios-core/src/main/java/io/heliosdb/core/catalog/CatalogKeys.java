@@ -18,6 +18,7 @@ public final class CatalogKeys {
     private static final byte INDEX = 0x03;
     private static final byte SEQUENCE = 0x04;
     private static final byte ROLE = 0x05;
+    private static final byte OBJECT = 0x06;
 
     private CatalogKeys() {
     }
@@ -49,6 +50,21 @@ public final class CatalogKeys {
 
     public static byte[] rolesTo() {
         return new byte[] {ROLE + 1};
+    }
+
+    /** A view, schema or comment entry, under its object key (see ObjectDefCodec). */
+    public static byte[] objectKey(String key) {
+        byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+        return new ByteWriter(utf8.length + 1).write(OBJECT).write(utf8).toByteArray();
+    }
+
+    /** The first key of the view, schema and comment entries, and the bound past the last. */
+    public static byte[] objectsFrom() {
+        return new byte[] {OBJECT};
+    }
+
+    public static byte[] objectsTo() {
+        return new byte[] {OBJECT + 1};
     }
 
     /** The first key of the sequence entries, and the bound past the last. */

@@ -14,7 +14,17 @@ import java.util.Map;
  * @param settings the session's settings by name
  */
 record CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<RoleInfo> roles, String database,
-                      String currentUser, int backendPid, Map<String, String> settings) {
+                      String currentUser, int backendPid, Map<String, String> settings,
+                      List<io.heliosdb.sql.schema.ViewDef> views, Map<String, String> comments) {
+    /** pg_class's and pg_namespace's own OIDs, the classoid of pg_description rows. */
+    static final int PG_CLASS_OID = 1259;
+    static final int PG_NAMESPACE_OID = 2615;
+
+    CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<RoleInfo> roles, String database,
+                   String currentUser, int backendPid, Map<String, String> settings) {
+        this(tables, indexes, roles, database, currentUser, backendPid, settings, List.of(), Map.of());
+    }
+
     /** PostgreSQL's first OID for user objects; everything below is built in. */
     static final int FIRST_USER_OID = 16_384;
     static final int PG_CATALOG = 11;
@@ -49,6 +59,16 @@ record CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<Rol
 
     static int primaryKeyConstraintOid(TableDef table) {
         return tableOid(table) + 2;
+    }
+
+    /** Views take their OIDs from the same id sequence as tables. */
+    static int viewOid(io.heliosdb.sql.schema.ViewDef view) {
+        return FIRST_USER_OID + 3 * (int) view.id();
+    }
+
+    /** The OID of the relation with this kernel id. */
+    static int relationOid(long id) {
+        return FIRST_USER_OID + 3 * (int) id;
     }
 
     static int indexOid(StoredIndex index) {

@@ -29,6 +29,11 @@ final class InformationSchemaRows {
                     .set("table_name", t.name()).set("table_type", "BASE TABLE").set("is_insertable_into", "YES")
                     .set("is_typed", "NO").values());
         }
+        for (io.heliosdb.sql.schema.ViewDef v : o.views()) {
+            rows.add(new ViewRow(view).set("table_catalog", o.database()).set("table_schema", "public")
+                    .set("table_name", v.name()).set("table_type", "VIEW").set("is_insertable_into", "NO")
+                    .set("is_typed", "NO").values());
+        }
         return rows;
     }
 

@@ -90,6 +90,21 @@ final class KernelExecutionContext implements ExecutionContext {
     }
 
     @Override
+    public Optional<io.heliosdb.sql.schema.ViewDef> view(String name) {
+        return StoredViews.view(tables.objects().get(io.heliosdb.core.catalog.ObjectDefCodec.viewKey(name)));
+    }
+
+    @Override
+    public List<io.heliosdb.sql.schema.ViewDef> views() {
+        return StoredViews.views(tables.objects().all());
+    }
+
+    @Override
+    public io.heliosdb.sql.DefinitionCatalog definitions() {
+        return new StoredViews(tables.objects());
+    }
+
+    @Override
     public TableDef createTable(TableDef definition) {
         if (views != null && SystemViews.isViewName(definition.name())) {
             throw new HeliosException(SqlState.DUPLICATE_TABLE, "relation \"" + definition.name() + "\" already exists");
@@ -148,7 +163,7 @@ final class KernelExecutionContext implements ExecutionContext {
         String user = settings.get("session_authorization");
         return new CatalogObjects(tables.tables(), tables.allIndexes(), roleInfos(),
                 views != null ? views.database() : "heliosdb", user, pid,
-                settings.all());
+                settings.all(), views(), StoredViews.comments(tables.objects().all()));
     }
 
     /** The stored roles, and the bootstrap superuser unless it is stored too (after an ALTER ROLE), by OID. */

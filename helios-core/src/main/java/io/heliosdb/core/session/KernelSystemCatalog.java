@@ -40,6 +40,11 @@ final class KernelSystemCatalog implements SystemCatalog {
                 return CatalogObjects.indexOid(i);
             }
         }
+        for (io.heliosdb.sql.schema.ViewDef v : o.views()) {
+            if (v.name().equals(name)) {
+                return CatalogObjects.viewOid(v);
+            }
+        }
         for (Map.Entry<String, Integer> e : PgCatalogViews.viewOids().entrySet()) {
             if (e.getKey().equals(name) || e.getKey().equals("information_schema." + name)) {
                 return e.getValue();
@@ -61,6 +66,21 @@ final class KernelSystemCatalog implements SystemCatalog {
     @Override
     public String constraintDefinition(int constraintOid) {
         return PgClassRows.constraintDefinition(objects(), constraintOid);
+    }
+
+    @Override
+    public String viewDefinition(int viewOid) {
+        return UserObjectRows.viewDefinition(objects(), viewOid);
+    }
+
+    @Override
+    public String description(int objectOid, String catalog, int subId) {
+        int classOid = catalog == null ? 0 : switch (catalog) {
+            case "pg_class" -> CatalogObjects.PG_CLASS_OID;
+            case "pg_namespace" -> CatalogObjects.PG_NAMESPACE_OID;
+            default -> -1;
+        };
+        return classOid < 0 ? null : UserObjectRows.description(objects(), objectOid, classOid, subId);
     }
 
     @Override

@@ -86,7 +86,12 @@ final class PgCatalogViews {
                 + " pronargs:int2, pronargdefaults:int2, prorettype:oid, proargtypes:text, proallargtypes:text,"
                 + " proargmodes:text, proargnames:text, proargdefaults:text, protrftypes:text, prosrc:text,"
                 + " probin:text, prosqlbody:text, proconfig:text, proacl:text", PgSystemRows::none);
-        add("pg_description", "objoid:oid, classoid:oid, objsubid:int4, description:text", PgSystemRows::none);
+        add("pg_description", "objoid:oid, classoid:oid, objsubid:int4, description:text", UserObjectRows::descriptions);
+        add("pg_views", "schemaname:name, viewname:name, viewowner:name, definition:text", UserObjectRows::views);
+        add("information_schema.views", "table_catalog:text, table_schema:text, table_name:text,"
+                + " view_definition:text, check_option:text, is_updatable:text, is_insertable_into:text,"
+                + " is_trigger_updatable:text, is_trigger_deletable:text, is_trigger_insertable_into:text",
+                UserObjectRows::informationSchemaViews);
         add("pg_shdescription", "objoid:oid, classoid:oid, description:text", PgSystemRows::none);
         add("pg_inherits", "inhrelid:oid, inhparent:oid, inhseqno:int4, inhdetachpending:bool", PgSystemRows::none);
         add("pg_partitioned_table", "partrelid:oid, partstrat:char, partnatts:int2, partdefid:oid, partattrs:text,"

@@ -40,6 +40,10 @@ final class PgClassRows {
         for (StoredIndex i : o.indexes()) {
             rows.add(index(view, o, CatalogObjects.indexOid(i), i.name(), i.definition().columns().size()));
         }
+        for (io.heliosdb.sql.schema.ViewDef v : o.views()) {
+            rows.add(relation(view, o, CatalogObjects.viewOid(v), v.name(), PUBLIC, "v", v.columns().size())
+                    .set("relhasrules", true).values());
+        }
         for (Map.Entry<String, Integer> e : PgCatalogViews.viewOids().entrySet()) {
             String name = e.getKey();
             boolean info = name.startsWith("information_schema.");
@@ -78,6 +82,11 @@ final class PgClassRows {
             TableDef t = o.tableById(i.tableId());
             if (t != null) {
                 indexAttributes(view, rows, CatalogObjects.indexOid(i), t, i.definition().columns());
+            }
+        }
+        for (io.heliosdb.sql.schema.ViewDef v : o.views()) {
+            for (int c = 0; c < v.columns().size(); c++) {
+                rows.add(attribute(view, CatalogObjects.viewOid(v), c + 1, v.columns().get(c)).values());
             }
         }
         for (Map.Entry<String, Integer> e : PgCatalogViews.viewOids().entrySet()) {

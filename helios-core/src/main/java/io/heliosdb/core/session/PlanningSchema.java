@@ -31,6 +31,17 @@ final class PlanningSchema implements SchemaLookup {
     }
 
     @Override
+    public Optional<io.heliosdb.sql.schema.ViewDef> view(String name) {
+        String key = io.heliosdb.core.catalog.ObjectDefCodec.viewKey(name);
+        return StoredViews.view(transaction != null ? transaction.object(committed, key) : committed.object(key));
+    }
+
+    @Override
+    public List<io.heliosdb.sql.schema.ViewDef> views() {
+        return StoredViews.views(transaction != null ? transaction.objects(committed) : committed.objects());
+    }
+
+    @Override
     public Optional<IndexDef> index(String name) {
         Optional<StoredIndex> stored = transaction != null ? transaction.index(committed, name) : committed.index(name);
         return stored.map(StoredIndex::definition);

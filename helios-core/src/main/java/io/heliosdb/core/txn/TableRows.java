@@ -58,6 +58,11 @@ public final class TableRows {
         return new RoleCatalog(store, transaction, reads);
     }
 
+    /** The views, schemas and comments as this statement sees them. */
+    public ObjectCatalog objects() {
+        return new ObjectCatalog(store, transaction, reads);
+    }
+
     public Optional<StoredIndex> index(String name) {
         return transaction.index(reads.catalog(), name);
     }

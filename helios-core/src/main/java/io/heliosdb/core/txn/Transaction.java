@@ -24,7 +24,7 @@ public final class Transaction {
 
     /** A statement's (or savepoint's) rollback point. */
     public record Mark(int overlayMark, Map<String, TableDef> pendingTables, Map<String, StoredIndex> pendingIndexes,
-                       int ddlCount, int lockCount, int priorCount) {
+                       int ddlCount, int lockCount, int priorCount, Map<String, Object> pendingObjects) {
     }
 
     /** Stands for "no stored version" in {@link #priorVersions}. */
@@ -35,6 +35,8 @@ public final class Transaction {
     private final WriteOverlay overlay = new WriteOverlay();
     private Map<String, TableDef> pendingTables = new LinkedHashMap<>();
     private Map<String, StoredIndex> pendingIndexes = new LinkedHashMap<>();
+    /** Views, schemas and comments created, changed (the new object) or dropped (null), by object key. */
+    private Map<String, Object> pendingObjects = new LinkedHashMap<>();
     private final Map<LockKey, LockTable.Mode> locks = new HashMap<>();
     private final Map<LockKey, byte[]> priorVersions = new HashMap<>();
     /** Keys in the order first locked / first given a prior version, so a savepoint can give back what came after it. */
@@ -195,13 +197,47 @@ public final class Transaction {
         return Collections.unmodifiableMap(pendingIndexes);
     }
 
+    /** A view, schema or comment as this transaction sees it: its own DDL over the catalog of its snapshot. */
+    public Optional<Object> object(Catalog.Snapshot committed, String key) {
+        if (pendingObjects.containsKey(key)) {
+            return Optional.ofNullable(pendingObjects.get(key));
+        }
+        return committed.object(key);
+    }
+
+    /** Every view, schema and comment as this transaction sees them, by object key. */
+    public Map<String, Object> objects(Catalog.Snapshot committed) {
+        if (pendingObjects.isEmpty()) {
+            return committed.objects();
+        }
+        Map<String, Object> out = new java.util.TreeMap<>(committed.objects());
+        pendingObjects.forEach((key, object) -> {
+            if (object == null) {
+                out.remove(key);
+            } else {
+                out.put(key, object);
+            }
+        });
+        return out;
+    }
+
+    /** Records a created or changed (the object) or dropped (null) view, schema or comment. */
+    public void recordObjectChange(String key, Object object) {
+        pendingObjects.put(key, object);
+        ddlCount++;
+    }
+
+    Map<String, Object> pendingObjects() {
+        return Collections.unmodifiableMap(pendingObjects);
+    }
+
     public boolean hasWrites() {
         return !overlay.isEmpty();
     }
 
     public Mark mark() {
         return new Mark(overlay.mark(), new LinkedHashMap<>(pendingTables), new LinkedHashMap<>(pendingIndexes),
-                ddlCount, lockOrder.size(), priorOrder.size());
+                ddlCount, lockOrder.size(), priorOrder.size(), new LinkedHashMap<>(pendingObjects));
     }
 
     /** Undoes the writes and DDL since {@code mark}; locks stay held, as in PostgreSQL. */
@@ -209,6 +245,7 @@ public final class Transaction {
         overlay.rollbackTo(mark.overlayMark());
         pendingTables = new LinkedHashMap<>(mark.pendingTables());
         pendingIndexes = new LinkedHashMap<>(mark.pendingIndexes());
+        pendingObjects = new LinkedHashMap<>(mark.pendingObjects());
         ddlCount = mark.ddlCount() + 1;
     }
 

@@ -249,6 +249,7 @@ public final class TransactionalStore implements AutoCloseable {
             if (transaction.hasWrites()) {
                 Map<String, io.heliosdb.sql.schema.TableDef> changes = transaction.pendingTables();
                 Map<String, io.heliosdb.core.catalog.StoredIndex> indexChanges = transaction.pendingIndexes();
+                Map<String, Object> objectChanges = transaction.pendingObjects();
                 WriteBatch[] written = new WriteBatch[1];
                 try {
                     committer.commit(ts -> written[0] = commitBatch(transaction, ts), ts -> {
@@ -256,7 +257,7 @@ public final class TransactionalStore implements AutoCloseable {
                         if (rowCache != null) {
                             rowCache.invalidate(written[0]);
                         }
-                        catalog.apply(ts, changes, indexChanges);
+                        catalog.apply(ts, changes, indexChanges, objectChanges);
                     });
                 } catch (RuntimeException e) {
                     // A failed write may still have reached the engine's memory (a failed sync): drop what it touched.

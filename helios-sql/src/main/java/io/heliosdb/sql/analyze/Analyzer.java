@@ -84,7 +84,7 @@ public final class Analyzer {
         } else if (statement instanceof Truncate t) {
             List<BoundStatement.Delete> deletes = new ArrayList<>();
             for (TableName name : t.tables()) {
-                TableDef table = SelectAnalyzer.table(schema, name);
+                TableDef table = ViewAnalysis.writeTarget(schema, name, null);
                 deletes.add(new BoundStatement.Delete(table, new LogicalPlan.Scan(table), List.of(), List.of()));
             }
             return new BoundStatement.Truncate(deletes, t.restartIdentity());
@@ -93,7 +93,14 @@ public final class Analyzer {
         } else if (statement instanceof DropIndex d) {
             return new BoundStatement.DropIndex(d.names(), d.ifExists());
         } else if (statement instanceof DropTable d) {
-            return new BoundStatement.DropTable(d.names().stream().map(TableName::name).toList(), d.ifExists());
+            return new BoundStatement.DropTable(d.names().stream().map(TableName::name).toList(), d.ifExists(),
+                    d.cascade());
+        } else if (statement instanceof io.heliosdb.sql.ast.CreateView c) {
+            return ViewAnalysis.create(schema, c);
+        } else if (statement instanceof io.heliosdb.sql.ast.CommentOn c) {
+            return new BoundStatement.ViewCommand(c, null);
+        } else if (statement instanceof io.heliosdb.sql.ast.DropView d) {
+            return new BoundStatement.ViewCommand(d, null);
         } else if (statement instanceof TransactionStatement t) {
             return transactionControl(t);
         } else if (statement instanceof io.heliosdb.sql.ast.Explain e) {
@@ -216,7 +223,7 @@ public final class Analyzer {
     // ------------------------------------------------------------------ DML
 
     private BoundStatement insert(Insert insert) {
-        TableDef table = SelectAnalyzer.table(schema, insert.table());
+        TableDef table = ViewAnalysis.writeTarget(schema, insert.table(), "insert into");
         List<Integer> targets = new ArrayList<>();
         if (insert.columns().isEmpty()) {
             for (int i = 0; i < table.columns().size(); i++) {
@@ -320,7 +327,7 @@ public final class Analyzer {
     }
 
     private BoundStatement update(Update update) {
-        TableDef table = SelectAnalyzer.table(schema, update.table());
+        TableDef table = ViewAnalysis.writeTarget(schema, update.table(), "update");
         JoinedTargets.Target joined = update.from().isEmpty() ? null
                 : JoinedTargets.of(schema, parameters, update.table(), table, update.from(), update.where());
         Scope scope = joined == null ? Scope.of(update.table().exposedName(), table) : joined.scope();
@@ -355,7 +362,7 @@ public final class Analyzer {
     }
 
     private BoundStatement delete(Delete delete) {
-        TableDef table = SelectAnalyzer.table(schema, delete.table());
+        TableDef table = ViewAnalysis.writeTarget(schema, delete.table(), "delete from");
         JoinedTargets.Target joined = delete.using().isEmpty() ? null
                 : JoinedTargets.of(schema, parameters, delete.table(), table, delete.using(), delete.where());
         Scope scope = joined == null ? Scope.of(delete.table().exposedName(), table) : joined.scope();

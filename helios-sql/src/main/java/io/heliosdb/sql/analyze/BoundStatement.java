@@ -135,7 +135,20 @@ public sealed interface BoundStatement {
         }
     }
 
-    record DropTable(List<String> names, boolean ifExists) implements BoundStatement {
+    /** CREATE [OR REPLACE] VIEW (with the view as analyzed) or DROP VIEW, run by io.heliosdb.sql.exec.ViewStatements. */
+    record ViewCommand(io.heliosdb.sql.ast.Statement statement, io.heliosdb.sql.schema.ViewDef view)
+            implements BoundStatement {
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return this;
+        }
+    }
+
+    record DropTable(List<String> names, boolean ifExists, boolean cascade) implements BoundStatement {
+        public DropTable(List<String> names, boolean ifExists) {
+            this(names, ifExists, false);
+        }
+
         @Override
         public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
             return this;

@@ -21,7 +21,7 @@ final class CatalogFunctionSignatures {
     static final Set<String> READS_KERNEL = Set.of("format_type", "pg_get_indexdef", "pg_get_constraintdef",
             "pg_get_userbyid", "current_database", "current_catalog", "current_user", "session_user", "version",
             "pg_backend_pid", "regclass", "regtype", "regnamespace", "regproc", "regprocedure", "regrole", "regoper",
-            "to_regclass", "to_regtype");
+            "to_regclass", "to_regtype", "pg_get_viewdef", "obj_description", "col_description");
 
     private CatalogFunctionSignatures() {
     }
@@ -38,6 +38,7 @@ final class CatalogFunctionSignatures {
             case "obj_description" -> n == 1 || n == 2 ? any(binder, name, args, T) : null;
             case "col_description" -> n == 2 ? any(binder, name, args, T) : null;
             case "shobj_description" -> n == 2 ? any(binder, name, args, T) : null;
+            case "pg_get_viewdef" -> n == 1 || n == 2 ? any(binder, name, args, T) : null;
             case "current_schema", "current_database", "current_catalog", "current_user", "session_user", "user",
                  "version" -> n == 0 ? new BuiltinCall(name.equals("user") ? "current_user" : name, List.of(), T) : null;
             case "current_schemas" -> n == 1 ? call(binder, name, args, T, B) : null;

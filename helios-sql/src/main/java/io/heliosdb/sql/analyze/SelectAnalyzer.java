@@ -365,6 +365,12 @@ final class SelectAnalyzer {
 
     private Source from(FromItem item) {
         if (item instanceof FromItem.Table t) {
+            if (schema.table(t.table().name()).isEmpty()) {
+                var view = schema.view(t.table().name());
+                if (view.isPresent()) {
+                    return ViewAnalysis.expand(this, schema, t.table(), view.get(), parameters);
+                }
+            }
             TableDef table = table(schema, t.table());
             return new Source(new LogicalPlan.Scan(table), Scope.of(t.table().exposedName(), table));
         }

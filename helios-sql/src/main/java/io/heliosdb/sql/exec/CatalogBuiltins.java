@@ -36,8 +36,18 @@ final class CatalogBuiltins {
                 String name = c.roleName((Integer) a[0]);
                 return name != null ? name : "unknown (OID=" + a[0] + ")";
             });
-            case "obj_description", "col_description", "shobj_description", "pg_get_statisticsobjdef_columns" ->
-                    (row, rt) -> null;
+            case "obj_description" -> strict(args, (a, c) -> c.description(((Number) a[0]).intValue(),
+                    a.length > 1 ? (String) a[1] : null, 0));
+            case "col_description" -> strict(args, (a, c) -> c.description(((Number) a[0]).intValue(), "pg_class",
+                    ((Number) a[1]).intValue()));
+            case "pg_get_viewdef" -> strict(args, (a, c) -> {
+                Integer oid = a[0] instanceof Number n ? Integer.valueOf(n.intValue()) : c.relationOid(unquote((String) a[0]));
+                if (oid == null) {
+                    throw new HeliosException(SqlState.UNDEFINED_TABLE, "relation \"" + a[0] + "\" does not exist");
+                }
+                return c.viewDefinition(oid);
+            });
+            case "shobj_description", "pg_get_statisticsobjdef_columns" -> (row, rt) -> null;
             case "current_schema" -> (row, rt) -> "public";
             case "current_schemas" -> strict(args, (a, c) -> (Boolean) a[0] ? "{pg_catalog,public}" : "{public}");
             case "current_database", "current_catalog" -> (row, rt) -> catalog(rt).databaseName();

@@ -42,7 +42,7 @@ public final class StatementCompiler {
         } else if (statement instanceof BoundStatement.CreateTable c) {
             return new CompiledStatement(sql, parameterTypes, List.of(), null, false, true, rt -> {
                 ExecutionContext ctx = rt.context();
-                if (ctx.table(c.table().name()).isPresent()) {
+                if (ctx.table(c.table().name()).isPresent() || ctx.view(c.table().name()).isPresent()) {
                     if (c.ifNotExists()) {
                         return Results.command("CREATE TABLE", 0);
                     }
@@ -74,16 +74,23 @@ public final class StatementCompiler {
                     var table = rt.context().table(name);
                     if (table.isPresent()) {
                         tables.add(table.get());
+                    } else if (rt.context().view(name).isPresent()) {
+                        throw new HeliosException(SqlState.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a table", null,
+                                "Use DROP VIEW to remove a view.", 0, null);
                     } else if (!d.ifExists()) {
                         throw new HeliosException(SqlState.UNDEFINED_TABLE, "table \"" + name + "\" does not exist");
                     } else {
                         rt.context().notice("table \"" + name + "\" does not exist, skipping");
                     }
                 }
+                ViewDependencies.dependents(rt.context(), tables.stream().map(TableDef::name).toList(), "table",
+                        d.cascade()).forEach(view -> rt.context().definitions().dropView(view));
                 tables.forEach(rt.context()::dropTable);
                 tables.forEach(table -> SequenceStatements.dropOwned(rt.context(), table));
                 return Results.command("DROP TABLE", 0);
             });
+        } else if (statement instanceof BoundStatement.ViewCommand v) {
+            return new CompiledStatement(sql, parameterTypes, List.of(), null, false, true, ViewStatements.compile(v));
         } else if (statement instanceof BoundStatement.SequenceCommand s) {
             return new CompiledStatement(sql, parameterTypes, List.of(), null, false, true,
                     SequenceStatements.compile(s.statement()));

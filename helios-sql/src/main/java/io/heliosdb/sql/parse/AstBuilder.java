@@ -58,7 +58,8 @@ final class AstBuilder {
             return createTable(ctx.createTable());
         } else if (ctx.dropTable() != null) {
             DropTableContext d = ctx.dropTable();
-            return new DropTable(d.qualifiedName().stream().map(q -> tableName(q)).toList(), d.IF() != null);
+            return new DropTable(d.qualifiedName().stream().map(q -> tableName(q)).toList(), d.IF() != null,
+                    d.CASCADE() != null);
         } else if (ctx.truncateStmt() != null) {
             return new Truncate(ctx.truncateStmt().qualifiedName().stream().map(q -> tableName(q)).toList(),
                     ctx.truncateStmt().RESTART() != null);
@@ -97,6 +98,12 @@ final class AstBuilder {
             return new ConstraintAst(this).alterTable(ctx.alterTable(), tableName(ctx.alterTable().qualifiedName()));
         } else if (ctx.copyStmt() != null) {
             return CopyCursorStatements.copy(ctx.copyStmt(), this);
+        } else if (ctx.createView() != null) {
+            return ViewSyntax.create(ctx.createView(), this, chars);
+        } else if (ctx.dropView() != null) {
+            return ViewSyntax.drop(ctx.dropView(), this);
+        } else if (ctx.commentStmt() != null) {
+            return ViewSyntax.comment(ctx.commentStmt(), this);
         } else if (ctx.cursorStmt() != null) {
             return CopyCursorStatements.cursor(ctx.cursorStmt(), this);
         } else if (ctx.vacuumStmt() != null) {

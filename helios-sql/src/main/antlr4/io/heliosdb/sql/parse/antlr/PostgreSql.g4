@@ -34,6 +34,9 @@ statement
     | createRole
     | alterRole
     | dropRole
+    | createView
+    | dropView
+    | commentStmt
     ;
 
 // EXPLAIN [ANALYZE] or EXPLAIN (option [value], ...): options other than ANALYZE change nothing here.
@@ -110,6 +113,17 @@ typeName
     ;
 
 typeModifiers : LPAREN INTEGER_LITERAL (COMMA INTEGER_LITERAL)? RPAREN ;
+
+// Views (io.heliosdb.sql.parse.ViewSyntax): the body's text is kept as written.
+createView : CREATE (OR REPLACE)? VIEW qualifiedName (LPAREN identifier (COMMA identifier)* RPAREN)? AS selectStmt ;
+dropView : DROP VIEW (IF EXISTS)? qualifiedName (COMMA qualifiedName)* (CASCADE | RESTRICT)? ;
+
+// COMMENT ON ... IS 'text' | NULL (io.heliosdb.sql.parse.ViewSyntax).
+commentStmt
+    : COMMENT ON kind=(TABLE | VIEW | SEQUENCE) qualifiedName IS (STRING | NULL)
+    | COMMENT ON SCHEMA identifier IS (STRING | NULL)
+    | COMMENT ON COLUMN identifier DOT identifier (DOT identifier)? IS (STRING | NULL)
+    ;
 
 dropTable : DROP TABLE (IF EXISTS)? qualifiedName (COMMA qualifiedName)* (CASCADE | RESTRICT)? ;
 
@@ -464,11 +478,16 @@ nonReserved
     | REPEATABLE | SERIALIZABLE | WRITE | DEFERRABLE | VACUUM | VERBOSE
     | ORDINALITY
     | ROLE
+    | VIEW | REPLACE | COMMENT | SCHEMA
     ;
 
 // ---------------------------------------------------------------- lexer
 
 ABORT : 'ABORT';
+VIEW : 'VIEW';
+COMMENT : 'COMMENT';
+SCHEMA : 'SCHEMA';
+REPLACE : 'REPLACE';
 ACTION : 'ACTION';
 ADD : 'ADD';
 ALTER : 'ALTER';

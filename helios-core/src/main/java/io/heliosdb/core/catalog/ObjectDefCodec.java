@@ -1,0 +1,97 @@
+package io.heliosdb.core.catalog;
+
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.api.SqlType;
+import io.heliosdb.core.encoding.ByteReader;
+import io.heliosdb.core.encoding.ByteWriter;
+import io.heliosdb.sql.schema.ColumnDef;
+import io.heliosdb.sql.schema.ViewDef;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stored form of the catalog objects kept under object keys: views ({@code view:<name>}) and comments
+ * ({@code comment:<target>}, a string). The first byte says which.
+ */
+public final class ObjectDefCodec {
+    private static final int VIEW = 1;
+    private static final int COMMENT = 3;
+
+    private ObjectDefCodec() {
+    }
+
+    public static String viewKey(String name) {
+        return "view:" + name;
+    }
+
+    public static String commentKey(String target) {
+        return "comment:" + target;
+    }
+
+    public static byte[] encode(Object object) {
+        ByteWriter out = new ByteWriter(64);
+        if (object instanceof ViewDef v) {
+            out.write(VIEW);
+            out.writeVarLong(v.id());
+            writeString(out, v.name());
+            out.writeVarLong(v.columns().size());
+            for (ColumnDef c : v.columns()) {
+                writeString(out, c.name());
+                out.writeVarLong(c.type().oid());
+                out.writeSignedVarLong(c.typmod());
+            }
+            writeString(out, v.query());
+            out.writeVarLong(v.dependsOn().size());
+            v.dependsOn().forEach(d -> writeString(out, d));
+        } else if (object instanceof String comment) {
+            out.write(COMMENT);
+            writeString(out, comment);
+        } else {
+            throw new IllegalArgumentException("not a catalog object: " + object);
+        }
+        return out.toByteArray();
+    }
+
+    public static Object decode(byte[] bytes) {
+        ByteReader in = new ByteReader(bytes);
+        int kind = in.read();
+        if (kind == COMMENT) {
+            return readString(in);
+        }
+        if (kind != VIEW) {
+            throw new HeliosException(SqlState.DATA_CORRUPTED, "unknown catalog object kind " + kind);
+        }
+        long id = in.readVarLong();
+        String name = readString(in);
+        int count = in.readLength();
+        List<ColumnDef> columns = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String column = readString(in);
+            int oid = (int) in.readVarLong();
+            SqlType type = SqlType.ofOid(oid);
+            if (type == null) {
+                throw new HeliosException(SqlState.DATA_CORRUPTED, "unknown type oid " + oid + " in view " + name);
+            }
+            columns.add(new ColumnDef(column, type, (int) in.readSignedVarLong(), false, null));
+        }
+        String query = readString(in);
+        int deps = in.readLength();
+        List<String> dependsOn = new ArrayList<>(deps);
+        for (int i = 0; i < deps; i++) {
+            dependsOn.add(readString(in));
+        }
+        return new ViewDef(id, name, columns, query, dependsOn);
+    }
+
+    private static void writeString(ByteWriter out, String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        out.writeVarLong(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readString(ByteReader in) {
+        return new String(in.read(in.readLength()), StandardCharsets.UTF_8);
+    }
+}

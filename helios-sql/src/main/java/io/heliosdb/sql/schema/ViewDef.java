@@ -1,0 +1,24 @@
+package io.heliosdb.sql.schema;
+
+import java.util.List;
+
+/**
+ * A view as the catalog stores it: the query text, re-analyzed wherever the view is read (so a view over
+ * a view sees the inner one as it is then), and the columns it had when created, which CREATE OR
+ * REPLACE must keep.
+ *
+ * @param id        the kernel-assigned object id (0 before the kernel created it)
+ * @param columns   the view's columns, with the query's types
+ * @param dependsOn the tables and views the query reads directly, by name
+ */
+public record ViewDef(long id, String name, List<ColumnDef> columns, String query, List<String> dependsOn) {
+
+    public ViewDef {
+        columns = List.copyOf(columns);
+        dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ViewDef withId(long newId) {
+        return new ViewDef(newId, name, columns, query, dependsOn);
+    }
+}
