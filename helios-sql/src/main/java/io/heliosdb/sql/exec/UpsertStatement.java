@@ -40,6 +40,9 @@ final class UpsertStatement {
             List<Object[]> rows = Materialize.all(source.open(rt));
             List<Object[]> returned = new ArrayList<>();
             Set<ByteBuffer> updated = new HashSet<>();
+            // Arbiter values of the rows this command inserted: a later row conflicting with one of them
+            // would affect it a second time, which PostgreSQL refuses (21000) as for a twice-updated row.
+            Set<List<Object>> inserted = new HashSet<>();
             int count = 0;
             for (Object[] row : rows) {
                 rt.context().checkCancelled();
@@ -48,6 +51,9 @@ final class UpsertStatement {
                 if (existing == null) {
                     constraints.checkRow(rt, row, null);
                     rt.context().insert(table, row);
+                    if (conflict.doUpdate()) {
+                        arbiterValues(table, conflict, row).forEach(inserted::add);
+                    }
                     DataModification.addReturning(returning, row, rt, returned);
                     count++;
                     continue;
@@ -55,7 +61,8 @@ final class UpsertStatement {
                 if (!conflict.doUpdate()) {
                     continue;
                 }
-                if (!updated.add(ByteBuffer.wrap(existing.key()))) {
+                if (!updated.add(ByteBuffer.wrap(existing.key()))
+                        || arbiterValues(table, conflict, row).stream().anyMatch(inserted::contains)) {
                     throw new HeliosException(SqlState.CARDINALITY_VIOLATION,
                             "ON CONFLICT DO UPDATE command cannot affect row a second time", null,
                             "Ensure that no rows proposed for insertion within the same command have duplicate constrained values.",
@@ -84,6 +91,30 @@ final class UpsertStatement {
     }
 
     private record Existing(byte[] key, Object[] row) {
+    }
+
+    /** For each arbiter (primary key, unique indexes), its name and the row's values of its columns; none with a NULL. */
+    private static List<List<Object>> arbiterValues(TableDef table, BoundConflict conflict, Object[] row) {
+        List<List<Object>> out = new ArrayList<>();
+        if (conflict.primaryKey()) {
+            addValues(out, "", table.primaryKey(), row);
+        }
+        for (IndexDef index : conflict.arbiters()) {
+            addValues(out, index.name(), index.columns(), row);
+        }
+        return out;
+    }
+
+    private static void addValues(List<List<Object>> out, String arbiter, List<Integer> columns, Object[] row) {
+        List<Object> values = new ArrayList<>(columns.size() + 1);
+        values.add(arbiter);
+        for (int c : columns) {
+            if (row[c] == null) {
+                return; // NULLs never conflict
+            }
+            values.add(row[c]);
+        }
+        out.add(values);
     }
 
     private static Existing find(Runtime rt, TableDef table, BoundConflict conflict, Object[] row) {
