@@ -80,6 +80,8 @@ public final class Planner {
             return new Sort(f.apply(x.input()), x.keys());
         } else if (p instanceof Limit x) {
             return new Limit(f.apply(x.input()), x.limit(), x.offset());
+        } else if (p instanceof LockRows x) {
+            return new LockRows(f.apply(x.input()), x.targets());
         } else if (p instanceof RecursiveUnion x) {
             return new RecursiveUnion(f.apply(x.anchor()), f.apply(x.recursive()), x.all(), x.workTable(), x.name(),
                     x.columns());

@@ -17,7 +17,7 @@ statement
     | dropIndex
     | truncateStmt
     | insertStmt
-    | selectStmt
+    | selectStmt lockingTail?
     | updateStmt
     | deleteStmt
     | transactionStmt
@@ -184,6 +184,15 @@ deleteStmt : DELETE FROM qualifiedName (AS? alias=identifier)? (WHERE expr)? ret
 returningClause : RETURNING selectItem (COMMA selectItem)* ;
 
 selectStmt : withClause? queryExpr orderByClause? limitClause? ;
+
+// SELECT ... FOR UPDATE | NO KEY UPDATE | SHARE | KEY SHARE [OF t, ...] [NOWAIT | SKIP LOCKED], repeatable;
+// as in PostgreSQL the LIMIT may also follow the locking clauses.
+lockingTail : lockingClause+ limitClause? ;
+
+lockingClause
+    : FOR (UPDATE | NO KEY UPDATE | SHARE | KEY SHARE) (OF qualifiedName (COMMA qualifiedName)*)?
+      (NOWAIT | SKIP_P LOCKED)?
+    ;
 
 withClause : WITH RECURSIVE? commonTable (COMMA commonTable)* ;
 
@@ -445,6 +454,7 @@ nonReserved
     | COPY | DECLARE | CURSOR | MOVE | CLOSE
     | SAVEPOINT | RELEASE | CHARACTERISTICS | ISOLATION | LEVEL | READ | COMMITTED | UNCOMMITTED
     | REPEATABLE | SERIALIZABLE | WRITE | DEFERRABLE | VACUUM | VERBOSE
+    | SHARE | NOWAIT | SKIP_P | LOCKED | OF
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -569,6 +579,11 @@ NATURAL : 'NATURAL';
 NULL : 'NULL';
 NULLS : 'NULLS';
 OFFSET : 'OFFSET';
+OF : 'OF';
+SHARE : 'SHARE';
+NOWAIT : 'NOWAIT';
+SKIP_P : 'SKIP';
+LOCKED : 'LOCKED';
 ON : 'ON';
 ONLY : 'ONLY';
 OPERATOR : 'OPERATOR';
