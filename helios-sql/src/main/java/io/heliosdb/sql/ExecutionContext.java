@@ -83,6 +83,18 @@ public interface ExecutionContext extends SchemaLookup, SequenceAccess, RoleAcce
         throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This kernel does not support foreign keys");
     }
 
+    /**
+     * SELECT ... FOR UPDATE/SHARE: locks the stored row under {@code rowKey} until the transaction ends
+     * (exclusive for UPDATE and NO KEY UPDATE, shared for SHARE and KEY SHARE). Returns false only under
+     * SKIP LOCKED, when another transaction holds a conflicting lock; NOWAIT then fails with {@code 55P03}.
+     * A row changed by a transaction committed after the statement's snapshot restarts the statement under
+     * READ COMMITTED (so the WHERE clause is evaluated again on its newest version) and is {@code 40001}
+     * above it. The default suits a kernel without concurrent transactions: nothing to lock against.
+     */
+    default boolean lockRow(TableDef table, byte[] rowKey, RowLockMode mode, RowLockWait wait) {
+        return true;
+    }
+
     /** Every row of the table in the newest committed state plus this transaction's writes (for foreign keys). */
     default RowCursor scanNewest(TableDef table) {
         throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This kernel does not support foreign keys");

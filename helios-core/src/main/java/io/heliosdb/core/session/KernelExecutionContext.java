@@ -247,6 +247,13 @@ final class KernelExecutionContext implements ExecutionContext {
     }
 
     @Override
+    public boolean lockRow(TableDef table, byte[] rowKey, io.heliosdb.sql.RowLockMode mode,
+                           io.heliosdb.sql.RowLockWait wait) {
+        // System views have no stored rows to lock; their rows are read as they are.
+        return SystemViews.isView(table) || tables.lockForSelect(table, rowKey, mode.exclusive(), wait);
+    }
+
+    @Override
     public boolean lockReferenced(TableDef parent, List<Integer> columns, Object[] values) {
         refuseView(parent);
         return tables.lockReferenced(parent, columns, values);

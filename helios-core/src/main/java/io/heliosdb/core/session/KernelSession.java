@@ -578,9 +578,19 @@ public final class KernelSession implements Session {
     }
 
     /** The command a read-only transaction refuses, named as PostgreSQL does ("INSERT", "CREATE TABLE"). */
+    private static final java.util.regex.Pattern LOCKING_CLAUSE = java.util.regex.Pattern.compile(
+            "\\bFOR\\s+(NO\\s+KEY\\s+UPDATE|KEY\\s+SHARE|UPDATE|SHARE)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private static String commandName(String sql) {
         String[] words = sql.strip().split("\\s+", 3);
         String first = words[0].toUpperCase(java.util.Locale.ROOT);
+        if (first.equals("SELECT") || first.equals("WITH")) {
+            // A locking SELECT is named by its (first) clause, as PostgreSQL does: "SELECT FOR UPDATE".
+            java.util.regex.Matcher m = LOCKING_CLAUSE.matcher(sql);
+            if (m.find()) {
+                return "SELECT FOR " + m.group(1).toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+            }
+        }
         boolean twoWords = words.length > 1 && (first.equals("CREATE") || first.equals("DROP"));
         return twoWords ? first + " " + words[1].toUpperCase(java.util.Locale.ROOT) : first;
     }

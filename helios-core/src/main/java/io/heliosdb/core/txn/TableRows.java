@@ -216,6 +216,13 @@ public final class TableRows {
         return value == null ? StoredRowCursor.empty() : StoredRowCursor.single(rowKey, value, types(table));
     }
 
+    /** See {@link io.heliosdb.sql.ExecutionContext#lockRow}: the table's entry shared (DROP waits), then the row. */
+    public boolean lockForSelect(TableDef table, byte[] rowKey, boolean exclusive, io.heliosdb.sql.RowLockWait wait) {
+        lockTable(table);
+        return store.lockForSelect(transaction, CatalogKeys.ROWS, rowKey, exclusive, wait, reads.snapshotTs(),
+                table.name());
+    }
+
     /** See {@link io.heliosdb.sql.ExecutionContext#lockReferenced}. */
     public boolean lockReferenced(TableDef parent, List<Integer> columns, Object[] values) {
         lockTable(parent);

@@ -185,6 +185,44 @@ public final class TransactionalStore implements AutoCloseable {
         return newest;
     }
 
+    /**
+     * SELECT ... FOR UPDATE (exclusive) / FOR SHARE: locks a row as the wait policy says; false when
+     * SKIP LOCKED finds it locked. Once locked, a version committed after {@code snapshotTs} is a write
+     * conflict as for {@link #lockForWrite} (restart under READ COMMITTED, so the row's newest version is
+     * checked against the WHERE clause again; 40001 above it). The stored newest version is remembered
+     * under an exclusive lock, as {@link #lockForWrite} does, for a later write of the row to commit it.
+     */
+    boolean lockForSelect(Transaction t, String keyspace, byte[] key, boolean exclusive, io.heliosdb.sql.RowLockWait wait,
+                          long snapshotTs, String relation) {
+        LockKey lockKey = new LockKey(keyspace, key);
+        LockTable.Mode mode = exclusive ? LockTable.Mode.EXCLUSIVE : LockTable.Mode.SHARED;
+        LockTable.Mode held = t.heldLock(lockKey);
+        if (held == LockTable.Mode.EXCLUSIVE || held == mode) {
+            return true;
+        }
+        switch (wait) {
+            case BLOCK -> locks.acquire(t.id(), lockKey, mode, t.lockWait());
+            case SKIP_LOCKED -> {
+                if (!locks.tryAcquire(t.id(), lockKey, mode)) {
+                    return false;
+                }
+            }
+            case NOWAIT -> {
+                if (!locks.tryAcquire(t.id(), lockKey, mode)) {
+                    throw new HeliosException(SqlState.LOCK_NOT_AVAILABLE,
+                            "could not obtain lock on row in relation \"" + relation + "\"");
+                }
+            }
+        }
+        t.recordLock(lockKey, mode);
+        byte[] newest = engine.get(keyspace, key);
+        if (exclusive) {
+            t.recordPrior(lockKey, newest);
+        }
+        checkConflict(t, newest, snapshotTs);
+        return true;
+    }
+
     /** Locks a key against exclusive lockers (a table's catalog entry while its rows are written). */
     void lockShared(Transaction t, String keyspace, byte[] key, long snapshotTs) {
         LockKey lockKey = new LockKey(keyspace, key);

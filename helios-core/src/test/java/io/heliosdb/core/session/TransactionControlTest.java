@@ -211,21 +211,24 @@ class TransactionControlTest {
     void now_isFixedAtTransactionStart_whileClockTimestampMoves() {
         s.execute("begin").close();
         Row first = s.execute("select now(), current_timestamp, statement_timestamp(), clock_timestamp()").toList().get(0);
-        awaitClockPast((java.time.OffsetDateTime) first.get(3));
+        awaitClockPast(first.get(3));
         Row second = s.execute("select now(), statement_timestamp(), clock_timestamp()").toList().get(0);
         s.execute("commit").close();
         assertThat(second.get(0)).isEqualTo(first.get(0));
         assertThat(first.get(1)).isEqualTo(first.get(0));
         assertThat(second.get(1)).isNotEqualTo(first.get(2));
         assertThat(second.get(2)).isNotEqualTo(first.get(3));
-        awaitClockPast((java.time.OffsetDateTime) second.get(2));
+        awaitClockPast(second.get(2));
         Row later = s.execute("select now()").toList().get(0);
         assertThat(later.get(0)).isNotEqualTo(first.get(0));
     }
 
     /** The microsecond clock must move between two statements for their timestamps to differ. */
-    private static void awaitClockPast(java.time.OffsetDateTime t) {
-        while (!java.time.OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS).isAfter(t)) {
+    /** Waits until the clock is past {@code t} (a timestamptz, or a timestamp in UTC). */
+    private static void awaitClockPast(Object t) {
+        java.time.Instant at = t instanceof java.time.OffsetDateTime o ? o.toInstant()
+                : ((java.time.LocalDateTime) t).toInstant(java.time.ZoneOffset.UTC);
+        while (!java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS).isAfter(at)) {
             Thread.onSpinWait();
         }
     }

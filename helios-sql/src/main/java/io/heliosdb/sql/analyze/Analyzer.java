@@ -71,7 +71,9 @@ public final class Analyzer {
     }
 
     public BoundStatement analyze(Statement statement) {
-        if (statement instanceof Query q) {
+        if (statement instanceof io.heliosdb.sql.ast.LockingQuery l) {
+            return new BoundStatement.Query(LockingSelects.analyze(schema, parameters, l));
+        } else if (statement instanceof Query q) {
             return new BoundStatement.Query(new SelectAnalyzer(schema, parameters).analyze(q));
         } else if (statement instanceof Insert i) {
             return insert(i);

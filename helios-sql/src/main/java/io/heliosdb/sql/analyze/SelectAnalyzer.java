@@ -48,6 +48,16 @@ final class SelectAnalyzer {
     /** The work tables of the WITH RECURSIVE queries whose recursive terms are being analyzed, by name. */
     final java.util.Map<String, LogicalPlan.WorkTableScan> workTables;
 
+    /** Exposed names of the FROM tables read with their row key column (a locking query's; see RowKeyColumn). */
+    private java.util.Set<String> keyedTables = java.util.Set.of();
+
+    /** This analyzer reading the FROM tables exposed as {@code aliases} keyed (for SELECT ... FOR UPDATE). */
+    SelectAnalyzer keying(java.util.Set<String> aliases) {
+        SelectAnalyzer keyed = new SelectAnalyzer(schema, parameters, outer, workTables);
+        keyed.keyedTables = java.util.Set.copyOf(aliases);
+        return keyed;
+    }
+
     /** An analyzer for a query nested in this one whose enclosing scopes are {@code enclosing} (nearest first). */
     SelectAnalyzer withOuter(List<Scope> enclosing) {
         return new SelectAnalyzer(schema, parameters, List.copyOf(enclosing), workTables);
@@ -279,7 +289,8 @@ final class SelectAnalyzer {
                         : List.of(scope.entry(all.qualifier(), all.position() + 1));
                 for (Scope.Entry e : entries) {
                     for (int i = 0; i < e.table().columns().size(); i++) {
-                        if (all.qualifier() == null && !e.exposes(i)) {
+                        if (all.qualifier() == null && !e.exposes(i)
+                                || io.heliosdb.sql.plan.RowKeyColumn.isKey(e.table().columns().get(i))) {
                             continue;
                         }
                         items.add(Scope.slot(e, i));
@@ -372,6 +383,9 @@ final class SelectAnalyzer {
                 }
             }
             TableDef table = table(schema, t.table());
+            if (keyedTables.contains(t.table().exposedName())) {
+                table = io.heliosdb.sql.plan.RowKeyColumn.keyed(table, t.table().exposedName());
+            }
             return new Source(new LogicalPlan.Scan(table), Scope.of(t.table().exposedName(), table));
         }
         if (item instanceof FromItem.Derived d) {

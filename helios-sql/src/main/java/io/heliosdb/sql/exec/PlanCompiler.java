@@ -16,7 +16,11 @@ final class PlanCompiler {
     }
 
     private static Operator compileNode(LogicalPlan plan) {
-        if (plan instanceof Scan s) {
+        if (io.heliosdb.sql.plan.RowKeyColumn.keyedScan(plan) != null) {
+            return LockRowsOperator.keyed(compile(io.heliosdb.sql.plan.RowKeyColumn.unkeyed(plan)));
+        } else if (plan instanceof LockRows l) {
+            return LockRowsOperator.lock(compile(l.input()), l.targets());
+        } else if (plan instanceof Scan s) {
             return TableSources.scan(s.table());
         } else if (plan instanceof Lookup l) {
             return TableSources.lookup(l.table(), ExpressionCompiler.compileAll(l.key()));

@@ -28,7 +28,8 @@ public final class StatementCompiler {
         if (statement instanceof BoundStatement.Query q) {
             Operator root = PlanCompiler.compile(q.plan());
             List<Column> columns = q.plan().columns();
-            return new CompiledStatement(sql, parameterTypes, columns, null, true, false,
+            // A locking query is no read: the kernel runs it as a write (own transaction, restart on a re-check).
+            return new CompiledStatement(sql, parameterTypes, columns, null, !LockRowsOperator.locks(q.plan()), false,
                     rt -> Results.streaming(columns, root.open(rt)));
         } else if (statement instanceof BoundStatement.Insert i) {
             return new CompiledStatement(sql, parameterTypes, i.returningColumns(), null, false, false,

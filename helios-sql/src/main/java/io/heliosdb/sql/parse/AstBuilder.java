@@ -71,7 +71,8 @@ final class AstBuilder {
         } else if (ctx.insertStmt() != null) {
             return insert(ctx.insertStmt());
         } else if (ctx.selectStmt() != null) {
-            return select(ctx.selectStmt());
+            Query query = select(ctx.selectStmt());
+            return ctx.lockingTail() == null ? query : LockingSyntax.build(query, ctx.lockingTail(), this);
         } else if (ctx.updateStmt() != null) {
             return update(ctx.updateStmt());
         } else if (ctx.deleteStmt() != null) {
@@ -576,7 +577,7 @@ final class AstBuilder {
         return value(ctx);
     }
 
-    private Expr value(ValueExprContext ctx) {
+    Expr value(ValueExprContext ctx) {
         if (ctx instanceof PrimaryValueContext p) {
             return primary(p.primary());
         } else if (ctx instanceof CastValueContext c) {

@@ -129,6 +129,9 @@ public final class ExplainText {
         } else if (p instanceof Limit l) {
             title = "Limit";
             children.add(l.input());
+        } else if (p instanceof LockRows l) {
+            title = "LockRows";
+            children.add(l.input());
         } else if (p instanceof RecursiveUnion r) {
             title = "Recursive Union";
             children.add(r.anchor());

@@ -171,6 +171,26 @@ public sealed interface LogicalPlan {
     }
 
     /**
+     * SELECT ... FOR UPDATE: locks, for each row, the stored row each target's key column names (see
+     * {@link RowKeyColumn}); rows a SKIP LOCKED target finds locked are left out. It sits above the Sort
+     * and below the Limit, as in PostgreSQL, so only the rows returned are locked.
+     */
+    record LockRows(LogicalPlan input, List<LockTarget> targets) implements LogicalPlan {
+        public LockRows {
+            targets = List.copyOf(targets);
+        }
+
+        @Override
+        public List<Column> columns() {
+            return input.columns();
+        }
+    }
+
+    /** One locked table of a {@link LockRows}: the input column holding its row key, and how to lock. */
+    record LockTarget(int keyColumn, TableDef table, io.heliosdb.sql.RowLockMode mode, io.heliosdb.sql.RowLockWait waitPolicy) {
+    }
+
+    /**
      * WITH RECURSIVE: the rows of {@code anchor}, then {@code recursive} run again and again over the
      * rows the previous round produced (read by {@link WorkTableScan} {@code workTable}) until a round
      * produces none; without {@code all}, duplicate rows are dropped (also across rounds).

@@ -82,6 +82,8 @@ public final class Planner {
             return new Limit(f.apply(x.input()), x.limit(), x.offset());
         } else if (p instanceof WithRowKey x) {
             return new WithRowKey(f.apply(x.input()));
+        } else if (p instanceof LockRows x) {
+            return new LockRows(f.apply(x.input()), x.targets());
         } else if (p instanceof RecursiveUnion x) {
             return new RecursiveUnion(f.apply(x.anchor()), f.apply(x.recursive()), x.all(), x.workTable(), x.name(),
                     x.columns());

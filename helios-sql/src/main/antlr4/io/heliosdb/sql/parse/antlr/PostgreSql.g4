@@ -17,7 +17,7 @@ statement
     | dropIndex
     | truncateStmt
     | insertStmt
-    | selectStmt
+    | selectStmt lockingTail?
     | updateStmt
     | deleteStmt
     | transactionStmt
@@ -204,6 +204,15 @@ deleteStmt
 returningClause : RETURNING selectItem (COMMA selectItem)* ;
 
 selectStmt : withClause? queryExpr orderByClause? limitClause? ;
+
+// SELECT ... FOR UPDATE | NO KEY UPDATE | SHARE | KEY SHARE [OF t, ...] [NOWAIT | SKIP LOCKED], repeatable;
+// as in PostgreSQL the LIMIT may also follow the locking clauses.
+lockingTail : lockingClause+ limitClause? ;
+
+lockingClause
+    : FOR (UPDATE | NO KEY UPDATE | SHARE | KEY SHARE) (OF qualifiedName (COMMA qualifiedName)*)?
+      (NOWAIT | SKIP_P LOCKED)?
+    ;
 
 withClause : WITH RECURSIVE? commonTable (COMMA commonTable)* ;
 
@@ -479,6 +488,7 @@ nonReserved
     | ORDINALITY
     | ROLE
     | VIEW | REPLACE | COMMENT | SCHEMA
+    | SHARE | NOWAIT | SKIP_P | LOCKED | OF
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -609,6 +619,11 @@ NATURAL : 'NATURAL';
 NULL : 'NULL';
 NULLS : 'NULLS';
 OFFSET : 'OFFSET';
+OF : 'OF';
+SHARE : 'SHARE';
+NOWAIT : 'NOWAIT';
+SKIP_P : 'SKIP';
+LOCKED : 'LOCKED';
 ON : 'ON';
 ONLY : 'ONLY';
 OPERATOR : 'OPERATOR';

@@ -39,6 +39,10 @@ public final class IndexOrderRule implements PlanRule {
 
     /** The subtree with its Sort replaced by an ordered index scan, or null. */
     private LogicalPlan rewrite(LogicalPlan p) {
+        if (p instanceof LogicalPlan.LockRows lock) {
+            LogicalPlan input = rewrite(lock.input());
+            return input == null ? null : new LogicalPlan.LockRows(input, lock.targets());
+        }
         if (p instanceof Project project) {
             LogicalPlan input = rewrite(project.input());
             return input == null ? null : new Project(input, project.expressions(), project.columns());

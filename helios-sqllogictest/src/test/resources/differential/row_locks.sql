@@ -1,0 +1,34 @@
+-- SELECT ... FOR UPDATE / NO KEY UPDATE / SHARE / KEY SHARE [OF t] [NOWAIT | SKIP LOCKED], seen from
+-- one session: the rows returned, and what PostgreSQL refuses (contention is in helios-core's
+-- isolation specs, which need several sessions).
+CREATE TABLE lt (id int PRIMARY KEY, v int);
+CREATE TABLE lu (id int PRIMARY KEY, tid int);
+CREATE TABLE ln (v int);
+INSERT INTO lt VALUES (1, 10), (2, 20), (3, 30);
+INSERT INTO lu VALUES (1, 1);
+INSERT INTO ln VALUES (5), (6);
+SELECT * FROM lt ORDER BY id FOR UPDATE;
+SELECT * FROM lt WHERE id = 2 FOR SHARE;
+SELECT id FROM lt WHERE v > 10 ORDER BY id FOR NO KEY UPDATE NOWAIT;
+SELECT id FROM lt ORDER BY id LIMIT 1 FOR KEY SHARE SKIP LOCKED;
+SELECT id FROM lt ORDER BY id FOR UPDATE LIMIT 2 OFFSET 1;
+SELECT id FROM lt ORDER BY id DESC FETCH FIRST 1 ROW ONLY FOR UPDATE;
+SELECT lt.id, lu.id FROM lt JOIN lu ON lt.id = lu.tid FOR UPDATE OF lt;
+SELECT lt.id, lu.tid FROM lt LEFT JOIN lu ON lt.id = lu.tid ORDER BY lt.id FOR UPDATE OF lt;
+SELECT a.id FROM lt a, lt b WHERE a.id = b.id ORDER BY 1 FOR SHARE OF a FOR UPDATE OF b SKIP LOCKED;
+SELECT v FROM ln ORDER BY v FOR UPDATE;
+SELECT lt.* FROM lt WHERE id = 3 FOR UPDATE;
+SELECT 1 FOR UPDATE;
+SELECT id FROM lt WHERE id IN (SELECT tid FROM lu) FOR UPDATE;
+SELECT count(*) FROM lt FOR UPDATE;
+SELECT v, count(*) FROM lt GROUP BY v FOR UPDATE;
+SELECT DISTINCT v FROM lt FOR SHARE;
+SELECT id FROM lt UNION SELECT id FROM lu FOR UPDATE;
+SELECT id, row_number() OVER () FROM lt FOR NO KEY UPDATE;
+SELECT id FROM lt HAVING count(*) > 0 FOR KEY SHARE;
+SELECT * FROM lt LEFT JOIN lu ON lt.id = lu.tid FOR UPDATE;
+SELECT * FROM lt FOR UPDATE OF nosuch;
+SELECT * FROM lt, generate_series(1, 2) g FOR UPDATE OF g;
+VALUES (1) FOR UPDATE;
+SELECT generate_series(1, 2) FROM lt FOR UPDATE;
+SELECT * FROM lt LIMIT 1 FOR UPDATE LIMIT 1;
