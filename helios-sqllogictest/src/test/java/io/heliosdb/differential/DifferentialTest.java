@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DifferentialTest {
     static final List<String> FILES = List.of("recursive_lateral", "nulls", "arithmetic", "strings", "joins", "queries", "casts",
-            "datetime", "windows", "aggregates", "advanced", "objects");
+            "datetime", "windows", "aggregates", "advanced", "objects", "types", "json_arrays");
 
     /** Every difference of this run, as candidate lines for known-differences.tsv (written to target/). */
     private static final StringBuilder CANDIDATES = new StringBuilder();

@@ -103,6 +103,7 @@ typeName
     | TIMESTAMP ((WITHOUT | WITH) TIME ZONE)?            # timestampType
     | TIME (WITHOUT | WITH) TIME ZONE                    # timeType
     | schemaPrefix? identifier typeModifiers?            # namedType
+    | typeName LBRACKET INTEGER_LITERAL? RBRACKET        # arrayType
     ;
 
 typeModifiers : LPAREN INTEGER_LITERAL (COMMA INTEGER_LITERAL)? RPAREN ;
@@ -354,11 +355,14 @@ predicateSuffix
       RPAREN valueExpr                                      # operatorPredicate
     | op=(EQ | NEQ | LT | LTE | GT | GTE) quantifier=(ANY | SOME | ALL)
       LPAREN selectStmt RPAREN                              # quantifiedPredicate
+    | op=(EQ | NEQ | LT | LTE | GT | GTE) quantifier=(ANY | SOME | ALL)
+      LPAREN expr RPAREN                                    # quantifiedArrayPredicate
     | op=(EQ | NEQ | LT | LTE | GT | GTE) valueExpr         # comparePredicate
     ;
 
 valueExpr
     : primary                                          # primaryValue
+    | valueExpr LBRACKET expr RBRACKET                 # subscriptValue
     | valueExpr DOUBLE_COLON typeName                  # castValue
     | valueExpr COLLATE collationName                  # collateValue
     | op=(MINUS | PLUS) valueExpr                      # unaryValue
@@ -366,6 +370,8 @@ valueExpr
     | valueExpr op=(STAR | SLASH | PERCENT) valueExpr  # mulValue
     | valueExpr op=(PLUS | MINUS) valueExpr            # addValue
     | valueExpr CONCAT valueExpr                       # concatValue
+    | valueExpr op=(ARROW | DOUBLE_ARROW | HASH_ARROW | HASH_DOUBLE_ARROW | CONTAINS | CONTAINED_BY
+                  | QUESTION | QUESTION_PIPE | QUESTION_AMP | OVERLAPS) valueExpr    # jsonArrayOpValue
     ;
 
 primary
@@ -383,6 +389,8 @@ primary
     | typeName STRING                                                  # typedLiteral
     | LPAREN selectStmt RPAREN                                         # scalarSubquery
     | EXISTS LPAREN selectStmt RPAREN                                  # existsSubquery
+    | ARRAY LBRACKET (expr (COMMA expr)*)? RBRACKET                    # arrayConstructor
+    | ARRAY LPAREN selectStmt RPAREN                                   # arraySubquery
     | functionName LPAREN trimSide=(BOTH | LEADING | TRAILING)? (first=expr? FROM from=expr (FOR count=expr)?) RPAREN   # keywordArgsCall
     | functionName LPAREN needle=valueExpr IN haystack=valueExpr RPAREN   # positionCall
     | functionName LPAREN (STAR | (DISTINCT | ALL)? expr (COMMA expr)* orderByClause?)? RPAREN
@@ -429,6 +437,7 @@ ABORT : 'ABORT';
 ACTION : 'ACTION';
 ADD : 'ADD';
 ALTER : 'ALTER';
+ARRAY : 'ARRAY';
 ALWAYS : 'ALWAYS';
 CACHE : 'CACHE';
 CHECK : 'CHECK';
@@ -603,6 +612,18 @@ STAR : '*';
 SLASH : '/';
 PERCENT : '%';
 CONCAT : '||';
+DOUBLE_ARROW : '->>';
+ARROW : '->';
+HASH_DOUBLE_ARROW : '#>>';
+HASH_ARROW : '#>';
+CONTAINS : '@>';
+CONTAINED_BY : '<@';
+QUESTION_PIPE : '?|';
+QUESTION_AMP : '?&';
+QUESTION : '?';
+OVERLAPS : '&&';
+LBRACKET : '[';
+RBRACKET : ']';
 CARET : '^';
 DOUBLE_COLON : '::';
 LPAREN : '(';
