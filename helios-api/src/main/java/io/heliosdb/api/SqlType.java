@@ -30,6 +30,30 @@ public enum SqlType {
     CHAR(1042, "bpchar", "character", -1, String.class),
     BYTEA(17, "bytea", "bytea", -1, byte[].class),
     UUID(2950, "uuid", "uuid", 16, java.util.UUID.class),
+    /** json: the text as written, checked to be valid JSON. */
+    JSON(114, "json", "json", -1, String.class),
+    /** jsonb: held as PostgreSQL's normalised text (keys sorted, duplicates removed), which the engine produces. */
+    JSONB(3802, "jsonb", "jsonb", -1, String.class),
+    // One-dimensional arrays: the value is a java.util.List of the element type's values (nulls allowed).
+    BOOL_ARRAY(1000, "_bool", "boolean[]", -1, java.util.List.class),
+    INT2_ARRAY(1005, "_int2", "smallint[]", -1, java.util.List.class),
+    INT4_ARRAY(1007, "_int4", "integer[]", -1, java.util.List.class),
+    INT8_ARRAY(1016, "_int8", "bigint[]", -1, java.util.List.class),
+    FLOAT4_ARRAY(1021, "_float4", "real[]", -1, java.util.List.class),
+    FLOAT8_ARRAY(1022, "_float8", "double precision[]", -1, java.util.List.class),
+    NUMERIC_ARRAY(1231, "_numeric", "numeric[]", -1, java.util.List.class),
+    TEXT_ARRAY(1009, "_text", "text[]", -1, java.util.List.class),
+    VARCHAR_ARRAY(1015, "_varchar", "character varying[]", -1, java.util.List.class),
+    BPCHAR_ARRAY(1014, "_bpchar", "character[]", -1, java.util.List.class),
+    DATE_ARRAY(1182, "_date", "date[]", -1, java.util.List.class),
+    TIMESTAMP_ARRAY(1115, "_timestamp", "timestamp without time zone[]", -1, java.util.List.class),
+    TIMESTAMPTZ_ARRAY(1185, "_timestamptz", "timestamp with time zone[]", -1, java.util.List.class),
+    TIME_ARRAY(1183, "_time", "time without time zone[]", -1, java.util.List.class),
+    INTERVAL_ARRAY(1187, "_interval", "interval[]", -1, java.util.List.class),
+    BYTEA_ARRAY(1001, "_bytea", "bytea[]", -1, java.util.List.class),
+    UUID_ARRAY(2951, "_uuid", "uuid[]", -1, java.util.List.class),
+    JSON_ARRAY(199, "_json", "json[]", -1, java.util.List.class),
+    JSONB_ARRAY(3807, "_jsonb", "jsonb[]", -1, java.util.List.class),
     /** The type of an untyped literal or parameter whose type could not be inferred. */
     UNKNOWN(705, "unknown", "unknown", -2, String.class);
 
@@ -82,6 +106,48 @@ public enum SqlType {
 
     public boolean isText() {
         return this == TEXT || this == VARCHAR || this == UNKNOWN;
+    }
+
+    /** Whether this is a one-dimensional array type. */
+    public boolean isArray() {
+        return javaClass == java.util.List.class;
+    }
+
+    /** The element type of an array type, or {@code null} for a scalar type. */
+    public SqlType elementType() {
+        return switch (this) {
+            case BOOL_ARRAY -> BOOLEAN;
+            case INT2_ARRAY -> SMALLINT;
+            case INT4_ARRAY -> INTEGER;
+            case INT8_ARRAY -> BIGINT;
+            case FLOAT4_ARRAY -> REAL;
+            case FLOAT8_ARRAY -> DOUBLE;
+            case NUMERIC_ARRAY -> NUMERIC;
+            case TEXT_ARRAY -> TEXT;
+            case VARCHAR_ARRAY -> VARCHAR;
+            case BPCHAR_ARRAY -> CHAR;
+            case DATE_ARRAY -> DATE;
+            case TIMESTAMP_ARRAY -> TIMESTAMP;
+            case TIMESTAMPTZ_ARRAY -> TIMESTAMPTZ;
+            case TIME_ARRAY -> TIME;
+            case INTERVAL_ARRAY -> INTERVAL;
+            case BYTEA_ARRAY -> BYTEA;
+            case UUID_ARRAY -> UUID;
+            case JSON_ARRAY -> JSON;
+            case JSONB_ARRAY -> JSONB;
+            default -> null;
+        };
+    }
+
+    /** The array type whose elements are of this type ({@code text[]} for unknown), or {@code null}. */
+    public SqlType arrayType() {
+        SqlType element = this == UNKNOWN ? TEXT : this;
+        for (SqlType t : values()) {
+            if (t.elementType() == element) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** The type with this OID, or {@code null}. */

@@ -36,6 +36,9 @@ final class TextCodec {
         if (value == null) {
             return null;
         }
+        if (type.isArray()) {
+            return ArrayText.format(type, (java.util.List<?>) value);
+        }
         return switch (type) {
             case BOOLEAN -> ((Boolean) value) ? "t" : "f";
             case REAL -> formatFloat(((Number) value).floatValue());
@@ -59,6 +62,9 @@ final class TextCodec {
             return null;
         }
         String s = text.strip();
+        if (type.isArray()) {
+            return ArrayText.parse(type, text);
+        }
         try {
             return switch (type) {
                 case BOOLEAN -> parseBoolean(s, text);
@@ -82,12 +88,14 @@ final class TextCodec {
                 case NUMERIC -> new BigDecimal(s);
                 case DATE -> LocalDate.parse(s);
                 case TIMESTAMP -> LocalDateTime.parse(s, TIMESTAMP_IN);
-                case TEXT, VARCHAR, UNKNOWN, CHAR -> text;
+                // jsonb is normalised by the engine's casts; here both JSON types keep the text.
+                case TEXT, VARCHAR, UNKNOWN, CHAR, JSON, JSONB -> text;
                 case TIMESTAMPTZ -> TemporalText.parseTimestampTz(text, java.time.ZoneOffset.UTC);
                 case TIME -> TemporalText.parseTime(text);
                 case INTERVAL -> Interval.parse(text);
                 case BYTEA -> ByteaText.parse(text);
                 case UUID -> parseUuid(s, text);
+                default -> throw invalid(type, text);
             };
         } catch (NumberFormatException e) {
             throw invalid(type, text);

@@ -53,13 +53,19 @@ public final class KeyEncoder {
             case REAL -> out.writeIntBE(orderedFloatBits((Float) value));
             case DOUBLE -> out.writeLongBE(orderedDoubleBits((Double) value));
             case NUMERIC -> appendNumeric(out, (BigDecimal) value);
-            case TEXT, VARCHAR, UNKNOWN, CHAR -> appendText(out, (String) value);
+            case TEXT, VARCHAR, UNKNOWN, CHAR, JSON, JSONB -> appendText(out, (String) value);
             case TIMESTAMPTZ -> out.writeLongBE(ExtendedValues.epochMicros((java.time.OffsetDateTime) value) ^ Long.MIN_VALUE);
             case TIME -> out.writeLongBE(((java.time.LocalTime) value).toNanoOfDay() / 1000);
             case INTERVAL -> out.writeLongBE(((io.heliosdb.api.Interval) value).span() ^ Long.MIN_VALUE);
             case UUID -> out.writeLongBE(((java.util.UUID) value).getMostSignificantBits())
                     .writeLongBE(((java.util.UUID) value).getLeastSignificantBits());
             case BYTEA -> appendBytes(out, (byte[]) value);
+            // Arrays are not ordered by their keys: the row encoding makes equal arrays equal keys.
+            default -> {
+                ByteWriter row = new ByteWriter();
+                ArrayValues.write(row, type, (java.util.List<?>) value);
+                appendBytes(out, row.toByteArray());
+            }
             case DATE -> out.writeLongBE(((LocalDate) value).toEpochDay() ^ Long.MIN_VALUE);
             case TIMESTAMP -> out.writeLongBE(epochMicros((LocalDateTime) value) ^ Long.MIN_VALUE);
         }

@@ -66,7 +66,7 @@ public final class RowCodec {
         return values;
     }
 
-    private static void writeValue(ByteWriter out, SqlType type, Object value) {
+    static void writeValue(ByteWriter out, SqlType type, Object value) {
         switch (type) {
             case BOOLEAN -> out.write((Boolean) value ? 1 : 0);
             case SMALLINT, INTEGER, BIGINT -> out.writeSignedVarLong(((Number) value).longValue());
@@ -80,7 +80,7 @@ public final class RowCodec {
                 out.write(unscaled);
             }
             case TIMESTAMPTZ, TIME, INTERVAL, BYTEA, UUID -> ExtendedValues.write(out, type, value);
-            case TEXT, VARCHAR, UNKNOWN, CHAR -> {
+            case TEXT, VARCHAR, UNKNOWN, CHAR, JSON, JSONB -> {
                 byte[] utf8 = ((String) value).getBytes(StandardCharsets.UTF_8);
                 out.writeVarLong(utf8.length);
                 out.write(utf8);
@@ -91,10 +91,11 @@ public final class RowCodec {
                 out.writeSignedVarLong(ts.toEpochSecond(ZoneOffset.UTC));
                 out.writeVarLong(ts.getNano());
             }
+            default -> ArrayValues.write(out, type, (java.util.List<?>) value);
         }
     }
 
-    private static Object readValue(ByteReader in, SqlType type) {
+    static Object readValue(ByteReader in, SqlType type) {
         try {
             return switch (type) {
                 case BOOLEAN -> in.read() != 0;
@@ -109,13 +110,14 @@ public final class RowCodec {
                     yield new BigDecimal(new BigInteger(in.buffer(), in.skip(length), length), scale);
                 }
                 case TIMESTAMPTZ, TIME, INTERVAL, BYTEA, UUID -> ExtendedValues.read(in, type);
-                case TEXT, VARCHAR, UNKNOWN, CHAR -> {
+                case TEXT, VARCHAR, UNKNOWN, CHAR, JSON, JSONB -> {
                     int length = in.readLength();
                     yield new String(in.buffer(), in.skip(length), length, StandardCharsets.UTF_8);
                 }
                 case DATE -> LocalDate.ofEpochDay(in.readSignedVarLong());
                 case TIMESTAMP -> LocalDateTime.ofEpochSecond(in.readSignedVarLong(), (int) in.readVarLong(),
                         ZoneOffset.UTC);
+                default -> ArrayValues.read(in, type);
             };
         } catch (java.time.DateTimeException | NumberFormatException e) {
             throw new HeliosException(SqlState.DATA_CORRUPTED, "stored " + type.sqlName() + " value is corrupted", e);

@@ -55,7 +55,7 @@ public final class ValueCoercion {
                 }
                 throw mismatch(type, value);
             }
-            case BOOLEAN -> throw mismatch(type, value);
+            default -> throw mismatch(type, value);
         };
     }
 

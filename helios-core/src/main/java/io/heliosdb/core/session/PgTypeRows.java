@@ -19,14 +19,19 @@ final class PgTypeRows {
     private static List<TypeInfo> types() {
         List<TypeInfo> types = new ArrayList<>();
         for (SqlType t : SqlType.values()) {
+            if (t.isArray()) {
+                continue; // added below from their element types
+            }
             String category = switch (t) {
                 case BOOLEAN -> "B";
                 case SMALLINT, INTEGER, BIGINT, REAL, DOUBLE, NUMERIC -> "N";
                 case TEXT, VARCHAR -> "S";
                 case DATE, TIMESTAMP -> "D";
+                case JSON, JSONB -> "U";
                 default -> "X";
             };
-            types.add(new TypeInfo(t.oid(), t.pgName(), t.length(), category, arrayOid(t.oid()), 0));
+            int array = t == SqlType.UNKNOWN || t.arrayType() == null ? arrayOid(t.oid()) : t.arrayType().oid();
+            types.add(new TypeInfo(t.oid(), t.pgName(), t.length(), category, array, 0));
         }
         types.add(new TypeInfo(26, "oid", 4, "N", 1028, 0));
         types.add(new TypeInfo(19, "name", 64, "S", 1003, 0));

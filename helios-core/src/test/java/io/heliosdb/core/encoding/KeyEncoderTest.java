@@ -193,7 +193,9 @@ class KeyEncoderTest {
             case TEXT, VARCHAR -> "x";
             case DATE -> LocalDate.of(2024, 1, 1);
             case TIMESTAMP -> LocalDateTime.of(2024, 1, 1, 0, 0);
+            case JSON, JSONB -> "{}";
             case UNKNOWN -> throw new IllegalStateException();
+            default -> List.of();
         };
         assertThat(KeyEncoder.encode(type, value)).isNotEmpty();
     }

@@ -96,6 +96,8 @@ class RowCodecTest {
             case TEXT, VARCHAR, UNKNOWN -> "t";
             case DATE -> LocalDate.of(2000, 2, 29);
             case TIMESTAMP -> LocalDateTime.of(2024, 5, 6, 7, 8, 9);
+            case JSON, JSONB -> "{\"a\": [1, null]}";
+            default -> java.util.Arrays.asList(sample(type.elementType()), null);
         };
     }
 

@@ -139,7 +139,16 @@ public sealed interface BoundExpr {
         }
     }
 
-    enum AggregateKind { COUNT_STAR, COUNT, SUM, AVG, MIN, MAX, BOOL_AND, BOOL_OR, STRING_AGG }
+    enum AggregateKind {
+        COUNT_STAR, COUNT, SUM, AVG, MIN, MAX, BOOL_AND, BOOL_OR, STRING_AGG,
+        ARRAY_AGG, JSON_AGG, JSONB_AGG, JSON_OBJECT_AGG, JSONB_OBJECT_AGG;
+
+        /** Whether NULL inputs are kept (these collect every row's value). */
+        public boolean collects() {
+            return this == ARRAY_AGG || this == JSON_AGG || this == JSONB_AGG || this == JSON_OBJECT_AGG
+                    || this == JSONB_OBJECT_AGG;
+        }
+    }
 
     /** An ordering key: an expression over the input row with its direction. */
     record SortSpec(BoundExpr expr, boolean descending, boolean nullsFirst) {

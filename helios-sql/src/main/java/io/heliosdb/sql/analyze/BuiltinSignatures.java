@@ -53,7 +53,11 @@ final class BuiltinSignatures {
             case "greatest", "least" -> n >= 1 ? extremum(binder, name, args) : null;
             default -> {
                 BoundExpr temporal = TemporalSignatures.bind(binder, name, args);
-                yield temporal != null ? temporal : CatalogFunctionSignatures.bind(binder, name, args);
+                if (temporal != null) {
+                    yield temporal;
+                }
+                BoundExpr structured = ArrayJsonSignatures.bind(binder, name, args);
+                yield structured != null ? structured : CatalogFunctionSignatures.bind(binder, name, args);
             }
         };
     }

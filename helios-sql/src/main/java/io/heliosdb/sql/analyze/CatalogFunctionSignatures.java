@@ -41,7 +41,7 @@ final class CatalogFunctionSignatures {
             case "pg_get_viewdef" -> n == 1 || n == 2 ? any(binder, name, args, T) : null;
             case "current_schema", "current_database", "current_catalog", "current_user", "session_user", "user",
                  "version" -> n == 0 ? new BuiltinCall(name.equals("user") ? "current_user" : name, List.of(), T) : null;
-            case "current_schemas" -> n == 1 ? call(binder, name, args, T, B) : null;
+            case "current_schemas" -> n == 1 ? call(binder, name, args, SqlType.TEXT_ARRAY, B) : null;
             case "pg_backend_pid" -> n == 0 ? new BuiltinCall(name, List.of(), I) : null;
             case "pg_is_in_recovery" -> n == 0 ? new BuiltinCall(name, List.of(), B) : null;
             case "has_table_privilege", "has_schema_privilege", "has_database_privilege", "has_column_privilege",
@@ -49,7 +49,10 @@ final class CatalogFunctionSignatures {
                     n >= 2 && n <= 4 ? any(binder, name, args, B) : null;
             case "pg_encoding_to_char" -> n == 1 ? call(binder, name, args, T, I) : null;
             case "array_to_string" -> n == 2 || n == 3 ? arrayToString(binder, args) : null;
-            case "regclass", "regtype", "regnamespace", "regproc", "regprocedure", "regrole", "regoper" ->
+            // pg_type's typinput and friends hold function names as text here, so 'x'::regproc is the name.
+            case "regproc" -> n == 1 && (args.get(0).type() == SqlType.UNKNOWN || args.get(0).type() == T)
+                    ? call(binder, name, args, T, T) : null;
+            case "regclass", "regtype", "regnamespace", "regprocedure", "regrole", "regoper" ->
                     n == 1 ? objectId(binder, name, args.get(0)) : null;
             case "to_regclass", "to_regtype" -> n == 1 ? call(binder, name, args, I, T) : null;
             case "pg_relation_is_publishable" -> n == 1 ? any(binder, name, args, B) : null;

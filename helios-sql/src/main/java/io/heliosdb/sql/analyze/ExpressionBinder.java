@@ -365,6 +365,10 @@ final class ExpressionBinder {
     }
 
     private BoundExpr concat(BoundExpr l, BoundExpr r, int position) {
+        BoundExpr structured = ArrayJsonSignatures.concat(this, l, r);
+        if (structured != null) {
+            return structured;
+        }
         boolean lText = TypeRules.isString(l.type()) || l.type() == SqlType.UNKNOWN;
         boolean rText = TypeRules.isString(r.type()) || r.type() == SqlType.UNKNOWN;
         if (!lText && !rText) {
@@ -383,6 +387,10 @@ final class ExpressionBinder {
         BoundExpr l = bind(b.left());
         BoundExpr r = bind(b.right());
         String symbol = b.op().symbol();
+        BoundExpr jsonMinus = op == Arithmetic.Op.SUBTRACT ? ArrayJsonSignatures.minus(this, l, r) : null;
+        if (jsonMinus != null) {
+            return jsonMinus;
+        }
         if (l.type() == SqlType.UNKNOWN && r.type() == SqlType.UNKNOWN) {
             if (l instanceof ParamRef || r instanceof ParamRef) {
                 l = coerce(l, SqlType.INTEGER);

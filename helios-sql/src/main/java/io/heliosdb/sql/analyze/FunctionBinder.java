@@ -54,7 +54,8 @@ final class FunctionBinder {
 
     static boolean isAggregate(String name) {
         return switch (name) {
-            case "count", "sum", "avg", "min", "max", "bool_and", "bool_or", "every", "string_agg" -> true;
+            case "count", "sum", "avg", "min", "max", "bool_and", "bool_or", "every", "string_agg",
+                 "array_agg", "json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg" -> true;
             default -> false;
         };
     }
@@ -76,6 +77,10 @@ final class FunctionBinder {
             }
             return new AggregateCall(AggregateKind.STRING_AGG, binder.coerce(args.get(0), SqlType.TEXT), f.distinct(),
                     SqlType.TEXT, binder.coerce(args.get(1), SqlType.TEXT), List.of(), null);
+        }
+        AggregateCall collecting = CollectingAggregates.bind(binder, f.name(), args, f.distinct());
+        if (collecting != null) {
+            return collecting;
         }
         if (args.size() != 1) {
             throw undefined(f, args, position);

@@ -52,6 +52,7 @@ abstract class Accumulator {
             case BOOL_AND -> new Logical(distinct, true);
             case BOOL_OR -> new Logical(distinct, false);
             case STRING_AGG -> new StringAgg(distinct);
+            case ARRAY_AGG, JSON_AGG, JSONB_AGG, JSON_OBJECT_AGG, JSONB_OBJECT_AGG -> new CollectingAccumulator(call);
         };
     }
 

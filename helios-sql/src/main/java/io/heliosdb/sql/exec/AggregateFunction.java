@@ -60,7 +60,9 @@ final class AggregateFunction {
                 return;
             }
             Object value = countStar ? null : argument.evaluate(row, rt);
-            if (separator != null && value != null) {
+            if (call.kind().collects()) {
+                value = new CollectingAccumulator.Item(value, separator == null ? null : separator.evaluate(row, rt));
+            } else if (separator != null && value != null) {
                 Object sep = separator.evaluate(row, rt);
                 value = new Accumulator.StringAggInput((String) value, (String) sep);
             }

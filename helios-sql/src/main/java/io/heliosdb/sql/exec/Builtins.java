@@ -43,6 +43,10 @@ final class Builtins {
                 if (temporal != null) {
                     yield temporal;
                 }
+                Evaluator structured = ArrayJsonFunctions.compile(call, args);
+                if (structured != null) {
+                    yield structured;
+                }
                 Function<Object[], Object> regex = RegexFunctions.function(call.name());
                 yield strict(args, regex != null ? regex : function(call));
             }

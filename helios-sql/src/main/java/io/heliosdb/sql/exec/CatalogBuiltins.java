@@ -49,7 +49,7 @@ final class CatalogBuiltins {
             });
             case "shobj_description", "pg_get_statisticsobjdef_columns" -> (row, rt) -> null;
             case "current_schema" -> (row, rt) -> "public";
-            case "current_schemas" -> strict(args, (a, c) -> (Boolean) a[0] ? "{pg_catalog,public}" : "{public}");
+            case "current_schemas" -> strict(args, (a, c) -> (Boolean) a[0] ? List.of("pg_catalog", "public") : List.of("public"));
             case "current_database", "current_catalog" -> (row, rt) -> catalog(rt).databaseName();
             case "current_user", "session_user" -> (row, rt) -> rt.context().setting("session_authorization");
             case "version" -> (row, rt) -> "PostgreSQL " + rt.context().setting("server_version")
@@ -74,7 +74,8 @@ final class CatalogBuiltins {
                 default -> null;
             }, "schema");
             case "regrole" -> objectId(args, call, (name, c) -> c.roleOid(unquote(name)), "role");
-            case "regproc", "regprocedure", "regoper" -> objectId(args, call, (name, c) -> null, "function");
+            case "regproc" -> strict(args, (a, c) -> ((String) a[0]).replaceFirst("^pg_catalog\\.", ""));
+            case "regprocedure", "regoper" -> objectId(args, call, (name, c) -> null, "function");
             default -> null;
         };
     }

@@ -554,6 +554,10 @@ final class AstBuilder {
         if (suffix instanceof DistinctPredicateContext p) {
             return new Expr.DistinctFrom(operand, value(p.valueExpr()), p.NOT() != null);
         }
+        if (suffix instanceof PostgreSqlParser.QuantifiedArrayPredicateContext p) {
+            return ArrayJsonSyntax.quantified(compareOp(p.op), p.quantifier.getType() == PostgreSqlParser.ALL, operand,
+                    expr(p.expr()), p.op.getStartIndex());
+        }
         if (suffix instanceof QuantifiedPredicateContext p) {
             return new Expr.Quantified(operand, compareOp(p.op), p.quantifier.getType() == PostgreSqlParser.ALL,
                     select(p.selectStmt()));
@@ -612,6 +616,11 @@ final class AstBuilder {
             Expr.BinaryOp op = a.op.getType() == PostgreSqlParser.PLUS ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUBTRACT;
             return new Expr.Binary(op, value(a.valueExpr(0)), value(a.valueExpr(1)), a.op.getStartIndex());
         }
+        if (ctx instanceof PostgreSqlParser.SubscriptValueContext sv) {
+            return ArrayJsonSyntax.operator("[]", value(sv.valueExpr()), expr(sv.expr()), sv.LBRACKET().getSymbol().getStartIndex());
+        } else if (ctx instanceof PostgreSqlParser.JsonArrayOpValueContext o) {
+            return ArrayJsonSyntax.operator(o.op.getText(), value(o.valueExpr(0)), value(o.valueExpr(1)), o.op.getStartIndex());
+        }
         ConcatValueContext c = (ConcatValueContext) ctx;
         return new Expr.Binary(Expr.BinaryOp.CONCAT, value(c.valueExpr(0)), value(c.valueExpr(1)),
                 c.CONCAT().getSymbol().getStartIndex());
@@ -645,6 +654,11 @@ final class AstBuilder {
             return new Expr.Param(index, p.getStart().getStartIndex());
         } else if (ctx instanceof ScalarSubqueryContext q) {
             return new Expr.Subquery(Expr.SubqueryKind.SCALAR, select(q.selectStmt()), null, false);
+        } else if (ctx instanceof PostgreSqlParser.ArrayConstructorContext a) {
+            return new Expr.FunctionCall("array[]", a.expr().stream().map(this::expr).toList(), false, false,
+                    a.getStart().getStartIndex());
+        } else if (ctx instanceof PostgreSqlParser.ArraySubqueryContext a) {
+            return ArrayJsonSyntax.subquery(select(a.selectStmt()), a.getStart().getStartIndex());
         } else if (ctx instanceof ExistsSubqueryContext q) {
             return new Expr.Subquery(Expr.SubqueryKind.EXISTS, select(q.selectStmt()), null, false);
         } else if (ctx instanceof CastExprContext c) {

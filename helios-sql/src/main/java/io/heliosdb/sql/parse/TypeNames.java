@@ -5,6 +5,7 @@ import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.api.SqlType;
 import io.heliosdb.sql.ast.TypeName;
+import io.heliosdb.sql.parse.antlr.PostgreSqlParser;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.DoubleTypeContext;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.NamedTypeContext;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.TimeTypeContext;
@@ -34,6 +35,15 @@ final class TypeNames {
             }
             return new TypeName(SqlType.TIME, -1);
         }
+        if (ctx instanceof PostgreSqlParser.ArrayTypeContext a) {
+            TypeName element = resolve(a.typeName(), builder);
+            SqlType array = element.type().arrayType();
+            if (array == null || element.type().isArray()) {
+                throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "arrays of type " + element.type().sqlName()
+                        + " are not supported", null, null, position, null);
+            }
+            return new TypeName(array, -1);
+        }
         NamedTypeContext n = (NamedTypeContext) ctx;
         CatalogSyntax.checkFunctionSchema(n.schemaPrefix());
         String name = AstBuilder.identifier(n.identifier());
@@ -58,7 +68,9 @@ final class TypeNames {
             case "bytea" -> SqlType.BYTEA;
             case "uuid" -> SqlType.UUID;
             case "bpchar" -> SqlType.CHAR;
-            default -> null;
+            case "json" -> SqlType.JSON;
+            case "jsonb" -> SqlType.JSONB;
+            default -> name.startsWith("_") ? arrayByPgName(name) : null;
         };
         if (plain != null) {
             if (mods != null) {
@@ -83,6 +95,16 @@ final class TypeNames {
             default -> throw new HeliosException(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist", null,
                     null, position, null);
         };
+    }
+
+    /** {@code _int4} and the like: PostgreSQL's internal names of the array types. */
+    private static SqlType arrayByPgName(String name) {
+        for (SqlType t : SqlType.values()) {
+            if (t.isArray() && t.pgName().equals(name)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static TypeName varchar(TypeModifiersContext mods, int position) {

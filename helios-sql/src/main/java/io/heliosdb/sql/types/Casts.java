@@ -88,6 +88,11 @@ public final class Casts {
             return SqlType.BYTEA;
         } else if (value instanceof java.util.UUID) {
             return SqlType.UUID;
+        } else if (value instanceof java.util.List<?> list) {
+            // A client's list: its first non-null element names the array type.
+            SqlType element = list.stream().filter(java.util.Objects::nonNull).findFirst().map(Casts::typeOfValue)
+                    .orElse(SqlType.TEXT);
+            return element == null ? null : element.arrayType();
         }
         return null;
     }
@@ -97,6 +102,17 @@ public final class Casts {
             return v -> CharPadding.strip((String) v);
         }
         if (from == to || (TypeRules.isString(from) || from == SqlType.UNKNOWN) && TypeRules.isString(to)) {
+            return v -> v;
+        }
+        if (from.isArray() && to.isArray()) {
+            UnaryOperator<Object> element = converter(from.elementType(), to.elementType(), -1, true);
+            return v -> java.util.Collections.unmodifiableList(((java.util.List<?>) v).stream()
+                    .map(element).collect(java.util.stream.Collectors.toList()));
+        }
+        if (from == SqlType.JSON && to == SqlType.JSONB) {
+            return v -> Json.normalize((String) v);
+        }
+        if (from == SqlType.JSONB && (to == SqlType.JSON || TypeRules.isString(to)) || from == SqlType.JSON && TypeRules.isString(to)) {
             return v -> v;
         }
         UnaryOperator<Object> temporal = TemporalCasts.converter(from, to, java.time.ZoneOffset.UTC);

@@ -27,6 +27,8 @@ public final class TextInput {
         return switch (to) {
             case DOUBLE, REAL -> checkFloat(to, text, to.parse(text));
             case DATE, TIMESTAMP -> dateTime(to, text);
+            case JSONB -> Json.normalize(text);
+            case JSON -> Json.validate(text);
             default -> to.parse(text);
         };
     }

@@ -54,6 +54,9 @@ public final class TypeRules {
         if (from == to || from == SqlType.UNKNOWN) {
             return true;
         }
+        if (from.isArray() && to.isArray()) {
+            return implicitCast(from.elementType(), to.elementType());
+        }
         if (from.isNumeric() && to.isNumeric()) {
             return numericRank(from) < numericRank(to);
         }
@@ -71,6 +74,12 @@ public final class TypeRules {
         if (implicitCast(from, to)) {
             return true;
         }
+        if (from.isArray() && to.isArray()) {
+            return assignmentCast(from.elementType(), to.elementType());
+        }
+        if ((from == SqlType.JSON || from == SqlType.JSONB) && (to == SqlType.JSON || to == SqlType.JSONB)) {
+            return true;
+        }
         if (from.isNumeric() && to.isNumeric()) {
             return true;
         }
@@ -84,6 +93,9 @@ public final class TypeRules {
     public static boolean explicitCast(SqlType from, SqlType to) {
         if (assignmentCast(from, to) || isString(from)) {
             return true;
+        }
+        if (from.isArray() && to.isArray()) {
+            return explicitCast(from.elementType(), to.elementType());
         }
         return (from == SqlType.INTEGER && to == SqlType.BOOLEAN) || (from == SqlType.BOOLEAN && to == SqlType.INTEGER);
     }

@@ -24,7 +24,21 @@ public final class Values {
             int c = Long.compareUnsigned(x.getMostSignificantBits(), y.getMostSignificantBits());
             return c != 0 ? c : Long.compareUnsigned(x.getLeastSignificantBits(), y.getLeastSignificantBits());
         }
+        if (a instanceof java.util.List<?> x) {
+            return compareArrays(x, (java.util.List<?>) b);
+        }
         return ((Comparable) a).compareTo(b);
+    }
+
+    /** PostgreSQL's array order: element by element (NULL after any value), then the shorter first. */
+    private static int compareArrays(java.util.List<?> x, java.util.List<?> y) {
+        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+            int c = NULLS_LAST.compare(x.get(i), y.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.size(), y.size());
     }
 
     /** Orders values with nulls last (ascending) as PostgreSQL's default does. */
@@ -58,6 +72,9 @@ public final class Values {
         if (v instanceof io.heliosdb.api.Interval i) {
             // '1 mon' and '30 days' are equal intervals, so they are one group.
             return new io.heliosdb.api.Interval(0, 0, i.span());
+        }
+        if (v instanceof java.util.List<?> l) {
+            return l.stream().map(e -> e == null ? null : groupingKey(e)).collect(java.util.stream.Collectors.toList());
         }
         return v;
     }

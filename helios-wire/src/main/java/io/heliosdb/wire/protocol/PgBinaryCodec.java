@@ -51,6 +51,9 @@ public final class PgBinaryCodec {
             case BYTEA -> ((byte[]) value).clone();
             case UUID -> ByteBuffer.allocate(16).putLong(((java.util.UUID) value).getMostSignificantBits())
                     .putLong(((java.util.UUID) value).getLeastSignificantBits()).array();
+            case JSON -> value.toString().getBytes(StandardCharsets.UTF_8);
+            case JSONB -> PgArrayBinary.jsonb(value.toString());
+            default -> PgArrayBinary.encode(type, (java.util.List<?>) value);
         };
     }
 
@@ -80,10 +83,18 @@ public final class PgBinaryCodec {
                     yield bytes.clone();
                 }
                 case UUID -> new java.util.UUID(buf.getLong(), buf.getLong());
-                case TEXT, VARCHAR, UNKNOWN, CHAR -> {
+                case TEXT, VARCHAR, UNKNOWN, CHAR, JSON -> {
                     buf.position(bytes.length);
                     yield new String(bytes, StandardCharsets.UTF_8);
                 }
+                case JSONB -> {
+                    if (buf.get() != 1) {
+                        throw badBinary(type);
+                    }
+                    buf.position(bytes.length);
+                    yield new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8);
+                }
+                default -> PgArrayBinary.decode(type, buf);
             };
             if (buf.hasRemaining()) {
                 throw badBinary(type);

@@ -110,6 +110,7 @@ typeName
     | TIMESTAMP ((WITHOUT | WITH) TIME ZONE)?            # timestampType
     | TIME (WITHOUT | WITH) TIME ZONE                    # timeType
     | schemaPrefix? identifier typeModifiers?            # namedType
+    | typeName LBRACKET INTEGER_LITERAL? RBRACKET        # arrayType
     ;
 
 typeModifiers : LPAREN INTEGER_LITERAL (COMMA INTEGER_LITERAL)? RPAREN ;
@@ -405,11 +406,14 @@ predicateSuffix
       RPAREN valueExpr                                      # operatorPredicate
     | op=(EQ | NEQ | LT | LTE | GT | GTE) quantifier=(ANY | SOME | ALL)
       LPAREN selectStmt RPAREN                              # quantifiedPredicate
+    | op=(EQ | NEQ | LT | LTE | GT | GTE) quantifier=(ANY | SOME | ALL)
+      LPAREN expr RPAREN                                    # quantifiedArrayPredicate
     | op=(EQ | NEQ | LT | LTE | GT | GTE) valueExpr         # comparePredicate
     ;
 
 valueExpr
     : primary                                          # primaryValue
+    | valueExpr LBRACKET expr RBRACKET                 # subscriptValue
     | valueExpr DOUBLE_COLON typeName                  # castValue
     | valueExpr COLLATE collationName                  # collateValue
     | op=(MINUS | PLUS) valueExpr                      # unaryValue
@@ -417,6 +421,8 @@ valueExpr
     | valueExpr op=(STAR | SLASH | PERCENT) valueExpr  # mulValue
     | valueExpr op=(PLUS | MINUS) valueExpr            # addValue
     | valueExpr CONCAT valueExpr                       # concatValue
+    | valueExpr op=(ARROW | DOUBLE_ARROW | HASH_ARROW | HASH_DOUBLE_ARROW | CONTAINS | CONTAINED_BY
+                  | QUESTION | QUESTION_PIPE | QUESTION_AMP | OVERLAPS) valueExpr    # jsonArrayOpValue
     ;
 
 primary
@@ -434,6 +440,8 @@ primary
     | typeName STRING                                                  # typedLiteral
     | LPAREN selectStmt RPAREN                                         # scalarSubquery
     | EXISTS LPAREN selectStmt RPAREN                                  # existsSubquery
+    | ARRAY LBRACKET (expr (COMMA expr)*)? RBRACKET                    # arrayConstructor
+    | ARRAY LPAREN selectStmt RPAREN                                   # arraySubquery
     | functionName LPAREN trimSide=(BOTH | LEADING | TRAILING)? (first=expr? FROM from=expr (FOR count=expr)?) RPAREN   # keywordArgsCall
     | functionName LPAREN needle=valueExpr IN haystack=valueExpr RPAREN   # positionCall
     | functionName LPAREN (STAR | (DISTINCT | ALL)? expr (COMMA expr)* orderByClause?)? RPAREN
@@ -501,6 +509,7 @@ REPLACE : 'REPLACE';
 ACTION : 'ACTION';
 ADD : 'ADD';
 ALTER : 'ALTER';
+ARRAY : 'ARRAY';
 ALWAYS : 'ALWAYS';
 CACHE : 'CACHE';
 CHECK : 'CHECK';
@@ -696,6 +705,18 @@ STAR : '*';
 SLASH : '/';
 PERCENT : '%';
 CONCAT : '||';
+DOUBLE_ARROW : '->>';
+ARROW : '->';
+HASH_DOUBLE_ARROW : '#>>';
+HASH_ARROW : '#>';
+CONTAINS : '@>';
+CONTAINED_BY : '<@';
+QUESTION_PIPE : '?|';
+QUESTION_AMP : '?&';
+QUESTION : '?';
+OVERLAPS : '&&';
+LBRACKET : '[';
+RBRACKET : ']';
 CARET : '^';
 DOUBLE_COLON : '::';
 LPAREN : '(';

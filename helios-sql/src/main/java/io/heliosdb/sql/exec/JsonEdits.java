@@ -1,0 +1,114 @@
+package io.heliosdb.sql.exec;
+
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.sql.types.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** jsonb's editing operations: {@code ||}, {@code -} and jsonb_set, on trees from {@link Json#parse}. */
+final class JsonEdits {
+
+    private JsonEdits() {
+    }
+
+    /** Objects merge (the right side wins); anything else is concatenated as arrays. */
+    @SuppressWarnings("unchecked")
+    static Object concat(Object left, Object right) {
+        if (left instanceof Map<?, ?> l && right instanceof Map<?, ?> r) {
+            Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) l);
+            merged.putAll((Map<String, Object>) r);
+            return Json.sorted(merged);
+        }
+        List<Object> out = new ArrayList<>();
+        addAsArray(out, left);
+        addAsArray(out, right);
+        return out;
+    }
+
+    private static void addAsArray(List<Object> out, Object v) {
+        if (v instanceof List<?> l) {
+            out.addAll(l);
+        } else {
+            out.add(v);
+        }
+    }
+
+    /** {@code - text} removes a key or matching string elements; {@code - integer} an array element. */
+    static Object remove(Object doc, Object key) {
+        if (key instanceof Integer i) {
+            if (doc instanceof Map) {
+                throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE, "cannot delete from object using integer index");
+            }
+            if (!(doc instanceof List<?> l)) {
+                throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE, "cannot delete from scalar");
+            }
+            int index = i < 0 ? l.size() + i : i;
+            List<Object> out = new ArrayList<>(l);
+            if (index >= 0 && index < out.size()) {
+                out.remove(index);
+            }
+            return out;
+        }
+        if (doc instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> {
+                if (!k.equals(key)) {
+                    out.put((String) k, v);
+                }
+            });
+            return out;
+        }
+        if (doc instanceof List<?> l) {
+            return new ArrayList<>(l.stream().filter(e -> !key.equals(e)).toList());
+        }
+        throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE, "cannot delete from scalar");
+    }
+
+    /** jsonb_set: replaces (or, with createMissing, adds) the value at path; a path through a missing key changes nothing. */
+    @SuppressWarnings("unchecked")
+    static Object set(Object doc, List<?> path, Object value, boolean createMissing) {
+        if (path.isEmpty()) {
+            return doc;
+        }
+        if (!(doc instanceof Map) && !(doc instanceof List)) {
+            throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE, "cannot set path in scalar");
+        }
+        Object step = path.get(0);
+        if (step == null) {
+            throw new HeliosException(SqlState.NULL_VALUE_NOT_ALLOWED, "path element at position 1 is null");
+        }
+        List<?> rest = path.subList(1, path.size());
+        if (doc instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) m);
+            String key = (String) step;
+            if (out.containsKey(key)) {
+                out.put(key, rest.isEmpty() ? value : set(out.get(key), rest, value, createMissing));
+            } else if (rest.isEmpty() && createMissing) {
+                out.put(key, value);
+            }
+            return Json.sorted(out);
+        }
+        List<Object> out = new ArrayList<>((List<Object>) doc);
+        int index;
+        try {
+            index = Integer.parseInt(((String) step).strip());
+        } catch (NumberFormatException e) {
+            throw new HeliosException(SqlState.INVALID_TEXT_REPRESENTATION, "path element at position 1 is not an integer: \""
+                    + step + "\"");
+        }
+        int at = index < 0 ? out.size() + index : index;
+        if (at >= 0 && at < out.size()) {
+            out.set(at, rest.isEmpty() ? value : set(out.get(at), rest, value, createMissing));
+        } else if (rest.isEmpty() && createMissing) {
+            if (at < 0) {
+                out.add(0, value);
+            } else {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+}
