@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A child JVM started from a frozen copy of this test JVM's jars and classes, whose stdout is read line by line
  * on a background thread. Only lines ended by a newline are delivered: a line cut short by the kill
- * must never count as an acknowledgement. {@link #kill()} is SIGKILL ({@code destroyForcibly}).
+ * must never count as an acknowledgement. {@link #kill()} is SIGKILL, sent so that no line is lost.
  */
 final class ChildJvm implements AutoCloseable {
     /** Delivered once, after the last complete line, when stdout reaches its end. */
@@ -25,6 +25,9 @@ final class ChildJvm implements AutoCloseable {
     private final Path stderr;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Thread reader;
+    /** Set by {@link #kill()}: whether every line up to the end of stdout was delivered. */
+    private volatile boolean readToEnd;
+    private volatile IOException readFailure;
 
     private ChildJvm(Process process, Path stderr) {
         this.process = process;
@@ -62,6 +65,7 @@ final class ChildJvm implements AutoCloseable {
             }
         } catch (IOException e) {
             // the pipe breaks when the child dies: every complete line read so far counts
+            readFailure = e;
         } finally {
             lines.add(END);
         }
@@ -82,15 +86,31 @@ final class ChildJvm implements AutoCloseable {
      * @return the lines the child printed that were not read yet (without {@link #END})
      */
     List<String> kill() throws InterruptedException {
-        process.destroyForcibly();
+        // Not process.destroyForcibly(): on Linux it closes this side's stdout stream right after the
+        // signal, discarding every line still in the pipe or the stream's buffer (the reader then sees
+        // "Stream closed" or a premature end). The handle only sends SIGKILL; the pipe keeps the child's
+        // last lines until the reader has read them to the end.
+        process.toHandle().destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("child " + process.pid() + " still alive 30 s after SIGKILL");
         }
         reader.join(TimeUnit.SECONDS.toMillis(30));
+        // Checked before the drain: a reader that has ended added its last line before it ended.
+        readToEnd = !reader.isAlive();
         List<String> rest = new ArrayList<>();
         lines.drainTo(rest);
         rest.remove(END);
         return rest;
+    }
+
+    /** Whether {@link #kill()} drained stdout to its end (false: its reader was still running after the wait). */
+    boolean readToEnd() {
+        return readToEnd;
+    }
+
+    /** How reading stdout ended: null at its end, else the exception that stopped the reader. */
+    IOException readFailure() {
+        return readFailure;
     }
 
     String stderrText() {

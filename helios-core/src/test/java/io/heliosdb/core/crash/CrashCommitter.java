@@ -17,11 +17,16 @@ import java.util.concurrent.locks.LockSupport;
  * {@link OrderShape#THREADS} committer threads, each printing {@code ACK <id> ok} only after its
  * COMMIT returned, until the parent kills it. Every {@link OrderShape#DELETE_EVERY}th commit of a
  * thread deletes one of its earlier orders instead ({@code DEL <id> ok}), and a vacuum thread
- * reclaims old versions all the time. Arguments: data directory, engine name, first id.
+ * reclaims old versions all the time. Arguments: data directory, engine name, first id, and the
+ * {@link AckLog} file, where every acknowledgement is written before it is printed: the parent audits
+ * against that file and uses stdout only to pace the kill.
  */
 public final class CrashCommitter {
     /** Far more than any test waits for; the parent kills the child long before. */
     private static final int COMMITS_PER_THREAD = 100_000;
+
+    /** Where every acknowledgement is recorded before it is printed. */
+    private static AckLog ackLog;
 
     private CrashCommitter() {
     }
@@ -30,6 +35,7 @@ public final class CrashCommitter {
         Path data = Path.of(args[0]);
         String engine = args[1];
         int firstId = Integer.parseInt(args[2]);
+        ackLog = AckLog.append(Path.of(args[3]));
         PrintStream out = System.out;
         HeliosDB db = HeliosDB.open(HeliosConfig.persistent(data)
                 .withStorage(StorageConfig.defaults().withPath(data).withEngine(engine).withCacheSizeBytes(8L << 20)));
@@ -90,8 +96,9 @@ public final class CrashCommitter {
         acknowledge(out, "DEL " + id);
     }
 
-    /** Prints an acknowledgement; false when the parent is gone. */
+    /** Records an acknowledgement, then prints it; false when the parent is gone. */
     private static boolean acknowledge(PrintStream out, String what) {
+        ackLog.write(what + " ok");
         out.println(what + " ok");
         out.flush();
         return !out.checkError();

@@ -14,6 +14,9 @@ import io.heliosdb.spi.StorageCapability;
 import io.heliosdb.spi.StorageEngineProvider;
 import io.heliosdb.spi.TransportProvider;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.ServiceLoader;
@@ -71,26 +74,34 @@ class KernelCrashTest {
         createSchema(engine, data);
         Random random = new Random(SEED ^ engine.hashCode());
         Map<Integer, Ack> acknowledged = new ConcurrentHashMap<>();
+        Map<Integer, String> heard = new HashMap<>();
         long started = System.nanoTime();
         int kills = 0;
         for (int i = 0; i < KILLS; i++) {
             int killAfter = MIN_ACKS + random.nextInt(MAX_ACKS - MIN_ACKS + 1);
             String origin = where(engine, i) + ", killed after " + killAfter + " acks";
             int firstId = (i + 1) * 1_000_000;
+            Path ackLog = dir.resolve(engine + "-" + i + ".acks");
             try (ChildJvm child = ChildJvm.start(classPath, CrashCommitter.class, dir.resolve(engine + "-" + i + ".err"),
-                    data.toString(), engine, Integer.toString(firstId))) {
+                    data.toString(), engine, Integer.toString(firstId), ackLog.toString())) {
                 expect(child, "READY", origin);
+                // stdout paces the kill; what the child acknowledged is read from its ack log afterwards
+                List<String> delivered = new ArrayList<>();
                 int seen = 0;
                 while (seen < killAfter) {
-                    seen += record(child, next(child, origin), acknowledged, origin);
+                    String line = next(child, origin);
+                    delivered.add(line);
+                    seen += pace(child, line, origin);
                 }
                 for (String line : child.kill()) {
-                    record(child, line, acknowledged, origin);
+                    delivered.add(line);
+                    pace(child, line, origin);
                 }
                 kills++;
+                recordAckLog(child, AckLog.read(ackLog), delivered, acknowledged, heard, origin);
             }
             if (i % 2 == 1 || i == KILLS - 1) {
-                audit(engine, data, acknowledged, where(engine, i));
+                audit(engine, data, acknowledged, heard, where(engine, i));
             }
         }
         System.out.printf("KernelCrashTest %s: %d kills, %d acknowledged transactions, seed %d, %d ms%n", engine,
@@ -131,7 +142,7 @@ class KernelCrashTest {
                 }
             }
             if (i % 2 == 1 || i == KILLS - 1) {
-                audit(engine, data, acknowledged, "server " + where(engine, i));
+                audit(engine, data, acknowledged, Map.of(), "server " + where(engine, i));
             }
         }
         System.out.printf("KernelCrashTest server on %s: %d kills, %d acknowledged transactions, seed %d, %d ms%n",
@@ -160,7 +171,8 @@ class KernelCrashTest {
         }
     }
 
-    private static void audit(String engine, Path data, Map<Integer, Ack> acknowledged, String where) {
+    private static void audit(String engine, Path data, Map<Integer, Ack> acknowledged, Map<Integer, String> heard,
+                              String where) {
         OrdersAudit.Result result;
         try (HeliosDB db = open(engine, data)) {
             result = OrdersAudit.run(db, acknowledged);
@@ -168,7 +180,7 @@ class KernelCrashTest {
         if (!result.problems().isEmpty()) {
             fail("after the kill of " + where + " (" + acknowledged.size() + " acknowledged, " + result.orders()
                     + " orders, " + result.lines() + " lines stored): " + OrdersAudit.describe(result.problems())
-                    + classPathNote());
+                    + evidence(result.problems(), acknowledged, heard) + classPathNote());
         }
         long live = acknowledged.values().stream().filter(a -> a.state() == State.LIVE).count();
         assertThat((long) result.orders()).as(where).isGreaterThanOrEqualTo(live);
@@ -197,12 +209,39 @@ class KernelCrashTest {
     }
 
     /**
-     * Records an acknowledgement (returns 1) or a deletion's start (0: from then on the order may be
-     * gone), ignores other output (0), and fails on a reported error.
+     * Paces the kill by a stdout line: 1 for an acknowledgement (ACK, DEL), 0 for anything else (a
+     * deletion's start, other output); fails on a reported error. Records nothing: see {@link #recordAckLog}.
      */
-    private static int record(ChildJvm child, String line, Map<Integer, Ack> acknowledged, String origin) {
+    private static int pace(ChildJvm child, String line, String origin) {
         Matcher m = ACK.matcher(line);
         if (m.matches()) {
+            return m.group(1).equals("DELETING") ? 0 : 1;
+        }
+        if (line.startsWith("ERR")) {
+            fail("%s: the child's commit failed before the kill: %s; stderr:%n%s", origin, line, child.stderrText());
+        }
+        return 0;
+    }
+
+    /**
+     * Records what the child acknowledged, from its ack log, in the order written: an insert (the order
+     * must be there), a deletion's start (from then on it may be gone), a deletion (it must be gone).
+     * The log, not stdout, is the truth: a line stdout failed to deliver would otherwise leave an order
+     * the child went on to delete expected alive. Differences between the two are printed.
+     */
+    private static void recordAckLog(ChildJvm child, List<String> logged, List<String> delivered,
+                                     Map<Integer, Ack> acknowledged, Map<Integer, String> heard, String origin) {
+        for (String line : delivered) {
+            Matcher m = ACK.matcher(line);
+            if (m.matches()) {
+                heard.merge(Integer.parseInt(m.group(2)), m.group(1), (a, b) -> a + "," + b);
+            }
+        }
+        for (String line : logged) {
+            Matcher m = ACK.matcher(line);
+            if (!m.matches()) {
+                fail("%s: unreadable line \"%s\" in the ack log of child %d", origin, line, child.pid());
+            }
             int id = Integer.parseInt(m.group(2));
             State state = switch (m.group(1)) {
                 case "ACK" -> State.LIVE;
@@ -210,12 +249,28 @@ class KernelCrashTest {
                 default -> State.DELETED;
             };
             acknowledged.put(id, new Ack(id, state, origin));
-            return state == State.DELETING ? 0 : 1;
         }
-        if (line.startsWith("ERR")) {
-            fail("%s: the child's commit failed before the kill: %s; stderr:%n%s", origin, line, child.stderrText());
+        AckChannel channel = AckChannel.compare(delivered, logged, ACK, child.readToEnd());
+        if (!channel.clean()) {
+            System.out.printf("KernelCrashTest %s: child %d's stdout differs from its ack log: %s; reading stdout ended by %s%n",
+                    origin, child.pid(), channel.describe(), child.readFailure() == null ? "its end" : child.readFailure());
         }
-        return 0;
+        if (!channel.phantom().isEmpty()) {
+            fail("%s: stdout delivered acknowledgements the ack log lacks: %s", origin, channel.phantom());
+        }
+    }
+
+    /** For each order the audit found lost: what stdout delivered about it and what the ack log says. */
+    private static String evidence(List<String> problems, Map<Integer, Ack> acknowledged, Map<Integer, String> heard) {
+        StringBuilder b = new StringBuilder();
+        Matcher m = Pattern.compile("LOST (?:acknowledged order|deletion: order) (\\d+)").matcher(String.join("\n", problems));
+        while (m.find()) {
+            int id = Integer.parseInt(m.group(1));
+            Ack ack = acknowledged.get(id);
+            b.append("\n  order ").append(id).append(": stdout delivered ").append(heard.getOrDefault(id, "nothing"))
+                    .append(", ack log says ").append(ack == null ? "nothing" : ack.state());
+        }
+        return b.isEmpty() ? "" : "\nevidence:" + b;
     }
 
     /** Whether the live class path changed during the run: the children are immune, this JVM is not. */
