@@ -86,8 +86,11 @@ public final class CompareMain {
                 + "benchmark JVM's VmHWM (the server's too where it runs in-process)");
         notes.add("pgJDBC prepareThreshold=1: server-side prepared statements from the first execution, on both "
                 + "PostgreSQL and HeliosDB Server");
-        ReportContext context = new ReportContext("HeliosDB Lite side by side — " + stamp, MachineInfo.describe(),
-                notes, targets);
+        // The durable workloads are judged against what the disk itself can sync (the runs' files live in tmpdir).
+        String machine = options.workloads().stream().anyMatch(w -> Workload.byId(w).kind() == Workload.Kind.DURABLE)
+                ? MachineInfo.describe() + "; " + DiskSyncRate.describe(Path.of(System.getProperty("java.io.tmpdir")))
+                : MachineInfo.describe();
+        ReportContext context = new ReportContext("HeliosDB Lite side by side — " + stamp, machine, notes, targets);
         String md = MarkdownReport.render(context, summaries);
         Files.writeString(options.outDir().resolve(stamp + ".md"), md);
         Files.writeString(options.outDir().resolve(stamp + ".csv"), CsvReport.render(options.targets(), summaries));
