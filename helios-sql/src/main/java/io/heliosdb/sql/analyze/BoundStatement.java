@@ -49,7 +49,7 @@ public sealed interface BoundStatement {
      * UPDATE: {@code target} yields the stored rows to change (a Scan or Lookup, maybe filtered);
      * {@code newRow} computes each column of the new row from the old one. With FROM, {@code target} yields
      * joined rows (the table's columns first) and {@code keySlot} is where each holds the stored row key
-     * ({@link LogicalPlan.WithRowKey}); -1 without FROM. RETURNING then reads the joined row with the new
+     * (the target table is read keyed, see {@link io.heliosdb.sql.plan.RowKeyColumn}); -1 without FROM. RETURNING then reads the joined row with the new
      * values in the table's columns.
      */
     record Update(TableDef table, LogicalPlan target, List<BoundExpr> newRow, List<BoundExpr> returning,

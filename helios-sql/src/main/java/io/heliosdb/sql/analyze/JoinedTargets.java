@@ -5,13 +5,15 @@ import io.heliosdb.sql.ast.Expr;
 import io.heliosdb.sql.ast.FromItem;
 import io.heliosdb.sql.ast.TableName;
 import io.heliosdb.sql.plan.LogicalPlan;
+import io.heliosdb.sql.plan.RowKeyColumn;
 import io.heliosdb.sql.schema.TableDef;
 import java.util.List;
 
 /**
  * The target of UPDATE ... FROM and DELETE ... USING: the table (with its row keys) inner-joined to the
  * other items and filtered by WHERE, laid out as the table's columns, its row key, then the items'
- * columns. The planner orders this join like any other, so a keyed join becomes a hash or index join.
+ * columns. The table is read keyed (see {@link RowKeyColumn}, shared with SELECT ... FOR UPDATE), so the
+ * planner orders this join like any other and a keyed join becomes a hash or index join.
  */
 final class JoinedTargets {
 
@@ -30,7 +32,8 @@ final class JoinedTargets {
         SelectAnalyzer analyzer = new SelectAnalyzer(schema, parameters);
         SelectAnalyzer.Source from = analyzer.fromList(items);
         Scope scope = Scope.of(name.exposedName(), table).concat(from.scope(), 0, 1);
-        LogicalPlan plan = new LogicalPlan.Join(new LogicalPlan.WithRowKey(new LogicalPlan.Scan(table)), from.plan(),
+        LogicalPlan plan = new LogicalPlan.Join(
+                new LogicalPlan.Scan(RowKeyColumn.keyed(table, name.exposedName())), from.plan(),
                 null, LogicalPlan.JoinKind.INNER);
         if (where != null) {
             plan = new LogicalPlan.Filter(plan, analyzer.binder(scope, "WHERE").bindCondition(where, "WHERE"));

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LateralSources {
     private static final AtomicInteger WORK_TABLE_IDS = new AtomicInteger();
+    /** The name of a function item whose arguments are set-returning calls run in lockstep (ROWS FROM). */
+    static final String ROWS_FROM = " rows from";
 
     private LateralSources() {
     }
@@ -67,39 +69,49 @@ final class LateralSources {
         return new Source(scan, Scope.of(w.alias(), table(w.alias(), scan.columns(), List.of())));
     }
 
+    /**
+     * {@code f}: one set-returning function, or several in lockstep: {@code unnest(a, b, ...)} (one unnest
+     * per array) and the item named {@link #ROWS_FROM}, whose arguments are the calls themselves.
+     */
     private static Source function(SelectAnalyzer analyzer, FromItem.Function f) {
         ExpressionBinder binder = analyzer.binder(Scope.EMPTY, "functions in FROM");
-        List<BoundExpr> args = f.args().stream().map(binder::bind).toList();
-        if (!f.name().equals("generate_series") || args.size() < 2 || args.size() > 3) {
-            throw new HeliosException(SqlState.UNDEFINED_FUNCTION, "function " + f.name() + "("
-                    + String.join(", ", args.stream().map(a -> a.type().sqlName()).toList()) + ") does not exist",
-                    null, null, f.position() + 1, null);
+        List<Expr.FunctionCall> calls = new ArrayList<>();
+        if (f.name().equals(ROWS_FROM)) {
+            f.args().forEach(a -> calls.add((Expr.FunctionCall) a));
+        } else if (f.name().equals("unnest") && f.args().size() > 1) {
+            f.args().forEach(a -> calls.add(new Expr.FunctionCall("unnest", List.of(a), false, false, f.position())));
+        } else {
+            calls.add(new Expr.FunctionCall(f.name(), f.args(), false, false, f.position()));
         }
-        SqlType type = SqlType.INTEGER;
-        for (BoundExpr a : args) {
-            if (a.type() == SqlType.NUMERIC || a.type() == SqlType.REAL || a.type() == SqlType.DOUBLE) {
-                type = SqlType.NUMERIC;
-            } else if (a.type() == SqlType.BIGINT && type == SqlType.INTEGER) {
-                type = SqlType.BIGINT;
-            } else if (!a.type().isInteger() && a.type() != SqlType.UNKNOWN) {
-                throw new HeliosException(SqlState.UNDEFINED_FUNCTION, "function generate_series("
-                        + String.join(", ", args.stream().map(x -> x.type().sqlName()).toList()) + ") does not exist",
-                        null, null, f.position() + 1, null);
+        String alias = f.alias() != null ? f.alias() : f.name();
+        List<LogicalPlan.SetFunction> functions = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        for (Expr.FunctionCall call : calls) {
+            List<BoundExpr> args = call.args().stream().map(binder::bind).toList();
+            SetFunctionSignatures.Bound bound = SetFunctionSignatures.bind(call.name(), args, binder, call.position());
+            if (f.name().equals(ROWS_FROM) && bound.columns().size() != 1) {
+                throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "set-returning function " + call.name()
+                        + " returning a record is not supported in a select list", null, null, call.position() + 1, null);
+            }
+            functions.add(bound.function());
+            for (Column c : bound.columns()) {
+                // A function without OUT parameters names its column after the item's alias when it is alone.
+                String name = c.name() != null ? c.name() : calls.size() == 1 ? alias : call.name();
+                columns.add(new Column(name, c.type(), c.typmod()));
             }
         }
-        SqlType resultType = type;
-        List<BoundExpr> typed = args.stream().map(a -> binder.cast(a, resultType, -1)).toList();
-        String alias = f.alias() != null ? f.alias() : f.name();
-        String column = !f.columnAliases().isEmpty() ? f.columnAliases().get(0) : alias;
-        List<Column> columns = new ArrayList<>(List.of(new Column(column, resultType)));
         if (f.ordinality()) {
-            columns.add(new Column(f.columnAliases().size() > 1 ? f.columnAliases().get(1) : "ordinality", SqlType.BIGINT));
+            columns.add(new Column("ordinality", SqlType.BIGINT));
         }
         if (f.columnAliases().size() > columns.size()) {
             throw new HeliosException(SqlState.INVALID_COLUMN_REFERENCE, "too many column aliases specified for function "
                     + f.name(), null, null, f.position() + 1, null);
         }
-        LogicalPlan scan = new LogicalPlan.FunctionScan(f.name(), typed, columns, f.ordinality());
+        for (int i = 0; i < f.columnAliases().size(); i++) {
+            Column c = columns.get(i);
+            columns.set(i, new Column(f.columnAliases().get(i), c.type(), c.typmod()));
+        }
+        LogicalPlan scan = new LogicalPlan.FunctionScan(functions, columns, f.ordinality());
         return new Source(scan, Scope.of(alias, table(alias, columns, List.of())));
     }
 

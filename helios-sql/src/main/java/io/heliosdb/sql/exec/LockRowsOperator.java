@@ -1,12 +1,11 @@
 package io.heliosdb.sql.exec;
 
 import io.heliosdb.sql.plan.LogicalPlan;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * The executor's side of SELECT ... FOR UPDATE: scans of locked tables append each row's storage key
- * (see {@link io.heliosdb.sql.plan.RowKeyColumn}), and the LockRows step locks the rows it passes on.
+ * (see {@link RowKeyColumn}), and the LockRows step locks the rows it passes on.
  */
 final class LockRowsOperator {
 
@@ -27,42 +26,6 @@ final class LockRowsOperator {
                 return false;
             }
         }
-    }
-
-    /** The rows of a table scan with the stored row key appended as one more column. */
-    static Operator keyed(Operator scan) {
-        return rt -> {
-            RowSource rows = scan.open(rt);
-            return new RowSource() {
-                private Object[] row;
-
-                @Override
-                public boolean next() {
-                    if (!rows.next()) {
-                        return false;
-                    }
-                    Object[] stored = rows.row();
-                    row = Arrays.copyOf(stored, stored.length + 1);
-                    row[stored.length] = rows.rowKey();
-                    return true;
-                }
-
-                @Override
-                public Object[] row() {
-                    return row;
-                }
-
-                @Override
-                public byte[] rowKey() {
-                    return rows.rowKey();
-                }
-
-                @Override
-                public void close() {
-                    rows.close();
-                }
-            };
-        };
     }
 
     /**

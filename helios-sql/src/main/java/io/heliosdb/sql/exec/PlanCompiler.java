@@ -17,7 +17,7 @@ final class PlanCompiler {
 
     private static Operator compileNode(LogicalPlan plan) {
         if (io.heliosdb.sql.plan.RowKeyColumn.keyedScan(plan) != null) {
-            return LockRowsOperator.keyed(compile(io.heliosdb.sql.plan.RowKeyColumn.unkeyed(plan)));
+            return RowKeyColumn.append(compile(io.heliosdb.sql.plan.RowKeyColumn.unkeyed(plan)));
         } else if (plan instanceof LockRows l) {
             return LockRowsOperator.lock(compile(l.input()), l.targets());
         } else if (plan instanceof Scan s) {
@@ -49,8 +49,6 @@ final class PlanCompiler {
                 }
                 return Sources.of(out);
             };
-        } else if (plan instanceof WithRowKey w) {
-            return RowKeyColumn.append(compile(w.input()));
         } else if (plan instanceof Filter f) {
             return RelationalOperators.filter(compile(f.input()), ExpressionCompiler.compile(f.predicate()));
         } else if (plan instanceof Project p) {
@@ -77,7 +75,7 @@ final class PlanCompiler {
         } else if (plan instanceof WorkTableScan w) {
             return RecursiveUnionOperator.scan(w.workTable());
         } else if (plan instanceof FunctionScan f) {
-            Operator rows = SetReturningFunctions.compile(f.function(), List.of(ExpressionCompiler.compileAll(f.args())));
+            Operator rows = SetReturningFunctions.compile(f.functions());
             return f.ordinality() ? OrdinalityColumn.append(rows) : rows;
         }
         Limit l = (Limit) plan;

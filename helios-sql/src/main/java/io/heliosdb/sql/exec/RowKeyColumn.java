@@ -2,39 +2,50 @@ package io.heliosdb.sql.exec;
 
 import java.util.Arrays;
 
-/** Appends each row's stored key to the row, for {@link io.heliosdb.sql.plan.LogicalPlan.WithRowKey}. */
+/**
+ * The executor's side of {@link io.heliosdb.sql.plan.RowKeyColumn}: a scan of a table read keyed (the
+ * locked tables of SELECT ... FOR UPDATE, the target of UPDATE ... FROM / DELETE ... USING) runs as the
+ * stored table's scan, each row followed by its storage key.
+ */
 final class RowKeyColumn {
 
     private RowKeyColumn() {
     }
 
-    static Operator append(Operator input) {
+    /** The rows of a table scan with the stored row key appended as one more column. */
+    static Operator append(Operator scan) {
         return rt -> {
-            RowSource in = input.open(rt);
+            RowSource rows = scan.open(rt);
             return new RowSource() {
+                private Object[] row;
+
                 @Override
                 public boolean next() {
-                    return in.next();
+                    if (!rows.next()) {
+                        return false;
+                    }
+                    Object[] stored = rows.row();
+                    row = Arrays.copyOf(stored, stored.length + 1);
+                    row[stored.length] = rows.rowKey();
+                    return true;
                 }
 
                 @Override
                 public Object[] row() {
-                    Object[] row = in.row();
-                    Object[] out = Arrays.copyOf(row, row.length + 1);
-                    out[row.length] = in.rowKey();
-                    return out;
+                    return row;
                 }
 
                 @Override
                 public byte[] rowKey() {
-                    return in.rowKey();
+                    return rows.rowKey();
                 }
 
                 @Override
                 public void close() {
-                    in.close();
+                    rows.close();
                 }
             };
         };
     }
+
 }

@@ -2,23 +2,40 @@ package io.heliosdb.sql.exec;
 
 import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.SqlState;
+import io.heliosdb.sql.plan.LogicalPlan;
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Functions in FROM that return rows: {@code generate_series(start, stop[, step])} over integers,
- * bigints and numerics. Rows are made one at a time, so a huge series costs no memory; a NULL argument
- * gives no rows, a zero step is an error (22023), as in PostgreSQL.
+ * The set-returning functions typed by {@code analyze.SetFunctionSignatures}. Every one is strict (a NULL
+ * argument gives no rows). generate_series makes its rows one at a time, so a huge series costs no
+ * memory, and a zero step is an error (22023), as in PostgreSQL; the others list the rows of one value.
  */
 final class SetReturningFunctions {
 
     private SetReturningFunctions() {
     }
 
-    static Operator compile(String function, List<Evaluator> args) {
-        if (!function.equals("generate_series")) {
-            throw new HeliosException(SqlState.UNDEFINED_FUNCTION, "function " + function + " does not exist");
+    /** The functions of a function scan: one alone, or several in lockstep. */
+    static Operator compile(List<LogicalPlan.SetFunction> functions) {
+        if (functions.size() == 1) {
+            LogicalPlan.SetFunction f = functions.get(0);
+            return compile(f.name(), List.of(ExpressionCompiler.compileAll(f.args())));
         }
+        List<Operator> operators = new ArrayList<>();
+        int[] widths = new int[functions.size()];
+        for (int i = 0; i < widths.length; i++) {
+            LogicalPlan.SetFunction f = functions.get(i);
+            operators.add(compile(f.name(), List.of(ExpressionCompiler.compileAll(f.args()))));
+            widths[i] = f.width();
+        }
+        return LockstepFunctions.zip(operators, widths);
+    }
+
+    static Operator compile(String function, List<Evaluator> args) {
         return rt -> {
             Object[] values = new Object[args.size()];
             for (int i = 0; i < values.length; i++) {
@@ -27,18 +44,37 @@ final class SetReturningFunctions {
                     return Sources.EMPTY;
                 }
             }
-            if (values[0] instanceof BigDecimal || values[1] instanceof BigDecimal
-                    || values.length > 2 && values[2] instanceof BigDecimal) {
-                return numericSeries(decimal(values[0]), decimal(values[1]),
-                        values.length > 2 ? decimal(values[2]) : BigDecimal.ONE, rt);
-            }
-            boolean wide = values[0] instanceof Long;
-            long step = values.length > 2 ? ((Number) values[2]).longValue() : 1;
-            if (step == 0) {
-                throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE, "step size cannot equal zero");
-            }
-            return longSeries(((Number) values[0]).longValue(), ((Number) values[1]).longValue(), step, wide, rt);
+            return switch (function) {
+                case "generate_series" -> series(values, rt);
+                case "unnest" -> Sources.of(((List<?>) values[0]).stream().map(v -> new Object[] {v}).toList());
+                case "regexp_split_to_table" -> Sources.of(RegexSplit.split((String) values[0], (String) values[1],
+                        values.length > 2 ? (String) values[2] : "").stream().map(v -> new Object[] {v}).toList());
+                default -> {
+                    List<Object[]> rows = JsonSetFunctions.rows(function, (String) values[0]);
+                    if (rows == null) {
+                        throw new HeliosException(SqlState.UNDEFINED_FUNCTION, "function " + function + " does not exist");
+                    }
+                    yield Sources.of(rows);
+                }
+            };
         };
+    }
+
+    private static RowSource series(Object[] values, Runtime rt) {
+        if (values[0] instanceof LocalDateTime || values[0] instanceof OffsetDateTime) {
+            return TimestampSeries.rows(values[0], values[1], (io.heliosdb.api.Interval) values[2], rt);
+        }
+        if (values[0] instanceof BigDecimal || values[1] instanceof BigDecimal
+                || values.length > 2 && values[2] instanceof BigDecimal) {
+            return numericSeries(decimal(values[0]), decimal(values[1]),
+                    values.length > 2 ? decimal(values[2]) : BigDecimal.ONE, rt);
+        }
+        boolean wide = values[0] instanceof Long;
+        long step = values.length > 2 ? ((Number) values[2]).longValue() : 1;
+        if (step == 0) {
+            throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE, "step size cannot equal zero");
+        }
+        return longSeries(((Number) values[0]).longValue(), ((Number) values[1]).longValue(), step, wide, rt);
     }
 
     private static BigDecimal decimal(Object v) {

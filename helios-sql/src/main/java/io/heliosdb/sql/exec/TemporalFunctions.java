@@ -127,7 +127,7 @@ final class TemporalFunctions {
         return type == SqlType.TIMESTAMPTZ ? TemporalCasts.local(v, SessionZone.of(rt)) : v;
     }
 
-    private static Object shift(SqlType type, Object v, Interval by, Runtime rt) {
+    static Object shift(SqlType type, Object v, Interval by, Runtime rt) {
         try {
             return switch (type) {
                 case TIMESTAMP -> plus((LocalDateTime) v, by);

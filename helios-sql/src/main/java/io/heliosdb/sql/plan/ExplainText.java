@@ -58,10 +58,6 @@ public final class ExplainText {
             node(x.input(), depth, extra, self);
             return;
         }
-        if (p instanceof WithRowKey x) {
-            node(x.input(), depth, extra, self);
-            return;
-        }
         if (p instanceof Filter f) {
             List<String> details = new ArrayList<>(extra);
             details.add("Filter: " + ExpressionText.of(f.predicate()));

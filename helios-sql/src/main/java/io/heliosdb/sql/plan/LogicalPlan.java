@@ -204,31 +204,36 @@ public sealed interface LogicalPlan {
     }
 
     /**
-     * A set-returning function in FROM ({@code generate_series(...)}); arguments may read outer rows.
-     * With {@code ordinality} each row ends with its number, from 1 (WITH ORDINALITY).
+     * Set-returning functions in FROM ({@code generate_series(...)}, {@code unnest(a, b)}) or in a select
+     * list; arguments may read outer rows. Several functions run in lockstep, PostgreSQL's ROWS FROM: each
+     * row holds every function's next row, NULLs for those already done, until all are done. With
+     * {@code ordinality} each row ends with its number, from 1 (WITH ORDINALITY).
      */
-    record FunctionScan(String function, List<BoundExpr> args, List<Column> columns, boolean ordinality)
+    record FunctionScan(List<SetFunction> functions, List<Column> columns, boolean ordinality)
             implements LogicalPlan {
         public FunctionScan {
-            args = List.copyOf(args);
+            functions = List.copyOf(functions);
         }
 
-        public FunctionScan(String function, List<BoundExpr> args, List<Column> columns) {
-            this(function, args, columns, false);
+        public FunctionScan(String function, List<BoundExpr> args, List<Column> columns, boolean ordinality) {
+            this(List.of(new SetFunction(function, args, columns.size() - (ordinality ? 1 : 0))), columns, ordinality);
+        }
+
+        /** The first function's name (the node's name in EXPLAIN). */
+        public String function() {
+            return functions.get(0).name();
+        }
+
+        /** Every function's arguments, in order. */
+        public List<BoundExpr> args() {
+            return functions.stream().flatMap(f -> f.args().stream()).toList();
         }
     }
 
-    /**
-     * The rows of {@code input} (a table's access path, maybe filtered) each followed by its stored row key,
-     * so UPDATE ... FROM and DELETE ... USING can find the target row after joins have reordered and
-     * rebuilt the rows (the key plays the part of PostgreSQL's ctid junk column).
-     */
-    record WithRowKey(LogicalPlan input) implements LogicalPlan {
-        @Override
-        public List<Column> columns() {
-            List<Column> out = new java.util.ArrayList<>(input.columns());
-            out.add(new Column("ctid", io.heliosdb.api.SqlType.TEXT));
-            return out;
+    /** One function of a {@link FunctionScan}, giving rows of {@code width} columns. */
+    record SetFunction(String name, List<BoundExpr> args, int width) {
+        public SetFunction {
+            args = List.copyOf(args);
         }
     }
 }

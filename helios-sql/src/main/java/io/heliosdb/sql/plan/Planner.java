@@ -80,8 +80,6 @@ public final class Planner {
             return new Sort(f.apply(x.input()), x.keys());
         } else if (p instanceof Limit x) {
             return new Limit(f.apply(x.input()), x.limit(), x.offset());
-        } else if (p instanceof WithRowKey x) {
-            return new WithRowKey(f.apply(x.input()));
         } else if (p instanceof LockRows x) {
             return new LockRows(f.apply(x.input()), x.targets());
         } else if (p instanceof RecursiveUnion x) {

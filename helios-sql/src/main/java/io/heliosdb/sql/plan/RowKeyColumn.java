@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The hidden column that carries each row's storage key through a locking query's plan (PostgreSQL's
- * junk ctid column). Only the tables a {@code FOR UPDATE} locks are read "keyed": their definition gets
- * this column appended, so every plan node above sees one more column and binds by position as usual,
- * and the executor appends the cursor's row key to each row it reads. Ordinary queries never see it.
+ * The hidden column that carries each row's storage key through a plan (PostgreSQL's junk ctid column):
+ * the one mechanism for the tables a {@code FOR UPDATE} locks and for the target of UPDATE ... FROM /
+ * DELETE ... USING. Such a table is read "keyed": its definition gets this column appended, so every
+ * plan node above sees one more column and binds by position as usual, and the executor appends the
+ * cursor's row key to each row it reads. Because the node is an ordinary scan, every access-path and
+ * join rule applies to it unchanged. Ordinary queries never see it.
  */
 public final class RowKeyColumn {
     /** Starts the name; a NUL cannot be written in SQL, so no user name resolves to it. */

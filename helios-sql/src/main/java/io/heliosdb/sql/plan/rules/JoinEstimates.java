@@ -33,8 +33,6 @@ final class JoinEstimates {
             return p instanceof LogicalPlan.Limit l ? Math.min(rows(l.input()), 10) : 1;
         } else if (p instanceof LogicalPlan.Project x) {
             return rows(x.input());
-        } else if (p instanceof LogicalPlan.WithRowKey x) {
-            return rows(x.input());
         }
         return TABLE;
     }

@@ -13,7 +13,6 @@ public final class Rules {
     public static List<PlanRule> all(SchemaLookup schema) {
         List<PlanRule> rest = List.of(
                 new ConstantFoldingRule(),
-                new RowKeyTargetRule(schema),
                 // The whole-key lookup first: one storage read beats any index.
                 new PrimaryKeyLookupRule(),
                 new IndexSelectionRule(schema),
