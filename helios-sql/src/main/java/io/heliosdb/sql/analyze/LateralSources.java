@@ -68,6 +68,10 @@ final class LateralSources {
     }
 
     private static Source function(SelectAnalyzer analyzer, FromItem.Function f) {
+        Source catalog = CatalogSetFunctions.source(f);
+        if (catalog != null) {
+            return catalog;
+        }
         ExpressionBinder binder = analyzer.binder(Scope.EMPTY, "functions in FROM");
         List<BoundExpr> args = f.args().stream().map(binder::bind).toList();
         if (!f.name().equals("generate_series") || args.size() < 2 || args.size() > 3) {
