@@ -24,6 +24,9 @@ class JdbcMetaDataTest {
         connection = DriverManager.getConnection(server.jdbcUrl());
         try (Statement s = connection.createStatement()) {
             s.execute("create table orders(id bigint primary key, customer varchar(40) not null, total numeric(12,2))");
+            s.execute("create unique index orders_customer on orders(customer)");
+            s.execute("create table order_lines(order_id bigint references orders(id) on delete cascade, line int,"
+                    + " qty int check (qty > 0), primary key (order_id, line))");
         }
     }
 
@@ -45,7 +48,7 @@ class JdbcMetaDataTest {
                 found.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME") + ":" + rs.getString("TABLE_TYPE"));
             }
         }
-        assertThat(found).containsExactly("public.orders:TABLE");
+        assertThat(found).containsExactly("public.order_lines:TABLE", "public.orders:TABLE");
     }
 
     @Test
@@ -80,12 +83,89 @@ class JdbcMetaDataTest {
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("select c.column_name, c.data_type, c.is_nullable from information_schema.columns c"
                      + " join information_schema.tables t on t.table_name = c.table_name"
-                     + " where t.table_schema = 'public' order by c.ordinal_position")) {
+                     + " where t.table_schema = 'public' and t.table_name = 'orders' order by c.ordinal_position")) {
             List<String> found = new ArrayList<>();
             while (rs.next()) {
                 found.add(rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3));
             }
             assertThat(found).containsExactly("id:bigint:NO", "customer:character varying:NO", "total:numeric:YES");
+        }
+    }
+
+    private static List<String> rows(ResultSet rs, String... columns) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (rs) {
+            while (rs.next()) {
+                List<String> values = new ArrayList<>();
+                for (String c : columns) {
+                    values.add(rs.getString(c));
+                }
+                found.add(String.join(":", values));
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void getPrimaryKeys_listsTheKeyColumnsInKeyOrder() throws Exception {
+        assertThat(rows(connection.getMetaData().getPrimaryKeys(null, "public", "order_lines"),
+                "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME"))
+                .containsExactly("order_lines:order_id:1:order_lines_pkey", "order_lines:line:2:order_lines_pkey");
+    }
+
+    @Test
+    void getIndexInfo_listsUniqueIndexesWithTheirColumns() throws Exception {
+        assertThat(rows(connection.getMetaData().getIndexInfo(null, "public", "orders", false, true),
+                "NON_UNIQUE", "INDEX_NAME", "TYPE", "ORDINAL_POSITION", "COLUMN_NAME", "ASC_OR_DESC"))
+                .containsExactly("f:orders_customer:3:1:customer:A", "f:orders_pkey:3:1:id:A");
+        assertThat(rows(connection.getMetaData().getIndexInfo(null, "public", "order_lines", true, true),
+                "INDEX_NAME", "ORDINAL_POSITION", "COLUMN_NAME"))
+                .containsExactly("order_lines_pkey:1:order_id", "order_lines_pkey:2:line");
+    }
+
+    @Test
+    void getImportedAndExportedKeys_describeTheForeignKey() throws Exception {
+        String[] columns = {"PKTABLE_NAME", "PKCOLUMN_NAME", "FKTABLE_NAME", "FKCOLUMN_NAME", "KEY_SEQ",
+            "UPDATE_RULE", "DELETE_RULE", "FK_NAME", "PK_NAME", "DEFERRABILITY"};
+        String expected = "orders:id:order_lines:order_id:1:" + DatabaseMetaData.importedKeyNoAction + ":"
+                + DatabaseMetaData.importedKeyCascade + ":order_lines_order_id_fkey:orders_pkey:"
+                + DatabaseMetaData.importedKeyNotDeferrable;
+        DatabaseMetaData meta = connection.getMetaData();
+        assertThat(rows(meta.getImportedKeys(null, "public", "order_lines"), columns)).containsExactly(expected);
+        assertThat(rows(meta.getExportedKeys(null, "public", "orders"), columns)).containsExactly(expected);
+        assertThat(rows(meta.getCrossReference(null, "public", "orders", null, "public", "order_lines"), columns))
+                .containsExactly(expected);
+        assertThat(rows(meta.getImportedKeys(null, "public", "orders"), columns)).isEmpty();
+    }
+
+    @Test
+    void getSchemas_listsTheThreeSchemas() throws Exception {
+        assertThat(rows(connection.getMetaData().getSchemas(), "TABLE_SCHEM"))
+                .containsExactly("information_schema", "pg_catalog", "public");
+    }
+
+    @Test
+    void getTypeInfo_mapsTheBuiltInTypes() throws Exception {
+        List<String> types = rows(connection.getMetaData().getTypeInfo(), "TYPE_NAME", "DATA_TYPE");
+        assertThat(types).contains("int4:" + java.sql.Types.INTEGER, "int8:" + java.sql.Types.BIGINT,
+                "text:" + java.sql.Types.VARCHAR, "bool:" + java.sql.Types.BIT, "numeric:" + java.sql.Types.NUMERIC);
+    }
+
+    @Test
+    void getFunctionsAndProcedures_listNone() throws Exception {
+        assertThat(rows(connection.getMetaData().getFunctions(null, "public", "%"), "FUNCTION_NAME")).isEmpty();
+        assertThat(rows(connection.getMetaData().getProcedures(null, "public", "%"), "PROCEDURE_NAME")).isEmpty();
+    }
+
+    @Test
+    void pgConstraint_holdsKeyArraysAndDefinitions() throws Exception {
+        try (Statement s = connection.createStatement()) {
+            assertThat(rows(s.executeQuery("select conname, contype, conkey, confkey, pg_get_constraintdef(oid) as def"
+                    + " from pg_constraint where conrelid = 'order_lines'::regclass order by conname"),
+                    "conname", "contype", "conkey", "confkey", "def")).containsExactly(
+                    "order_lines_order_id_fkey:f:{1}:{1}:FOREIGN KEY (order_id) REFERENCES orders(id) ON DELETE CASCADE",
+                    "order_lines_pkey:p:{1,2}:null:PRIMARY KEY (order_id, line)",
+                    "order_lines_qty_check:c:null:null:CHECK (qty > 0)");
         }
     }
 }

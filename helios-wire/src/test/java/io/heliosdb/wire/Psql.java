@@ -32,9 +32,18 @@ final class Psql {
      * sslmode=require"), unaligned and tuples-only, with extra environment variables such as PGPASSWORD.
      */
     static Outcome run(String conninfo, Map<String, String> env, String sql) throws IOException, InterruptedException {
+        return run(conninfo, env, sql, true);
+    }
+
+    /** As {@link #run}, but with the titles, headers and footers (\d's "Indexes:" ...) when not {@code tuplesOnly}. */
+    static Outcome run(String conninfo, Map<String, String> env, String sql, boolean tuplesOnly)
+            throws IOException, InterruptedException {
         assumeInstalled();
-        List<String> command = new ArrayList<>(List.of(PSQL.toString(), "-X", "-A", "-t", "-w", "-v",
+        List<String> command = new ArrayList<>(List.of(PSQL.toString(), "-X", "-A", "-w", "-v",
                 "ON_ERROR_STOP=1", "-c", sql, conninfo + " dbname=postgres connect_timeout=10"));
+        if (tuplesOnly) {
+            command.add(3, "-t");
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("PG"));
         builder.environment().putAll(env);

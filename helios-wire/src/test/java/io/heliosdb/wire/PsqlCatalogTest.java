@@ -15,8 +15,11 @@ class PsqlCatalogTest {
     static void start() throws Exception {
         Psql.assumeInstalled();
         server = KernelServer.startOrSkip();
-        run("create table items(id int primary key, name varchar(20) not null default 'x', price numeric(10,2))");
+        run("create table customers(id int primary key, email text unique, age int check (age > 0))");
+        run("create table items(id int primary key, name varchar(20) not null default 'x', price numeric(10,2),"
+                + " cust int references customers(id))");
         run("create unique index items_name on items(name)");
+        run("create sequence s1");
     }
 
     @AfterAll
@@ -27,7 +30,11 @@ class PsqlCatalogTest {
     }
 
     private static String run(String command) throws Exception {
-        Psql.Outcome outcome = Psql.run(Psql.conninfo(server.transport.port(), "postgres"), Map.of(), command);
+        return run(command, true);
+    }
+
+    private static String run(String command, boolean tuplesOnly) throws Exception {
+        Psql.Outcome outcome = Psql.run(Psql.conninfo(server.transport.port(), "postgres"), Map.of(), command, tuplesOnly);
         assertThat(outcome.exitCode()).as(outcome.output()).isZero();
         assertThat(outcome.output()).doesNotContain("ERROR");
         return outcome.output();
@@ -40,7 +47,7 @@ class PsqlCatalogTest {
 
     @Test
     void describeTables_listsOnlyTables() throws Exception {
-        assertThat(run("\\dt").strip()).isEqualTo("public|items|table|postgres");
+        assertThat(run("\\dt").strip()).isEqualTo("public|customers|table|postgres\npublic|items|table|postgres");
     }
 
     @Test
@@ -56,6 +63,70 @@ class PsqlCatalogTest {
     @Test
     void listDatabases_showsTheDatabase() throws Exception {
         assertThat(run("\\l")).contains("heliosdb|postgres|UTF8|C.UTF-8|C.UTF-8");
+    }
+
+    @Test
+    void describeTable_showsIndexesAndForeignKeys() throws Exception {
+        // As PostgreSQL 15 prints it, but for the default: PostgreSQL shows 'x'::character varying.
+        assertThat(run("\\d items", false).strip()).isEqualTo("""
+                Table "public.items"
+                Column|Type|Collation|Nullable|Default
+                id|integer||not null|
+                name|character varying(20)||not null|'x'
+                price|numeric(10,2)|||
+                cust|integer|||
+                Indexes:
+                    "items_pkey" PRIMARY KEY, btree (id)
+                    "items_name" UNIQUE, btree (name)
+                Foreign-key constraints:
+                    "items_cust_fkey" FOREIGN KEY (cust) REFERENCES customers(id)""");
+    }
+
+    @Test
+    void describeReferencedTable_showsUniqueCheckAndReferencingConstraints() throws Exception {
+        // PostgreSQL names the referencing table (TABLE "items"); regclass is an integer here, so its OID shows.
+        assertThat(run("\\d customers", false).strip()).matches("""
+                Table "public.customers"
+                Column\\|Type\\|Collation\\|Nullable\\|Default
+                id\\|integer\\|\\|not null\\|
+                email\\|text\\|\\|\\|
+                age\\|integer\\|\\|\\|
+                Indexes:
+                    "customers_pkey" PRIMARY KEY, btree \\(id\\)
+                    "customers_email_key" UNIQUE CONSTRAINT, btree \\(email\\)
+                Check constraints:
+                    "customers_age_check" CHECK \\(age > 0\\)
+                Referenced by:
+                    TABLE "[0-9]+" CONSTRAINT "items_cust_fkey" FOREIGN KEY \\(cust\\) REFERENCES customers\\(id\\)""");
+    }
+
+    @Test
+    void describeRoles_listsTheSuperuser() throws Exception {
+        assertThat(run("\\du").strip()).isEqualTo("postgres|Superuser, Create role, Create DB, Replication, Bypass RLS|{}");
+    }
+
+    @Test
+    void describeTablesVerbose_showsSizesAndAccessMethod() throws Exception {
+        // Sizes are not tracked per relation: 0 bytes (PostgreSQL shows 8192 bytes for a table with a page).
+        assertThat(run("\\dt+").strip()).isEqualTo("public|customers|table|postgres|permanent|heap|0 bytes|\n"
+                + "public|items|table|postgres|permanent|heap|0 bytes|");
+    }
+
+    @Test
+    void describeSequences_listsTheSequence() throws Exception {
+        assertThat(run("\\ds").strip()).isEqualTo("public|s1|sequence|postgres");
+    }
+
+    @Test
+    void describeFunctions_listsNone() throws Exception {
+        assertThat(run("\\df").strip()).isEmpty();
+    }
+
+    @Test
+    void sizeAndBitFunctions_answerAsPostgresDoes() throws Exception {
+        assertThat(run("select pg_size_pretty(123456789::bigint), pg_size_pretty(10239::bigint), "
+                + "pg_size_pretty(10240::bigint), pg_table_size('items'::regclass), 6 & 3, 4 | 1").strip())
+                .isEqualTo("118 MB|10239 bytes|10 kB|0|2|5");
     }
 
     @Test

@@ -15,14 +15,21 @@ import java.util.Map;
  */
 record CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<RoleInfo> roles, String database,
                       String currentUser, int backendPid, Map<String, String> settings,
-                      List<io.heliosdb.sql.schema.ViewDef> views, Map<String, String> comments) {
+                      List<io.heliosdb.sql.schema.ViewDef> views, Map<String, String> comments,
+                      List<io.heliosdb.sql.schema.SequenceDef> sequences) {
     /** pg_class's and pg_namespace's own OIDs, the classoid of pg_description rows. */
     static final int PG_CLASS_OID = 1259;
     static final int PG_NAMESPACE_OID = 2615;
 
     CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<RoleInfo> roles, String database,
                    String currentUser, int backendPid, Map<String, String> settings) {
-        this(tables, indexes, roles, database, currentUser, backendPid, settings, List.of(), Map.of());
+        this(tables, indexes, roles, database, currentUser, backendPid, settings, List.of(), Map.of(), List.of());
+    }
+
+    CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<RoleInfo> roles, String database,
+                   String currentUser, int backendPid, Map<String, String> settings,
+                   List<io.heliosdb.sql.schema.ViewDef> views, Map<String, String> comments) {
+        this(tables, indexes, roles, database, currentUser, backendPid, settings, views, comments, List.of());
     }
 
     /** PostgreSQL's first OID for user objects; everything below is built in. */
@@ -69,6 +76,26 @@ record CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<Rol
     /** The OID of the relation with this kernel id. */
     static int relationOid(long id) {
         return FIRST_USER_OID + 3 * (int) id;
+    }
+
+    /** Sequences take their OIDs from the same id sequence as tables. */
+    static int sequenceOid(io.heliosdb.sql.schema.SequenceDef sequence) {
+        return FIRST_USER_OID + 3 * (int) sequence.id();
+    }
+
+    /**
+     * UNIQUE constraints use the spare OID after their index's; CHECK and FOREIGN KEY constraints have no
+     * kernel id, so theirs come from a range above every table OID, by table id and place in its list.
+     */
+    static int constraintOid(TableDef table, io.heliosdb.sql.schema.ConstraintDef constraint, List<StoredIndex> indexes) {
+        if (constraint instanceof io.heliosdb.sql.schema.ConstraintDef.Unique u) {
+            for (StoredIndex i : indexes) {
+                if (i.tableId() == table.id() && i.name().equals(u.name())) {
+                    return indexOid(i) + 2;
+                }
+            }
+        }
+        return 1_000_000_000 + 1_000 * (int) table.id() + table.constraints().indexOf(constraint);
     }
 
     static int indexOid(StoredIndex index) {

@@ -163,7 +163,7 @@ final class KernelExecutionContext implements ExecutionContext {
         String user = settings.get("session_authorization");
         return new CatalogObjects(tables.tables(), tables.allIndexes(), roleInfos(),
                 views != null ? views.database() : "heliosdb", user, pid,
-                settings.all(), views(), StoredViews.comments(tables.objects().all()));
+                settings.all(), views(), StoredViews.comments(tables.objects().all()), tables.sequences().all());
     }
 
     /** The stored roles, and the bootstrap superuser unless it is stored too (after an ALTER ROLE), by OID. */

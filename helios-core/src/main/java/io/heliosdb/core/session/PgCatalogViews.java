@@ -35,7 +35,7 @@ final class PgCatalogViews {
                 + " relnatts:int2, relchecks:int2, relhasrules:bool, relhastriggers:bool, relhassubclass:bool,"
                 + " relrowsecurity:bool, relforcerowsecurity:bool, relispopulated:bool, relreplident:char,"
                 + " relispartition:bool, relrewrite:oid, relfrozenxid:int4, relminmxid:int4, relacl:text,"
-                + " reloptions:text, relpartbound:text", PgClassRows::classes);
+                + " reloptions:text[], relpartbound:text", PgClassRows::classes);
         add("pg_attribute", "attrelid:oid, attname:name, atttypid:oid, attstattarget:int4, attlen:int2, attnum:int2,"
                 + " attndims:int4, attcacheoff:int4, atttypmod:int4, attbyval:bool, attalign:char, attstorage:char,"
                 + " attcompression:char, attnotnull:bool, atthasdef:bool, atthasmissing:bool, attidentity:char,"
@@ -44,13 +44,13 @@ final class PgCatalogViews {
         add("pg_index", "indexrelid:oid, indrelid:oid, indnatts:int2, indnkeyatts:int2, indisunique:bool,"
                 + " indnullsnotdistinct:bool, indisprimary:bool, indisexclusion:bool, indimmediate:bool,"
                 + " indisclustered:bool, indisvalid:bool, indcheckxmin:bool, indisready:bool, indislive:bool,"
-                + " indisreplident:bool, indkey:text, indcollation:text, indclass:text, indoption:text,"
+                + " indisreplident:bool, indkey:int2vector, indcollation:oidvector, indclass:oidvector, indoption:int2vector,"
                 + " indexprs:text, indpred:text", PgClassRows::indexes);
         add("pg_constraint", "oid:oid, conname:name, connamespace:oid, contype:char, condeferrable:bool,"
                 + " condeferred:bool, convalidated:bool, conrelid:oid, contypid:oid, conindid:oid, conparentid:oid,"
                 + " confrelid:oid, confupdtype:char, confdeltype:char, confmatchtype:char, conislocal:bool,"
-                + " coninhcount:int4, connoinherit:bool, conkey:text, confkey:text, conpfeqop:text, conppeqop:text,"
-                + " conffeqop:text, confdelsetcols:text, conexclop:text, conbin:text", PgClassRows::constraints);
+                + " coninhcount:int4, connoinherit:bool, conkey:int2[], confkey:int2[], conpfeqop:oid[], conppeqop:oid[],"
+                + " conffeqop:oid[], confdelsetcols:int2[], conexclop:oid[], conbin:text", PgConstraintRows::constraints);
         add("pg_attrdef", "oid:oid, adrelid:oid, adnum:int2, adbin:text", PgClassRows::defaults);
         add("pg_type", "oid:oid, typname:name, typnamespace:oid, typowner:oid, typlen:int2, typbyval:bool,"
                 + " typtype:char, typcategory:char, typispreferred:bool, typisdefined:bool, typdelim:char,"
@@ -83,8 +83,8 @@ final class PgCatalogViews {
         add("pg_proc", "oid:oid, proname:name, pronamespace:oid, proowner:oid, prolang:oid, procost:float4,"
                 + " prorows:float4, provariadic:oid, prosupport:text, prokind:char, prosecdef:bool,"
                 + " proleakproof:bool, proisstrict:bool, proretset:bool, provolatile:char, proparallel:char,"
-                + " pronargs:int2, pronargdefaults:int2, prorettype:oid, proargtypes:text, proallargtypes:text,"
-                + " proargmodes:text, proargnames:text, proargdefaults:text, protrftypes:text, prosrc:text,"
+                + " pronargs:int2, pronargdefaults:int2, prorettype:oid, proargtypes:oidvector, proallargtypes:oid[],"
+                + " proargmodes:char[], proargnames:text[], proargdefaults:text, protrftypes:text, prosrc:text,"
                 + " probin:text, prosqlbody:text, proconfig:text, proacl:text", PgSystemRows::none);
         add("pg_description", "objoid:oid, classoid:oid, objsubid:int4, description:text", UserObjectRows::descriptions);
         add("pg_views", "schemaname:name, viewname:name, viewowner:name, definition:text", UserObjectRows::views);
@@ -94,27 +94,29 @@ final class PgCatalogViews {
                 UserObjectRows::informationSchemaViews);
         add("pg_shdescription", "objoid:oid, classoid:oid, description:text", PgSystemRows::none);
         add("pg_inherits", "inhrelid:oid, inhparent:oid, inhseqno:int4, inhdetachpending:bool", PgSystemRows::none);
-        add("pg_partitioned_table", "partrelid:oid, partstrat:char, partnatts:int2, partdefid:oid, partattrs:text,"
+        add("pg_partitioned_table", "partrelid:oid, partstrat:char, partnatts:int2, partdefid:oid, partattrs:int2vector,"
                 + " partclass:text, partcollation:text, partexprs:text", PgSystemRows::none);
         add("pg_sequence", "seqrelid:oid, seqtypid:oid, seqstart:int8, seqincrement:int8, seqmax:int8, seqmin:int8,"
-                + " seqcache:int8, seqcycle:bool", PgSystemRows::none);
+                + " seqcache:int8, seqcycle:bool", PgClassRows::sequences);
         add("pg_trigger", "oid:oid, tgrelid:oid, tgparentid:oid, tgname:name, tgfoid:oid, tgtype:int2,"
                 + " tgenabled:char, tgisinternal:bool, tgconstrrelid:oid, tgconstrindid:oid, tgconstraint:oid,"
                 + " tgdeferrable:bool, tginitdeferred:bool, tgnargs:int2, tgattr:text, tgargs:text, tgqual:text,"
                 + " tgoldtable:name, tgnewtable:name", PgSystemRows::none);
-        add("pg_policy", "oid:oid, polname:name, polrelid:oid, polcmd:char, polpermissive:bool, polroles:text,"
+        add("pg_policy", "oid:oid, polname:name, polrelid:oid, polcmd:char, polpermissive:bool, polroles:oid[],"
                 + " polqual:text, polwithcheck:text", PgSystemRows::none);
         add("pg_statistic_ext", "oid:oid, stxrelid:oid, stxname:name, stxnamespace:oid, stxowner:oid,"
-                + " stxstattarget:int4, stxkeys:text, stxkind:text, stxexprs:text", PgSystemRows::none);
+                + " stxstattarget:int4, stxkeys:int2vector, stxkind:char[], stxexprs:text", PgSystemRows::none);
         add("pg_publication", "oid:oid, pubname:name, pubowner:oid, puballtables:bool, pubinsert:bool,"
                 + " pubupdate:bool, pubdelete:bool, pubtruncate:bool, pubviaroot:bool", PgSystemRows::none);
-        add("pg_publication_rel", "oid:oid, prpubid:oid, prrelid:oid, prqual:text, prattrs:text", PgSystemRows::none);
+        add("pg_publication_rel", "oid:oid, prpubid:oid, prrelid:oid, prqual:text, prattrs:int2vector", PgSystemRows::none);
         add("pg_publication_namespace", "oid:oid, pnpubid:oid, pnnspid:oid", PgSystemRows::none);
         add("pg_extension", "oid:oid, extname:name, extowner:oid, extnamespace:oid, extrelocatable:bool,"
                 + " extversion:text, extconfig:text, extcondition:text", PgSystemRows::none);
         add("pg_foreign_table", "ftrelid:oid, ftserver:oid, ftoptions:text", PgSystemRows::none);
         add("pg_rewrite", "oid:oid, rulename:name, ev_class:oid, ev_type:char, ev_enabled:char, is_instead:bool,"
                 + " ev_qual:text, ev_action:text", PgSystemRows::none);
+        add("pg_depend", "classid:oid, objid:oid, objsubid:int4, refclassid:oid, refobjid:oid, refobjsubid:int4,"
+                + " deptype:char", PgSystemRows::none);
         add("pg_enum", "oid:oid, enumtypid:oid, enumsortorder:float4, enumlabel:name", PgSystemRows::none);
         add("pg_range", "rngtypid:oid, rngsubtype:oid, rngmultitypid:oid, rngcollation:oid, rngsubopc:oid,"
                 + " rngcanonical:text, rngsubdiff:text", PgSystemRows::none);

@@ -7,6 +7,7 @@ import static io.heliosdb.core.session.CatalogObjects.PUBLIC;
 import io.heliosdb.api.SqlType;
 import io.heliosdb.core.catalog.StoredIndex;
 import io.heliosdb.sql.schema.ColumnDef;
+import io.heliosdb.sql.schema.SequenceDef;
 import io.heliosdb.sql.schema.TableDef;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,9 @@ final class PgClassRows {
         for (TableDef t : o.tables()) {
             boolean hasIndex = t.hasPrimaryKey() || o.indexes().stream().anyMatch(i -> i.tableId() == t.id());
             rows.add(relation(view, o, CatalogObjects.tableOid(t), t.name(), PUBLIC, "r", t.columns().size())
-                    .set("relam", CatalogObjects.HEAP_AM).set("relhasindex", hasIndex).set("reltuples", -1f).values());
+                    .set("relam", CatalogObjects.HEAP_AM).set("relhasindex", hasIndex).set("reltuples", -1f)
+                    .set("relchecks", PgConstraintRows.checks(t))
+                    .set("relhastriggers", PgConstraintRows.hasForeignKeyTriggers(o, t)).values());
             if (t.hasPrimaryKey()) {
                 rows.add(index(view, o, CatalogObjects.primaryKeyIndexOid(t), CatalogObjects.primaryKeyName(t),
                         t.primaryKey().size()));
@@ -43,6 +46,9 @@ final class PgClassRows {
         for (io.heliosdb.sql.schema.ViewDef v : o.views()) {
             rows.add(relation(view, o, CatalogObjects.viewOid(v), v.name(), PUBLIC, "v", v.columns().size())
                     .set("relhasrules", true).values());
+        }
+        for (SequenceDef s : o.sequences()) {
+            rows.add(relation(view, o, CatalogObjects.sequenceOid(s), s.name(), PUBLIC, "S", 3).values());
         }
         for (Map.Entry<String, Integer> e : PgCatalogViews.viewOids().entrySet()) {
             String name = e.getKey();
@@ -135,36 +141,27 @@ final class PgClassRows {
 
     private static Object[] index(TableDef view, int oid, int table, List<Integer> columns, List<Boolean> descending,
                                   boolean unique, boolean primary) {
-        StringJoiner key = new StringJoiner(" ");
-        StringJoiner options = new StringJoiner(" ");
-        StringJoiner zeros = new StringJoiner(" ");
+        List<Short> key = new ArrayList<>();
+        List<Short> options = new ArrayList<>();
+        List<Integer> zeros = new ArrayList<>();
         for (int k = 0; k < columns.size(); k++) {
-            key.add(String.valueOf(columns.get(k) + 1));
+            key.add((short) (columns.get(k) + 1));
             // indoption bits: 1 = DESC, 2 = NULLS FIRST (the default of DESC).
-            options.add(descending != null && descending.get(k) ? "3" : "0");
-            zeros.add("0");
+            options.add((short) (descending != null && descending.get(k) ? 3 : 0));
+            zeros.add(0);
         }
         return new ViewRow(view).set("indexrelid", oid).set("indrelid", table).set("indnatts", columns.size())
                 .set("indnkeyatts", columns.size()).set("indisunique", unique).set("indisprimary", primary)
                 .set("indimmediate", true).set("indisvalid", true).set("indisready", true).set("indislive", true)
-                .set("indkey", key.toString()).set("indcollation", zeros.toString()).set("indclass", zeros.toString())
-                .set("indoption", options.toString()).values();
+                .set("indkey", key).set("indcollation", zeros).set("indclass", zeros).set("indoption", options)
+                .values();
     }
 
-    static List<Object[]> constraints(TableDef view, CatalogObjects o) {
+    static List<Object[]> sequences(TableDef view, CatalogObjects o) {
         List<Object[]> rows = new ArrayList<>();
-        for (TableDef t : o.tables()) {
-            if (!t.hasPrimaryKey()) {
-                continue;
-            }
-            StringJoiner key = new StringJoiner(",", "{", "}");
-            t.primaryKey().forEach(c -> key.add(String.valueOf(c + 1)));
-            rows.add(new ViewRow(view).set("oid", CatalogObjects.primaryKeyConstraintOid(t))
-                    .set("conname", CatalogObjects.primaryKeyName(t)).set("connamespace", PUBLIC).set("contype", "p")
-                    .set("convalidated", true).set("conrelid", CatalogObjects.tableOid(t))
-                    .set("conindid", CatalogObjects.primaryKeyIndexOid(t)).set("confupdtype", " ")
-                    .set("confdeltype", " ").set("confmatchtype", " ").set("conislocal", true).set("connoinherit", true)
-                    .set("conkey", key.toString()).values());
+        for (SequenceDef s : o.sequences()) {
+            rows.add(new Object[] {CatalogObjects.sequenceOid(s), s.type().oid(), s.start(), s.increment(), s.max(),
+                s.min(), s.cache(), s.cycle()});
         }
         return rows;
     }
@@ -210,16 +207,9 @@ final class PgClassRows {
                 + " USING btree " + keys;
     }
 
-    /** {@code PRIMARY KEY (a, b)}, as pg_get_constraintdef prints it. */
+    /** pg_get_constraintdef's text for the constraint with this OID, or null. */
     static String constraintDefinition(CatalogObjects o, int oid) {
-        for (TableDef t : o.tables()) {
-            if (t.hasPrimaryKey() && CatalogObjects.primaryKeyConstraintOid(t) == oid) {
-                StringJoiner keys = new StringJoiner(", ", "PRIMARY KEY (", ")");
-                t.primaryKey().forEach(c -> keys.add(quote(t.columns().get(c).name())));
-                return keys.toString();
-            }
-        }
-        return null;
+        return PgConstraintRows.definition(o, oid);
     }
 
     /** An identifier as PostgreSQL prints it: quoted unless it is a plain lower-case name. */

@@ -51,9 +51,16 @@ final class PgSystemRows {
         return rows;
     }
 
+    /** Compile-time limits PostgreSQL reports as read-only settings (pgJDBC reads max_index_keys). */
+    private static final Map<String, String> FIXED_SETTINGS = Map.of("max_index_keys", "32",
+            "max_identifier_length", "63", "max_function_args", "100", "block_size", "8192",
+            "segment_size", "131072", "wal_block_size", "8192", "data_checksums", "off");
+
     static List<Object[]> settings(TableDef view, CatalogObjects o) {
         List<Object[]> rows = new ArrayList<>();
-        for (Map.Entry<String, String> e : o.settings().entrySet()) {
+        Map<String, String> all = new java.util.TreeMap<>(FIXED_SETTINGS);
+        all.putAll(o.settings());
+        for (Map.Entry<String, String> e : all.entrySet()) {
             rows.add(new ViewRow(view).set("name", e.getKey()).set("setting", e.getValue()).set("context", "user")
                     .set("vartype", "string").set("source", "default").set("boot_val", e.getValue())
                     .set("reset_val", e.getValue()).values());

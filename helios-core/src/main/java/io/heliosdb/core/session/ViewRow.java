@@ -49,7 +49,8 @@ final class ViewRow {
 
     /**
      * A view definition from {@code "name:type, ..."}; types are oid, int2, int4, int8, float4, bool,
-     * text (name, "char", arrays and regproc are text), timestamp.
+     * text (name, "char" and regproc are text), timestamp, and the arrays int2[]/int2vector,
+     * oid[]/oidvector and text[]/char[]/name[].
      */
     static TableDef define(long id, String name, String columns) {
         List<ColumnDef> defs = new ArrayList<>();
@@ -62,6 +63,10 @@ final class ViewRow {
                 case "float4" -> SqlType.REAL;
                 case "bool" -> SqlType.BOOLEAN;
                 case "timestamp" -> SqlType.TIMESTAMP;
+                // int2vector and oidvector subscript from 0 in PostgreSQL; here they are 1-based arrays.
+                case "int2[]", "int2vector" -> SqlType.INT2_ARRAY;
+                case "oid[]", "oidvector" -> SqlType.INT4_ARRAY;
+                case "text[]", "char[]", "name[]" -> SqlType.TEXT_ARRAY;
                 default -> SqlType.TEXT;
             };
             defs.add(new ColumnDef(parts[0], type, -1, false, null));

@@ -32,17 +32,19 @@ public final class SequenceCatalog {
     }
 
     public List<SequenceDef> ownedBy(String table) {
-        List<SequenceDef> owned = new ArrayList<>();
+        return all().stream().filter(s -> table.equals(s.ownerTable())).toList();
+    }
+
+    /** Every sequence this statement sees, by name (for pg_class and pg_sequence). */
+    public List<SequenceDef> all() {
+        List<SequenceDef> all = new ArrayList<>();
         try (KvCursor c = reads.reader().scan(CatalogKeys.CATALOG, CatalogKeys.sequencesFrom(),
                 CatalogKeys.sequencesTo(), false)) {
             while (c.next()) {
-                SequenceDef s = SequenceDefCodec.decode(c.value());
-                if (table.equals(s.ownerTable())) {
-                    owned.add(s);
-                }
+                all.add(SequenceDefCodec.decode(c.value()));
             }
         }
-        return owned;
+        return all;
     }
 
     public SequenceDef create(SequenceDef definition) {

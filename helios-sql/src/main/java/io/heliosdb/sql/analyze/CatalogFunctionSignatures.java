@@ -57,6 +57,18 @@ final class CatalogFunctionSignatures {
             case "to_regclass", "to_regtype" -> n == 1 ? call(binder, name, args, I, T) : null;
             case "pg_relation_is_publishable" -> n == 1 ? any(binder, name, args, B) : null;
             case "pg_get_statisticsobjdef_columns" -> n == 1 ? any(binder, name, args, T) : null;
+            case "&", "|" -> n == 2 ? bitwise(binder, name, args) : null;
+            case "pg_table_size", "pg_total_relation_size", "pg_relation_size", "pg_indexes_size" ->
+                    n == 1 || n == 2 && name.equals("pg_relation_size") ? any(binder, name, args, SqlType.BIGINT) : null;
+            case "pg_size_pretty" -> n == 1 && (args.get(0).type().isInteger() || args.get(0).type() == SqlType.NUMERIC)
+                    ? new BuiltinCall(name, List.of(binder.coerce(args.get(0), SqlType.NUMERIC)), T) : null;
+            case "pg_get_function_result", "pg_get_function_arguments", "pg_get_function_identity_arguments",
+                 "pg_get_triggerdef", "pg_get_functiondef", "pg_get_partkeydef" ->
+                    n == 1 || n == 2 ? any(binder, name, args, T) : null;
+            case "pg_stat_get_numscans", "pg_stat_get_tuples_returned", "pg_stat_get_tuples_fetched" ->
+                    n == 1 ? any(binder, name, args, SqlType.BIGINT) : null;
+            // Only partitions have ancestors, and there are no partitions: no OID (a NULL in IN lists).
+            case "pg_partition_ancestors", "pg_partition_root" -> n == 1 ? any(binder, name, args, I) : null;
             default -> null;
         };
     }
@@ -97,6 +109,22 @@ final class CatalogFunctionSignatures {
             converted.add(binder.coerce(args.get(i), T));
         }
         return new BuiltinCall("array_to_string", converted, T);
+    }
+
+    /** Bitwise {@code &} and {@code |} over integers, in the wider operand type (pgJDBC masks indoption). */
+    private static BoundExpr bitwise(ExpressionBinder binder, String name, List<BoundExpr> args) {
+        SqlType type = SqlType.SMALLINT;
+        for (BoundExpr a : args) {
+            SqlType t = a.type() == SqlType.UNKNOWN ? I : a.type();
+            if (!t.isInteger()) {
+                return null;
+            }
+            if (t == SqlType.BIGINT || t == I && type == SqlType.SMALLINT) {
+                type = t;
+            }
+        }
+        SqlType result = type;
+        return new BuiltinCall(name, args.stream().map(a -> binder.coerce(a, result)).toList(), result);
     }
 
     /** {@code x::regclass}: a name is looked up, an OID passes through. */

@@ -26,6 +26,9 @@ final class FunctionBinder {
             throw new HeliosException(SqlState.WRONG_OBJECT_TYPE, "window function " + f.name()
                     + " requires an OVER clause", null, null, f.position() + 1, null);
         }
+        if (ExpandArrayCalls.isFieldSelect(f)) {
+            return ExpandArrayCalls.bindField(binder, f);
+        }
         if (f.name().equals(GroupingFunction.NAME)) {
             return GroupingFunction.bind(binder, f);
         }

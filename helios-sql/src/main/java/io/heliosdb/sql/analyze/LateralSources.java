@@ -74,6 +74,10 @@ final class LateralSources {
      * per array) and the item named {@link #ROWS_FROM}, whose arguments are the calls themselves.
      */
     private static Source function(SelectAnalyzer analyzer, FromItem.Function f) {
+        Source catalog = CatalogSetFunctions.source(f);
+        if (catalog != null) {
+            return catalog;
+        }
         ExpressionBinder binder = analyzer.binder(Scope.EMPTY, "functions in FROM");
         List<Expr.FunctionCall> calls = new ArrayList<>();
         if (f.name().equals(ROWS_FROM)) {

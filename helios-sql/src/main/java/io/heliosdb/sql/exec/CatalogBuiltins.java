@@ -27,7 +27,8 @@ final class CatalogBuiltins {
                 Object typmod = args[1].evaluate(row, rt);
                 return oid == null ? null : formatType((Integer) oid, typmod == null ? -1 : (Integer) typmod);
             };
-            case "pg_get_indexdef" -> strict(args, (a, c) -> c.indexDefinition((Integer) a[0]));
+            case "pg_get_indexdef" -> strict(args, (a, c) -> indexColumn(c.indexDefinition((Integer) a[0]),
+                    a.length > 1 ? (Integer) a[1] : 0));
             case "pg_get_constraintdef" -> strict(args, (a, c) -> c.constraintDefinition((Integer) a[0]));
             // adbin holds the expression's text already; there are no node trees to decompile.
             case "pg_get_expr" -> strict(args, (a, c) -> a[0]);
@@ -47,7 +48,18 @@ final class CatalogBuiltins {
                 }
                 return c.viewDefinition(oid);
             });
-            case "shobj_description", "pg_get_statisticsobjdef_columns" -> (row, rt) -> null;
+            case "shobj_description", "pg_get_statisticsobjdef_columns", "pg_get_function_result",
+                 "pg_get_function_arguments", "pg_get_function_identity_arguments", "pg_get_triggerdef",
+                 "pg_get_functiondef", "pg_partition_ancestors", "pg_partition_root", "pg_get_partkeydef" ->
+                    (row, rt) -> null;
+            // Statistics counters are not kept per relation.
+            case "pg_stat_get_numscans", "pg_stat_get_tuples_returned", "pg_stat_get_tuples_fetched" ->
+                    strict(args, (a, c) -> 0L);
+            // Sizes are not tracked per relation: 0 bytes, with PostgreSQL's types.
+            case "pg_table_size", "pg_total_relation_size", "pg_relation_size", "pg_indexes_size" -> strict(args, (a, c) -> 0L);
+            case "&", "|" -> strict(args, (a, c) -> bitwise(call.type(), call.name().equals("&"),
+                    ((Number) a[0]).longValue(), ((Number) a[1]).longValue()));
+            case "pg_size_pretty" -> strict(args, (a, c) -> SizePretty.format((java.math.BigDecimal) a[0]));
             case "current_schema" -> (row, rt) -> "public";
             case "current_schemas" -> strict(args, (a, c) -> (Boolean) a[0] ? List.of("pg_catalog", "public") : List.of("public"));
             case "current_database", "current_catalog" -> (row, rt) -> catalog(rt).databaseName();
@@ -88,6 +100,27 @@ final class CatalogBuiltins {
         Integer find(String name, SystemCatalog catalog);
     }
 
+    /**
+     * {@code pg_get_indexdef(oid, k, pretty)}: the whole definition for k = 0, else the k-th key column as
+     * written in it ({@code CREATE INDEX i ON public.t USING btree (a, "B" DESC)}), or "" past the last.
+     */
+    private static String indexColumn(String definition, int column) {
+        if (definition == null || column == 0) {
+            return definition;
+        }
+        int open = definition.indexOf(" USING btree (");
+        if (open < 0) {
+            return null;
+        }
+        String[] keys = definition.substring(open + " USING btree (".length(), definition.length() - 1).split(", ");
+        return column < 0 || column > keys.length ? "" : keys[column - 1].replaceFirst(" DESC$", "");
+    }
+
+    private static Object bitwise(SqlType type, boolean and, long left, long right) {
+        long v = and ? left & right : left | right;
+        return type == SqlType.SMALLINT ? (Object) (short) v : type == SqlType.INTEGER ? (Object) (int) v : (Object) v;
+    }
+
     private static SystemCatalog catalog(Runtime rt) {
         return rt.context() == null ? SystemCatalog.NONE : rt.context().systemCatalog();
     }
@@ -113,6 +146,10 @@ final class CatalogBuiltins {
                 return oid;
             }
             String name = (String) a[0];
+            if (name.matches("[0-9]{1,10}")) {
+                // '16394'::regclass, as psql writes OIDs: the number is the OID, as in PostgreSQL.
+                return (int) Long.parseLong(name);
+            }
             Integer oid = lookup.find(name, c);
             if (oid == null && !lenient) {
                 SqlState state = switch (kind) {

@@ -627,6 +627,10 @@ final class AstBuilder {
     }
 
     private Expr primary(PrimaryContext ctx) {
+        if (ctx instanceof PostgreSqlParser.FieldSelectContext f) {
+            return io.heliosdb.sql.analyze.ExpandArrayCalls.fieldSelect(expr(f.expr()), identifier(f.identifier()),
+                    f.DOT().getSymbol().getStartIndex());
+        }
         if (ctx instanceof IntegerLiteralContext i) {
             return new Expr.Literal(Expr.LiteralKind.INTEGER, i.getText());
         } else if (ctx instanceof DecimalLiteralContext d) {

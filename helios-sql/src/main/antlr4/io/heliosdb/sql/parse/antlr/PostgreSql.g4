@@ -295,7 +295,7 @@ fromItem
     | LPAREN fromItem RPAREN                                # parenFrom
     | LATERAL LPAREN selectStmt RPAREN AS? alias=identifier
       (LPAREN identifier (COMMA identifier)* RPAREN)?       # lateralSubqueryFrom
-    | LATERAL? fn=identifier LPAREN (expr (COMMA expr)*)? RPAREN (WITH ORDINALITY)?
+    | LATERAL? schemaPrefix? fn=identifier LPAREN (expr (COMMA expr)*)? RPAREN (WITH ORDINALITY)?
       (AS? alias=identifier (LPAREN identifier (COMMA identifier)* RPAREN)?)?   # functionFrom
     ;
 
@@ -422,7 +422,7 @@ valueExpr
     | valueExpr op=(PLUS | MINUS) valueExpr            # addValue
     | valueExpr CONCAT valueExpr                       # concatValue
     | valueExpr op=(ARROW | DOUBLE_ARROW | HASH_ARROW | HASH_DOUBLE_ARROW | CONTAINS | CONTAINED_BY
-                  | QUESTION | QUESTION_PIPE | QUESTION_AMP | OVERLAPS) valueExpr    # jsonArrayOpValue
+                  | QUESTION | QUESTION_PIPE | QUESTION_AMP | OVERLAPS | AMP | PIPE) valueExpr    # jsonArrayOpValue
     ;
 
 primary
@@ -447,6 +447,7 @@ primary
     | functionName LPAREN (STAR | (DISTINCT | ALL)? expr (COMMA expr)* orderByClause?)? RPAREN
       filterClause? overClause?                                        # functionCall
     | identifier (DOT identifier)?                                     # columnRef
+    | LPAREN expr RPAREN DOT identifier                                # fieldSelect
     | LPAREN expr RPAREN                                               # parenExpr
     ;
 
@@ -715,6 +716,8 @@ QUESTION_PIPE : '?|';
 QUESTION_AMP : '?&';
 QUESTION : '?';
 OVERLAPS : '&&';
+AMP : '&';
+PIPE : '|';
 LBRACKET : '[';
 RBRACKET : ']';
 CARET : '^';
