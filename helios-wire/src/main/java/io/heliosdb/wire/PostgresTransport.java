@@ -66,7 +66,11 @@ final class PostgresTransport implements Transport {
         ServerTls tls = config.tlsEnabled() ? ServerTls.load(config.tlsCertPath(), config.tlsKeyPath()) : null;
         warnIfTrustIsExposed(config, credentials.method());
         int cores = Runtime.getRuntime().availableProcessors();
-        int workerCount = Math.max(2, cores);
+        // A statement may wait on a row lock until lock_timeout, holding its worker. With fewer workers
+        // than sessions, waiters could occupy them all while the lock holders' COMMITs sit in the queue
+        // (a pool-starvation deadlock no detector sees): so one worker per possible connection, started
+        // on demand and retired when idle (each session runs one task at a time, see SerialExecutor).
+        int workerCount = Math.max(Math.max(2, cores), config.maxConnections());
         ThreadPoolExecutor workers = new ThreadPoolExecutor(workerCount, workerCount, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new DefaultThreadFactory("helios-pg-worker", true));
         workers.allowCoreThreadTimeOut(true);

@@ -86,7 +86,7 @@ public final class KernelSession implements Session {
                          Runnable onClose, SystemViews views, QueryMetrics metrics, int pid) {
         this.views = views;
         this.metrics = metrics;
-        this.activity = new SessionActivity(pid, user);
+        this.activity = new SessionActivity(pid, user, store.locks()::isBlocked);
         this.store = store;
         this.frontEnd = frontEnd;
         this.user = user;

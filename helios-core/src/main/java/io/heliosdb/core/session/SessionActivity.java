@@ -2,6 +2,7 @@ package io.heliosdb.core.session;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.function.Predicate;
 
 /**
  * What {@code pg_stat_activity} shows of one session. Kept in volatile fields written by the
@@ -16,21 +17,32 @@ public final class SessionActivity {
     private volatile String state = "idle";
     private volatile String query = "";
     private volatile LocalDateTime queryStart;
+    /** Whether a thread waits for a row lock another transaction holds (the lock table's view). */
+    private final Predicate<Thread> lockWait;
+    /** The thread running the current statement, null between statements: what wait_event looks at. */
+    private volatile Thread runner;
 
     SessionActivity(int pid, String user) {
+        this(pid, user, thread -> false);
+    }
+
+    SessionActivity(int pid, String user, Predicate<Thread> lockWait) {
         this.pid = pid;
         this.user = user;
+        this.lockWait = lockWait;
     }
 
     void started(String sql, String application) {
         applicationName = application == null ? "" : application;
         query = sql;
         queryStart = now();
+        runner = Thread.currentThread();
         state = "active";
     }
 
     void finished(String idleState, String application) {
         applicationName = application == null ? "" : application;
+        runner = null;
         state = idleState;
     }
 
@@ -40,7 +52,11 @@ public final class SessionActivity {
 
     /** A row of pg_stat_activity, in {@link SystemViews#PG_STAT_ACTIVITY} column order. */
     Object[] row(String database) {
-        return new Object[] {pid, database, user, applicationName, backendStart, queryStart, state, query};
+        // As PostgreSQL reports a backend waiting on a row lock (clients and isolation testers read this).
+        Thread running = runner;
+        boolean waiting = running != null && lockWait.test(running);
+        return new Object[] {pid, database, user, applicationName, backendStart, queryStart,
+            waiting ? "Lock" : null, waiting ? "transactionid" : null, state, query};
     }
 
     private static LocalDateTime now() {

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  *   <li>{@code helios_cache_stats (provider, hits, misses, hit_rate, evictions, bytes_used,
  *       capacity_bytes)}: one row when a cache layer is in use, none otherwise;</li>
  *   <li>{@code pg_stat_activity (pid, datname, usename, application_name, backend_start, query_start,
- *       state, query)}: one row per open session.</li>
+ *       wait_event_type, wait_event, state, query)}: one row per open session.</li>
  * </ul>
  * A stored table of the same name (made before these existed) takes precedence; new ones cannot be
  * created. Writing to a view fails with {@code 42809} when a row is touched.
@@ -49,7 +49,8 @@ public final class SystemViews {
             col("evictions", SqlType.BIGINT), col("bytes_used", SqlType.BIGINT), col("capacity_bytes", SqlType.BIGINT));
     private static final TableDef ACTIVITY = view(-3, PG_STAT_ACTIVITY, col("pid", SqlType.INTEGER),
             col("datname", SqlType.TEXT), col("usename", SqlType.TEXT), col("application_name", SqlType.TEXT),
-            col("backend_start", SqlType.TIMESTAMP), col("query_start", SqlType.TIMESTAMP), col("state", SqlType.TEXT),
+            col("backend_start", SqlType.TIMESTAMP), col("query_start", SqlType.TIMESTAMP),
+            col("wait_event_type", SqlType.TEXT), col("wait_event", SqlType.TEXT), col("state", SqlType.TEXT),
             col("query", SqlType.TEXT));
     private static final Map<String, TableDef> VIEWS = Map.of(HELIOS_STATS, STATS, HELIOS_CACHE_STATS, CACHE,
             PG_STAT_ACTIVITY, ACTIVITY);

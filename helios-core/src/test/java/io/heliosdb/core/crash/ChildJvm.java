@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
  * on a background thread. Only lines ended by a newline are delivered: a line cut short by the kill
  * must never count as an acknowledgement. {@link #kill()} is SIGKILL, sent so that no line is lost.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
     /** Delivered once, after the last complete line, when stdout reaches its end. */
-    static final String END = "\u0000end-of-stdout";
+    public static final String END = "\u0000end-of-stdout";
 
     private final Process process;
     private final Path stderr;
@@ -38,7 +38,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Starts {@code main} from {@code classPath} (see {@link FrozenClassPath}); its stderr goes to {@code stderr}. */
-    static ChildJvm start(FrozenClassPath classPath, Class<?> main, Path stderr, String... args) throws IOException {
+    public static ChildJvm start(FrozenClassPath classPath, Class<?> main, Path stderr, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -72,11 +72,11 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** The next complete line, {@link #END} at the end of stdout, or null if none came within the wait. */
-    String nextLine(long timeout, TimeUnit unit) throws InterruptedException {
+    public String nextLine(long timeout, TimeUnit unit) throws InterruptedException {
         return lines.poll(timeout, unit);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
@@ -85,7 +85,7 @@ final class ChildJvm implements AutoCloseable {
      *
      * @return the lines the child printed that were not read yet (without {@link #END})
      */
-    List<String> kill() throws InterruptedException {
+    public List<String> kill() throws InterruptedException {
         // Not process.destroyForcibly(): on Linux it closes this side's stdout stream right after the
         // signal, discarding every line still in the pipe or the stream's buffer (the reader then sees
         // "Stream closed" or a premature end). The handle only sends SIGKILL; the pipe keeps the child's
@@ -113,7 +113,7 @@ final class ChildJvm implements AutoCloseable {
         return readFailure;
     }
 
-    String stderrText() {
+    public String stderrText() {
         try {
             String text = Files.readString(stderr);
             return text.length() > 4000 ? "..." + text.substring(text.length() - 4000) : text;

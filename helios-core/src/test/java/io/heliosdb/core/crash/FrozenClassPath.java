@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * failure message whether the live class path changed during the run (the parent itself still runs
  * from it).
  */
-final class FrozenClassPath {
+public final class FrozenClassPath {
     private final String classPath;
     /** Each live entry with its size and modification time when it was copied. */
     private final Map<Path, String> stamps;
@@ -38,7 +38,7 @@ final class FrozenClassPath {
     }
 
     /** Copies every entry of the live class path (and {@code main}'s code source) under {@code into}. */
-    static FrozenClassPath copy(Class<?> main, Path into) {
+    public static FrozenClassPath copy(Class<?> main, Path into) {
         Map<Path, String> stamps = new LinkedHashMap<>();
         List<String> copied = new ArrayList<>();
         try {
@@ -58,12 +58,12 @@ final class FrozenClassPath {
         return new FrozenClassPath(String.join(File.pathSeparator, copied), stamps);
     }
 
-    String classPath() {
+    public String classPath() {
         return classPath;
     }
 
     /** The live entries whose size or modification time changed since the copy (empty when none). */
-    List<Path> changedSince() {
+    public List<Path> changedSince() {
         List<Path> changed = new ArrayList<>();
         stamps.forEach((entry, stamp) -> {
             try {

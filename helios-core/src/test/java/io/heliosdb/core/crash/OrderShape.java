@@ -6,8 +6,8 @@ package io.heliosdb.core.crash;
  * so the audit can check not only that parts of a transaction appear together but that they hold
  * exactly what was written.
  */
-final class OrderShape {
-    static final String[] SCHEMA = {
+public final class OrderShape {
+    public static final String[] SCHEMA = {
         "create table orders (id int primary key, thread int, nlines int, total int)",
         "create table order_lines (order_id int, line int, amount int, primary key (order_id, line))",
         "create table thread_stats (thread int primary key, orders int, amount bigint)",
@@ -23,13 +23,13 @@ final class OrderShape {
     /** Every this many commits, a thread deletes one of its earlier orders instead of inserting one. */
     static final int DELETE_EVERY = 5;
     /** Committer threads per child: enough for commits to share a sync. */
-    static final int THREADS = 3;
+    public static final int THREADS = 3;
 
     private OrderShape() {
     }
 
     /** The SQL that seeds one stats row per committer thread. */
-    static String seedStats(int thread) {
+    public static String seedStats(int thread) {
         return "insert into thread_stats (thread, orders, amount) values (" + thread + ", 0, 0)";
     }
 

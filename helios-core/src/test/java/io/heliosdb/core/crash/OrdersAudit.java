@@ -20,9 +20,9 @@ import java.util.TreeSet;
  * agrees with the full scan for every row. Collects every problem instead of stopping at the first,
  * so a report shows the whole extent of a loss.
  */
-final class OrdersAudit {
+public final class OrdersAudit {
     /** What the parent knows of an acknowledged order. */
-    enum State {
+    public enum State {
         /** Its insert was acknowledged: it must be there. */
         LIVE,
         /** Its deletion started but was not acknowledged: it may be there or not. */
@@ -32,10 +32,10 @@ final class OrdersAudit {
     }
 
     /** An acknowledged order and where it came from, for the failure message. */
-    record Ack(int id, State state, String origin) {
+    public record Ack(int id, State state, String origin) {
     }
 
-    record Result(int orders, int lines, List<String> problems) {
+    public record Result(int orders, int lines, List<String> problems) {
     }
 
     private record Order(int thread, int nlines, int total) {
@@ -46,7 +46,7 @@ final class OrdersAudit {
     private OrdersAudit() {
     }
 
-    static Result run(HeliosDB db, Map<Integer, Ack> acknowledged) {
+    public static Result run(HeliosDB db, Map<Integer, Ack> acknowledged) {
         List<String> problems = new ArrayList<>();
         try (Session s = db.session()) {
             Map<Integer, Order> orders = new TreeMap<>();
@@ -163,7 +163,7 @@ final class OrdersAudit {
     }
 
     /** The problems as one message, the first {@value #MAX_PROBLEMS_LISTED} listed. */
-    static String describe(List<String> problems) {
+    public static String describe(List<String> problems) {
         List<String> shown = problems.size() > MAX_PROBLEMS_LISTED ? problems.subList(0, MAX_PROBLEMS_LISTED) : problems;
         return problems.size() + " problem(s):\n  " + String.join("\n  ", shown)
                 + (shown.size() < problems.size() ? "\n  ..." : "");

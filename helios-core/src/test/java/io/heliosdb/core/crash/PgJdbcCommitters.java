@@ -18,14 +18,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code io.heliosdb.core} module (which these tests are compiled into) does not read
  * {@code java.sql}; reflection needs no readability.
  */
-final class PgJdbcCommitters implements AutoCloseable {
+public final class PgJdbcCommitters implements AutoCloseable {
     private final Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
     private final Semaphore acks = new Semaphore(0);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final ExecutorService pool;
 
-    PgJdbcCommitters(String url, int firstId) {
+    public PgJdbcCommitters(String url, int firstId) {
         pool = Executors.newFixedThreadPool(OrderShape.THREADS);
         for (int t = 0; t < OrderShape.THREADS; t++) {
             int thread = t;
@@ -34,7 +34,7 @@ final class PgJdbcCommitters implements AutoCloseable {
     }
 
     /** Waits (bounded) until at least {@code n} commits were acknowledged. */
-    boolean awaitAcks(int n, long timeout, TimeUnit unit) throws InterruptedException {
+    public boolean awaitAcks(int n, long timeout, TimeUnit unit) throws InterruptedException {
         if (!acks.tryAcquire(n, timeout, unit)) {
             return false;
         }
@@ -42,17 +42,17 @@ final class PgJdbcCommitters implements AutoCloseable {
         return true;
     }
 
-    Set<Integer> acknowledged() {
+    public Set<Integer> acknowledged() {
         return acknowledged;
     }
 
     /** The first error a client hit before {@link #stop()}: a finding, since the server was still up. */
-    Throwable failure() {
+    public Throwable failure() {
         return failure.get();
     }
 
     /** Ends the clients (their connections fail once the server is killed) and waits for them. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         stopping.set(true);
         pool.shutdown();
         if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {

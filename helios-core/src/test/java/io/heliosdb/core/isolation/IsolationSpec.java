@@ -10,10 +10,10 @@ import java.util.Map;
  * {@code setup <sql>}, {@code session <name>}, {@code step <name> <sql>} (for the last session),
  * {@code permutation <step> <step> ...}; {@code #} starts a comment.
  */
-record IsolationSpec(String name, List<String> setup, Map<String, String> stepSql, Map<String, String> stepSession,
+public record IsolationSpec(String name, List<String> setup, Map<String, String> stepSql, Map<String, String> stepSession,
                      List<String> sessions, List<List<String>> permutations) {
 
-    static IsolationSpec parse(String name, String text) {
+    public static IsolationSpec parse(String name, String text) {
         List<String> setup = new ArrayList<>();
         Map<String, String> sql = new LinkedHashMap<>();
         Map<String, String> owner = new LinkedHashMap<>();
