@@ -31,6 +31,18 @@ public final class SequenceCatalog {
         return stored == null ? Optional.empty() : Optional.of(SequenceDefCodec.decode(stored));
     }
 
+    /** Every sequence, by name. */
+    public List<SequenceDef> all() {
+        List<SequenceDef> all = new ArrayList<>();
+        try (KvCursor c = reads.reader().scan(CatalogKeys.CATALOG, CatalogKeys.sequencesFrom(),
+                CatalogKeys.sequencesTo(), false)) {
+            while (c.next()) {
+                all.add(SequenceDefCodec.decode(c.value()));
+            }
+        }
+        return all;
+    }
+
     public List<SequenceDef> ownedBy(String table) {
         List<SequenceDef> owned = new ArrayList<>();
         try (KvCursor c = reads.reader().scan(CatalogKeys.CATALOG, CatalogKeys.sequencesFrom(),
