@@ -19,4 +19,16 @@ public interface DefinitionCatalog {
      * {@code n:<schema>} for a schema.
      */
     void setComment(String target, String text);
+
+    /** Stores a new schema (the kernel assigns its id); returns what was stored. */
+    default io.heliosdb.sql.schema.SchemaDef putSchema(io.heliosdb.sql.schema.SchemaDef schema) {
+        throw new io.heliosdb.api.HeliosException(io.heliosdb.api.SqlState.FEATURE_NOT_SUPPORTED,
+                "This kernel does not support schemas");
+    }
+
+    /** Drops an (already emptied) schema. */
+    default void dropSchema(io.heliosdb.sql.schema.SchemaDef schema) {
+        throw new io.heliosdb.api.HeliosException(io.heliosdb.api.SqlState.FEATURE_NOT_SUPPORTED,
+                "This kernel does not support schemas");
+    }
 }

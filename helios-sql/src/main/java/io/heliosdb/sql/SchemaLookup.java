@@ -39,9 +39,32 @@ public interface SchemaLookup {
         return this;
     }
 
-    /** Whether the schema exists: only {@code public} in a kernel without CREATE SCHEMA. */
+    /** Whether the schema exists: {@code public} always, others once CREATE SCHEMA made them. */
     default boolean schemaExists(String schema) {
-        return schema.equals("public");
+        return schema.equals("public") || schema(schema).isPresent();
+    }
+
+    /** The schema made by CREATE SCHEMA with this name; a kernel without schemas has none. */
+    default Optional<io.heliosdb.sql.schema.SchemaDef> schema(String name) {
+        return Optional.empty();
+    }
+
+    /** Every schema made by CREATE SCHEMA, by name. */
+    default List<io.heliosdb.sql.schema.SchemaDef> schemas() {
+        return List.of();
+    }
+
+    /**
+     * The catalog name a CREATE of {@code name} makes: a qualified name as written, an unqualified one in the
+     * first schema of search_path that exists (see io.heliosdb.sql.schema.QualifiedNames).
+     */
+    default String creationName(String name) {
+        return name;
+    }
+
+    /** The schemas of search_path that exist, in order (current_schema() is the first). */
+    default List<String> searchPathSchemas() {
+        return List.of("public");
     }
 
     /** Every table, for finding the foreign keys that reference one. */

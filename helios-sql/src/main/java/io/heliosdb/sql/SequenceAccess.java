@@ -23,6 +23,11 @@ public interface SequenceAccess {
         return List.of();
     }
 
+    /** Every sequence, by name. */
+    default List<SequenceDef> sequences() {
+        return List.of();
+    }
+
     /** Creates the sequence (the kernel assigns its id); {@code 42P07} when the name is taken by any relation. */
     default SequenceDef createSequence(SequenceDef definition) {
         throw unsupported();

@@ -11,6 +11,11 @@ public interface SystemCatalog {
     SystemCatalog NONE = new SystemCatalog() {
     };
 
+    /** The schema of the relation with this OID ({@code pg_catalog} for the system views), or null. */
+    default String relationSchema(int oid) {
+        return "public";
+    }
+
     /** The OID of the table, index or view with this name, or null when there is none. */
     default Integer relationOid(String name) {
         return null;

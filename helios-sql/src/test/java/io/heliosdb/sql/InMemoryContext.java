@@ -47,7 +47,7 @@ final class InMemoryContext implements ExecutionContext {
 
     @Override
     public Optional<TableDef> table(String name) {
-        return Optional.ofNullable(tables.get(name));
+        return Optional.ofNullable(tables.get(io.heliosdb.sql.schema.QualifiedNames.normalize(name)));
     }
 
     @Override

@@ -12,18 +12,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stored form of the catalog objects kept under object keys: views ({@code view:<name>}) and comments
+ * The stored form of the catalog objects kept under object keys: views ({@code view:<name>}), schemas ({@code schema:<name>}) and comments
  * ({@code comment:<target>}, a string). The first byte says which.
  */
 public final class ObjectDefCodec {
     private static final int VIEW = 1;
     private static final int COMMENT = 3;
+    private static final int SCHEMA = 4;
 
     private ObjectDefCodec() {
     }
 
     public static String viewKey(String name) {
         return "view:" + name;
+    }
+
+    /** A schema made by CREATE SCHEMA (public has no entry: it always exists). */
+    public static String schemaKey(String name) {
+        return "schema:" + name;
     }
 
     public static String commentKey(String target) {
@@ -45,6 +51,11 @@ public final class ObjectDefCodec {
             writeString(out, v.query());
             out.writeVarLong(v.dependsOn().size());
             v.dependsOn().forEach(d -> writeString(out, d));
+        } else if (object instanceof io.heliosdb.sql.schema.SchemaDef schema) {
+            out.write(SCHEMA);
+            out.writeVarLong(schema.id());
+            writeString(out, schema.name());
+            writeString(out, schema.owner());
         } else if (object instanceof String comment) {
             out.write(COMMENT);
             writeString(out, comment);
@@ -59,6 +70,9 @@ public final class ObjectDefCodec {
         int kind = in.read();
         if (kind == COMMENT) {
             return readString(in);
+        }
+        if (kind == SCHEMA) {
+            return new io.heliosdb.sql.schema.SchemaDef(in.readVarLong(), readString(in), readString(in));
         }
         if (kind != VIEW) {
             throw new HeliosException(SqlState.DATA_CORRUPTED, "unknown catalog object kind " + kind);

@@ -16,20 +16,20 @@ import java.util.Map;
 record CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<RoleInfo> roles, String database,
                       String currentUser, int backendPid, Map<String, String> settings,
                       List<io.heliosdb.sql.schema.ViewDef> views, Map<String, String> comments,
-                      List<io.heliosdb.sql.schema.SequenceDef> sequences) {
+                      List<io.heliosdb.sql.schema.SequenceDef> sequences, List<io.heliosdb.sql.schema.SchemaDef> schemas) {
     /** pg_class's and pg_namespace's own OIDs, the classoid of pg_description rows. */
     static final int PG_CLASS_OID = 1259;
     static final int PG_NAMESPACE_OID = 2615;
 
     CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<RoleInfo> roles, String database,
                    String currentUser, int backendPid, Map<String, String> settings) {
-        this(tables, indexes, roles, database, currentUser, backendPid, settings, List.of(), Map.of(), List.of());
+        this(tables, indexes, roles, database, currentUser, backendPid, settings, List.of(), Map.of(), List.of(), List.of());
     }
 
     CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<RoleInfo> roles, String database,
                    String currentUser, int backendPid, Map<String, String> settings,
                    List<io.heliosdb.sql.schema.ViewDef> views, Map<String, String> comments) {
-        this(tables, indexes, roles, database, currentUser, backendPid, settings, views, comments, List.of());
+        this(tables, indexes, roles, database, currentUser, backendPid, settings, views, comments, List.of(), List.of());
     }
 
     /** PostgreSQL's first OID for user objects; everything below is built in. */
@@ -100,6 +100,22 @@ record CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<Rol
 
     static int indexOid(StoredIndex index) {
         return FIRST_USER_OID + 3 * (int) index.id();
+    }
+
+    /** The OID of the schema a catalog name (see QualifiedNames) belongs to. */
+    int namespaceOid(String catalogName) {
+        String schema = io.heliosdb.sql.schema.QualifiedNames.schemaOf(catalogName);
+        for (io.heliosdb.sql.schema.SchemaDef s : schemas) {
+            if (s.name().equals(schema)) {
+                return schemaOid(s);
+            }
+        }
+        return PUBLIC;
+    }
+
+    /** Schemas take their OIDs from the same id sequence as tables. */
+    static int schemaOid(io.heliosdb.sql.schema.SchemaDef schema) {
+        return FIRST_USER_OID + 3 * (int) schema.id();
     }
 
     static String primaryKeyName(TableDef table) {

@@ -19,19 +19,23 @@ final class InformationSchemaRows {
             rows.add(new ViewRow(view).set("catalog_name", o.database()).set("schema_name", schema)
                     .set("schema_owner", owner).values());
         }
+        for (io.heliosdb.sql.schema.SchemaDef schema : o.schemas()) {
+            rows.add(new ViewRow(view).set("catalog_name", o.database()).set("schema_name", schema.name())
+                    .set("schema_owner", schema.owner()).values());
+        }
         return rows;
     }
 
     static List<Object[]> tables(TableDef view, CatalogObjects o) {
         List<Object[]> rows = new ArrayList<>();
         for (TableDef t : o.tables()) {
-            rows.add(new ViewRow(view).set("table_catalog", o.database()).set("table_schema", "public")
-                    .set("table_name", t.name()).set("table_type", "BASE TABLE").set("is_insertable_into", "YES")
+            rows.add(new ViewRow(view).set("table_catalog", o.database()).set("table_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(t.name()))
+                    .set("table_name", io.heliosdb.sql.schema.QualifiedNames.localName(t.name())).set("table_type", "BASE TABLE").set("is_insertable_into", "YES")
                     .set("is_typed", "NO").values());
         }
         for (io.heliosdb.sql.schema.ViewDef v : o.views()) {
-            rows.add(new ViewRow(view).set("table_catalog", o.database()).set("table_schema", "public")
-                    .set("table_name", v.name()).set("table_type", "VIEW").set("is_insertable_into", "NO")
+            rows.add(new ViewRow(view).set("table_catalog", o.database()).set("table_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(v.name()))
+                    .set("table_name", io.heliosdb.sql.schema.QualifiedNames.localName(v.name())).set("table_type", "VIEW").set("is_insertable_into", "NO")
                     .set("is_typed", "NO").values());
         }
         return rows;
@@ -42,8 +46,8 @@ final class InformationSchemaRows {
         for (TableDef t : o.tables()) {
             for (int c = 0; c < t.columns().size(); c++) {
                 ColumnDef col = t.columns().get(c);
-                ViewRow row = new ViewRow(view).set("table_catalog", o.database()).set("table_schema", "public")
-                        .set("table_name", t.name()).set("column_name", col.name()).set("ordinal_position", c + 1)
+                ViewRow row = new ViewRow(view).set("table_catalog", o.database()).set("table_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(t.name()))
+                        .set("table_name", io.heliosdb.sql.schema.QualifiedNames.localName(t.name())).set("column_name", col.name()).set("ordinal_position", c + 1)
                         .set("column_default", col.defaultExpression())
                         .set("is_nullable", col.notNull() || t.primaryKey().contains(c) ? "NO" : "YES")
                         .set("data_type", col.type().sqlName()).set("udt_catalog", o.database())
@@ -105,9 +109,9 @@ final class InformationSchemaRows {
         List<Object[]> rows = new ArrayList<>();
         for (TableDef t : o.tables()) {
             if (t.hasPrimaryKey()) {
-                rows.add(new ViewRow(view).set("constraint_catalog", o.database()).set("constraint_schema", "public")
+                rows.add(new ViewRow(view).set("constraint_catalog", o.database()).set("constraint_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(t.name()))
                         .set("constraint_name", CatalogObjects.primaryKeyName(t)).set("table_catalog", o.database())
-                        .set("table_schema", "public").set("table_name", t.name()).set("constraint_type", "PRIMARY KEY")
+                        .set("table_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(t.name())).set("table_name", io.heliosdb.sql.schema.QualifiedNames.localName(t.name())).set("constraint_type", "PRIMARY KEY")
                         .set("is_deferrable", "NO").set("initially_deferred", "NO").set("enforced", "YES").values());
             }
         }
@@ -118,9 +122,9 @@ final class InformationSchemaRows {
         List<Object[]> rows = new ArrayList<>();
         for (TableDef t : o.tables()) {
             for (int k = 0; k < t.primaryKey().size(); k++) {
-                rows.add(new ViewRow(view).set("constraint_catalog", o.database()).set("constraint_schema", "public")
+                rows.add(new ViewRow(view).set("constraint_catalog", o.database()).set("constraint_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(t.name()))
                         .set("constraint_name", CatalogObjects.primaryKeyName(t)).set("table_catalog", o.database())
-                        .set("table_schema", "public").set("table_name", t.name())
+                        .set("table_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(t.name())).set("table_name", io.heliosdb.sql.schema.QualifiedNames.localName(t.name()))
                         .set("column_name", t.columns().get(t.primaryKey().get(k)).name()).set("ordinal_position", k + 1)
                         .set("position_in_unique_constraint", null).values());
             }

@@ -81,17 +81,58 @@ final class KernelExecutionContext implements ExecutionContext {
             setSetting(name, value); // refused the same way
         }
         settings.setLocal(name, value);
+        searchPath = null;
     }
 
     @Override
     public Optional<TableDef> table(String name) {
-        Optional<TableDef> stored = tables.table(name);
+        Optional<TableDef> stored = searchPath().resolve(name, tables::table);
         return stored.isPresent() || views == null ? stored : views.table(name);
     }
 
     @Override
     public Optional<io.heliosdb.sql.schema.ViewDef> view(String name) {
-        return StoredViews.view(tables.objects().get(io.heliosdb.core.catalog.ObjectDefCodec.viewKey(name)));
+        return searchPath().resolve(name, n -> StoredViews.view(
+                tables.objects().get(io.heliosdb.core.catalog.ObjectDefCodec.viewKey(n))));
+    }
+
+    /** The session's search_path over the schemas this statement sees (kept until a SET or schema DDL). */
+    private SearchPath searchPath() {
+        if (searchPath == null) {
+            searchPath = SearchPath.of(settings.get("search_path"), settings.get("session_authorization"),
+                    this::schemaExists);
+        }
+        return searchPath;
+    }
+
+    private SearchPath searchPath;
+
+    @Override
+    public Optional<io.heliosdb.sql.schema.SchemaDef> schema(String name) {
+        return StoredViews.schema(tables.objects().get(io.heliosdb.core.catalog.ObjectDefCodec.schemaKey(name)));
+    }
+
+    @Override
+    public List<io.heliosdb.sql.schema.SchemaDef> schemas() {
+        return StoredViews.schemas(tables.objects().all());
+    }
+
+    @Override
+    public List<String> searchPathSchemas() {
+        return searchPath().schemas();
+    }
+
+    @Override
+    public String creationName(String name) {
+        return searchPath().creationName(name);
+    }
+
+    /** 3F000 when a created object's schema does not exist. */
+    private void requireSchema(String catalogName) {
+        String schema = io.heliosdb.sql.schema.QualifiedNames.schemaOf(catalogName);
+        if (!schemaExists(schema)) {
+            throw new HeliosException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
+        }
     }
 
     @Override
@@ -101,7 +142,25 @@ final class KernelExecutionContext implements ExecutionContext {
 
     @Override
     public io.heliosdb.sql.DefinitionCatalog definitions() {
-        return new StoredViews(tables.objects());
+        return new StoredViews(tables.objects()) {
+            @Override
+            public io.heliosdb.sql.schema.ViewDef putView(io.heliosdb.sql.schema.ViewDef view) {
+                requireSchema(view.name());
+                return super.putView(view);
+            }
+
+            @Override
+            public io.heliosdb.sql.schema.SchemaDef putSchema(io.heliosdb.sql.schema.SchemaDef schema) {
+                searchPath = null;
+                return super.putSchema(schema);
+            }
+
+            @Override
+            public void dropSchema(io.heliosdb.sql.schema.SchemaDef schema) {
+                searchPath = null;
+                super.dropSchema(schema);
+            }
+        };
     }
 
     @Override
@@ -109,6 +168,7 @@ final class KernelExecutionContext implements ExecutionContext {
         if (views != null && SystemViews.isViewName(definition.name())) {
             throw new HeliosException(SqlState.DUPLICATE_TABLE, "relation \"" + definition.name() + "\" already exists");
         }
+        requireSchema(definition.name());
         return tables.createTable(definition);
     }
 
@@ -120,7 +180,7 @@ final class KernelExecutionContext implements ExecutionContext {
 
     @Override
     public Optional<IndexDef> index(String name) {
-        return tables.index(name).map(StoredIndex::definition);
+        return searchPath().resolve(name, tables::index).map(StoredIndex::definition);
     }
 
     @Override
@@ -134,6 +194,7 @@ final class KernelExecutionContext implements ExecutionContext {
             throw new HeliosException(SqlState.DUPLICATE_TABLE, "relation \"" + index.name() + "\" already exists");
         }
         table(index.table()).ifPresent(KernelExecutionContext::refuseView);
+        requireSchema(index.name() != null ? index.name() : index.table());
         tables.createIndex(index);
     }
 
@@ -163,7 +224,7 @@ final class KernelExecutionContext implements ExecutionContext {
         String user = settings.get("session_authorization");
         return new CatalogObjects(tables.tables(), tables.allIndexes(), roleInfos(),
                 views != null ? views.database() : "heliosdb", user, pid,
-                settings.all(), views(), StoredViews.comments(tables.objects().all()), tables.sequences().all());
+                settings.all(), views(), StoredViews.comments(tables.objects().all()), tables.sequences().all(), schemas());
     }
 
     /** The stored roles, and the bootstrap superuser unless it is stored too (after an ALTER ROLE), by OID. */
@@ -291,11 +352,17 @@ final class KernelExecutionContext implements ExecutionContext {
                     null, "The mode follows from the configuration and the modules found at start-up.", 0, null);
         }
         settings.set(name, value);
+        searchPath = null;
     }
 
     @Override
     public Optional<SequenceDef> sequence(String name) {
-        return tables.sequences().sequence(name);
+        return searchPath().resolve(name, tables.sequences()::sequence);
+    }
+
+    @Override
+    public List<SequenceDef> sequences() {
+        return tables.sequences().all();
     }
 
     @Override
@@ -309,6 +376,7 @@ final class KernelExecutionContext implements ExecutionContext {
                 || views != null && SystemViews.isViewName(definition.name())) {
             throw new HeliosException(SqlState.DUPLICATE_TABLE, "relation \"" + definition.name() + "\" already exists");
         }
+        requireSchema(definition.name());
         return tables.sequences().create(definition);
     }
 
@@ -353,7 +421,7 @@ final class KernelExecutionContext implements ExecutionContext {
     }
 
     private SequenceDef existingSequence(String name) {
-        return tables.sequences().sequence(name).orElseThrow(() -> new HeliosException(SqlState.UNDEFINED_TABLE,
+        return sequence(name).orElseThrow(() -> new HeliosException(SqlState.UNDEFINED_TABLE,
                 "relation \"" + name + "\" does not exist"));
     }
 

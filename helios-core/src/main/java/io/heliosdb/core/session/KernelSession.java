@@ -361,16 +361,24 @@ public final class KernelSession implements Session {
         }
     }
 
+    /** The search_path the cached plans were made under. */
+    private String plannedSearchPath;
+
     PlannedStatement plan(ParsedStatement statement, List<SqlType> declared) {
         Catalog.Snapshot committed = store.catalogFor(transaction);
         Transaction.SchemaStamp stamp = transaction != null ? transaction.schemaStamp(committed)
                 : new Transaction.SchemaStamp(committed.version(), 0, 0);
+        String path = settings.get("search_path");
+        if (!path.equals(plannedSearchPath)) {
+            planCache.clear(); // unqualified names may denote other objects now
+            plannedSearchPath = path;
+        }
         PlannedStatement cached = planCache.get(statement.sql(), declared);
         if (cached != null && cached.stamp().equals(stamp)) {
             return cached;
         }
         Transaction t = transaction;
-        SchemaLookup schema = new PlanningSchema(committed, t, views);
+        SchemaLookup schema = new PlanningSchema(committed, t, views, path, settings.get("session_authorization"));
         PlannedStatement planned = new PlannedStatement(frontEnd.plan(statement, schema, declared), stamp);
         planCache.put(statement.sql(), declared, planned);
         return planned;

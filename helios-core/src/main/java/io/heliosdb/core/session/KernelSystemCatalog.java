@@ -25,6 +25,32 @@ final class KernelSystemCatalog implements SystemCatalog {
     }
 
     @Override
+    public String relationSchema(int oid) {
+        CatalogObjects o = objects();
+        for (TableDef t : o.tables()) {
+            if (CatalogObjects.tableOid(t) == oid || CatalogObjects.primaryKeyIndexOid(t) == oid) {
+                return io.heliosdb.sql.schema.QualifiedNames.schemaOf(t.name());
+            }
+        }
+        for (StoredIndex i : o.indexes()) {
+            if (CatalogObjects.indexOid(i) == oid) {
+                return io.heliosdb.sql.schema.QualifiedNames.schemaOf(i.name());
+            }
+        }
+        for (io.heliosdb.sql.schema.ViewDef v : o.views()) {
+            if (CatalogObjects.viewOid(v) == oid) {
+                return io.heliosdb.sql.schema.QualifiedNames.schemaOf(v.name());
+            }
+        }
+        for (Map.Entry<String, Integer> e : PgCatalogViews.viewOids().entrySet()) {
+            if (e.getValue() == oid) {
+                return e.getKey().startsWith("information_schema.") ? "information_schema" : "pg_catalog";
+            }
+        }
+        return null;
+    }
+
+    @Override
     public Integer relationOid(String name) {
         CatalogObjects o = objects();
         for (TableDef t : o.tables()) {

@@ -24,6 +24,11 @@ final class PgClassRows {
         rows.add(new Object[] {PG_CATALOG, "pg_catalog", 10, null});
         rows.add(new Object[] {PUBLIC, "public", o.ownerOid(), null});
         rows.add(new Object[] {INFORMATION_SCHEMA, "information_schema", 10, null});
+        for (io.heliosdb.sql.schema.SchemaDef s : o.schemas()) {
+            int owner = o.roles().stream().filter(r -> r.name().equals(s.owner())).mapToInt(CatalogObjects.RoleInfo::oid)
+                    .findFirst().orElse(o.ownerOid());
+            rows.add(new Object[] {CatalogObjects.schemaOid(s), s.name(), owner, null});
+        }
         return rows;
     }
 
@@ -31,20 +36,22 @@ final class PgClassRows {
         List<Object[]> rows = new ArrayList<>();
         for (TableDef t : o.tables()) {
             boolean hasIndex = t.hasPrimaryKey() || o.indexes().stream().anyMatch(i -> i.tableId() == t.id());
-            rows.add(relation(view, o, CatalogObjects.tableOid(t), t.name(), PUBLIC, "r", t.columns().size())
+            rows.add(relation(view, o, CatalogObjects.tableOid(t), local(t.name()), o.namespaceOid(t.name()), "r", t.columns().size())
                     .set("relam", CatalogObjects.HEAP_AM).set("relhasindex", hasIndex).set("reltuples", -1f)
                     .set("relchecks", PgConstraintRows.checks(t))
                     .set("relhastriggers", PgConstraintRows.hasForeignKeyTriggers(o, t)).values());
             if (t.hasPrimaryKey()) {
-                rows.add(index(view, o, CatalogObjects.primaryKeyIndexOid(t), CatalogObjects.primaryKeyName(t),
+                rows.add(index(view, o, CatalogObjects.primaryKeyIndexOid(t), local(CatalogObjects.primaryKeyName(t)),
+                        o.namespaceOid(t.name()),
                         t.primaryKey().size()));
             }
         }
         for (StoredIndex i : o.indexes()) {
-            rows.add(index(view, o, CatalogObjects.indexOid(i), i.name(), i.definition().columns().size()));
+            rows.add(index(view, o, CatalogObjects.indexOid(i), local(i.name()), o.namespaceOid(i.name()),
+                    i.definition().columns().size()));
         }
         for (io.heliosdb.sql.schema.ViewDef v : o.views()) {
-            rows.add(relation(view, o, CatalogObjects.viewOid(v), v.name(), PUBLIC, "v", v.columns().size())
+            rows.add(relation(view, o, CatalogObjects.viewOid(v), local(v.name()), o.namespaceOid(v.name()), "v", v.columns().size())
                     .set("relhasrules", true).values());
         }
         for (SequenceDef s : o.sequences()) {
@@ -67,8 +74,12 @@ final class PgClassRows {
                 .set("relnatts", columns).set("relreplident", kind.equals("r") ? "d" : "n").set("relispopulated", true);
     }
 
-    private static Object[] index(TableDef view, CatalogObjects o, int oid, String name, int columns) {
-        return relation(view, o, oid, name, PUBLIC, "i", columns).set("relam", CatalogObjects.BTREE_AM).values();
+    private static String local(String catalogName) {
+        return io.heliosdb.sql.schema.QualifiedNames.localName(catalogName);
+    }
+
+    private static Object[] index(TableDef view, CatalogObjects o, int oid, String name, int namespace, int columns) {
+        return relation(view, o, oid, name, namespace, "i", columns).set("relam", CatalogObjects.BTREE_AM).values();
     }
 
     static List<Object[]> attributes(TableDef view, CatalogObjects o) {
@@ -183,7 +194,7 @@ final class PgClassRows {
     static String indexDefinition(CatalogObjects o, int oid) {
         for (TableDef t : o.tables()) {
             if (t.hasPrimaryKey() && CatalogObjects.primaryKeyIndexOid(t) == oid) {
-                return indexDefinition(CatalogObjects.primaryKeyName(t), t, t.primaryKey(), null, true);
+                return indexDefinition(local(CatalogObjects.primaryKeyName(t)), t, t.primaryKey(), null, true);
             }
         }
         for (StoredIndex i : o.indexes()) {
@@ -203,7 +214,8 @@ final class PgClassRows {
             keys.add(quote(t.columns().get(columns.get(k)).name())
                     + (descending != null && descending.get(k) ? " DESC" : ""));
         }
-        return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + quote(name) + " ON public." + quote(t.name())
+        return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + quote(local(name)) + " ON "
+                + quote(io.heliosdb.sql.schema.QualifiedNames.schemaOf(t.name())) + "." + quote(local(t.name()))
                 + " USING btree " + keys;
     }
 

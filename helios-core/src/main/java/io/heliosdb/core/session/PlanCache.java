@@ -30,4 +30,9 @@ final class PlanCache {
     void put(String sql, List<SqlType> declared, PlannedStatement planned) {
         plans.put(new Key(sql, declared), planned);
     }
+
+    /** Forgets every plan (their unqualified names were resolved under another search_path). */
+    void clear() {
+        plans.clear();
+    }
 }

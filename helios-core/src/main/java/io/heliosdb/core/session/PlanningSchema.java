@@ -17,23 +17,50 @@ final class PlanningSchema implements SchemaLookup {
     private final Catalog.Snapshot committed;
     private final Transaction transaction;
     private final SystemViews views;
+    private final SearchPath searchPath;
 
     PlanningSchema(Catalog.Snapshot committed, Transaction transaction, SystemViews views) {
+        this(committed, transaction, views, null, null);
+    }
+
+    /** With the session's search_path setting and user, for resolving unqualified names. */
+    PlanningSchema(Catalog.Snapshot committed, Transaction transaction, SystemViews views, String searchPath,
+                   String user) {
         this.committed = committed;
         this.transaction = transaction;
         this.views = views;
+        this.searchPath = SearchPath.of(searchPath == null ? "public" : searchPath, user, this::schemaExists);
     }
 
     @Override
     public Optional<TableDef> table(String name) {
-        Optional<TableDef> stored = transaction != null ? transaction.table(committed, name) : committed.table(name);
+        Optional<TableDef> stored = searchPath.resolve(name,
+                n -> transaction != null ? transaction.table(committed, n) : committed.table(n));
         return stored.isPresent() || views == null ? stored : views.table(name);
     }
 
     @Override
     public Optional<io.heliosdb.sql.schema.ViewDef> view(String name) {
-        String key = io.heliosdb.core.catalog.ObjectDefCodec.viewKey(name);
-        return StoredViews.view(transaction != null ? transaction.object(committed, key) : committed.object(key));
+        return searchPath.resolve(name, n -> StoredViews.view(object(io.heliosdb.core.catalog.ObjectDefCodec.viewKey(n))));
+    }
+
+    private Optional<Object> object(String key) {
+        return transaction != null ? transaction.object(committed, key) : committed.object(key);
+    }
+
+    @Override
+    public Optional<io.heliosdb.sql.schema.SchemaDef> schema(String name) {
+        return StoredViews.schema(object(io.heliosdb.core.catalog.ObjectDefCodec.schemaKey(name)));
+    }
+
+    @Override
+    public List<io.heliosdb.sql.schema.SchemaDef> schemas() {
+        return StoredViews.schemas(transaction != null ? transaction.objects(committed) : committed.objects());
+    }
+
+    @Override
+    public String creationName(String name) {
+        return searchPath.creationName(name);
     }
 
     @Override
@@ -43,13 +70,15 @@ final class PlanningSchema implements SchemaLookup {
 
     @Override
     public Optional<IndexDef> index(String name) {
-        Optional<StoredIndex> stored = transaction != null ? transaction.index(committed, name) : committed.index(name);
+        Optional<StoredIndex> stored = searchPath.resolve(name,
+                n -> transaction != null ? transaction.index(committed, n) : committed.index(n));
         return stored.map(StoredIndex::definition);
     }
 
     @Override
     public List<IndexDef> indexes(String table) {
-        Optional<TableDef> def = transaction != null ? transaction.table(committed, table) : committed.table(table);
+        Optional<TableDef> def = searchPath.resolve(table,
+                n -> transaction != null ? transaction.table(committed, n) : committed.table(n));
         if (def.isEmpty()) {
             return List.of();
         }

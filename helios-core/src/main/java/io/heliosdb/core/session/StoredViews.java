@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Views kept as catalog objects, for the executor's DDL and for planning. */
-final class StoredViews implements DefinitionCatalog {
+class StoredViews implements DefinitionCatalog {
     private final ObjectCatalog objects;
 
     StoredViews(ObjectCatalog objects) {
@@ -42,6 +42,36 @@ final class StoredViews implements DefinitionCatalog {
             }
         });
         return out;
+    }
+
+    /** The schemas made by CREATE SCHEMA, by name. */
+    static List<io.heliosdb.sql.schema.SchemaDef> schemas(Map<String, Object> all) {
+        List<io.heliosdb.sql.schema.SchemaDef> out = new ArrayList<>();
+        for (Object o : all.values()) {
+            if (o instanceof io.heliosdb.sql.schema.SchemaDef s) {
+                out.add(s);
+            }
+        }
+        out.sort(java.util.Comparator.comparing(io.heliosdb.sql.schema.SchemaDef::name));
+        return out;
+    }
+
+    static Optional<io.heliosdb.sql.schema.SchemaDef> schema(Optional<Object> stored) {
+        return stored.filter(io.heliosdb.sql.schema.SchemaDef.class::isInstance)
+                .map(io.heliosdb.sql.schema.SchemaDef.class::cast);
+    }
+
+    @Override
+    public io.heliosdb.sql.schema.SchemaDef putSchema(io.heliosdb.sql.schema.SchemaDef schema) {
+        io.heliosdb.sql.schema.SchemaDef stored = schema.id() == 0
+                ? new io.heliosdb.sql.schema.SchemaDef(objects.nextId(), schema.name(), schema.owner()) : schema;
+        objects.put(ObjectDefCodec.schemaKey(schema.name()), stored);
+        return stored;
+    }
+
+    @Override
+    public void dropSchema(io.heliosdb.sql.schema.SchemaDef schema) {
+        objects.put(ObjectDefCodec.schemaKey(schema.name()), null);
     }
 
     private static final String COMMENT_PREFIX = ObjectDefCodec.commentKey("");

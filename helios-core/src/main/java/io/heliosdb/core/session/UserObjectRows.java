@@ -16,7 +16,7 @@ final class UserObjectRows {
         List<Object[]> rows = new ArrayList<>();
         String owner = o.roles().isEmpty() ? o.currentUser() : o.roles().get(0).name();
         for (ViewDef v : o.views()) {
-            rows.add(new ViewRow(view).set("schemaname", "public").set("viewname", v.name()).set("viewowner", owner)
+            rows.add(new ViewRow(view).set("schemaname", io.heliosdb.sql.schema.QualifiedNames.schemaOf(v.name())).set("viewname", io.heliosdb.sql.schema.QualifiedNames.localName(v.name())).set("viewowner", owner)
                     .set("definition", definition(v)).values());
         }
         return rows;
@@ -25,8 +25,8 @@ final class UserObjectRows {
     static List<Object[]> informationSchemaViews(TableDef view, CatalogObjects o) {
         List<Object[]> rows = new ArrayList<>();
         for (ViewDef v : o.views()) {
-            rows.add(new ViewRow(view).set("table_catalog", o.database()).set("table_schema", "public")
-                    .set("table_name", v.name()).set("view_definition", definition(v)).set("check_option", "NONE")
+            rows.add(new ViewRow(view).set("table_catalog", o.database()).set("table_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(v.name()))
+                    .set("table_name", io.heliosdb.sql.schema.QualifiedNames.localName(v.name())).set("view_definition", definition(v)).set("check_option", "NONE")
                     .set("is_updatable", "NO").set("is_insertable_into", "NO").set("is_trigger_updatable", "NO")
                     .set("is_trigger_deletable", "NO").set("is_trigger_insertable_into", "NO").values());
         }

@@ -31,11 +31,7 @@ public final class SequenceCatalog {
         return stored == null ? Optional.empty() : Optional.of(SequenceDefCodec.decode(stored));
     }
 
-    public List<SequenceDef> ownedBy(String table) {
-        return all().stream().filter(s -> table.equals(s.ownerTable())).toList();
-    }
-
-    /** Every sequence this statement sees, by name (for pg_class and pg_sequence). */
+    /** Every sequence, by name. */
     public List<SequenceDef> all() {
         List<SequenceDef> all = new ArrayList<>();
         try (KvCursor c = reads.reader().scan(CatalogKeys.CATALOG, CatalogKeys.sequencesFrom(),
@@ -46,6 +42,11 @@ public final class SequenceCatalog {
         }
         return all;
     }
+
+    public List<SequenceDef> ownedBy(String table) {
+        return all().stream().filter(s -> table.equals(s.ownerTable())).toList();
+    }
+
 
     public SequenceDef create(SequenceDef definition) {
         byte[] key = CatalogKeys.sequenceKey(definition.name());

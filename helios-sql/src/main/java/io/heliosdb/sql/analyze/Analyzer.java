@@ -61,7 +61,11 @@ public final class Analyzer {
             descending.add(k.descending());
             names.add(k.column());
         }
-        return new BoundStatement.CreateIndex(new IndexDef(c.name(), table.name(), columns, descending, c.unique()),
+        // an index lives in its table's schema (see QualifiedNames)
+        String indexName = c.name() == null || io.heliosdb.sql.schema.QualifiedNames.isQualified(c.name()) ? c.name()
+                : io.heliosdb.sql.schema.QualifiedNames.qualify(
+                        io.heliosdb.sql.schema.QualifiedNames.schemaOf(table.name()), c.name());
+        return new BoundStatement.CreateIndex(new IndexDef(indexName, table.name(), columns, descending, c.unique()),
                 names, c.ifNotExists());
     }
 
@@ -82,7 +86,8 @@ public final class Analyzer {
         } else if (statement instanceof Delete d) {
             return delete(d);
         } else if (statement instanceof CreateTable c) {
-            return createTable(c);
+            return createTable(new CreateTable(schema.creationName(c.name()), c.ifNotExists(), c.columns(),
+                    c.primaryKey(), c.tablePrimaryKeys(), c.constraints()));
         } else if (statement instanceof Truncate t) {
             List<BoundStatement.Delete> deletes = new ArrayList<>();
             for (TableName name : t.tables()) {
@@ -111,6 +116,8 @@ public final class Analyzer {
                 || statement instanceof io.heliosdb.sql.ast.AlterSequence
                 || statement instanceof io.heliosdb.sql.ast.DropSequence) {
             return new BoundStatement.SequenceCommand(statement);
+        } else if (statement instanceof io.heliosdb.sql.ast.SchemaStatement s) {
+            return new BoundStatement.SchemaCommand(s);
         } else if (statement instanceof io.heliosdb.sql.ast.RoleStatement r) {
             return new BoundStatement.RoleCommand(r);
         } else if (statement instanceof io.heliosdb.sql.ast.AlterTable a) {

@@ -127,6 +127,14 @@ public sealed interface BoundStatement {
         }
     }
 
+    /** CREATE or DROP SCHEMA, run as written (io.heliosdb.sql.exec.SchemaStatements). */
+    record SchemaCommand(io.heliosdb.sql.ast.SchemaStatement statement) implements BoundStatement {
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return this;
+        }
+    }
+
     /** CREATE, ALTER or DROP SEQUENCE, run as written (io.heliosdb.sql.exec.SequenceStatements). */
     record SequenceCommand(io.heliosdb.sql.ast.Statement statement) implements BoundStatement {
         @Override

@@ -21,7 +21,8 @@ final class CatalogFunctionSignatures {
     static final Set<String> READS_KERNEL = Set.of("format_type", "pg_get_indexdef", "pg_get_constraintdef",
             "pg_get_userbyid", "current_database", "current_catalog", "current_user", "session_user", "version",
             "pg_backend_pid", "regclass", "regtype", "regnamespace", "regproc", "regprocedure", "regrole", "regoper",
-            "to_regclass", "to_regtype", "pg_get_viewdef", "obj_description", "col_description");
+            "to_regclass", "to_regtype", "pg_get_viewdef", "obj_description", "col_description", "current_schema", "pg_table_is_visible",
+            "current_schemas");
 
     private CatalogFunctionSignatures() {
     }

@@ -103,11 +103,13 @@ final class ViewAnalysis {
             defs.add(new ColumnDef(columnName, type, col.typmod(), false, null));
         }
         List<String> dependsOn = new ArrayList<>(recording.read);
-        if (reaches(schema, dependsOn, c.name())) {
+        String name = schema.creationName(c.name());
+        if (reaches(schema, dependsOn, name)) {
             throw new HeliosException(SqlState.INVALID_OBJECT_DEFINITION, "infinite recursion detected in rules for relation \""
                     + c.name() + "\"");
         }
-        return new BoundStatement.ViewCommand(c, new ViewDef(0, c.name(), defs, c.queryText(), dependsOn));
+        return new BoundStatement.ViewCommand(c, new ViewDef(0, name, defs, c.queryText(),
+                dependsOn));
     }
 
     /** Whether following views' dependencies from {@code start} reaches {@code target}. */
@@ -138,14 +140,14 @@ final class ViewAnalysis {
         @Override
         public Optional<TableDef> table(String name) {
             Optional<TableDef> found = inner.table(name);
-            found.filter(t -> t.id() > 0).ifPresent(t -> read.add(name));
+            found.filter(t -> t.id() > 0).ifPresent(t -> read.add(t.name()));
             return found;
         }
 
         @Override
         public Optional<ViewDef> view(String name) {
             Optional<ViewDef> found = inner.view(name);
-            found.ifPresent(v -> read.add(name));
+            found.ifPresent(v -> read.add(v.name()));
             return found;
         }
 
@@ -167,6 +169,26 @@ final class ViewAnalysis {
         @Override
         public List<ViewDef> views() {
             return inner.views();
+        }
+
+        @Override
+        public Optional<io.heliosdb.sql.schema.SchemaDef> schema(String name) {
+            return inner.schema(name);
+        }
+
+        @Override
+        public List<io.heliosdb.sql.schema.SchemaDef> schemas() {
+            return inner.schemas();
+        }
+
+        @Override
+        public String creationName(String name) {
+            return inner.creationName(name);
+        }
+
+        @Override
+        public List<String> searchPathSchemas() {
+            return inner.searchPathSchemas();
         }
 
         @Override

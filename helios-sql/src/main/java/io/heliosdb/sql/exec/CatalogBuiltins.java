@@ -32,7 +32,17 @@ final class CatalogBuiltins {
             case "pg_get_constraintdef" -> strict(args, (a, c) -> c.constraintDefinition((Integer) a[0]));
             // adbin holds the expression's text already; there are no node trees to decompile.
             case "pg_get_expr" -> strict(args, (a, c) -> a[0]);
-            case "pg_table_is_visible", "pg_type_is_visible", "pg_function_is_visible" -> strict(args, (a, c) -> true);
+            case "pg_table_is_visible" -> (row, rt) -> {
+                Object oid = args[0].evaluate(row, rt);
+                if (oid == null) {
+                    return null;
+                }
+                // visible when its schema is searched (the system views' pg_catalog always is)
+                String schema = catalog(rt).relationSchema((Integer) oid);
+                return schema == null || schema.equals("pg_catalog")
+                        || rt.context().searchPathSchemas().contains(schema);
+            };
+            case "pg_type_is_visible", "pg_function_is_visible" -> strict(args, (a, c) -> true);
             case "pg_get_userbyid" -> strict(args, (a, c) -> {
                 String name = c.roleName((Integer) a[0]);
                 return name != null ? name : "unknown (OID=" + a[0] + ")";
@@ -60,8 +70,21 @@ final class CatalogBuiltins {
             case "&", "|" -> strict(args, (a, c) -> bitwise(call.type(), call.name().equals("&"),
                     ((Number) a[0]).longValue(), ((Number) a[1]).longValue()));
             case "pg_size_pretty" -> strict(args, (a, c) -> SizePretty.format((java.math.BigDecimal) a[0]));
-            case "current_schema" -> (row, rt) -> "public";
-            case "current_schemas" -> strict(args, (a, c) -> (Boolean) a[0] ? List.of("pg_catalog", "public") : List.of("public"));
+            case "current_schema" -> (row, rt) -> {
+                List<String> path = rt.context().searchPathSchemas();
+                return path.isEmpty() ? null : path.get(0);
+            };
+            case "current_schemas" -> (row, rt) -> {
+                Object implicit = args[0].evaluate(row, rt);
+                if (implicit == null) {
+                    return null;
+                }
+                List<String> path = new java.util.ArrayList<>(rt.context().searchPathSchemas());
+                if ((Boolean) implicit) {
+                    path.add(0, "pg_catalog");
+                }
+                return path;
+            };
             case "current_database", "current_catalog" -> (row, rt) -> catalog(rt).databaseName();
             case "current_user", "session_user" -> (row, rt) -> rt.context().setting("session_authorization");
             case "version" -> (row, rt) -> "PostgreSQL " + rt.context().setting("server_version")

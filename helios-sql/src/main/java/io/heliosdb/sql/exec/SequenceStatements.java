@@ -23,8 +23,9 @@ final class SequenceStatements {
         if (statement instanceof CreateSequence c) {
             return rt -> {
                 ExecutionContext ctx = rt.context();
-                SequenceDef def = SequenceDef.create(c.name(), SqlType.BIGINT, c.options(), null, null);
-                if (ctx.sequence(c.name()).isPresent() || ctx.table(c.name()).isPresent()) {
+                String name = ctx.creationName(c.name());
+                SequenceDef def = SequenceDef.create(name, SqlType.BIGINT, c.options(), null, null);
+                if (ctx.sequence(name).isPresent() || ctx.table(name).isPresent()) {
                     if (c.ifNotExists()) {
                         return Results.command("CREATE SEQUENCE", 0);
                     }

@@ -53,9 +53,9 @@ final class ViewStatements {
     }
 
     private static void create(ExecutionContext ctx, CreateView c, ViewDef view) {
-        var existing = ctx.view(c.name());
+        var existing = ctx.view(view.name());
         if (existing.isEmpty()) {
-            if (ctx.table(c.name()).isPresent() || ctx.sequence(c.name()).isPresent()) {
+            if (ctx.table(view.name()).isPresent() || ctx.sequence(view.name()).isPresent()) {
                 throw new HeliosException(SqlState.DUPLICATE_TABLE, "relation \"" + c.name() + "\" already exists");
             }
             ctx.definitions().putView(view);

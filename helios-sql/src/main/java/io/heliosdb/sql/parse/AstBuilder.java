@@ -60,6 +60,13 @@ final class AstBuilder {
             DropTableContext d = ctx.dropTable();
             return new DropTable(d.qualifiedName().stream().map(q -> tableName(q)).toList(), d.IF() != null,
                     d.CASCADE() != null);
+        } else if (ctx.createSchema() != null) {
+            return new io.heliosdb.sql.ast.SchemaStatement(List.of(identifier(ctx.createSchema().identifier())), true,
+                    ctx.createSchema().IF() != null, false);
+        } else if (ctx.dropSchema() != null) {
+            var d = ctx.dropSchema();
+            return new io.heliosdb.sql.ast.SchemaStatement(d.identifier().stream().map(AstBuilder::identifier).toList(),
+                    false, d.IF() != null, d.CASCADE() != null);
         } else if (ctx.truncateStmt() != null) {
             return new Truncate(ctx.truncateStmt().qualifiedName().stream().map(q -> tableName(q)).toList(),
                     ctx.truncateStmt().RESTART() != null);
@@ -467,6 +474,9 @@ final class AstBuilder {
     }
 
     private Statement set(SetStmtContext ctx) {
+        if (ctx instanceof io.heliosdb.sql.parse.antlr.PostgreSqlParser.ResetVariableContext r) {
+            return new SetVariable(settingName(r.settingName()), null, false); // RESET x is SET x TO DEFAULT
+        }
         String name;
         List<SetValueContext> values;
         boolean local = ctx instanceof SetVariableContext sv ? sv.LOCAL() != null
@@ -739,10 +749,13 @@ final class AstBuilder {
         String name = identifier(parts.get(parts.size() - 1));
         if (parts.size() == 2) {
             String schema = identifier(parts.get(0));
-            name = CatalogSyntax.systemTableName(schema, name);
-            if (!schema.equals("public") && name == null) {
-                throw new HeliosException(SqlState.UNDEFINED_OBJECT, "schema \"" + schema + "\" does not exist", null,
-                        null, ctx.getStart().getStartIndex() + 1, null);
+            String local = name;
+            name = schema.equals("public") ? null : CatalogSyntax.systemTableName(schema, name);
+            if (name == null) {
+                // a user schema: the catalog name carries it (see QualifiedNames); the exposed name does not
+                // public.t stays qualified here so that search_path does not apply to it
+                name = schema + "." + local;
+                return new TableName(name, alias != null ? identifier(alias) : local, ctx.getStart().getStartIndex());
             }
         }
         String exposed = alias != null ? identifier(alias) : CatalogSyntax.exposedName(name);

@@ -115,7 +115,7 @@ class SqlParserTest {
     @Test
     void everyStatementForm_parsesToItsRecord() {
         assertThat(one("drop table if exists a, public.b")).isEqualTo(new DropTable(List.of(
-                new io.heliosdb.sql.ast.TableName("a", null, 21), new io.heliosdb.sql.ast.TableName("b", null, 24)), true));
+                new io.heliosdb.sql.ast.TableName("a", null, 21), new io.heliosdb.sql.ast.TableName("public.b", "b", 24)), true));
         assertThat(one("insert into t (a, b) values (1, default), (2, 3) returning *")).isInstanceOf(Insert.class);
         assertThat(one("insert into t select * from u")).isInstanceOfSatisfying(Insert.class, i -> assertThat(i.query()).isNotNull());
         assertThat(one("insert into t default values")).isInstanceOfSatisfying(Insert.class,

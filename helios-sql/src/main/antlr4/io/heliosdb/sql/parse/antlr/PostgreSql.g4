@@ -37,6 +37,8 @@ statement
     | createView
     | dropView
     | commentStmt
+    | createSchema
+    | dropSchema
     ;
 
 // EXPLAIN [ANALYZE] or EXPLAIN (option [value], ...): options other than ANALYZE change nothing here.
@@ -125,6 +127,9 @@ commentStmt
     | COMMENT ON SCHEMA identifier IS (STRING | NULL)
     | COMMENT ON COLUMN identifier DOT identifier (DOT identifier)? IS (STRING | NULL)
     ;
+
+createSchema : CREATE SCHEMA (IF NOT EXISTS)? identifier ;
+dropSchema : DROP SCHEMA (IF EXISTS)? identifier (COMMA identifier)* (CASCADE | RESTRICT)? ;
 
 dropTable : DROP TABLE (IF EXISTS)? qualifiedName (COMMA qualifiedName)* (CASCADE | RESTRICT)? ;
 
@@ -338,6 +343,7 @@ vacuumStmt
 setStmt
     : SET (SESSION | LOCAL)? settingName (EQ | TO) setValue (COMMA setValue)*   # setVariable
     | SET (SESSION | LOCAL)? TIME ZONE setValue                                 # setTimeZone
+    | RESET settingName                                                         # resetVariable
     ;
 
 settingName : identifier (DOT identifier)* ;
@@ -496,7 +502,7 @@ nonReserved
     | REPEATABLE | SERIALIZABLE | WRITE | DEFERRABLE | VACUUM | VERBOSE
     | ORDINALITY
     | ROLE
-    | VIEW | REPLACE | COMMENT | SCHEMA
+    | VIEW | REPLACE | COMMENT | SCHEMA | RESET
     | SHARE | NOWAIT | SKIP_P | LOCKED | OF
     ;
 
@@ -506,6 +512,7 @@ ABORT : 'ABORT';
 VIEW : 'VIEW';
 COMMENT : 'COMMENT';
 SCHEMA : 'SCHEMA';
+RESET : 'RESET';
 REPLACE : 'REPLACE';
 ACTION : 'ACTION';
 ADD : 'ADD';
