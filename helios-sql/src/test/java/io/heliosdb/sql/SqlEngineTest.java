@@ -95,6 +95,9 @@ class SqlEngineTest {
                 .columns()).containsExactly(new Column("id", SqlType.INTEGER), new Column("n", SqlType.TEXT),
                 new Column("count", SqlType.BIGINT), new Column("price", SqlType.NUMERIC, Column.numericTypmod(8, 2)),
                 new Column("?column?", SqlType.INTEGER), new Column("name", SqlType.VARCHAR, Column.varcharTypmod(10)));
+        // PostgreSQL: a subscript is named after its base, an operator names nothing.
+        assertThat(plan("select (string_to_array(t.name, ','))[1], '{\"a\": 1}'::jsonb -> 'a', lower(t.name) from t").columns()
+                .stream().map(Column::name)).containsExactly("string_to_array", "?column?", "lower");
         assertThat(plan("insert into t (id) values (1)").columns()).isEmpty();
         assertThat(plan("delete from t returning id").columns()).containsExactly(new Column("id", SqlType.INTEGER));
     }

@@ -22,9 +22,13 @@ final class ColumnNames {
     private static Named figure(Expr e) {
         if (e instanceof Expr.ColumnRef c) {
             return new Named(c.column(), 2);
+        } else if (e instanceof Expr.FunctionCall f && f.name().equals("[]") && !f.args().isEmpty()) {
+            // A subscript is named after what it subscripts (tags[2] is "tags"), as PostgreSQL does.
+            return figure(f.args().get(0));
         } else if (e instanceof Expr.FunctionCall f) {
-            // The ^ operator is parsed as a call of "^"; an operator names its column ?column?.
-            return f.name().equals("^") ? new Named("?column?", 0) : new Named(f.name(), 2);
+            // Operators (^, ->, @>, ...) are parsed as calls named by their symbol; they name nothing.
+            boolean operator = !Character.isLetter(f.name().charAt(0)) && f.name().charAt(0) != '_';
+            return operator ? new Named("?column?", 0) : new Named(f.name(), 2);
         } else if (e instanceof Expr.Cast c) {
             Named inner = figure(c.operand());
             return inner.strength() > 1 ? inner : new Named(c.type().type().pgName(), 1);
