@@ -1,26 +1,21 @@
 package io.heliosdb.storage.lmdb;
 
-import java.util.function.Consumer;
 import org.lmdbjava.Txn;
 
 /**
  * A read transaction that stays open across calls: the snapshot behind a read view or a scan.
  * With MDB_NOTLS it may move between threads, but LMDB (and lmdbjava's per-transaction buffers)
- * forbid two threads using it at once, so every use synchronizes on this object. Releasing hands the
- * transaction back to its owner (the engine's {@link ReadTxnPool}, which resets it for the next scan).
+ * forbid two threads using it at once, so every use synchronizes on this object.
  */
 final class LmdbSnapshot implements LmdbStorageEngine.Resource {
 
     private final Txn<byte[]> txn;
     private final long id;
-    private final Consumer<Txn<byte[]>> end;
     private boolean released;
 
-    /** {@code end}: what releasing does with the transaction (close it, or return it to a pool). */
-    LmdbSnapshot(Txn<byte[]> txn, Consumer<Txn<byte[]>> end) {
+    LmdbSnapshot(Txn<byte[]> txn) {
         this.txn = txn;
         this.id = txn.getId();
-        this.end = end;
     }
 
     Txn<byte[]> txn() {
@@ -42,7 +37,7 @@ final class LmdbSnapshot implements LmdbStorageEngine.Resource {
     public synchronized void release() {
         if (!released) {
             released = true;
-            end.accept(txn);
+            txn.close(); // aborts: a read transaction has nothing to commit
         }
     }
 }

@@ -210,21 +210,13 @@ public final class LmdbStorageEngine implements StorageEngine {
     @Override
     public KvCursor scan(String keyspace, byte[] from, byte[] to, boolean reverse) {
         return read(() -> keyspaces.containsKey(keyspace)
-                ? newCursor(pooledSnapshot(), true, keyspace, from, to, reverse)
+                ? newCursor(new LmdbSnapshot(beginRead()), true, keyspace, from, to, reverse)
                 : new EmptyCursor(this));
     }
 
     @Override
     public ReadView readView() {
-        return read(() -> track(new LmdbReadView(this, pooledSnapshot())));
-    }
-
-    /**
-     * A snapshot on a renewed pooled read transaction: beginning one takes LMDB's reader-table mutex
-     * and a malloc, which dominated short range scans; the pool resets it again on release.
-     */
-    private LmdbSnapshot pooledSnapshot() {
-        return new LmdbSnapshot(readTxns.acquire(this::beginRead, this::underCatalog), readTxns::release);
+        return read(() -> track(new LmdbReadView(this, new LmdbSnapshot(beginRead()))));
     }
 
     /** A cursor in {@code snapshot}; with {@code owns} the cursor ends the snapshot when it closes. */
