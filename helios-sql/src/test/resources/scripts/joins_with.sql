@@ -74,6 +74,10 @@ with recursive t(n) as (select 1 union all select n + 1 from t where n < 3) sele
 > SELECT 3
 with recursive t(n) as (select n from t union select 1) select * from t;
 > ERROR 42P19: recursive reference to query "t" must not appear within its non-recursive term
+with recursive t(n) as (select 1 union select n + 1 from t where n < 3 order by 1) select * from t;
+> ERROR 0A000: ORDER BY in a recursive query is not implemented
+with recursive t(n) as (select 1 union select n + 1 from t where n < 3 limit 2) select * from t;
+> ERROR 0A000: LIMIT in a recursive query is not implemented
 select id from l where id in (with s as (select id from r) select id from s) order by id;
 > id:int4
 > 2

@@ -50,9 +50,10 @@ final class RecursiveQueries {
             throw new HeliosException(SqlState.INVALID_RECURSION, "recursive query \"" + name
                     + "\" does not have the form non-recursive-term UNION [ALL] recursive-term");
         }
-        if (!u.orderBy().isEmpty() || u.limit() != null || u.offset() != null) {
-            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED,
-                    "ORDER BY/LIMIT/OFFSET in a recursive query is not implemented");
+        // PostgreSQL refuses these (0A000) with one message per clause, in this order.
+        String clause = !u.orderBy().isEmpty() ? "ORDER BY" : u.offset() != null ? "OFFSET" : u.limit() != null ? "LIMIT" : null;
+        if (clause != null) {
+            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, clause + " in a recursive query is not implemented");
         }
         return new RecursiveQuery(name, columns, u.left(), u.right(), u.all());
     }
