@@ -127,7 +127,10 @@ public final class CompareMain {
     private static RunResult runOne(CompareOptions options, String targetId, String workload, int round, int pgPort,
                                     Path logs) throws IOException, InterruptedException {
         Target target = TargetCatalog.byId(targetId, pgPort);
-        String why = target.notApplicable(Workload.byId(workload));
+        String why = RunMatrix.whyNot(targetId, Workload.byId(workload));
+        if (why == null) {
+            why = target.notApplicable(Workload.byId(workload));
+        }
         if (why != null) {
             return RunResult.notApplicable(targetId, workload, round, why);
         }
