@@ -401,7 +401,7 @@ public final class KernelSession implements Session {
             } else {
                 plan = prepared != null ? prepared.currentPlan() : plan(statement, List.of()).plan();
             }
-            statementStarted = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            statementStarted = UtcClock.nowMicros();
             if (transaction == null) {
                 transactionStarted = statementStarted;
             }

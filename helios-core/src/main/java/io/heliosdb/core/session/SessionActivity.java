@@ -1,7 +1,6 @@
 package io.heliosdb.core.session;
 
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.function.Predicate;
 
 /**
@@ -60,6 +59,6 @@ public final class SessionActivity {
     }
 
     private static LocalDateTime now() {
-        return LocalDateTime.now(ZoneOffset.UTC);
+        return UtcClock.nowMicros();
     }
 }
