@@ -90,6 +90,24 @@ public interface Session extends AutoCloseable {
     }
 
     /**
+     * Runs {@code COPY ... FROM STDIN} taking rows already decoded rather than text: each array holds one
+     * row's values in stream order, as Java values of the columns' types ({@code null} for NULL). This is
+     * how a transport runs {@code FORMAT binary}, whose bytes it decodes itself. The iterator is read
+     * inside the statement; a {@link HeliosException} it throws fails the copy with the row's context.
+     */
+    default long copyInRows(String sql, java.util.Iterator<Object[]> rows) {
+        throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This session does not support COPY");
+    }
+
+    /**
+     * Runs {@code COPY ... TO STDOUT} handing each row to {@code sink} instead of writing text (for a
+     * transport's {@code FORMAT binary}); returns the number of rows copied.
+     */
+    default long copyOutRows(String sql, Consumer<Row> sink) {
+        throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This session does not support COPY");
+    }
+
+    /**
      * Where this session's notices and warnings go (PostgreSQL's NoticeResponse), called on the thread
      * running the statement; {@code null} drops them, which is the default.
      */

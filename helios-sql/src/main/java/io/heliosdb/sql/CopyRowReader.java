@@ -136,7 +136,7 @@ public final class CopyRowReader {
                 if (first && !quoted && c != format.delimiter() && value.toString().equals("\\.")) {
                     return null;
                 }
-                fields.add(!quoted && value.toString().equals(format.nullString()) ? null : value.toString());
+                fields.add(csvNull(fields.size(), quoted, value.toString()) ? null : value.toString());
                 if (c != format.delimiter()) {
                     return fields;
                 }
@@ -168,6 +168,14 @@ public final class CopyRowReader {
                 }
             }
         }
+    }
+
+    /** PostgreSQL's rule: the unquoted null string is NULL, unless FORCE_NOT_NULL; FORCE_NULL also quoted. */
+    private boolean csvNull(int column, boolean quoted, String value) {
+        if (!value.equals(format.nullString())) {
+            return false;
+        }
+        return quoted ? format.forceNull().contains(column) : !format.forceNotNull().contains(column);
     }
 
     private int peek() {

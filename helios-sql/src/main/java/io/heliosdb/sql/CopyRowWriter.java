@@ -19,7 +19,7 @@ public final class CopyRowWriter {
             if (value == null) {
                 out.append(format.nullString());
             } else if (format.csv()) {
-                csv(out, value, header);
+                csv(out, value, header, !header && format.forceQuote().contains(i));
             } else {
                 text(out, value);
             }
@@ -48,8 +48,8 @@ public final class CopyRowWriter {
         }
     }
 
-    private void csv(StringBuilder out, String value, boolean header) {
-        boolean quote = (!header && value.equals(format.nullString())) || value.equals("\\.");
+    private void csv(StringBuilder out, String value, boolean header, boolean forced) {
+        boolean quote = forced || (!header && value.equals(format.nullString())) || value.equals("\\.");
         for (int i = 0; i < value.length() && !quote; i++) {
             char c = value.charAt(i);
             quote = c == format.delimiter() || c == format.quote() || c == '\n' || c == '\r';

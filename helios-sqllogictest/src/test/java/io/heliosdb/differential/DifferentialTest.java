@@ -86,10 +86,42 @@ class DifferentialTest {
         assertThat(problems).as(file + ".sql").isEmpty();
     }
 
-    /** The statement's output as psql prints it with {@code -A -t -F '|' -P null=NULL}. */
+    /**
+     * The entry's output as psql prints it with {@code -A -t -F '|' -P null=NULL}: every statement of the
+     * entry in turn (psql 15 shows each result of a multi-statement {@code -c}), stopping at an error.
+     * Each entry is its own psql connection there, so an open transaction and cursors end with it here.
+     */
     static String run(Session session, String sql) {
         StringBuilder out = new StringBuilder();
-        try (QueryResult result = session.execute(sql)) {
+        try {
+            if (COPY_TO_STDOUT.matcher(sql).lookingAt()) {
+                // psql prints the data lines only, no COPY tag.
+                java.io.StringWriter data = new java.io.StringWriter();
+                session.copyOut(sql, data);
+                out.append(data);
+            } else {
+                var results = session.executeScript(sql);
+                while (results.hasNext()) {
+                    out.append(print(results.next()));   // a result that fails part-way prints nothing, as in psql
+                }
+            }
+        } catch (HeliosException e) {
+            out.append("ERROR: ").append(e.sqlState().code()).append('\n');
+        } catch (RuntimeException e) {
+            out.append("CRASH: ").append(e).append('\n');
+        } finally {
+            endConnection(session);
+        }
+        // psql drops empty lines (an empty one-column row) in the recorder's sed, so do the same here.
+        return out.toString().lines().filter(l -> !l.isEmpty()).reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+
+    private static final java.util.regex.Pattern COPY_TO_STDOUT = java.util.regex.Pattern.compile(
+            "\\s*COPY\\b[^;]*\\bTO\\s+STDOUT\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    private static String print(QueryResult result) {
+        StringBuilder out = new StringBuilder();
+        try (result) {
             while (result.next()) {
                 var row = result.row();
                 StringBuilder line = new StringBuilder();
@@ -100,16 +132,24 @@ class DifferentialTest {
                 out.append(line).append('\n');
             }
             String tag = result.commandTag();
-            if (!tag.startsWith("SELECT")) {
+            // psql prints no status line for results with rows (FETCH among them), but for SELECT's kin it never does.
+            if (!tag.startsWith("SELECT") && !(tag.startsWith("FETCH") && result.returnsRows())) {
                 out.append(tag).append('\n');
             }
-        } catch (HeliosException e) {
-            return "ERROR: " + e.sqlState().code();
-        } catch (RuntimeException e) {
-            return "CRASH: " + e;
         }
-        // psql drops empty lines (an empty one-column row) in the recorder's sed, so do the same here.
-        return out.toString().lines().filter(l -> !l.isEmpty()).reduce((a, b) -> a + "\n" + b).orElse("");
+        return out.toString();
+    }
+
+    /** What psql's exit does to the session: an open transaction rolls back, cursors close. */
+    private static void endConnection(Session session) {
+        try {
+            if (session.transactionStatus() != io.heliosdb.api.TransactionStatus.IDLE) {
+                session.execute("ROLLBACK").close();
+            }
+            session.execute("CLOSE ALL").close();
+        } catch (RuntimeException e) {
+            // nothing was open
+        }
     }
 
     static String read(String name) {

@@ -25,6 +25,8 @@ final class CopyInStream extends InputStream {
     private final LinkedBlockingQueue<Object> chunks = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private volatile boolean abandoned;
+    /** CopyDone or CopyFail arrived (or the COPY was cancelled): the client's copy-in mode is over. */
+    private volatile boolean clientEnded;
     private byte[] current;
     private int position;
     private boolean ended;
@@ -46,12 +48,19 @@ final class CopyInStream extends InputStream {
 
     /** Event loop: CopyDone. */
     void done() {
+        clientEnded = true;
         chunks.add(DONE);
     }
 
     /** CopyFail, a cancel, or the connection ended: the reader fails with {@code message}. */
     void fail(String message) {
+        clientEnded = true;
         chunks.add(new Failure(message));
+    }
+
+    /** Whether the COPY may still be reading the client's data (neither ended by the client nor abandoned). */
+    boolean awaitingData() {
+        return !clientEnded && !abandoned;
     }
 
     /** The COPY ended (well or not): what the client still sends is dropped. */

@@ -26,13 +26,21 @@ final class ExtendedQueryProtocol {
     private final PgOutput out;
     private final QueryCancellation cancellation;
     private final ImplicitTransaction implicit;
+    private final CopyRunner copy;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
     /** The portal stopped at a row limit whose result the session still holds open, or null. */
     private Portal suspended;
 
+    /** Runs a COPY statement with the client's data stream; answers the rows copied. */
+    @FunctionalInterface
+    interface CopyRunner {
+        long run(String sql, io.heliosdb.api.CopyDescription copy);
+    }
+
     ExtendedQueryProtocol(Session session, PgOutput out, QueryCancellation cancellation,
-                          ImplicitTransaction implicit) {
+                          ImplicitTransaction implicit, CopyRunner copy) {
+        this.copy = copy;
         this.session = session;
         this.out = out;
         this.cancellation = cancellation;
@@ -133,6 +141,15 @@ final class ExtendedQueryProtocol {
                 detachSuspended(portal);
                 if (!portal.statement.query().readOnly()) {
                     implicit.beforeStatement(); // a read needs no block: it has nothing to commit or undo
+                }
+                io.heliosdb.api.CopyDescription description = portal.statement.query().copy();
+                if (description != null) {
+                    // COPY in the extended protocol: CopyIn/OutResponse, the data, then CommandComplete "COPY n".
+                    portal.completedTag = "COPY " + copy.run(portal.statement.sql(), description);
+                    forget(portal);
+                    out.send(new BackendMessage.CommandComplete(portal.completedTag));
+                    implicit.afterStatement(portal.completedTag);
+                    return;
                 }
                 portal.result = portal.statement.query().execute(portal.parameters);
             }

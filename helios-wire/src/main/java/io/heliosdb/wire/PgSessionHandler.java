@@ -24,8 +24,6 @@ import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import io.heliosdb.api.CopyDescription;
 import io.heliosdb.api.PreparedQuery;
 
@@ -73,6 +71,15 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     private volatile long statementGeneration;
     /** COPY FROM STDIN's data stream, set on the event loop when a query that may be a COPY arrives. */
     private final AtomicReference<CopyInStream> copyIn = new AtomicReference<>();
+    /** Event loop: which statements and portals are COPYs. */
+    private final CopyStatementTracker copyStatements = new CopyStatementTracker();
+    /** Worker: the COPY FROM stream set up for the message being handled, or null. */
+    private CopyInStream currentCopyStream;
+    /** Worker: for the Sync being handled, the COPY stream that awaited data when it arrived, or null. */
+    private CopyInStream syncDuringCopy;
+    /** Worker: the stream of the COPY FROM that entered copy-in mode last; Syncs sent during it are ignored. */
+    private CopyInStream copyInMode;
+    private CopyExecution copyExecution;
     private final List<Runnable> idleWaiters = new java.util.ArrayList<>();
 
     PgSessionHandler(ServerContext server) {
@@ -118,10 +125,14 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
             }
             return;
         }
-        if (authenticated && message instanceof FrontendMessage.Query q && CopyInStream.mayStartCopy(q.sql())) {
-            copyIn.set(new CopyInStream(channel));
+        CopyInStream stream = null;
+        if (authenticated && copyStatements.mayStartCopy(message)) {
+            stream = new CopyInStream(channel);
+            copyIn.set(stream);
         }
-        serial.execute(() -> handle(message));
+        CopyInStream copyStream = stream;
+        CopyInStream duringCopy = message instanceof FrontendMessage.Sync ? readingCopy() : null;
+        serial.execute(() -> handle(message, copyStream, duringCopy));
         if (serial.pending() > MAX_PENDING_MESSAGES) {
             ctx.channel().config().setAutoRead(false);
             serial.execute(() -> channel.config().setAutoRead(true));
@@ -267,6 +278,31 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         fatal(new HeliosException(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command"));
     }
 
+    /** Event loop: the COPY FROM stream still waiting for the client's data, or null. */
+    private CopyInStream readingCopy() {
+        CopyInStream in = copyIn.get();
+        return in != null && in.awaitingData() ? in : null;
+    }
+
+    /**
+     * {@code copyStream} is the COPY FROM stream set up for this message (or null), abandoned once it is
+     * handled; {@code duringCopy} is, for a Sync, the COPY stream that still awaited data when it arrived:
+     * a Sync sent during copy-in mode is ignored, as PostgreSQL does (libpq sends one right after Execute).
+     */
+    private void handle(FrontendMessage message, CopyInStream copyStream, CopyInStream duringCopy) {
+        try {
+            syncDuringCopy = duringCopy;
+            currentCopyStream = copyStream;
+            handle(message);
+        } finally {
+            currentCopyStream = null;
+            if (copyStream != null) {
+                copyStream.abandon();
+                copyIn.compareAndSet(copyStream, null);
+            }
+        }
+    }
+
     private void handle(FrontendMessage message) {
         if (finished) {
             return;
@@ -294,6 +330,9 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
             return;
         }
         if (message instanceof FrontendMessage.Sync) {
+            if (syncDuringCopy != null && syncDuringCopy == copyInMode) {
+                return;   // sent while COPY FROM STDIN read its data: PostgreSQL ignores it
+            }
             skipUntilSync = false;
             endImplicitTransaction();
             if (session.transactionStatus() == TransactionStatus.IDLE) {
@@ -416,7 +455,8 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         reported = new ReportedParameters(session);
         implicit = new ImplicitTransaction(session);
         timeout = new StatementTimeout(channel.eventLoop(), server.db().config().performance().queryTimeoutSecs());
-        extended = new ExtendedQueryProtocol(session, this, cancellation, implicit);
+        copyExecution = new CopyExecution(session, this);
+        extended = new ExtendedQueryProtocol(session, this, cancellation, implicit, this::copy);
         key = server.keys().register(this::cancelRunningStatement);
         send(new BackendMessage.AuthenticationOk());
         List<String> extensions = s.parameters().keySet().stream().filter(k -> k.startsWith("_pq_.")).toList();
@@ -456,8 +496,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
                 send(new BackendMessage.EmptyQueryResponse());
             } else {
                 extended.detachSuspended(null);
-                CopyInStream in = copyIn.get();
-                if (in == null || !runCopy(sql, in)) {
+                if (!CopyInStream.mayStartCopy(sql) || !runCopy(sql)) {
                     runScript(sql);
                 }
             }
@@ -489,31 +528,43 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
      * Runs a COPY FROM STDIN / TO STDOUT with the client's data stream; false (having run nothing)
      * when the text is not such a statement.
      */
-    private boolean runCopy(String sql, CopyInStream in) {
+    private boolean runCopy(String sql) {
+        CopyDescription copy;
+        try (PreparedQuery prepared = session.prepare(sql)) {
+            copy = prepared.copy();
+        }
+        if (copy == null) {
+            return false;
+        }
+        long rows = copy(sql, copy);
+        send(new BackendMessage.CommandComplete("COPY " + rows));
+        implicit.afterStatement("COPY " + rows);
+        return true;
+    }
+
+    /**
+     * Runs a COPY of either protocol; a COPY FROM remembers its stream so that Syncs sent while it awaited
+     * data are ignored.
+     */
+    private long copy(String sql, CopyDescription copy) {
+        CopyInStream[] created = new CopyInStream[1];
         try {
-            CopyDescription copy;
-            try (PreparedQuery prepared = session.prepare(sql)) {
-                copy = prepared.copy();
-            }
-            if (copy == null) {
-                return false;
-            }
-            long rows;
-            if (copy.in()) {
-                send(new BackendMessage.CopyInResponse(copy.columns()));
-                flush();
-                rows = session.copyIn(sql, new InputStreamReader(in, StandardCharsets.UTF_8));
-            } else {
-                send(new BackendMessage.CopyOutResponse(copy.columns()));
-                rows = session.copyOut(sql, new CopyOutWriter(this));
-                send(new BackendMessage.CopyDone());
-            }
-            send(new BackendMessage.CommandComplete("COPY " + rows));
-            implicit.afterStatement("COPY " + rows);
-            return true;
+            return copyExecution.run(sql, copy, () -> {
+                if (currentCopyStream != null) {
+                    copyInMode = currentCopyStream;
+                    return currentCopyStream;
+                }
+                // Not foreseen on the event loop: only CopyData arriving from now on can reach it.
+                created[0] = new CopyInStream(channel);
+                copyIn.set(created[0]);
+                copyInMode = created[0];
+                return created[0];
+            });
         } finally {
-            in.abandon();
-            copyIn.compareAndSet(in, null);
+            if (created[0] != null) {
+                created[0].abandon();
+                copyIn.compareAndSet(created[0], null);
+            }
         }
     }
 

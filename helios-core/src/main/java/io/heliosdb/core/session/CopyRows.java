@@ -13,7 +13,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Iterator;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 /** The row loops of COPY FROM STDIN and COPY TO STDOUT; the session supplies the transaction around them. */
 final class CopyRows {
@@ -21,8 +23,48 @@ final class CopyRows {
     private CopyRows() {
     }
 
+    /** One COPY FROM loop: feeds each row to {@code insertRow}, which answers how many rows went in. */
+    @FunctionalInterface
+    interface InLoop {
+        long run(CopyCommand copy, ToLongFunction<Object[]> insertRow);
+    }
+
+    /**
+     * Hands every row of already decoded values to {@code insertRow} (the binary format, decoded by a
+     * transport); the first bad row fails the copy, with its number as PostgreSQL's "line".
+     */
+    static long copyInValues(CopyCommand copy, Iterator<Object[]> source, ToLongFunction<Object[]> insertRow) {
+        List<Column> columns = copy.columns();
+        long line = 0;
+        long rows = 0;
+        while (true) {
+            Object[] values;
+            line++;   // the source reads the row in hasNext, so errors there belong to the next line
+            try {
+                if (!source.hasNext()) {
+                    return rows;
+                }
+                values = source.next();
+            } catch (UncheckedIOException e) {
+                throw new HeliosException(SqlState.QUERY_CANCELED, "COPY from stdin failed: "
+                        + e.getCause().getMessage(), e);
+            } catch (HeliosException e) {
+                throw e.withContext(where(copy, line, null, null));
+            }
+            if (values.length != columns.size()) {
+                throw new HeliosException(SqlState.BAD_COPY_FILE_FORMAT, "row field count is " + values.length
+                        + ", expected " + columns.size()).withContext(where(copy, line, null, null));
+            }
+            try {
+                rows += insertRow.applyAsLong(values);
+            } catch (HeliosException e) {
+                throw e.withContext(where(copy, line, null, null));
+            }
+        }
+    }
+
     /** Reads every row and hands its text values to {@code insertRow}; the first bad row fails the copy. */
-    static long copyIn(CopyCommand copy, Reader data, Consumer<Object[]> insertRow) {
+    static long copyIn(CopyCommand copy, Reader data, ToLongFunction<Object[]> insertRow) {
         CopyRowReader reader = new CopyRowReader(data, copy.format());
         List<Column> columns = copy.columns();
         long rows = 0;
@@ -49,13 +91,12 @@ final class CopyRows {
                         .withContext(where(copy, reader.line(), null, null));
             }
             try {
-                insertRow.accept(values);
+                rows += insertRow.applyAsLong(values);
             } catch (HeliosException e) {
                 Integer column = failedColumn(e, values);
                 String where = where(copy, reader.line(), columns, column);
                 throw e.withContext(column == null ? where : where + ": \"" + values[column] + "\"");
             }
-            rows++;
         }
     }
 
@@ -82,6 +123,17 @@ final class CopyRows {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Hands every row to {@code sink} (a transport writing the binary format itself). */
+    static long copyOutRows(QueryResult rows, Consumer<Row> sink, Runnable checkCancelled) {
+        long count = 0;
+        while (rows.next()) {
+            checkCancelled.run();
+            sink.accept(rows.row());
+            count++;
+        }
+        return count;
     }
 
     /** The value a conversion error quotes tells which column it came from, as PostgreSQL's CONTEXT names it. */

@@ -177,8 +177,17 @@ public final class KernelSession implements Session {
 
     @Override
     public synchronized long copyIn(String sql, Reader data) {
+        return runCopyIn(sql, false, (copy, insert) -> CopyRows.copyIn(copy, data, insert));
+    }
+
+    @Override
+    public synchronized long copyInRows(String sql, Iterator<Object[]> rows) {
+        return runCopyIn(sql, true, (copy, insert) -> CopyRows.copyInValues(copy, rows, insert));
+    }
+
+    private long runCopyIn(String sql, boolean decoded, CopyRows.InLoop loop) {
         beginStatement();
-        CopyCommand copy = copyCommand(sql, true);
+        CopyCommand copy = copyCommand(sql, true, decoded);
         long start = System.nanoTime();
         activity.started(sql, settings.get("application_name"));
         boolean implicit = transaction == null;
@@ -186,7 +195,7 @@ public final class KernelSession implements Session {
             transaction = store.begin(IsolationLevel.parse(settings.get("default_transaction_isolation")));
         }
         try {
-            long rows = CopyRows.copyIn(copy, data, values -> runWrite(copy.rowPlan(), values, copy::rowPlan));
+            long rows = loop.run(copy, values -> runWrite(copy.rowPlan(), values, copy::rowPlan).rowCount());
             if (implicit) {
                 Transaction t = transaction;
                 transaction = null;
@@ -209,11 +218,24 @@ public final class KernelSession implements Session {
 
     @Override
     public synchronized long copyOut(String sql, Writer out) {
+        return runCopyOut(sql, false, (copy, rows, check) -> CopyRows.copyOut(copy, rows, out, check));
+    }
+
+    @Override
+    public synchronized long copyOutRows(String sql, Consumer<io.heliosdb.api.Row> sink) {
+        return runCopyOut(sql, true, (copy, rows, check) -> CopyRows.copyOutRows(rows, sink, check));
+    }
+
+    private interface OutLoop {
+        long run(CopyCommand copy, QueryResult rows, Runnable checkCancelled);
+    }
+
+    private long runCopyOut(String sql, boolean decoded, OutLoop loop) {
         beginStatement();
-        CopyCommand copy = copyCommand(sql, false);
+        CopyCommand copy = copyCommand(sql, false, decoded);
         activity.started(sql, settings.get("application_name"));
         try (QueryResult rows = runRead(copy.rowPlan(), NO_PARAMS, System.nanoTime())) {
-            return CopyRows.copyOut(copy, rows, out, () -> {
+            return loop.run(copy, rows, () -> {
                 if (cancel.requested()) {
                     throw new HeliosException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
                 }
@@ -227,8 +249,8 @@ public final class KernelSession implements Session {
         }
     }
 
-    /** Plans a single COPY statement of the wanted direction. */
-    private CopyCommand copyCommand(String sql, boolean in) {
+    /** Plans a single COPY statement of the wanted direction; binary needs the {@code decoded} (row) form. */
+    private CopyCommand copyCommand(String sql, boolean in, boolean decoded) {
         List<ParsedStatement> statements = parse(sql);
         if (statements.size() != 1) {
             throw onError(new HeliosException(SqlState.SYNTAX_ERROR, "expected exactly one COPY statement"));
@@ -245,13 +267,18 @@ public final class KernelSession implements Session {
             throw onError(new HeliosException(SqlState.WRONG_OBJECT_TYPE, in
                     ? "copyIn runs COPY ... FROM STDIN only" : "copyOut runs COPY ... TO STDOUT only"));
         }
+        if (copy.format().binary() && !decoded) {
+            throw onError(new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "COPY FORMAT binary is read and"
+                    + " written by the transport: run it with Session." + (in ? "copyInRows" : "copyOutRows")));
+        }
         return copy;
     }
 
     /** What a COPY statement moves, for {@link KernelPreparedQuery#copy()}. */
     static io.heliosdb.api.CopyDescription describeCopy(StatementPlan plan) {
         CopyCommand copy = plan.copyCommand();
-        return copy == null ? null : new io.heliosdb.api.CopyDescription(copy.from(), copy.columns().size());
+        return copy == null ? null : new io.heliosdb.api.CopyDescription(copy.from(), copy.columns().size(),
+                copy.format().binary(), copy.columns().stream().map(io.heliosdb.api.Column::type).toList());
     }
 
     @Override
@@ -268,11 +295,11 @@ public final class KernelSession implements Session {
 
     private QueryResult runCursorCommand(CursorCommand command, long start) {
         return switch (command.kind()) {
-            case DECLARE -> {
+            case DECLARE -> cursors.declare(command, transaction != null, () -> {
                 QueryResult rows = runRead(command.query(), NO_PARAMS, start);
-                openResult = null;
-                yield cursors.declare(command, transaction != null, rows);
-            }
+                openResult = null;   // the cursor keeps it open across statements
+                return rows;
+            });
             case FETCH, MOVE -> cursors.fetchOrMove(command);
             case CLOSE -> cursors.close(command);
         };
@@ -318,6 +345,7 @@ public final class KernelSession implements Session {
             return;
         }
         closeOpenResult();
+        cursors.closeAll();
         if (transaction != null) {
             store.rollback(transaction);
             transaction = null;
@@ -475,12 +503,12 @@ public final class KernelSession implements Session {
                 boolean wasFailed = failed;
                 if (wasFailed) {
                     settings.rollbackTransaction();
-                    endTransaction();
+                    endTransaction(false);
                     store.rollback(t);
                     return BufferedResult.tag("ROLLBACK");
                 }
                 settings.commitTransaction();
-                endTransaction();
+                endTransaction(true);
                 store.commit(t);
                 return BufferedResult.tag("COMMIT");
             }
@@ -488,7 +516,7 @@ public final class KernelSession implements Session {
                 if (transaction != null) {
                     store.rollback(transaction);
                     settings.rollbackTransaction();
-                    endTransaction();
+                    endTransaction(false);
                 } else {
                     notice(Notice.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress"));
                 }
@@ -497,8 +525,8 @@ public final class KernelSession implements Session {
         }
     }
 
-    private void endTransaction() {
-        cursors.transactionEnded();
+    private void endTransaction(boolean committed) {
+        cursors.transactionEnded(committed);
         transaction = null;
         failed = false;
         savepoints.clear();

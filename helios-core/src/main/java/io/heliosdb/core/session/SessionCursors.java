@@ -1,43 +1,48 @@
 package io.heliosdb.core.session;
 
-import io.heliosdb.api.Column;
 import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.QueryResult;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.sql.CursorCommand;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * A session's open cursors (DECLARE ... CURSOR). A cursor's rows are read when it is declared, so it
- * sees the snapshot of that moment and can outlive its transaction WITH HOLD, whatever runs between
- * fetches; the cost is that its result is held in memory.
+ * A session's open cursors (DECLARE ... CURSOR). A cursor streams its rows from the plan as FETCH asks
+ * for them, reading the transaction's data as of DECLARE; a SCROLL cursor keeps the rows it has read.
+ * As in PostgreSQL, a cursor WITH HOLD is read into memory when its transaction commits (or at once,
+ * outside a transaction block) and dropped if that transaction rolls back; the others end with it.
  */
 final class SessionCursors {
 
-    private record Cursor(List<Column> columns, List<Object[]> rows, boolean hold, int[] position) {
-    }
-
     private final Map<String, Cursor> open = new HashMap<>();
 
-    /** Reads the query's rows into a new cursor; {@code result} is closed. */
-    QueryResult declare(CursorCommand command, boolean inTransactionBlock, QueryResult result) {
-        try (result) {
-            if (open.containsKey(command.name())) {
-                throw new HeliosException(SqlState.DUPLICATE_CURSOR, "cursor \"" + command.name() + "\" already exists");
-            }
-            if (!command.hold() && !inTransactionBlock) {
-                throw new HeliosException(SqlState.NO_ACTIVE_SQL_TRANSACTION,
-                        "DECLARE CURSOR can only be used in transaction blocks");
-            }
-            List<Object[]> rows = new ArrayList<>();
-            while (result.next()) {
-                rows.add(result.row().values().clone());
-            }
-            open.put(command.name(), new Cursor(List.copyOf(result.columns()), rows, command.hold(), new int[1]));
+    /** Opens the cursor on the rows {@code query} starts (run only once the statement is known to be valid). */
+    QueryResult declare(CursorCommand command, boolean inTransactionBlock, Supplier<QueryResult> query) {
+        if (open.containsKey(command.name())) {
+            throw new HeliosException(SqlState.DUPLICATE_CURSOR, "cursor \"" + command.name() + "\" already exists");
         }
+        if (!command.hold() && !inTransactionBlock) {
+            throw new HeliosException(SqlState.NO_ACTIVE_SQL_TRANSACTION,
+                    "DECLARE CURSOR can only be used in transaction blocks");
+        }
+        QueryResult result = query.get();
+        boolean scroll = command.scroll() == CursorCommand.Scroll.SCROLL;
+        CursorRows rows;
+        try {
+            rows = new CursorRows(result, scroll);
+        } catch (RuntimeException e) {
+            result.close();
+            throw e;
+        }
+        Cursor cursor = new Cursor(result.columns(), rows, scroll, command.hold());
+        if (!inTransactionBlock) {
+            cursor.materialize();
+        }
+        cursor.createdInOpenTransaction = inTransactionBlock;
+        open.put(command.name(), cursor);
         return BufferedResult.tag("DECLARE CURSOR");
     }
 
@@ -46,27 +51,54 @@ final class SessionCursors {
         if (cursor == null) {
             throw new HeliosException(SqlState.INVALID_CURSOR_NAME, "cursor \"" + command.name() + "\" does not exist");
         }
-        int from = cursor.position()[0];
-        int to = (int) Math.min(cursor.rows().size(), from + Math.min(command.count(), Integer.MAX_VALUE));
-        cursor.position()[0] = to;
         if (command.kind() == CursorCommand.Kind.MOVE) {
-            return BufferedResult.tag("MOVE " + (to - from));
+            return BufferedResult.tag("MOVE " + cursor.fetch(command.direction(), command.count(), null));
         }
-        List<Object[]> rows = new ArrayList<>(cursor.rows().subList(from, to));
-        return BufferedResult.of(cursor.columns(), rows, "FETCH " + rows.size());
+        List<Object[]> rows = Cursor.rowList();
+        cursor.fetch(command.direction(), command.count(), rows);
+        return BufferedResult.of(cursor.columns, rows, "FETCH " + rows.size());
     }
 
     QueryResult close(CursorCommand command) {
         if (command.name() == null) {
-            open.clear();
-        } else if (open.remove(command.name()) == null) {
-            throw new HeliosException(SqlState.INVALID_CURSOR_NAME, "cursor \"" + command.name() + "\" does not exist");
+            closeAll();
+            return BufferedResult.tag("CLOSE CURSOR ALL");
+        } else {
+            Cursor cursor = open.remove(command.name());
+            if (cursor == null) {
+                throw new HeliosException(SqlState.INVALID_CURSOR_NAME, "cursor \"" + command.name()
+                        + "\" does not exist");
+            }
+            cursor.close();
         }
         return BufferedResult.tag("CLOSE CURSOR");
     }
 
-    /** At the end of a transaction block: cursors without HOLD end with it. */
-    void transactionEnded() {
-        open.values().removeIf(cursor -> !cursor.hold());
+    /**
+     * At the end of a transaction block, before it commits or rolls back: cursors without HOLD end;
+     * WITH HOLD cursors it created are read into memory if it commits, dropped if not.
+     */
+    void transactionEnded(boolean committed) {
+        open.values().removeIf(cursor -> {
+            boolean keep = cursor.hold && (committed || !cursor.createdInOpenTransaction);
+            if (keep && cursor.createdInOpenTransaction) {
+                try {
+                    cursor.materialize();
+                } catch (RuntimeException e) {
+                    keep = false;
+                }
+                cursor.createdInOpenTransaction = false;
+            }
+            if (!keep) {
+                cursor.close();
+            }
+            return !keep;
+        });
+    }
+
+    /** The session ends: every cursor lets go of its plan. */
+    void closeAll() {
+        open.values().forEach(Cursor::close);
+        open.clear();
     }
 }

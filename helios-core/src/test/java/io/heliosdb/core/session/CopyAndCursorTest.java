@@ -145,7 +145,7 @@ class CopyAndCursorTest {
         assertThatThrownBy(() -> s.execute("fetch c")).isInstanceOfSatisfying(HeliosException.class,
                 e -> assertThat(e.sqlState()).isEqualTo(SqlState.INVALID_CURSOR_NAME));
         assertThat(s.execute("fetch h").toList()).hasSize(1);
-        assertThat(s.execute("close all").commandTag()).isEqualTo("CLOSE CURSOR");
+        assertThat(s.execute("close all").commandTag()).isEqualTo("CLOSE CURSOR ALL");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.heliosdb.sql.parse;
 
 import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.SqlState;
+import io.heliosdb.sql.CursorCommand;
 import io.heliosdb.sql.ast.Copy;
 import io.heliosdb.sql.ast.CursorStatement;
 import io.heliosdb.sql.ast.Statement;
@@ -23,7 +24,6 @@ import org.antlr.v4.runtime.ParserRuleContext;
 final class CopyCursorStatements {
 
     private static final Set<String> CURSOR_OPTIONS = Set.of("binary", "no", "scroll", "insensitive", "asensitive");
-    private static final Set<String> FORWARD_DIRECTIONS = Set.of("next", "forward");
 
     private CopyCursorStatements() {
     }
@@ -43,7 +43,15 @@ final class CopyCursorStatements {
             for (CopyOptionContext o : ctx.copyOptions().copyOption()) {
                 String name = o.NULL() != null ? "null" : AstBuilder.identifier(o.identifier(0));
                 String value = null;
-                if (o.STRING() != null) {
+                if (o.STAR() != null) {
+                    options.add(new Copy.Option(name, null, List.of("*")));
+                    continue;
+                } else if (o.LPAREN() != null) {
+                    List<String> columns = o.identifier().subList(1, o.identifier().size()).stream()
+                            .map(AstBuilder::identifier).toList();
+                    options.add(new Copy.Option(name, null, columns));
+                    continue;
+                } else if (o.STRING() != null) {
                     value = AstBuilder.unquote(o.STRING().getText());
                 } else if (o.getChildCount() > 1) {
                     value = o.getChild(1).getText().toLowerCase(Locale.ROOT);
@@ -65,15 +73,32 @@ final class CopyCursorStatements {
             return new Copy(null, List.of(), ast.select(ctx.selectStmt()), false, file, options);
         }
         List<String> columns = ctx.identifier().stream().map(AstBuilder::identifier).toList();
-        return new Copy(ast.tableName(ctx.qualifiedName()), columns, null, from, file, options);
+        if (ctx.where != null && !from) {
+            throw new HeliosException(SqlState.SYNTAX_ERROR, "WHERE clause not allowed with COPY TO", null,
+                    null, ctx.WHERE().getSymbol().getStartIndex() + 1, null);
+        }
+        return new Copy(ast.tableName(ctx.qualifiedName()), columns, null, from, file, options,
+                ctx.where == null ? null : ctx.where.getStart().getInputStream().getText(
+                        org.antlr.v4.runtime.misc.Interval.of(ctx.where.getStart().getStartIndex(),
+                                ctx.where.getStop().getStopIndex())));
     }
 
     static Statement cursor(CursorStmtContext ctx, AstBuilder ast) {
         if (ctx instanceof DeclareCursorContext d) {
+            CursorCommand.Scroll scroll = CursorCommand.Scroll.DEFAULT;
+            String previous = "";
             for (CursorOptionContext option : d.cursorOption()) {
-                if (!CURSOR_OPTIONS.contains(AstBuilder.identifier(option.identifier()))) {
+                String word = AstBuilder.identifier(option.identifier());
+                if (!CURSOR_OPTIONS.contains(word) || (previous.equals("no") && !word.equals("scroll"))) {
                     throw syntaxError(option, option.getText());
                 }
+                if (word.equals("scroll") && scroll != null) {
+                    CursorCommand.Scroll wanted = previous.equals("no") ? CursorCommand.Scroll.NO_SCROLL
+                            : CursorCommand.Scroll.SCROLL;
+                    // Both is refused when the statement runs, as PostgreSQL refuses it in analysis (null here).
+                    scroll = scroll != CursorCommand.Scroll.DEFAULT && scroll != wanted ? null : wanted;
+                }
+                previous = word;
             }
             boolean hold = false;
             if (d.hold != null) {
@@ -82,27 +107,50 @@ final class CopyCursorStatements {
                 }
                 hold = d.WITH() != null;
             }
-            return new CursorStatement.Declare(AstBuilder.identifier(d.name), hold, ast.select(d.selectStmt()));
+            return new CursorStatement.Declare(AstBuilder.identifier(d.name), hold, ast.select(d.selectStmt()), scroll);
         }
         if (ctx instanceof FetchCursorContext f) {
-            long count = 1;
-            if (f.direction != null && !FORWARD_DIRECTIONS.contains(AstBuilder.identifier(f.direction))) {
-                throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "cursor can only scan forward", null,
-                        "Declare it with SCROLL option to enable backward scan.", 0, null);
-            }
-            if (f.ALL() != null) {
-                count = Long.MAX_VALUE;
-            } else if (f.INTEGER_LITERAL() != null) {
-                if (f.MINUS() != null) {
-                    throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "cursor can only scan forward", null,
-                            "Declare it with SCROLL option to enable backward scan.", 0, null);
-                }
-                count = Long.parseLong(f.INTEGER_LITERAL().getText());
-            }
-            return new CursorStatement.Fetch(AstBuilder.identifier(f.name), count, f.MOVE() != null);
+            return fetch(f);
         }
         CloseCursorContext c = (CloseCursorContext) ctx;
         return new CursorStatement.Close(c.name == null ? null : AstBuilder.identifier(c.name));
+    }
+
+    /** FETCH/MOVE with PostgreSQL's directions; a signed count keeps its sign (FORWARD -2 moves back). */
+    private static Statement fetch(FetchCursorContext f) {
+        String direction = f.direction == null ? "" : AstBuilder.identifier(f.direction);
+        boolean all = f.ALL() != null;
+        Long number = null;
+        if (f.INTEGER_LITERAL() != null) {
+            number = Long.parseLong(f.INTEGER_LITERAL().getText());
+            number = f.MINUS() != null ? -number : number;
+        }
+        boolean noCount = !all && number == null;
+        CursorCommand.Direction kind;
+        long count;
+        switch (direction) {
+            case "", "forward", "backward" -> {
+                kind = direction.equals("backward") ? CursorCommand.Direction.BACKWARD : CursorCommand.Direction.FORWARD;
+                count = all ? Long.MAX_VALUE : number == null ? 1 : number;
+            }
+            case "next", "prior", "first", "last" -> {
+                if (!noCount) {
+                    throw syntaxError(f, all ? "ALL" : f.INTEGER_LITERAL().getText());
+                }
+                kind = direction.equals("next") ? CursorCommand.Direction.FORWARD
+                        : direction.equals("prior") ? CursorCommand.Direction.BACKWARD : CursorCommand.Direction.ABSOLUTE;
+                count = direction.equals("last") ? -1 : 1;
+            }
+            case "absolute", "relative" -> {
+                if (number == null) {
+                    throw syntaxError(f, all ? "ALL" : f.name.getText());
+                }
+                kind = direction.equals("absolute") ? CursorCommand.Direction.ABSOLUTE : CursorCommand.Direction.RELATIVE;
+                count = number;
+            }
+            default -> throw syntaxError(f.direction, f.direction.getText());
+        }
+        return new CursorStatement.Fetch(AstBuilder.identifier(f.name), count, f.MOVE() != null, kind);
     }
 
     private static HeliosException syntaxError(ParserRuleContext at, String near) {

@@ -93,12 +93,18 @@ public sealed interface BackendMessage {
     record NoticeResponse(String severity, String sqlState, String message) implements BackendMessage {
     }
 
-    /** The server is ready for COPY FROM STDIN's data: text format, {@code columns} columns. */
-    record CopyInResponse(int columns) implements BackendMessage {
+    /** The server is ready for COPY FROM STDIN's data: {@code columns} columns, text or binary format. */
+    record CopyInResponse(int columns, boolean binary) implements BackendMessage {
+        public CopyInResponse(int columns) {
+            this(columns, false);
+        }
     }
 
-    /** COPY TO STDOUT's data follows in CopyData messages: text format, {@code columns} columns. */
-    record CopyOutResponse(int columns) implements BackendMessage {
+    /** COPY TO STDOUT's data follows in CopyData messages: {@code columns} columns, text or binary format. */
+    record CopyOutResponse(int columns, boolean binary) implements BackendMessage {
+        public CopyOutResponse(int columns) {
+            this(columns, false);
+        }
     }
 
     /** One chunk of COPY data (a row, for COPY TO). */

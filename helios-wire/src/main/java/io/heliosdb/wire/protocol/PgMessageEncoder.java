@@ -166,9 +166,9 @@ public final class PgMessageEncoder extends MessageToByteEncoder<BackendMessage>
             writeField(out, 'M', m.message());
             out.writeByte(0);
         } else if (message instanceof CopyInResponse m) {
-            writeCopyResponse(m.columns(), out);
+            writeCopyResponse(m.columns(), m.binary(), out);
         } else if (message instanceof CopyOutResponse m) {
-            writeCopyResponse(m.columns(), out);
+            writeCopyResponse(m.columns(), m.binary(), out);
         } else if (message instanceof CopyData m) {
             out.writeBytes(m.data());
         } else if (message instanceof ParameterDescription m) {
@@ -201,12 +201,12 @@ public final class PgMessageEncoder extends MessageToByteEncoder<BackendMessage>
         out.writeByte(0);
     }
 
-    /** Overall format 0 (text, which CSV is too) and a text format code per column. */
-    private static void writeCopyResponse(int columns, ByteBuf out) {
-        out.writeByte(0);
+    /** Overall format 0 (text, which CSV is too) or 1 (binary), and the same format code for every column. */
+    private static void writeCopyResponse(int columns, boolean binary, ByteBuf out) {
+        out.writeByte(binary ? 1 : 0);
         out.writeShort(columns);
         for (int i = 0; i < columns; i++) {
-            out.writeShort(0);
+            out.writeShort(binary ? 1 : 0);
         }
     }
 

@@ -368,6 +368,7 @@ showStmt
 // Option names and STDIN/STDOUT stay identifiers (checked in AstBuilder) so they remain usable as names.
 copyStmt
     : COPY qualifiedName (LPAREN identifier (COMMA identifier)* RPAREN)? (FROM | TO) copyTarget copyOptions?
+      (WHERE where=expr)?
     | COPY LPAREN selectStmt RPAREN TO copyTarget copyOptions?
     ;
 copyTarget : identifier | STRING ;
@@ -375,7 +376,10 @@ copyOptions
     : WITH? LPAREN copyOption (COMMA copyOption)* RPAREN
     | WITH? copyLegacyOption+
     ;
-copyOption : (identifier | NULL) (identifier | STRING | TRUE | FALSE | ON | INTEGER_LITERAL)? ;
+copyOption
+    : (identifier | NULL) (identifier | STRING | TRUE | FALSE | ON | INTEGER_LITERAL)?
+    | identifier (STAR | LPAREN identifier (COMMA identifier)* RPAREN)
+    ;
 copyLegacyOption : (identifier | NULL) AS? STRING? ;
 
 cursorStmt
