@@ -38,7 +38,7 @@ final class UserObjectRows {
      * query instead), ending in a semicolon as PostgreSQL's does.
      */
     static String definition(ViewDef v) {
-        return " " + v.query().strip() + ";";
+        return " " + v.writtenQuery().strip() + ";";
     }
 
     static String viewDefinition(CatalogObjects o, int oid) {

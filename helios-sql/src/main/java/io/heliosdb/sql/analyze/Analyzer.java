@@ -232,6 +232,10 @@ public final class Analyzer {
     // ------------------------------------------------------------------ DML
 
     private BoundStatement insert(Insert insert) {
+        ViewWrites views = new ViewWrites(schema, parameters);
+        if (views.target(insert.table()).isPresent()) {
+            return views.insert(views.target(insert.table()).get(), insert, this::insert);
+        }
         TableDef table = ViewAnalysis.writeTarget(schema, insert.table(), "insert into");
         List<Integer> targets = new ArrayList<>();
         if (insert.columns().isEmpty()) {
@@ -336,11 +340,15 @@ public final class Analyzer {
     }
 
     private BoundStatement update(Update update) {
+        ViewWrites views = new ViewWrites(schema, parameters);
+        if (views.target(update.table()).isPresent()) {
+            return views.update(views.target(update.table()).get(), update);
+        }
         TableDef table = ViewAnalysis.writeTarget(schema, update.table(), "update");
         JoinedTargets.Target joined = update.from().isEmpty() ? null
                 : JoinedTargets.of(schema, parameters, update.table(), table, update.from(), update.where());
         Scope scope = joined == null ? Scope.of(update.table().exposedName(), table) : joined.scope();
-        ExpressionBinder binder = joined == null ? new ExpressionBinder(scope, parameters, "UPDATE")
+        ExpressionBinder binder = joined == null ? new SelectAnalyzer(schema, parameters).binder(scope, "UPDATE")
                 : joined.binder("UPDATE");
         List<BoundExpr> newRow = new ArrayList<>();
         for (int i = 0; i < table.columns().size(); i++) {
@@ -348,6 +356,7 @@ public final class Analyzer {
         }
         Set<Integer> assigned = new HashSet<>();
         BoundExpr[] defaults = new BoundExpr[table.columns().size()];
+        RowAssignments values = new RowAssignments(binder);
         for (Update.Assignment a : update.assignments()) {
             int index = table.columnIndex(a.column());
             if (index < 0) {
@@ -362,7 +371,7 @@ public final class Analyzer {
                 throw IdentityColumns.updateOfAlways(column.name());
             }
             newRow.set(index, a.value() instanceof Expr.DefaultValue ? defaultFor(defaults, table, index)
-                    : binder.assign(binder.bind(a.value()), column.type(), column.typmod(), column.name(), "expression"));
+                    : binder.assign(values.bind(a), column.type(), column.typmod(), column.name(), "expression"));
         }
         LogicalPlan target = joined == null ? target(table, scope, update.where()) : joined.plan();
         Returning returning = returning(update.returning(), scope);
@@ -371,6 +380,10 @@ public final class Analyzer {
     }
 
     private BoundStatement delete(Delete delete) {
+        ViewWrites views = new ViewWrites(schema, parameters);
+        if (views.target(delete.table()).isPresent()) {
+            return views.delete(views.target(delete.table()).get(), delete);
+        }
         TableDef table = ViewAnalysis.writeTarget(schema, delete.table(), "delete from");
         JoinedTargets.Target joined = delete.using().isEmpty() ? null
                 : JoinedTargets.of(schema, parameters, delete.table(), table, delete.using(), delete.where());
@@ -386,7 +399,8 @@ public final class Analyzer {
         if (where == null) {
             return scan;
         }
-        return new LogicalPlan.Filter(scan, new ExpressionBinder(scope, parameters, "WHERE").bindCondition(where, "WHERE"));
+        return new LogicalPlan.Filter(scan, new SelectAnalyzer(schema, parameters).binder(scope, "WHERE")
+                .bindCondition(where, "WHERE"));
     }
 
     private record Returning(List<BoundExpr> exprs, List<Column> columns) {

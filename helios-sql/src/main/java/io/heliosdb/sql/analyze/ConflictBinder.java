@@ -71,12 +71,13 @@ final class ConflictBinder {
             return new BoundConflict(primaryKey, arbiters, false, List.of(), null);
         }
         Scope scope = Scope.of(exposedName, table).concat(Scope.of("excluded", table), 0);
-        ExpressionBinder binder = new ExpressionBinder(scope, parameters, "UPDATE");
+        ExpressionBinder binder = new SelectAnalyzer(schema, parameters).binder(scope, "UPDATE");
         List<BoundExpr> newRow = new ArrayList<>();
         for (int i = 0; i < table.columns().size(); i++) {
             newRow.add(Scope.slot(scope.entries().get(0), i));
         }
         Set<Integer> assigned = new HashSet<>();
+        RowAssignments values = new RowAssignments(binder);
         for (Update.Assignment a : c.assignments()) {
             int index = table.columnIndex(a.column());
             if (index < 0) {
@@ -92,7 +93,7 @@ final class ConflictBinder {
                 value = column.defaultExpression() == null ? new Expr.Literal(Expr.LiteralKind.NULL, "NULL")
                         : SqlParser.parseExpression(column.defaultExpression());
             }
-            newRow.set(index, binder.assign(binder.bind(value), column.type(), column.typmod(), column.name(), "expression"));
+            newRow.set(index, binder.assign(value == a.value() ? values.bind(a) : binder.bind(value), column.type(), column.typmod(), column.name(), "expression"));
         }
         BoundExpr where = c.where() == null ? null : binder.bindCondition(c.where(), "WHERE");
         return new BoundConflict(primaryKey, arbiters, true, newRow, where);

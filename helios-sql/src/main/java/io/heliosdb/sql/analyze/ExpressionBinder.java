@@ -170,6 +170,11 @@ final class ExpressionBinder {
         return new Subquery(kind, plan, operand, test, negated, correlated, SqlType.BOOLEAN);
     }
 
+    /** The plan of a sub-SELECT that feeds several columns at once (UPDATE SET (a, b) = (SELECT ...)). */
+    LogicalPlan rowSubqueryPlan(io.heliosdb.sql.ast.Query query) {
+        return subqueryPlan(query);
+    }
+
     private LogicalPlan subqueryPlan(io.heliosdb.sql.ast.Query query) {
         if (subqueries == null) {
             throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery here");

@@ -41,6 +41,11 @@ public final class Scope {
         return new Scope(List.of(new Entry(name, table, 0, Set.of())));
     }
 
+    /** One entry starting at {@code offset}; the columns before it have no name (an updatable view's base row). */
+    static Scope at(int offset, String name, TableDef table) {
+        return new Scope(List.of(new Entry(name, table, offset, Set.of())));
+    }
+
     /** Entries in the order {@code *} lists them (merged columns first, as PostgreSQL does). */
     List<Entry> entries() {
         List<Entry> ordered = new ArrayList<>();

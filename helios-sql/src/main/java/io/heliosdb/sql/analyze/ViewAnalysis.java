@@ -108,8 +108,17 @@ final class ViewAnalysis {
             throw new HeliosException(SqlState.INVALID_OBJECT_DEFINITION, "infinite recursion detected in rules for relation \""
                     + c.name() + "\"");
         }
-        return new BoundStatement.ViewCommand(c, new ViewDef(0, name, defs, c.queryText(),
-                dependsOn));
+        return new BoundStatement.ViewCommand(c, new ViewDef(0, name, defs,
+                io.heliosdb.sql.parse.ViewNames.qualify(c.queryText(), n -> resolvedSchema(schema, n)), dependsOn));
+    }
+
+    /** The schema an unqualified relation name resolves to now, or null (not a stored table or view). */
+    private static String resolvedSchema(SchemaLookup schema, String name) {
+        Optional<TableDef> table = schema.table(name);
+        if (table.isPresent() && table.get().id() > 0) {
+            return io.heliosdb.sql.schema.QualifiedNames.schemaOf(table.get().name());
+        }
+        return schema.view(name).map(v -> io.heliosdb.sql.schema.QualifiedNames.schemaOf(v.name())).orElse(null);
     }
 
     /** Whether following views' dependencies from {@code start} reaches {@code target}. */

@@ -33,6 +33,11 @@ public record AlterTable(TableName table, boolean ifExists, List<Action> actions
     public record SetNotNull(String column, boolean notNull) implements Action {
     }
 
-    public record AlterType(String column, TypeName type) implements Action {
+    /** ALTER COLUMN ... TYPE; {@code using} (null without USING) computes the new value from the old row. */
+    public record AlterType(String column, TypeName type, Expr using) implements Action {
+
+        public AlterType(String column, TypeName type) {
+            this(column, type, null);
+        }
     }
 }

@@ -93,7 +93,14 @@ final class AlterTableStatement {
                         + "\" of relation \"" + t.name() + "\" already exists");
             }
             ColumnDef c = t.columns().get(i);
-            replaceColumn(ctx, t, i, new ColumnDef(rename.newName(), c.type(), c.typmod(), c.notNull(), c.defaultExpression()));
+            // CHECK constraints are stored as text: they follow the new name (as PostgreSQL's parsed ones do).
+            List<ConstraintDef> constraints = new ArrayList<>();
+            for (ConstraintDef k : t.constraints()) {
+                constraints.add(k instanceof ConstraintDef.Check check ? new ConstraintDef.Check(check.name(),
+                        io.heliosdb.sql.parse.ColumnRenames.rename(check.expression(), c.name(), rename.newName())) : k);
+            }
+            replaceColumn(ctx, t.withConstraints(constraints), i, new ColumnDef(rename.newName(), c.type(), c.typmod(),
+                    c.notNull(), c.defaultExpression()));
         } else if (action instanceof AlterTable.SetDefault set) {
             int i = column(t, set.column());
             ColumnDef c = t.columns().get(i);
@@ -113,7 +120,7 @@ final class AlterTableStatement {
             }
             replaceColumn(ctx, t, i, new ColumnDef(c.name(), c.type(), c.typmod(), set.notNull(), c.defaultExpression()));
         } else {
-            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER COLUMN TYPE is not supported");
+            AlterColumnType.apply(rt, t, (AlterTable.AlterType) action);
         }
         return t.name();
     }

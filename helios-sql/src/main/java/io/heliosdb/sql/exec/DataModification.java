@@ -77,6 +77,7 @@ final class DataModification {
         int keySlot = update.keySlot();
         return rt -> {
             boolean referenced = RowConstraints.referencedByAny(rt.context(), table);
+            ReferenceChecks deferred = new ReferenceChecks();
             List<Target> targets = targets(target, rt, keySlot);
             List<Object[]> returned = new ArrayList<>();
             for (Target t : targets) {
@@ -88,10 +89,11 @@ final class DataModification {
                 constraints.checkRow(rt, row, t.row());
                 rt.context().update(table, t.key(), row);
                 if (referenced) {
-                    RowConstraints.afterParentChange(rt, table, t.row(), row);
+                    RowConstraints.afterParentChange(rt, table, t.row(), row, deferred);
                 }
                 addReturning(returning, keySlot < 0 ? row : withNewValues(t.row(), row), rt, returned);
             }
+            deferred.run(rt);
             return Results.rows(columns, returned, targets.size(), "UPDATE " + targets.size());
         };
     }
@@ -104,16 +106,18 @@ final class DataModification {
         int keySlot = delete.keySlot();
         return rt -> {
             boolean referenced = RowConstraints.referencedByAny(rt.context(), table);
+            ReferenceChecks deferred = new ReferenceChecks();
             List<Target> targets = targets(target, rt, keySlot);
             List<Object[]> returned = new ArrayList<>();
             for (Target t : targets) {
                 rt.context().checkCancelled();
                 rt.context().delete(table, t.key());
                 if (referenced) {
-                    RowConstraints.afterParentChange(rt, table, t.row(), null);
+                    RowConstraints.afterParentChange(rt, table, t.row(), null, deferred);
                 }
                 addReturning(returning, t.row(), rt, returned);
             }
+            deferred.run(rt);
             return Results.rows(columns, returned, targets.size(), "DELETE " + targets.size());
         };
     }

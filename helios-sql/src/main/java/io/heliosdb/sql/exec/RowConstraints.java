@@ -70,6 +70,12 @@ final class RowConstraints {
 
     /** The referenced side after {@code oldRow} of this table was deleted ({@code newRow} null) or updated. */
     static void afterParentChange(Runtime rt, TableDef parent, Object[] oldRow, Object[] newRow) {
+        afterParentChange(rt, parent, oldRow, newRow, null);
+    }
+
+    /** As above; with {@code deferred}, NO ACTION and RESTRICT are checked when the statement ends. */
+    static void afterParentChange(Runtime rt, TableDef parent, Object[] oldRow, Object[] newRow,
+                                  ReferenceChecks deferred) {
         ExecutionContext ctx = rt.context();
         for (TableDef child : ctx.tables()) {
             for (ConstraintDef c : child.constraints()) {
@@ -81,14 +87,18 @@ final class RowConstraints {
                     continue;
                 }
                 TableDef current = child.name().equals(parent.name()) ? parent : child;
-                applyAction(rt, parent, current, f, oldKey, newRow);
+                applyAction(rt, parent, current, f, oldKey, newRow, deferred);
             }
         }
     }
 
     private static void applyAction(Runtime rt, TableDef parent, TableDef child, ConstraintDef.ForeignKey f,
-                                    Object[] oldKey, Object[] newParentRow) {
+                                    Object[] oldKey, Object[] newParentRow, ReferenceChecks deferred) {
         ConstraintDef.Action action = newParentRow == null ? f.onDelete() : f.onUpdate();
+        if (deferred != null && (action == ConstraintDef.Action.NO_ACTION || action == ConstraintDef.Action.RESTRICT)) {
+            deferred.add(parent, child, f, oldKey, action);
+            return;
+        }
         List<Object[]> rows = new ArrayList<>();
         List<byte[]> keys = new ArrayList<>();
         try (RowCursor cursor = rt.context().scanNewest(child)) {
@@ -104,17 +114,14 @@ final class RowConstraints {
             return;
         }
         if (action == ConstraintDef.Action.NO_ACTION || action == ConstraintDef.Action.RESTRICT) {
-            throw new HeliosException(SqlState.FOREIGN_KEY_VIOLATION, "update or delete on table \"" + parent.name()
-                    + "\" violates foreign key constraint \"" + f.name() + "\" on table \"" + child.name() + "\"",
-                    "Key " + describe(parent, f.refColumns(), oldKey) + " is still referenced from table \""
-                            + child.name() + "\".", null, 0, null, f.name()).withTable(child.name(), null);
+            throw stillReferenced(parent, child, f, oldKey);
         }
         RowConstraints childConstraints = new RowConstraints(child);
         for (int r = 0; r < rows.size(); r++) {
             Object[] oldRow = rows.get(r);
             if (action == ConstraintDef.Action.CASCADE && newParentRow == null) {
                 rt.context().delete(child, keys.get(r));
-                afterParentChange(rt, child, oldRow, null);
+                afterParentChange(rt, child, oldRow, null, deferred);
                 continue;
             }
             Object[] updated = oldRow.clone();
@@ -128,8 +135,15 @@ final class RowConstraints {
             }
             childConstraints.checkRow(rt, updated, oldRow);
             rt.context().update(child, keys.get(r), updated);
-            afterParentChange(rt, child, oldRow, updated);
+            afterParentChange(rt, child, oldRow, updated, deferred);
         }
+    }
+
+    static HeliosException stillReferenced(TableDef parent, TableDef child, ConstraintDef.ForeignKey f, Object[] key) {
+        return new HeliosException(SqlState.FOREIGN_KEY_VIOLATION, "update or delete on table \"" + parent.name()
+                + "\" violates foreign key constraint \"" + f.name() + "\" on table \"" + child.name() + "\"",
+                "Key " + describe(parent, f.refColumns(), key) + " is still referenced from table \""
+                        + child.name() + "\".", null, 0, null, f.name()).withTable(child.name(), null);
     }
 
     private static Object defaultValue(Runtime rt, ColumnDef column) {

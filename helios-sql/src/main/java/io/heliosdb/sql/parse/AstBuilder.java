@@ -242,11 +242,7 @@ final class AstBuilder {
     }
 
     private Update update(UpdateStmtContext ctx) {
-        List<Update.Assignment> assignments = new ArrayList<>();
-        for (AssignmentContext a : ctx.assignment()) {
-            assignments.add(new Update.Assignment(identifier(a.identifier()), valueItem(a.valueItem()),
-                    a.getStart().getStartIndex()));
-        }
+        List<Update.Assignment> assignments = MultiAssignments.of(ctx.assignment(), this);
         return new Update(tableName(ctx.qualifiedName(), ctx.alias), assignments,
                 ctx.expr() == null ? null : expr(ctx.expr()), returning(ctx.returningClause()),
                 ctx.fromItem().stream().map(this::fromItem).toList());

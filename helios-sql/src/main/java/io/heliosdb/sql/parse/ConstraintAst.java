@@ -123,18 +123,15 @@ final class ConstraintAst {
             return new AlterTable.SetNotNull(AstBuilder.identifier(c.identifier()), false);
         }
         AlterTypeActionContext c = (AlterTypeActionContext) a;
-        return new AlterTable.AlterType(AstBuilder.identifier(c.identifier()), TypeNames.resolve(c.typeName(), ast));
+        return new AlterTable.AlterType(AstBuilder.identifier(c.identifier()), TypeNames.resolve(c.typeName(), ast),
+                c.expr() == null ? null : ast.expr(c.expr()));
     }
 
     OnConflict onConflict(OnConflictContext ctx) {
         if (ctx == null) {
             return null;
         }
-        List<Update.Assignment> assignments = new ArrayList<>();
-        for (AssignmentContext a : ctx.assignment()) {
-            assignments.add(new Update.Assignment(AstBuilder.identifier(a.identifier()), ast.valueItemOf(a.valueItem()),
-                    a.getStart().getStartIndex()));
-        }
+        List<Update.Assignment> assignments = MultiAssignments.of(ctx.assignment(), ast);
         return new OnConflict(ctx.columnList() == null ? List.of() : columns(ctx.columnList()),
                 ctx.identifier() == null ? null : AstBuilder.identifier(ctx.identifier()), ctx.UPDATE() != null,
                 assignments, ctx.expr() == null ? null : ast.expr(ctx.expr()));

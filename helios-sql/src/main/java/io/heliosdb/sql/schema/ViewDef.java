@@ -18,6 +18,17 @@ public record ViewDef(long id, String name, List<ColumnDef> columns, String quer
         dependsOn = List.copyOf(dependsOn);
     }
 
+    /**
+     * Marks a schema qualifier that CREATE VIEW added to an unqualified relation name (so a later
+     * search_path does not change what the view reads); being a comment, it changes no meaning.
+     */
+    public static final String RESOLVED_MARK = "/*resolved*/";
+
+    /** The query as written: without the qualifiers CREATE VIEW added (what pg_get_viewdef shows). */
+    public String writtenQuery() {
+        return query.replaceAll(java.util.regex.Pattern.quote(RESOLVED_MARK) + "(\"(?:[^\"]|\"\")*\"|[^\\s.\"]+)\\.", "");
+    }
+
     public ViewDef withId(long newId) {
         return new ViewDef(newId, name, columns, query, dependsOn);
     }

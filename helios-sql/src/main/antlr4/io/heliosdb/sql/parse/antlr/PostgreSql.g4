@@ -103,7 +103,7 @@ alterAction
     | ALTER COLUMN? identifier DROP DEFAULT                                 # dropDefaultAction
     | ALTER COLUMN? identifier SET NOT NULL                                 # setNotNullAction
     | ALTER COLUMN? identifier DROP NOT NULL                                # dropNotNullAction
-    | ALTER COLUMN? identifier (SET DATA)? TYPE typeName                    # alterTypeAction
+    | ALTER COLUMN? identifier (SET DATA)? TYPE typeName (USING expr)?      # alterTypeAction
     ;
 
 typeName
@@ -200,7 +200,16 @@ updateStmt
       (FROM fromItem (COMMA fromItem)*)? (WHERE expr)? returningClause?
     ;
 
-assignment : identifier EQ valueItem ;
+assignment
+    : identifier EQ valueItem
+    | multiAssignment
+    ;
+
+// SET (a, b) = (x, y) | ROW(x, y) | (SELECT ...); any other source is refused (io.heliosdb.sql.parse.MultiAssignments).
+multiAssignment
+    : LPAREN identifier (COMMA identifier)* RPAREN EQ
+      (ROW? valuesRow | LPAREN selectStmt RPAREN | expr)
+    ;
 
 deleteStmt
     : DELETE FROM qualifiedName (AS? alias=identifier)? (USING fromItem (COMMA fromItem)*)? (WHERE expr)?

@@ -1,0 +1,76 @@
+package io.heliosdb.sql.parse;
+
+import io.heliosdb.sql.parse.antlr.PostgreSqlBaseVisitor;
+import io.heliosdb.sql.parse.antlr.PostgreSqlLexer;
+import io.heliosdb.sql.parse.antlr.PostgreSqlParser;
+import io.heliosdb.sql.schema.ViewDef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+
+/**
+ * Binds a view's relation names when the view is created, as PostgreSQL does (it stores the parsed
+ * query, which names relations by OID): every unqualified table or view name in a FROM clause of the
+ * stored text gets the schema it resolved to then, marked with {@link ViewDef#RESOLVED_MARK} so that
+ * pg_get_viewdef can still show the query as written. A later search_path then changes nothing.
+ */
+public final class ViewNames {
+
+    private ViewNames() {
+    }
+
+    /**
+     * {@code query} (a SELECT's text) with each unqualified relation name qualified by {@code schemaOf}
+     * (null: leave it, e.g. a system catalog name). Names of the query's own WITH items are left alone.
+     */
+    public static String qualify(String query, Function<String, String> schemaOf) {
+        PostgreSqlLexer lexer = new PostgreSqlLexer(CharStreams.fromString(query));
+        lexer.removeErrorListeners();
+        PostgreSqlParser parser = new PostgreSqlParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        PostgreSqlParser.ScriptContext script = parser.script();
+        if (parser.getNumberOfSyntaxErrors() > 0) {
+            return query;
+        }
+        Set<String> commonTables = new HashSet<>();
+        List<PostgreSqlParser.QualifiedNameContext> refs = new ArrayList<>();
+        new PostgreSqlBaseVisitor<Void>() {
+            @Override
+            public Void visitCommonTable(PostgreSqlParser.CommonTableContext ctx) {
+                commonTables.add(AstBuilder.identifier(ctx.name));
+                return visitChildren(ctx);
+            }
+
+            @Override
+            public Void visitTableRef(PostgreSqlParser.TableRefContext ctx) {
+                if (ctx.qualifiedName().identifier().size() == 1) {
+                    refs.add(ctx.qualifiedName());
+                }
+                return visitChildren(ctx);
+            }
+        }.visit(script);
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        for (PostgreSqlParser.QualifiedNameContext ref : refs) {
+            String name = AstBuilder.identifier(ref.identifier(0));
+            String schema = commonTables.contains(name) ? null : schemaOf.apply(name);
+            if (schema == null) {
+                continue;
+            }
+            int start = ref.getStart().getStartIndex();
+            out.append(query, copied, start).append(ViewDef.RESOLVED_MARK).append(quote(schema)).append('.');
+            copied = start;
+        }
+        return out.append(query.substring(copied)).toString();
+    }
+
+    private static String quote(String name) {
+        boolean plain = !name.isEmpty() && (Character.isLowerCase(name.charAt(0)) || name.charAt(0) == '_')
+                && name.chars().allMatch(ch -> ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '_');
+        return plain ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+}
