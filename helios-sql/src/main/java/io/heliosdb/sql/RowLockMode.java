@@ -1,9 +1,9 @@
 package io.heliosdb.sql;
 
 /**
- * The strength of a {@code SELECT ... FOR ...} row lock. The kernel has two lock modes, so NO KEY UPDATE
- * is taken as UPDATE and KEY SHARE as SHARE: stronger than PostgreSQL (a FOR KEY SHARE blocks an UPDATE
- * of non-key columns here), never weaker.
+ * The strength of a {@code SELECT ... FOR ...} row lock, weakest first, with PostgreSQL's conflicts:
+ * KEY SHARE conflicts only with UPDATE, SHARE with NO KEY UPDATE and UPDATE, NO KEY UPDATE with all but
+ * KEY SHARE, UPDATE with all.
  */
 public enum RowLockMode {
     KEY_SHARE("FOR KEY SHARE"),
@@ -17,7 +17,7 @@ public enum RowLockMode {
         this.sql = sql;
     }
 
-    /** Whether the lock excludes every other locker (else it only excludes exclusive ones). */
+    /** Whether the lock excludes other writers of the row (NO KEY UPDATE and UPDATE). */
     public boolean exclusive() {
         return this == UPDATE || this == NO_KEY_UPDATE;
     }

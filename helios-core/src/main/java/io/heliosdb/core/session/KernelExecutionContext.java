@@ -311,7 +311,7 @@ final class KernelExecutionContext implements ExecutionContext {
     public boolean lockRow(TableDef table, byte[] rowKey, io.heliosdb.sql.RowLockMode mode,
                            io.heliosdb.sql.RowLockWait wait) {
         // System views have no stored rows to lock; their rows are read as they are.
-        return SystemViews.isView(table) || tables.lockForSelect(table, rowKey, mode.exclusive(), wait);
+        return SystemViews.isView(table) || tables.lockForSelect(table, rowKey, mode, wait);
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Row and catalog-entry locks, held by a transaction until it ends. Shared locks are compatible
- * with each other; an exclusive lock with nothing held by another owner. A waiter records which
+ * Row and catalog-entry locks, held by a transaction until it ends, in the modes of {@link Mode}
+ * (shared locks are compatible with each other; an exclusive lock with nothing held by another owner). A waiter records which
  * owners it waits for; before every (re)wait it follows those edges, and if they lead back to
  * itself it is the transaction that closed a cycle and gets {@code 40P01}, so exactly one member of
  * a deadlock is chosen, at once and without a detector thread.
@@ -19,7 +19,32 @@ import java.util.Set;
  * below the cost of the write itself, and a single monitor keeps the waits-for graph consistent.
  */
 public final class LockTable {
-    public enum Mode { SHARED, EXCLUSIVE }
+    /**
+     * Lock strengths, weakest first; each conflicts with a superset of what the one before it conflicts
+     * with, so holding two modes is holding the stronger. Row locks use all four as PostgreSQL's
+     * {@code FOR KEY SHARE}, {@code FOR SHARE}, {@code FOR NO KEY UPDATE} (and a non-key UPDATE) and
+     * {@code FOR UPDATE} (and DELETE or a key-changing UPDATE); other keys use SHARED and EXCLUSIVE.
+     */
+    public enum Mode {
+        KEY_SHARE, SHARED, NO_KEY_EXCLUSIVE, EXCLUSIVE;
+
+        /** PostgreSQL's row-level lock conflict table. */
+        public boolean conflictsWith(Mode other) {
+            if (this == EXCLUSIVE || other == EXCLUSIVE) {
+                return true;
+            }
+            return (this == NO_KEY_EXCLUSIVE && other != KEY_SHARE) || (other == NO_KEY_EXCLUSIVE && this != KEY_SHARE);
+        }
+
+        /** Whether holding this mode already gives everything {@code wanted} does. */
+        public boolean covers(Mode wanted) {
+            return compareTo(wanted) >= 0;
+        }
+
+        static Mode stronger(Mode a, Mode b) {
+            return a.compareTo(b) >= 0 ? a : b;
+        }
+    }
 
     /** The longest a waiter sleeps before it checks for cancellation again. */
     private static final long POLL_MILLIS = 50;
@@ -45,8 +70,7 @@ public final class LockTable {
                 while (true) {
                     Set<Long> blockers = blockers(owner, key, mode);
                     if (blockers.isEmpty()) {
-                        holders.computeIfAbsent(key, k -> new HashMap<>()).merge(owner, mode,
-                                (a, b) -> a == Mode.EXCLUSIVE || b == Mode.EXCLUSIVE ? Mode.EXCLUSIVE : Mode.SHARED);
+                        holders.computeIfAbsent(key, k -> new HashMap<>()).merge(owner, mode, Mode::stronger);
                         return waited;
                     }
                     waitsFor.put(owner, blockers);
@@ -82,8 +106,7 @@ public final class LockTable {
         if (!blockers(owner, key, mode).isEmpty()) {
             return false;
         }
-        holders.computeIfAbsent(key, k -> new HashMap<>()).merge(owner, mode,
-                (a, b) -> a == Mode.EXCLUSIVE || b == Mode.EXCLUSIVE ? Mode.EXCLUSIVE : Mode.SHARED);
+        holders.computeIfAbsent(key, k -> new HashMap<>()).merge(owner, mode, Mode::stronger);
         return true;
     }
 
@@ -124,7 +147,7 @@ public final class LockTable {
         }
         Set<Long> out = new HashSet<>();
         h.forEach((other, held) -> {
-            if (other != owner && (mode == Mode.EXCLUSIVE || held == Mode.EXCLUSIVE)) {
+            if (other != owner && mode.conflictsWith(held)) {
                 out.add(other);
             }
         });

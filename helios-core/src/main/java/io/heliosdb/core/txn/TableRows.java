@@ -218,9 +218,16 @@ public final class TableRows {
 
     /** See {@link io.heliosdb.sql.ExecutionContext#lockRow}: the table's entry shared (DROP waits), then the row. */
     public boolean lockForSelect(TableDef table, byte[] rowKey, boolean exclusive, io.heliosdb.sql.RowLockWait wait) {
+        return lockForSelect(table, rowKey, exclusive ? io.heliosdb.sql.RowLockMode.UPDATE
+                : io.heliosdb.sql.RowLockMode.SHARE, wait);
+    }
+
+    /** {@link #lockForSelect(TableDef, byte[], boolean, io.heliosdb.sql.RowLockWait)} in PostgreSQL's four row lock modes. */
+    public boolean lockForSelect(TableDef table, byte[] rowKey, io.heliosdb.sql.RowLockMode mode,
+                                 io.heliosdb.sql.RowLockWait wait) {
         lockTable(table);
-        return store.lockForSelect(transaction, CatalogKeys.ROWS, rowKey, exclusive, wait, reads.snapshotTs(),
-                table.name());
+        return store.lockForSelect(transaction, CatalogKeys.ROWS, rowKey, RowLockModes.of(mode), wait,
+                reads.snapshotTs(), table.name());
     }
 
     /** See {@link io.heliosdb.sql.ExecutionContext#lockReferenced}. */
@@ -241,7 +248,8 @@ public final class TableRows {
                 }
                 throw e;
             }
-            store.lockShared(transaction, CatalogKeys.ROWS, rowKey, reads.snapshotTs());
+            // FOR KEY SHARE, as PostgreSQL's check: an UPDATE of the parent's non-key columns does not wait.
+            store.lockShared(transaction, CatalogKeys.ROWS, rowKey, reads.snapshotTs(), LockTable.Mode.KEY_SHARE);
             return newest().get(CatalogKeys.ROWS, rowKey) != null;
         }
         for (StoredIndex index : transaction.indexes(reads.catalog(), parent)) {
@@ -386,14 +394,17 @@ public final class TableRows {
 
     public void update(TableDef table, byte[] rowKey, Object[] newRow) {
         lockTable(table);
-        lockRow(rowKey);
         byte[] newKey = table.hasPrimaryKey() ? primaryRowKey(table, newRow) : rowKey;
+        List<StoredIndex> tableIndexes = transaction.indexes(reads.catalog(), table);
+        // The row as the statement read it (a newer committed one is a conflict once locked).
+        Object[] oldRow = tableIndexes.isEmpty() ? null : currentRow(table, rowKey);
+        boolean keyChange = !Arrays.equals(newKey, rowKey) || UniqueKeyChange.changes(table, tableIndexes, oldRow, newRow);
+        store.lockForWrite(transaction, CatalogKeys.ROWS, rowKey, reads.snapshotTs(),
+                keyChange ? LockTable.Mode.EXCLUSIVE : LockTable.Mode.NO_KEY_EXCLUSIVE);
         if (!Arrays.equals(newKey, rowKey)) {
             claimKey(table, newKey, newRow);
         }
-        List<StoredIndex> tableIndexes = transaction.indexes(reads.catalog(), table);
         if (!tableIndexes.isEmpty()) {
-            Object[] oldRow = currentRow(table, rowKey);
             if (oldRow != null) {
                 indexes.update(table, tableIndexes, rowKey, oldRow, newKey, newRow);
             }

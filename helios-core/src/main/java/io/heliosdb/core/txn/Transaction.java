@@ -107,7 +107,7 @@ public final class Transaction {
         if (!locks.containsKey(key)) {
             lockOrder.add(key);
         }
-        locks.merge(key, mode, (a, b) -> a == LockTable.Mode.EXCLUSIVE ? a : b);
+        locks.merge(key, mode, LockTable.Mode::stronger);
     }
 
     Iterable<LockKey> lockedKeys() {

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TransactionalStore implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("io.heliosdb.core.txn");
-    /** Unversioned kernel bookkeeping: the newest commit timestamp, written with every commit. */
+    /** Unversioned kernel bookkeeping: the newest commit timestamp, written with every commit group. */
     static final String META = "meta";
     private static final byte[] LAST_COMMIT_KEY = {1};
     /** The lock namespace of unique index key values (never a storage keyspace). */
@@ -48,6 +48,12 @@ public final class TransactionalStore implements AutoCloseable {
     private final AtomicLong tableIds;
     private final Map<Long, AtomicLong> rowIds = new ConcurrentHashMap<>();
     private ScheduledExecutorService vacuumTimer;
+    /**
+     * The newest commit that wrote a catalog key. A statement whose snapshot is at or above it, once
+     * it holds a catalog key's lock, knows no newer version of that key exists without reading it
+     * (see {@link #lockShared}); set before the writer's locks are released.
+     */
+    private volatile long catalogWrittenTs;
     private final SequenceCounters sequences;
 
     public TransactionalStore(StorageEngine engine, boolean syncCommits) {
@@ -62,8 +68,11 @@ public final class TransactionalStore implements AutoCloseable {
         this.readViews = engine.capabilities().contains(StorageCapability.READ_VIEWS);
         byte[] last = engine.get(META, LAST_COMMIT_KEY);
         long lastTs = last == null ? 0 : CatalogKeys.readLong(last);
-        this.committer = new GroupCommitter(engine, syncCommits, lastTs);
+        // The newest commit timestamp is written once per group, not once per commit.
+        this.committer = new GroupCommitter(engine, syncCommits, lastTs,
+                (batch, newest) -> batch.put(META, LAST_COMMIT_KEY, CatalogKeys.longValue(newest)));
         this.snapshots = new SnapshotRegistry(committer);
+        this.catalogWrittenTs = lastTs;
         this.catalog = Catalog.load(new SnapshotReader(engine, lastTs), lastTs);
         // Index ids come from the same sequence, so every id ever used (even by dropped, not yet vacuumed data) counts.
         long maxTable = catalog.snapshot().tables().values().stream().mapToLong(t -> t.id()).max().orElse(0);
@@ -143,7 +152,7 @@ public final class TransactionalStore implements AutoCloseable {
         }
         ReadView view = null;
         try {
-            view = readViews ? engine.readView() : null;
+            view = readViews ? new LazyReadView(engine) : null;
             return new StatementReads(view, view != null ? view : engine, transaction.overlay(), ts,
                     catalog.at(ts), rowCache, () -> snapshots.close(ts));
         } catch (RuntimeException e) {
@@ -172,13 +181,23 @@ public final class TransactionalStore implements AutoCloseable {
      * statement restart under it.
      */
     byte[] lockForWrite(Transaction t, String keyspace, byte[] key, long snapshotTs) {
+        return lockForWrite(t, keyspace, key, snapshotTs, LockTable.Mode.EXCLUSIVE);
+    }
+
+    /**
+     * {@link #lockForWrite(Transaction, String, byte[], long)} in {@code mode}: EXCLUSIVE, or
+     * NO_KEY_EXCLUSIVE for an UPDATE that changes no key column (a foreign key check's KEY_SHARE lock on
+     * the row does not wait for it, as in PostgreSQL).
+     */
+    byte[] lockForWrite(Transaction t, String keyspace, byte[] key, long snapshotTs, LockTable.Mode mode) {
         LockKey lockKey = new LockKey(keyspace, key);
-        if (t.heldLock(lockKey) == LockTable.Mode.EXCLUSIVE) {
+        LockTable.Mode held = t.heldLock(lockKey);
+        if (held != null && held.covers(mode) && held.covers(LockTable.Mode.NO_KEY_EXCLUSIVE)) {
             byte[] prior = t.prior(lockKey);
             return prior == Transaction.ABSENT ? null : prior;
         }
-        locks.acquire(t.id(), lockKey, LockTable.Mode.EXCLUSIVE, t.lockWait());
-        t.recordLock(lockKey, LockTable.Mode.EXCLUSIVE);
+        locks.acquire(t.id(), lockKey, mode, t.lockWait());
+        t.recordLock(lockKey, mode);
         byte[] newest = engine.get(keyspace, key);
         t.recordPrior(lockKey, newest);
         checkConflict(t, newest, snapshotTs);
@@ -186,18 +205,17 @@ public final class TransactionalStore implements AutoCloseable {
     }
 
     /**
-     * SELECT ... FOR UPDATE (exclusive) / FOR SHARE: locks a row as the wait policy says; false when
+     * SELECT ... FOR UPDATE / NO KEY UPDATE / SHARE / KEY SHARE ({@code mode}): locks a row as the wait policy says; false when
      * SKIP LOCKED finds it locked. Once locked, a version committed after {@code snapshotTs} is a write
      * conflict as for {@link #lockForWrite} (restart under READ COMMITTED, so the row's newest version is
      * checked against the WHERE clause again; 40001 above it). The stored newest version is remembered
-     * under an exclusive lock, as {@link #lockForWrite} does, for a later write of the row to commit it.
+     * under a lock that excludes writers of the row, as {@link #lockForWrite} does, for a later write of the row to commit it.
      */
-    boolean lockForSelect(Transaction t, String keyspace, byte[] key, boolean exclusive, io.heliosdb.sql.RowLockWait wait,
+    boolean lockForSelect(Transaction t, String keyspace, byte[] key, LockTable.Mode mode, io.heliosdb.sql.RowLockWait wait,
                           long snapshotTs, String relation) {
         LockKey lockKey = new LockKey(keyspace, key);
-        LockTable.Mode mode = exclusive ? LockTable.Mode.EXCLUSIVE : LockTable.Mode.SHARED;
         LockTable.Mode held = t.heldLock(lockKey);
-        if (held == LockTable.Mode.EXCLUSIVE || held == mode) {
+        if (held != null && held.covers(mode)) {
             return true;
         }
         switch (wait) {
@@ -216,7 +234,7 @@ public final class TransactionalStore implements AutoCloseable {
         }
         t.recordLock(lockKey, mode);
         byte[] newest = engine.get(keyspace, key);
-        if (exclusive) {
+        if (mode.covers(LockTable.Mode.NO_KEY_EXCLUSIVE)) {
             t.recordPrior(lockKey, newest);
         }
         checkConflict(t, newest, snapshotTs);
@@ -225,12 +243,21 @@ public final class TransactionalStore implements AutoCloseable {
 
     /** Locks a key against exclusive lockers (a table's catalog entry while its rows are written). */
     void lockShared(Transaction t, String keyspace, byte[] key, long snapshotTs) {
+        lockShared(t, keyspace, key, snapshotTs, LockTable.Mode.SHARED);
+    }
+
+    /** {@link #lockShared(Transaction, String, byte[], long)} in a shared {@code mode} (KEY_SHARE for a foreign key check). */
+    void lockShared(Transaction t, String keyspace, byte[] key, long snapshotTs, LockTable.Mode mode) {
         LockKey lockKey = new LockKey(keyspace, key);
-        if (t.heldLock(lockKey) != null) {
+        LockTable.Mode held = t.heldLock(lockKey);
+        if (held != null && held.covers(mode)) {
             return;
         }
-        locks.acquire(t.id(), lockKey, LockTable.Mode.SHARED, t.lockWait());
-        t.recordLock(lockKey, LockTable.Mode.SHARED);
+        locks.acquire(t.id(), lockKey, mode, t.lockWait());
+        t.recordLock(lockKey, mode);
+        if (keyspace.equals(CatalogKeys.CATALOG) && catalogWrittenTs <= snapshotTs) {
+            return; // every catalog writer takes the key exclusively, so none committed after the snapshot
+        }
         checkConflict(t, engine.get(keyspace, key), snapshotTs);
     }
 
@@ -289,8 +316,12 @@ public final class TransactionalStore implements AutoCloseable {
                 Map<String, io.heliosdb.core.catalog.StoredIndex> indexChanges = transaction.pendingIndexes();
                 Map<String, Object> objectChanges = transaction.pendingObjects();
                 WriteBatch[] written = new WriteBatch[1];
+                boolean catalogWrite = transaction.overlay().touches(CatalogKeys.CATALOG);
                 try {
                     committer.commit(ts -> written[0] = commitBatch(transaction, ts), ts -> {
+                        if (catalogWrite) {
+                            catalogWrittenTs = ts; // in timestamp order, so it only grows
+                        }
                         // After the write, before the commit is visible: see RowCache for why this suffices.
                         if (rowCache != null) {
                             rowCache.invalidate(written[0]);
@@ -298,7 +329,11 @@ public final class TransactionalStore implements AutoCloseable {
                         catalog.apply(ts, changes, indexChanges, objectChanges);
                     });
                 } catch (RuntimeException e) {
-                    // A failed write may still have reached the engine's memory (a failed sync): drop what it touched.
+                    // A failed write may still have reached the engine's memory (a failed sync): drop what it touched,
+                    // and read catalog keys from storage from now on.
+                    if (catalogWrite) {
+                        catalogWrittenTs = Long.MAX_VALUE;
+                    }
                     if (rowCache != null && written[0] != null) {
                         rowCache.invalidate(written[0]);
                     }
@@ -327,7 +362,6 @@ public final class TransactionalStore implements AutoCloseable {
                 batch.put(keyspace, key, VersionLayout.encode(ts, deleting ? null : value));
             });
         }
-        batch.put(META, LAST_COMMIT_KEY, CatalogKeys.longValue(ts));
         return batch;
     }
 

@@ -117,7 +117,18 @@ public final class WriteOverlay {
     }
 
     public boolean isEmpty() {
-        return spaces.values().stream().allMatch(s -> s.map.isEmpty());
+        for (Space s : spaces.values()) {
+            if (!s.map.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the transaction writes (or deletes) any key of {@code keyspace}. */
+    public boolean touches(String keyspace) {
+        Space s = spaces.get(keyspace);
+        return s != null && !s.map.isEmpty();
     }
 
     /** Approximate key and value bytes written (tombstones count their key). */

@@ -150,4 +150,60 @@ class GroupCommitterTest {
             assertThat(engine.writes.get()).isEqualTo(2);
         }
     }
+    @Test
+    void groupTrailer_isWrittenOncePerGroup_withTheGroupsNewestTimestamp() throws Exception {
+        try (SyncCountingEngine engine = new SyncCountingEngine(memory())) {
+            List<Long> trailers = java.util.Collections.synchronizedList(new ArrayList<>());
+            GroupCommitter committer = new GroupCommitter(engine, true, 0, (batch, newest) -> {
+                trailers.add(newest);
+                batch.put("meta", new byte[] {1}, new byte[] {(byte) (long) newest});
+            });
+            List<Long> applied = java.util.Collections.synchronizedList(new ArrayList<>());
+            assertThat(commitConcurrently(engine, committer, applied)).isEqualTo(FOLLOWERS + 1);
+            assertThat(trailers).containsExactly(1L, (long) FOLLOWERS + 1);
+            assertThat(engine.get("meta", new byte[] {1})).containsExactly((byte) (FOLLOWERS + 1));
+        }
+    }
+
+    @Test
+    void manyConcurrentCommitters_eachReturnAfterTheirCommitIsWrittenAndVisible() throws Exception {
+        int threads = 8;
+        int perThread = 300;
+        try (StorageEngine engine = memory()) {
+            GroupCommitter committer = new GroupCommitter(engine, true, 0);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<Integer>> results = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    results.add(pool.submit(() -> {
+                        int problems = 0;
+                        for (int i = 0; i < perThread; i++) {
+                            long ts = committer.commit(GroupCommitterTest::wide, x -> { });
+                            if (committer.visibleTs() < ts || engine.get("t", key(ts)) == null) {
+                                problems++;
+                            }
+                        }
+                        return problems;
+                    }));
+                }
+                for (Future<Integer> f : results) {
+                    assertThat(f.get(60, TimeUnit.SECONDS)).isZero();
+                }
+            } finally {
+                pool.shutdownNow();
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            }
+            assertThat(committer.commitsWritten()).isEqualTo((long) threads * perThread);
+            assertThat(committer.visibleTs()).isEqualTo((long) threads * perThread);
+            assertThat(committer.groupsWritten()).isBetween(1L, (long) threads * perThread);
+        }
+    }
+
+    private static byte[] key(long ts) {
+        return java.nio.ByteBuffer.allocate(8).putLong(ts).array();
+    }
+
+    private static WriteBatch wide(long ts) {
+        return new WriteBatch().put("t", key(ts), new byte[] {1});
+    }
 }
