@@ -25,7 +25,12 @@ final class ConsoleLogging {
         root.addHandler(new ConsoleHandler(threshold, out, err));
         // Netty logs through java.util.logging too; its INFO lines are not for operators.
         Logger.getLogger("io.netty").setLevel(threshold.intValue() > Level.WARNING.intValue() ? threshold : Level.WARNING);
+        // nor are Chronicle Map's (the chronicle cache layer, through slf4j-jdk14): "Chronicle core loaded from ..."
+        CHRONICLE.setLevel(threshold.intValue() > Level.WARNING.intValue() ? threshold : Level.WARNING);
     }
+
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final Logger CHRONICLE = Logger.getLogger("net.openhft");
 
     /** The label of a level as operators read it: System.Logger's names, not JUL's. */
     static String label(Level level) {

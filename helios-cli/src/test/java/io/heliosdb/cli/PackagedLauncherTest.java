@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 class PackagedLauncherTest {
     private static final Path THIRD_PARTY = Path.of("target", "test-modules");
     private static final Path CLASSES = Path.of("target", "classes");
+    /** The launcher script's JVM options (Chronicle's flags among them), passed here as it passes them. */
+    private static final Path JVM_ARGS = Path.of("src", "main", "launcher", "jvm.args");
     private static final Pattern LISTENING = Pattern.compile("\\[INFO] Server listening on [^:]+:(\\d+)");
 
     private final List<Process> processes = new ArrayList<>();
@@ -88,7 +90,7 @@ class PackagedLauncherTest {
 
     private Process launch(java.util.Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-p", modulePath, "-m", "io.heliosdb.cli/io.heliosdb.cli.Main"));
+                "@" + JVM_ARGS.toAbsolutePath(), "-p", modulePath, "-m", "io.heliosdb.cli/io.heliosdb.cli.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
@@ -173,6 +175,45 @@ class PackagedLauncherTest {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("caffeine");
                 assertThat(rs.getLong(2)).isEqualTo(64L * 1024 * 1024);
+            }
+        }
+        p.toHandle().destroy();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void startConfig_withChronicleCacheProvider_isHybridWithTheOffHeapCache() throws Exception {
+        Path config = tmp.resolve("heliosdb.toml");
+        Files.writeString(config, """
+                [storage]
+                path = "data"
+                cache_size = "32 MB"
+                cache_provider = "chronicle"
+
+                [server]
+                port = 0
+                """);
+        Process p = launch("start", "--config", config.toString());
+        BlockingQueue<String> output = lines(p);
+        List<String> seen = startUp(output);
+        int port = Integer.parseInt(seen.remove(seen.size() - 1));
+        assertThat(seen).startsWith("[INFO] Starting HeliosDB Lite in Hybrid Mode", "[INFO] Cache size: 32 MB")
+                .noneMatch(line -> line.contains("SLF4J") || line.contains("WARN"));
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
+             Statement s = c.createStatement()) {
+            s.execute("create table t (id int primary key, v text)");
+            s.execute("insert into t values (1, 'one')");
+            for (int i = 0; i < 3; i++) {
+                try (ResultSet rs = s.executeQuery("select v from t where id = 1")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("one");
+                }
+            }
+            try (ResultSet rs = s.executeQuery("select provider, capacity_bytes, hits from helios_cache_stats")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("chronicle");
+                assertThat(rs.getLong(2)).isEqualTo(32L * 1024 * 1024);
+                assertThat(rs.getLong(3)).as("repeated point reads are served by the cache").isPositive();
             }
         }
         p.toHandle().destroy();

@@ -136,7 +136,8 @@ public final class HeliosKernel implements KernelProvider {
             String hint = provider.name().equals("chronicle")
                     ? "; Chronicle Map needs slf4j-api and jdk.compiler at run time and these JVM flags on the "
                     + "module path: " + CHRONICLE_FLAGS + " (with ALL-UNNAMED as the target on the class path); "
-                    + "the packaged heliosdb-lite launcher ships neither, so use cache_provider = \"caffeine\" there"
+                    + "the heliosdb-lite launcher passes them (helios-cli/src/main/launcher/jvm.args); "
+                    + "elsewhere pass them, or use cache_provider = \"caffeine\""
                     : "";
             throw new HeliosException(SqlState.CONFIG_FILE_ERROR, "cache provider \"" + provider.name()
                     + "\" could not start: " + e + hint, e);

@@ -1,21 +1,26 @@
 package io.heliosdb.storage.lmdb;
 
+import java.util.function.Consumer;
 import org.lmdbjava.Txn;
 
 /**
  * A read transaction that stays open across calls: the snapshot behind a read view or a scan.
  * With MDB_NOTLS it may move between threads, but LMDB (and lmdbjava's per-transaction buffers)
- * forbid two threads using it at once, so every use synchronizes on this object.
+ * forbid two threads using it at once, so every use synchronizes on this object. Releasing ends the
+ * transaction as its owner says: closing it, or resetting it into the engine's {@link ReadTxnPool}.
  */
 final class LmdbSnapshot implements LmdbStorageEngine.Resource {
 
     private final Txn<byte[]> txn;
     private final long id;
+    private final Consumer<Txn<byte[]>> end;
     private boolean released;
 
-    LmdbSnapshot(Txn<byte[]> txn) {
+    /** {@code end}: what releasing does with the transaction (close it, or return it to a pool). */
+    LmdbSnapshot(Txn<byte[]> txn, Consumer<Txn<byte[]>> end) {
         this.txn = txn;
         this.id = txn.getId();
+        this.end = end;
     }
 
     Txn<byte[]> txn() {
@@ -37,7 +42,7 @@ final class LmdbSnapshot implements LmdbStorageEngine.Resource {
     public synchronized void release() {
         if (!released) {
             released = true;
-            txn.close(); // aborts: a read transaction has nothing to commit
+            end.accept(txn);
         }
     }
 }

@@ -23,7 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
-import org.lmdbjava.ByteArrayProxy;
+import org.lmdbjava.BufferProxy;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
 import org.lmdbjava.Env;
@@ -68,6 +68,8 @@ public final class LmdbStorageEngine implements StorageEngine {
     static final int MAX_KEYSPACES = 1024;
     static final int MAX_READERS = 1024;
     private static final int POOLED_READ_TXNS = 32;
+    /** Scans and read views take pooled read transactions too, as point reads do: see snapshot(), ENGINES.md. */
+    static final boolean POOLED_SNAPSHOTS = true;
 
     /** Something holding LMDB handles that must be released before the environment closes. */
     interface Resource {
@@ -88,10 +90,11 @@ public final class LmdbStorageEngine implements StorageEngine {
     private final LmdbCounters counters = new LmdbCounters();
     private volatile long mapSize;
     private volatile long mapGeneration;
+    private final boolean pooledSnapshots;
     private volatile boolean closed;
 
     private LmdbStorageEngine(Path directory, DirectoryLock directoryLock, Env<byte[]> env, boolean durable,
-                              Set<EnvFlags> envFlags, List<Keyspace> existing) {
+                              Set<EnvFlags> envFlags, List<Keyspace> existing, boolean pooledSnapshots) {
         this.directory = directory;
         this.directoryLock = directoryLock;
         this.env = env;
@@ -99,6 +102,7 @@ public final class LmdbStorageEngine implements StorageEngine {
         this.envFlags = Set.copyOf(envFlags);
         this.keys = new StoredKeys(env.getMaxKeySize());
         this.mapSize = env.info().mapSize;
+        this.pooledSnapshots = pooledSnapshots;
         existing.forEach(k -> keyspaces.put(k.name(), k));
     }
 
@@ -108,6 +112,15 @@ public final class LmdbStorageEngine implements StorageEngine {
 
     /** Opens with a given starting map size (tests use a small one to force growth). */
     static LmdbStorageEngine open(StorageConfig config, long initialMapSize) {
+        return open(config, initialMapSize, PinnedByteArrayProxy.INSTANCE, POOLED_SNAPSHOTS);
+    }
+
+    /**
+     * Opens with a given buffer proxy: always {@link PinnedByteArrayProxy} but in the stress test that
+     * shows lmdbjava's own {@code ByteArrayProxy} crashing (see PinnedByteArrayProxy for why).
+     */
+    static LmdbStorageEngine open(StorageConfig config, long initialMapSize, BufferProxy<byte[]> proxy,
+                                  boolean pooledSnapshots) {
         Path directory = config.path().toAbsolutePath().normalize();
         try {
             Files.createDirectories(directory);
@@ -121,7 +134,7 @@ public final class LmdbStorageEngine implements StorageEngine {
             Path data = directory.resolve("data.mdb");
             long dataBytes = Files.exists(data) ? Files.size(data) : 0;
             Set<EnvFlags> flags = envFlags(config.walEnabled());
-            env = Env.create(ByteArrayProxy.PROXY_BA)
+            env = Env.create(proxy)
                     .setMapSize(MapSizing.initial(initialMapSize, dataBytes))
                     .setMaxDbs(MAX_KEYSPACES)
                     .setMaxReaders(MAX_READERS)
@@ -130,7 +143,7 @@ public final class LmdbStorageEngine implements StorageEngine {
             for (byte[] name : env.getDbiNames()) {
                 existing.add(new Keyspace(new String(name, StandardCharsets.UTF_8), env.openDbi(name), 0));
             }
-            return new LmdbStorageEngine(directory, lock, env, config.walEnabled(), flags, existing);
+            return new LmdbStorageEngine(directory, lock, env, config.walEnabled(), flags, existing, pooledSnapshots);
         } catch (IOException | LmdbException e) {
             closeAfterFailedOpen(env, lock);
             throw new HeliosException(SqlState.IO_ERROR, "could not open LMDB in \"" + directory + "\": " + e.getMessage(), e);
@@ -210,13 +223,24 @@ public final class LmdbStorageEngine implements StorageEngine {
     @Override
     public KvCursor scan(String keyspace, byte[] from, byte[] to, boolean reverse) {
         return read(() -> keyspaces.containsKey(keyspace)
-                ? newCursor(new LmdbSnapshot(beginRead()), true, keyspace, from, to, reverse)
+                ? newCursor(snapshot(), true, keyspace, from, to, reverse)
                 : new EmptyCursor(this));
     }
 
     @Override
     public ReadView readView() {
-        return read(() -> track(new LmdbReadView(this, new LmdbSnapshot(beginRead()))));
+        return read(() -> track(new LmdbReadView(this, snapshot())));
+    }
+
+    /**
+     * The snapshot behind a scan or read view: with {@code pooledSnapshots} a renewed pooled read
+     * transaction (beginning one takes LMDB's reader-table mutex and a malloc, which dominated short
+     * range scans), reset into the pool again on release; otherwise a read transaction of its own.
+     */
+    private LmdbSnapshot snapshot() {
+        return pooledSnapshots
+                ? new LmdbSnapshot(readTxns.acquire(this::beginRead, this::underCatalog), readTxns::release)
+                : new LmdbSnapshot(beginRead(), Txn::close); // close aborts: a read has nothing to commit
     }
 
     /** A cursor in {@code snapshot}; with {@code owns} the cursor ends the snapshot when it closes. */
