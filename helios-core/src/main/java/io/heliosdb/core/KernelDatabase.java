@@ -118,7 +118,8 @@ public final class KernelDatabase implements HeliosDB, StatsSource {
 
     @Override
     public Optional<LoginRole> loginRole(String name) {
-        return roles.committed(name).map(r -> new LoginRole(r.name(), r.canLogin(), r.superuser(), r.password()));
+        return roles.committed(name).map(r -> new LoginRole(r.name(), r.canLogin(), r.superuser(), r.password(),
+                r.connectionLimit(), r.validUntil()));
     }
 
     private Session open(String user, boolean superuser) {

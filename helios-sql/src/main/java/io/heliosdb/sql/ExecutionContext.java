@@ -149,6 +149,11 @@ public interface ExecutionContext extends SchemaLookup, SequenceAccess, RoleAcce
     default void notice(String message) {
     }
 
+    /** A NOTICE carrying a SQLSTATE, as PostgreSQL's 42P07 "relation \"t\" already exists, skipping". */
+    default void notice(io.heliosdb.api.SqlState state, String message) {
+        notice(message);
+    }
+
     /** Throws {@code 57014} when the statement was cancelled or ran past its timeout. */
     default void checkCancelled() {
     }

@@ -16,6 +16,11 @@ public interface RoleAccess {
         return Optional.empty();
     }
 
+    /** Every role the statement's transaction sees, the bootstrap superuser included. */
+    default java.util.List<RoleDef> roles() {
+        return java.util.List.of();
+    }
+
     /** Stores a new role (the kernel assigns its id). */
     default RoleDef createRole(RoleDef role) {
         throw unsupported();

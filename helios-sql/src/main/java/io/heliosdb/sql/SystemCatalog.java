@@ -21,6 +21,44 @@ public interface SystemCatalog {
         return null;
     }
 
+    /**
+     * The catalog name of the relation with this OID ({@code t} for public's, {@code s.t} for another
+     * schema's, {@code pg_catalog.pg_class} for a system view), or null when there is none.
+     */
+    default String relationName(int oid) {
+        return null;
+    }
+
+    /** The name of the schema with this OID, or null. */
+    default String namespaceName(int oid) {
+        return switch (oid) {
+            case 11 -> "pg_catalog";
+            case 2200 -> "public";
+            case 13_000 -> "information_schema";
+            default -> null;
+        };
+    }
+
+    /** The OID of the schema with this name, or null. */
+    default Integer namespaceOid(String name) {
+        return switch (name) {
+            case "pg_catalog" -> 11;
+            case "public" -> 2200;
+            case "information_schema" -> 13_000;
+            default -> null;
+        };
+    }
+
+    /** Bytes stored for the table or index with this OID (its rows or entries), 0 when there is none. */
+    default long relationSize(int oid) {
+        return 0;
+    }
+
+    /** Bytes stored for the indexes of the table with this OID. */
+    default long indexesSize(int tableOid) {
+        return 0;
+    }
+
     /** The OID of the type with this name (as {@code format_type} or {@code pg_type.typname} spells it), or null. */
     default Integer typeOid(String name) {
         return null;

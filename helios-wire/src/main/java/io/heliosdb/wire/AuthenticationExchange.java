@@ -69,12 +69,12 @@ final class AuthenticationExchange {
         switch (step) {
             case CLEARTEXT -> {
                 String password = cstring(in);
-                if (!credentials.checkCleartext(user, password)) {
+                if (!credentials.checkCleartext(user, password) || credentials.expired(user)) {
                     throw AuthenticationFailed.forUser(user);
                 }
             }
             case MD5 -> {
-                if (!credentials.checkMd5(user, cstring(in), md5Salt)) {
+                if (!credentials.checkMd5(user, cstring(in), md5Salt) || credentials.expired(user)) {
                     throw AuthenticationFailed.forUser(user);
                 }
             }
@@ -93,7 +93,13 @@ final class AuthenticationExchange {
                 step = Step.SASL_RESPONSE;
                 return false;
             }
-            case SASL_RESPONSE -> out.send(new BackendMessage.AuthenticationSaslFinal(scram.serverFinal(body)));
+            case SASL_RESPONSE -> {
+                byte[] serverFinal = scram.serverFinal(body);
+                if (credentials.expired(user)) {
+                    throw AuthenticationFailed.forUser(user);
+                }
+                out.send(new BackendMessage.AuthenticationSaslFinal(serverFinal));
+            }
             case DONE -> throw new HeliosException(SqlState.PROTOCOL_VIOLATION,
                     "unexpected password message: authentication is complete");
         }

@@ -62,6 +62,8 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     private Startup startupMessage;
     private BackendKeyRegistry.Key key;
     private boolean counted;
+    /** The role whose session this is, counted against its CONNECTION LIMIT; null until counted. */
+    private String roleCounted;
     private boolean skipUntilSync;
     private boolean finished;
     private volatile boolean busy;
@@ -432,12 +434,24 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     private void completeStartup(Startup s) {
         String user = s.parameters().get("user");
         try {
+            if (!server.credentials().exists(user)) {
+                fatal(new HeliosException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+                        "role \"" + user + "\" does not exist"));
+                return;
+            }
             // As in PostgreSQL, a NOLOGIN role is refused only after it has authenticated.
             if (server.credentials().role(user).map(r -> !r.canLogin()).orElse(false)) {
                 fatal(new HeliosException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
                         "role \"" + user + "\" is not permitted to log in"));
                 return;
             }
+            boolean superuser = server.credentials().role(user).map(r -> r.superuser()).orElse(false);
+            if (!server.roleSessions().tryOpen(user, superuser ? -1 : server.credentials().connectionLimit(user))) {
+                fatal(new HeliosException(SqlState.TOO_MANY_CONNECTIONS, "too many connections for role \"" + user
+                        + "\""));
+                return;
+            }
+            roleCounted = user;
             session = server.db().session(user);
         } catch (RuntimeException e) {
             fatal(e);
@@ -666,6 +680,10 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         if (counted) {
             counted = false;
             server.sessions().decrementAndGet();
+        }
+        if (roleCounted != null) {
+            server.roleSessions().close(roleCounted);
+            roleCounted = null;
         }
     }
 }

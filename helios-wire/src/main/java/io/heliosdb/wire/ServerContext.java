@@ -16,9 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param credentials    how clients authenticate
  * @param tls            the TLS set-up, or null when TLS is off (SSLRequest is then refused)
  * @param startupTimeout how long a connection may take to send its startup packet and authenticate
+ * @param roleSessions   sessions open now per role (CONNECTION LIMIT)
  */
 record ServerContext(HeliosDB db, Executor workers, BackendKeyRegistry keys, int maxConnections,
-                     AtomicInteger sessions, Credentials credentials, ServerTls tls, Duration startupTimeout) {
+                     AtomicInteger sessions, Credentials credentials, ServerTls tls, Duration startupTimeout,
+                     RoleConnections roleSessions) {
 
     /** PostgreSQL's default {@code authentication_timeout}. */
     static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -31,6 +33,6 @@ record ServerContext(HeliosDB db, Executor workers, BackendKeyRegistry keys, int
     ServerContext(HeliosDB db, Executor workers, int maxConnections, Credentials credentials, ServerTls tls,
                   Duration startupTimeout) {
         this(db, workers, new BackendKeyRegistry(), maxConnections, new AtomicInteger(), credentials, tls,
-                startupTimeout);
+                startupTimeout, new RoleConnections());
     }
 }

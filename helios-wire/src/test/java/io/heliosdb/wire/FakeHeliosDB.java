@@ -28,6 +28,12 @@ final class FakeHeliosDB implements HeliosDB {
         return s;
     }
 
+    /** Every name is a role of this database (a login superuser without a password of its own). */
+    @Override
+    public java.util.Optional<io.heliosdb.api.LoginRole> loginRole(String name) {
+        return java.util.Optional.of(new io.heliosdb.api.LoginRole(name, true, true, null));
+    }
+
     @Override
     public HeliosConfig config() {
         return config;

@@ -43,10 +43,10 @@ record CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<Rol
 
     /** A role as the views show it. */
     record RoleInfo(int oid, String name, boolean superuser, boolean createRole, boolean createDb, boolean login,
-                    String verifier) {
+                    String verifier, int connectionLimit, java.time.OffsetDateTime validUntil, List<String> memberOf) {
         static RoleInfo of(io.heliosdb.sql.schema.RoleDef r) {
             return new RoleInfo(roleOid(r), r.name(), r.superuser(), r.createRole(), r.createDb(), r.canLogin(),
-                    r.password());
+                    r.password(), r.connectionLimit(), r.validUntil(), r.memberOf());
         }
     }
 
@@ -129,6 +129,24 @@ record CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<Rol
             }
         }
         return null;
+    }
+
+    /** The schemas of the session's search_path that exist, in order. */
+    List<String> searchPath() {
+        return SearchPath.of(settings.get("search_path"), currentUser,
+                name -> name.equals("public") || schemas.stream().anyMatch(s -> s.name().equals(name))).schemas();
+    }
+
+    /** A relation name as regclass output shows it: qualified only when its schema is not on search_path. */
+    String regclassText(String catalogName) {
+        String schema = io.heliosdb.sql.schema.QualifiedNames.schemaOf(catalogName);
+        String local = PgClassRows.quote(io.heliosdb.sql.schema.QualifiedNames.localName(catalogName));
+        return searchPath().contains(schema) ? local : PgClassRows.quote(schema) + "." + local;
+    }
+
+    /** A column's DEFAULT as pg_get_expr shows it, or null. */
+    String defaultText(io.heliosdb.sql.schema.ColumnDef column) {
+        return io.heliosdb.sql.schema.ColumnDefaults.display(column, this::regclassText);
     }
 
     /** Every object belongs to the bootstrap superuser, as objects created by it do in PostgreSQL. */

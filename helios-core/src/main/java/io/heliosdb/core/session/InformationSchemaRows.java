@@ -48,7 +48,7 @@ final class InformationSchemaRows {
                 ColumnDef col = t.columns().get(c);
                 ViewRow row = new ViewRow(view).set("table_catalog", o.database()).set("table_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(t.name()))
                         .set("table_name", io.heliosdb.sql.schema.QualifiedNames.localName(t.name())).set("column_name", col.name()).set("ordinal_position", c + 1)
-                        .set("column_default", col.defaultExpression())
+                        .set("column_default", o.defaultText(col))
                         .set("is_nullable", col.notNull() || t.primaryKey().contains(c) ? "NO" : "YES")
                         .set("data_type", col.type().sqlName()).set("udt_catalog", o.database())
                         .set("udt_schema", "pg_catalog").set("udt_name", col.type().pgName())

@@ -66,6 +66,11 @@ final class KernelExecutionContext implements ExecutionContext {
     }
 
     @Override
+    public void notice(io.heliosdb.api.SqlState state, String message) {
+        notices.accept(new io.heliosdb.api.Notice("NOTICE", state.code(), message));
+    }
+
+    @Override
     public java.time.LocalDateTime transactionTimestamp() {
         return transactionStarted != null ? transactionStarted : ExecutionContext.super.transactionTimestamp();
     }
@@ -216,7 +221,7 @@ final class KernelExecutionContext implements ExecutionContext {
 
     @Override
     public io.heliosdb.sql.SystemCatalog systemCatalog() {
-        return new KernelSystemCatalog(this::catalogObjects);
+        return new KernelSystemCatalog(this::catalogObjects, tables.sizes());
     }
 
     /** What the pg_catalog views show to this statement. */
@@ -250,6 +255,15 @@ final class KernelExecutionContext implements ExecutionContext {
         }
         RoleDef bootstrap = bootstrapRole();
         return bootstrap.name().equals(name) ? Optional.of(bootstrap) : Optional.empty();
+    }
+
+    @Override
+    public List<RoleDef> roles() {
+        List<RoleDef> roles = new java.util.ArrayList<>(tables.roles().roles());
+        if (roles.stream().noneMatch(RoleDef::bootstrap)) {
+            roles.add(bootstrapRole());
+        }
+        return roles;
     }
 
     @Override

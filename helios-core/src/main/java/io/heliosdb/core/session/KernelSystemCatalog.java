@@ -10,10 +10,52 @@ import java.util.function.Supplier;
 /** The system-information functions' view of the kernel: the same objects and OIDs the catalog views show. */
 final class KernelSystemCatalog implements SystemCatalog {
     private final Supplier<CatalogObjects> objects;
+    private final io.heliosdb.core.txn.RelationSizes sizes;
     private CatalogObjects cached;
 
     KernelSystemCatalog(Supplier<CatalogObjects> objects) {
+        this(objects, null);
+    }
+
+    /** {@code sizes} measures relations for pg_relation_size and friends (null: every size is 0). */
+    KernelSystemCatalog(Supplier<CatalogObjects> objects, io.heliosdb.core.txn.RelationSizes sizes) {
         this.objects = objects;
+        this.sizes = sizes;
+    }
+
+    @Override
+    public long relationSize(int oid) {
+        if (sizes == null) {
+            return 0;
+        }
+        CatalogObjects o = objects();
+        for (TableDef t : o.tables()) {
+            if (CatalogObjects.tableOid(t) == oid) {
+                return sizes.table(t);
+            }
+        }
+        for (StoredIndex i : o.indexes()) {
+            if (CatalogObjects.indexOid(i) == oid) {
+                return sizes.index(i);
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public long indexesSize(int tableOid) {
+        if (sizes == null) {
+            return 0;
+        }
+        long total = 0;
+        CatalogObjects o = objects();
+        for (StoredIndex i : o.indexes()) {
+            TableDef t = o.tableById(i.tableId());
+            if (t != null && CatalogObjects.tableOid(t) == tableOid) {
+                total += sizes.index(i);
+            }
+        }
+        return total;
     }
 
     /** Computed once per statement, at the first call. */
@@ -71,12 +113,71 @@ final class KernelSystemCatalog implements SystemCatalog {
                 return CatalogObjects.viewOid(v);
             }
         }
+        for (io.heliosdb.sql.schema.SequenceDef s : o.sequences()) {
+            if (s.name().equals(name)) {
+                return CatalogObjects.sequenceOid(s);
+            }
+        }
         for (Map.Entry<String, Integer> e : PgCatalogViews.viewOids().entrySet()) {
             if (e.getKey().equals(name) || e.getKey().equals("information_schema." + name)) {
                 return e.getValue();
             }
         }
         return null;
+    }
+
+    @Override
+    public String relationName(int oid) {
+        CatalogObjects o = objects();
+        for (TableDef t : o.tables()) {
+            if (CatalogObjects.tableOid(t) == oid) {
+                return t.name();
+            }
+            if (t.hasPrimaryKey() && CatalogObjects.primaryKeyIndexOid(t) == oid) {
+                return CatalogObjects.primaryKeyName(t);
+            }
+        }
+        for (StoredIndex i : o.indexes()) {
+            if (CatalogObjects.indexOid(i) == oid) {
+                return i.name();
+            }
+        }
+        for (io.heliosdb.sql.schema.ViewDef v : o.views()) {
+            if (CatalogObjects.viewOid(v) == oid) {
+                return v.name();
+            }
+        }
+        for (io.heliosdb.sql.schema.SequenceDef s : o.sequences()) {
+            if (CatalogObjects.sequenceOid(s) == oid) {
+                return s.name();
+            }
+        }
+        for (Map.Entry<String, Integer> e : PgCatalogViews.viewOids().entrySet()) {
+            if (e.getValue() == oid) {
+                return e.getKey().contains(".") ? e.getKey() : "pg_catalog." + e.getKey();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String namespaceName(int oid) {
+        for (io.heliosdb.sql.schema.SchemaDef s : objects().schemas()) {
+            if (CatalogObjects.schemaOid(s) == oid) {
+                return s.name();
+            }
+        }
+        return SystemCatalog.super.namespaceName(oid);
+    }
+
+    @Override
+    public Integer namespaceOid(String name) {
+        for (io.heliosdb.sql.schema.SchemaDef s : objects().schemas()) {
+            if (s.name().equals(name)) {
+                return CatalogObjects.schemaOid(s);
+            }
+        }
+        return SystemCatalog.super.namespaceOid(name);
     }
 
     @Override

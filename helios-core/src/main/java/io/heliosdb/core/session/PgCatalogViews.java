@@ -64,12 +64,12 @@ final class PgCatalogViews {
                 + " datacl:text", PgSystemRows::databases);
         String role = "rolname:name, rolsuper:bool, rolinherit:bool, rolcreaterole:bool, rolcreatedb:bool,"
                 + " rolcanlogin:bool, rolreplication:bool, rolconnlimit:int4, rolpassword:text,"
-                + " rolvaliduntil:timestamp, rolbypassrls:bool, rolconfig:text, oid:oid";
+                + " rolvaliduntil:timestamptz, rolbypassrls:bool, rolconfig:text, oid:oid";
         add("pg_roles", role, PgSystemRows::roles);
         add("pg_authid", role, PgSystemRows::roles);
         add("pg_user", "usename:name, usesysid:oid, usecreatedb:bool, usesuper:bool, userepl:bool,"
-                + " usebypassrls:bool, passwd:text, valuntil:timestamp, useconfig:text", PgSystemRows::users);
-        add("pg_auth_members", "roleid:oid, member:oid, grantor:oid, admin_option:bool", PgSystemRows::none);
+                + " usebypassrls:bool, passwd:text, valuntil:timestamptz, useconfig:text", PgSystemRows::users);
+        add("pg_auth_members", "roleid:oid, member:oid, grantor:oid, admin_option:bool", PgSystemRows::members);
         add("pg_settings", "name:text, setting:text, unit:text, category:text, short_desc:text, extra_desc:text,"
                 + " context:text, vartype:text, source:text, min_val:text, max_val:text, enumvals:text,"
                 + " boot_val:text, reset_val:text, sourcefile:text, sourceline:int4, pending_restart:bool",

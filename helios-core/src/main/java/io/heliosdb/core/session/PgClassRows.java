@@ -55,7 +55,8 @@ final class PgClassRows {
                     .set("relhasrules", true).values());
         }
         for (SequenceDef s : o.sequences()) {
-            rows.add(relation(view, o, CatalogObjects.sequenceOid(s), s.name(), PUBLIC, "S", 3).values());
+            rows.add(relation(view, o, CatalogObjects.sequenceOid(s), local(s.name()), o.namespaceOid(s.name()), "S", 3)
+                    .values());
         }
         for (Map.Entry<String, Integer> e : PgCatalogViews.viewOids().entrySet()) {
             String name = e.getKey();
@@ -181,7 +182,7 @@ final class PgClassRows {
         List<Object[]> rows = new ArrayList<>();
         for (TableDef t : o.tables()) {
             for (int c = 0; c < t.columns().size(); c++) {
-                String expression = t.columns().get(c).defaultExpression();
+                String expression = o.defaultText(t.columns().get(c));
                 if (expression != null) {
                     rows.add(new Object[] {0, CatalogObjects.tableOid(t), (short) (c + 1), expression});
                 }

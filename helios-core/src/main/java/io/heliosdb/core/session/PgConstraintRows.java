@@ -1,7 +1,5 @@
 package io.heliosdb.core.session;
 
-import static io.heliosdb.core.session.CatalogObjects.PUBLIC;
-
 import io.heliosdb.core.catalog.StoredIndex;
 import io.heliosdb.sql.schema.ConstraintDef;
 import io.heliosdb.sql.schema.TableDef;
@@ -23,7 +21,7 @@ final class PgConstraintRows {
         List<Object[]> rows = new ArrayList<>();
         for (TableDef t : o.tables()) {
             if (t.hasPrimaryKey()) {
-                rows.add(row(view, t, CatalogObjects.primaryKeyConstraintOid(t), CatalogObjects.primaryKeyName(t), "p")
+                rows.add(row(view, o, t, CatalogObjects.primaryKeyConstraintOid(t), CatalogObjects.primaryKeyName(t), "p")
                         .set("conindid", CatalogObjects.primaryKeyIndexOid(t)).set("conkey", numbers(t.primaryKey()))
                         .values());
             }
@@ -31,14 +29,14 @@ final class PgConstraintRows {
                 int oid = CatalogObjects.constraintOid(t, c, o.indexes());
                 if (c instanceof ConstraintDef.Unique u) {
                     StoredIndex index = index(o, t, u.columns());
-                    rows.add(row(view, t, oid, u.name(), "u").set("conkey", numbers(u.columns()))
+                    rows.add(row(view, o, t, oid, u.name(), "u").set("conkey", numbers(u.columns()))
                             .set("conindid", index == null ? 0 : CatalogObjects.indexOid(index)).values());
                 } else if (c instanceof ConstraintDef.Check k) {
-                    rows.add(row(view, t, oid, k.name(), "c").set("conbin", k.expression()).set("connoinherit", false)
+                    rows.add(row(view, o, t, oid, k.name(), "c").set("conbin", k.expression()).set("connoinherit", false)
                             .values());
                 } else if (c instanceof ConstraintDef.ForeignKey f) {
                     TableDef ref = table(o, f.refTable());
-                    rows.add(row(view, t, oid, f.name(), "f").set("conkey", numbers(f.columns()))
+                    rows.add(row(view, o, t, oid, f.name(), "f").set("conkey", numbers(f.columns()))
                             .set("confkey", numbers(f.refColumns())).set("connoinherit", false)
                             .set("confrelid", ref == null ? 0 : CatalogObjects.tableOid(ref))
                             .set("conindid", ref == null ? 0 : keyIndexOid(o, ref, f.refColumns()))
@@ -50,8 +48,9 @@ final class PgConstraintRows {
         return rows;
     }
 
-    private static ViewRow row(TableDef view, TableDef t, int oid, String name, String type) {
-        return new ViewRow(view).set("oid", oid).set("conname", name).set("connamespace", PUBLIC).set("contype", type)
+    private static ViewRow row(TableDef view, CatalogObjects o, TableDef t, int oid, String name, String type) {
+        return new ViewRow(view).set("oid", oid).set("conname", io.heliosdb.sql.schema.QualifiedNames.localName(name))
+                .set("connamespace", o.namespaceOid(t.name())).set("contype", type)
                 .set("convalidated", true).set("conrelid", CatalogObjects.tableOid(t)).set("confupdtype", " ")
                 .set("confdeltype", " ").set("confmatchtype", " ").set("conislocal", true).set("connoinherit", true);
     }
@@ -109,7 +108,7 @@ final class PgConstraintRows {
                 }
                 ConstraintDef.ForeignKey f = (ConstraintDef.ForeignKey) c;
                 TableDef ref = table(o, f.refTable());
-                String text = "FOREIGN KEY " + columns(t, f.columns()) + " REFERENCES " + PgClassRows.quote(f.refTable())
+                String text = "FOREIGN KEY " + columns(t, f.columns()) + " REFERENCES " + o.regclassText(f.refTable())
                         + (ref == null ? "" : columns(ref, f.refColumns()));
                 text += clause(" ON UPDATE ", f.onUpdate()) + clause(" ON DELETE ", f.onDelete());
                 return text;

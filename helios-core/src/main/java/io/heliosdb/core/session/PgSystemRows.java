@@ -33,8 +33,22 @@ final class PgSystemRows {
             String password = authid ? r.verifier() : HIDDEN_PASSWORD;
             rows.add(new ViewRow(view).set("rolname", r.name()).set("rolsuper", r.superuser()).set("rolinherit", true)
                     .set("rolcreaterole", r.createRole()).set("rolcreatedb", r.createDb()).set("rolcanlogin", r.login())
-                    .set("rolreplication", r.superuser()).set("rolconnlimit", -1).set("rolpassword", password)
+                    .set("rolreplication", r.superuser()).set("rolconnlimit", r.connectionLimit())
+                    .set("rolvaliduntil", r.validUntil()).set("rolpassword", password)
                     .set("rolbypassrls", r.superuser()).set("oid", r.oid()).values());
+        }
+        return rows;
+    }
+
+    /** pg_auth_members: one row per (group, member); the bootstrap superuser granted each membership. */
+    static List<Object[]> members(TableDef view, CatalogObjects o) {
+        List<Object[]> rows = new ArrayList<>();
+        for (RoleInfo member : o.roles()) {
+            for (String group : member.memberOf()) {
+                o.roles().stream().filter(g -> g.name().equals(group)).findFirst().ifPresent(g -> rows.add(
+                        new ViewRow(view).set("roleid", g.oid()).set("member", member.oid()).set("grantor", 10)
+                                .set("admin_option", false).values()));
+            }
         }
         return rows;
     }
@@ -45,7 +59,8 @@ final class PgSystemRows {
             if (r.login()) {
                 rows.add(new ViewRow(view).set("usename", r.name()).set("usesysid", r.oid())
                         .set("usecreatedb", r.createDb()).set("usesuper", r.superuser()).set("userepl", r.superuser())
-                        .set("usebypassrls", r.superuser()).set("passwd", HIDDEN_PASSWORD).values());
+                        .set("usebypassrls", r.superuser()).set("passwd", HIDDEN_PASSWORD)
+                        .set("valuntil", r.validUntil()).values());
             }
         }
         return rows;

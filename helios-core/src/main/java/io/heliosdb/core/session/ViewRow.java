@@ -63,13 +63,15 @@ final class ViewRow {
                 case "float4" -> SqlType.REAL;
                 case "bool" -> SqlType.BOOLEAN;
                 case "timestamp" -> SqlType.TIMESTAMP;
-                // int2vector and oidvector subscript from 0 in PostgreSQL; here they are 1-based arrays.
+                case "timestamptz" -> SqlType.TIMESTAMPTZ;
                 case "int2[]", "int2vector" -> SqlType.INT2_ARRAY;
                 case "oid[]", "oidvector" -> SqlType.INT4_ARRAY;
                 case "text[]", "char[]", "name[]" -> SqlType.TEXT_ARRAY;
                 default -> SqlType.TEXT;
             };
-            defs.add(new ColumnDef(parts[0], type, -1, false, null));
+            // int2vector and oidvector subscript from 0, as in PostgreSQL
+            int typmod = parts[1].endsWith("vector") ? io.heliosdb.sql.schema.VectorTypes.ZERO_BASED : -1;
+            defs.add(new ColumnDef(parts[0], type, typmod, false, null));
         }
         return new TableDef(id, name, defs, List.of());
     }

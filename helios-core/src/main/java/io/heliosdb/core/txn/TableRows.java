@@ -50,6 +50,11 @@ public final class TableRows {
     }
 
     /** The sequence definitions as this statement sees them. */
+    /** Relation sizes as this statement's snapshot sees them. */
+    public RelationSizes sizes() {
+        return new RelationSizes(reader);
+    }
+
     public SequenceCatalog sequences() {
         return new SequenceCatalog(store, transaction, reads);
     }

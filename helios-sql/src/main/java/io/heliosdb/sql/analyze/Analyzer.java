@@ -78,7 +78,7 @@ public final class Analyzer {
         if (statement instanceof io.heliosdb.sql.ast.LockingQuery l) {
             return new BoundStatement.Query(LockingSelects.analyze(schema, parameters, l));
         } else if (statement instanceof Query q) {
-            return new BoundStatement.Query(new SelectAnalyzer(schema, parameters).analyze(q));
+            return new BoundStatement.Query(ObjectIdOutput.namedResult(new SelectAnalyzer(schema, parameters).analyze(q)));
         } else if (statement instanceof Insert i) {
             return insert(i);
         } else if (statement instanceof Update u) {

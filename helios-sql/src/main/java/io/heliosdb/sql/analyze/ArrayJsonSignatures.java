@@ -18,7 +18,7 @@ final class ArrayJsonSignatures {
     private static final SqlType T = SqlType.TEXT;
     private static final SqlType I = SqlType.INTEGER;
     private static final SqlType JB = SqlType.JSONB;
-    private static final Set<String> OPERATORS = Set.of("->", "->>", "#>", "#>>", "@>", "<@", "?", "?|", "?&", "&&", "[]");
+    private static final Set<String> OPERATORS = Set.of("->", "->>", "#>", "#>>", "@>", "<@", "?", "?|", "?&", "&&", "[]", "[]1");
 
     private ArrayJsonSignatures() {
     }
@@ -74,11 +74,14 @@ final class ArrayJsonSignatures {
                 List<BoundExpr> arrays = sameArrays(binder, args.get(0), args.get(1));
                 return arrays == null ? null : new BuiltinCall("array" + name, arrays, SqlType.BOOLEAN);
             }
-            case "[]" -> {
+            case "[]", "[]1" -> {
                 if (n != 2 || !first.isArray() || !second.isInteger() && second != SqlType.UNKNOWN) {
                     return null;
                 }
-                return new BuiltinCall(name, List.of(args.get(0), binder.coerce(args.get(1), I)), first.elementType());
+                // "[]1" always counts from 1 (information_schema._pg_expandarray's own subscript)
+                boolean zeroBased = name.equals("[]") && args.get(0).typmod() == io.heliosdb.sql.schema.VectorTypes.ZERO_BASED;
+                return new BuiltinCall(zeroBased ? "vector[]" : "[]", List.of(args.get(0), binder.coerce(args.get(1), I)),
+                        first.elementType());
             }
             case "array[]" -> {
                 if (n == 0) {

@@ -22,7 +22,8 @@ final class CatalogFunctionSignatures {
             "pg_get_userbyid", "current_database", "current_catalog", "current_user", "session_user", "version",
             "pg_backend_pid", "regclass", "regtype", "regnamespace", "regproc", "regprocedure", "regrole", "regoper",
             "to_regclass", "to_regtype", "pg_get_viewdef", "obj_description", "col_description", "current_schema", "pg_table_is_visible",
-            "current_schemas");
+            "current_schemas", "regclass::text", "regtype::text", "regnamespace::text", "regrole::text",
+            "pg_table_size", "pg_relation_size", "pg_indexes_size", "pg_total_relation_size");
 
     private CatalogFunctionSignatures() {
     }

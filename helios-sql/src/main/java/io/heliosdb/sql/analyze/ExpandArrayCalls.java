@@ -72,7 +72,7 @@ public final class ExpandArrayCalls {
             return s;
         }
         Expr number = new Expr.ColumnRef(ALIAS, "n", -1);
-        Expr element = new Expr.FunctionCall("[]", List.of(array, number), false, false, -1);
+        Expr element = new Expr.FunctionCall("[]1", List.of(array, number), false, false, -1);
         List<SelectItem> items = new ArrayList<>();
         for (SelectItem item : s.items()) {
             Expr.FunctionCall call = item instanceof SelectItem.ExprItem e ? expandCall(e.expr()) : null;

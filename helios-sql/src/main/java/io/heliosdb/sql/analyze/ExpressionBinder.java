@@ -530,6 +530,10 @@ final class ExpressionBinder {
 
     /** CAST(e AS type) / e::type. */
     BoundExpr cast(BoundExpr e, SqlType target, int typmod) {
+        BoundExpr named = ObjectIdOutput.castToText(e, target);
+        if (named != null) {
+            return named;
+        }
         if (e instanceof Const c && c.type() == SqlType.UNKNOWN && target == SqlType.TIMESTAMPTZ && c.value() != null) {
             return new Cast(c, target, typmod, true);
         }

@@ -13,7 +13,8 @@ import java.util.List;
 public record RoleStatement(Kind kind, List<String> names, boolean user, boolean ifExists, List<Option> options)
         implements Statement {
 
-    public enum Kind { CREATE, ALTER, DROP }
+    /** GRANT and REVOKE name the granted roles in {@code names} and the members in a {@link Members} option. */
+    public enum Kind { CREATE, ALTER, DROP, GRANT, REVOKE }
 
     /** One attribute: a flag such as {@code login} or {@code nosuperuser}, or {@code password} with its value. */
     public sealed interface Option {
@@ -25,5 +26,25 @@ public record RoleStatement(Kind kind, List<String> names, boolean user, boolean
 
     /** PASSWORD 'text' (a plain password or a SCRAM verifier), or PASSWORD NULL ({@code text} null). */
     public record Password(String text) implements Option {
+    }
+
+    /** CONNECTION LIMIT n (-1: no limit). */
+    public record ConnectionLimit(int limit) implements Option {
+    }
+
+    /** VALID UNTIL 'timestamp' (the text as written; 'infinity' for no end). */
+    public record ValidUntil(String text) implements Option {
+    }
+
+    /** IN ROLE a, b: the new role becomes a member of these. */
+    public record InRole(List<String> roles) implements Option {
+    }
+
+    /** ROLE a, b (CREATE ROLE), or the grantees of GRANT / REVOKE: these become (or stop being) members. */
+    public record Members(List<String> roles, boolean admin) implements Option {
+    }
+
+    /** ALTER ROLE ... RENAME TO name. */
+    public record Rename(String newName) implements Option {
     }
 }

@@ -147,6 +147,11 @@ final class ArrayJsonFunctions {
                 int i = (Integer) a[1];
                 return i >= 1 && i <= list.size() ? list.get(i - 1) : null;
             };
+            case "vector[]" -> a -> {
+                List<?> list = (List<?>) a[0];
+                int i = (Integer) a[1];
+                return i >= 0 && i < list.size() ? list.get(i) : null;
+            };
             case "array_length", "array_upper" -> a -> (Integer) a[1] == 1 && !((List<?>) a[0]).isEmpty() ? ((List<?>) a[0]).size() : null;
             case "array_lower" -> a -> (Integer) a[1] == 1 && !((List<?>) a[0]).isEmpty() ? 1 : null;
             case "cardinality" -> a -> ((List<?>) a[0]).size();

@@ -65,8 +65,21 @@ final class CatalogBuiltins {
             // Statistics counters are not kept per relation.
             case "pg_stat_get_numscans", "pg_stat_get_tuples_returned", "pg_stat_get_tuples_fetched" ->
                     strict(args, (a, c) -> 0L);
-            // Sizes are not tracked per relation: 0 bytes, with PostgreSQL's types.
-            case "pg_table_size", "pg_total_relation_size", "pg_relation_size", "pg_indexes_size" -> strict(args, (a, c) -> 0L);
+            // Bytes the relation's rows (index entries) take in storage, counted over its key range.
+            case "pg_table_size", "pg_relation_size", "pg_indexes_size", "pg_total_relation_size" -> (row, rt) -> {
+                Object relation = args[0].evaluate(row, rt);
+                Integer oid = relation instanceof Number n ? Integer.valueOf(n.intValue())
+                        : relation == null ? null : ObjectIdentifiers.relationOid((String) relation, catalog(rt), searchPath(rt));
+                if (oid == null) {
+                    return null;
+                }
+                SystemCatalog c = catalog(rt);
+                return switch (call.name()) {
+                    case "pg_indexes_size" -> c.indexesSize(oid);
+                    case "pg_total_relation_size" -> c.relationSize(oid) + c.indexesSize(oid);
+                    default -> c.relationSize(oid);
+                };
+            };
             case "&", "|" -> strict(args, (a, c) -> bitwise(call.type(), call.name().equals("&"),
                     ((Number) a[0]).longValue(), ((Number) a[1]).longValue()));
             case "pg_size_pretty" -> strict(args, (a, c) -> SizePretty.format((java.math.BigDecimal) a[0]));
@@ -99,18 +112,18 @@ final class CatalogBuiltins {
                     : (Integer) a[0] == 0 ? "SQL_ASCII" : "");
             case "array_to_string" -> strict(args, (a, c) -> arrayToString((String) a[0], (String) a[1],
                     a.length > 2 ? (String) a[2] : null));
-            case "regclass", "to_regclass" -> objectId(args, call, (name, c) -> c.relationOid(unquote(name)),
-                    "relation");
-            case "regtype", "to_regtype" -> objectId(args, call, CatalogBuiltins::typeOid, "type");
-            case "regnamespace" -> objectId(args, call, (name, c) -> switch (unquote(name)) {
-                case "pg_catalog" -> 11;
-                case "public" -> 2200;
-                case "information_schema" -> 13_000;
-                default -> null;
-            }, "schema");
-            case "regrole" -> objectId(args, call, (name, c) -> c.roleOid(unquote(name)), "role");
+            case "regclass", "to_regclass" -> objectId(args, call, ObjectIdentifiers::relationOid, "relation");
+            // an object identifier shown by name (x::regclass in a result, x::regclass::text)
+            case "regclass::text", "regtype::text", "regnamespace::text", "regrole::text" -> (row, rt) -> {
+                Object oid = args[0].evaluate(row, rt);
+                return oid == null ? null : ObjectIdentifiers.text(call.name().substring(0, call.name().indexOf(':')),
+                        ((Number) oid).intValue(), catalog(rt), searchPath(rt));
+            };
+            case "regtype", "to_regtype" -> objectId(args, call, (name, c, path) -> typeOid(name, c), "type");
+            case "regnamespace" -> objectId(args, call, (name, c, path) -> c.namespaceOid(unquote(name)), "schema");
+            case "regrole" -> objectId(args, call, (name, c, path) -> c.roleOid(unquote(name)), "role");
             case "regproc" -> strict(args, (a, c) -> ((String) a[0]).replaceFirst("^pg_catalog\\.", ""));
-            case "regprocedure", "regoper" -> objectId(args, call, (name, c) -> null, "function");
+            case "regprocedure", "regoper" -> objectId(args, call, (name, c, path) -> null, "function");
             default -> null;
         };
     }
@@ -120,7 +133,11 @@ final class CatalogBuiltins {
     }
 
     private interface Lookup {
-        Integer find(String name, SystemCatalog catalog);
+        Integer find(String name, SystemCatalog catalog, List<String> searchPath);
+    }
+
+    private static List<String> searchPath(Runtime rt) {
+        return rt.context() == null ? List.of("public") : rt.context().searchPathSchemas();
     }
 
     /**
@@ -164,16 +181,21 @@ final class CatalogBuiltins {
     /** A name is looked up ({@code to_reg*} yields NULL where the cast fails); an OID passes through. */
     private static Evaluator objectId(Evaluator[] args, BuiltinCall call, Lookup lookup, String kind) {
         boolean lenient = call.name().startsWith("to_");
-        return strict(args, (a, c) -> {
-            if (a[0] instanceof Integer oid) {
+        return (row, rt) -> {
+            Object value = args[0].evaluate(row, rt);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof Integer oid) {
                 return oid;
             }
-            String name = (String) a[0];
+            SystemCatalog c = catalog(rt);
+            String name = (String) value;
             if (name.matches("[0-9]{1,10}")) {
                 // '16394'::regclass, as psql writes OIDs: the number is the OID, as in PostgreSQL.
                 return (int) Long.parseLong(name);
             }
-            Integer oid = lookup.find(name, c);
+            Integer oid = lookup.find(name, c, searchPath(rt));
             if (oid == null && !lenient) {
                 SqlState state = switch (kind) {
                     case "relation" -> SqlState.UNDEFINED_TABLE;
@@ -183,7 +205,7 @@ final class CatalogBuiltins {
                 throw new HeliosException(state, kind + " \"" + name + "\" does not exist");
             }
             return oid;
-        });
+        };
     }
 
     static String formatType(int oid, int typmod) {

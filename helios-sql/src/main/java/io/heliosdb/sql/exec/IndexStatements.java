@@ -25,6 +25,8 @@ final class IndexStatements {
                 name = freeName(ctx, c.index().table() + "_" + String.join("_", c.columnNames()) + "_idx");
             } else if (taken(ctx, name)) {
                 if (c.ifNotExists()) {
+                    ctx.notice(SqlState.DUPLICATE_TABLE, "relation \""
+                            + io.heliosdb.sql.schema.QualifiedNames.localName(name) + "\" already exists, skipping");
                     return Results.command("CREATE INDEX", 0);
                 }
                 throw new HeliosException(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");

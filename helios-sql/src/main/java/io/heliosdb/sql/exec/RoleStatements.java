@@ -20,6 +20,7 @@ final class RoleStatements {
             case CREATE -> rt -> create(rt.context(), statement);
             case ALTER -> rt -> alter(rt.context(), statement);
             case DROP -> rt -> drop(rt.context(), statement);
+            case GRANT, REVOKE -> rt -> RoleMembership.grantOrRevoke(rt.context(), statement);
         };
     }
 
@@ -38,7 +39,9 @@ final class RoleStatements {
             throw new HeliosException(SqlState.DUPLICATE_OBJECT, "role \"" + name + "\" already exists");
         }
         reserved(name);
+        RoleMembership.checkGroups(ctx, role);
         ctx.createRole(role);
+        RoleMembership.addMembers(ctx, name, s.options());
         return Results.command("CREATE ROLE", 0);
     }
 
@@ -46,6 +49,9 @@ final class RoleStatements {
         String name = s.names().get(0);
         RoleDef current = ctx.role(name).orElseThrow(() -> undefined(name));
         RoleDef self = sessionRole(ctx);
+        if (s.options().size() == 1 && s.options().get(0) instanceof RoleStatement.Rename r) {
+            return RoleMembership.rename(ctx, self, current, r.newName());
+        }
         RoleDef altered = apply(ctx, current, s.options());
         boolean onlyOwnPassword = self.name().equals(name)
                 && s.options().stream().allMatch(o -> o instanceof RoleStatement.Password);
@@ -89,6 +95,7 @@ final class RoleStatements {
             dropped.add(r);
         }
         dropped.forEach(ctx::dropRole);
+        RoleMembership.forget(ctx, dropped.stream().map(RoleDef::name).toList());
         return Results.command("DROP ROLE", 0);
     }
 
@@ -99,9 +106,27 @@ final class RoleStatements {
         boolean createRole = role.createRole();
         boolean login = role.canLogin();
         String password = role.password();
+        int limit = role.connectionLimit();
+        java.time.OffsetDateTime validUntil = role.validUntil();
+        List<String> memberOf = new ArrayList<>(role.memberOf());
         for (RoleStatement.Option o : options) {
             if (o instanceof RoleStatement.Password p) {
                 password = verifier(ctx, p.text());
+            } else if (o instanceof RoleStatement.ConnectionLimit c) {
+                if (c.limit() < -1) {
+                    throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE, "invalid connection limit: " + c.limit());
+                }
+                limit = c.limit();
+            } else if (o instanceof RoleStatement.ValidUntil v) {
+                validUntil = RoleMembership.validUntil(ctx, v.text());
+            } else if (o instanceof RoleStatement.InRole in) {
+                for (String group : in.roles()) {
+                    if (!memberOf.contains(group)) {
+                        memberOf.add(group);
+                    }
+                }
+            } else if (o instanceof RoleStatement.Members || o instanceof RoleStatement.Rename) {
+                continue; // applied to the other roles once this one exists
             } else {
                 RoleStatement.Flag f = (RoleStatement.Flag) o;
                 switch (f.name()) {
@@ -116,7 +141,8 @@ final class RoleStatements {
                 }
             }
         }
-        return new RoleDef(role.id(), role.name(), superuser, createDb, createRole, login, password);
+        return new RoleDef(role.id(), role.name(), superuser, createDb, createRole, login, password, limit, validUntil,
+                memberOf);
     }
 
     private static String verifier(ExecutionContext ctx, String text) {
@@ -127,17 +153,18 @@ final class RoleStatements {
             ctx.notice("empty string is not a valid password, clearing password");
             return null;
         }
-        return ScramSecret.isVerifier(text) ? text : ScramSecret.verifier(text);
+        // An md5 hash ("md5" and 32 hex digits) is kept as given, as PostgreSQL does; md5 logins check it.
+        return ScramSecret.isVerifier(text) || text.matches("md5[0-9a-f]{32}") ? text : ScramSecret.verifier(text);
     }
 
     /** The role the session runs as; a session user the catalog does not know has no privileges. */
-    private static RoleDef sessionRole(ExecutionContext ctx) {
+    static RoleDef sessionRole(ExecutionContext ctx) {
         String user = ctx.setting("session_authorization");
         return ctx.role(user).orElse(new RoleDef(-1, user, false, false, false, false, null));
     }
 
     /** PostgreSQL reserves the pg_ prefix and the role names that SQL gives a meaning. */
-    private static void reserved(String name) {
+    static void reserved(String name) {
         if (name.startsWith("pg_")) {
             throw new HeliosException(SqlState.RESERVED_NAME, "role name \"" + name + "\" is reserved",
                     "Role names starting with \"pg_\" are reserved.", null, 0, null);
@@ -147,11 +174,11 @@ final class RoleStatements {
         }
     }
 
-    private static HeliosException undefined(String name) {
+    static HeliosException undefined(String name) {
         return new HeliosException(SqlState.UNDEFINED_OBJECT, "role \"" + name + "\" does not exist");
     }
 
-    private static HeliosException denied(String message) {
+    static HeliosException denied(String message) {
         return new HeliosException(SqlState.INSUFFICIENT_PRIVILEGE, message);
     }
 }

@@ -28,7 +28,7 @@ final class SchemaStatements {
         String name = s.names().get(0);
         if (ctx.schemaExists(name) || BUILT_IN.contains(name)) {
             if (s.ifClause()) {
-                ctx.notice("schema \"" + name + "\" already exists, skipping");
+                ctx.notice(SqlState.DUPLICATE_SCHEMA, "schema \"" + name + "\" already exists, skipping");
                 return Results.command("CREATE SCHEMA", 0);
             }
             throw new HeliosException(SqlState.DUPLICATE_SCHEMA, "schema \"" + name + "\" already exists");

@@ -27,6 +27,8 @@ final class SequenceStatements {
                 SequenceDef def = SequenceDef.create(name, SqlType.BIGINT, c.options(), null, null);
                 if (ctx.sequence(name).isPresent() || ctx.table(name).isPresent()) {
                     if (c.ifNotExists()) {
+                        ctx.notice(SqlState.DUPLICATE_TABLE, "relation \"" + io.heliosdb.sql.schema.QualifiedNames.localName(name)
+                                + "\" already exists, skipping");
                         return Results.command("CREATE SEQUENCE", 0);
                     }
                     throw new HeliosException(SqlState.DUPLICATE_TABLE, "relation \"" + c.name() + "\" already exists");

@@ -45,6 +45,8 @@ public final class StatementCompiler {
                 ExecutionContext ctx = rt.context();
                 if (ctx.table(c.table().name()).isPresent() || ctx.view(c.table().name()).isPresent()) {
                     if (c.ifNotExists()) {
+                        ctx.notice(SqlState.DUPLICATE_TABLE, "relation \""
+                                + io.heliosdb.sql.schema.QualifiedNames.localName(c.table().name()) + "\" already exists, skipping");
                         return Results.command("CREATE TABLE", 0);
                     }
                     throw new HeliosException(SqlState.DUPLICATE_TABLE, "relation \"" + c.table().name() + "\" already exists");

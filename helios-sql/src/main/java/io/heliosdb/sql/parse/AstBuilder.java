@@ -122,6 +122,8 @@ final class AstBuilder {
             return RoleSyntax.alter(ctx.alterRole());
         } else if (ctx.dropRole() != null) {
             return RoleSyntax.drop(ctx.dropRole());
+        } else if (ctx.grantRole() != null) {
+            return RoleSyntax.grant(ctx.grantRole());
         } else if (ctx.explainStmt() != null) {
             ExplainStmtContext e = ctx.explainStmt();
             boolean analyze = e.ANALYZE() != null || e.explainOption().stream().anyMatch(o -> o.ANALYZE() != null

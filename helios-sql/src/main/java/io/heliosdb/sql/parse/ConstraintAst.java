@@ -76,6 +76,10 @@ final class ConstraintAst {
 
     private static TableName refName(QualifiedNameContext ctx) {
         String name = AstBuilder.identifier(ctx.identifier(ctx.identifier().size() - 1));
+        if (ctx.identifier().size() == 2) {
+            // REFERENCES s.t: looked up in that schema (public.t too, without search_path)
+            name = AstBuilder.identifier(ctx.identifier(0)) + "." + name;
+        }
         return new TableName(name, null, ctx.getStart().getStartIndex());
     }
 

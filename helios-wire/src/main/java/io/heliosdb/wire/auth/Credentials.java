@@ -5,6 +5,7 @@ import io.heliosdb.api.config.ServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
@@ -24,16 +25,19 @@ public final class Credentials {
     private final ScramVerifier verifier;
     private final String md5;
     private final Function<String, Optional<LoginRole>> roles;
+    /** Whether {@link #roles} is the database's whole list of roles (so a name it lacks is no role). */
+    private final boolean rolesKnown;
     /** Keys the mock salts of unknown users, so that a user's mock salt is stable but unguessable. */
     private final byte[] mockSecret = new byte[32];
 
     private Credentials(AuthMethod method, String user, ScramVerifier verifier, String md5,
-                        Function<String, Optional<LoginRole>> roles) {
+                        Function<String, Optional<LoginRole>> roles, boolean rolesKnown) {
         this.method = method;
         this.user = user;
         this.verifier = verifier;
         this.md5 = md5;
         this.roles = roles;
+        this.rolesKnown = rolesKnown;
         RANDOM.nextBytes(mockSecret);
     }
 
@@ -53,12 +57,12 @@ public final class Credentials {
                 md5 = Md5Password.hash(password, user);
             }
         }
-        return new Credentials(method, user, verifier, md5, name -> Optional.empty());
+        return new Credentials(method, user, verifier, md5, name -> Optional.empty(), false);
     }
 
     /** These credentials, also admitting the roles {@code lookup} finds (a database's stored roles). */
     public Credentials withRoles(Function<String, Optional<LoginRole>> lookup) {
-        return new Credentials(method, user, verifier, md5, lookup);
+        return new Credentials(method, user, verifier, md5, lookup, true);
     }
 
     public AuthMethod method() {
@@ -68,6 +72,25 @@ public final class Credentials {
     /** The role as stored, if the database has one of that name (the bootstrap user may be one). */
     public Optional<LoginRole> role(String name) {
         return roles.apply(name);
+    }
+
+    /**
+     * Whether a role of this name exists: the bootstrap user and the database's roles. Without a list of
+     * roles ({@link #of} alone) every name passes.
+     */
+    public boolean exists(String name) {
+        return !rolesKnown || name.equals(user) || roles.apply(name).isPresent();
+    }
+
+    /** Whether the role's password has expired (VALID UNTIL in the past); then no password is accepted. */
+    public boolean expired(String name) {
+        return roles.apply(name).map(r -> r.validUntil() != null && r.validUntil().isBefore(OffsetDateTime.now()))
+                .orElse(false);
+    }
+
+    /** How many sessions the role may have at once, -1 for no limit. */
+    public int connectionLimit(String name) {
+        return roles.apply(name).map(LoginRole::connectionLimit).orElse(-1);
     }
 
     /** The verifier of {@code name}, or a mock one (with {@link #knows} false) for anyone else. */
@@ -84,7 +107,8 @@ public final class Credentials {
     private ScramVerifier realVerifier(String name) {
         Optional<LoginRole> stored = roles.apply(name);
         if (stored.isPresent() && stored.get().verifier() != null) {
-            return ScramVerifier.parse(stored.get().verifier());
+            // An md5 hash cannot answer a SCRAM exchange, as in PostgreSQL.
+            return isMd5(stored.get().verifier()) ? null : ScramVerifier.parse(stored.get().verifier());
         }
         return verifier != null && user.equals(name) ? verifier : null;
     }
@@ -95,15 +119,30 @@ public final class Credentials {
     }
 
     public boolean checkCleartext(String name, String password) {
+        String hash = storedMd5(name);
+        if (hash != null) {
+            return MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
+                    Md5Password.hash(password, name).getBytes(StandardCharsets.US_ASCII));
+        }
         boolean matches = scramVerifier(name).matchesPassword(password);
         return matches && knows(name);
     }
 
+    /** A stored role's md5 hash (PASSWORD 'md5...'), or null. */
+    private String storedMd5(String name) {
+        return roles.apply(name).map(LoginRole::verifier).filter(Credentials::isMd5).orElse(null);
+    }
+
+    private static boolean isMd5(String verifier) {
+        return verifier.startsWith("md5") && verifier.length() == 35;
+    }
+
     public boolean checkMd5(String name, String response, byte[] salt) {
         // A stored role has only a SCRAM verifier, from which no md5 hash can be made.
-        boolean configured = md5 != null && user.equals(name) && roles.apply(name).map(r -> r.verifier() == null)
-                .orElse(true);
-        String stored = configured ? md5 : "md5" + "0".repeat(32);
+        String hash = storedMd5(name);
+        boolean configured = hash != null || md5 != null && user.equals(name)
+                && roles.apply(name).map(r -> r.verifier() == null).orElse(true);
+        String stored = hash != null ? hash : configured ? md5 : "md5" + "0".repeat(32);
         String expected = Md5Password.salted(stored, salt);
         boolean matches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 response.getBytes(StandardCharsets.US_ASCII));

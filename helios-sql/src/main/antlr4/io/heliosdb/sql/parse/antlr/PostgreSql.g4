@@ -34,6 +34,7 @@ statement
     | createRole
     | alterRole
     | dropRole
+    | grantRole
     | createView
     | dropView
     | commentStmt
@@ -480,12 +481,19 @@ functionName : schemaPrefix? (identifier | LEFT | RIGHT) ;
 
 createRole : CREATE (ROLE | USER) identifier WITH? roleOption* ;
 
-alterRole : ALTER (ROLE | USER) identifier WITH? roleOption+ ;
+alterRole : ALTER (ROLE | USER) identifier (WITH? roleOption+ | RENAME TO newName=identifier) ;
 
 dropRole : DROP (ROLE | USER) (IF EXISTS)? identifier (COMMA identifier)* ;
 
-// LOGIN, NOSUPERUSER, PASSWORD 'x', PASSWORD NULL, ENCRYPTED PASSWORD 'x', ...: names are checked by the AST builder.
-roleOption : identifier (STRING | NULL)? ;
+// LOGIN, NOSUPERUSER, PASSWORD 'x', PASSWORD NULL, ENCRYPTED PASSWORD 'x', CONNECTION LIMIT n, VALID UNTIL 'ts',
+// IN ROLE a, b, ROLE a, b: one word at a time, put together (and checked) by the AST builder.
+roleOption : identifier | STRING | NULL | MINUS? INTEGER_LITERAL | IN | LIMIT | GROUP | COMMA ;
+
+// GRANT role TO role / REVOKE role FROM role: role membership (pg_auth_members).
+grantRole
+    : GRANT identifier (COMMA identifier)* TO identifier (COMMA identifier)* (WITH identifier identifier)?   # grantMembership
+    | REVOKE identifier (COMMA identifier)* FROM identifier (COMMA identifier)*                            # revokeMembership
+    ;
 
 schemaPrefix : identifier DOT ;
 
@@ -522,6 +530,8 @@ nonReserved
 // ---------------------------------------------------------------- lexer
 
 ABORT : 'ABORT';
+GRANT : 'GRANT';
+REVOKE : 'REVOKE';
 VIEW : 'VIEW';
 COMMENT : 'COMMENT';
 SCHEMA : 'SCHEMA';
