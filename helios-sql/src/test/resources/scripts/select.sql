@@ -133,7 +133,7 @@ select name from emp where name = 1;
 select * ;
 > ERROR 42601: SELECT * with no tables specified is not valid
 select name from emp order by 9;
-> ERROR 42000
+> ERROR 42P10
 select 'abc' as s, null as n, true, 1.5, 3000000000, 12345678901234567890;
 > s:text | n:text | bool:bool | ?column?:numeric | ?column?:int8 | ?column?:numeric
 > abc | NULL | t | 1.5 | 3000000000 | 12345678901234567890

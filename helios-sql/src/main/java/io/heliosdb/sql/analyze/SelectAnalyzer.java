@@ -306,10 +306,14 @@ final class SelectAnalyzer {
     }
 
     private static Integer ordinal(Expr e, int count, String clause) {
+        if (e instanceof Expr.Literal l && l.kind() != Expr.LiteralKind.INTEGER) {
+            // PostgreSQL reads a bare constant here as a misspelt position, not as a grouping or sort key.
+            throw new HeliosException(SqlState.SYNTAX_ERROR, "non-integer constant in " + clause);
+        }
         if (e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.INTEGER) {
             long n = Long.parseLong(l.text());
             if (n < 1 || n > count) {
-                throw new HeliosException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
+                throw new HeliosException(SqlState.INVALID_COLUMN_REFERENCE,
                         clause + " position " + n + " is not in select list");
             }
             return (int) n - 1;

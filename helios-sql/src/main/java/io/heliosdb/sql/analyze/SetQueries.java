@@ -97,6 +97,9 @@ final class SetQueries {
     }
 
     private static int outputColumn(Expr e, List<Column> columns, String construct) {
+        if (e instanceof Expr.Literal l && l.kind() != Expr.LiteralKind.INTEGER) {
+            throw new HeliosException(SqlState.SYNTAX_ERROR, "non-integer constant in ORDER BY");
+        }
         if (e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.INTEGER) {
             long n = Long.parseLong(l.text());
             if (n < 1 || n > columns.size()) {

@@ -419,12 +419,13 @@ final class AstBuilder {
             }
             return new FromItem.Table(table);
         } else if (ctx instanceof JoinFromContext j) {
+            if (j.USING() != null) {
+                return new FromItem.Join(fromItem(j.fromItem(0)), fromItem(j.fromItem(1)), joinKind(j.joinType()),
+                        null, j.identifier().stream().map(AstBuilder::identifier).toList());
+            }
             return new FromItem.Join(fromItem(j.fromItem(0)), fromItem(j.fromItem(1)), joinKind(j.joinType()),
                     expr(j.expr()), null);
-        } else if (ctx instanceof UsingJoinFromContext u) {
-            return new FromItem.Join(fromItem(u.fromItem(0)), fromItem(u.fromItem(1)), joinKind(u.joinType()), null,
-                    u.identifier().stream().map(AstBuilder::identifier).toList());
-        } else if (ctx instanceof NaturalJoinFromContext n) {
+        } else if (ctx instanceof CrossJoinFromContext n && n.NATURAL() != null) {
             return new FromItem.Join(fromItem(n.fromItem(0)), fromItem(n.fromItem(1)), joinKind(n.joinType()), null,
                     List.of());
         }
@@ -539,7 +540,15 @@ final class AstBuilder {
                     p.truth.getType() == PostgreSqlParser.TRUE ? "true" : "false");
             return new Expr.DistinctFrom(operand, constant, p.NOT() == null);
         } else if (suffix instanceof BetweenPredicateContext p) {
-            return new Expr.Between(operand, value(p.valueExpr(0)), value(p.valueExpr(1)), p.NOT() != null);
+            Expr low = value(p.valueExpr(0));
+            Expr high = value(p.valueExpr(1));
+            if (p.range != null && p.range.getType() == PostgreSqlParser.SYMMETRIC) {
+                // As PostgreSQL rewrites it: either order of the bounds will do.
+                Expr either = new Expr.Binary(Expr.BinaryOp.OR, new Expr.Between(operand, low, high, false),
+                        new Expr.Between(operand, high, low, false), p.start.getStartIndex());
+                return p.NOT() != null ? new Expr.Unary(Expr.UnaryOp.NOT, either) : either;
+            }
+            return new Expr.Between(operand, low, high, p.NOT() != null);
         } else if (suffix instanceof InSubqueryPredicateContext p) {
             return new Expr.Subquery(Expr.SubqueryKind.IN, select(p.selectStmt()), operand, p.NOT() != null);
         } else if (suffix instanceof InPredicateContext p) {

@@ -301,10 +301,12 @@ selectItem
 
 fromItem
     : tableRef                                              # tableFrom
-    | fromItem joinType? JOIN fromItem ON expr              # joinFrom
-    | fromItem joinType? JOIN fromItem USING LPAREN identifier (COMMA identifier)* RPAREN   # usingJoinFrom
-    | fromItem NATURAL joinType? JOIN fromItem              # naturalJoinFrom
-    | fromItem CROSS JOIN fromItem                          # crossJoinFrom
+    // Joins are left-associative at one level, as in PostgreSQL. ANTLR ranks alternatives, so joins without
+    // a qualifier come first (their right operand is then a single item: a CROSS JOIN b JOIN c ON .. is
+    // (a CROSS JOIN b) JOIN c ON ..), and ON and USING share one alternative.
+    | fromItem (CROSS | NATURAL joinType?) JOIN fromItem    # crossJoinFrom
+    | fromItem joinType? JOIN fromItem
+      (ON expr | USING LPAREN identifier (COMMA identifier)* RPAREN)   # joinFrom
     | LPAREN selectStmt RPAREN AS? alias=identifier
       (LPAREN identifier (COMMA identifier)* RPAREN)?       # subqueryFrom
     | LPAREN fromItem RPAREN                                # parenFrom
@@ -416,7 +418,7 @@ predicateSuffix
     : IS NOT? NULL                                          # isNullPredicate
     | IS NOT? truth=(TRUE | FALSE | UNKNOWN)                # isTruthPredicate
     | IS NOT? DISTINCT FROM valueExpr                       # distinctPredicate
-    | NOT? BETWEEN valueExpr AND valueExpr                  # betweenPredicate
+    | NOT? BETWEEN range=(SYMMETRIC | ASYMMETRIC)? valueExpr AND valueExpr   # betweenPredicate
     | NOT? IN LPAREN selectStmt RPAREN                      # inSubqueryPredicate
     | NOT? IN LPAREN expr (COMMA expr)* RPAREN              # inPredicate
     | NOT? (LIKE | ILIKE) valueExpr                         # likePredicate
@@ -593,6 +595,8 @@ AS : 'AS';
 ASC : 'ASC';
 BEGIN : 'BEGIN';
 BETWEEN : 'BETWEEN';
+SYMMETRIC : 'SYMMETRIC';
+ASYMMETRIC : 'ASYMMETRIC';
 BOTH : 'BOTH';
 BY : 'BY';
 CASCADE : 'CASCADE';
