@@ -48,7 +48,9 @@ select regexp_split_to_table('a,b,c', ',') as piece, unnest(array[1, 2]) * 10, g
 > c | NULL | NULL
 > SELECT 3
 select jsonb_each('{"a": 1}');
-> ERROR 0A000: set-returning function jsonb_each returning a record is not supported in a select list
+> jsonb_each:text
+> (a,1)
+> SELECT 1
 select * from unnest('{1,2}');
 > ERROR 42725: function unnest(unknown) is not unique
 select * from jsonb_object_keys('[1]');

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-/** PostgreSQL's text form of one-dimensional arrays: {@code {1,2,NULL,"a b"}}. */
+/** PostgreSQL's text form of arrays: {@code {1,2,NULL,"a b"}}, {@code {{1,2},{3,4}}}. */
 final class ArrayText {
 
     private ArrayText() {
@@ -19,7 +19,9 @@ final class ArrayText {
                 out.append(',');
             }
             Object e = elements.get(i);
-            if (e == null) {
+            if (e instanceof List<?> sub) {
+                out.append(format(arrayType, sub));
+            } else if (e == null) {
                 out.append("NULL");
             } else {
                 appendElement(out, elementType.format(e));
@@ -56,67 +58,88 @@ final class ArrayText {
             throw malformed(text, s.startsWith("[") ? "Array dimensions are not supported."
                     : "Array value must start with \"{\" or dimension information.");
         }
+        int[] at = {0};
+        List<Object> elements = level(s, at, text, elementType);
+        if (skipSpace(s, at[0], s.length()) != s.length()) {
+            throw malformed(text, "Junk after closing right brace.");
+        }
+        ArrayShape.dimensions(elements, () -> malformed(text,
+                "Multidimensional arrays must have sub-arrays with matching dimensions."));
+        return elements;
+    }
+
+    /** One brace level starting at {@code at[0]} (its '{'); leaves {@code at[0]} after its '}'. */
+    private static List<Object> level(String s, int[] at, String text, SqlType elementType) {
+        int end = s.length();
         List<Object> elements = new ArrayList<>();
-        int i = 1;
-        int end = s.length() - 1;
-        i = skipSpace(s, i, end);
-        if (i == end) {
+        int i = skipSpace(s, at[0] + 1, end);
+        if (i < end && s.charAt(i) == '}') {
+            at[0] = i + 1;
             return Collections.unmodifiableList(elements);
         }
         while (true) {
             i = skipSpace(s, i, end);
             if (i >= end) {
-                throw malformed(text, "Unexpected \"}\" character.");
+                throw malformed(text, "Unexpected end of input.");
             }
             char c = s.charAt(i);
             if (c == '{') {
-                throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "multidimensional arrays are not supported");
-            }
-            StringBuilder element = new StringBuilder();
-            boolean quoted = false;
-            boolean wasQuoted = false;
-            int lastSignificant = 0;
-            while (i < end && (quoted || (s.charAt(i) != ',' && s.charAt(i) != '}'))) {
-                c = s.charAt(i);
-                if (c == '"') {
-                    quoted = !quoted;
-                    wasQuoted = true;
-                    lastSignificant = element.length();
-                    i++;
-                    continue;
-                }
-                if (c == '\\') {
-                    if (i + 1 >= end) {
-                        throw malformed(text, "Unexpected end of input.");
+                at[0] = i;
+                elements.add(level(s, at, text, elementType));
+                i = skipSpace(s, at[0], end);
+            } else {
+                StringBuilder element = new StringBuilder();
+                boolean quoted = false;
+                boolean wasQuoted = false;
+                int lastSignificant = 0;
+                while (i < end && (quoted || (s.charAt(i) != ',' && s.charAt(i) != '}'))) {
+                    c = s.charAt(i);
+                    if (c == '"') {
+                        quoted = !quoted;
+                        wasQuoted = true;
+                        lastSignificant = element.length();
+                        i++;
+                        continue;
                     }
-                    element.append(s.charAt(i + 1));
-                    lastSignificant = element.length();
-                    i += 2;
-                    continue;
+                    if (c == '\\') {
+                        if (i + 1 >= end) {
+                            throw malformed(text, "Unexpected end of input.");
+                        }
+                        element.append(s.charAt(i + 1));
+                        lastSignificant = element.length();
+                        i += 2;
+                        continue;
+                    }
+                    if (!quoted && (c == '{')) {
+                        throw malformed(text, "Unexpected \"{\" character.");
+                    }
+                    element.append(c);
+                    if (quoted || !Character.isWhitespace(c)) {
+                        lastSignificant = element.length();
+                    }
+                    i++;
                 }
-                if (!quoted && (c == '{')) {
-                    throw malformed(text, "Unexpected \"{\" character.");
+                if (quoted || i >= end) {
+                    throw malformed(text, "Unexpected end of input.");
                 }
-                element.append(c);
-                if (quoted || !Character.isWhitespace(c)) {
-                    lastSignificant = element.length();
+                String raw = element.substring(0, lastSignificant);
+                if (!wasQuoted && raw.isEmpty()) {
+                    throw malformed(text, "Unexpected \"" + s.charAt(i) + "\" character.");
                 }
-                i++;
+                elements.add(!wasQuoted && raw.toUpperCase(Locale.ROOT).equals("NULL") ? null : elementType.parse(raw));
             }
-            if (quoted) {
+            if (i >= end) {
                 throw malformed(text, "Unexpected end of input.");
             }
-            String raw = element.substring(0, lastSignificant);
-            if (!wasQuoted && raw.isEmpty()) {
-                throw malformed(text, "Unexpected \",\" character.");
+            if (s.charAt(i) == '}') {
+                at[0] = i + 1;
+                return Collections.unmodifiableList(elements);
             }
-            elements.add(!wasQuoted && raw.toUpperCase(Locale.ROOT).equals("NULL") ? null : elementType.parse(raw));
-            if (i >= end) {
-                break;
+            if (s.charAt(i) != ',') {
+                throw malformed(text, "Unexpected \"" + s.charAt(i) + "\" character.");
             }
             i++; // the comma
         }
-        return Collections.unmodifiableList(elements);
     }
 
     private static int skipSpace(String s, int i, int end) {

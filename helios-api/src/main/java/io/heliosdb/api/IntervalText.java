@@ -64,6 +64,12 @@ final class IntervalText {
         if (s.isEmpty()) {
             throw invalid(text);
         }
+        if (s.charAt(0) == 'p') {
+            s = IntervalIso8601.verbose(s);
+            if (s == null) {
+                throw invalid(text);
+            }
+        }
         BigDecimal months = BigDecimal.ZERO;
         BigDecimal days = BigDecimal.ZERO;
         BigDecimal micros = BigDecimal.ZERO;

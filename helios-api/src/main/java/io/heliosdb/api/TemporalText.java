@@ -16,6 +16,7 @@ public final class TemporalText {
     private static final Pattern TIMESTAMP_TZ = Pattern.compile(
             "(\\d{4,})-(\\d{1,2})-(\\d{1,2})(?:[ T]+(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d+))?)?)?\\s*(.*)");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d+))?)?");
+    private static final Pattern POSIX_OFFSET = Pattern.compile("(?i)(?:utc|gmt)([+-])(\\d{1,2})(?::(\\d{2}))?");
     private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{1,2})(?::?(\\d{2}))?(?::?(\\d{2}))?");
 
     private TemporalText() {
@@ -127,6 +128,16 @@ public final class TemporalText {
         String z = name.strip();
         if (z.equalsIgnoreCase("utc") || z.equalsIgnoreCase("gmt") || z.equalsIgnoreCase("z")) {
             return ZoneOffset.UTC;
+        }
+        Matcher posix = POSIX_OFFSET.matcher(z);
+        if (posix.matches()) {
+            // POSIX zone names count hours west of Greenwich: UTC+5 is five hours behind UTC.
+            int seconds = Integer.parseInt(posix.group(2)) * 3600 + (posix.group(3) == null ? 0 : Integer.parseInt(posix.group(3)) * 60);
+            try {
+                return ZoneOffset.ofTotalSeconds(posix.group(1).equals("+") ? -seconds : seconds);
+            } catch (DateTimeException e) {
+                throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE, "time zone \"" + z + "\" not recognized");
+            }
         }
         try {
             return ZoneId.of(z, ZoneId.SHORT_IDS);

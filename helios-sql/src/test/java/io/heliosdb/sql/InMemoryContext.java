@@ -29,7 +29,8 @@ final class InMemoryContext implements ExecutionContext {
 
     private final Map<String, TableDef> tables = new HashMap<>();
     private final Map<String, TreeMap<List<Object>, Object[]>> rows = new HashMap<>();
-    private final Map<String, String> settings = new HashMap<>();
+    // Setting names are case-insensitive, as the kernel's are (SET timezone sets TimeZone).
+    private final Map<String, String> settings = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     /** Index definitions only: this double checks the catalog side, the kernel maintains index entries. */
     private final Map<String, IndexDef> indexes = new HashMap<>();
     private long nextTableId = 1;

@@ -34,6 +34,10 @@ final class ArrayJsonSignatures {
     }
 
     private static BoundExpr bindOrNull(ExpressionBinder binder, String name, List<BoundExpr> args) {
+        BoundExpr multi = MultiDimArrays.bind(binder, name, args);
+        if (multi != null) {
+            return multi;
+        }
         int n = args.size();
         SqlType first = n > 0 ? args.get(0).type() : null;
         SqlType second = n > 1 ? args.get(1).type() : null;

@@ -25,13 +25,17 @@ final class ColumnNames {
         } else if (e instanceof Expr.FunctionCall f && f.name().equals("[]") && !f.args().isEmpty()) {
             // A subscript is named after what it subscripts (tags[2] is "tags"), as PostgreSQL does.
             return figure(f.args().get(0));
+        } else if (e instanceof Expr.FunctionCall f && f.name().equals("array[]")) {
+            return new Named("array", 2);
         } else if (e instanceof Expr.FunctionCall f) {
             // Operators (^, ->, @>, ...) are parsed as calls named by their symbol; they name nothing.
             boolean operator = !Character.isLetter(f.name().charAt(0)) && f.name().charAt(0) != '_';
             return operator ? new Named("?column?", 0) : new Named(f.name(), 2);
         } else if (e instanceof Expr.Cast c) {
             Named inner = figure(c.operand());
-            return inner.strength() > 1 ? inner : new Named(c.type().type().pgName(), 1);
+            // x::text[] is named "text": the array bounds are not part of the type's name.
+            io.heliosdb.api.SqlType t = c.type().type();
+            return inner.strength() > 1 ? inner : new Named((t.isArray() ? t.elementType() : t).pgName(), 1);
         } else if (e instanceof Expr.Subquery q && q.kind() == Expr.SubqueryKind.EXISTS) {
             return new Named("exists", 2);
         } else if (e instanceof Expr.Subquery q && q.kind() == Expr.SubqueryKind.SCALAR) {

@@ -318,6 +318,10 @@ final class ExpressionBinder {
         }
         SqlType lt = l.type();
         SqlType rt = r.type();
+        if (lt == SqlType.JSON || rt == SqlType.JSON) {
+            // json has no comparison operators in PostgreSQL (jsonb has them).
+            throw noOperator(symbol(op), l, r, position);
+        }
         if ((lt == SqlType.CHAR || rt == SqlType.CHAR) && TypeRules.isString(lt) && TypeRules.isString(rt)) {
             // Trailing blanks of char(n) do not count: compare the values as text, which drops them.
             return new Comparison(op, coerce(l, SqlType.TEXT), coerce(r, SqlType.TEXT));

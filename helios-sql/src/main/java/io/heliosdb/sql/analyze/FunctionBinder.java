@@ -123,7 +123,8 @@ final class FunctionBinder {
                 return new AggregateCall(AggregateKind.AVG, arg, f.distinct(), result);
             }
             default: {
-                if (t == SqlType.BOOLEAN) {
+                if (t == SqlType.BOOLEAN || t == SqlType.JSON || t == SqlType.JSONB) {
+                    // PostgreSQL has no min/max over booleans or either JSON type.
                     throw undefined(f, args, position);
                 }
                 if (t == SqlType.VARCHAR) {

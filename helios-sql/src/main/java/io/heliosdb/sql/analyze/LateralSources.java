@@ -11,6 +11,7 @@ import io.heliosdb.sql.ast.RecursiveQuery;
 import io.heliosdb.sql.plan.LogicalPlan;
 import io.heliosdb.sql.schema.ColumnDef;
 import io.heliosdb.sql.schema.TableDef;
+import io.heliosdb.sql.types.RecordText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LateralSources {
     private static final AtomicInteger WORK_TABLE_IDS = new AtomicInteger();
     /** The name of a function item whose arguments are set-returning calls run in lockstep (ROWS FROM). */
-    static final String ROWS_FROM = " rows from";
+    static final String ROWS_FROM = FromItem.ROWS_FROM;
 
     private LateralSources() {
     }
@@ -93,9 +94,11 @@ final class LateralSources {
         for (Expr.FunctionCall call : calls) {
             List<BoundExpr> args = call.args().stream().map(binder::bind).toList();
             SetFunctionSignatures.Bound bound = SetFunctionSignatures.bind(call.name(), args, binder, call.position());
-            if (f.name().equals(ROWS_FROM) && bound.columns().size() != 1) {
-                throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "set-returning function " + call.name()
-                        + " returning a record is not supported in a select list", null, null, call.position() + 1, null);
+            if (SelectListFunctions.ALIAS.equals(f.alias()) && bound.columns().size() != 1) {
+                // In a select list a function returning rows of several columns gives one record column.
+                bound = new SetFunctionSignatures.Bound(new LogicalPlan.SetFunction(
+                        RecordText.SET_FUNCTION_PREFIX + call.name(), bound.function().args(), 1),
+                        List.of(new Column(call.name(), SqlType.TEXT)));
             }
             functions.add(bound.function());
             for (Column c : bound.columns()) {

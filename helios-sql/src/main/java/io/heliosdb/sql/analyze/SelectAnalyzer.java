@@ -95,7 +95,8 @@ final class SelectAnalyzer {
      */
     LogicalPlan analyze(Query q, boolean resolveUnknowns) {
         if (q instanceof Select s) {
-            return analyzeSelect(SelectListFunctions.rewrite(ExpandArrayCalls.rewrite(s)), resolveUnknowns);
+            return analyzeSelect(SelectListFunctions.rewrite(GroupedSelectFunctions.rewrite(ExpandArrayCalls.rewrite(s))),
+                    resolveUnknowns);
         }
         if (q instanceof io.heliosdb.sql.ast.RecursiveQuery r) {
             return LateralSources.recursive(this, r);

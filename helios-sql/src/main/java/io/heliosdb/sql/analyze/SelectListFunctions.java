@@ -56,6 +56,11 @@ final class SelectListFunctions {
         return " srf" + n;
     }
 
+    /** Collects the set-returning calls of {@code e} (outside CASE and subqueries) into {@code calls}. */
+    static void replaceCalls(Expr e, List<Expr.FunctionCall> calls) {
+        replace(e, calls);
+    }
+
     /** {@code e} with each set-returning call (outside CASE and subqueries) replaced; {@code e} itself if none. */
     private static Expr replace(Expr e, List<Expr.FunctionCall> calls) {
         int before = calls.size();

@@ -20,8 +20,8 @@ final class TemporalSignatures {
         return switch (name) {
             case "now", "current_timestamp", "transaction_timestamp", "statement_timestamp", "clock_timestamp" ->
                     n == 0 ? new BuiltinCall(name.equals("clock_timestamp") || name.equals("statement_timestamp") ? name : "now",
-                            List.of(), SqlType.TIMESTAMPTZ) : null;
-            case "localtimestamp" -> n == 0 ? new BuiltinCall(name, List.of(), SqlType.TIMESTAMP) : null;
+                            List.of(), SqlType.TIMESTAMPTZ) : ZoneSignatures.bind(binder, name, args);
+            case "localtimestamp" -> n == 0 ? new BuiltinCall(name, List.of(), SqlType.TIMESTAMP) : ZoneSignatures.bind(binder, name, args);
             case "gen_random_uuid" -> n == 0 ? new BuiltinCall(name, List.of(), SqlType.UUID) : null;
             case "date_part", "extract" -> n == 2 && textual(first) && temporal(second)
                     ? new BuiltinCall(name, List.of(binder.coerce(args.get(0), T), dateAsTimestamp(binder, args.get(1))),
@@ -53,7 +53,7 @@ final class TemporalSignatures {
             case "encode" -> n == 2 && (first == SqlType.BYTEA || first == SqlType.UNKNOWN)
                     ? typed(binder, name, args, T, SqlType.BYTEA, T) : null;
             case "decode" -> n == 2 ? typed(binder, name, args, SqlType.BYTEA, T, T) : null;
-            default -> null;
+            default -> ZoneSignatures.bind(binder, name, args);
         };
     }
 

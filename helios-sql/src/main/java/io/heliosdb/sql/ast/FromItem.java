@@ -2,6 +2,8 @@ package io.heliosdb.sql.ast;
 
 /** An entry of a FROM clause. */
 public sealed interface FromItem {
+    /** The name of a {@link Function} item whose arguments are set-returning calls run in lockstep (ROWS FROM). */
+    String ROWS_FROM = " rows from";
 
     /** A table. */
     record Table(TableName table) implements FromItem {

@@ -24,6 +24,10 @@ final class ArrayJsonFunctions {
     static Evaluator compile(BuiltinCall call, Evaluator[] args) {
         SqlType[] types = call.args().stream().map(BoundExpr::type).toArray(SqlType[]::new);
         SqlType result = call.type();
+        Evaluator dimensions = ArrayDimensions.compile(call, args);
+        if (dimensions != null) {
+            return dimensions;
+        }
         return switch (call.name()) {
             case "array[]" -> (row, rt) -> {
                 List<Object> out = new ArrayList<>(args.length);
@@ -88,7 +92,7 @@ final class ArrayJsonFunctions {
                 }
                 StringBuilder out = new StringBuilder();
                 boolean first = true;
-                for (Object e : a) {
+                for (Object e : flat(a)) {
                     if (e == null && nullText == null) {
                         continue;
                     }
@@ -106,7 +110,18 @@ final class ArrayJsonFunctions {
                 String nullText = args.length > 2 ? (String) args[2].evaluate(row, rt) : null;
                 return s == null ? null : splitToArray(s, sep, nullText);
             };
-            case "jsonb_build_object", "json_build_object", "jsonb_build_array", "json_build_array" -> (row, rt) -> {
+            case "json_build_object", "json_build_array" -> (row, rt) -> {
+                Object[] values = new Object[args.length];
+                for (int i = 0; i < args.length; i++) {
+                    values[i] = args[i].evaluate(row, rt);
+                    if (call.name().endsWith("object") && i % 2 == 0 && values[i] == null) {
+                        throw new HeliosException(SqlState.NULL_VALUE_NOT_ALLOWED, "argument " + (i + 1)
+                                + ": key must not be null");
+                    }
+                }
+                return call.name().endsWith("object") ? JsonText.buildObject(values, types) : JsonText.buildArray(values, types);
+            };
+            case "jsonb_build_object", "jsonb_build_array" -> (row, rt) -> {
                 boolean object = call.name().endsWith("object");
                 Map<String, Object> map = new LinkedHashMap<>();
                 List<Object> list = new ArrayList<>();
@@ -145,26 +160,35 @@ final class ArrayJsonFunctions {
             case "[]" -> a -> {
                 List<?> list = (List<?>) a[0];
                 int i = (Integer) a[1];
-                return i >= 1 && i <= list.size() ? list.get(i - 1) : null;
+                Object e = i >= 1 && i <= list.size() ? list.get(i - 1) : null;
+                // One subscript of a multi-dimensional array is NULL, as in PostgreSQL.
+                return e instanceof List ? null : e;
             };
             case "vector[]" -> a -> {
                 List<?> list = (List<?>) a[0];
                 int i = (Integer) a[1];
                 return i >= 0 && i < list.size() ? list.get(i) : null;
             };
-            case "array_length", "array_upper" -> a -> (Integer) a[1] == 1 && !((List<?>) a[0]).isEmpty() ? ((List<?>) a[0]).size() : null;
-            case "array_lower" -> a -> (Integer) a[1] == 1 && !((List<?>) a[0]).isEmpty() ? 1 : null;
-            case "cardinality" -> a -> ((List<?>) a[0]).size();
-            case "array@>" -> a -> containsAll((List<?>) a[0], (List<?>) a[1]);
-            case "array<@" -> a -> containsAll((List<?>) a[1], (List<?>) a[0]);
-            case "array&&" -> a -> ((List<?>) a[0]).stream().anyMatch(x -> x != null && ((List<?>) a[1]).stream()
+            case "array_length", "array_upper" -> a -> ArrayDimensions.bound((List<?>) a[0], (Integer) a[1], false);
+            case "array_lower" -> a -> ArrayDimensions.bound((List<?>) a[0], (Integer) a[1], true);
+            case "cardinality" -> a -> io.heliosdb.api.ArrayShape.flatten((List<?>) a[0]).size();
+            case "array@>" -> a -> containsAll(flat(a[0]), flat(a[1]));
+            case "array<@" -> a -> containsAll(flat(a[1]), flat(a[0]));
+            case "array&&" -> a -> flat(a[0]).stream().anyMatch(x -> x != null && flat(a[1]).stream()
                     .anyMatch(y -> y != null && Values.compare(x, y) == 0));
-            case "to_json", "to_jsonb" -> a -> Json.write(JsonConversion.toTree(a[0], types[0]));
-            case "->", "->>" -> a -> {
+            case "to_json" -> a -> JsonText.value(a[0], types[0]);
+            case "to_jsonb" -> a -> Json.write(JsonConversion.toTree(a[0], types[0]));
+            case "->", "->>" -> types[0] == SqlType.JSON ? a -> {
+                String part = JsonPathText.find((String) a[0], List.of(a[1]));
+                return name.equals("->") ? part : JsonPathText.asText(part);
+            } : a -> {
                 Object v = get(tree(a[0], types[0]), a[1]);
                 return name.equals("->") ? (v == null ? null : Json.write(v)) : Json.asText(v);
             };
-            case "#>", "#>>" -> a -> {
+            case "#>", "#>>" -> types[0] == SqlType.JSON ? a -> {
+                String part = JsonPathText.find((String) a[0], (List<?>) a[1]);
+                return name.equals("#>") ? part : JsonPathText.asText(part);
+            } : a -> {
                 Object v = tree(a[0], types[0]);
                 for (Object step : (List<?>) a[1]) {
                     if (v == null || step == null) {
@@ -213,6 +237,7 @@ final class ArrayJsonFunctions {
             if (array == null) {
                 return null;
             }
+            array = flat(array);
             boolean sawNull = false;
             for (Object e : array) {
                 if (x == null || e == null) {
@@ -234,6 +259,12 @@ final class ArrayJsonFunctions {
             }
             return sawNull ? null : all;
         };
+    }
+
+    /** The elements of an array of any dimensions, in storage order (these operators ignore the shape). */
+    private static List<?> flat(Object array) {
+        List<?> list = (List<?>) array;
+        return io.heliosdb.api.ArrayShape.nested(list) ? io.heliosdb.api.ArrayShape.flatten(list) : list;
     }
 
     static Object tree(Object text, SqlType type) {

@@ -42,7 +42,17 @@ final class CollectingAccumulator extends Accumulator {
         }
         return switch (kind) {
             case ARRAY_AGG -> Collections.unmodifiableList(items.stream().map(Item::value).toList());
-            case JSON_AGG, JSONB_AGG -> Json.write(items.stream().map(i -> JsonConversion.toTree(i.value(), valueType)).toList());
+            case JSON_AGG -> JsonText.agg(items.stream().map(Item::value).toList(), valueType);
+            case JSON_OBJECT_AGG -> {
+                for (Item i : items) {
+                    if (i.value() == null) {
+                        throw new HeliosException(SqlState.NULL_VALUE_NOT_ALLOWED, "field name must not be null");
+                    }
+                }
+                yield JsonText.objectAgg(items.stream().map(Item::value).toList(), valueType,
+                        items.stream().map(Item::second).toList(), secondType);
+            }
+            case JSONB_AGG -> Json.write(items.stream().map(i -> JsonConversion.toTree(i.value(), valueType)).toList());
             default -> {
                 Map<String, Object> object = new LinkedHashMap<>();
                 for (Item i : items) {

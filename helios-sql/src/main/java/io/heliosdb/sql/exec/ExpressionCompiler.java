@@ -5,7 +5,6 @@ import io.heliosdb.sql.analyze.BoundExpr.*;
 import io.heliosdb.sql.analyze.BoundExpr;
 import io.heliosdb.sql.types.Arithmetic;
 import io.heliosdb.sql.types.Casts;
-import io.heliosdb.sql.types.Values;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
@@ -100,13 +99,14 @@ public final class ExpressionCompiler {
     private static Evaluator comparison(Comparison c) {
         Evaluator left = compile(c.left());
         Evaluator right = compile(c.right());
+        java.util.Comparator<Object> order = io.heliosdb.sql.types.TypedOrder.comparator(c.left().type());
         return switch (c.op()) {
-            case EQ -> strict(left, right, (a, b) -> Values.compare(a, b) == 0);
-            case NE -> strict(left, right, (a, b) -> Values.compare(a, b) != 0);
-            case LT -> strict(left, right, (a, b) -> Values.compare(a, b) < 0);
-            case LE -> strict(left, right, (a, b) -> Values.compare(a, b) <= 0);
-            case GT -> strict(left, right, (a, b) -> Values.compare(a, b) > 0);
-            case GE -> strict(left, right, (a, b) -> Values.compare(a, b) >= 0);
+            case EQ -> strict(left, right, (a, b) -> order.compare(a, b) == 0);
+            case NE -> strict(left, right, (a, b) -> order.compare(a, b) != 0);
+            case LT -> strict(left, right, (a, b) -> order.compare(a, b) < 0);
+            case LE -> strict(left, right, (a, b) -> order.compare(a, b) <= 0);
+            case GT -> strict(left, right, (a, b) -> order.compare(a, b) > 0);
+            case GE -> strict(left, right, (a, b) -> order.compare(a, b) >= 0);
         };
     }
 

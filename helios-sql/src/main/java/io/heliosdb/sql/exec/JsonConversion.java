@@ -21,7 +21,7 @@ final class JsonConversion {
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
-            SqlType element = type.isArray() ? type.elementType() : SqlType.TEXT;
+            SqlType element = type.isArray() ? type.elementType() : type;
             for (Object e : list) {
                 out.add(toTree(e, element));
             }

@@ -58,7 +58,13 @@ final class PlanCompiler {
                     j.condition() == null ? null : ExpressionCompiler.compile(j.condition()), j.kind(),
                     j.left().columns().size(), j.right().columns().size());
         } else if (plan instanceof Aggregate a) {
-            return AggregateOperator.aggregate(compile(a.input()), ExpressionCompiler.compileAll(a.groupKeys()), a.aggregates());
+            Evaluator[] keys = ExpressionCompiler.compileAll(a.groupKeys());
+            List<io.heliosdb.api.SqlType> keyTypes = a.groupKeys().stream().map(io.heliosdb.sql.analyze.BoundExpr::type).toList();
+            if (TypedGrouping.needed(keyTypes)) {
+                return TypedGrouping.unwrap(AggregateOperator.aggregate(compile(a.input()),
+                        TypedGrouping.wrapKeys(keys, keyTypes), a.aggregates()));
+            }
+            return AggregateOperator.aggregate(compile(a.input()), keys, a.aggregates());
         } else if (plan instanceof Window w) {
             return WindowOperator.window(compile(w.input()), w.calls());
         } else if (plan instanceof SetOp o) {
@@ -66,9 +72,12 @@ final class PlanCompiler {
         } else if (plan instanceof DistinctOn d) {
             return RelationalOperators.distinctOn(compile(d.input()), d.keys().stream().mapToInt(Integer::intValue).toArray());
         } else if (plan instanceof Distinct d) {
+            if (TypedGrouping.needed(d.columns().stream().map(io.heliosdb.api.Column::type).toList())) {
+                return TypedGrouping.distinct(compile(d.input()), d.columns());
+            }
             return RelationalOperators.distinct(compile(d.input()));
         } else if (plan instanceof Sort s) {
-            return SortOperator.sort(compile(s.input()), s.keys());
+            return SortOperator.sort(compile(s.input()), s.keys(), s.input().columns());
         } else if (plan instanceof RecursiveUnion r) {
             return RecursiveUnionOperator.compile(r.workTable(), r.all(), () -> compile(r.anchor()),
                     () -> compile(r.recursive()));

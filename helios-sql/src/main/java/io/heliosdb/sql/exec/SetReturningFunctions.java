@@ -3,6 +3,7 @@ package io.heliosdb.sql.exec;
 import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.sql.plan.LogicalPlan;
+import io.heliosdb.sql.types.RecordText;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -17,6 +18,34 @@ import java.util.List;
 final class SetReturningFunctions {
 
     private SetReturningFunctions() {
+    }
+
+    /** Each row folded into one record column; the functions of several columns give text values only. */
+    private static Operator records(Operator rows) {
+        return rt -> {
+            RowSource in = rows.open(rt);
+            return new RowSource() {
+                @Override
+                public boolean next() {
+                    return in.next();
+                }
+
+                @Override
+                public Object[] row() {
+                    Object[] row = in.row();
+                    String[] fields = new String[row.length];
+                    for (int i = 0; i < row.length; i++) {
+                        fields[i] = row[i] == null ? null : row[i].toString();
+                    }
+                    return new Object[] {RecordText.format(fields)};
+                }
+
+                @Override
+                public void close() {
+                    in.close();
+                }
+            };
+        };
     }
 
     /** The functions of a function scan: one alone, or several in lockstep. */
@@ -36,6 +65,9 @@ final class SetReturningFunctions {
     }
 
     static Operator compile(String function, List<Evaluator> args) {
+        if (function.startsWith(RecordText.SET_FUNCTION_PREFIX)) {
+            return records(compile(function.substring(RecordText.SET_FUNCTION_PREFIX.length()), args));
+        }
         return rt -> {
             Object[] values = new Object[args.size()];
             for (int i = 0; i < values.length; i++) {
@@ -46,7 +78,7 @@ final class SetReturningFunctions {
             }
             return switch (function) {
                 case "generate_series" -> series(values, rt);
-                case "unnest" -> Sources.of(((List<?>) values[0]).stream().map(v -> new Object[] {v}).toList());
+                case "unnest" -> Sources.of(io.heliosdb.api.ArrayShape.flatten((List<?>) values[0]).stream().map(v -> new Object[] {v}).toList());
                 case "regexp_split_to_table" -> Sources.of(RegexSplit.split((String) values[0], (String) values[1],
                         values.length > 2 ? (String) values[2] : "").stream().map(v -> new Object[] {v}).toList());
                 default -> {

@@ -100,7 +100,7 @@ final class TemporalFunctions {
             case "encode" -> strict(args, (a, rt) -> encode((byte[]) a[0], (String) a[1]));
             case "decode" -> strict(args, (a, rt) -> decode((String) a[0], (String) a[1]));
             case "bytea_length" -> strict(args, (a, rt) -> ((byte[]) a[0]).length);
-            default -> null;
+            default -> ZoneFunctions.compile(call, args);
         };
     }
 

@@ -23,6 +23,16 @@ final class ArrayJsonSyntax {
         return new Expr.FunctionCall(symbol, List.of(left, right), false, false, position);
     }
 
+    /** {@code a[i]}; {@code a[i][j]} is one call with both indexes, as PostgreSQL subscripts all dimensions at once. */
+    static Expr subscript(Expr array, Expr index, int position) {
+        if (array instanceof Expr.FunctionCall f && f.name().equals("[]")) {
+            List<Expr> args = new java.util.ArrayList<>(f.args());
+            args.add(index);
+            return new Expr.FunctionCall("[]", List.copyOf(args), false, false, f.position());
+        }
+        return operator("[]", array, index, position);
+    }
+
     static Expr quantified(Expr.BinaryOp op, boolean all, Expr operand, Expr array, int position) {
         return new Expr.FunctionCall(op.symbol() + (all ? " all" : " any"), List.of(operand, array), false, false, position);
     }

@@ -447,6 +447,9 @@ final class AstBuilder {
                     f.alias == null ? null : identifier(f.alias), columns, f.getStart().getStartIndex(),
                     f.ORDINALITY() != null);
         }
+        if (ctx instanceof RowsFromFromContext r) {
+            return RowsFromSyntax.item(r, this);
+        }
         CrossJoinFromContext c = (CrossJoinFromContext) ctx;
         return new FromItem.Join(fromItem(c.fromItem(0)), fromItem(c.fromItem(1)), FromItem.JoinKind.INNER, null, null);
     }
@@ -594,6 +597,12 @@ final class AstBuilder {
         };
     }
 
+    private Expr arrayBody(ArrayBodyContext body) {
+        return new Expr.FunctionCall("array[]", body.arrayItem().stream()
+                .map(i -> i.expr() != null ? expr(i.expr()) : arrayBody(i.arrayBody())).toList(), false, false,
+                body.getStart().getStartIndex());
+    }
+
     Expr valueExpr(ValueExprContext ctx) {
         return value(ctx);
     }
@@ -604,6 +613,10 @@ final class AstBuilder {
         } else if (ctx instanceof CastValueContext c) {
             Expr lookup = CatalogSyntax.objectLookup(c.typeName(), value(c.valueExpr()));
             return lookup != null ? lookup : new Expr.Cast(value(c.valueExpr()), TypeNames.resolve(c.typeName(), this));
+        } else if (ctx instanceof AtTimeZoneValueContext z) {
+            // PostgreSQL's grammar turns AT TIME ZONE into timezone(zone, value).
+            return new Expr.FunctionCall("timezone", List.of(value(z.valueExpr(1)), value(z.valueExpr(0))), false, false,
+                    z.AT().getSymbol().getStartIndex());
         } else if (ctx instanceof CollateValueContext c) {
             CatalogSyntax.checkCollation(c.collationName());
             return value(c.valueExpr());
@@ -634,7 +647,7 @@ final class AstBuilder {
             return new Expr.Binary(op, value(a.valueExpr(0)), value(a.valueExpr(1)), a.op.getStartIndex());
         }
         if (ctx instanceof PostgreSqlParser.SubscriptValueContext sv) {
-            return ArrayJsonSyntax.operator("[]", value(sv.valueExpr()), expr(sv.expr()), sv.LBRACKET().getSymbol().getStartIndex());
+            return ArrayJsonSyntax.subscript(value(sv.valueExpr()), expr(sv.expr()), sv.LBRACKET().getSymbol().getStartIndex());
         } else if (ctx instanceof PostgreSqlParser.JsonArrayOpValueContext o) {
             return ArrayJsonSyntax.operator(o.op.getText(), value(o.valueExpr(0)), value(o.valueExpr(1)), o.op.getStartIndex());
         }
@@ -676,8 +689,7 @@ final class AstBuilder {
         } else if (ctx instanceof ScalarSubqueryContext q) {
             return new Expr.Subquery(Expr.SubqueryKind.SCALAR, select(q.selectStmt()), null, false);
         } else if (ctx instanceof PostgreSqlParser.ArrayConstructorContext a) {
-            return new Expr.FunctionCall("array[]", a.expr().stream().map(this::expr).toList(), false, false,
-                    a.getStart().getStartIndex());
+            return arrayBody(a.arrayBody());
         } else if (ctx instanceof PostgreSqlParser.ArraySubqueryContext a) {
             return ArrayJsonSyntax.subquery(select(a.selectStmt()), a.getStart().getStartIndex());
         } else if (ctx instanceof ExistsSubqueryContext q) {
@@ -698,7 +710,9 @@ final class AstBuilder {
                     c.elseExpr == null ? null : expr(c.elseExpr));
         } else if (ctx instanceof CurrentTimeContext c) {
             // SQL's niladic datetime functions behave as calls named after themselves.
-            return new Expr.FunctionCall(c.getText().toLowerCase(java.util.Locale.ROOT), List.of(), false, false,
+            List<Expr> precision = c.precision == null ? List.of()
+                    : List.of(new Expr.Literal(Expr.LiteralKind.INTEGER, c.precision.getText()));
+            return new Expr.FunctionCall(c.getStart().getText().toLowerCase(java.util.Locale.ROOT), precision, false, false,
                     c.getStart().getStartIndex());
         } else if (ctx instanceof TypedLiteralContext t) {
             Expr lookup = CatalogSyntax.objectLookup(t.typeName(),

@@ -106,8 +106,15 @@ public final class Casts {
         }
         if (from.isArray() && to.isArray()) {
             UnaryOperator<Object> element = converter(from.elementType(), to.elementType(), -1, true);
-            return v -> java.util.Collections.unmodifiableList(((java.util.List<?>) v).stream()
-                    .map(element).collect(java.util.stream.Collectors.toList()));
+            return new UnaryOperator<>() {
+                @Override
+                public Object apply(Object v) {
+                    // Sub-arrays of a multi-dimensional array convert element by element too.
+                    return java.util.Collections.unmodifiableList(((java.util.List<?>) v).stream()
+                            .map(e -> e instanceof java.util.List ? apply(e) : element.apply(e))
+                            .collect(java.util.stream.Collectors.toList()));
+                }
+            };
         }
         if (from == SqlType.JSON && to == SqlType.JSONB) {
             return v -> Json.normalize((String) v);

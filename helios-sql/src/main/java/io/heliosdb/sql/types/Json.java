@@ -194,6 +194,7 @@ public final class Json {
     /**
      * jsonb's btree order: objects > arrays > booleans > numbers > strings > null; arrays and objects
      * with more elements sort after those with fewer, then element by element (objects key by key).
+     * Strings compare by their UTF-8 bytes, the C collation the differential tests run PostgreSQL in.
      */
     @SuppressWarnings("unchecked")
     public static int compare(Object a, Object b) {
@@ -212,7 +213,9 @@ public final class Json {
             while (i.hasNext()) {
                 var e = i.next();
                 var f = j.next();
-                int c = KEY_ORDER.compare(e.getKey(), f.getKey());
+                // Keys are visited in storage order (shorter first) but compared as strings are.
+                int c = Arrays.compareUnsigned(e.getKey().getBytes(StandardCharsets.UTF_8),
+                        f.getKey().getBytes(StandardCharsets.UTF_8));
                 if (c == 0) {
                     c = compare(e.getValue(), f.getValue());
                 }
@@ -236,7 +239,7 @@ public final class Json {
             return 0;
         }
         if (a instanceof String x) {
-            return x.compareTo((String) b);
+            return Arrays.compareUnsigned(x.getBytes(StandardCharsets.UTF_8), ((String) b).getBytes(StandardCharsets.UTF_8));
         }
         if (a instanceof BigDecimal x) {
             return x.compareTo((BigDecimal) b);

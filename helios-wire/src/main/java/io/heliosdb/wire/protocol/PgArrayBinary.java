@@ -13,22 +13,25 @@ import java.util.List;
 /**
  * PostgreSQL's binary array format (array_send/array_recv): dimensions, a has-nulls flag, the element type
  * OID, per dimension its length and lower bound (1), then each element as a length (-1 for NULL) and its
- * binary form. Only one-dimensional arrays exist here; an empty array has no dimensions.
+ * binary form (row-major for several dimensions); an empty array has no dimensions. Only one-dimensional
+ * arrays are read.
  */
 final class PgArrayBinary {
 
     private PgArrayBinary() {
     }
 
-    static byte[] encode(SqlType type, List<?> elements) {
+    static byte[] encode(SqlType type, List<?> array) {
         SqlType elementType = type.elementType();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int[] dimensions = io.heliosdb.api.ArrayShape.dimensions(array);
+        List<Object> elements = io.heliosdb.api.ArrayShape.flatten(array);
         boolean hasNull = elements.contains(null);
-        writeInt(out, elements.isEmpty() ? 0 : 1);
+        writeInt(out, dimensions.length);
         writeInt(out, hasNull ? 1 : 0);
         writeInt(out, elementType.oid());
-        if (!elements.isEmpty()) {
-            writeInt(out, elements.size());
+        for (int length : dimensions) {
+            writeInt(out, length);
             writeInt(out, 1);
         }
         for (Object e : elements) {

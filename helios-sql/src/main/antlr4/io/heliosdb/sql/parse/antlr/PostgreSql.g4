@@ -314,6 +314,8 @@ fromItem
       (LPAREN identifier (COMMA identifier)* RPAREN)?       # lateralSubqueryFrom
     | LATERAL? schemaPrefix? fn=identifier LPAREN (expr (COMMA expr)*)? RPAREN (WITH ORDINALITY)?
       (AS? alias=identifier (LPAREN identifier (COMMA identifier)* RPAREN)?)?   # functionFrom
+    | LATERAL? ROWS FROM LPAREN expr (COMMA expr)* RPAREN (WITH ORDINALITY)?
+      (AS? alias=identifier (LPAREN identifier (COMMA identifier)* RPAREN)?)?   # rowsFromFrom
     ;
 
 joinType : INNER | (LEFT | RIGHT | FULL) OUTER? ;
@@ -439,6 +441,7 @@ valueExpr
     | valueExpr DOUBLE_COLON typeName                  # castValue
     | valueExpr COLLATE collationName                  # collateValue
     | op=(MINUS | PLUS) valueExpr                      # unaryValue
+    | valueExpr AT TIME ZONE valueExpr                 # atTimeZoneValue
     | <assoc=left> valueExpr CARET valueExpr           # powerValue
     | valueExpr op=(STAR | SLASH | PERCENT) valueExpr  # mulValue
     | valueExpr op=(PLUS | MINUS) valueExpr            # addValue
@@ -457,12 +460,13 @@ primary
     | PARAM                                                            # paramRef
     | CAST LPAREN expr AS typeName RPAREN                              # castExpr
     | CASE operand=expr? whenClause+ (ELSE elseExpr=expr)? END         # caseExpr
-    | (CURRENT_DATE | CURRENT_TIMESTAMP | LOCALTIMESTAMP)              # currentTime
+    | (CURRENT_DATE | CURRENT_TIMESTAMP | LOCALTIMESTAMP | CURRENT_TIME | LOCALTIME)
+      (LPAREN precision=INTEGER_LITERAL RPAREN)?                       # currentTime
     | (CURRENT_USER | SESSION_USER | CURRENT_ROLE | USER | CURRENT_CATALOG)   # currentUser
     | typeName STRING                                                  # typedLiteral
     | LPAREN selectStmt RPAREN                                         # scalarSubquery
     | EXISTS LPAREN selectStmt RPAREN                                  # existsSubquery
-    | ARRAY LBRACKET (expr (COMMA expr)*)? RBRACKET                    # arrayConstructor
+    | ARRAY arrayBody                                                  # arrayConstructor
     | ARRAY LPAREN selectStmt RPAREN                                   # arraySubquery
     | functionName LPAREN trimSide=(BOTH | LEADING | TRAILING)? (first=expr? FROM from=expr (FOR count=expr)?) RPAREN   # keywordArgsCall
     | functionName LPAREN needle=valueExpr IN haystack=valueExpr RPAREN   # positionCall
@@ -474,6 +478,11 @@ primary
     ;
 
 whenClause : WHEN expr THEN expr ;
+
+// ARRAY[[1,2],[3,4]]: inner brackets without ARRAY are sub-arrays.
+arrayBody : LBRACKET (arrayItem (COMMA arrayItem)*)? RBRACKET ;
+
+arrayItem : expr | arrayBody ;
 
 // left() and right() are functions although LEFT and RIGHT are join keywords.
 functionName : schemaPrefix? (identifier | LEFT | RIGHT) ;
@@ -527,6 +536,7 @@ nonReserved
     | ROLE
     | VIEW | REPLACE | COMMENT | SCHEMA | RESET
     | SHARE | NOWAIT | SKIP_P | LOCKED | OF
+    | AT
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -543,6 +553,7 @@ ACTION : 'ACTION';
 ADD : 'ADD';
 ALTER : 'ALTER';
 ARRAY : 'ARRAY';
+AT : 'AT';
 ALWAYS : 'ALWAYS';
 CACHE : 'CACHE';
 CHECK : 'CHECK';
@@ -616,6 +627,7 @@ CURRENT_DATE : 'CURRENT_DATE';
 CURRENT_ROLE : 'CURRENT_ROLE';
 CURRENT_USER : 'CURRENT_USER';
 CURRENT_TIMESTAMP : 'CURRENT_TIMESTAMP';
+CURRENT_TIME : 'CURRENT_TIME';
 DEFAULT : 'DEFAULT';
 DELETE : 'DELETE';
 DESC : 'DESC';
@@ -657,6 +669,7 @@ LATERAL : 'LATERAL';
 LIMIT : 'LIMIT';
 LOCAL : 'LOCAL';
 LOCALTIMESTAMP : 'LOCALTIMESTAMP';
+LOCALTIME : 'LOCALTIME';
 NEXT : 'NEXT';
 NOT : 'NOT';
 NATURAL : 'NATURAL';

@@ -1,0 +1,81 @@
+-- jsonb comparison and ordering, json text kept verbatim, time zones, ISO 8601 intervals,
+-- multi-dimensional arrays, ROWS FROM, select-list naming.
+CREATE TABLE jd (id int PRIMARY KEY, b jsonb, j json);
+INSERT INTO jd VALUES (1, '{"a": 1}', '{"b":1,  "a":2}'), (2, '[1, 2]', '[1,2]'), (3, '"x"', '"x"'), (4, 'null', 'null'), (5, 'true', 'true'), (6, '10', '10'), (7, '{"a": 1, "b": 2}', '{"a":1, "a":2}'), (8, '[]', '[]'), (9, '2', '2'), (10, '[3]', '[ 3 ]'), (11, '{}', '{ }'), (12, '"abc"', '"abc"'), (13, '1.0', '1.0'), (14, NULL, NULL);
+SELECT id, b FROM jd ORDER BY b, id;
+SELECT id, b FROM jd ORDER BY b DESC NULLS LAST, id;
+SELECT id, j FROM jd ORDER BY id;
+SELECT '{"a":1}'::jsonb = '{"a":1.0}'::jsonb, '1'::jsonb < '"a"'::jsonb, '[1]'::jsonb > '{}'::jsonb, '[]'::jsonb < 'null'::jsonb;
+SELECT '[1,2]'::jsonb < '[1,2,0]'::jsonb, '[9]'::jsonb < '[1,2]'::jsonb, '{"b":1}'::jsonb < '{"aa":1}'::jsonb, '{"a":2}'::jsonb > '{"a":1}'::jsonb;
+SELECT 'true'::jsonb > 'false'::jsonb, '"b"'::jsonb > '"ab"'::jsonb, '2'::jsonb > '10'::jsonb, '[[1]]'::jsonb > '[2]'::jsonb;
+SELECT '{"a":1}'::jsonb <> '{"a":2}'::jsonb, '{"a":[1,2]}'::jsonb >= '{"a":[1,2]}'::jsonb, '{"x":1}'::jsonb <= '{"y":0}'::jsonb;
+SELECT id FROM jd WHERE b > '5' ORDER BY id;
+SELECT DISTINCT b FROM jd WHERE id IN (6, 9, 13) ORDER BY b;
+SELECT b, count(*) FROM jd GROUP BY b ORDER BY b;
+SELECT max(b) FROM jd;
+SELECT DISTINCT b FROM (VALUES ('1'::jsonb), ('1.0'::jsonb), ('[1]'::jsonb)) v(b) ORDER BY b;
+SELECT b, count(*) FROM (VALUES ('{"a": 1}'::jsonb), ('{"a": 1.00}'::jsonb), (NULL)) v(b) GROUP BY b ORDER BY b;
+SELECT DISTINCT j FROM jd;
+SELECT j, count(*) FROM jd GROUP BY j;
+SELECT '{"a":1}'::json = '{"a":1}'::json;
+SELECT j FROM jd ORDER BY j;
+SELECT '{"b":1,  "a":2, "a":3}'::json, '{"b":1,  "a":2, "a":3}'::jsonb, '[1,  2]'::json::jsonb, '{"b":1,"a":2}'::jsonb::json;
+SELECT json_build_object('a', 1, 'b', 'x', 'c', NULL, 'a', true), json_build_array(1, 'two', NULL, '{"k":  1}'::json), json_build_object();
+SELECT json_agg(id ORDER BY id) FROM jd WHERE id < 4;
+SELECT json_agg(b ORDER BY id) FROM jd WHERE id < 4;
+SELECT json_agg(ARRAY[id, id] ORDER BY id) FROM jd WHERE id < 4;
+SELECT json_object_agg(id, b ORDER BY id) FROM jd WHERE id < 3;
+SELECT to_json('a"b'::text), to_json(ARRAY[1,2]), to_json('{"k":  1}'::json), to_json(ARRAY['x','y']);
+SELECT jsonb_build_object('a', 1, 'b', '[1,2]'::jsonb), jsonb_agg(id ORDER BY id) FROM jd WHERE id < 3;
+-- time zones
+SELECT TIMESTAMP '2024-03-10 12:00:00' AT TIME ZONE 'America/New_York';
+SELECT TIMESTAMPTZ '2024-03-10 12:00:00+00' AT TIME ZONE 'Asia/Tokyo';
+SELECT timezone('Europe/Paris', TIMESTAMP '2024-07-01 00:00'), timezone('UTC', TIMESTAMPTZ '2024-07-01 00:00+02');
+SELECT TIMESTAMP '2024-01-01 00:00' AT TIME ZONE 'UTC+5', TIMESTAMPTZ '2024-01-01 00:00+00' AT TIME ZONE '+03';
+SELECT TIMESTAMPTZ '2024-01-01 00:00+00' AT TIME ZONE INTERVAL '-08:00';
+SELECT DATE '2024-01-01' AT TIME ZONE 'UTC', '2024-01-01 10:00' AT TIME ZONE 'Asia/Kolkata';
+SELECT TIMESTAMP '2024-01-01 00:00' AT TIME ZONE 'Nowhere/Zone';
+SELECT TIMESTAMP '2024-01-01 00:00' AT TIME ZONE NULL;
+SELECT pg_typeof(TIMESTAMP '2024-01-01' AT TIME ZONE 'UTC'), pg_typeof(now() AT TIME ZONE 'UTC');
+SELECT pg_typeof(current_time), pg_typeof(localtime), pg_typeof(localtimestamp(2)), pg_typeof(current_timestamp(0));
+SELECT localtimestamp(0) = date_trunc('second', localtimestamp(0)), current_timestamp(0) <= now() + interval '1 second';
+-- ISO 8601 intervals and justify_*
+SELECT INTERVAL 'P1Y2M3DT4H5M6S', INTERVAL 'PT1.5S', INTERVAL 'P2W', INTERVAL 'PT36H', INTERVAL 'P-1Y-2M', INTERVAL 'P0.5D';
+SELECT INTERVAL 'P0001-02-03T04:05:06', INTERVAL 'P1DT';
+SELECT INTERVAL 'P1H';
+SELECT justify_days(INTERVAL '65 days'), justify_hours(INTERVAL '50 hours'), justify_interval(INTERVAL '1 mon -1 hour');
+SELECT justify_days(INTERVAL '-65 days 1 mon'), justify_hours(INTERVAL '-1 day 30 hours'), justify_interval(INTERVAL '-35 days 3 hours');
+-- multi-dimensional arrays
+SELECT ARRAY[[1,2],[3,4]], '{{1,2},{3,4}}'::int[], ARRAY[ARRAY[1,2], ARRAY[3,4]], '{{a,"b c"},{NULL,d}}'::text[];
+SELECT (ARRAY[[1,2],[3,4]])[2][1], (ARRAY[[1,2],[3,4]])[1], (ARRAY[[1,2],[3,4]])[3][1], (ARRAY[[1,2],[3,4]])[1][2];
+SELECT array_dims(ARRAY[[1,2,3],[4,5,6]]), array_ndims(ARRAY[[1,2],[3,4]]), array_ndims(ARRAY[1]), array_dims('{}'::int[]);
+SELECT array_length(ARRAY[[1,2,3],[4,5,6]], 1), array_length(ARRAY[[1,2,3],[4,5,6]], 2), array_length(ARRAY[[1,2,3],[4,5,6]], 3), cardinality(ARRAY[[1,2,3],[4,5,6]]);
+SELECT array_upper(ARRAY[[1,2,3],[4,5,6]], 2), array_lower(ARRAY[[1,2,3],[4,5,6]], 2);
+SELECT unnest(ARRAY[[1,2],[3,4]]);
+SELECT * FROM unnest('{{a,b},{c,d}}'::text[]) WITH ORDINALITY;
+SELECT ARRAY[[1,2],[3]];
+SELECT '{{1,2},{3}}'::int[];
+SELECT ARRAY[[[1,2],[3,4]],[[5,6],[7,8]]], ARRAY[[1.5,2],[3,4]]::int[];
+SELECT ARRAY[[1,2],[3,4]] = '{{1,2},{3,4}}', ARRAY[ARRAY[1,2], NULL];
+CREATE TABLE md (id int PRIMARY KEY, m int[]);
+INSERT INTO md VALUES (1, '{{1,2},{3,4}}'), (2, ARRAY[[5],[6]]);
+SELECT id, m, m[2][1], array_dims(m) FROM md ORDER BY id;
+SELECT to_json(ARRAY[[1,2],[3,4]]), to_jsonb(ARRAY[[1,2],[3,4]]);
+-- ROWS FROM and select-list names
+SELECT * FROM ROWS FROM (generate_series(1, 3), unnest(ARRAY['a','b'])) AS t(n, s);
+SELECT * FROM ROWS FROM (generate_series(1, 2), generate_series(5, 7)) WITH ORDINALITY;
+SELECT * FROM ROWS FROM (generate_series(1, 2)) AS g;
+SELECT ARRAY[1,2], ARRAY[[1]], ARRAY(SELECT 1);
+-- set-returning functions in a grouped select list, and returning records
+CREATE TABLE sg (g text, v int);
+INSERT INTO sg VALUES ('a', 1), ('a', 2), ('b', 5);
+SELECT g, generate_series(1, count(*)::int) AS n FROM sg GROUP BY g ORDER BY g, n;
+SELECT g, unnest(array_agg(v ORDER BY v)) + 100, sum(v) FROM sg GROUP BY g ORDER BY 1, 2;
+SELECT generate_series(1, 3), count(*) FROM sg;
+SELECT g, generate_series(1, 2) FROM sg GROUP BY g HAVING sum(v) > 4 ORDER BY sum(v), 2;
+SELECT jsonb_each('{"a": 1, "b": {"c": "x y"}}'::jsonb);
+SELECT jsonb_each_text('{"a": null, "b": "q"}'), 1 AS one;
+SELECT * FROM ROWS FROM (jsonb_each('{"a": 1}'::jsonb), generate_series(1, 2));
+SELECT '{"a": {"b": [1,  2]}, "a": 3}'::json -> 'a', '{"a": {"b": [1,  2]}}'::json -> 'a', '[1, {"x" : 2}]'::json -> -1;
+SELECT '{"a": {"b": [1,  2]}}'::json #> '{a,b}', '{"a": {"b": ["s",  2]}}'::json #>> '{a,b,0}', '{"a": null}'::json ->> 'a', '{"a": [ 1 ]}'::json ->> 'a';
+SELECT 3 = ANY(ARRAY[[1,2],[3,4]]), ARRAY[[1,2],[3,4]] @> ARRAY[4], array_to_string(ARRAY[[1,2],[3,NULL]], ',', '*');
