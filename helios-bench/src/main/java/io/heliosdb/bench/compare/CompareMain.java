@@ -46,6 +46,8 @@ public final class CompareMain {
         Path logs = options.outDir().resolve(stamp + "-logs");
         Files.createDirectories(logs);
         List<String> notes = new ArrayList<>();
+        // Each run's JVM finds pgbench next to the PostgreSQL the harness starts (see PgbenchBinary).
+        System.setProperty(PgbenchBinary.PG_BIN_PROPERTY, options.postgresBin().toString());
         PostgresCluster postgres = null;
         if (options.postgres()) {
             try {
@@ -79,6 +81,7 @@ public final class CompareMain {
         notes.add("scale " + options.scale().name() + ": " + options.scale().rows() + " rows, "
                 + options.scale().rounds() + " interleaved rounds, each pair in a fresh JVM (-Xmx2g) on fresh files");
         notes.addAll(pacingNotes(options));
+        notes.addAll(pgbenchNotes(options));
         notes.add("ops/s counts rows for the 1,000-row transactions; latency is per operation (per transaction there)");
         notes.add("× <peer>: this row's median ops/s divided by the peer's (above 1 means faster)");
         notes.add("start-up ms: from opening the system to its first answered query (HeliosDB.open for the embedded "
@@ -87,10 +90,19 @@ public final class CompareMain {
         notes.add("pgJDBC prepareThreshold=1: server-side prepared statements from the first execution, on both "
                 + "PostgreSQL and HeliosDB Server");
         // The durable workloads are judged against what the disk itself can sync (the runs' files live in tmpdir).
-        String machine = options.workloads().stream().anyMatch(w -> Workload.byId(w).kind() == Workload.Kind.DURABLE)
+        String machine = options.workloads().stream().anyMatch(w -> Workload.byId(w).kind() == Workload.Kind.DURABLE
+                || Workload.byId(w).kind() == Workload.Kind.PGBENCH)
                 ? MachineInfo.describe() + "; " + DiskSyncRate.describe(Path.of(System.getProperty("java.io.tmpdir")))
                 : MachineInfo.describe();
-        ReportContext context = new ReportContext("HeliosDB Lite side by side — " + stamp, machine, notes, targets);
+        List<MeasuredGoal> measured = new ArrayList<>();
+        if (options.targets().contains("helios-launcher")) {
+            measured.add(MeasuredGoal.startup(summaries));
+        }
+        if (options.targets().stream().anyMatch(t -> t.startsWith("helios"))) {
+            measured.add(MeasuredGoal.emptyHeap(EmptyHeapProbe.inFreshJvms(options.scale().rounds())));
+        }
+        ReportContext context = new ReportContext("HeliosDB Lite side by side — " + stamp, machine, notes, targets,
+                measured);
         String md = MarkdownReport.render(context, summaries);
         Files.writeString(options.outDir().resolve(stamp + ".md"), md);
         Files.writeString(options.outDir().resolve(stamp + ".csv"), CsvReport.render(options.targets(), summaries));
@@ -124,6 +136,23 @@ public final class CompareMain {
         return notes;
     }
 
+    /** How the pgbench workloads ran, or why they did not; nothing when the run has none. */
+    static List<String> pgbenchNotes(CompareOptions options) {
+        if (options.workloads().stream().noneMatch(w -> Workload.byId(w).pgbench() != null)) {
+            return List.of();
+        }
+        java.nio.file.Path pgbench = PgbenchBinary.find();
+        if (pgbench == null) {
+            return List.of("pgbench workloads skipped: " + PgbenchBinary.missing());
+        }
+        int n = PgbenchScript.scaleFactor(options.scale());
+        return List.of("pgbench workloads: " + pgbench + " on loopback against the PostgreSQL-protocol systems, each run "
+                + "on fresh files initialised with pgbench -i -s " + n + String.format(java.util.Locale.ROOT,
+                " (%,d accounts)", n * PgbenchScript.ACCOUNTS_PER_SCALE) + " then run with -n; ops/s is pgbench's tps "
+                + "without initial connection time, the latency column (p50_us in the CSV) holds pgbench's latency average, no p99; a run "
+                + "with a failed transaction counts as an error");
+    }
+
     private static RunResult runOne(CompareOptions options, String targetId, String workload, int round, int pgPort,
                                     Path logs) throws IOException, InterruptedException {
         Target target = TargetCatalog.byId(targetId, pgPort);
@@ -138,14 +167,18 @@ public final class CompareMain {
         Path log = logs.resolve(round + "-" + workload + "-" + targetId + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx2g"));
+        command.add("-D" + PgbenchBinary.PG_BIN_PROPERTY + "=" + options.postgresBin());
         command.addAll(CHRONICLE_FLAGS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), RunOne.class.getName(), targetId, workload,
                 Integer.toString(round), options.scale().name(), Integer.toString(options.scale().rows()),
                 work.resolve("db").toString(), Integer.toString(pgPort)));
         Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
         RunResult result = null;
+        // pgbench initialises its tables inside the run (COPY, VACUUM, primary keys): more time than the others.
+        int timeoutSeconds = Workload.byId(workload).pgbench() != null ? options.timeoutSeconds() * 3
+                : options.timeoutSeconds();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.timeoutSeconds());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
             // The child prints exactly one RESULT line last; a watchdog kills it at the deadline.
             Thread watchdog = new Thread(() -> {
                 try {
@@ -172,7 +205,7 @@ public final class CompareMain {
         }
         if (result == null) {
             return RunResult.error(targetId, workload, round,
-                    "no result (timed out after " + options.timeoutSeconds() + " s or crashed; see " + log + ")");
+                    "no result (timed out after " + timeoutSeconds + " s or crashed; see " + log + ")");
         }
         return result;
     }

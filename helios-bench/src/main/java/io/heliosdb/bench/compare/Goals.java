@@ -27,7 +27,19 @@ record Goals(String text, String subjectWorkload, String subjectTarget, String r
             new Goals("scan aggregate takes <= half SQLite's time", "scan-aggregate", "helios-mem", "scan-aggregate",
                     "sqlite-mem", 2),
             new Goals("scan aggregate within 3x of DuckDB", "scan-aggregate", "helios-mem", "scan-aggregate",
-                    "duckdb-mem", 1.0 / 3));
+                    "duckdb-mem", 1.0 / 3),
+            new Goals("pgbench select-only prepared, 8 clients, Server >= 1.2x PostgreSQL",
+                    "pgbench-select-prepared-8", "helios-server-rocks", "pgbench-select-prepared-8", "postgres", 1.2),
+            new Goals("pgbench select-only prepared, 8 clients, Hybrid >= 1.2x PostgreSQL",
+                    "pgbench-select-prepared-8", "helios-hybrid-caffeine", "pgbench-select-prepared-8", "postgres", 1.2),
+            new Goals("pgbench tpcb-like, 8 clients, durable, Server >= 1.5x PostgreSQL", "pgbench-tpcb-8",
+                    "helios-server-rocks", "pgbench-tpcb-8", "postgres", 1.5),
+            new Goals("pgbench tpcb-like, 8 clients, durable, Hybrid >= 1.5x PostgreSQL", "pgbench-tpcb-8",
+                    "helios-hybrid-caffeine", "pgbench-tpcb-8", "postgres", 1.5),
+            new Goals("pgbench select-only simple protocol, 8 clients, Server >= 1x PostgreSQL",
+                    "pgbench-select-simple-8", "helios-server-rocks", "pgbench-select-simple-8", "postgres", 1),
+            new Goals("pgbench select-only simple protocol, 8 clients, Hybrid >= 1x PostgreSQL",
+                    "pgbench-select-simple-8", "helios-hybrid-caffeine", "pgbench-select-simple-8", "postgres", 1));
 
     /** "met", "not met", or "n/a" when either side did not run. */
     String verdict(List<Summary> summaries) {

@@ -17,6 +17,9 @@ record HeliosEmbeddedTarget(String id, String engine) implements Target {
 
     @Override
     public String notApplicable(Workload workload) {
+        if (workload.kind() == Workload.Kind.PGBENCH) {
+            return PgbenchScript.NEEDS_WIRE;
+        }
         if (workload.kind() == Workload.Kind.DURABLE && engine.equals("memory")) {
             return "not durable";
         }

@@ -28,7 +28,7 @@ record HeliosLauncherTarget(String id) implements Target {
 
     @Override
     public String notApplicable(Workload workload) {
-        if (workload.kind() == Workload.Kind.DURABLE) {
+        if (workload.kind() == Workload.Kind.DURABLE || workload.kind() == Workload.Kind.PGBENCH) {
             return "not durable";
         }
         Path root = root();
@@ -63,8 +63,14 @@ record HeliosLauncherTarget(String id) implements Target {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // The launcher maps the build's class-data-sharing archive when there is one (see heliosdb-lite).
+        Path cds = cli.resolve("heliosdb-lite.jsa");
+        if (Files.isRegularFile(cds)) {
+            command.addAll(List.of("-XX:SharedArchiveFile=" + cds, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        }
+        // The launcher's own JVM options (Chronicle's flags), as heliosdb-lite passes them.
+        command.addAll(List.of("@" + root().resolve("helios-cli/src/main/launcher/jvm.args"),
                 "-p", cli.resolve("lib") + ":" + jar, "-m", "io.heliosdb.cli/io.heliosdb.cli.Main",
                 "start", "--memory", "--port", Integer.toString(port)));
         Process server = new ProcessBuilder(command).redirectErrorStream(true)

@@ -20,8 +20,12 @@ record HeliosServerTarget(String id, String engine) implements Target {
 
     @Override
     public String notApplicable(Workload workload) {
-        if (workload.kind() == Workload.Kind.DURABLE && engine.equals("memory")) {
+        boolean durable = workload.kind() == Workload.Kind.DURABLE || workload.kind() == Workload.Kind.PGBENCH;
+        if (durable && engine.equals("memory")) {
             return "not durable";
+        }
+        if (workload.kind() == Workload.Kind.PGBENCH && PgbenchBinary.missing() != null) {
+            return PgbenchBinary.missing();
         }
         return HeliosEmbeddedTarget.engineAvailable(engine) ? null : "storage engine '" + engine + "' not on the class path";
     }
@@ -37,6 +41,11 @@ record HeliosServerTarget(String id, String engine) implements Target {
             @Override
             public DbClient connect() throws Exception {
                 return new JdbcClient(DriverManager.getConnection(url, PgJdbc.properties("postgres")));
+            }
+
+            @Override
+            public PgEndpoint pgEndpoint() {
+                return new PgEndpoint(port, "postgres", "postgres");
             }
 
             @Override

@@ -17,6 +17,9 @@ record JdbcTarget(String id, String description, Function<Path, String> url, Lis
 
     @Override
     public String notApplicable(Workload workload) {
+        if (workload.kind() == Workload.Kind.PGBENCH) {
+            return PgbenchScript.NEEDS_WIRE;
+        }
         return kinds.contains(workload.kind()) ? null : whyNot;
     }
 

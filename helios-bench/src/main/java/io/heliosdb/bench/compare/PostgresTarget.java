@@ -24,7 +24,10 @@ record PostgresTarget(int port) implements Target {
 
     @Override
     public String notApplicable(Workload workload) {
-        return port <= 0 ? "PostgreSQL not running" : null;
+        if (port <= 0) {
+            return "PostgreSQL not running";
+        }
+        return workload.kind() == Workload.Kind.PGBENCH ? PgbenchBinary.missing() : null;
     }
 
     @Override
@@ -41,6 +44,11 @@ record PostgresTarget(int port) implements Target {
             @Override
             public DbClient connect() throws Exception {
                 return new JdbcClient(DriverManager.getConnection(url, PgJdbc.properties(PostgresCluster.USER)));
+            }
+
+            @Override
+            public PgEndpoint pgEndpoint() {
+                return new PgEndpoint(port, database, PostgresCluster.USER);
             }
 
             @Override

@@ -9,6 +9,13 @@ import java.util.List;
  * @param machine one line: cores, memory, OS, Java
  * @param notes   lines printed under the heading (scale, rounds, caveats)
  * @param targets every target of the run, in order, with its description
+ * @param measured the issue's start-up and heap targets as measured in this run
  */
-public record ReportContext(String title, String machine, List<String> notes, List<Target> targets) {
+public record ReportContext(String title, String machine, List<String> notes, List<Target> targets,
+                            List<MeasuredGoal> measured) {
+
+    /** A context without measured (start-up, heap) goals. */
+    public ReportContext(String title, String machine, List<String> notes, List<Target> targets) {
+        this(title, machine, notes, targets, List.of());
+    }
 }

@@ -25,7 +25,10 @@ public final class RunOne {
         RunResult result;
         try {
             Scale scale = Scale.named(args[3]).withRows(Integer.parseInt(args[4]));
-            System.setProperty(HeliosHybridTarget.ROWS_PROPERTY, Integer.toString(scale.rows()));
+            // The Hybrid cache holds a tenth of the table read: items, or pgbench_accounts for pgbench.
+            int rowsRead = Workload.byId(workload).pgbench() != null
+                    ? PgbenchScript.scaleFactor(scale) * PgbenchScript.ACCOUNTS_PER_SCALE : scale.rows();
+            System.setProperty(HeliosHybridTarget.ROWS_PROPERTY, Integer.toString(rowsRead));
             result = run(TargetCatalog.byId(target, Integer.parseInt(args[6])), Workload.byId(workload), round,
                     scale, Path.of(args[5]));
         } catch (Throwable e) {
@@ -52,6 +55,9 @@ public final class RunOne {
                 clients.add(first);
                 first.query("SELECT 1");
                 double startupMs = (System.nanoTime() - opened) / 1e6;
+                if (workload.pgbench() != null) {
+                    return PgbenchRun.run(target, workload, round, scale, instance, startupMs);
+                }
                 workload.setUp(first, scale);
                 for (int i = 1; i < workload.sessions(); i++) {
                     clients.add(instance.connect());

@@ -17,9 +17,18 @@ public interface Target {
     /** Starts the system with fresh files in {@code directory} (already created and empty). */
     Instance open(Path directory) throws Exception;
 
+    /** A PostgreSQL-protocol address: loopback port, database and user (trust authentication). */
+    record PgEndpoint(int port, String database, String user) {
+    }
+
     /** A running system that hands out connections. */
     interface Instance extends AutoCloseable {
         DbClient connect() throws Exception;
+
+        /** Where a PostgreSQL-protocol client (pgbench) reaches this system, {@code null} for an embedded one. */
+        default PgEndpoint pgEndpoint() {
+            return null;
+        }
 
         /** The cache layer's hit rate so far, NaN for a system without one. */
         default double cacheHitRate() throws Exception {

@@ -20,10 +20,25 @@ public enum Workload {
     JOIN("join", "two-table join (rows/10 x rows), filter selects 100 rows", 1, Kind.ANALYTICS),
     DURABLE_1("durable-1", "durable single-row commits, 1 session", 1, Kind.DURABLE),
     DURABLE_4("durable-4", "durable single-row commits, 4 sessions", 1, Kind.DURABLE),
-    DURABLE_16("durable-16", "durable single-row commits, 16 sessions", 1, Kind.DURABLE);
+    DURABLE_16("durable-16", "durable single-row commits, 16 sessions", 1, Kind.DURABLE),
+    PGBENCH_SELECT_SIMPLE_1("pgbench-select-simple-1", "pgbench select-only, simple protocol (-S -M simple -c 1 -j 1)",
+            1, Kind.PGBENCH),
+    PGBENCH_SELECT_SIMPLE_8("pgbench-select-simple-8", "pgbench select-only, simple protocol (-S -M simple -c 8 -j 2)",
+            1, Kind.PGBENCH),
+    PGBENCH_SELECT_PREPARED_1("pgbench-select-prepared-1",
+            "pgbench select-only, prepared (-S -M prepared -c 1 -j 1)", 1, Kind.PGBENCH),
+    PGBENCH_SELECT_PREPARED_8("pgbench-select-prepared-8",
+            "pgbench select-only, prepared (-S -M prepared -c 8 -j 2)", 1, Kind.PGBENCH),
+    PGBENCH_TPCB_1("pgbench-tpcb-1", "pgbench tpcb-like, durable, simple protocol (-M simple -c 1 -j 1)", 1,
+            Kind.PGBENCH),
+    PGBENCH_TPCB_8("pgbench-tpcb-8", "pgbench tpcb-like, durable, simple protocol (-M simple -c 8 -j 2)", 1,
+            Kind.PGBENCH);
 
-    /** What a workload needs from a system: OLTP runs on every system but DuckDB. */
-    public enum Kind { OLTP, ANALYTICS, DURABLE }
+    /**
+     * What a workload needs from a system: OLTP runs on every system but DuckDB; PGBENCH runs the real
+     * pgbench against the systems that speak the PostgreSQL protocol and commit durably.
+     */
+    public enum Kind { OLTP, ANALYTICS, DURABLE, PGBENCH }
 
     static final String ITEMS_DDL =
             "CREATE TABLE items (id INTEGER PRIMARY KEY, grp INTEGER NOT NULL, amount BIGINT NOT NULL, note VARCHAR(40))";
@@ -65,6 +80,19 @@ public enum Workload {
             }
         }
         throw new IllegalArgumentException("unknown workload: " + id);
+    }
+
+    /** The pgbench configuration of a {@link Kind#PGBENCH} workload, {@code null} for every other. */
+    public PgbenchScript pgbench() {
+        return switch (this) {
+            case PGBENCH_SELECT_SIMPLE_1 -> new PgbenchScript(true, "simple", 1, 1);
+            case PGBENCH_SELECT_SIMPLE_8 -> new PgbenchScript(true, "simple", 8, 2);
+            case PGBENCH_SELECT_PREPARED_1 -> new PgbenchScript(true, "prepared", 1, 1);
+            case PGBENCH_SELECT_PREPARED_8 -> new PgbenchScript(true, "prepared", 8, 2);
+            case PGBENCH_TPCB_1 -> new PgbenchScript(false, "simple", 1, 1);
+            case PGBENCH_TPCB_8 -> new PgbenchScript(false, "simple", 8, 2);
+            default -> null;
+        };
     }
 
     /** Sessions that run the workload at once. */
@@ -173,6 +201,9 @@ public enum Workload {
                     expectRows(join.query(from, from + 99), 100);
                 };
             }
+            // pgbench drives its own connections (PgbenchRun); there is no per-operation call here.
+            case PGBENCH_SELECT_SIMPLE_1, PGBENCH_SELECT_SIMPLE_8, PGBENCH_SELECT_PREPARED_1, PGBENCH_SELECT_PREPARED_8,
+                 PGBENCH_TPCB_1, PGBENCH_TPCB_8 -> throw new IllegalStateException(id + " runs through pgbench");
         };
     }
 

@@ -1,0 +1,42 @@
+package io.heliosdb.bench.compare;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An issue target that is a measured amount with an upper limit rather than a throughput ratio
+ * (start-up time, heap); reported next to {@link Goals}, never asserted.
+ *
+ * @param text  the target as the issue states it
+ * @param value the measured figure (NaN when it was not measured in this run)
+ * @param unit  "ms" or "MB"
+ * @param limit the most the target allows
+ * @param how   how the figure was obtained, for the report
+ */
+record MeasuredGoal(String text, double value, String unit, double limit, String how) {
+
+    String verdict() {
+        return Double.isNaN(value) ? "n/a" : value <= limit ? "met" : "not met";
+    }
+
+    String shown() {
+        return Double.isNaN(value) ? "–" : MarkdownReport.num(value) + " " + unit;
+    }
+
+    /** The median of the helios-launcher start-up figures over the run's workloads (each a median of rounds). */
+    static MeasuredGoal startup(List<Summary> summaries) {
+        double[] ms = summaries.stream().filter(s -> s.target().equals("helios-launcher") && s.status().equals("ok"))
+                .mapToDouble(Summary::startupMs).toArray();
+        return new MeasuredGoal("start-up to first accepted connection <= 1 s", Summary.median(ms), "ms", 1000,
+                "heliosdb-lite start --memory, process start to first answered pgJDBC connection, median of "
+                        + ms.length + " workload(s) x rounds");
+    }
+
+    /** The empty-database heap figure: the median of the fresh JVMs' measurements. */
+    static MeasuredGoal emptyHeap(List<Double> mb) {
+        return new MeasuredGoal("an empty in-memory database adds <= 50 MB of heap",
+                Summary.median(mb.stream().mapToDouble(Double::doubleValue).toArray()), "MB", 50,
+                String.format(Locale.ROOT, "heap in use after HeliosDB.open (memory) and SELECT 1 minus before, each "
+                        + "after System.gc(), median of %d fresh JVM(s)", mb.size()));
+    }
+}

@@ -1,0 +1,41 @@
+package io.heliosdb.bench.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One pgbench configuration of workload 7: pgbench's built-in select-only ({@code -S}) or
+ * tpcb-like (its default script) in a query mode, with a number of clients and client threads.
+ *
+ * @param selectOnly {@code -S}; otherwise the tpcb-like script
+ * @param mode       {@code -M}: simple, extended or prepared
+ * @param clients    {@code -c}
+ * @param threads    {@code -j}
+ */
+record PgbenchScript(boolean selectOnly, String mode, int clients, int threads) {
+    /** pgbench_accounts holds 100,000 rows per unit of scale. */
+    static final int ACCOUNTS_PER_SCALE = 100_000;
+
+    /** The arguments of a timed run (after connection options), {@code -n}: tables were vacuumed at init. */
+    List<String> runArgs(int seconds) {
+        List<String> args = new ArrayList<>();
+        if (selectOnly) {
+            args.add("-S");
+        }
+        args.addAll(List.of("-M", mode, "-c", Integer.toString(clients), "-j", Integer.toString(threads),
+                "-T", Integer.toString(seconds), "-n"));
+        return args;
+    }
+
+    /**
+     * pgbench's scale for a harness scale: --quick (20k rows) initialises scale 1 (100k accounts), the
+     * full run (1M rows) scale 5 (500k accounts). Every pgbench run initialises its own tables on
+     * fresh files, which is most of its time on HeliosDB, hence half the harness's table size.
+     */
+    static int scaleFactor(Scale scale) {
+        return Math.max(1, scale.rows() / (2 * ACCOUNTS_PER_SCALE));
+    }
+
+    /** The reason every non-PostgreSQL-protocol target gives for a pgbench workload. */
+    static final String NEEDS_WIRE = "pgbench needs the PostgreSQL protocol";
+}

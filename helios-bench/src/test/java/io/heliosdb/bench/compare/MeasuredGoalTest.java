@@ -1,0 +1,41 @@
+package io.heliosdb.bench.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MeasuredGoalTest {
+    private static Summary launcher(String workload, double startupMs) {
+        return new Summary(workload, "helios-launcher", "ok", 2, 100, 100, 100, 1, 1, startupMs, 1, 1, Double.NaN, "");
+    }
+
+    @Test
+    void startup_isTheMedianOfTheLauncherRowsAndJudgedAgainstOneSecond() {
+        List<Summary> run = List.of(launcher("point-select", 700), launcher("scan-aggregate", 1500),
+                launcher("insert-autocommit", 900),
+                new Summary("point-select", "helios-mem", "ok", 2, 1, 1, 1, 1, 1, 5000, 1, 1, Double.NaN, ""));
+        MeasuredGoal g = MeasuredGoal.startup(run);
+        assertThat(g.value()).isEqualTo(900);
+        assertThat(g.verdict()).isEqualTo("met");
+        assertThat(MeasuredGoal.startup(List.of(launcher("w", 1200))).verdict()).isEqualTo("not met");
+        assertThat(MeasuredGoal.startup(List.of()).verdict()).isEqualTo("n/a");
+    }
+
+    @Test
+    void emptyHeap_isAMeasuredRowOfTheGoalsTable() {
+        MeasuredGoal heap = MeasuredGoal.emptyHeap(List.of(30.0, 20.0, 70.0));
+        assertThat(heap.value()).isEqualTo(30.0);
+        assertThat(heap.verdict()).isEqualTo("met");
+        assertThat(MeasuredGoal.emptyHeap(List.of()).verdict()).isEqualTo("n/a");
+        String md = MarkdownReport.render(new ReportContext("Run", "2 cores", List.of(), List.of(), List.of(heap)),
+                List.of());
+        assertThat(md).contains("| an empty in-memory database adds <= 50 MB of heap (heap in use after HeliosDB.open"
+                + " (memory) and SELECT 1 minus before, each after System.gc(), median of 3 fresh JVM(s)) | 30.0 MB | met |");
+    }
+
+    @Test
+    void emptyHeapProbe_opensQueriesAndClosesAnInMemoryDatabase() {
+        assertThat(EmptyHeapProbe.measureMb()).isFinite();
+    }
+}
