@@ -16,6 +16,7 @@ class RunMatrixTest {
     void hybrid_runsOnlyCachedReads() {
         assertThat(RunMatrix.whyNot("helios-hybrid-caffeine", Workload.ZIPF_POINT_SELECT)).isNull();
         assertThat(RunMatrix.whyNot("helios-hybrid-chronicle", Workload.POINT_SELECT)).isNull();
+        assertThat(RunMatrix.whyNot("helios-hybrid-caffeine", Workload.PGBENCH_TPCB_8)).isNull();
         assertThat(RunMatrix.whyNot("helios-hybrid-caffeine", Workload.SCAN_AGGREGATE)).isNotNull();
     }
 
