@@ -423,10 +423,21 @@ public final class TransactionalStore implements AutoCloseable {
             vacuumTimer = null;
         }
         if (timer != null) {
+            // Interrupted, a running pass stops at its next version group; the engine and the cache
+            // close after this returns, so the pass must have ended, however long that takes.
             timer.shutdownNow();
-            try {
-                timer.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    if (timer.awaitTermination(10, TimeUnit.SECONDS)) {
+                        break;
+                    }
+                    LOG.log(Level.WARNING, "close: still waiting for the background vacuum to stop");
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }

@@ -49,6 +49,11 @@ public final class VersionVacuum {
         List<byte[]> versions = new ArrayList<>();
         try (KvCursor c = engine.scan(VersionLayout.VERSIONS, null, null, false)) {
             while (c.next()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // Closing: stop between groups (the pass is incremental; the next open's vacuum goes on).
+                    flush();
+                    return new Result(versionsRemoved, deletionsRemoved);
+                }
                 byte[] g = VersionLayout.versionGroup(c.key());
                 if (group != null && !Arrays.equals(group, g)) {
                     collect(group, versions, readers, visible);
