@@ -3,22 +3,15 @@ package io.heliosdb.cli.isolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.heliosdb.api.DeploymentMode;
+import io.heliosdb.core.isolation.BankWorkload;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,50 +42,13 @@ class ServerBankTest {
                     s.execute("insert into account values (" + i + ", " + START + ")");
                 }
             }
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS + 2);
-            CountDownLatch start = new CountDownLatch(1);
-            AtomicBoolean transfersDone = new AtomicBoolean();
             ConcurrentLinkedQueue<Long> sums = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<Long> pointSums = new ConcurrentLinkedQueue<>();
-            List<Future<Integer>> workers = new ArrayList<>();
-            int retries = 0;
-            try {
-                for (int w = 0; w < THREADS; w++) {
-                    long seed = w;
-                    workers.add(pool.submit(() -> transfer(server, isolation, new Random(seed), start)));
-                }
-                Future<?> reader = pool.submit(() -> {
-                    try (Connection c = server.connect()) {
-                        start.await();
-                        do {
-                            sums.add(sum(c));
-                        } while (!transfersDone.get());
-                    }
-                    return null;
-                });
-                Future<?> pointReader = pool.submit(() -> {
-                    try (Connection c = server.connect()) {
-                        c.setAutoCommit(false);
-                        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                        start.await();
-                        do {
-                            pointSums.add(pointSum(c));
-                        } while (!transfersDone.get());
-                    }
-                    return null;
-                });
-                start.countDown();
-                for (Future<Integer> f : workers) {
-                    retries += f.get(120, TimeUnit.SECONDS);
-                }
-                transfersDone.set(true);
-                reader.get(60, TimeUnit.SECONDS);
-                pointReader.get(60, TimeUnit.SECONDS);
-            } finally {
-                transfersDone.set(true);
-                pool.shutdownNow();
-                pool.awaitTermination(30, TimeUnit.SECONDS);
-            }
+            int retries = new BankWorkload(ACCOUNTS, THREADS, TRANSFERS_PER_THREAD).run(
+                    () -> new JdbcClient(server.connect(), isolation),
+                    List.of(() -> reader(server.connect(), false, c -> sums.add(sum(c))),
+                            () -> reader(server.connect(), true, c -> pointSums.add(pointSum(c)))),
+                    120);
             assertThat(sums).isNotEmpty().allMatch(sum -> sum == (long) ACCOUNTS * START);
             assertThat(pointSums).isNotEmpty().allMatch(sum -> sum == (long) ACCOUNTS * START);
             try (Connection c = server.connect(); Statement s = c.createStatement()) {
@@ -133,45 +89,71 @@ class ServerBankTest {
         return total;
     }
 
-    /** Runs the transfers; returns how many attempts were retried after 40001 or 40P01. */
-    private static int transfer(ServedDatabase server, String isolation, Random random, CountDownLatch start)
-            throws Exception {
-        int retries = 0;
-        try (Connection c = server.connect()) {
+    @FunctionalInterface
+    private interface Check {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** A reader connection; {@code snapshot}: autocommit off at REPEATABLE READ, one snapshot per check. */
+    private static BankWorkload.Reader reader(Connection c, boolean snapshot, Check check) throws SQLException {
+        if (snapshot) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        }
+        return new BankWorkload.Reader() {
+            @Override
+            public void readOnce() throws SQLException {
+                check.run(c);
+            }
+
+            @Override
+            public void close() throws SQLException {
+                c.close();
+            }
+        };
+    }
+
+    /** Transfers through one pgJDBC connection (autocommit off) at the given isolation level. */
+    private static final class JdbcClient implements BankWorkload.Client {
+        private final Connection c;
+        private final PreparedStatement take;
+        private final PreparedStatement give;
+
+        JdbcClient(Connection c, String isolation) throws SQLException {
+            this.c = c;
             c.setAutoCommit(false);
             c.setTransactionIsolation(isolation.equals("repeatable read") ? Connection.TRANSACTION_REPEATABLE_READ
                     : Connection.TRANSACTION_READ_COMMITTED);
-            try (PreparedStatement take = c.prepareStatement(
-                         "update account set balance = balance - ? where id = ? and balance >= ?");
-                 PreparedStatement give = c.prepareStatement("update account set balance = balance + ? where id = ?")) {
-                start.await();
-                for (int i = 0; i < TRANSFERS_PER_THREAD; i++) {
-                    int from = random.nextInt(ACCOUNTS);
-                    int to = (from + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
-                    int amount = 1 + random.nextInt(50);
-                    while (true) {
-                        try {
-                            take.setInt(1, amount);
-                            take.setInt(2, from);
-                            take.setInt(3, amount);
-                            if (take.executeUpdate() == 1) {
-                                give.setInt(1, amount);
-                                give.setInt(2, to);
-                                give.executeUpdate();
-                            }
-                            c.commit();
-                            break;
-                        } catch (SQLException e) {
-                            c.rollback();
-                            if (!"40001".equals(e.getSQLState()) && !"40P01".equals(e.getSQLState())) {
-                                throw e;
-                            }
-                            retries++;
-                        }
-                    }
-                }
-            }
+            take = c.prepareStatement("update account set balance = balance - ? where id = ? and balance >= ?");
+            give = c.prepareStatement("update account set balance = balance + ? where id = ?");
         }
-        return retries;
+
+        @Override
+        public void transfer(int from, int to, int amount) throws SQLException {
+            take.setInt(1, amount);
+            take.setInt(2, from);
+            take.setInt(3, amount);
+            if (take.executeUpdate() == 1) {
+                give.setInt(1, amount);
+                give.setInt(2, to);
+                give.executeUpdate();
+            }
+            c.commit();
+        }
+
+        @Override
+        public void rollback() throws SQLException {
+            c.rollback();
+        }
+
+        @Override
+        public boolean retryable(Exception e) {
+            return e instanceof SQLException s && ("40001".equals(s.getSQLState()) || "40P01".equals(s.getSQLState()));
+        }
+
+        @Override
+        public void close() throws SQLException {
+            c.close(); // closes its statements too
+        }
     }
 }

@@ -1,11 +1,12 @@
 package io.heliosdb.core.catalog;
 
+import static io.heliosdb.core.catalog.CatalogFields.*;
+
 import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.core.encoding.ByteReader;
 import io.heliosdb.core.encoding.ByteWriter;
 import io.heliosdb.sql.schema.ConstraintDef;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,27 +64,4 @@ final class ConstraintDefCodec {
         return out;
     }
 
-    private static void writeInts(ByteWriter out, List<Integer> values) {
-        out.writeVarLong(values.size());
-        values.forEach(out::writeVarLong);
-    }
-
-    private static List<Integer> readInts(ByteReader in) {
-        int n = in.readLength();
-        List<Integer> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(in.readLength());
-        }
-        return out;
-    }
-
-    private static void writeString(ByteWriter out, String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        out.writeVarLong(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String readString(ByteReader in) {
-        return new String(in.read(in.readLength()), StandardCharsets.UTF_8);
-    }
 }

@@ -1,11 +1,10 @@
 package io.heliosdb.core.catalog;
 
-import io.heliosdb.api.HeliosException;
-import io.heliosdb.api.SqlState;
+import static io.heliosdb.core.catalog.CatalogFields.*;
+
 import io.heliosdb.core.encoding.ByteReader;
 import io.heliosdb.core.encoding.ByteWriter;
 import io.heliosdb.sql.schema.IndexDef;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,10 +34,7 @@ public final class IndexDefCodec {
 
     public static StoredIndex decode(byte[] bytes) {
         ByteReader in = new ByteReader(bytes);
-        int version = in.read();
-        if (version != FORMAT_VERSION) {
-            throw new HeliosException(SqlState.DATA_CORRUPTED, "unknown index definition format " + version);
-        }
+        readVersion(in, FORMAT_VERSION, FORMAT_VERSION, "index definition");
         long id = in.readVarLong();
         long tableId = in.readVarLong();
         String name = readString(in);
@@ -52,15 +48,5 @@ public final class IndexDefCodec {
             descending.add(in.read() != 0);
         }
         return new StoredIndex(id, tableId, new IndexDef(name, table, columns, descending, unique));
-    }
-
-    private static void writeString(ByteWriter out, String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        out.writeVarLong(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String readString(ByteReader in) {
-        return new String(in.read(in.readLength()), StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,7 @@
 package io.heliosdb.core.catalog;
 
+import static io.heliosdb.core.catalog.CatalogFields.*;
+
 import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.api.SqlType;
@@ -7,7 +9,6 @@ import io.heliosdb.core.encoding.ByteReader;
 import io.heliosdb.core.encoding.ByteWriter;
 import io.heliosdb.sql.schema.ColumnDef;
 import io.heliosdb.sql.schema.ViewDef;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,8 +50,7 @@ public final class ObjectDefCodec {
                 out.writeSignedVarLong(c.typmod());
             }
             writeString(out, v.query());
-            out.writeVarLong(v.dependsOn().size());
-            v.dependsOn().forEach(d -> writeString(out, d));
+            writeStrings(out, v.dependsOn());
         } else if (object instanceof io.heliosdb.sql.schema.SchemaDef schema) {
             out.write(SCHEMA);
             out.writeVarLong(schema.id());
@@ -83,29 +83,10 @@ public final class ObjectDefCodec {
         List<ColumnDef> columns = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String column = readString(in);
-            int oid = (int) in.readVarLong();
-            SqlType type = SqlType.ofOid(oid);
-            if (type == null) {
-                throw new HeliosException(SqlState.DATA_CORRUPTED, "unknown type oid " + oid + " in view " + name);
-            }
+            SqlType type = readType(in, "view " + name);
             columns.add(new ColumnDef(column, type, (int) in.readSignedVarLong(), false, null));
         }
         String query = readString(in);
-        int deps = in.readLength();
-        List<String> dependsOn = new ArrayList<>(deps);
-        for (int i = 0; i < deps; i++) {
-            dependsOn.add(readString(in));
-        }
-        return new ViewDef(id, name, columns, query, dependsOn);
-    }
-
-    private static void writeString(ByteWriter out, String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        out.writeVarLong(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String readString(ByteReader in) {
-        return new String(in.read(in.readLength()), StandardCharsets.UTF_8);
+        return new ViewDef(id, name, columns, query, readStrings(in));
     }
 }

@@ -1,11 +1,10 @@
 package io.heliosdb.core.catalog;
 
-import io.heliosdb.api.HeliosException;
-import io.heliosdb.api.SqlState;
+import static io.heliosdb.core.catalog.CatalogFields.*;
+
 import io.heliosdb.core.encoding.ByteReader;
 import io.heliosdb.core.encoding.ByteWriter;
 import io.heliosdb.sql.schema.RoleDef;
-import java.nio.charset.StandardCharsets;
 
 /** The stored form of a role: its attributes and SCRAM verifier (never a plain password). */
 public final class RoleDefCodec {
@@ -26,53 +25,30 @@ public final class RoleDefCodec {
         writeString(out, r.name());
         out.write((r.superuser() ? SUPERUSER : 0) | (r.createDb() ? CREATE_DB : 0) | (r.createRole() ? CREATE_ROLE : 0)
                 | (r.canLogin() ? LOGIN : 0));
-        out.write(r.password() == null ? 0 : 1);
-        if (r.password() != null) {
-            writeString(out, r.password());
-        }
+        writeOptionalString(out, r.password());
         out.writeVarLong(r.connectionLimit() + 1L);
-        out.write(r.validUntil() == null ? 0 : 1);
-        if (r.validUntil() != null) {
-            writeString(out, r.validUntil().toString());
-        }
-        out.writeVarLong(r.memberOf().size());
-        for (String group : r.memberOf()) {
-            writeString(out, group);
-        }
+        writeOptionalString(out, r.validUntil() == null ? null : r.validUntil().toString());
+        writeStrings(out, r.memberOf());
         return out.toByteArray();
     }
 
     public static RoleDef decode(byte[] bytes) {
         ByteReader in = new ByteReader(bytes);
-        int version = in.read();
-        if (version != FORMAT_VERSION && version != 1) {
-            throw new HeliosException(SqlState.DATA_CORRUPTED, "unknown role definition format " + version);
-        }
+        int version = readVersion(in, 1, FORMAT_VERSION, "role definition");
         long id = in.readVarLong();
         String name = readString(in);
         int flags = in.read();
-        String password = in.read() != 0 ? readString(in) : null;
+        String password = readOptionalString(in);
         int limit = -1;
         java.time.OffsetDateTime validUntil = null;
-        java.util.List<String> memberOf = new java.util.ArrayList<>();
+        java.util.List<String> memberOf = java.util.List.of();
         if (version >= 2) {
             limit = (int) in.readVarLong() - 1;
-            validUntil = in.read() != 0 ? java.time.OffsetDateTime.parse(readString(in)) : null;
-            for (long n = in.readVarLong(); n > 0; n--) {
-                memberOf.add(readString(in));
-            }
+            String until = readOptionalString(in);
+            validUntil = until == null ? null : java.time.OffsetDateTime.parse(until);
+            memberOf = readStrings(in);
         }
         return new RoleDef(id, name, (flags & SUPERUSER) != 0, (flags & CREATE_DB) != 0, (flags & CREATE_ROLE) != 0,
                 (flags & LOGIN) != 0, password, limit, validUntil, memberOf);
-    }
-
-    private static void writeString(ByteWriter out, String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        out.writeVarLong(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String readString(ByteReader in) {
-        return new String(in.read(in.readLength()), StandardCharsets.UTF_8);
     }
 }

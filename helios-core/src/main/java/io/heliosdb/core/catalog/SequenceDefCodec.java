@@ -1,12 +1,11 @@
 package io.heliosdb.core.catalog;
 
-import io.heliosdb.api.HeliosException;
-import io.heliosdb.api.SqlState;
+import static io.heliosdb.core.catalog.CatalogFields.*;
+
 import io.heliosdb.api.SqlType;
 import io.heliosdb.core.encoding.ByteReader;
 import io.heliosdb.core.encoding.ByteWriter;
 import io.heliosdb.sql.schema.SequenceDef;
-import java.nio.charset.StandardCharsets;
 
 /** The stored form of a sequence definition (its value is kept apart, see txn.SequenceCounters). */
 public final class SequenceDefCodec {
@@ -37,10 +36,7 @@ public final class SequenceDefCodec {
 
     public static SequenceDef decode(byte[] bytes) {
         ByteReader in = new ByteReader(bytes);
-        int version = in.read();
-        if (version != FORMAT_VERSION) {
-            throw new HeliosException(SqlState.DATA_CORRUPTED, "unknown sequence definition format " + version);
-        }
+        readVersion(in, FORMAT_VERSION, FORMAT_VERSION, "sequence definition");
         long id = in.readVarLong();
         String name = readString(in);
         SqlType type = SqlType.ofOid((int) in.readVarLong());
@@ -57,15 +53,5 @@ public final class SequenceDefCodec {
             ownerColumn = readString(in);
         }
         return new SequenceDef(id, name, type, start, increment, min, max, cache, cycle, ownerTable, ownerColumn);
-    }
-
-    private static void writeString(ByteWriter out, String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        out.writeVarLong(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String readString(ByteReader in) {
-        return new String(in.read(in.readLength()), StandardCharsets.UTF_8);
     }
 }

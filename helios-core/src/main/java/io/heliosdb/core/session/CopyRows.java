@@ -29,6 +29,19 @@ final class CopyRows {
         long run(CopyCommand copy, ToLongFunction<Object[]> insertRow);
     }
 
+    /** One COPY TO loop: writes the rows of {@code rows}, calling {@code checkCancelled} as it goes. */
+    @FunctionalInterface
+    interface OutLoop {
+        long run(CopyCommand copy, QueryResult rows, Runnable checkCancelled);
+    }
+
+    /** What a COPY statement moves, for {@link KernelPreparedQuery#copy()}; null for any other statement. */
+    static io.heliosdb.api.CopyDescription describe(io.heliosdb.sql.StatementPlan plan) {
+        CopyCommand copy = plan.copyCommand();
+        return copy == null ? null : new io.heliosdb.api.CopyDescription(copy.from(), copy.columns().size(),
+                copy.format().binary(), copy.columns().stream().map(Column::type).toList());
+    }
+
     /**
      * Hands every row of already decoded values to {@code insertRow} (the binary format, decoded by a
      * transport); the first bad row fails the copy, with its number as PostgreSQL's "line".

@@ -41,7 +41,7 @@ final class KernelPreparedQuery implements PreparedQuery {
 
     @Override
     public io.heliosdb.api.CopyDescription copy() {
-        return planned == null ? null : KernelSession.describeCopy(planned.plan());
+        return planned == null ? null : CopyRows.describe(planned.plan());
     }
 
     @Override

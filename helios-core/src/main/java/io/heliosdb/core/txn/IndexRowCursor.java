@@ -29,7 +29,7 @@ final class IndexRowCursor implements RowCursor {
         this.reader = reader;
         this.index = index;
         this.keyTypes = keyTypes;
-        this.types = TableRows.types(table);
+        this.types = RowKeys.types(table);
     }
 
     @Override

@@ -51,7 +51,7 @@ final class TableIndexes {
     void build(TableDef table, StoredIndex index) {
         List<SqlType> keyTypes = IndexKeys.keyTypes(table, index);
         Set<ByteBuffer> seen = index.definition().unique() ? new HashSet<>() : null;
-        List<SqlType> types = TableRows.types(table);
+        List<SqlType> types = RowKeys.types(table);
         try (KvCursor rows = reader.scan(CatalogKeys.ROWS, CatalogKeys.rowPrefix(table.id()),
                 CatalogKeys.rowPrefixEnd(table.id()), false)) {
             while (rows.next()) {

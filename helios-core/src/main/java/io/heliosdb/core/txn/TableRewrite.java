@@ -21,9 +21,11 @@ import java.util.function.UnaryOperator;
  */
 final class TableRewrite {
     private final TableRows rows;
+    private final TableDdl ddl;
 
-    TableRewrite(TableRows rows) {
+    TableRewrite(TableRows rows, TableDdl ddl) {
         this.rows = rows;
+        this.ddl = ddl;
     }
 
     void rewrite(TableDef old, TableDef replacement, List<StoredIndex> oldIndexes, UnaryOperator<Object[]> mapper,
@@ -41,14 +43,14 @@ final class TableRewrite {
                 CatalogKeys.rowPrefixEnd(old.id()), false)) {
             while (current.next()) {
                 keys.add(current.key());
-                values.add(RowCodec.decode(TableRows.types(old), current.value()));
+                values.add(RowCodec.decode(RowKeys.types(old), current.value()));
             }
         }
         for (StoredIndex index : oldIndexes) {
-            rows.dropIndexForRewrite(index);
+            ddl.lockAndDropIndex(index);
         }
         for (byte[] key : keys) {
-            rows.deleteRowForRewrite(key);
+            rows.lockAndDeleteRow(key);
         }
         boolean newKey = !old.primaryKey().equals(replacement.primaryKey()) && replacement.hasPrimaryKey();
         for (Object[] row : values) {
@@ -74,7 +76,7 @@ final class TableRewrite {
             }
             StoredIndex rebuilt = new StoredIndex(rows.store().nextTableId(), replacement.id(),
                     new IndexDef(d.name(), replacement.name(), columns, d.descending(), d.unique()));
-            rows.buildIndexForRewrite(replacement, rebuilt);
+            ddl.buildIndex(replacement, rebuilt);
         }
     }
 }

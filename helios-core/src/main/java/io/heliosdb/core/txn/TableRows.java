@@ -2,20 +2,15 @@ package io.heliosdb.core.txn;
 
 import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.SqlState;
-import io.heliosdb.api.SqlType;
 import io.heliosdb.core.catalog.CatalogKeys;
-import io.heliosdb.core.catalog.IndexDefCodec;
 import io.heliosdb.core.catalog.StoredIndex;
-import io.heliosdb.core.catalog.TableDefCodec;
 import io.heliosdb.core.encoding.KeyEncoder;
 import io.heliosdb.core.encoding.RowCodec;
 import io.heliosdb.spi.KvCursor;
 import io.heliosdb.spi.KvReader;
 import io.heliosdb.sql.RowCursor;
-import io.heliosdb.sql.schema.ColumnDef;
 import io.heliosdb.sql.schema.IndexDef;
 import io.heliosdb.sql.schema.TableDef;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +30,7 @@ public final class TableRows {
     private final KvReader reader;
     private final StatementReads reads;
     private final TableIndexes indexes;
+    private final TableDdl ddl;
     private KvReader newestReader;
 
     public TableRows(TransactionalStore store, Transaction transaction, StatementReads reads) {
@@ -43,18 +39,19 @@ public final class TableRows {
         this.reads = reads;
         this.reader = reads.reader();
         this.indexes = new TableIndexes(store, transaction, reader);
+        this.ddl = new TableDdl(this, store, transaction, reads, indexes);
     }
 
     public Optional<TableDef> table(String name) {
         return transaction.table(reads.catalog(), name);
     }
 
-    /** The sequence definitions as this statement sees them. */
     /** Relation sizes as this statement's snapshot sees them. */
     public RelationSizes sizes() {
         return new RelationSizes(reader);
     }
 
+    /** The sequence definitions as this statement sees them. */
     public SequenceCatalog sequences() {
         return new SequenceCatalog(store, transaction, reads);
     }
@@ -99,43 +96,12 @@ public final class TableRows {
      * snapshot are a write conflict too, so the index is built from exactly the rows it sees.
      */
     public StoredIndex createIndex(IndexDef definition) {
-        TableDef table = table(definition.table()).orElseThrow(() -> new HeliosException(SqlState.UNDEFINED_TABLE,
-                "relation \"" + definition.table() + "\" does not exist"));
-        String name = definition.name();
-        if (table(name).isPresent() || index(name).isPresent()) {
-            throw duplicateTable(name);
-        }
-        // The name is reserved under the table-name lock too, so CREATE TABLE of the same name waits and sees it.
-        byte[] asTable = store.lockForWrite(transaction, CatalogKeys.CATALOG, CatalogKeys.tableKey(name), reads.snapshotTs());
-        byte[] asIndex = store.lockForWrite(transaction, CatalogKeys.CATALOG, CatalogKeys.indexKey(name), reads.snapshotTs());
-        if (liveCommitted(asTable, CatalogKeys.tableKey(name)) || liveCommitted(asIndex, CatalogKeys.indexKey(name))) {
-            throw duplicateTable(name);
-        }
-        lockTableExclusively(table);
-        try (KvCursor rows = store.engine().scan(CatalogKeys.ROWS, CatalogKeys.rowPrefix(table.id()),
-                CatalogKeys.rowPrefixEnd(table.id()), false)) {
-            while (rows.next()) {
-                TransactionalStore.checkConflict(transaction, rows.value(), reads.snapshotTs());
-            }
-        }
-        StoredIndex created = new StoredIndex(store.nextTableId(), table.id(), definition);
-        overlay().put(CatalogKeys.CATALOG, CatalogKeys.indexKey(name), IndexDefCodec.encode(created));
-        transaction.recordIndexChange(name, created);
-        indexes.build(table, created);
-        return created;
+        return ddl.createIndex(definition);
     }
 
     /** Drops an index and its entries (the table and its rows stay). */
     public void dropIndex(StoredIndex index) {
-        table(index.table()).ifPresent(this::lockTableExclusively);
-        store.lockForWrite(transaction, CatalogKeys.CATALOG, CatalogKeys.indexKey(index.name()), reads.snapshotTs());
-        dropIndexEntries(index);
-    }
-
-    private void dropIndexEntries(StoredIndex index) {
-        overlay().delete(CatalogKeys.CATALOG, CatalogKeys.indexKey(index.name()));
-        indexes.dropEntries(index);
-        transaction.recordIndexChange(index.name(), null);
+        ddl.dropIndex(index);
     }
 
     /** Rows in index order between two key prefixes; see {@link io.heliosdb.sql.ExecutionContext#indexScan}. */
@@ -148,49 +114,12 @@ public final class TableRows {
         return indexes.scan(table, index, lower, lowerInclusive, upper, upperInclusive, reverse);
     }
 
-    /** Locks the table against every writer of its rows and rewrites its entry, so their plans restart. */
-    private void lockTableExclusively(TableDef table) {
-        byte[] key = CatalogKeys.tableKey(table.name());
-        store.lockForWrite(transaction, CatalogKeys.CATALOG, key, reads.snapshotTs());
-        overlay().put(CatalogKeys.CATALOG, key, TableDefCodec.encode(table));
-    }
-
-    /** Whether a catalog entry is live in storage and not deleted by this transaction. */
-    private boolean liveCommitted(byte[] stored, byte[] key) {
-        return stored != null && !VersionLayout.isDeleted(stored) && overlay().lookup(CatalogKeys.CATALOG, key) == null;
-    }
-
     public TableDef createTable(TableDef definition) {
-        byte[] key = CatalogKeys.tableKey(definition.name());
-        if (table(definition.name()).isPresent() || index(definition.name()).isPresent()) {
-            throw duplicateTable(definition.name());
-        }
-        byte[] newest = store.lockForWrite(transaction, CatalogKeys.CATALOG, key, reads.snapshotTs());
-        byte[] indexKey = CatalogKeys.indexKey(definition.name());
-        if (liveCommitted(newest, key) || liveCommitted(store.engine().get(CatalogKeys.CATALOG, indexKey), indexKey)) {
-            throw duplicateTable(definition.name());
-        }
-        TableDef created = definition.withId(store.nextTableId());
-        overlay().put(CatalogKeys.CATALOG, key, TableDefCodec.encode(created));
-        transaction.recordCatalogChange(created.name(), created);
-        return created;
+        return ddl.createTable(definition);
     }
 
     public void dropTable(TableDef table) {
-        store.lockForWrite(transaction, CatalogKeys.CATALOG, CatalogKeys.tableKey(table.name()), reads.snapshotTs());
-        for (StoredIndex index : transaction.indexes(reads.catalog(), table)) {
-            store.lockForWrite(transaction, CatalogKeys.CATALOG, CatalogKeys.indexKey(index.name()), reads.snapshotTs());
-            dropIndexEntries(index);
-        }
-        overlay().delete(CatalogKeys.CATALOG, CatalogKeys.tableKey(table.name()));
-        try (KvCursor rows = reader.scan(CatalogKeys.ROWS, CatalogKeys.rowPrefix(table.id()),
-                CatalogKeys.rowPrefixEnd(table.id()), false)) {
-            while (rows.next()) {
-                lockRow(rows.key());
-                overlay().delete(CatalogKeys.ROWS, rows.key());
-            }
-        }
-        transaction.recordCatalogChange(table.name(), null);
+        ddl.dropTable(table);
     }
 
     /** Every table this statement sees (the transaction's own DDL over its snapshot's catalog), by name. */
@@ -204,7 +133,7 @@ public final class TableRows {
         lockTable(table);
         byte[] rowKey;
         if (arbiter == null) {
-            rowKey = primaryRowKey(table, row);
+            rowKey = RowKeys.primaryRowKey(table, row);
             if (overlay().lookup(CatalogKeys.ROWS, rowKey) == null) {
                 store.lockForWrite(transaction, CatalogKeys.ROWS, rowKey, reads.snapshotTs());
             }
@@ -218,7 +147,7 @@ public final class TableRows {
             lockRow(rowKey);
         }
         byte[] value = reader.get(CatalogKeys.ROWS, rowKey);
-        return value == null ? StoredRowCursor.empty() : StoredRowCursor.single(rowKey, value, types(table));
+        return value == null ? StoredRowCursor.empty() : StoredRowCursor.single(rowKey, value, RowKeys.types(table));
     }
 
     /** See {@link io.heliosdb.sql.ExecutionContext#lockRow}: the table's entry shared (DROP waits), then the row. */
@@ -246,7 +175,7 @@ public final class TableRows {
             }
             byte[] rowKey;
             try {
-                rowKey = CatalogKeys.rowKey(parent.id(), KeyEncoder.encode(keyTypes(parent), key));
+                rowKey = CatalogKeys.rowKey(parent.id(), KeyEncoder.encode(RowKeys.keyTypes(parent), key));
             } catch (HeliosException e) {
                 if (e.sqlState() == SqlState.NUMERIC_VALUE_OUT_OF_RANGE) {
                     return false;
@@ -275,7 +204,7 @@ public final class TableRows {
     public RowCursor scanNewest(TableDef table) {
         KvCursor rows = newest().scan(CatalogKeys.ROWS, CatalogKeys.rowPrefix(table.id()),
                 CatalogKeys.rowPrefixEnd(table.id()), false);
-        return new StoredRowCursor(rows, types(table));
+        return new StoredRowCursor(rows, RowKeys.types(table));
     }
 
     private KvReader newest() {
@@ -285,44 +214,13 @@ public final class TableRows {
         return newestReader;
     }
 
-    /** See {@link io.heliosdb.sql.ExecutionContext#alterTable}; {@link TableRewrite} does the work. */
+    /** See {@link io.heliosdb.sql.ExecutionContext#alterTable}; {@link TableDdl} does the work. */
     public TableDef alterTable(TableDef old, TableDef replacement, java.util.function.UnaryOperator<Object[]> rows,
                                java.util.function.IntUnaryOperator columnMap) {
-        boolean rename = !old.name().equals(replacement.name());
-        if (rename && (table(replacement.name()).isPresent() || index(replacement.name()).isPresent())) {
-            throw duplicateTable(replacement.name());
-        }
-        lockTableExclusively(old);
-        TableDef stored = replacement.withId(old.id());
-        if (rename) {
-            byte[] newKey = CatalogKeys.tableKey(stored.name());
-            if (liveCommitted(store.lockForWrite(transaction, CatalogKeys.CATALOG, newKey, reads.snapshotTs()), newKey)) {
-                throw duplicateTable(stored.name());
-            }
-            overlay().delete(CatalogKeys.CATALOG, CatalogKeys.tableKey(old.name()));
-            transaction.recordCatalogChange(old.name(), null);
-        }
-        List<StoredIndex> oldIndexes = transaction.indexes(reads.catalog(), old);
-        overlay().put(CatalogKeys.CATALOG, CatalogKeys.tableKey(stored.name()), TableDefCodec.encode(stored));
-        transaction.recordCatalogChange(stored.name(), stored);
-        if (rows == null) {
-            if (rename) {
-                for (StoredIndex index : oldIndexes) {
-                    IndexDef d = index.definition();
-                    StoredIndex moved = new StoredIndex(index.id(), index.tableId(),
-                            new IndexDef(d.name(), stored.name(), d.columns(), d.descending(), d.unique()));
-                    store.lockForWrite(transaction, CatalogKeys.CATALOG, CatalogKeys.indexKey(d.name()), reads.snapshotTs());
-                    overlay().put(CatalogKeys.CATALOG, CatalogKeys.indexKey(d.name()), IndexDefCodec.encode(moved));
-                    transaction.recordIndexChange(d.name(), moved);
-                }
-            }
-            return stored;
-        }
-        new TableRewrite(this).rewrite(old, stored, oldIndexes, rows, columnMap);
-        return stored;
+        return ddl.alterTable(old, replacement, rows, columnMap);
     }
 
-    // ---- package-private pieces for TableRewrite
+    // ---- package-private pieces for TableRewrite and TableDdl
 
     KvReader reader() {
         return reader;
@@ -340,26 +238,16 @@ public final class TableRows {
         return transaction;
     }
 
-    void dropIndexForRewrite(StoredIndex index) {
-        store.lockForWrite(transaction, CatalogKeys.CATALOG, CatalogKeys.indexKey(index.name()), reads.snapshotTs());
-        dropIndexEntries(index);
-    }
-
-    void deleteRowForRewrite(byte[] rowKey) {
+    /** Deletes a row this statement read, under its lock. */
+    void lockAndDeleteRow(byte[] rowKey) {
         lockRow(rowKey);
         overlay().delete(CatalogKeys.ROWS, rowKey);
-    }
-
-    void buildIndexForRewrite(TableDef table, StoredIndex index) {
-        overlay().put(CatalogKeys.CATALOG, CatalogKeys.indexKey(index.name()), IndexDefCodec.encode(index));
-        transaction.recordIndexChange(index.name(), index);
-        indexes.build(table, index);
     }
 
     public RowCursor scan(TableDef table) {
         KvCursor rows = reader.scan(CatalogKeys.ROWS, CatalogKeys.rowPrefix(table.id()),
                 CatalogKeys.rowPrefixEnd(table.id()), false);
-        return new StoredRowCursor(rows, types(table));
+        return new StoredRowCursor(rows, RowKeys.types(table));
     }
 
     public RowCursor lookup(TableDef table, Object[] key) {
@@ -368,7 +256,7 @@ public final class TableRows {
         }
         byte[] rowKey;
         try {
-            rowKey = CatalogKeys.rowKey(table.id(), KeyEncoder.encode(keyTypes(table), key));
+            rowKey = CatalogKeys.rowKey(table.id(), KeyEncoder.encode(RowKeys.keyTypes(table), key));
         } catch (HeliosException e) {
             // A key value that no column value can equal (e.g. out of the column type's range): no row.
             if (e.sqlState() == SqlState.NUMERIC_VALUE_OUT_OF_RANGE || e.sqlState() == SqlState.NOT_NULL_VIOLATION) {
@@ -377,14 +265,14 @@ public final class TableRows {
             throw e;
         }
         byte[] value = reader.get(CatalogKeys.ROWS, rowKey);
-        return value == null ? StoredRowCursor.empty() : StoredRowCursor.single(rowKey, value, types(table));
+        return value == null ? StoredRowCursor.empty() : StoredRowCursor.single(rowKey, value, RowKeys.types(table));
     }
 
     public void insert(TableDef table, Object[] row) {
         lockTable(table);
         byte[] rowKey;
         if (table.hasPrimaryKey()) {
-            rowKey = primaryRowKey(table, row);
+            rowKey = RowKeys.primaryRowKey(table, row);
             claimKey(table, rowKey, row);
         } else {
             // A fresh hidden row id is known to no one else: nothing to lock or check.
@@ -394,12 +282,12 @@ public final class TableRows {
         if (!tableIndexes.isEmpty()) {
             indexes.insert(table, tableIndexes, rowKey, row);
         }
-        overlay().put(CatalogKeys.ROWS, rowKey, RowCodec.encode(types(table), row));
+        overlay().put(CatalogKeys.ROWS, rowKey, RowCodec.encode(RowKeys.types(table), row));
     }
 
     public void update(TableDef table, byte[] rowKey, Object[] newRow) {
         lockTable(table);
-        byte[] newKey = table.hasPrimaryKey() ? primaryRowKey(table, newRow) : rowKey;
+        byte[] newKey = table.hasPrimaryKey() ? RowKeys.primaryRowKey(table, newRow) : rowKey;
         List<StoredIndex> tableIndexes = transaction.indexes(reads.catalog(), table);
         // The row as the statement read it (a newer committed one is a conflict once locked).
         Object[] oldRow = tableIndexes.isEmpty() ? null : currentRow(table, rowKey);
@@ -417,7 +305,7 @@ public final class TableRows {
         if (!Arrays.equals(newKey, rowKey)) {
             overlay().delete(CatalogKeys.ROWS, rowKey);
         }
-        overlay().put(CatalogKeys.ROWS, newKey, RowCodec.encode(types(table), newRow));
+        overlay().put(CatalogKeys.ROWS, newKey, RowCodec.encode(RowKeys.types(table), newRow));
     }
 
     public void delete(TableDef table, byte[] rowKey) {
@@ -436,7 +324,7 @@ public final class TableRows {
     /** The row as this transaction sees it now; under the row's lock that is also its newest version. */
     private Object[] currentRow(TableDef table, byte[] rowKey) {
         byte[] stored = reader.get(CatalogKeys.ROWS, rowKey);
-        return stored == null ? null : RowCodec.decode(types(table), stored);
+        return stored == null ? null : RowCodec.decode(RowKeys.types(table), stored);
     }
 
     /** Locks a row this statement read and means to change; a newer committed version is a conflict. */
@@ -456,7 +344,7 @@ public final class TableRows {
         byte[] own = overlay().lookup(CatalogKeys.ROWS, rowKey);
         if (own != null) {
             if (!WriteOverlay.isTombstone(own)) {
-                throw duplicateKey(table, row);
+                throw RowKeys.duplicateKey(table, row);
             }
             return;
         }
@@ -471,7 +359,7 @@ public final class TableRows {
             newest = store.engine().get(CatalogKeys.ROWS, rowKey);
         }
         if (newest != null && !VersionLayout.isDeleted(newest)) {
-            throw duplicateKey(table, row);
+            throw RowKeys.duplicateKey(table, row);
         }
     }
 
@@ -481,55 +369,5 @@ public final class TableRows {
 
     private WriteOverlay overlay() {
         return transaction.overlay();
-    }
-
-    private static HeliosException duplicateTable(String name) {
-        return new HeliosException(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
-    }
-
-    private byte[] primaryRowKey(TableDef table, Object[] row) {
-        List<Integer> pk = table.primaryKey();
-        Object[] keyValues = new Object[pk.size()];
-        for (int i = 0; i < pk.size(); i++) {
-            keyValues[i] = row[pk.get(i)];
-            if (keyValues[i] == null) {
-                ColumnDef c = table.columns().get(pk.get(i));
-                throw new HeliosException(SqlState.NOT_NULL_VIOLATION, "null value in column \"" + c.name()
-                        + "\" of relation \"" + table.name() + "\" violates not-null constraint")
-                        .withTable(table.name(), c.name());
-            }
-        }
-        return CatalogKeys.rowKey(table.id(), KeyEncoder.encode(keyTypes(table), keyValues));
-    }
-
-    static HeliosException duplicateKey(TableDef table, Object[] row) {
-        List<String> names = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        for (int index : table.primaryKey()) {
-            ColumnDef c = table.columns().get(index);
-            names.add(c.name());
-            values.add(c.type().format(row[index]));
-        }
-        String constraint = table.primaryKeyName();
-        return new HeliosException(SqlState.UNIQUE_VIOLATION,
-                "duplicate key value violates unique constraint \"" + constraint + "\"",
-                "Key (" + String.join(", ", names) + ")=(" + String.join(", ", values) + ") already exists.",
-                null, 0, null, constraint).withTable(table.name(), null);
-    }
-
-    static List<SqlType> types(TableDef table) {
-        List<SqlType> types = new ArrayList<>(table.columns().size());
-        for (ColumnDef c : table.columns()) {
-            types.add(c.type());
-        }
-        return types;
-    }
-
-    static List<SqlType> keyTypes(TableDef table) {
-        List<SqlType> types = new ArrayList<>(table.primaryKey().size());
-        for (int index : table.primaryKey()) {
-            types.add(table.columns().get(index).type());
-        }
-        return types;
     }
 }

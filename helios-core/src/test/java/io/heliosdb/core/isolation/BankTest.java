@@ -8,16 +8,8 @@ import io.heliosdb.api.Session;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.core.KernelDatabase;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,50 +39,15 @@ class BankTest {
                     s.execute("insert into account values ($1, $2)", i, START);
                 }
             }
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS + 2);
-            CountDownLatch start = new CountDownLatch(1);
-            AtomicBoolean transfersDone = new AtomicBoolean();
             ConcurrentLinkedQueue<Long> sums = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<Long> pointSums = new ConcurrentLinkedQueue<>();
-            List<Future<Integer>> workers = new ArrayList<>();
-            try {
-                for (int w = 0; w < THREADS; w++) {
-                    long seed = w;
-                    workers.add(pool.submit(() -> transfer(db, isolation, new Random(seed), start)));
-                }
-                Future<?> reader = pool.submit(() -> {
-                    try (Session s = db.session()) {
-                        start.await();
-                        do {
-                            sums.add(sum(s));
-                        } while (!transfersDone.get());
-                    }
-                    return null;
-                });
-                // Point reads (through the row cache when there is one) inside one snapshot must add up too.
-                Future<?> pointReader = pool.submit(() -> {
-                    try (Session s = db.session()) {
-                        s.execute("set default_transaction_isolation = 'repeatable read'");
-                        start.await();
-                        do {
-                            pointSums.add(pointSum(s));
-                        } while (!transfersDone.get());
-                    }
-                    return null;
-                });
-                start.countDown();
-                int retries = 0;
-                for (Future<Integer> f : workers) {
-                    retries += f.get(60, TimeUnit.SECONDS);
-                }
-                transfersDone.set(true);
-                reader.get(60, TimeUnit.SECONDS);
-                pointReader.get(60, TimeUnit.SECONDS);
-                assertThat(retries).isGreaterThanOrEqualTo(0);
-            } finally {
-                pool.shutdownNow();
-                pool.awaitTermination(30, TimeUnit.SECONDS);
-            }
+            int retries = new BankWorkload(ACCOUNTS, THREADS, TRANSFERS_PER_THREAD).run(
+                    () -> new SessionClient(db.session(), isolation),
+                    List.of(() -> reader(db.session(), null, s -> sums.add(sum(s))),
+                            // Point reads (through the row cache when there is one) inside one snapshot must add up too.
+                            () -> reader(db.session(), "repeatable read", s -> pointSums.add(pointSum(s)))),
+                    60);
+            assertThat(retries).isGreaterThanOrEqualTo(0);
             assertThat(sums).isNotEmpty().allMatch(sum -> sum == (long) ACCOUNTS * START);
             assertThat(pointSums).isNotEmpty().allMatch(sum -> sum == (long) ACCOUNTS * START);
             try (Session s = db.session()) {
@@ -123,37 +80,55 @@ class BankTest {
         return total;
     }
 
-    /** Runs the transfers; returns how many attempts were retried after 40001 or 40P01. */
-    private static int transfer(KernelDatabase db, String isolation, Random random, CountDownLatch start)
-            throws InterruptedException {
-        int retries = 0;
-        try (Session s = db.session()) {
+    /** A reader session; {@code isolation} its default isolation level when not null. */
+    private static BankWorkload.Reader reader(Session s, String isolation, java.util.function.Consumer<Session> check) {
+        if (isolation != null) {
             s.execute("set default_transaction_isolation = '" + isolation + "'");
-            start.await();
-            for (int i = 0; i < TRANSFERS_PER_THREAD; i++) {
-                int from = random.nextInt(ACCOUNTS);
-                int to = (from + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
-                int amount = 1 + random.nextInt(50);
-                while (true) {
-                    try {
-                        s.execute("begin");
-                        long taken = s.execute("update account set balance = balance - $1 where id = $2 "
-                                + "and balance >= $1", amount, from).rowCount();
-                        if (taken == 1) {
-                            s.execute("update account set balance = balance + $1 where id = $2", amount, to);
-                        }
-                        s.execute("commit");
-                        break;
-                    } catch (HeliosException e) {
-                        s.execute("rollback");
-                        if (e.sqlState() != SqlState.SERIALIZATION_FAILURE && e.sqlState() != SqlState.DEADLOCK_DETECTED) {
-                            throw e;
-                        }
-                        retries++;
-                    }
-                }
-            }
         }
-        return retries;
+        return new BankWorkload.Reader() {
+            @Override
+            public void readOnce() {
+                check.accept(s);
+            }
+
+            @Override
+            public void close() {
+                s.close();
+            }
+        };
+    }
+
+    /** Transfers through an embedded session at the given isolation level. */
+    private record SessionClient(Session s, String isolation) implements BankWorkload.Client {
+        SessionClient {
+            s.execute("set default_transaction_isolation = '" + isolation + "'");
+        }
+
+        @Override
+        public void transfer(int from, int to, int amount) {
+            s.execute("begin");
+            long taken = s.execute("update account set balance = balance - $1 where id = $2 "
+                    + "and balance >= $1", amount, from).rowCount();
+            if (taken == 1) {
+                s.execute("update account set balance = balance + $1 where id = $2", amount, to);
+            }
+            s.execute("commit");
+        }
+
+        @Override
+        public void rollback() {
+            s.execute("rollback");
+        }
+
+        @Override
+        public boolean retryable(Exception e) {
+            return e instanceof HeliosException h && (h.sqlState() == SqlState.SERIALIZATION_FAILURE
+                    || h.sqlState() == SqlState.DEADLOCK_DETECTED);
+        }
+
+        @Override
+        public void close() {
+            s.close();
+        }
     }
 }

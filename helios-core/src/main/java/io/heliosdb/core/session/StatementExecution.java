@@ -1,0 +1,137 @@
+package io.heliosdb.core.session;
+
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.Notice;
+import io.heliosdb.api.SqlState;
+import io.heliosdb.core.monitor.QueryMetrics;
+import io.heliosdb.core.txn.IsolationLevel;
+import io.heliosdb.core.txn.StatementReads;
+import io.heliosdb.core.txn.StatementRestart;
+import io.heliosdb.core.txn.TableRows;
+import io.heliosdb.core.txn.Transaction;
+import io.heliosdb.core.txn.TransactionalStore;
+import io.heliosdb.sql.StatementPlan;
+import io.heliosdb.sql.StatementResult;
+import java.time.LocalDateTime;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs a session's planned reads and writes in its block's transaction (or an autocommit one). A
+ * writing statement locks the rows it writes and buffers its writes; under READ COMMITTED one that
+ * meets a row committed after its snapshot is undone and run again on a new snapshot (keeping its
+ * locks), which is how it acts on the newest version of that row.
+ */
+final class StatementExecution {
+    /** Restarts of one READ COMMITTED statement before it gives up with 40001 (a livelock guard). */
+    private static final int MAX_STATEMENT_RESTARTS = 1000;
+
+    private final TransactionalStore store;
+    private final TransactionBlock block;
+    private final SessionSettings settings;
+    private final StatementLimits limits;
+    private final StatementCancel cancel;
+    private final SystemViews views;
+    private final QueryMetrics metrics;
+    private final SequenceSessionValues sequenceValues = new SequenceSessionValues();
+    private final int pid;
+    private final Consumer<Notice> notices;
+    /** When the current transaction (or autocommit statement) began, for now(); and the current statement. */
+    private LocalDateTime transactionStarted;
+    private LocalDateTime statementStarted;
+
+    StatementExecution(TransactionalStore store, TransactionBlock block, SessionSettings settings,
+                       StatementLimits limits, StatementCancel cancel, SystemViews views, QueryMetrics metrics,
+                       int pid, Consumer<Notice> notices) {
+        this.store = store;
+        this.block = block;
+        this.settings = settings;
+        this.limits = limits;
+        this.cancel = cancel;
+        this.views = views;
+        this.metrics = metrics;
+        this.pid = pid;
+        this.notices = notices;
+    }
+
+    /** A statement starts now; outside a block it also starts its (autocommit) transaction. */
+    void markStarted() {
+        statementStarted = UtcClock.nowMicros();
+        if (block.transaction() == null) {
+            transactionStarted = statementStarted;
+        }
+    }
+
+    /** Runs a writing statement to its end; {@code replan} plans it again after a restart. */
+    BufferedResult write(StatementPlan firstPlan, Object[] params, Supplier<StatementPlan> replan) {
+        boolean autocommit = block.transaction() == null;
+        if ("on".equals(settings.get(autocommit ? "default_transaction_read_only" : "transaction_read_only"))) {
+            throw ReadOnlyRefusal.of(firstPlan.sql());
+        }
+        Transaction t = autocommit ? store.begin(IsolationLevel.parse(settings.get("default_transaction_isolation")))
+                : block.transaction();
+        t.setLockWait(limits.lockWait());
+        Transaction.Mark mark = t.mark();
+        StatementPlan plan = firstPlan;
+        try {
+            for (int restarts = 0; ; restarts++) {
+                try (StatementReads reads = store.openReads(t)) {
+                    BufferedResult result = BufferedResult.drain(plan.execute(context(t, reads), params));
+                    if (!block.hasSavepoints()) {
+                        t.statementDone(); // a savepoint still needs the undo information
+                    }
+                    if (autocommit) {
+                        store.commit(t);
+                    }
+                    return result;
+                } catch (StatementRestart restart) {
+                    t.rollbackTo(mark);
+                    if (restarts >= MAX_STATEMENT_RESTARTS) {
+                        throw new HeliosException(SqlState.SERIALIZATION_FAILURE,
+                                "could not serialize access due to concurrent update");
+                    }
+                    // The catalog may have changed under the restarted statement: plan it again if so.
+                    plan = replan.get();
+                } catch (RuntimeException e) {
+                    if (!autocommit) {
+                        t.rollbackTo(mark);
+                    }
+                    throw e;
+                }
+            }
+        } catch (RuntimeException e) {
+            if (autocommit) {
+                store.rollback(t);
+            }
+            throw e;
+        }
+    }
+
+    /** A streamed read counts as one statement from {@code start} until its result is read or closed. */
+    StreamingResult read(StatementPlan plan, Object[] params, long start,
+                         Function<RuntimeException, HeliosException> onStreamError) {
+        Transaction open = block.transaction();
+        Transaction t = open != null ? open : store.begin();
+        t.setLockWait(limits.lockWait());
+        StatementReads reads = store.openReads(t);
+        try {
+            StatementResult executed = plan.execute(context(t, reads), params);
+            return new StreamingResult(executed, reads, onStreamError,
+                    () -> metrics.recordStatement(System.nanoTime() - start));
+        } catch (RuntimeException e) {
+            reads.close();
+            throw e;
+        } finally {
+            if (t != open) {
+                store.rollback(t);
+            }
+        }
+    }
+
+    private KernelExecutionContext context(Transaction t, StatementReads reads) {
+        return new KernelExecutionContext(new TableRows(store, t, reads), settings,
+                limits.deadlineNanos(), cancel, views, metrics, sequenceValues, store.sequences(), pid)
+                .notices(notices).timestamps(transactionStarted, statementStarted);
+    }
+}
