@@ -10,6 +10,7 @@ module io.heliosdb.bench {
     requires io.heliosdb.sql;
     requires java.sql;
     requires java.management;
+    requires jdk.management; // SyncProbe: process CPU time
     requires jmh.core;
     requires HdrHistogram;
     requires commons.math3;

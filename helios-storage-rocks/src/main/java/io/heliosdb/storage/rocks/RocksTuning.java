@@ -23,6 +23,8 @@ final class RocksTuning implements AutoCloseable {
     static final long DEFAULT_BLOCK_CACHE = 32L * 1024 * 1024;
     // The block cache is off-heap; a typo in cache_size should not reserve the whole machine.
     static final long MAX_BLOCK_CACHE = 4L * 1024 * 1024 * 1024;
+    /** Old WAL files kept for reuse: one is enough, as atomic flush retires all families' WAL at once. */
+    static final long RECYCLED_WALS = 1;
 
     final Statistics statistics;
     final LRUCache blockCache;
@@ -47,7 +49,14 @@ final class RocksTuning implements AutoCloseable {
                 .setMaxBackgroundJobs(2)
                 .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
                 .setKeepLogFileNum(3)
-                .setMaxLogFileSize(4L * 1024 * 1024);
+                .setMaxLogFileSize(4L * 1024 * 1024)
+                // A synced append to a growing WAL also makes ext4 journal the new file size (a second
+                // device write and flush per commit); a recycled WAL is overwritten in place, as
+                // SQLite's is after a checkpoint. RocksDB reuses a WAL once its memtables are flushed
+                // (from the third WAL on), and 10.x keeps recycling with kPointInTimeRecovery, the
+                // default recovery mode (each record names its log, so stale tail records are not replayed).
+                // RocksDB refuses writes with disableWAL while recycling, so only with the WAL on.
+                .setRecycleLogFileNum(walEnabled ? RECYCLED_WALS : 0);
         BlockBasedTableConfig table = new BlockBasedTableConfig()
                 .setBlockCache(blockCache)
                 .setFilterPolicy(bloomFilter)
