@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IsolationSpecTest {
     private static final String[] SPECS = {"lost-update", "write-skew", "read-committed-recheck", "deadlock",
         "unique-race", "ddl-rollback", "fk-race", "upsert-race", "savepoint", "skip-locked-queue", "for-update-recheck",
-        "row-lock-modes", "for-update-deadlock", "fk-key-share"};
+        "row-lock-modes", "for-update-deadlock", "fk-key-share", "cte-skip-locked-queue"};
 
     @TempDir
     Path dir;

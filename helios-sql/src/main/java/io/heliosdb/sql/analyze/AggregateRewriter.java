@@ -71,9 +71,8 @@ final class AggregateRewriter {
                     + "\" must appear in the GROUP BY clause or be used in an aggregate function");
         }
         if (e instanceof BoundExpr.Subquery q && q.correlated()) {
-            // Its outer references point into the rows before grouping, which no longer exist here.
-            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED,
-                    "correlated subqueries in the select list, HAVING or ORDER BY of a grouped query are not supported");
+            // Its outer references point into the rows before grouping; re-point them at the group keys.
+            return BoundExprs.mapChildren(new GroupedSubqueries(groupKeys).regroup(q), this::rewrite);
         }
         return BoundExprs.mapChildren(e, this::rewrite);
     }

@@ -28,7 +28,8 @@ import java.util.Map;
  * puts a LockRows step above the sort and below the LIMIT, so exactly the rows returned are locked.
  *
  * <p>Locking clauses lock the tables named directly in FROM (joins included); subqueries and WITH
- * queries in FROM are read without locks, and naming a subquery in {@code OF} is refused.
+ * queries in FROM are read without locks, and naming a subquery in {@code OF} is refused. A locking
+ * query may itself be a subquery in FROM or a WITH query ({@link io.heliosdb.sql.ast.LockedQuery}).
  */
 final class LockingSelects {
 
@@ -44,6 +45,11 @@ final class LockingSelects {
     }
 
     static LogicalPlan analyze(SchemaLookup schema, ParameterTypes parameters, LockingQuery locking) {
+        return analyze(schema, locking, new SelectAnalyzer(schema, parameters));
+    }
+
+    /** A locking query nested in another (in FROM or WITH), analyzed with {@code analyzer}'s enclosing scopes. */
+    static LogicalPlan analyze(SchemaLookup schema, LockingQuery locking, SelectAnalyzer analyzer) {
         RowLockMode first = locking.clauses().get(0).mode();
         if (locking.query() instanceof SetOperation) {
             throw notAllowed(first, "UNION/INTERSECT/EXCEPT");
@@ -66,7 +72,6 @@ final class LockingSelects {
         if (SelectListFunctions.rewrite(s) != s) {
             throw notAllowed(first, "set-returning functions in the target list");
         }
-        SelectAnalyzer analyzer = new SelectAnalyzer(schema, parameters);
         // Analyzed as written first: its errors come as for the query alone, and it shows aggregates and windows.
         LogicalPlan plain = analyzer.analyze(s);
         checkSpine(plain, first);

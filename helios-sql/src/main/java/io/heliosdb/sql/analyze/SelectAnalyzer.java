@@ -101,6 +101,9 @@ final class SelectAnalyzer {
         if (q instanceof io.heliosdb.sql.ast.RecursiveQuery r) {
             return LateralSources.recursive(this, r);
         }
+        if (q instanceof io.heliosdb.sql.ast.LockedQuery l) {
+            return LockingSelects.analyze(schema, l.locking(), this);
+        }
         SetQueries sets = new SetQueries(this, parameters);
         LogicalPlan plan = q instanceof SetOperation o ? sets.setOperation(o) : sets.values((ValuesQuery) q);
         return sets.orderAndLimit(plan, q, this::limitValue);

@@ -244,6 +244,13 @@ final class AstBuilder {
     }
 
     private Update update(UpdateStmtContext ctx) {
+        if (ctx.withClause() != null) {
+            return withQueries(ctx.withClause(), () -> updateBody(ctx));
+        }
+        return updateBody(ctx);
+    }
+
+    private Update updateBody(UpdateStmtContext ctx) {
         List<Update.Assignment> assignments = MultiAssignments.of(ctx.assignment(), this);
         return new Update(tableName(ctx.qualifiedName(), ctx.alias), assignments,
                 ctx.expr() == null ? null : expr(ctx.expr()), returning(ctx.returningClause()),
@@ -259,6 +266,11 @@ final class AstBuilder {
         if (with == null) {
             return selectBody(ctx);
         }
+        return withQueries(with, () -> selectBody(ctx));
+    }
+
+    /** {@code body} built with the WITH clause's queries visible by name. */
+    private <T> T withQueries(WithClauseContext with, java.util.function.Supplier<T> body) {
         int depth = commonTables.size();
         try {
             for (CommonTableContext c : with.commonTable()) {
@@ -272,9 +284,9 @@ final class AstBuilder {
                 List<String> columns = c.identifier().stream().filter(id -> id != c.name).map(AstBuilder::identifier).toList();
                 Query query = with.RECURSIVE() == null ? select(c.selectStmt())
                         : RecursiveQueries.build(name, columns, workTables, () -> select(c.selectStmt()));
-                commonTables.add(new CommonTable(name, query, columns));
+                commonTables.add(new CommonTable(name, LockingSyntax.locked(query, c.lockingTail(), this), columns));
             }
-            return selectBody(ctx);
+            return body.get();
         } finally {
             commonTables.subList(depth, commonTables.size()).clear();
         }
@@ -431,7 +443,8 @@ final class AstBuilder {
         }
         if (ctx instanceof SubqueryFromContext q) {
             List<String> columns = q.identifier().stream().filter(id -> id != q.alias).map(AstBuilder::identifier).toList();
-            return new FromItem.Derived(select(q.selectStmt()), identifier(q.alias), columns);
+            return new FromItem.Derived(LockingSyntax.locked(select(q.selectStmt()), q.lockingTail(), this),
+                    identifier(q.alias), columns);
         }
         if (ctx instanceof ParenFromContext p) {
             return fromItem(p.fromItem());

@@ -21,6 +21,11 @@ final class LockingSyntax {
     private LockingSyntax() {
     }
 
+    /** A subquery or WITH query as written, or with its locking clauses when it has them. */
+    static Query locked(Query query, LockingTailContext tail, AstBuilder ast) {
+        return tail == null ? query : new io.heliosdb.sql.ast.LockedQuery(build(query, tail, ast));
+    }
+
     static LockingQuery build(Query query, LockingTailContext tail, AstBuilder ast) {
         List<LockingQuery.Clause> clauses = new ArrayList<>();
         for (LockingClauseContext c : tail.lockingClause()) {

@@ -197,7 +197,7 @@ valueItem
     ;
 
 updateStmt
-    : UPDATE qualifiedName (AS? alias=identifier)? SET assignment (COMMA assignment)*
+    : withClause? UPDATE qualifiedName (AS? alias=identifier)? SET assignment (COMMA assignment)*
       (FROM fromItem (COMMA fromItem)*)? (WHERE expr)? returningClause?
     ;
 
@@ -232,7 +232,7 @@ lockingClause
 
 withClause : WITH RECURSIVE? commonTable (COMMA commonTable)* ;
 
-commonTable : name=identifier (LPAREN identifier (COMMA identifier)* RPAREN)? AS LPAREN selectStmt RPAREN ;
+commonTable : name=identifier (LPAREN identifier (COMMA identifier)* RPAREN)? AS LPAREN selectStmt lockingTail? RPAREN ;
 
 // INTERSECT binds tighter than UNION and EXCEPT, which group left to right.
 queryExpr
@@ -307,7 +307,7 @@ fromItem
     | fromItem (CROSS | NATURAL joinType?) JOIN fromItem    # crossJoinFrom
     | fromItem joinType? JOIN fromItem
       (ON expr | USING LPAREN identifier (COMMA identifier)* RPAREN)   # joinFrom
-    | LPAREN selectStmt RPAREN AS? alias=identifier
+    | LPAREN selectStmt lockingTail? RPAREN AS? alias=identifier
       (LPAREN identifier (COMMA identifier)* RPAREN)?       # subqueryFrom
     | LPAREN fromItem RPAREN                                # parenFrom
     | LATERAL LPAREN selectStmt RPAREN AS? alias=identifier

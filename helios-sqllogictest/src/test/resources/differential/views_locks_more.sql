@@ -1,0 +1,34 @@
+-- Correlated subqueries in the select list, HAVING and ORDER BY of grouped queries (run once per group).
+CREATE TABLE dgt (g int, x int);
+INSERT INTO dgt VALUES (1, 10), (1, 20), (2, 5), (3, NULL), (3, 7);
+CREATE TABLE dgu (g int, y int);
+INSERT INTO dgu VALUES (1, 1), (1, 30), (2, 4), (2, 8), (4, 100);
+SELECT g, (SELECT count(*) FROM dgu WHERE dgu.g = dgt.g) AS n FROM dgt GROUP BY g ORDER BY g;
+SELECT g, sum(x) FROM dgt GROUP BY g HAVING sum(x) > (SELECT avg(y) FROM dgu WHERE dgu.g = dgt.g) ORDER BY g;
+SELECT g FROM dgt GROUP BY g HAVING EXISTS (SELECT 1 FROM dgu WHERE dgu.g = dgt.g AND dgu.y > 5) ORDER BY g;
+SELECT g FROM dgt GROUP BY g HAVING NOT EXISTS (SELECT 1 FROM dgu WHERE dgu.g = dgt.g) ORDER BY g;
+SELECT g, (SELECT max(y) FROM dgu WHERE dgu.g = dgt.g) + sum(x) AS s FROM dgt GROUP BY g ORDER BY (SELECT min(y) FROM dgu WHERE dgu.g = dgt.g) NULLS FIRST, g;
+SELECT dgt.g, (SELECT count(*) FROM dgu WHERE dgu.g = dgt.g AND EXISTS (SELECT 1 FROM dgu z WHERE z.y > dgt.g * 10)) AS n FROM dgt GROUP BY dgt.g ORDER BY 1;
+SELECT g, count(*) FROM dgt GROUP BY ROLLUP (g) HAVING (SELECT count(*) FROM dgu WHERE dgu.g = dgt.g) >= 0 ORDER BY g;
+SELECT g, g IN (SELECT y / 4 FROM dgu WHERE dgu.g = dgt.g) AS hit FROM dgt GROUP BY g ORDER BY g;
+SELECT g, x, (SELECT string_agg(y::text, ',' ORDER BY y) FROM dgu WHERE dgu.g = dgt.g AND dgu.y < dgt.x) AS ys FROM dgt GROUP BY g, x ORDER BY g, x;
+SELECT g * 2 AS g2, (SELECT count(*) FROM dgu WHERE dgu.g * 2 = dgt.g * 2) FROM dgt GROUP BY g * 2 ORDER BY 1;
+SELECT g, (SELECT count(*) FROM dgu WHERE dgu.g = dgt.x) FROM dgt GROUP BY g;
+SELECT count(*), (SELECT count(*) FROM dgu WHERE dgu.g = dgt.g) FROM dgt;
+SELECT g, sum(x) FROM dgt GROUP BY g HAVING (SELECT count(*) FROM dgu WHERE dgu.y = dgt.x) > 0;
+-- SELECT ... FOR UPDATE/SHARE as a subquery in FROM or a WITH query (the queue pattern), and its refusals.
+CREATE TABLE djobs (id int PRIMARY KEY, state text, n int);
+INSERT INTO djobs VALUES (1, 'new', 1), (2, 'new', 2), (3, 'done', 3);
+SELECT s.id FROM (SELECT id FROM djobs WHERE state = 'new' ORDER BY id FOR UPDATE) s ORDER BY 1;
+WITH c AS (SELECT id FROM djobs WHERE state = 'new' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) UPDATE djobs SET state = 'taken' FROM c WHERE djobs.id = c.id RETURNING djobs.id, djobs.state;
+SELECT * FROM djobs ORDER BY id;
+WITH c AS (SELECT id FROM djobs WHERE state = 'new' FOR SHARE NOWAIT) SELECT count(*) FROM c;
+SELECT * FROM (SELECT j.id FROM djobs j FOR UPDATE OF j) s ORDER BY 1;
+SELECT * FROM (SELECT * FROM djobs ORDER BY id FOR NO KEY UPDATE LIMIT 1) s;
+SELECT * FROM (SELECT id FROM djobs FOR KEY SHARE) s JOIN djobs j USING (id) ORDER BY 1;
+SELECT * FROM (SELECT count(*) FROM djobs FOR UPDATE) s;
+WITH c AS (SELECT state, count(*) FROM djobs GROUP BY state FOR UPDATE) SELECT * FROM c;
+SELECT * FROM (SELECT DISTINCT state FROM djobs FOR UPDATE) s;
+SELECT * FROM (SELECT id FROM djobs UNION SELECT n FROM djobs FOR UPDATE) s;
+WITH c AS (SELECT id FROM djobs FOR UPDATE OF nosuch) SELECT * FROM c;
+SELECT * FROM (SELECT sum(n) OVER () FROM djobs FOR UPDATE) s;
