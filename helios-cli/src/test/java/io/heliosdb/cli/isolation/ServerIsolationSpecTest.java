@@ -22,16 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * leaves the actual output under target/isolation-actual).
  */
 class ServerIsolationSpecTest {
-    // Every kernel spec: all of them are plain SQL steps that pgJDBC sends as simple queries.
-    private static final String[] SPECS = {"lost-update", "write-skew", "read-committed-recheck", "deadlock",
-        "unique-race", "ddl-rollback", "fk-race", "upsert-race", "savepoint", "skip-locked-queue", "for-update-recheck",
-        "row-lock-modes", "for-update-deadlock", "fk-key-share"};
 
     @TempDir
     Path dir;
 
     static Stream<Arguments> specs() {
-        return Stream.of(SPECS).flatMap(s -> Stream.of(Arguments.of(s, DeploymentMode.SERVER),
+        return IsolationSpec.ALL.stream().flatMap(s -> Stream.of(Arguments.of(s, DeploymentMode.SERVER),
                 Arguments.of(s, DeploymentMode.HYBRID)));
     }
 

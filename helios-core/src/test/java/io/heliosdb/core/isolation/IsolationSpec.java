@@ -12,6 +12,13 @@ import java.util.Map;
  */
 public record IsolationSpec(String name, List<String> setup, Map<String, String> stepSql, Map<String, String> stepSession,
                      List<String> sessions, List<List<String>> permutations) {
+    /**
+     * Every spec under src/test/resources/isolation, in the order the suites run them: the kernel's
+     * IsolationSpecTest and helios-cli's ServerIsolationSpecTest both read this one list.
+     */
+    public static final List<String> ALL = List.of("lost-update", "write-skew", "read-committed-recheck",
+            "deadlock", "unique-race", "ddl-rollback", "fk-race", "upsert-race", "savepoint", "skip-locked-queue",
+            "for-update-recheck", "row-lock-modes", "for-update-deadlock", "fk-key-share", "cte-skip-locked-queue");
 
     public static IsolationSpec parse(String name, String text) {
         List<String> setup = new ArrayList<>();

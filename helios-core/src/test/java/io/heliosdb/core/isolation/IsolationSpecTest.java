@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,16 +20,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  * checked-in {@code .out} file (a mismatch leaves the actual output under target/isolation-actual).
  */
 class IsolationSpecTest {
-    private static final String[] SPECS = {"lost-update", "write-skew", "read-committed-recheck", "deadlock",
-        "unique-race", "ddl-rollback", "fk-race", "upsert-race", "savepoint", "skip-locked-queue", "for-update-recheck",
-        "row-lock-modes", "for-update-deadlock", "fk-key-share", "cte-skip-locked-queue"};
 
     @TempDir
     Path dir;
 
     static Stream<Arguments> specs() {
-        return Stream.of(SPECS).flatMap(s -> Stream.of(Arguments.of(s, "memory"), Arguments.of(s, "rocksdb"),
+        return IsolationSpec.ALL.stream().flatMap(s -> Stream.of(Arguments.of(s, "memory"), Arguments.of(s, "rocksdb"),
                 Arguments.of(s, TestDatabases.CACHED)));
+    }
+
+    @Test
+    void everySpecFile_isInTheList() throws Exception {
+        Path specs = Path.of(IsolationSpecTest.class.getResource("/isolation").toURI());
+        try (Stream<Path> files = Files.list(specs)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".spec"))
+                    .map(n -> n.substring(0, n.length() - ".spec".length())))
+                    .containsExactlyInAnyOrderElementsOf(IsolationSpec.ALL);
+        }
     }
 
     @ParameterizedTest(name = "{0} on {1}")
