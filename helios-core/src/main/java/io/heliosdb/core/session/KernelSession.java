@@ -56,6 +56,7 @@ public final class KernelSession implements Session {
     private final SessionSettings settings;
     private final PlanCache planCache = new PlanCache(128);
     private final StatementCancel cancel = new StatementCancel();
+    private final StatementDeadline statementDeadline = new StatementDeadline();
     private final SystemViews views;
     private final QueryMetrics metrics;
     private final SessionActivity activity;
@@ -296,7 +297,7 @@ public final class KernelSession implements Session {
     private QueryResult runCursorCommand(CursorCommand command, long start) {
         return switch (command.kind()) {
             case DECLARE -> cursors.declare(command, transaction != null, () -> {
-                QueryResult rows = runRead(command.query(), NO_PARAMS, start);
+                QueryResult rows = runRead(command.query(), NO_PARAMS, start, true);
                 openResult = null;   // the cursor keeps it open across statements
                 return rows;
             });
@@ -369,6 +370,7 @@ public final class KernelSession implements Session {
         }
         closeOpenResult();
         cancel.reset();
+        statementDeadline.set(deadlineNanos());
     }
 
     private void closeOpenResult() {
@@ -725,11 +727,16 @@ public final class KernelSession implements Session {
 
     /** A streamed read counts as one statement from {@code start} until its result is read or closed. */
     private QueryResult runRead(StatementPlan plan, Object[] params, long start) {
+        return runRead(plan, params, start, false);
+    }
+
+    private QueryResult runRead(StatementPlan plan, Object[] params, long start, boolean forCursor) {
         Transaction t = transaction != null ? transaction : store.begin();
         t.setLockWait(lockWait());
         StatementReads reads = store.openReads(t);
         try {
-            StatementResult executed = plan.execute(context(t, reads), params);
+            KernelExecutionContext context = context(t, reads);
+            StatementResult executed = plan.execute(forCursor ? context.deadline(statementDeadline) : context, params);
             StreamingResult result = new StreamingResult(executed, reads, this::onStreamError,
                     () -> metrics.recordStatement(System.nanoTime() - start));
             openResult = result;
