@@ -2,12 +2,39 @@ package io.heliosdb.api;
 
 /**
  * A result or table column: name, type and PostgreSQL type modifier ({@code atttypmod}: -1 when
- * none, {@code n + 4} for varchar(n), {@code ((p << 16) | s) + 4} for numeric(p,s)).
+ * none, {@code n + 4} for varchar(n), {@code ((p << 16) | s) + 4} for numeric(p,s)) and {@code shownAs}: the
+ * PostgreSQL type OID a result column is described with when it differs from {@code type}'s own (an
+ * object identifier such as regclass travels as text holding an {@link ObjectName}), otherwise 0.
  */
-public record Column(String name, SqlType type, int typmod) {
+public record Column(String name, SqlType type, int typmod, int shownAs) {
+
+    /** int2vector and oidvector: int2[] / int4[] columns with this typmod (they subscript from 0). */
+    public static final int VECTOR_TYPMOD = 0;
+
+    public Column(String name, SqlType type, int typmod) {
+        this(name, type, typmod, 0);
+    }
 
     public Column(String name, SqlType type) {
         this(name, type, -1);
+    }
+
+    /** The PostgreSQL type OID clients are told (RowDescription): 2205 for a regclass, 22 for an int2vector, … */
+    public int pgTypeOid() {
+        if (shownAs != 0) {
+            return shownAs;
+        }
+        return isVector() ? (type == SqlType.INT2_ARRAY ? 22 : 30) : type.oid();
+    }
+
+    /** pg_type.typlen of {@link #pgTypeOid()}: object identifiers are 4-byte OIDs. */
+    public int pgTypeLength() {
+        return shownAs != 0 ? 4 : type.length();
+    }
+
+    /** Whether this is an int2vector or oidvector, printed space-separated ({@code 1 2}) rather than as an array. */
+    public boolean isVector() {
+        return typmod == VECTOR_TYPMOD && (type == SqlType.INT2_ARRAY || type == SqlType.INT4_ARRAY);
     }
 
     public static int varcharTypmod(int length) {

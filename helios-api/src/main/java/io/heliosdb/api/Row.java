@@ -74,7 +74,16 @@ public final class Row {
 
     /** The value in PostgreSQL's text form, as psql would print it, or {@code null}. */
     public String getText(int index) {
-        return columns.get(index).type().format(values[index]);
+        Column column = columns.get(index);
+        if (column.isVector() && values[index] instanceof java.util.List<?> elements) {
+            // int2vector / oidvector print as PostgreSQL does: "1 2", not "{1,2}"
+            StringBuilder text = new StringBuilder();
+            for (Object e : elements) {
+                text.append(text.length() == 0 ? "" : " ").append(e);
+            }
+            return text.toString();
+        }
+        return column.type().format(values[index]);
     }
 
     /** A copy of the values. */

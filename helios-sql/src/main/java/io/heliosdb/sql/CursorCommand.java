@@ -20,7 +20,10 @@ public record CursorCommand(Kind kind, String name, boolean hold, long count, St
     /** PostgreSQL's fetch directions; NEXT, PRIOR, FIRST and LAST are FORWARD 1, BACKWARD 1, ABSOLUTE 1 and -1. */
     public enum Direction { FORWARD, BACKWARD, ABSOLUTE, RELATIVE }
 
-    /** SCROLL, NO SCROLL, or neither written. */
+    /**
+     * SCROLL, NO SCROLL, or neither written. A planned DECLARE has DEFAULT only when its plan could go back
+     * but streams its rows: the cursor may then go back once its rows are in memory (WITH HOLD).
+     */
     public enum Scroll { DEFAULT, SCROLL, NO_SCROLL }
 
     public CursorCommand(Kind kind, String name, boolean hold, long count, StatementPlan query) {

@@ -33,9 +33,11 @@ final class SessionCommandPlans {
             if (d.scroll() == null) {
                 throw new HeliosException(SqlState.INVALID_CURSOR_DEFINITION, "cannot specify both SCROLL and NO SCROLL");
             }
-            StatementPlan query = SqlEngine.planAst(d.query(), sql, schema, List.of());
+            io.heliosdb.sql.analyze.Analyzer analyzer = new io.heliosdb.sql.analyze.Analyzer(schema, List.of());
+            io.heliosdb.sql.analyze.BoundStatement bound = io.heliosdb.sql.plan.Planner.optimize(analyzer.analyze(d.query()), schema);
+            StatementPlan query = io.heliosdb.sql.exec.StatementCompiler.compile(bound, sql, analyzer.parameterTypes());
             command = new CursorCommand(CursorCommand.Kind.DECLARE, d.name(), d.hold(), 0, query,
-                    CursorCommand.Direction.FORWARD, d.scroll());
+                    CursorCommand.Direction.FORWARD, CursorScrollability.resolve(d.scroll(), bound));
         } else if (cursor instanceof CursorStatement.Fetch f) {
             command = new CursorCommand(f.move() ? CursorCommand.Kind.MOVE : CursorCommand.Kind.FETCH, f.name(), false,
                     f.count(), null, f.direction(), CursorCommand.Scroll.DEFAULT);

@@ -1,8 +1,8 @@
 package io.heliosdb.wire;
 
 import io.heliosdb.api.Column;
+import io.heliosdb.api.ObjectName;
 import io.heliosdb.api.Row;
-import io.heliosdb.api.SqlType;
 import io.heliosdb.wire.protocol.BackendMessage.DataRow;
 import io.heliosdb.wire.protocol.BackendMessage.Field;
 import io.heliosdb.wire.protocol.BackendMessage.RowDescription;
@@ -39,8 +39,10 @@ final class RowEncoder {
         List<Field> fields = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            SqlType type = c.type();
-            fields.add(new Field(c.name(), 0, (short) 0, type.oid(), (short) type.length(), c.typmod(), formats[i]));
+            // object identifiers and int2vector/oidvector are described with their own PostgreSQL types
+            int typmod = c.shownAs() != 0 || c.isVector() ? -1 : c.typmod();
+            fields.add(new Field(c.name(), 0, (short) 0, c.pgTypeOid(), (short) c.pgTypeLength(), typmod,
+                    format(c, formats[i])));
         }
         return new RowDescription(fields);
     }
@@ -52,10 +54,23 @@ final class RowEncoder {
             if (value == null) {
                 continue;
             }
-            values[i] = formats[i] == 1
-                    ? PgBinaryCodec.encode(row.columns().get(i).type(), value)
-                    : row.getText(i).getBytes(StandardCharsets.UTF_8);
+            Column column = row.columns().get(i);
+            if (format(column, formats[i]) == 0) {
+                values[i] = row.getText(i).getBytes(StandardCharsets.UTF_8);
+            } else if (value instanceof ObjectName name) {
+                values[i] = java.nio.ByteBuffer.allocate(4).putInt(name.oid()).array(); // binary oid: uint4
+            } else {
+                values[i] = PgBinaryCodec.encode(column.type(), value);
+            }
         }
         return new DataRow(values);
+    }
+
+    /**
+     * The format a column is sent in: a regproc is held as its name only (no OID to send in binary), so it
+     * goes as text even when binary is asked for; the RowDescription says so, which clients honour.
+     */
+    private static short format(Column column, short requested) {
+        return column.shownAs() == 24 ? 0 : requested;
     }
 }

@@ -124,6 +124,21 @@ class JdbcMetaDataTest {
     }
 
     @Test
+    void objectIdentifierAndVectorColumns_carryTheirPostgreSqlTypes() throws Exception {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("select 'orders'::regclass, 'int8'::regtype, 'public'::regnamespace,"
+                     + " 'postgres'::regrole, indkey from pg_index where indexrelid = 'order_lines_pkey'::regclass")) {
+            assertThat(rs.next()).isTrue();
+            java.sql.ResultSetMetaData meta = rs.getMetaData();
+            assertThat(List.of(meta.getColumnTypeName(1), meta.getColumnTypeName(2), meta.getColumnTypeName(3),
+                    meta.getColumnTypeName(4), meta.getColumnTypeName(5)))
+                    .containsExactly("regclass", "regtype", "regnamespace", "regrole", "int2vector");
+            assertThat(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                    .containsExactly("orders", "bigint", "public", "postgres", "1 2");
+        }
+    }
+
+    @Test
     void getImportedAndExportedKeys_describeTheForeignKey() throws Exception {
         String[] columns = {"PKTABLE_NAME", "PKCOLUMN_NAME", "FKTABLE_NAME", "FKCOLUMN_NAME", "KEY_SEQ",
             "UPDATE_RULE", "DELETE_RULE", "FK_NAME", "PK_NAME", "DEFERRABILITY"};

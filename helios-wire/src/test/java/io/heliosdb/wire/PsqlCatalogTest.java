@@ -46,6 +46,14 @@ class PsqlCatalogTest {
     }
 
     @Test
+    void objectIdentifiersAndInt2vector_printAsPostgreSqlPrintsThem() throws Exception {
+        // PostgreSQL 15 prints: items|integer|public|2
+        assertThat(run("select 'items'::regclass, 'int4'::regtype, 'public'::regnamespace, i.indkey from pg_index i"
+                + " where i.indrelid = 'items'::regclass and i.indexrelid = 'items_name'::regclass").strip())
+                .isEqualTo("items|integer|public|2");
+    }
+
+    @Test
     void describeTables_listsOnlyTables() throws Exception {
         assertThat(run("\\dt").strip()).isEqualTo("public|customers|table|postgres\npublic|items|table|postgres");
     }

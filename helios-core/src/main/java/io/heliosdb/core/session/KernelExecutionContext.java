@@ -23,6 +23,7 @@ final class KernelExecutionContext implements ExecutionContext {
     private final TableRows tables;
     private final SessionSettings settings;
     private final long deadlineNanos;
+    private StatementDeadline currentDeadline;
     private final StatementCancel cancel;
     private final SystemViews views;
     private final QueryMetrics metrics;
@@ -45,6 +46,12 @@ final class KernelExecutionContext implements ExecutionContext {
         this.cancel = cancel;
         this.views = views;
         this.metrics = metrics;
+    }
+
+    /** A cursor's plan: its deadline is that of the statement running now (each FETCH), not of its DECLARE. */
+    KernelExecutionContext deadline(StatementDeadline current) {
+        this.currentDeadline = current;
+        return this;
     }
 
     /** Where {@link #notice} sends its messages (the session's listener). */
@@ -451,7 +458,8 @@ final class KernelExecutionContext implements ExecutionContext {
         if (cancel.requested()) {
             throw new HeliosException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
         }
-        if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0) {
+        long deadline = currentDeadline != null ? currentDeadline.nanos() : deadlineNanos;
+        if (deadline != 0 && System.nanoTime() - deadline > 0) {
             throw new HeliosException(SqlState.QUERY_CANCELED, "canceling statement due to statement timeout");
         }
     }

@@ -40,6 +40,7 @@ public final class KernelSession implements Session {
     private final Runnable onClose;
     private final SessionSettings settings;
     private final StatementCancel cancel = new StatementCancel();
+    private final StatementDeadline statementDeadline = new StatementDeadline();
     private final QueryMetrics metrics;
     private final SessionActivity activity;
     private final SessionCursors cursors = new SessionCursors();
@@ -256,7 +257,7 @@ public final class KernelSession implements Session {
     private QueryResult runCursorCommand(CursorCommand command, long start) {
         return switch (command.kind()) {
             case DECLARE -> cursors.declare(command, block.transaction() != null, () -> {
-                QueryResult rows = runRead(command.query(), NO_PARAMS, start);
+                QueryResult rows = runRead(command.query(), NO_PARAMS, start, statementDeadline);
                 openResult = null;   // the cursor keeps it open across statements
                 return rows;
             });
@@ -323,6 +324,7 @@ public final class KernelSession implements Session {
         }
         closeOpenResult();
         cancel.reset();
+        statementDeadline.set(limits.deadlineNanos());
     }
 
     private void closeOpenResult() {
@@ -407,7 +409,12 @@ public final class KernelSession implements Session {
     }
 
     private QueryResult runRead(StatementPlan plan, Object[] params, long start) {
-        StreamingResult result = execution.read(plan, params, start, this::onStreamError);
+        return runRead(plan, params, start, null);
+    }
+
+    /** {@code cursorDeadline}: for a cursor's plan, the deadline of whichever statement reads it (each FETCH). */
+    private QueryResult runRead(StatementPlan plan, Object[] params, long start, StatementDeadline cursorDeadline) {
+        StreamingResult result = execution.read(plan, params, start, cursorDeadline, this::onStreamError);
         openResult = result;
         return result;
     }

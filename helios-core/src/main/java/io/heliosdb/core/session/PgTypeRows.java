@@ -39,6 +39,8 @@ final class PgTypeRows {
         types.add(new TypeInfo(2205, "regclass", 4, "N", 2210, 0));
         types.add(new TypeInfo(2206, "regtype", 4, "N", 2211, 0));
         types.add(new TypeInfo(24, "regproc", 4, "N", 1008, 0));
+        types.add(new TypeInfo(4089, "regnamespace", 4, "N", 4090, 0));
+        types.add(new TypeInfo(4096, "regrole", 4, "N", 4097, 0));
         types.add(new TypeInfo(22, "int2vector", -1, "A", 1006, 21));
         types.add(new TypeInfo(30, "oidvector", -1, "A", 1013, 26));
         for (TypeInfo base : List.copyOf(types)) {

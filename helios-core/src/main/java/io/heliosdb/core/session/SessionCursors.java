@@ -29,7 +29,10 @@ final class SessionCursors {
                     "DECLARE CURSOR can only be used in transaction blocks");
         }
         QueryResult result = query.get();
-        boolean scroll = command.scroll() == CursorCommand.Scroll.SCROLL;
+        // Neither SCROLL nor NO SCROLL, on a plan that could go back but streams its rows: it may go back
+        // when its rows are read into memory at once (WITH HOLD outside a transaction block).
+        boolean scroll = command.scroll() == CursorCommand.Scroll.SCROLL
+                || command.scroll() == CursorCommand.Scroll.DEFAULT && !inTransactionBlock;
         CursorRows rows;
         try {
             rows = new CursorRows(result, scroll);

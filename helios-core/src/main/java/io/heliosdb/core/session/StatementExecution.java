@@ -109,14 +109,16 @@ final class StatementExecution {
     }
 
     /** A streamed read counts as one statement from {@code start} until its result is read or closed. */
-    StreamingResult read(StatementPlan plan, Object[] params, long start,
+    StreamingResult read(StatementPlan plan, Object[] params, long start, StatementDeadline cursorDeadline,
                          Function<RuntimeException, HeliosException> onStreamError) {
         Transaction open = block.transaction();
         Transaction t = open != null ? open : store.begin();
         t.setLockWait(limits.lockWait());
         StatementReads reads = store.openReads(t);
         try {
-            StatementResult executed = plan.execute(context(t, reads), params);
+            KernelExecutionContext context = context(t, reads);
+            StatementResult executed = plan.execute(cursorDeadline != null ? context.deadline(cursorDeadline) : context,
+                    params);
             return new StreamingResult(executed, reads, onStreamError,
                     () -> metrics.recordStatement(System.nanoTime() - start));
         } catch (RuntimeException e) {

@@ -84,10 +84,59 @@ class ScrollCursorTest {
         assertState(() -> s.execute("fetch prior from c"), SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE);
         s.execute("rollback").close();
         s.execute("begin").close();
-        s.execute("declare d cursor for select id from t order by id").close();
-        assertThat(fetch("fetch absolute 2 from d")).isEqualTo("2 FETCH 1");
-        assertThat(fetch("fetch relative 2 from d")).isEqualTo("4 FETCH 1");
+        // neither SCROLL nor NO SCROLL, on a plan PostgreSQL cannot run backwards (an aggregate's groups)
+        s.execute("declare d cursor for select id, count(*) from t group by id").close();
+        assertThat(fetch("fetch absolute 2 from d")).endsWith("FETCH 1");
+        assertThat(fetch("fetch relative 2 from d")).endsWith("FETCH 1");
         assertState(() -> s.execute("fetch absolute 1 from d"), SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE);
+    }
+
+    @Test
+    void defaultCursor_backwardWhereThePlanAllowsIt_asPostgreSql() {
+        // sorted rows, VALUES and a set-returning function are held anyway: they go back, as in PostgreSQL
+        s.execute("declare a cursor for select id from t order by -id").close();
+        assertThat(fetch("fetch 2 from a")).isEqualTo("5 4 FETCH 2");
+        assertThat(fetch("fetch prior from a")).isEqualTo("5 FETCH 1");
+        s.execute("declare v cursor for select * from (values (1), (2), (3)) x(n)").close();
+        assertThat(fetch("fetch last from v")).isEqualTo("3 FETCH 1");
+        assertThat(fetch("fetch first from v")).isEqualTo("1 FETCH 1");
+        s.execute("declare g cursor for select g from generate_series(1, 3) g").close();
+        assertThat(fetch("fetch all from g")).isEqualTo("1 2 3 FETCH 3");
+        assertThat(fetch("fetch backward 2 from g")).isEqualTo("3 2 FETCH 2");
+        // joins, SELECT without FROM, UNION and DISTINCT cannot, as in PostgreSQL
+        for (String query : List.of("select a.id from t a join t b on a.id + 0 = b.id + 0", "select 1",
+                "select id from t union select id from t", "select distinct id from t")) {
+            s.execute("declare n cursor for " + query).close();
+            s.execute("fetch 1 from n").close();
+            assertState(() -> s.execute("fetch prior from n"), SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE);
+            s.execute("rollback").close();
+            s.execute("begin").close();
+        }
+    }
+
+    @Test
+    void defaultCursor_onAStreamedScan_goesBackOnlyOnceItsRowsAreInMemory() {
+        // PostgreSQL would go back here; HeliosDB would have to keep every row of the scan to do so
+        s.execute("declare c cursor for select id from t").close();
+        s.execute("fetch 2 from c").close();
+        assertState(() -> s.execute("fetch prior from c"), SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE);
+        s.execute("rollback").close();
+        // WITH HOLD outside a transaction block reads the rows at DECLARE: it may go back
+        s.execute("declare h cursor with hold for select id from t").close();
+        assertThat(fetch("fetch 2 from h")).isEqualTo("1 2 FETCH 2");
+        assertThat(fetch("fetch prior from h")).isEqualTo("1 FETCH 1");
+        s.execute("close h").close();
+    }
+
+    @Test
+    void fetch_getsItsOwnStatementTimeout_notTheDeclares() throws InterruptedException {
+        s.execute("set statement_timeout = '2s'").close();
+        s.execute("declare c cursor for select g from generate_series(1, 10) g").close();
+        // Past the DECLARE's deadline (a wall-clock deadline, nothing to wait on but time): the FETCH
+        // is a statement of its own, with its own 2 s, generous for a loaded machine.
+        Thread.sleep(2_200);
+        assertThat(fetch("fetch 3 from c")).isEqualTo("1 2 3 FETCH 3");
+        assertThat(fetch("fetch all from c")).endsWith("FETCH 7");
     }
 
     @Test

@@ -23,6 +23,7 @@ final class CatalogFunctionSignatures {
             "pg_backend_pid", "regclass", "regtype", "regnamespace", "regproc", "regprocedure", "regrole", "regoper",
             "to_regclass", "to_regtype", "pg_get_viewdef", "obj_description", "col_description", "current_schema", "pg_table_is_visible",
             "current_schemas", "regclass::text", "regtype::text", "regnamespace::text", "regrole::text",
+            "regclass::name", "regtype::name", "regnamespace::name", "regrole::name",
             "pg_table_size", "pg_relation_size", "pg_indexes_size", "pg_total_relation_size");
 
     private CatalogFunctionSignatures() {

@@ -7,6 +7,7 @@ import io.heliosdb.sql.analyze.BoundExpr.ColumnSlot;
 import io.heliosdb.sql.plan.LogicalPlan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,6 +17,9 @@ import java.util.Set;
  */
 final class ObjectIdOutput {
     private static final Set<String> KINDS = Set.of("regclass", "regtype", "regnamespace", "regrole");
+    /** The type OIDs clients are told for such a column (RowDescription), as PostgreSQL's pg_type has them. */
+    private static final Map<String, Integer> TYPE_OIDS = Map.of("regclass", 2205, "regtype", 2206,
+            "regnamespace", 4089, "regrole", 4096, "regproc", 24);
 
     private ObjectIdOutput() {
     }
@@ -31,7 +35,7 @@ final class ObjectIdOutput {
     static LogicalPlan namedResult(LogicalPlan plan) {
         List<BoundExpr> outputs = outputs(plan);
         List<Column> columns = plan.columns();
-        if (outputs == null || outputs.size() != columns.size() || outputs.stream().allMatch(e -> kind(e) == null)) {
+        if (outputs == null || outputs.size() != columns.size() || outputs.stream().allMatch(e -> kind(e) == null && !isRegproc(e))) {
             return plan;
         }
         List<BoundExpr> named = new ArrayList<>();
@@ -40,8 +44,15 @@ final class ObjectIdOutput {
             Column c = columns.get(i);
             BoundExpr slot = new ColumnSlot(i, c.type(), c.typmod(), c.name());
             String kind = kind(outputs.get(i));
-            named.add(kind == null ? slot : new BuiltinCall(kind + "::text", List.of(slot), SqlType.TEXT));
-            namedColumns.add(kind == null ? c : new Column(c.name(), SqlType.TEXT));
+            if (kind == null && isRegproc(outputs.get(i))) {
+                // regproc is held as its text already: only the type clients are told changes
+                named.add(slot);
+                namedColumns.add(new Column(c.name(), SqlType.TEXT, -1, TYPE_OIDS.get("regproc")));
+                continue;
+            }
+            // kind::name yields an ObjectName: the name as text, the OID for binary results
+            named.add(kind == null ? slot : new BuiltinCall(kind + "::name", List.of(slot), SqlType.TEXT));
+            namedColumns.add(kind == null ? c : new Column(c.name(), SqlType.TEXT, -1, TYPE_OIDS.get(kind)));
         }
         return new LogicalPlan.Project(plan, named, namedColumns);
     }
@@ -73,6 +84,10 @@ final class ObjectIdOutput {
             return outputs(s.left());
         }
         return null;
+    }
+
+    private static boolean isRegproc(BoundExpr e) {
+        return e instanceof BuiltinCall b && b.name().equals("regproc") && b.type() == SqlType.TEXT;
     }
 
     private static String kind(BoundExpr e) {

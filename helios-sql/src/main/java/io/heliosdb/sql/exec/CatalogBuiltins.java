@@ -119,6 +119,12 @@ final class CatalogBuiltins {
                 return oid == null ? null : ObjectIdentifiers.text(call.name().substring(0, call.name().indexOf(':')),
                         ((Number) oid).intValue(), catalog(rt), searchPath(rt));
             };
+            case "regclass::name", "regtype::name", "regnamespace::name", "regrole::name" -> (row, rt) -> {
+                Object oid = args[0].evaluate(row, rt);
+                int id = oid == null ? 0 : ((Number) oid).intValue();
+                return oid == null ? null : new io.heliosdb.api.ObjectName(id, ObjectIdentifiers.text(
+                        call.name().substring(0, call.name().indexOf(':')), id, catalog(rt), searchPath(rt)));
+            };
             case "regtype", "to_regtype" -> objectId(args, call, (name, c, path) -> typeOid(name, c), "type");
             case "regnamespace" -> objectId(args, call, (name, c, path) -> c.namespaceOid(unquote(name)), "schema");
             case "regrole" -> objectId(args, call, (name, c, path) -> c.roleOid(unquote(name)), "role");

@@ -7,7 +7,7 @@ package io.heliosdb.sql.schema;
  */
 public final class VectorTypes {
     /** The typmod of an int2vector or oidvector column (arrays have no typmod of their own). */
-    public static final int ZERO_BASED = 0;
+    public static final int ZERO_BASED = io.heliosdb.api.Column.VECTOR_TYPMOD;
 
     private VectorTypes() {
     }
