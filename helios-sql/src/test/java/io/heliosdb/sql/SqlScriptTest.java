@@ -3,7 +3,6 @@ package io.heliosdb.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SqlScriptTest {
 
-    static Stream<String> scripts() throws IOException, URISyntaxException {
-        Path dir = Path.of(SqlScriptTest.class.getResource("/scripts").toURI());
+    /** Listed from the sources (not target/test-classes, which can hold files of an older checkout). */
+    static Stream<String> scripts() throws IOException {
+        Path dir = Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "scripts");
         try (Stream<Path> files = Files.list(dir)) {
             List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
                     .sorted().toList();
