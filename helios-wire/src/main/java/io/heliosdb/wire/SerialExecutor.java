@@ -1,7 +1,6 @@
 package io.heliosdb.wire;
 
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -22,19 +21,8 @@ final class SerialExecutor implements Executor {
 
     @Override
     public void execute(Runnable task) {
-        executeAll(List.of(task));
-    }
-
-    /**
-     * Queues several tasks at once, as one hand-off to the pool: everything decoded from one socket
-     * read (Bind, Describe, Execute, Sync) wakes one worker once, rather than racing it message by message.
-     */
-    void executeAll(List<Runnable> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
         synchronized (tasks) {
-            tasks.addAll(batch);
+            tasks.add(task);
             if (draining) {
                 return;
             }
@@ -45,6 +33,13 @@ final class SerialExecutor implements Executor {
         } catch (RejectedExecutionException e) {
             // The pool is shutting down with the server: finish this connection's work (its cleanup) here.
             drain();
+        }
+    }
+
+    /** Tasks queued and not yet started. */
+    int pending() {
+        synchronized (tasks) {
+            return tasks.size();
         }
     }
 
