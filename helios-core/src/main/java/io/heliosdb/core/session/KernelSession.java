@@ -364,7 +364,7 @@ public final class KernelSession implements Session {
             } else {
                 plan = prepared != null ? prepared.currentPlan() : plan(statement, List.of()).plan();
             }
-            execution.markStarted();
+            execution.markStarted(activity.queryStart());
             if (plan.transactionCommand() != null) {
                 return block.run(plan.transactionCommand(), plan.transactionControl(), plan.sql());
             }

@@ -39,6 +39,11 @@ public final class SessionActivity {
         state = "active";
     }
 
+    /** When the current (or last) statement started, in UTC. */
+    LocalDateTime queryStart() {
+        return queryStart;
+    }
+
     void finished(String idleState, String application) {
         applicationName = application == null ? "" : application;
         runner = null;

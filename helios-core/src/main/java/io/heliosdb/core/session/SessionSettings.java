@@ -50,6 +50,9 @@ public final class SessionSettings {
     private record Entry(String name, String value) {
     }
 
+    /** Counts changes of any value, so that a reader can keep what it derived from them until the next change. */
+    private long version;
+
     /** The values when the transaction block began (null outside one): ROLLBACK restores them. */
     private Map<String, Entry> atBegin;
     /** Parameters SET LOCAL changed in this block: they revert at its end, even on COMMIT. */
@@ -67,9 +70,18 @@ public final class SessionSettings {
         return all;
     }
 
+    /** Changes whenever any value may have changed (SET, RESET, the end of a block, a savepoint's restore). */
+    public long version() {
+        return version;
+    }
+
     /** The value, or null for an unknown parameter. */
     public String get(String name) {
-        Entry e = values.get(key(name));
+        // The kernel asks by lower-case name several times per statement: skip lower-casing then.
+        Entry e = values.get(name);
+        if (e == null) {
+            e = values.get(key(name));
+        }
         return e == null ? null : e.value();
     }
 
@@ -78,6 +90,7 @@ public final class SessionSettings {
      * unless they contain a dot (custom "extension.name" parameters, which PostgreSQL also accepts).
      */
     public void set(String name, String value) {
+        version++;
         String k = key(name);
         Entry current = values.get(k);
         if (current == null && !name.contains(".")) {
@@ -107,6 +120,7 @@ public final class SessionSettings {
 
     /** The block committed: SET stays, SET LOCAL reverts. */
     public void commitTransaction() {
+        version++;
         if (atBegin != null) {
             for (String k : localNames) {
                 Entry before = atBegin.get(k);
@@ -123,6 +137,7 @@ public final class SessionSettings {
 
     /** The block rolled back: every SET made in it is undone, as in PostgreSQL. */
     public void rollbackTransaction() {
+        version++;
         if (atBegin != null) {
             values.clear();
             values.putAll(atBegin);
@@ -150,6 +165,7 @@ public final class SessionSettings {
 
     @SuppressWarnings("unchecked")
     public void restore(Map<String, ?> snapshot) {
+        version++;
         values.clear();
         values.putAll((Map<String, Entry>) snapshot);
     }
@@ -168,7 +184,7 @@ public final class SessionSettings {
     /** A duration parameter (like {@code lock_timeout}) in milliseconds: "500", "500ms", "5s", "1min". */
     public long millis(String name) {
         String v = get(name);
-        if (v == null) {
+        if (v == null || v.equals("0")) {
             return 0;
         }
         String s = v.strip().toLowerCase(Locale.ROOT).replace(" ", "");

@@ -55,9 +55,12 @@ final class StatementExecution {
         this.notices = notices;
     }
 
-    /** A statement starts now; outside a block it also starts its (autocommit) transaction. */
-    void markStarted() {
-        statementStarted = UtcClock.nowMicros();
+    /**
+     * A statement starts at {@code now} (the activity's query_start: one clock read per statement);
+     * outside a block it also starts its (autocommit) transaction.
+     */
+    void markStarted(LocalDateTime now) {
+        statementStarted = now;
         if (block.transaction() == null) {
             transactionStarted = statementStarted;
         }

@@ -14,6 +14,11 @@ final class StatementLimits {
     private final SessionSettings settings;
     private final int queryTimeoutSecs;
     private final StatementCancel cancel;
+    /** The timeouts as of {@link SessionSettings#version()} {@code settingsVersion} (-1: not read yet). */
+    private long settingsVersion = -1;
+    private long timeoutMillis;
+    private long lockTimeoutMillis;
+    private LockWait untimed;
 
     StatementLimits(SessionSettings settings, int queryTimeoutSecs, StatementCancel cancel) {
         this.settings = settings;
@@ -31,6 +36,14 @@ final class StatementLimits {
     /** Lock waits end at {@code lock_timeout}, on cancel, and at the statement's deadline. */
     LockWait lockWait() {
         long deadline = deadlineNanos();
+        if (deadline == 0) {
+            // Without a deadline the wait depends on lock_timeout alone: one object until it changes.
+            long lockMillis = lockTimeoutMillis();
+            if (untimed == null || untimed.timeoutMillis() != lockMillis) {
+                untimed = new LockWait(lockMillis, this::checkCancelled);
+            }
+            return untimed;
+        }
         return new LockWait(lockTimeoutMillis(), () -> {
             checkCancelled();
             if (deadline != 0 && System.nanoTime() - deadline > 0) {
@@ -41,11 +54,8 @@ final class StatementLimits {
 
     /** The {@link System#nanoTime()} a statement starting now must end by, or 0 for no limit. */
     long deadlineNanos() {
-        long timeout = settings.millis("statement_timeout");
-        long configured = queryTimeoutSecs * 1000L;
-        if (configured > 0 && (timeout <= 0 || configured < timeout)) {
-            timeout = configured;
-        }
+        refresh();
+        long timeout = timeoutMillis;
         if (timeout <= 0) {
             return 0;
         }
@@ -54,7 +64,24 @@ final class StatementLimits {
     }
 
     private long lockTimeoutMillis() {
-        long configured = settings.millis("lock_timeout");
-        return configured > 0 ? configured : DEFAULT_LOCK_TIMEOUT_MILLIS;
+        refresh();
+        return lockTimeoutMillis;
+    }
+
+    /** Parses the timeouts again only after a setting changed: several statements a second each ask for them. */
+    private void refresh() {
+        long version = settings.version();
+        if (version == settingsVersion) {
+            return;
+        }
+        long timeout = settings.millis("statement_timeout");
+        long configured = queryTimeoutSecs * 1000L;
+        if (configured > 0 && (timeout <= 0 || configured < timeout)) {
+            timeout = configured;
+        }
+        long lock = settings.millis("lock_timeout");
+        timeoutMillis = timeout;
+        lockTimeoutMillis = lock > 0 ? lock : DEFAULT_LOCK_TIMEOUT_MILLIS;
+        settingsVersion = version;
     }
 }

@@ -1,8 +1,9 @@
 package io.heliosdb.core.session;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalTime;
 
 /**
  * The current time in UTC, to the microsecond, as statement and activity timestamps need it once
@@ -13,8 +14,22 @@ final class UtcClock {
     private UtcClock() {
     }
 
+    /** The date of the last call: the calendar arithmetic of a new LocalDate shows in a point select's profile. */
+    private static volatile Day today = new Day(Long.MIN_VALUE, null);
+
+    private record Day(long epochDay, LocalDate date) {
+    }
+
     static LocalDateTime nowMicros() {
         Instant now = Instant.now();
-        return LocalDateTime.ofEpochSecond(now.getEpochSecond(), now.getNano() / 1000 * 1000, ZoneOffset.UTC);
+        long seconds = now.getEpochSecond();
+        long epochDay = Math.floorDiv(seconds, 86_400L);
+        Day day = today;
+        if (day.epochDay() != epochDay) {
+            day = new Day(epochDay, LocalDate.ofEpochDay(epochDay));
+            today = day;
+        }
+        long nanoOfDay = Math.floorMod(seconds, 86_400L) * 1_000_000_000L + now.getNano() / 1000 * 1000;
+        return LocalDateTime.of(day.date(), LocalTime.ofNanoOfDay(nanoOfDay));
     }
 }

@@ -15,7 +15,7 @@ import io.heliosdb.spi.StorageEngine;
 final class LazyReadView implements ReadView {
     private final StorageEngine engine;
     private volatile ReadView view;
-    private boolean closed;
+    private volatile boolean closed;
 
     LazyReadView(StorageEngine engine) {
         this.engine = engine;
@@ -38,9 +38,21 @@ final class LazyReadView implements ReadView {
         return v;
     }
 
+    /**
+     * Before the view is taken, a get reads the engine itself: one get is atomic against commit
+     * batches, and which version it picks depends only on the registered snapshot timestamp, so a
+     * point lookup never pays for a view (on RocksDB a snapshot's two trips through the db mutex).
+     */
     @Override
     public byte[] get(String keyspace, byte[] key) {
-        return view().get(keyspace, key);
+        ReadView v = view;
+        if (v == null) {
+            if (closed) {
+                throw new IllegalStateException("the statement's reads are closed");
+            }
+            return engine.get(keyspace, key);
+        }
+        return v.get(keyspace, key);
     }
 
     @Override

@@ -54,6 +54,16 @@ final class RowKeys {
         return types;
     }
 
+    /** The column types as an array, for a point lookup's decoder (no list in between). */
+    static SqlType[] typeArray(TableDef table) {
+        List<ColumnDef> columns = table.columns();
+        SqlType[] types = new SqlType[columns.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = columns.get(i).type();
+        }
+        return types;
+    }
+
     static List<SqlType> keyTypes(TableDef table) {
         List<SqlType> types = new ArrayList<>(table.primaryKey().size());
         for (int index : table.primaryKey()) {

@@ -17,9 +17,13 @@ final class StoredRowCursor implements RowCursor {
     private Object[] row;
 
     StoredRowCursor(KvCursor rows, List<SqlType> types) {
+        this(rows, types.toArray(new SqlType[0]));
+    }
+
+    StoredRowCursor(KvCursor rows, SqlType[] types) {
         this.rows = rows;
         this.inPlace = rows instanceof StoredValueCursor c ? c : null;
-        this.types = types.toArray(new SqlType[0]);
+        this.types = types;
     }
 
     static RowCursor empty() {
@@ -27,6 +31,10 @@ final class StoredRowCursor implements RowCursor {
     }
 
     static RowCursor single(byte[] key, byte[] value, List<SqlType> types) {
+        return new StoredRowCursor(new SingleEntry(key, value), types);
+    }
+
+    static RowCursor single(byte[] key, byte[] value, SqlType[] types) {
         return new StoredRowCursor(new SingleEntry(key, value), types);
     }
 

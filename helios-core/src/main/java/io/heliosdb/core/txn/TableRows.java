@@ -265,7 +265,7 @@ public final class TableRows {
             throw e;
         }
         byte[] value = reader.get(CatalogKeys.ROWS, rowKey);
-        return value == null ? StoredRowCursor.empty() : StoredRowCursor.single(rowKey, value, RowKeys.types(table));
+        return value == null ? StoredRowCursor.empty() : StoredRowCursor.single(rowKey, value, RowKeys.typeArray(table));
     }
 
     public void insert(TableDef table, Object[] row) {

@@ -380,7 +380,9 @@ public final class TransactionalStore implements AutoCloseable {
             return;
         }
         transaction.end();
-        locks.releaseAll(transaction.id(), transaction.lockedKeys());
+        if (transaction.lockCount() > 0) { // a plain read holds none: skip the lock table's monitor
+            locks.releaseAll(transaction.id(), transaction.lockedKeys());
+        }
         if (transaction.snapshotTs() >= 0) {
             snapshots.close(transaction.snapshotTs());
         }

@@ -16,6 +16,7 @@ final class CountingStorageEngine implements StorageEngine {
     final AtomicInteger writes = new AtomicInteger();
     final AtomicInteger syncWrites = new AtomicInteger();
     final AtomicInteger viewsOpen = new AtomicInteger();
+    final AtomicInteger viewsTaken = new AtomicInteger();
 
     CountingStorageEngine(StorageEngine delegate) {
         this.delegate = delegate;
@@ -26,6 +27,7 @@ final class CountingStorageEngine implements StorageEngine {
         scans.set(0);
         writes.set(0);
         syncWrites.set(0);
+        viewsTaken.set(0);
     }
 
     @Override
@@ -63,6 +65,7 @@ final class CountingStorageEngine implements StorageEngine {
     public ReadView readView() {
         ReadView view = delegate.readView();
         viewsOpen.incrementAndGet();
+        viewsTaken.incrementAndGet();
         return new ReadView() {
             private boolean closed;
 

@@ -27,7 +27,7 @@ public final class StatementCompiler {
         }
         if (statement instanceof BoundStatement.Query q) {
             Operator root = PlanCompiler.compile(q.plan());
-            List<Column> columns = q.plan().columns();
+            List<Column> columns = List.copyOf(q.plan().columns()); // immutable: each result's List.copyOf is free
             // A locking query is no read: the kernel runs it as a write (own transaction, restart on a re-check).
             return new CompiledStatement(sql, parameterTypes, columns, null, !LockRowsOperator.locks(q.plan()), false,
                     rt -> Results.streaming(columns, root.open(rt)));

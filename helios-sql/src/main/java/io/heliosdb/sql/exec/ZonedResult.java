@@ -20,10 +20,24 @@ final class ZonedResult implements StatementResult {
     }
 
     static StatementResult wrap(StatementResult result, Runtime rt) {
+        // Runs once per executed statement: a plain loop, and nothing allocated without a timestamptz column.
         List<Column> columns = result.columns();
-        int[] zoned = java.util.stream.IntStream.range(0, columns.size())
-                .filter(i -> columns.get(i).type() == SqlType.TIMESTAMPTZ).toArray();
-        return zoned.length == 0 ? result : new ZonedResult(result, zoned, SessionZone.of(rt));
+        int count = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).type() == SqlType.TIMESTAMPTZ) {
+                count++;
+            }
+        }
+        if (count == 0) {
+            return result;
+        }
+        int[] zoned = new int[count];
+        for (int i = 0, n = 0; i < columns.size(); i++) {
+            if (columns.get(i).type() == SqlType.TIMESTAMPTZ) {
+                zoned[n++] = i;
+            }
+        }
+        return new ZonedResult(result, zoned, SessionZone.of(rt));
     }
 
     @Override

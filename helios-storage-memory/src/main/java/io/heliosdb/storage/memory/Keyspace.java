@@ -3,12 +3,53 @@ package io.heliosdb.storage.memory;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** One named keyspace: keys in unsigned-byte order, each mapped to its chain of versions. */
 final class Keyspace {
 
+    /** In key order, for scans; change it only through {@link #put} and {@link #remove}. */
     final ConcurrentSkipListMap<byte[], Version> entries = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
+    /**
+     * The same chains by key hash: a point get is one hash probe instead of a skip-list search
+     * (a third of a prepared point select's CPU in a profile). Both maps change under the engine's
+     * write lock, before the batch's sequence is published, so either one gives a reader a valid chain.
+     */
+    private final ConcurrentHashMap<HashKey, Version> byKey = new ConcurrentHashMap<>();
+
+    /** A byte[] key compared by content. */
+    private record HashKey(byte[] bytes, int hash) {
+        HashKey(byte[] bytes) {
+            this(bytes, Arrays.hashCode(bytes));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof HashKey k && k.hash == hash && Arrays.equals(k.bytes, bytes);
+        }
+    }
+
+    /** The version chain of {@code key}, or null. */
+    Version get(byte[] key) {
+        return byKey.get(new HashKey(key));
+    }
+
+    /** Sets the chain of {@code key} (a key the caller owns: it is kept). */
+    void put(byte[] key, Version chain) {
+        entries.put(key, chain);
+        byKey.put(new HashKey(key), chain);
+    }
+
+    void remove(byte[] key) {
+        entries.remove(key);
+        byKey.remove(new HashKey(key));
+    }
 
     // Written only under the engine's write lock; volatile so that statistics read them without it.
     volatile long liveKeys;

@@ -76,7 +76,7 @@ public final class MemoryStorageEngine implements StorageEngine, SnapshotPins.Se
         }
         // Load the chain before reading the sequence: a chain pruned at horizon H always holds the
         // newest version at or below H, and the sequence read afterwards is at least H.
-        Version head = ks.entries.get(key);
+        Version head = ks.get(key);
         gets.increment();
         return valueOf(head, committedSeq);
     }
@@ -99,7 +99,7 @@ public final class MemoryStorageEngine implements StorageEngine, SnapshotPins.Se
         checkOpen();
         gets.increment();
         Keyspace ks = keyspaces.get(keyspace);
-        return ks == null ? null : valueOf(ks.entries.get(key), seq);
+        return ks == null ? null : valueOf(ks.get(key), seq);
     }
 
     KvCursor scanPinned(String keyspace, byte[] from, byte[] to, boolean reverse, long seq) {
@@ -140,7 +140,7 @@ public final class MemoryStorageEngine implements StorageEngine, SnapshotPins.Se
                 Keyspace ks = keyspaces.computeIfAbsent(op.keyspace(), k -> new Keyspace());
                 byte[] key = op.key().clone();
                 byte[] value = op.isDelete() ? null : op.value().clone();
-                Version head = ks.entries.get(key);
+                Version head = ks.get(key);
                 Version before = head == null ? null : head.visibleAt(seq);
                 if (head != null && head.seq() == seq) {
                     head = head.older(); // written earlier in this batch: the last write wins
@@ -148,7 +148,7 @@ public final class MemoryStorageEngine implements StorageEngine, SnapshotPins.Se
                     touched.add(new Touched(new DirtyKey(ks, key), head != null && !head.hasHistory()));
                 }
                 ks.account(key, before == null ? null : before.value(), value);
-                ks.entries.put(key, Version.on(seq, value, head));
+                ks.put(key, Version.on(seq, value, head));
                 if (value == null) {
                     deletes.increment();
                 } else {
@@ -175,7 +175,7 @@ public final class MemoryStorageEngine implements StorageEngine, SnapshotPins.Se
 
     /** Drops what no reader at or after {@code horizon} can see; true if the key still keeps history. */
     private boolean prune(DirtyKey k, long horizon) {
-        Version head = k.keyspace().entries.get(k.key());
+        Version head = k.keyspace().get(k.key());
         if (head == null) {
             return false;
         }
@@ -184,12 +184,12 @@ public final class MemoryStorageEngine implements StorageEngine, SnapshotPins.Se
             versionsPruned += head.length() - pruned.length();
         }
         if (pruned.value() == null && !pruned.hasHistory() && pruned.seq() <= horizon) {
-            k.keyspace().entries.remove(k.key()); // a delete every reader already sees
+            k.keyspace().remove(k.key()); // a delete every reader already sees
             versionsPruned++;
             return false;
         }
         if (pruned != head) {
-            k.keyspace().entries.put(k.key(), pruned);
+            k.keyspace().put(k.key(), pruned);
         }
         return pruned.hasHistory();
     }

@@ -1,0 +1,129 @@
+package io.heliosdb.bench.jmh;
+
+import io.heliosdb.api.HeliosDB;
+import io.heliosdb.api.PreparedQuery;
+import io.heliosdb.api.QueryResult;
+import io.heliosdb.api.Row;
+import io.heliosdb.api.Session;
+import io.heliosdb.api.config.HeliosConfig;
+import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * CPU time and heap allocation per prepared point SELECT by primary key, measured on the calling
+ * thread (so load from other processes on the machine does not count, unlike wall-clock throughput).
+ * Same table, query and drain as ./bench/compare's point-select workload.
+ *
+ * <pre>java -cp helios-bench/target/benchmarks.jar io.heliosdb.bench.jmh.PointSelectCost [memory|rocksdb] [rows] [ops] [reps]</pre>
+ *
+ * Prints one line per repetition (with the GC pause and JIT compile milliseconds during it) and a last line {@code median <engine> cpu_us_per_op=... bytes_per_op=...}.
+ * To compare two builds, run it alternately with each build's jars first on the class path.
+ */
+public final class PointSelectCost {
+    private PointSelectCost() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String engine = args.length > 0 ? args[0] : "memory";
+        int rows = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        int ops = args.length > 2 ? Integer.parseInt(args[2]) : 200_000;
+        int reps = args.length > 3 ? Integer.parseInt(args[3]) : 7;
+        Path dir = engine.equals("memory") ? null : Files.createTempDirectory("pointsel-cost");
+        HeliosConfig config;
+        if (dir == null) {
+            config = HeliosConfig.memory();
+        } else {
+            HeliosConfig persistent = HeliosConfig.persistent(dir.resolve("helios"));
+            config = persistent.withStorage(persistent.storage().withEngine(engine));
+        }
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        try (HeliosDB db = HeliosDB.open(config); Session session = db.session()) {
+            load(session, rows);
+            try (PreparedQuery select = session.prepare("SELECT id, grp, amount, note FROM items WHERE id = $1")) {
+                SplittableRandom random = new SplittableRandom(42);
+                if (!Boolean.getBoolean("pointsel.cold")) {
+                    run(select, random, rows, ops); // warm-up (-Dpointsel.cold=true: none, to watch the JIT settle)
+                }
+                double[] cpu = new double[reps];
+                double[] bytes = new double[reps];
+                for (int r = 0; r < reps; r++) {
+                    long gc0 = gcMillis();
+                    long jit0 = jit.getTotalCompilationTime();
+                    long cpu0 = threads.getCurrentThreadCpuTime();
+                    long bytes0 = threads.getThreadAllocatedBytes(thread);
+                    long wall0 = System.nanoTime();
+                    run(select, random, rows, ops);
+                    long wall = System.nanoTime() - wall0;
+                    cpu[r] = (threads.getCurrentThreadCpuTime() - cpu0) / 1000.0 / ops;
+                    bytes[r] = (double) (threads.getThreadAllocatedBytes(thread) - bytes0) / ops;
+                    // GC pauses and JIT compiler time during the rep tell a slow rep's cause apart.
+                    System.out.printf("rep %d %s cpu_us_per_op=%.3f bytes_per_op=%.0f wall_us_per_op=%.3f"
+                            + " gc_ms=%d jit_ms=%d%n", r, engine, cpu[r], bytes[r], wall / 1000.0 / ops,
+                            gcMillis() - gc0, jit.getTotalCompilationTime() - jit0);
+                }
+                System.out.printf("median %s cpu_us_per_op=%.3f bytes_per_op=%.0f%n", engine, median(cpu), median(bytes));
+            }
+        } finally {
+            if (dir != null) {
+                TempFiles.deleteTree(dir);
+            }
+        }
+    }
+
+    private static void load(Session session, int rows) {
+        session.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, grp INTEGER NOT NULL, amount BIGINT NOT NULL,"
+                + " note VARCHAR(40))").close();
+        try (PreparedQuery insert = session.prepare("INSERT INTO items (id, grp, amount, note) VALUES ($1, $2, $3, $4)")) {
+            for (int start = 0; start < rows; start += 1000) {
+                session.execute("BEGIN").close();
+                for (int id = start; id < Math.min(rows, start + 1000); id++) {
+                    insert.execute(id, id % 100, (long) (id % 997) * 3, "note-" + id).close();
+                }
+                session.execute("COMMIT").close();
+            }
+        }
+    }
+
+    private static long run(PreparedQuery select, SplittableRandom random, int rows, int ops) {
+        long sink = 0;
+        for (int i = 0; i < ops; i++) {
+            try (QueryResult result = select.execute(random.nextInt(rows))) {
+                int found = 0;
+                while (result.next()) {
+                    Row row = result.row();
+                    for (int c = 0; c < row.size(); c++) {
+                        sink += row.get(c) == null ? 0 : 1;
+                    }
+                    found++;
+                }
+                if (found != 1) {
+                    throw new IllegalStateException("expected one row, got " + found);
+                }
+            }
+        }
+        return sink;
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
