@@ -70,7 +70,7 @@ public final class LockTable {
                 while (true) {
                     Set<Long> blockers = blockers(owner, key, mode);
                     if (blockers.isEmpty()) {
-                        holders.computeIfAbsent(key, k -> new HashMap<>()).merge(owner, mode, Mode::stronger);
+                        holders.computeIfAbsent(key, k -> new HashMap<>(2)).merge(owner, mode, Mode::stronger);
                         return waited;
                     }
                     waitsFor.put(owner, blockers);
@@ -106,7 +106,7 @@ public final class LockTable {
         if (!blockers(owner, key, mode).isEmpty()) {
             return false;
         }
-        holders.computeIfAbsent(key, k -> new HashMap<>()).merge(owner, mode, Mode::stronger);
+        holders.computeIfAbsent(key, k -> new HashMap<>(2)).merge(owner, mode, Mode::stronger);
         return true;
     }
 
@@ -145,13 +145,17 @@ public final class LockTable {
         if (h == null) {
             return Set.of();
         }
-        Set<Long> out = new HashSet<>();
-        h.forEach((other, held) -> {
-            if (other != owner && mode.conflictsWith(held)) {
-                out.add(other);
+        // Most keys are free or only share-locked (a table's catalog entry by every writer of it): no set then.
+        Set<Long> out = null;
+        for (Map.Entry<Long, Mode> e : h.entrySet()) {
+            if (e.getKey() != owner && mode.conflictsWith(e.getValue())) {
+                if (out == null) {
+                    out = new HashSet<>();
+                }
+                out.add(e.getKey());
             }
-        });
-        return out;
+        }
+        return out == null ? Set.of() : out;
     }
 
     private boolean closesCycle(long owner) {

@@ -236,8 +236,13 @@ public final class Transaction {
     }
 
     public Mark mark() {
-        return new Mark(overlay.mark(), new LinkedHashMap<>(pendingTables), new LinkedHashMap<>(pendingIndexes),
-                ddlCount, lockOrder.size(), priorOrder.size(), new LinkedHashMap<>(pendingObjects));
+        return new Mark(overlay.mark(), copy(pendingTables), copy(pendingIndexes),
+                ddlCount, lockOrder.size(), priorOrder.size(), copy(pendingObjects));
+    }
+
+    // Every statement takes a mark, and few transactions have DDL: most marks copy nothing.
+    private static <V> Map<String, V> copy(Map<String, V> map) {
+        return map.isEmpty() ? Map.of() : new LinkedHashMap<>(map);
     }
 
     /** Undoes the writes and DDL since {@code mark}; locks stay held, as in PostgreSQL. */

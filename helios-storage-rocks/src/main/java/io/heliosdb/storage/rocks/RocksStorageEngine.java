@@ -98,6 +98,17 @@ public final class RocksStorageEngine implements StorageEngine {
                 descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), tuning.columnFamilyOptions));
             }
             RocksDB db = RocksDB.open(tuning.dbOptions, directory.toString(), descriptors, handles);
+            if (tuning.walEnabled) {
+                try {
+                    RocksWalRoll.prepareRecycledWal(db, handles.get(0), handles);
+                    tuning.statistics.reset(); // the statistics count the database's use, not its preparation
+                } catch (RocksDBException | RuntimeException e) {
+                    handles.forEach(ColumnFamilyHandle::close);
+                    handles.clear();
+                    db.close();
+                    throw e;
+                }
+            }
             return new RocksStorageEngine(directory, tuning, db, names, handles);
         } catch (RocksDBException e) {
             handles.forEach(ColumnFamilyHandle::close);

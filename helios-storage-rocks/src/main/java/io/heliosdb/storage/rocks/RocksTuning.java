@@ -53,7 +53,8 @@ final class RocksTuning implements AutoCloseable {
                 // A synced append to a growing WAL also makes ext4 journal the new file size (a second
                 // device write and flush per commit); a recycled WAL is overwritten in place, as
                 // SQLite's is after a checkpoint. RocksDB reuses a WAL once its memtables are flushed
-                // (from the third WAL on), and 10.x keeps recycling with kPointInTimeRecovery, the
+                // (from the third WAL on; RocksWalRoll makes that the first WAL commits go to after open),
+                // and 10.x keeps recycling with kPointInTimeRecovery, the
                 // default recovery mode (each record names its log, so stale tail records are not replayed).
                 // RocksDB refuses writes with disableWAL while recycling, so only with the WAL on.
                 .setRecycleLogFileNum(walEnabled ? RECYCLED_WALS : 0);

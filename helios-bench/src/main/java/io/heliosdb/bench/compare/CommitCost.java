@@ -1,0 +1,117 @@
+package io.heliosdb.bench.compare;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * CPU time and heap allocation per durable single-row autocommit INSERT, measured in ways that
+ * hardly depend on machine load: the session threads' own CPU time (user and kernel, so the
+ * leader's fdatasync counts), the whole process's CPU time (adds RocksDB's native threads, GC and
+ * JIT), and the bytes the session threads allocated. One line per run, so that a script can
+ * alternate two builds (A B A B ...) and take medians; see bench/commit-cost.
+ *
+ * <p>Usage: {@code CommitCost <target id> <sessions> <commits>} with {@code -Dwarmup=N}
+ * uncounted commits first (default 3000).
+ */
+public final class CommitCost {
+
+    private CommitCost() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println("usage: CommitCost <target id> <sessions> <commits>");
+            System.exit(2);
+        }
+        Target target = TargetCatalog.byId(args[0], 0);
+        int sessions = Integer.parseInt(args[1]);
+        int commits = Integer.parseInt(args[2]);
+        int warmup = Integer.getInteger("warmup", 3000);
+        Path dir = Files.createTempDirectory("helios-commitcost");
+        try (Target.Instance instance = target.open(dir)) {
+            List<DbClient> clients = new ArrayList<>();
+            for (int i = 0; i < sessions; i++) {
+                clients.add(instance.connect());
+            }
+            clients.get(0).execute(Workload.ITEMS_DDL);
+            AtomicLong ids = new AtomicLong(-warmup);
+            run(clients, ids, 0, new Totals());
+            ids.set(0);
+            Totals t = new Totals();
+            long processBefore = processCpuNanos();
+            long started = System.nanoTime();
+            run(clients, ids, commits, t);
+            long wall = System.nanoTime() - started;
+            long process = processCpuNanos() - processBefore;
+            double n = commits;
+            System.out.printf("target=%s sessions=%d commits=%d thread_cpu_us=%.1f thread_user_us=%.1f"
+                            + " thread_sys_us=%.1f process_cpu_us=%.1f alloc_bytes=%.0f wall_s=%.2f%n",
+                    args[0], sessions, commits, t.cpu.sum() / n / 1e3, t.user.sum() / n / 1e3,
+                    (t.cpu.sum() - t.user.sum()) / n / 1e3, process / n / 1e3, t.allocated.sum() / n, wall / 1e9);
+            for (DbClient c : clients) {
+                c.close();
+            }
+        } finally {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** What the session threads spent, summed. */
+    private static final class Totals {
+        final LongAdder cpu = new LongAdder();
+        final LongAdder user = new LongAdder();
+        final LongAdder allocated = new LongAdder();
+    }
+
+    private static void run(List<DbClient> clients, AtomicLong ids, long end, Totals totals) throws Exception {
+        CountDownLatch done = new CountDownLatch(clients.size());
+        List<Throwable> failures = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (DbClient c : clients) {
+            Thread thread = new Thread(() -> {
+                long cpu = mx.getCurrentThreadCpuTime();
+                long user = mx.getCurrentThreadUserTime();
+                long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+                try (DbClient.Stmt insert = c.prepare(Workload.INSERT_ITEM)) {
+                    for (long id = ids.getAndIncrement(); id < end; id = ids.getAndIncrement()) {
+                        insert.update((int) id, (int) (id % 100), id, "n");
+                    }
+                } catch (Throwable e) {
+                    synchronized (failures) {
+                        failures.add(e);
+                    }
+                } finally {
+                    totals.cpu.add(mx.getCurrentThreadCpuTime() - cpu);
+                    totals.user.add(mx.getCurrentThreadUserTime() - user);
+                    totals.allocated.add(mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - allocated);
+                    done.countDown();
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        done.await();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("a session failed", failures.get(0));
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+}

@@ -1,0 +1,62 @@
+package io.heliosdb.storage.rocks;
+
+import java.util.List;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * Makes the first commits after open overwrite a WAL file instead of appending to a new one.
+ *
+ * <p>A synced append must also make the file's new size durable (on ext4 a journal commit: a second
+ * device write and cache flush, and more kernel CPU per commit); an overwrite of blocks already
+ * written does not. (On ext4 without a journal the inode block is still written whenever the
+ * write moved the file's mtime, i.e. once per clock tick, so there the saving is partial.) RocksDB reuses a WAL only once its memtables are flushed
+ * ({@link RocksTuning#RECYCLED_WALS}), and it starts every open with a fresh, empty WAL, so without
+ * help a database appends for its first two memtables' worth of commits (about 128 MB of WAL).
+ *
+ * <p>So at open, twice: write a put and single-delete of a private key (they cancel, so the flush
+ * writes no SST but must switch the WAL), the first time after {@link #FILL_BYTES} of log-only data
+ * (never in a memtable or SST), then flush. The first WAL, now {@code FILL_BYTES} long and synced by
+ * the flush, is retired into the recycle list; the second flush retires the second WAL and makes
+ * the first the live one. The cost is one 4 MB write and sync and two empty flushes per open. Its stale records carry an old log number, which recovery reads as the end of the
+ * log, exactly as for any recycled WAL. Nothing of the user's data is in flight here: the open has
+ * just recovered and flushed, and no commit has been written yet.
+ */
+final class RocksWalRoll {
+
+    /** As much WAL as SQLite's default auto-checkpoint keeps (1,000 pages of 4 kB): ~20,000 small commits. */
+    static final int FILL_BYTES = 4 * 1024 * 1024;
+    private static final int CHUNK = 1024 * 1024;
+    // Outside the kernel's key spaces: the default family holds no kernel data, and the key is
+    // put and single-deleted in one batch, so it never exists between batches.
+    private static final byte[] ROLL_KEY = {0, 'w', 'a', 'l', '-', 'r', 'o', 'l', 'l'};
+
+    private RocksWalRoll() {
+    }
+
+    /** {@code defaultFamily}: the handle of RocksDB's default column family; {@code families}: all open ones. */
+    static void prepareRecycledWal(RocksDB db, ColumnFamilyHandle defaultFamily, List<ColumnFamilyHandle> families)
+            throws RocksDBException {
+        byte[] chunk = new byte[CHUNK];
+        try (WriteOptions unsynced = new WriteOptions().setSync(false);
+             FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+            for (int round = 0; round < 2; round++) {
+                try (WriteBatch batch = new WriteBatch()) {
+                    // Only the first WAL is filled: it is the one the first commits reuse. The second is
+                    // reused only once the first has filled a memtable (tens of MB of commits).
+                    for (int written = 0; round == 0 && written < FILL_BYTES; written += CHUNK) {
+                        batch.putLogData(chunk);
+                    }
+                    batch.put(defaultFamily, ROLL_KEY, new byte[0]);
+                    batch.singleDelete(defaultFamily, ROLL_KEY);
+                    db.write(unsynced, batch);
+                }
+                db.flush(flush, families);
+            }
+        }
+    }
+}
