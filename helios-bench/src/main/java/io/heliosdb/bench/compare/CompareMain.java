@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The side-by-side harness: for each round, each workload, each system, one fresh JVM
  * ({@link RunOne}) on fresh files, so the systems interleave A B A B and share the machine's
- * drift. Writes {@code <out>/<timestamp>.md} and {@code .csv} (and {@code --report FILE}).
+ * drift. The data sets the reading workloads need are built once per run and copied for each run
+ * ({@link DataSets}). Writes {@code <out>/<timestamp>.md} and {@code .csv} (and {@code --report FILE}).
  */
 public final class CompareMain {
     /**
@@ -41,6 +42,9 @@ public final class CompareMain {
             System.exit(2);
             return;
         }
+        long began = System.nanoTime();
+        String loadAtStart = MachineInfo.loadAverage();
+        Elapsed.Clock clock = new Elapsed.Clock();
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss"));
         Files.createDirectories(options.outDir());
         Path logs = options.outDir().resolve(stamp + "-logs");
@@ -60,14 +64,24 @@ public final class CompareMain {
         }
         int pgPort = postgres == null ? 0 : postgres.port();
         List<RunResult> runs = new ArrayList<>();
+        Path dataRoot = Files.createTempDirectory("helios-bench-datasets");
+        DataSets dataSets = new DataSets(dataRoot);
         try {
+            buildDataSets(options, pgPort, logs, dataSets, clock, notes);
             for (int round = 1; round <= options.scale().rounds(); round++) {
                 for (String workload : options.workloads()) {
                     for (String target : options.targets()) {
-                        RunResult r = runOne(options, target, workload, round, pgPort, logs);
+                        long t0 = System.nanoTime();
+                        RunResult r = runOne(options, target, workload, round, pgPort, logs, dataSets);
                         runs.add(r);
-                        System.err.printf("round %d %-18s %-20s %s%n", round, workload, target,
-                                r.ok() ? MarkdownReport.num(r.opsPerSec()) + " ops/s" : r.status() + " " + r.note());
+                        // Pairs left out print nothing here; the report lists them with the reason.
+                        if (r.status().equals("n/a")) {
+                            continue;
+                        }
+                        clock.add(workload, System.nanoTime() - t0);
+                        System.err.printf("round %d %-18s %-20s %s (%.1f s)%n", round, workload, target,
+                                r.ok() ? MarkdownReport.num(r.opsPerSec()) + " ops/s" : r.status() + " " + r.note(),
+                                (System.nanoTime() - t0) / 1e9);
                     }
                 }
             }
@@ -75,6 +89,7 @@ public final class CompareMain {
             if (postgres != null) {
                 postgres.close();
             }
+            deleteTree(dataRoot);
         }
         List<Summary> summaries = Summary.of(runs);
         List<Target> targets = options.targets().stream().map(t -> TargetCatalog.byId(t, pgPort)).toList();
@@ -101,8 +116,15 @@ public final class CompareMain {
         if (options.targets().stream().anyMatch(t -> t.startsWith("helios"))) {
             measured.add(MeasuredGoal.emptyHeap(EmptyHeapProbe.inFreshJvms(options.scale().rounds())));
         }
+        if (options.targets().contains("helios-hybrid-caffeine")
+                && options.workloads().contains(Workload.ZIPF_POINT_SELECT.id())) {
+            measured.add(MeasuredGoal.hitRate(summaries));
+        }
+        notes.add("load average (1, 5, 15 min) at the start: " + loadAtStart + "; at the end: "
+                + MachineInfo.loadAverage() + " (on " + Runtime.getRuntime().availableProcessors()
+                + " cores: above that, the systems measured here shared the machine with other work)");
         ReportContext context = new ReportContext("HeliosDB Lite side by side — " + stamp, machine, notes, targets,
-                measured);
+                measured, clock.list(System.nanoTime() - began));
         String md = MarkdownReport.render(context, summaries);
         Files.writeString(options.outDir().resolve(stamp + ".md"), md);
         Files.writeString(options.outDir().resolve(stamp + ".csv"), CsvReport.render(options.targets(), summaries));
@@ -146,37 +168,96 @@ public final class CompareMain {
             return List.of("pgbench workloads skipped: " + PgbenchBinary.missing());
         }
         int n = PgbenchScript.scaleFactor(options.scale());
-        return List.of("pgbench workloads: " + pgbench + " on loopback against the PostgreSQL-protocol systems, each run "
-                + "on fresh files initialised with pgbench -i -s " + n + String.format(java.util.Locale.ROOT,
-                " (%,d accounts)", n * PgbenchScript.ACCOUNTS_PER_SCALE) + " then run with -n; ops/s is pgbench's tps "
+        return List.of("pgbench workloads: " + pgbench + " on loopback against the PostgreSQL-protocol systems; each "
+                + "system's tables are initialised once per run with pgbench -i -s " + n + String.format(java.util.Locale.ROOT,
+                " (%,d accounts)", n * PgbenchScript.ACCOUNTS_PER_SCALE) + " and every run (tpcb-like included, which "
+                + "changes them) starts on a fresh copy of them, then runs with -n; ops/s is pgbench's tps "
                 + "without initial connection time, the latency column (p50_us in the CSV) holds pgbench's latency average, no p99; a run "
                 + "with a failed transaction counts as an error");
     }
 
-    private static RunResult runOne(CompareOptions options, String targetId, String workload, int round, int pgPort,
-                                    Path logs) throws IOException, InterruptedException {
-        Target target = TargetCatalog.byId(targetId, pgPort);
-        String why = RunMatrix.whyNot(targetId, Workload.byId(workload));
-        if (why == null) {
-            why = target.notApplicable(Workload.byId(workload));
+    /** Whether the pair runs at all in this run (the matrix and the target agree). */
+    static String whyNot(CompareOptions options, Target target, Workload workload) {
+        String why = RunMatrix.whyNot(target.id(), workload, options.quick());
+        return why != null ? why : target.notApplicable(workload);
+    }
+
+    /**
+     * Builds, before the first round, each data set some measured pair reads, with the first target of
+     * the run that reads it (pgbench's with a target that speaks the protocol, since pgbench loads it).
+     */
+    private static void buildDataSets(CompareOptions options, int pgPort, Path logs, DataSets dataSets,
+                                      Elapsed.Clock clock, List<String> notes) throws IOException, InterruptedException {
+        List<String> builtKeys = new ArrayList<>();
+        for (String workloadId : options.workloads()) {
+            Workload workload = Workload.byId(workloadId);
+            for (String targetId : options.targets()) {
+                Target target = TargetCatalog.byId(targetId, pgPort);
+                String key = DataSets.key(target, workload);
+                if (key == null || dataSets.tried(key) || whyNot(options, target, workload) != null) {
+                    continue;
+                }
+                long t0 = System.nanoTime();
+                Path dir = dataSets.prepare(key, target);
+                Path log = logs.resolve("0-build-" + key.replace('/', '-') + "-" + targetId + ".log");
+                RunResult r = launch(options, targetId, workloadId, 0, pgPort, dir, log, RunOne.MODE_BUILD,
+                        options.timeoutSeconds() * 3);
+                dataSets.record(key, dir, r.ok());
+                clock.add("data sets (built once, copied for each run)", System.nanoTime() - t0);
+                System.err.printf("data set %-24s built by %-20s %s (%.1f s)%n", key, targetId,
+                        r.ok() ? "ok" : r.status() + " " + r.note(), (System.nanoTime() - t0) / 1e9);
+                builtKeys.add(key + (r.ok() ? "" : " (failed: its runs load their own data)"));
+            }
         }
+        if (!builtKeys.isEmpty()) {
+            notes.add("data sets built once for the whole run by the system itself and copied (cp -a; PostgreSQL: "
+                    + "CREATE DATABASE ... TEMPLATE) into each run's fresh directory before its fresh JVM starts, "
+                    + "so every round starts on fresh files without reloading: " + String.join(", ", builtKeys)
+                    + "; in-memory systems load the data set in every run with their own INSERT ... SELECT over "
+                    + "a generated series; start-up ms of a reading workload on a file-based system is the "
+                    + "opening of that existing database");
+        }
+    }
+
+    private static RunResult runOne(CompareOptions options, String targetId, String workload, int round, int pgPort,
+                                    Path logs, DataSets dataSets) throws IOException, InterruptedException {
+        Target target = TargetCatalog.byId(targetId, pgPort);
+        String why = whyNot(options, target, Workload.byId(workload));
         if (why != null) {
             return RunResult.notApplicable(targetId, workload, round, why);
         }
         Path work = Files.createTempDirectory("helios-bench-run");
-        Path log = logs.resolve(round + "-" + workload + "-" + targetId + ".log");
+        try {
+            Path db = work.resolve("db");
+            Path copy = dataSets.copyOf(DataSets.key(target, Workload.byId(workload)));
+            String mode = RunOne.MODE_FRESH;
+            if (copy != null) {
+                DataSets.copy(copy, db);
+                mode = RunOne.MODE_COPIED;
+            }
+            Path log = logs.resolve(round + "-" + workload + "-" + targetId + ".log");
+            // pgbench initialises its tables inside the run (COPY, VACUUM, primary keys) unless they were copied.
+            int timeoutSeconds = Workload.byId(workload).pgbench() != null && copy == null
+                    ? options.timeoutSeconds() * 3 : options.timeoutSeconds();
+            return launch(options, targetId, workload, round, pgPort, db, log, mode, timeoutSeconds);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** Runs {@link RunOne} in a fresh JVM and returns the result line it printed (an error when none). */
+    private static RunResult launch(CompareOptions options, String targetId, String workload, int round, int pgPort,
+                                    Path db, Path log, String mode, int timeoutSeconds)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx2g"));
         command.add("-D" + PgbenchBinary.PG_BIN_PROPERTY + "=" + options.postgresBin());
         command.addAll(CHRONICLE_FLAGS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), RunOne.class.getName(), targetId, workload,
                 Integer.toString(round), options.scale().name(), Integer.toString(options.scale().rows()),
-                work.resolve("db").toString(), Integer.toString(pgPort)));
+                db.toString(), Integer.toString(pgPort), mode));
         Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
         RunResult result = null;
-        // pgbench initialises its tables inside the run (COPY, VACUUM, primary keys): more time than the others.
-        int timeoutSeconds = Workload.byId(workload).pgbench() != null ? options.timeoutSeconds() * 3
-                : options.timeoutSeconds();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
             // The child prints exactly one RESULT line last; a watchdog kills it at the deadline.
@@ -201,7 +282,6 @@ public final class CompareMain {
             watchdog.interrupt();
         } finally {
             p.destroyForcibly();
-            deleteTree(work);
         }
         if (result == null) {
             return RunResult.error(targetId, workload, round,

@@ -15,6 +15,9 @@ public interface DbClient extends AutoCloseable {
 
     Stmt prepare(String sql) throws Exception;
 
+    /** The system's product name (JDBC's getDatabaseProductName, "HeliosDB" for the embedded API). */
+    String product() throws Exception;
+
     void begin() throws Exception;
 
     void commit() throws Exception;

@@ -54,6 +54,11 @@ final class HeliosClient implements DbClient {
     }
 
     @Override
+    public String product() {
+        return "HeliosDB";
+    }
+
+    @Override
     public void begin() {
         execute("BEGIN");
     }

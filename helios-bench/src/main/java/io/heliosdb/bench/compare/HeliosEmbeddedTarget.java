@@ -26,6 +26,11 @@ record HeliosEmbeddedTarget(String id, String engine) implements Target {
         return engineAvailable(engine) ? null : "storage engine '" + engine + "' not on the class path";
     }
 
+    @Override
+    public String dataSetKey() {
+        return engine.equals("memory") ? null : "helios-" + engine;
+    }
+
     static boolean engineAvailable(String name) {
         return ServiceLoader.load(StorageEngineProvider.class).stream().anyMatch(p -> p.get().name().equals(name));
     }

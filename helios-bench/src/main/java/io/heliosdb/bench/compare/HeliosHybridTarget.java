@@ -45,6 +45,12 @@ record HeliosHybridTarget(String id, String provider) implements Target {
         return installed ? null : "cache provider '" + provider + "' not on the class path";
     }
 
+    /** RocksDB's files; the cache starts empty in every run. */
+    @Override
+    public String dataSetKey() {
+        return "helios-rocksdb";
+    }
+
     @Override
     public Instance open(Path directory) {
         HeliosConfig config = HeliosEmbeddedTarget.config("rocksdb", directory);

@@ -30,6 +30,12 @@ record HeliosServerTarget(String id, String engine) implements Target {
         return HeliosEmbeddedTarget.engineAvailable(engine) ? null : "storage engine '" + engine + "' not on the class path";
     }
 
+    /** The server keeps the embedded engine's files: it shares helios-rocks's data sets. */
+    @Override
+    public String dataSetKey() {
+        return engine.equals("memory") ? null : "helios-" + engine;
+    }
+
     @Override
     public Instance open(Path directory) {
         HeliosConfig config = HeliosEmbeddedTarget.config(engine, directory);

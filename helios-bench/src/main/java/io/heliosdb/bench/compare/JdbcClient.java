@@ -65,6 +65,11 @@ final class JdbcClient implements DbClient {
     }
 
     @Override
+    public String product() throws SQLException {
+        return connection.getMetaData().getDatabaseProductName();
+    }
+
+    @Override
     public void begin() throws SQLException {
         connection.setAutoCommit(false);
     }

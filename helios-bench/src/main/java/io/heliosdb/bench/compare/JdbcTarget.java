@@ -23,6 +23,12 @@ record JdbcTarget(String id, String description, Function<Path, String> url, Lis
         return kinds.contains(workload.kind()) ? null : whyNot;
     }
 
+    /** The durable peers keep their database in the run's directory (H2 and SQLite files). */
+    @Override
+    public String dataSetKey() {
+        return kinds.contains(Workload.Kind.DURABLE) ? id : null;
+    }
+
     @Override
     public Instance open(Path directory) throws Exception {
         String jdbcUrl = url.apply(directory);

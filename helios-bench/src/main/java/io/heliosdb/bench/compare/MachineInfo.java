@@ -17,6 +17,16 @@ final class MachineInfo {
                 System.getProperty("os.version"), System.getProperty("java.version"));
     }
 
+    /** The 1, 5 and 15 minute load averages ("unknown" off Linux): how busy the machine was around the run. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return "unknown";
+        }
+    }
+
     private static String memory() {
         String kb = procLine(Path.of("/proc/meminfo"), "MemTotal").replaceAll("[^0-9]", "");
         return kb.isEmpty() ? "unknown" : String.format(Locale.ROOT, "%.1f GB", Long.parseLong(kb) / 1048576.0);

@@ -32,6 +32,18 @@ public final class MarkdownReport {
             md.append("| ").append(g.text()).append(" (").append(g.how()).append(") | ").append(g.shown())
                     .append(" | ").append(g.verdict()).append(" |\n");
         }
+        if (!context.elapsed().isEmpty()) {
+            md.append("\n## Elapsed time of this run (wall clock, JVM start-up and file copies included)\n\n"
+                    + "| part | runs | seconds |\n|---|---:|---:|\n");
+            for (Elapsed e : context.elapsed()) {
+                boolean total = e.what().equals(Elapsed.TOTAL);
+                md.append("| ").append(total ? "**total**" : e.what()).append(" | ")
+                        .append(e.runs() == 0 ? "" : Integer.toString(e.runs())).append(" | ")
+                        .append(total ? String.format(Locale.ROOT, "**%.0f** (%.1f min)", e.seconds(), e.seconds() / 60)
+                                : String.format(Locale.ROOT, "%.0f", e.seconds()))
+                        .append(" |\n");
+            }
+        }
         for (String workload : workloads(summaries)) {
             List<Summary> rows = summaries.stream().filter(s -> s.workload().equals(workload)).toList();
             List<Summary> peers = rows.stream().filter(s -> s.status().equals("ok")).toList();

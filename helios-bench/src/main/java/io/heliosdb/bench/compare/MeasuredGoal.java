@@ -10,13 +10,28 @@ import java.util.Locale;
  * @param text  the target as the issue states it
  * @param value the measured figure (NaN when it was not measured in this run)
  * @param unit  "ms" or "MB"
- * @param limit the most the target allows
- * @param how   how the figure was obtained, for the report
+ * @param limit   the most the target allows (the least, when {@code atLeast})
+ * @param how     how the figure was obtained, for the report
+ * @param atLeast the figure must reach the limit (a hit rate) rather than stay under it
  */
-record MeasuredGoal(String text, double value, String unit, double limit, String how) {
+record MeasuredGoal(String text, double value, String unit, double limit, String how, boolean atLeast) {
+
+    /** A target with an upper limit. */
+    MeasuredGoal(String text, double value, String unit, double limit, String how) {
+        this(text, value, unit, limit, how, false);
+    }
 
     String verdict() {
-        return Double.isNaN(value) ? "n/a" : value <= limit ? "met" : "not met";
+        return Double.isNaN(value) ? "n/a" : (atLeast ? value >= limit : value <= limit) ? "met" : "not met";
+    }
+
+    /** The Hybrid (caffeine) cache hit rate on the zipfian reads: the median over rounds, warm-up included. */
+    static MeasuredGoal hitRate(List<Summary> summaries) {
+        Summary s = Goals.find(summaries, "zipf-point-select", "helios-hybrid-caffeine");
+        double percent = s == null || !s.status().equals("ok") ? Double.NaN : 100 * s.hitRate();
+        return new MeasuredGoal("Hybrid cache hit rate >= 90% with a cache of 10% of the data", percent, "%", 90,
+                "helios-hybrid-caffeine on zipf-point-select, helios_cache_stats at the end of each run, warm-up "
+                        + "included, median of rounds", true);
     }
 
     String shown() {

@@ -17,8 +17,12 @@ final class PgbenchRun {
     private PgbenchRun() {
     }
 
+    /**
+     * @param preloaded the run's files are a copy of a data set {@link #initialise} built once for the run,
+     *                  so the tables are there, vacuumed, as a fresh {@code pgbench -i} leaves them
+     */
     static RunResult run(Target target, Workload workload, int round, Scale scale, Target.Instance instance,
-                         double startupMs) throws Exception {
+                         double startupMs, boolean preloaded) throws Exception {
         PgbenchScript script = workload.pgbench();
         Target.PgEndpoint endpoint = instance.pgEndpoint();
         Path pgbench = PgbenchBinary.find();
@@ -27,12 +31,9 @@ final class PgbenchRun {
                     endpoint == null ? PgbenchScript.NEEDS_WIRE : PgbenchBinary.missing());
         }
         Pacing pacing = Pacing.of(scale, workload);
-        int init = PgbenchScript.scaleFactor(scale);
-        Outcome loaded = exec(pgbench, endpoint, List.of("-i", "-s", Integer.toString(init), "-q"),
-                600);
-        if (loaded.exitCode() != 0) {
-            return RunResult.error(target.id(), workload.id(), round,
-                    "pgbench -i -s " + init + " exited with " + loaded.exitCode() + ": " + lastLine(loaded.output()));
+        String failed = preloaded ? null : initialise(endpoint, scale);
+        if (failed != null) {
+            return RunResult.error(target.id(), workload.id(), round, failed);
         }
         int warm = seconds(pacing.warmupMillis());
         long warmed = 0;
@@ -58,6 +59,14 @@ final class PgbenchRun {
         }
         return new RunResult(target.id(), workload.id(), round, "ok", out.tps(), out.latencyAvgMs() * 1000,
                 Double.NaN, startupMs, RunOne.peakHeapMb(), RunOne.peakRssMb(), instance.cacheHitRate(), "");
+    }
+
+    /** {@code pgbench -i -s N -q} against a running system: {@code null}, or why it failed. */
+    static String initialise(Target.PgEndpoint endpoint, Scale scale) throws IOException, InterruptedException {
+        int init = PgbenchScript.scaleFactor(scale);
+        Outcome loaded = exec(PgbenchBinary.find(), endpoint, List.of("-i", "-s", Integer.toString(init), "-q"), 900);
+        return loaded.exitCode() == 0 ? null
+                : "pgbench -i -s " + init + " exited with " + loaded.exitCode() + ": " + lastLine(loaded.output());
     }
 
     private static int seconds(long millis) {

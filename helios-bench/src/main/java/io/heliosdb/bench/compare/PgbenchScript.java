@@ -29,8 +29,9 @@ record PgbenchScript(boolean selectOnly, String mode, int clients, int threads) 
 
     /**
      * pgbench's scale for a harness scale: --quick (20k rows) initialises scale 1 (100k accounts), the
-     * full run (1M rows) scale 5 (500k accounts). Every pgbench run initialises its own tables on
-     * fresh files, which is most of its time on HeliosDB, hence half the harness's table size.
+     * full run (1M rows) scale 5 (500k accounts). Each system initialises its tables once per run and
+     * every run starts on a copy ({@link DataSets}); the initialisation is still the longest step of a
+     * full run on HeliosDB, hence half the harness's table size.
      */
     static int scaleFactor(Scale scale) {
         return Math.max(1, scale.rows() / (2 * ACCOUNTS_PER_SCALE));

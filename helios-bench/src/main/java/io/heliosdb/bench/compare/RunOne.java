@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One run in a fresh JVM: {@code RunOne <target> <workload> <round> <scale> <rows> <dir> <postgresPort>}.
+ * One run in a fresh JVM: {@code RunOne <target> <workload> <round> <scale> <rows> <dir> <postgresPort> [mode]}.
  * Opens the target on fresh files, sets the workload up, warms up, measures, and prints one
- * {@link RunResult} line on stdout (everything else goes to stderr).
+ * {@link RunResult} line on stdout (everything else goes to stderr). The mode is {@code fresh}
+ * (empty files: the run loads its own data), {@code copied} (the files are a copy of the workload's
+ * data set: no loading) or {@code build} (build that data set in {@code dir} and stop, see {@link DataSets}).
  */
 public final class RunOne {
     private RunOne() {
@@ -29,8 +31,10 @@ public final class RunOne {
             int rowsRead = Workload.byId(workload).pgbench() != null
                     ? PgbenchScript.scaleFactor(scale) * PgbenchScript.ACCOUNTS_PER_SCALE : scale.rows();
             System.setProperty(HeliosHybridTarget.ROWS_PROPERTY, Integer.toString(rowsRead));
-            result = run(TargetCatalog.byId(target, Integer.parseInt(args[6])), Workload.byId(workload), round,
-                    scale, Path.of(args[5]));
+            Target t = TargetCatalog.byId(target, Integer.parseInt(args[6]));
+            String mode = args.length > 7 ? args[7] : MODE_FRESH;
+            result = mode.equals(MODE_BUILD) ? build(t, Workload.byId(workload), scale, Path.of(args[5]))
+                    : run(t, Workload.byId(workload), round, scale, Path.of(args[5]), mode.equals(MODE_COPIED));
         } catch (Throwable e) {
             e.printStackTrace();
             result = RunResult.error(target, workload, round, e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -41,7 +45,38 @@ public final class RunOne {
         System.exit(0);
     }
 
+    static final String MODE_FRESH = "fresh";
+    static final String MODE_COPIED = "copied";
+    static final String MODE_BUILD = "build";
+
+    /** Builds the workload's data set on the target's files in {@code directory} and closes the system cleanly. */
+    static RunResult build(Target target, Workload workload, Scale scale, Path directory) throws Exception {
+        Files.createDirectories(directory);
+        long started = System.nanoTime();
+        try (Target.Instance instance = target.open(directory); DbClient c = instance.connect()) {
+            if (workload.pgbench() != null) {
+                String failed = instance.pgEndpoint() == null || PgbenchBinary.find() == null
+                        ? "pgbench cannot run against " + target.id() : PgbenchRun.initialise(instance.pgEndpoint(), scale);
+                if (failed != null) {
+                    return RunResult.error(target.id(), workload.id(), 0, failed);
+                }
+            } else {
+                Workload.loadDataSet(c, scale);
+            }
+        }
+        System.err.printf("%s: built the data set of %s in %.1f s%n", target.id(), workload.id(),
+                (System.nanoTime() - started) / 1e9);
+        return new RunResult(target.id(), workload.id(), 0, "ok", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                peakHeapMb(), peakRssMb(), Double.NaN, "");
+    }
+
     static RunResult run(Target target, Workload workload, int round, Scale scale, Path directory) throws Exception {
+        return run(target, workload, round, scale, directory, false);
+    }
+
+    /** @param copied the files in {@code directory} already hold the workload's data set */
+    static RunResult run(Target target, Workload workload, int round, Scale scale, Path directory, boolean copied)
+            throws Exception {
         String why = target.notApplicable(workload);
         if (why != null) {
             return RunResult.notApplicable(target.id(), workload.id(), round, why);
@@ -56,9 +91,11 @@ public final class RunOne {
                 first.query("SELECT 1");
                 double startupMs = (System.nanoTime() - opened) / 1e6;
                 if (workload.pgbench() != null) {
-                    return PgbenchRun.run(target, workload, round, scale, instance, startupMs);
+                    return PgbenchRun.run(target, workload, round, scale, instance, startupMs, copied);
                 }
-                workload.setUp(first, scale);
+                if (!copied) {
+                    workload.setUp(first, scale);
+                }
                 for (int i = 1; i < workload.sessions(); i++) {
                     clients.add(instance.connect());
                 }

@@ -14,7 +14,19 @@ public interface Target {
     /** Why this target cannot run the workload, or {@code null} when it can. */
     String notApplicable(Workload workload);
 
-    /** Starts the system with fresh files in {@code directory} (already created and empty). */
+    /**
+     * Names the on-disk format of this target's files when a data set built once can be copied for each
+     * run ({@link DataSets}); targets with the same key share one copy. {@code null} (in-memory systems)
+     * means every run loads its own data.
+     */
+    default String dataSetKey() {
+        return null;
+    }
+
+    /**
+     * Starts the system on the files in {@code directory}: empty for a fresh database, or a copy of a
+     * data set this target's key built ({@link DataSets}).
+     */
     Instance open(Path directory) throws Exception;
 
     /** A PostgreSQL-protocol address: loopback port, database and user (trust authentication). */

@@ -104,40 +104,35 @@ public enum Workload {
         };
     }
 
-    /** Creates and fills the tables, once per run, before the warm-up. */
+    /**
+     * Whether the workload reads the pre-filled data set (items with {@code rows} rows, customers with
+     * {@code rows/10}); every such workload reads the same data set, so a system's copy of it can be
+     * built once per run ({@link DataSets}).
+     */
+    public boolean readsDataSet() {
+        return switch (this) {
+            case POINT_SELECT, ZIPF_POINT_SELECT, SCAN_AGGREGATE, GROUP_BY, JOIN -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Creates the tables on a fresh, empty database before the warm-up: the filled data set for the
+     * reading workloads, an empty items table for the writing ones.
+     */
     public void setUp(DbClient c, Scale scale) throws Exception {
-        c.execute(ITEMS_DDL);
-        switch (this) {
-            case POINT_SELECT, ZIPF_POINT_SELECT, SCAN_AGGREGATE, GROUP_BY -> loadItems(c, scale.rows());
-            case JOIN -> {
-                loadItems(c, scale.rows());
-                c.execute(CUSTOMERS_DDL);
-                try (DbClient.Stmt insert = c.prepare("INSERT INTO customers (id, name) VALUES (?, ?)")) {
-                    for (int start = 0; start < scale.joinRows(); start += 1000) {
-                        c.begin();
-                        for (int id = start; id < Math.min(scale.joinRows(), start + 1000); id++) {
-                            insert.addBatch(id, "customer-" + id);
-                        }
-                        insert.executeBatch();
-                        c.commit();
-                    }
-                }
-            }
-            default -> { }
+        if (readsDataSet()) {
+            loadDataSet(c, scale);
+        } else {
+            c.execute(ITEMS_DDL);
         }
     }
 
-    static void loadItems(DbClient c, int rows) throws Exception {
-        try (DbClient.Stmt insert = c.prepare(INSERT_ITEM)) {
-            for (int start = 0; start < rows; start += 1000) {
-                c.begin();
-                for (int id = start; id < Math.min(rows, start + 1000); id++) {
-                    insert.addBatch(id, id % 100, (long) (id % 997) * 3, "note-" + id);
-                }
-                insert.executeBatch();
-                c.commit();
-            }
-        }
+    /** The reading workloads' data set, loaded with each system's own bulk path ({@link BulkLoad}). */
+    static void loadDataSet(DbClient c, Scale scale) throws Exception {
+        c.execute(ITEMS_DDL);
+        c.execute(CUSTOMERS_DDL);
+        BulkLoad.items(c, scale);
     }
 
     /**

@@ -72,7 +72,7 @@ class ReportTest {
         assertThat(quick.scale().rounds()).isEqualTo(4);
         assertThat(quick.workloads()).isEqualTo(CompareOptions.QUICK_WORKLOADS);
         assertThat(quick.postgres()).isFalse();
-        assertThat(CompareOptions.parse(new String[] {"--quick"}).scale().rounds()).isEqualTo(2);
+        assertThat(CompareOptions.parse(new String[] {"--quick"}).scale().rounds()).isEqualTo(3);
         assertThat(CompareOptions.parse(new String[0]).workloads()).hasSize(Workload.values().length);
         assertThatThrownBy(() -> CompareOptions.parse(new String[] {"--targets", "oracle"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown target");
@@ -80,9 +80,10 @@ class ReportTest {
 
     @Test
     void pacing_minimumCountsPerKindAndRowsPerOperation() {
-        assertThat(Pacing.of(Scale.quick(), Workload.SCAN_AGGREGATE)).isEqualTo(new Pacing(3_000, 20, 2_000, 10, 15_000));
-        assertThat(Pacing.of(Scale.quick(), Workload.POINT_SELECT).warmupOps()).isEqualTo(20_000);
-        assertThat(Pacing.of(Scale.quick(), Workload.TX_1000).warmupOps()).isEqualTo(20);
+        assertThat(Pacing.of(Scale.quick(), Workload.SCAN_AGGREGATE)).isEqualTo(new Pacing(500, 5, 1_000, 5, 3_000));
+        assertThat(Pacing.of(Scale.quick(), Workload.POINT_SELECT).warmupOps()).isEqualTo(5_000);
+        assertThat(Pacing.of(Scale.full(), Workload.POINT_SELECT).warmupOps()).isEqualTo(20_000);
+        assertThat(Pacing.of(Scale.full(), Workload.TX_1000).warmupOps()).isEqualTo(20);
         assertThat(Pacing.of(Scale.full(), Workload.DURABLE_16).measureOps()).isEqualTo(500);
         assertThat(new Pacing(1_500, 20_000, 2_000, 10, 1).describe())
                 .isEqualTo("warm-up until both 1500 ms and 20,000 ops, then measured until both 2 s and 10 ops");
@@ -91,13 +92,11 @@ class ReportTest {
     @Test
     void pacingNotes_oneLinePerRuleNamingItsWorkloads() {
         CompareOptions quick = CompareOptions.parse(new String[] {"--quick", "--no-postgres"});
-        assertThat(CompareMain.pacingNotes(quick)).containsExactly(
-                "oltp (point-select, zipf-point-select, insert-autocommit): warm-up until both 1 s and 20,000 ops, then measured until"
-                        + " both 1 s and 2,000 ops, each phase capped at 15 s; the same rule for every system",
-                "analytics (scan-aggregate): warm-up until both 3 s and 20 ops, then measured until both 2 s and"
-                        + " 10 ops, each phase capped at 15 s; the same rule for every system",
-                "durable (durable-16): warm-up until both 1 s and 200 ops, then measured until both 1 s and 200 ops,"
-                        + " each phase capped at 15 s; the same rule for every system");
+        assertThat(CompareMain.pacingNotes(quick)).contains(
+                "oltp (point-select, zipf-point-select): warm-up until both 500 ms and 5,000 ops, then measured"
+                        + " until both 1 s and 1,000 ops, each phase capped at 3 s; the same rule for every system",
+                "oltp (insert-autocommit): warm-up until both 500 ms and 200 ops, then measured until both 1 s and 200"
+                        + " ops, each phase capped at 3 s; the same rule for every system");
     }
 
     @Test

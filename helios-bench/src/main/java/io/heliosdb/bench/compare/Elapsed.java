@@ -1,0 +1,43 @@
+package io.heliosdb.bench.compare;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Wall-clock time the harness itself spent on one part of a run (a workload's runs over all rounds,
+ * building the data sets, ...), so the report shows where a run's minutes go.
+ *
+ * @param what    a workload id or a named step
+ * @param runs    child JVMs started for it
+ * @param seconds wall-clock seconds, JVM start-up and file copies included
+ */
+record Elapsed(String what, int runs, double seconds) {
+
+    /** Adds up time per part, in first-seen order. */
+    static final class Clock {
+        private final Map<String, double[]> parts = new LinkedHashMap<>();
+
+        void add(String what, long nanos) {
+            double[] p = parts.computeIfAbsent(what, k -> new double[2]);
+            p[0]++;
+            p[1] += nanos / 1e9;
+        }
+
+        /** The parts, then "other" for what the total holds beyond them (PostgreSQL start, probes, reports). */
+        List<Elapsed> list(long totalNanos) {
+            List<Elapsed> out = new java.util.ArrayList<>();
+            double sum = 0;
+            for (Map.Entry<String, double[]> e : parts.entrySet()) {
+                out.add(new Elapsed(e.getKey(), (int) e.getValue()[0], e.getValue()[1]));
+                sum += e.getValue()[1];
+            }
+            out.add(new Elapsed(OTHER, 0, Math.max(0, totalNanos / 1e9 - sum)));
+            out.add(new Elapsed(TOTAL, out.stream().mapToInt(Elapsed::runs).sum(), totalNanos / 1e9));
+            return out;
+        }
+    }
+
+    static final String OTHER = "other (PostgreSQL start and stop, disk sync rate, empty-heap probe, report)";
+    static final String TOTAL = "total";
+}
