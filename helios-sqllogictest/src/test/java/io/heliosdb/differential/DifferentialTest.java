@@ -133,7 +133,7 @@ class DifferentialTest {
             }
             String tag = result.commandTag();
             // psql prints no status line for results with rows (FETCH among them), but for SELECT's kin it never does.
-            if (!tag.startsWith("SELECT") && !(tag.startsWith("FETCH") && result.returnsRows())) {
+            if (!tag.startsWith("SELECT") && !tag.equals("SHOW") && !(tag.startsWith("FETCH") && result.returnsRows())) {
                 out.append(tag).append('\n');
             }
         }

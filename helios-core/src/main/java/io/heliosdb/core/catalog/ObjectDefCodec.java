@@ -51,6 +51,10 @@ public final class ObjectDefCodec {
             }
             writeString(out, v.query());
             writeStrings(out, v.dependsOn());
+            // Trailing and optional: views stored before check options end after dependsOn.
+            if (v.checkOption() != null) {
+                writeString(out, v.checkOption());
+            }
         } else if (object instanceof io.heliosdb.sql.schema.SchemaDef schema) {
             out.write(SCHEMA);
             out.writeVarLong(schema.id());
@@ -87,6 +91,7 @@ public final class ObjectDefCodec {
             columns.add(new ColumnDef(column, type, (int) in.readSignedVarLong(), false, null));
         }
         String query = readString(in);
-        return new ViewDef(id, name, columns, query, readStrings(in));
+        List<String> dependsOn = readStrings(in);
+        return new ViewDef(id, name, columns, query, dependsOn, in.atEnd() ? null : readString(in));
     }
 }

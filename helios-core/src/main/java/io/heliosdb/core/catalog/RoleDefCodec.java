@@ -14,6 +14,8 @@ public final class RoleDefCodec {
     private static final int CREATE_DB = 2;
     private static final int CREATE_ROLE = 4;
     private static final int LOGIN = 8;
+    /** NOINHERIT; older roles have the bit clear, so they read as INHERIT, PostgreSQL's default. */
+    private static final int NO_INHERIT = 16;
 
     private RoleDefCodec() {
     }
@@ -24,7 +26,7 @@ public final class RoleDefCodec {
         out.writeVarLong(r.id());
         writeString(out, r.name());
         out.write((r.superuser() ? SUPERUSER : 0) | (r.createDb() ? CREATE_DB : 0) | (r.createRole() ? CREATE_ROLE : 0)
-                | (r.canLogin() ? LOGIN : 0));
+                | (r.canLogin() ? LOGIN : 0) | (r.inherit() ? 0 : NO_INHERIT));
         writeOptionalString(out, r.password());
         out.writeVarLong(r.connectionLimit() + 1L);
         writeOptionalString(out, r.validUntil() == null ? null : r.validUntil().toString());
@@ -49,6 +51,6 @@ public final class RoleDefCodec {
             memberOf = readStrings(in);
         }
         return new RoleDef(id, name, (flags & SUPERUSER) != 0, (flags & CREATE_DB) != 0, (flags & CREATE_ROLE) != 0,
-                (flags & LOGIN) != 0, password, limit, validUntil, memberOf);
+                (flags & LOGIN) != 0, password, limit, validUntil, memberOf, (flags & NO_INHERIT) == 0);
     }
 }

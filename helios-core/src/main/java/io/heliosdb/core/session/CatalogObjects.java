@@ -43,10 +43,16 @@ record CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<Rol
 
     /** A role as the views show it. */
     record RoleInfo(int oid, String name, boolean superuser, boolean createRole, boolean createDb, boolean login,
-                    String verifier, int connectionLimit, java.time.OffsetDateTime validUntil, List<String> memberOf) {
+                    String verifier, int connectionLimit, java.time.OffsetDateTime validUntil, List<String> memberOf,
+                    boolean inherit) {
+        RoleInfo(int oid, String name, boolean superuser, boolean createRole, boolean createDb, boolean login,
+                 String verifier, int connectionLimit, java.time.OffsetDateTime validUntil, List<String> memberOf) {
+            this(oid, name, superuser, createRole, createDb, login, verifier, connectionLimit, validUntil, memberOf, true);
+        }
+
         static RoleInfo of(io.heliosdb.sql.schema.RoleDef r) {
             return new RoleInfo(roleOid(r), r.name(), r.superuser(), r.createRole(), r.createDb(), r.canLogin(),
-                    r.password(), r.connectionLimit(), r.validUntil(), r.memberOf());
+                    r.password(), r.connectionLimit(), r.validUntil(), r.memberOf(), r.inherit());
         }
     }
 

@@ -33,9 +33,10 @@ final class InformationSchemaRows {
                     .set("table_name", io.heliosdb.sql.schema.QualifiedNames.localName(t.name())).set("table_type", "BASE TABLE").set("is_insertable_into", "YES")
                     .set("is_typed", "NO").values());
         }
+        CatalogViewLookup lookup = new CatalogViewLookup(o);
         for (io.heliosdb.sql.schema.ViewDef v : o.views()) {
             rows.add(new ViewRow(view).set("table_catalog", o.database()).set("table_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(v.name()))
-                    .set("table_name", io.heliosdb.sql.schema.QualifiedNames.localName(v.name())).set("table_type", "VIEW").set("is_insertable_into", "NO")
+                    .set("table_name", io.heliosdb.sql.schema.QualifiedNames.localName(v.name())).set("table_type", "VIEW").set("is_insertable_into", lookup.updatable(v))
                     .set("is_typed", "NO").values());
         }
         return rows;

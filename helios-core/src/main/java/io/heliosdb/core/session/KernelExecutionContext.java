@@ -111,7 +111,7 @@ final class KernelExecutionContext implements ExecutionContext {
     /** The session's search_path over the schemas this statement sees (kept until a SET or schema DDL). */
     private SearchPath searchPath() {
         if (searchPath == null) {
-            searchPath = SearchPath.of(settings.get("search_path"), settings.get("session_authorization"),
+            searchPath = SearchPath.of(settings.get("search_path"), io.heliosdb.sql.CurrentRole.of(settings::get),
                     this::schemaExists);
         }
         return searchPath;
@@ -233,7 +233,7 @@ final class KernelExecutionContext implements ExecutionContext {
 
     /** What the pg_catalog views show to this statement. */
     private CatalogObjects catalogObjects() {
-        String user = settings.get("session_authorization");
+        String user = io.heliosdb.sql.CurrentRole.of(settings::get);
         return new CatalogObjects(tables.tables(), tables.allIndexes(), roleInfos(),
                 views != null ? views.database() : "heliosdb", user, pid,
                 settings.all(), views(), StoredViews.comments(tables.objects().all()), tables.sequences().all(), schemas());

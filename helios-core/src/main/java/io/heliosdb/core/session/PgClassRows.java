@@ -52,7 +52,9 @@ final class PgClassRows {
         }
         for (io.heliosdb.sql.schema.ViewDef v : o.views()) {
             rows.add(relation(view, o, CatalogObjects.viewOid(v), local(v.name()), o.namespaceOid(v.name()), "v", v.columns().size())
-                    .set("relhasrules", true).values());
+                    .set("relhasrules", true)
+                    .set("reloptions", v.checkOption() == null ? null : List.of("check_option=" + v.checkOption()))
+                    .values());
         }
         for (SequenceDef s : o.sequences()) {
             rows.add(relation(view, o, CatalogObjects.sequenceOid(s), local(s.name()), o.namespaceOid(s.name()), "S", 3)

@@ -31,7 +31,7 @@ final class PgSystemRows {
         List<Object[]> rows = new ArrayList<>();
         for (RoleInfo r : o.roles()) {
             String password = authid ? r.verifier() : HIDDEN_PASSWORD;
-            rows.add(new ViewRow(view).set("rolname", r.name()).set("rolsuper", r.superuser()).set("rolinherit", true)
+            rows.add(new ViewRow(view).set("rolname", r.name()).set("rolsuper", r.superuser()).set("rolinherit", r.inherit())
                     .set("rolcreaterole", r.createRole()).set("rolcreatedb", r.createDb()).set("rolcanlogin", r.login())
                     .set("rolreplication", r.superuser()).set("rolconnlimit", r.connectionLimit())
                     .set("rolvaliduntil", r.validUntil()).set("rolpassword", password)

@@ -33,16 +33,16 @@ final class SessionPlanner {
         Catalog.Snapshot committed = store.catalogFor(transaction);
         Transaction.SchemaStamp stamp = stamp(committed, transaction);
         String path = settings.get("search_path");
-        if (!path.equals(plannedSearchPath)) {
+        String user = io.heliosdb.sql.CurrentRole.of(settings::get); // "$user" in the path follows SET ROLE
+        if (!(path + '\0' + user).equals(plannedSearchPath)) {
             planCache.clear(); // unqualified names may denote other objects now
-            plannedSearchPath = path;
+            plannedSearchPath = path + '\0' + user;
         }
         PlannedStatement cached = planCache.get(statement.sql(), declared);
         if (cached != null && cached.stamp().equals(stamp)) {
             return cached;
         }
-        SchemaLookup schema = new PlanningSchema(committed, transaction, views, path,
-                settings.get("session_authorization"));
+        SchemaLookup schema = new PlanningSchema(committed, transaction, views, path, user);
         PlannedStatement planned = new PlannedStatement(frontEnd.plan(statement, schema, declared), stamp);
         planCache.put(statement.sql(), declared, planned);
         return planned;

@@ -42,6 +42,7 @@ public final class SessionSettings {
         DEFAULTS.put("lc_monetary", "C");
         DEFAULTS.put("lc_numeric", "C");
         DEFAULTS.put("lc_time", "C");
+        DEFAULTS.put("role", "none");
     }
 
     /** Current values by lower-case name; each remembers its canonical spelling. */
@@ -58,7 +59,11 @@ public final class SessionSettings {
     /** Parameters SET LOCAL changed in this block: they revert at its end, even on COMMIT. */
     private final java.util.Set<String> localNames = new java.util.HashSet<>();
 
+    /** The user who logged in: RESET SESSION AUTHORIZATION returns to it; readable, never settable. */
+    private final String authenticatedUser;
+
     public SessionSettings(String user) {
+        this.authenticatedUser = user;
         DEFAULTS.forEach((name, value) -> values.put(key(name), new Entry(name, value)));
         values.put("session_authorization", new Entry("session_authorization", user));
     }
@@ -80,6 +85,9 @@ public final class SessionSettings {
         // The kernel asks by lower-case name several times per statement: skip lower-casing then.
         Entry e = values.get(name);
         if (e == null) {
+            if (name.equalsIgnoreCase(io.heliosdb.sql.CurrentRole.AUTHENTICATED_USER)) {
+                return authenticatedUser;
+            }
             e = values.get(key(name));
         }
         return e == null ? null : e.value();
@@ -206,6 +214,9 @@ public final class SessionSettings {
     }
 
     private String defaultOf(String lowerName) {
+        if (lowerName.equals("session_authorization")) {
+            return authenticatedUser;
+        }
         for (Map.Entry<String, String> e : DEFAULTS.entrySet()) {
             if (key(e.getKey()).equals(lowerName)) {
                 return e.getValue();

@@ -24,10 +24,13 @@ final class UserObjectRows {
 
     static List<Object[]> informationSchemaViews(TableDef view, CatalogObjects o) {
         List<Object[]> rows = new ArrayList<>();
+        CatalogViewLookup lookup = new CatalogViewLookup(o);
         for (ViewDef v : o.views()) {
+            String updatable = lookup.updatable(v);
+            String checkOption = v.checkOption() == null ? "NONE" : v.checkOption().toUpperCase(java.util.Locale.ROOT);
             rows.add(new ViewRow(view).set("table_catalog", o.database()).set("table_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(v.name()))
-                    .set("table_name", io.heliosdb.sql.schema.QualifiedNames.localName(v.name())).set("view_definition", definition(v)).set("check_option", "NONE")
-                    .set("is_updatable", "NO").set("is_insertable_into", "NO").set("is_trigger_updatable", "NO")
+                    .set("table_name", io.heliosdb.sql.schema.QualifiedNames.localName(v.name())).set("view_definition", definition(v)).set("check_option", checkOption)
+                    .set("is_updatable", updatable).set("is_insertable_into", updatable).set("is_trigger_updatable", "NO")
                     .set("is_trigger_deletable", "NO").set("is_trigger_insertable_into", "NO").values());
         }
         return rows;

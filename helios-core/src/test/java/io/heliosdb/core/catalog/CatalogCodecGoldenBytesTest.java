@@ -87,6 +87,17 @@ class CatalogCodecGoldenBytesTest {
         assertThat(ObjectDefCodec.decode(ObjectDefCodec.encode("a comment ✓"))).isEqualTo("a comment ✓");
     }
 
+    @Test
+    void viewCheckOption_isATrailingField_andOlderViewsReadWithout() {
+        ViewDef old = (ViewDef) ObjectDefCodec.decode(HEX.parseHex(VIEW));
+        assertThat(old.checkOption()).isNull();
+        assertThat(old.dependsOn()).containsExactly("orders", "public.other");
+        ViewDef checked = old.withCheckOption(ViewDef.LOCAL);
+        byte[] bytes = ObjectDefCodec.encode(checked);
+        assertThat(HEX.formatHex(bytes)).startsWith(VIEW).isNotEqualTo(VIEW);
+        assertThat(ObjectDefCodec.decode(bytes)).isEqualTo(checked);
+    }
+
     private static final String TABLE = "024d066f726465727303026964140101000772c3a967696f6e9308300101042765752706616d6f75"
             + "6e74a40d8c805000010130010004010b6f72646572735f706b657902116f72646572735f72656769"
             + "6f6e5f6b657902010203136f72646572735f616d6f756e745f636865636b0a616d6f756e74203e20"

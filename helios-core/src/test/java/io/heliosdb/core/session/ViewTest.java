@@ -154,7 +154,7 @@ class ViewTest {
             assertThat(rows(s, "select table_name, table_type from information_schema.tables order by 1"))
                     .containsExactly(List.of("t", "BASE TABLE"), List.of("v", "VIEW"));
             assertThat(rows(s, "select table_name, is_updatable from information_schema.views"))
-                    .containsExactly(List.of("v", "NO"));
+                    .containsExactly(List.of("v", "YES"));
             assertThat(rows(s, "select pg_get_viewdef('v'::regclass), pg_get_viewdef('v')"))
                     .containsExactly(List.of(" select a, b from t;", " select a, b from t;"));
             assertThat(rows(s, "select a.attname from pg_attribute a join pg_class c on c.oid = a.attrelid"

@@ -103,7 +103,10 @@ public final class Analyzer {
             return new BoundStatement.DropTable(d.names().stream().map(TableName::name).toList(), d.ifExists(),
                     d.cascade());
         } else if (statement instanceof io.heliosdb.sql.ast.CreateView c) {
-            return ViewAnalysis.create(schema, c);
+            BoundStatement.ViewCommand created = ViewAnalysis.create(schema, c);
+            return new BoundStatement.ViewCommand(c, ViewCheckOptions.create(schema, c, created.view()));
+        } else if (statement instanceof io.heliosdb.sql.ast.AlterViewOptions a) {
+            return ViewCheckOptions.alter(schema, a);
         } else if (statement instanceof io.heliosdb.sql.ast.CommentOn c) {
             return new BoundStatement.ViewCommand(c, null);
         } else if (statement instanceof io.heliosdb.sql.ast.DropView d) {
@@ -123,7 +126,7 @@ public final class Analyzer {
         } else if (statement instanceof io.heliosdb.sql.ast.AlterTable a) {
             return new BoundStatement.AlterTable(a);
         } else if (statement instanceof SetVariable s) {
-            return new BoundStatement.Set(s.name(), s.value(), s.local());
+            return new BoundStatement.Set(s.name(), s.value(), s.local(), s.reset());
         }
         return new BoundStatement.Show(((ShowVariable) statement).name());
     }

@@ -26,14 +26,19 @@ public sealed interface BoundStatement {
      * @param returning expressions over the inserted row, empty when no RETURNING
      */
     record Insert(TableDef table, LogicalPlan source, List<BoundExpr> returning, List<Column> returningColumns,
-                  BoundConflict onConflict) implements BoundStatement {
+                  BoundConflict onConflict, List<ViewCheck> viewChecks) implements BoundStatement {
         public Insert(TableDef table, LogicalPlan source, List<BoundExpr> returning, List<Column> returningColumns) {
             this(table, source, returning, returningColumns, null);
         }
 
+        public Insert(TableDef table, LogicalPlan source, List<BoundExpr> returning, List<Column> returningColumns,
+                      BoundConflict onConflict) {
+            this(table, source, returning, returningColumns, onConflict, List.of());
+        }
+
         @Override
         public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
-            return new Insert(table, f.apply(source), returning, returningColumns, onConflict);
+            return new Insert(table, f.apply(source), returning, returningColumns, onConflict, viewChecks);
         }
     }
 
@@ -53,15 +58,20 @@ public sealed interface BoundStatement {
      * values in the table's columns.
      */
     record Update(TableDef table, LogicalPlan target, List<BoundExpr> newRow, List<BoundExpr> returning,
-                  List<Column> returningColumns, int keySlot) implements BoundStatement {
+                  List<Column> returningColumns, int keySlot, List<ViewCheck> viewChecks) implements BoundStatement {
         public Update(TableDef table, LogicalPlan target, List<BoundExpr> newRow, List<BoundExpr> returning,
                       List<Column> returningColumns) {
             this(table, target, newRow, returning, returningColumns, -1);
         }
 
+        public Update(TableDef table, LogicalPlan target, List<BoundExpr> newRow, List<BoundExpr> returning,
+                      List<Column> returningColumns, int keySlot) {
+            this(table, target, newRow, returning, returningColumns, keySlot, List.of());
+        }
+
         @Override
         public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
-            return new Update(table, f.apply(target), newRow, returning, returningColumns, keySlot);
+            return new Update(table, f.apply(target), newRow, returning, returningColumns, keySlot, viewChecks);
         }
     }
 
@@ -175,9 +185,13 @@ public sealed interface BoundStatement {
     }
 
     /** SET; value null means DEFAULT. */
-    record Set(String name, String value, boolean local) implements BoundStatement {
+    record Set(String name, String value, boolean local, boolean reset) implements BoundStatement {
         Set(String name, String value) {
             this(name, value, false);
+        }
+
+        public Set(String name, String value, boolean local) {
+            this(name, value, local, false);
         }
 
         @Override

@@ -429,6 +429,9 @@ final class SelectAnalyzer {
     /** {@code d} analyzed with {@code enclosing} as its enclosing scopes (a LATERAL query sees the items before it). */
     Source derived(FromItem.Derived d, List<Scope> enclosing) {
         LogicalPlan plan = withOuter(enclosing).analyze(d.query());
+        if (d.shared() != null && !Correlation.isCorrelated(plan)) {
+            plan = new LogicalPlan.CteScan(plan, d.alias(), d.shared());
+        }
         List<Column> columns = plan.columns();
         if (d.columnAliases().size() > columns.size()) {
             throw new HeliosException(SqlState.INVALID_COLUMN_REFERENCE, "table \"" + d.alias() + "\" has "

@@ -28,8 +28,10 @@ final class UpdatableViews {
      * @param columns    the view's columns as expressions over a base row laid out from slot 0
      * @param baseColumn for each view column, the base column it is, or -1 (not updatable)
      * @param where      the conditions of the view (and the views under it) over the base row, or null
+     * @param levels     this view and the views under it, outermost first, each with its own condition
      */
-    record Resolved(ViewDef view, TableDef base, List<BoundExpr> columns, int[] baseColumn, BoundExpr where) {
+    record Resolved(ViewDef view, TableDef base, List<BoundExpr> columns, int[] baseColumn, BoundExpr where,
+                    List<Level> levels) {
 
         /** The view as a table definition, for scopes over its columns. */
         TableDef asTable(String exposed) {
@@ -40,6 +42,10 @@ final class UpdatableViews {
             }
             return new TableDef(0, exposed, defs, List.of());
         }
+    }
+
+    /** One view of a (possibly nested) updatable view: its own WHERE over the base row, or null. */
+    record Level(ViewDef view, BoundExpr where) {
     }
 
     private UpdatableViews() {
@@ -103,11 +109,14 @@ final class UpdatableViews {
         if (!verb.equals("delete from") && java.util.Arrays.stream(baseColumn).allMatch(b -> b < 0)) {
             throw refused(view, verb, "Views that have no updatable columns are not automatically updatable.");
         }
+        List<Level> levels = new ArrayList<>();
+        levels.add(new Level(view, where == null || inner == null ? where : substitute(where, innerSlot)));
         if (inner != null) {
+            levels.addAll(inner.levels());
             where = where == null ? inner.where() : inner.where() == null ? substitute(where, innerSlot)
                     : new BoundExpr.Logical(true, inner.where(), substitute(where, innerSlot));
         }
-        return new Resolved(view, inner == null ? readDef : inner.base(), columns, baseColumn, where);
+        return new Resolved(view, inner == null ? readDef : inner.base(), columns, baseColumn, where, levels);
     }
 
     /** {@code e} with every column slot {@code i} of its row replaced by {@code slot.apply(i)}. */

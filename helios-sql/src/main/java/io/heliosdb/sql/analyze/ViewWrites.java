@@ -110,7 +110,8 @@ final class ViewWrites {
         int viewStart = base.columns().size() + 1;
         Returning r = returning(update.returning(), t.scope(),
                 e -> UpdatableViews.substitute(e, i -> i >= viewStart ? t.view().columns().get(i - viewStart) : null));
-        return new BoundStatement.Update(base, t.plan(), newRow, r.exprs(), r.columns(), t.keySlot());
+        return new BoundStatement.Update(base, t.plan(), newRow, r.exprs(), r.columns(), t.keySlot(),
+                ViewCheckOptions.of(t.view()));
     }
 
     BoundStatement delete(ViewDef def, Delete delete) {
@@ -150,7 +151,8 @@ final class ViewWrites {
         BoundStatement.Insert bound = (BoundStatement.Insert) intoBase.apply(rewritten);
         Returning r = returning(insert.returning(), Scope.of(insert.table().exposedName(),
                 view.asTable(insert.table().exposedName())), e -> UpdatableViews.substitute(e, i -> view.columns().get(i)));
-        return new BoundStatement.Insert(bound.table(), bound.source(), r.exprs(), r.columns(), null);
+        return new BoundStatement.Insert(bound.table(), bound.source(), r.exprs(), r.columns(), null,
+                ViewCheckOptions.of(view));
     }
 
     /** The base column behind view column {@code name}; 42703 or 0A000 as PostgreSQL. */

@@ -9,8 +9,14 @@ public sealed interface FromItem {
     record Table(TableName table) implements FromItem {
     }
 
-    /** {@code (query) [AS] alias [(column, ...)]}; columnAliases may be shorter than the query's columns. */
-    record Derived(Query query, String alias, java.util.List<String> columnAliases) implements FromItem {
+    /**
+     * {@code (query) [AS] alias [(column, ...)]}; columnAliases may be shorter than the query's columns.
+     * {@code shared} is non-null for a WITH query that runs once for all its references (the same token in each).
+     */
+    record Derived(Query query, String alias, java.util.List<String> columnAliases, Object shared) implements FromItem {
+        public Derived(Query query, String alias, java.util.List<String> columnAliases) {
+            this(query, alias, columnAliases, null);
+        }
     }
 
     /**

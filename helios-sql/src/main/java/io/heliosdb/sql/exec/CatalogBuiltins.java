@@ -99,7 +99,8 @@ final class CatalogBuiltins {
                 return path;
             };
             case "current_database", "current_catalog" -> (row, rt) -> catalog(rt).databaseName();
-            case "current_user", "session_user" -> (row, rt) -> rt.context().setting("session_authorization");
+            case "current_user" -> (row, rt) -> io.heliosdb.sql.CurrentRole.of(rt.context());
+            case "session_user" -> (row, rt) -> rt.context().setting("session_authorization");
             case "version" -> (row, rt) -> "PostgreSQL " + rt.context().setting("server_version")
                     + " (HeliosDB Lite) on " + System.getProperty("os.arch") + ", compiled by javac, 64-bit";
             case "pg_backend_pid" -> (row, rt) -> catalog(rt).backendPid();

@@ -23,6 +23,7 @@ final class DataModification {
             return UpsertStatement.compile(insert);
         }
         RowConstraints constraints = new RowConstraints(insert.table());
+        ViewChecks viewChecks = new ViewChecks(insert.table(), insert.viewChecks());
         Operator source = PlanCompiler.compile(insert.source());
         Evaluator[] returning = ExpressionCompiler.compileAll(insert.returning());
         TableDef table = insert.table();
@@ -34,6 +35,7 @@ final class DataModification {
                 rt.context().checkCancelled();
                 constraints.checkRow(rt, row, null);
                 rt.context().insert(table, row);
+                viewChecks.check(rt, row);
                 addReturning(returning, row, rt, returned);
             }
             return Results.rows(columns, returned, rows.size(), "INSERT 0 " + rows.size());
@@ -74,6 +76,7 @@ final class DataModification {
         TableDef table = update.table();
         List<Column> columns = update.returningColumns();
         RowConstraints constraints = new RowConstraints(table);
+        ViewChecks viewChecks = new ViewChecks(table, update.viewChecks());
         int keySlot = update.keySlot();
         return rt -> {
             boolean referenced = RowConstraints.referencedByAny(rt.context(), table);
@@ -88,6 +91,7 @@ final class DataModification {
                 }
                 constraints.checkRow(rt, row, t.row());
                 rt.context().update(table, t.key(), row);
+                viewChecks.check(rt, row);
                 if (referenced) {
                     RowConstraints.afterParentChange(rt, table, t.row(), row, deferred);
                 }

@@ -81,6 +81,8 @@ final class PlanCompiler {
         } else if (plan instanceof RecursiveUnion r) {
             return RecursiveUnionOperator.compile(r.workTable(), r.all(), () -> compile(r.anchor()),
                     () -> compile(r.recursive()));
+        } else if (plan instanceof LogicalPlan.CteScan c) {
+            return SharedCteRows.compile(c.shared(), () -> compile(c.input()));
         } else if (plan instanceof WorkTableScan w) {
             return RecursiveUnionOperator.scan(w.workTable());
         } else if (plan instanceof FunctionScan f) {

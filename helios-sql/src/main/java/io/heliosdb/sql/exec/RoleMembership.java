@@ -128,7 +128,7 @@ final class RoleMembership {
     }
 
     /** Whether {@code name} is {@code role} or one of the groups it belongs to, directly or not (a cycle check). */
-    private static boolean isMember(ExecutionContext ctx, RoleDef role, String name) {
+    static boolean isMember(ExecutionContext ctx, RoleDef role, String name) {
         for (String g : role.memberOf()) {
             if (g.equals(name) || ctx.role(g).map(r -> isMember(ctx, r, name)).orElse(false)) {
                 return true;

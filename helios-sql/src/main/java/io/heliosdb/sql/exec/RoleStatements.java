@@ -109,6 +109,7 @@ final class RoleStatements {
         int limit = role.connectionLimit();
         java.time.OffsetDateTime validUntil = role.validUntil();
         List<String> memberOf = new ArrayList<>(role.memberOf());
+        boolean inherit = role.inherit();
         for (RoleStatement.Option o : options) {
             if (o instanceof RoleStatement.Password p) {
                 password = verifier(ctx, p.text());
@@ -134,15 +135,15 @@ final class RoleStatements {
                     case "createdb" -> createDb = f.value();
                     case "createrole" -> createRole = f.value();
                     case "login" -> login = f.value();
+                    case "inherit" -> inherit = f.value();
                     default -> {
-                        // INHERIT, REPLICATION and BYPASSRLS change nothing: there is no role membership,
-                        // replication or row-level security.
+                        // REPLICATION and BYPASSRLS change nothing: there is no replication or row-level security.
                     }
                 }
             }
         }
         return new RoleDef(role.id(), role.name(), superuser, createDb, createRole, login, password, limit, validUntil,
-                memberOf);
+                memberOf, inherit);
     }
 
     private static String verifier(ExecutionContext ctx, String text) {
@@ -159,7 +160,7 @@ final class RoleStatements {
 
     /** The role the session runs as; a session user the catalog does not know has no privileges. */
     static RoleDef sessionRole(ExecutionContext ctx) {
-        String user = ctx.setting("session_authorization");
+        String user = io.heliosdb.sql.CurrentRole.of(ctx);
         return ctx.role(user).orElse(new RoleDef(-1, user, false, false, false, false, null));
     }
 

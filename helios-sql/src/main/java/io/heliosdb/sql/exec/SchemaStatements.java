@@ -37,7 +37,7 @@ final class SchemaStatements {
             throw new HeliosException(SqlState.RESERVED_NAME, "unacceptable schema name \"" + name + "\"", 
                     "The prefix \"pg_\" is reserved for system schemas.", null, 0, null);
         }
-        ctx.definitions().putSchema(new SchemaDef(0, name, ctx.setting("session_authorization")));
+        ctx.definitions().putSchema(new SchemaDef(0, name, io.heliosdb.sql.CurrentRole.of(ctx)));
         return Results.command("CREATE SCHEMA", 0);
     }
 

@@ -110,12 +110,14 @@ public final class StatementCompiler {
                     rt -> Results.command(t.command().name(), 0)).withControl(t.control());
         } else if (statement instanceof BoundStatement.Set s) {
             return new CompiledStatement(sql, parameterTypes, List.of(), null, true, false, rt -> {
-                if (s.local()) {
+                if (RoleSwitch.handles(s.name())) {
+                    RoleSwitch.set(rt.context(), s.name(), s.value(), s.local());
+                } else if (s.local()) {
                     rt.context().setLocalSetting(s.name(), s.value());
                 } else {
                     rt.context().setSetting(s.name(), s.value());
                 }
-                return Results.command("SET", 0);
+                return Results.command(s.reset() ? "RESET" : "SET", 0);
             });
         }
         BoundStatement.Show show = (BoundStatement.Show) statement;

@@ -25,6 +25,16 @@ final class ViewStatements {
                 return Results.command("CREATE VIEW", 0);
             };
         }
+        if (command.statement() instanceof io.heliosdb.sql.ast.AlterViewOptions a) {
+            return rt -> {
+                if (command.view() == null) {
+                    rt.context().notice("relation \"" + a.name() + "\" does not exist, skipping");
+                } else {
+                    rt.context().definitions().putView(command.view());
+                }
+                return Results.command("ALTER VIEW", 0);
+            };
+        }
         if (command.statement() instanceof io.heliosdb.sql.ast.CommentOn c) {
             return CommentStatements.compile(c);
         }

@@ -40,7 +40,7 @@ final class AstBuilder {
     private final CharStream chars;
 
     /** A WITH query in scope while its statement is built; later and inner ones shadow earlier ones. */
-    private record CommonTable(String name, Query query, List<String> columns) {
+    private record CommonTable(String name, Query query, List<String> columns, SharedCommonTables.Use use) {
     }
 
     private final List<CommonTable> commonTables = new ArrayList<>();
@@ -76,7 +76,8 @@ final class AstBuilder {
             DropIndexContext d = ctx.dropIndex();
             return new DropIndex(d.qualifiedName().stream().map(q -> tableName(q).name()).toList(), d.IF() != null);
         } else if (ctx.insertStmt() != null) {
-            return insert(ctx.insertStmt());
+            InsertStmtContext i = ctx.insertStmt();
+            return i.withClause() == null ? insert(i) : withQueries(i.withClause(), () -> insert(i));
         } else if (ctx.selectStmt() != null) {
             Query query = select(ctx.selectStmt());
             return ctx.lockingTail() == null ? query : LockingSyntax.build(query, ctx.lockingTail(), this);
@@ -84,8 +85,10 @@ final class AstBuilder {
             return update(ctx.updateStmt());
         } else if (ctx.deleteStmt() != null) {
             DeleteStmtContext d = ctx.deleteStmt();
-            return new Delete(tableName(d.qualifiedName(), d.alias), d.expr() == null ? null : expr(d.expr()),
-                    returning(d.returningClause()), d.fromItem().stream().map(this::fromItem).toList());
+            java.util.function.Supplier<Delete> body = () -> new Delete(tableName(d.qualifiedName(), d.alias),
+                    d.expr() == null ? null : expr(d.expr()), returning(d.returningClause()),
+                    d.fromItem().stream().map(this::fromItem).toList());
+            return d.withClause() == null ? body.get() : withQueries(d.withClause(), body);
         } else if (ctx.transactionStmt() != null) {
             return transaction(ctx.transactionStmt());
         } else if (ctx.setStmt() != null) {
@@ -110,6 +113,8 @@ final class AstBuilder {
             return ViewSyntax.create(ctx.createView(), this, chars);
         } else if (ctx.dropView() != null) {
             return ViewSyntax.drop(ctx.dropView(), this);
+        } else if (ctx.alterView() != null) {
+            return ViewOptions.alter(ctx.alterView(), this);
         } else if (ctx.commentStmt() != null) {
             return ViewSyntax.comment(ctx.commentStmt(), this);
         } else if (ctx.cursorStmt() != null) {
@@ -269,26 +274,41 @@ final class AstBuilder {
         return withQueries(with, () -> selectBody(ctx));
     }
 
-    /** {@code body} built with the WITH clause's queries visible by name. */
+    /**
+     * {@code body} built with the WITH clause's queries visible by name. A query read more than once is built
+     * again as one shared query (see {@link SharedCommonTables}), since the count is known only afterwards.
+     */
     private <T> T withQueries(WithClauseContext with, java.util.function.Supplier<T> body) {
-        int depth = commonTables.size();
-        try {
-            for (CommonTableContext c : with.commonTable()) {
-                String name = identifier(c.name);
-                for (CommonTable earlier : commonTables.subList(depth, commonTables.size())) {
-                    if (earlier.name().equals(name)) {
-                        throw new HeliosException(SqlState.DUPLICATE_ALIAS, "WITH query name \"" + name
-                                + "\" specified more than once", null, null, c.getStart().getStartIndex() + 1, null);
+        SharedCommonTables sharing = new SharedCommonTables(with);
+        while (true) {
+            int depth = commonTables.size();
+            List<SharedCommonTables.Use> uses = new ArrayList<>();
+            T built;
+            try {
+                for (CommonTableContext c : with.commonTable()) {
+                    String name = identifier(c.name);
+                    for (CommonTable earlier : commonTables.subList(depth, commonTables.size())) {
+                        if (earlier.name().equals(name)) {
+                            throw new HeliosException(SqlState.DUPLICATE_ALIAS, "WITH query name \"" + name
+                                    + "\" specified more than once", null, null, c.getStart().getStartIndex() + 1, null);
+                        }
                     }
+                    List<String> columns = c.identifier().stream().filter(id -> id != c.name && id != c.materialized)
+                            .map(AstBuilder::identifier).toList();
+                    SharedCommonTables.Use use = sharing.use(c, uses.size());
+                    Query query = with.RECURSIVE() == null ? select(c.selectStmt())
+                            : RecursiveQueries.build(name, columns, workTables, () -> select(c.selectStmt()));
+                    uses.add(use);
+                    commonTables.add(new CommonTable(name, LockingSyntax.locked(query, c.lockingTail(), this), columns,
+                            use));
                 }
-                List<String> columns = c.identifier().stream().filter(id -> id != c.name).map(AstBuilder::identifier).toList();
-                Query query = with.RECURSIVE() == null ? select(c.selectStmt())
-                        : RecursiveQueries.build(name, columns, workTables, () -> select(c.selectStmt()));
-                commonTables.add(new CommonTable(name, LockingSyntax.locked(query, c.lockingTail(), this), columns));
+                built = body.get();
+            } finally {
+                commonTables.subList(depth, commonTables.size()).clear();
             }
-            return body.get();
-        } finally {
-            commonTables.subList(depth, commonTables.size()).clear();
+            if (!sharing.again(uses)) {
+                return built;
+            }
         }
     }
 
@@ -427,7 +447,8 @@ final class AstBuilder {
             CommonTable common = ref.qualifiedName().identifier().size() == 1 ? commonTable(table.name()) : null;
             if (common != null) {
                 // A WITH query is read like a subquery in FROM under its name (or the alias given here).
-                return new FromItem.Derived(common.query(), table.exposedName(), common.columns());
+                return new FromItem.Derived(common.query(), table.exposedName(), common.columns(),
+                        common.use().reference());
             }
             return new FromItem.Table(table);
         } else if (ctx instanceof JoinFromContext j) {
@@ -489,8 +510,12 @@ final class AstBuilder {
     }
 
     private Statement set(SetStmtContext ctx) {
+        Statement roleSwitch = RoleSwitchSyntax.build(ctx);
+        if (roleSwitch != null) {
+            return roleSwitch;
+        }
         if (ctx instanceof io.heliosdb.sql.parse.antlr.PostgreSqlParser.ResetVariableContext r) {
-            return new SetVariable(settingName(r.settingName()), null, false); // RESET x is SET x TO DEFAULT
+            return new SetVariable(settingName(r.settingName()), null, false, true); // RESET x is SET x TO DEFAULT
         }
         String name;
         List<SetValueContext> values;

@@ -161,7 +161,8 @@ final class RoleSyntax {
         if (o.identifier() != null) {
             return AstBuilder.identifier(o.identifier());
         }
-        return o.IN() != null ? "in" : o.LIMIT() != null ? "limit" : o.GROUP() != null ? "group" : null;
+        return o.IN() != null ? "in" : o.LIMIT() != null ? "limit" : o.GROUP() != null ? "group"
+                : o.USER() != null ? "user" : null;
     }
 
     private static HeliosException syntax(String near, org.antlr.v4.runtime.ParserRuleContext at) {

@@ -20,7 +20,7 @@ final class ViewSyntax {
                 ctx.selectStmt().getStop().getStopIndex()));
         return new CreateView(ast.tableName(ctx.qualifiedName()).name(),
                 ctx.identifier().stream().map(AstBuilder::identifier).toList(), ast.select(ctx.selectStmt()), text,
-                ctx.REPLACE() != null);
+                ctx.REPLACE() != null, ViewOptions.checkOption(ctx.storageParameters(), ctx.viewCheckOption()));
     }
 
     /** COMMENT ON kind name IS text: for a column, {@code name} is {@code table.column}. */

@@ -132,6 +132,9 @@ public final class ExplainText {
             title = "Recursive Union";
             children.add(r.anchor());
             children.add(r.recursive());
+        } else if (p instanceof LogicalPlan.CteScan c) {
+            title = "CTE Scan on " + c.name();
+            children.add(c.input());
         } else if (p instanceof WorkTableScan w) {
             title = "WorkTable Scan on " + w.name();
         } else if (p instanceof FunctionScan f) {

@@ -199,6 +199,18 @@ public sealed interface LogicalPlan {
                           List<Column> columns) implements LogicalPlan {
     }
 
+    /**
+     * A WITH query read more than once (or written AS MATERIALIZED): {@code input} runs once per execution
+     * and every CteScan with the same {@code shared} token reads its rows, as PostgreSQL's CTE Scan does (so
+     * random() gives one value to every reference).
+     */
+    record CteScan(LogicalPlan input, String name, Object shared) implements LogicalPlan {
+        @Override
+        public List<Column> columns() {
+            return input.columns();
+        }
+    }
+
     /** The rows the enclosing {@link RecursiveUnion}'s previous round produced. */
     record WorkTableScan(int workTable, String name, List<Column> columns) implements LogicalPlan {
     }

@@ -29,7 +29,7 @@ public final class Planner {
         BoundStatement planned = statement.mapPlans(p -> optimize(p, rules));
         if (planned instanceof BoundStatement.Update u) {
             return new BoundStatement.Update(u.table(), u.target(), fold(u.newRow()), fold(u.returning()),
-                    u.returningColumns(), u.keySlot());
+                    u.returningColumns(), u.keySlot(), u.viewChecks());
         }
         return planned;
     }
@@ -82,6 +82,8 @@ public final class Planner {
             return new Limit(f.apply(x.input()), x.limit(), x.offset());
         } else if (p instanceof LockRows x) {
             return new LockRows(f.apply(x.input()), x.targets());
+        } else if (p instanceof LogicalPlan.CteScan x) {
+            return new LogicalPlan.CteScan(f.apply(x.input()), x.name(), x.shared());
         } else if (p instanceof RecursiveUnion x) {
             return new RecursiveUnion(f.apply(x.anchor()), f.apply(x.recursive()), x.all(), x.workTable(), x.name(),
                     x.columns());

@@ -10,12 +10,23 @@ import java.util.List;
  * @param id        the kernel-assigned object id (0 before the kernel created it)
  * @param columns   the view's columns, with the query's types
  * @param dependsOn the tables and views the query reads directly, by name
+ * @param checkOption {@link #LOCAL} or {@link #CASCADED} (WITH CHECK OPTION), or null for none
  */
-public record ViewDef(long id, String name, List<ColumnDef> columns, String query, List<String> dependsOn) {
+public record ViewDef(long id, String name, List<ColumnDef> columns, String query, List<String> dependsOn,
+                      String checkOption) {
+
+    /** WITH LOCAL CHECK OPTION: rows written through the view must satisfy its own condition. */
+    public static final String LOCAL = "local";
+    /** WITH [CASCADED] CHECK OPTION: ... and those of every view under it. */
+    public static final String CASCADED = "cascaded";
 
     public ViewDef {
         columns = List.copyOf(columns);
         dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ViewDef(long id, String name, List<ColumnDef> columns, String query, List<String> dependsOn) {
+        this(id, name, columns, query, dependsOn, null);
     }
 
     /**
@@ -30,6 +41,10 @@ public record ViewDef(long id, String name, List<ColumnDef> columns, String quer
     }
 
     public ViewDef withId(long newId) {
-        return new ViewDef(newId, name, columns, query, dependsOn);
+        return new ViewDef(newId, name, columns, query, dependsOn, checkOption);
+    }
+
+    public ViewDef withCheckOption(String option) {
+        return new ViewDef(id, name, columns, query, dependsOn, option);
     }
 }

@@ -36,6 +36,7 @@ statement
     | dropRole
     | grantRole
     | createView
+    | alterView
     | dropView
     | commentStmt
     | createSchema
@@ -119,7 +120,12 @@ typeName
 typeModifiers : LPAREN INTEGER_LITERAL (COMMA INTEGER_LITERAL)? RPAREN ;
 
 // Views (io.heliosdb.sql.parse.ViewSyntax): the body's text is kept as written.
-createView : CREATE (OR REPLACE)? VIEW qualifiedName (LPAREN identifier (COMMA identifier)* RPAREN)? AS selectStmt ;
+createView : CREATE (OR REPLACE)? VIEW qualifiedName (LPAREN identifier (COMMA identifier)* RPAREN)? storageParameters?
+    AS selectStmt viewCheckOption? ;
+// WITH [LOCAL | CASCADED] CHECK OPTION: the words are checked by io.heliosdb.sql.parse.ViewOptions.
+viewCheckOption : WITH kind=identifier? CHECK option=identifier ;
+// ALTER VIEW v SET (check_option = ...) | RESET (check_option) (io.heliosdb.sql.parse.ViewOptions).
+alterView : ALTER VIEW (IF EXISTS)? qualifiedName (SET | RESET) LPAREN storageParameter (COMMA storageParameter)* RPAREN ;
 dropView : DROP VIEW (IF EXISTS)? qualifiedName (COMMA qualifiedName)* (CASCADE | RESTRICT)? ;
 
 // COMMENT ON ... IS 'text' | NULL (io.heliosdb.sql.parse.ViewSyntax).
@@ -172,7 +178,7 @@ truncateStmt
 // ---------------------------------------------------------------- DML
 
 insertStmt
-    : INSERT INTO qualifiedName (LPAREN identifier (COMMA identifier)* RPAREN)?
+    : withClause? INSERT INTO qualifiedName (LPAREN identifier (COMMA identifier)* RPAREN)?
       overridingClause?
       insertSource onConflict? returningClause?
     ;
@@ -213,7 +219,7 @@ multiAssignment
     ;
 
 deleteStmt
-    : DELETE FROM qualifiedName (AS? alias=identifier)? (USING fromItem (COMMA fromItem)*)? (WHERE expr)?
+    : withClause? DELETE FROM qualifiedName (AS? alias=identifier)? (USING fromItem (COMMA fromItem)*)? (WHERE expr)?
       returningClause?
     ;
 
@@ -232,7 +238,10 @@ lockingClause
 
 withClause : WITH RECURSIVE? commonTable (COMMA commonTable)* ;
 
-commonTable : name=identifier (LPAREN identifier (COMMA identifier)* RPAREN)? AS LPAREN selectStmt lockingTail? RPAREN ;
+// AS [NOT] MATERIALIZED: the word is checked by io.heliosdb.sql.parse.SharedCommonTables.
+// A data-modifying statement in WITH is parsed to be refused with 0A000 (SharedCommonTables).
+commonTable : name=identifier (LPAREN identifier (COMMA identifier)* RPAREN)? AS (NOT? materialized=identifier)?
+    LPAREN (selectStmt lockingTail? | insertStmt | updateStmt | deleteStmt) RPAREN ;
 
 // INTERSECT binds tighter than UNION and EXCEPT, which group left to right.
 queryExpr
@@ -358,6 +367,10 @@ setStmt
     : SET (SESSION | LOCAL)? settingName (EQ | TO) setValue (COMMA setValue)*   # setVariable
     | SET (SESSION | LOCAL)? TIME ZONE setValue                                 # setTimeZone
     | RESET settingName                                                         # resetVariable
+    // SET ROLE / SET SESSION AUTHORIZATION (io.heliosdb.sql.parse.RoleSwitchSyntax checks the word)
+    | SET (SESSION | LOCAL)? ROLE setValue                                      # setRole
+    | SET (SESSION | LOCAL)? SESSION auth=identifier setValue                   # setSessionAuthorization
+    | RESET SESSION auth=identifier                                             # resetSessionAuthorization
     ;
 
 settingName : identifier (DOT identifier)* ;
@@ -498,7 +511,7 @@ dropRole : DROP (ROLE | USER) (IF EXISTS)? identifier (COMMA identifier)* ;
 
 // LOGIN, NOSUPERUSER, PASSWORD 'x', PASSWORD NULL, ENCRYPTED PASSWORD 'x', CONNECTION LIMIT n, VALID UNTIL 'ts',
 // IN ROLE a, b, ROLE a, b: one word at a time, put together (and checked) by the AST builder.
-roleOption : identifier | STRING | NULL | MINUS? INTEGER_LITERAL | IN | LIMIT | GROUP | COMMA ;
+roleOption : identifier | STRING | NULL | MINUS? INTEGER_LITERAL | IN | LIMIT | GROUP | USER | COMMA ;
 
 // GRANT role TO role / REVOKE role FROM role: role membership (pg_auth_members).
 grantRole
