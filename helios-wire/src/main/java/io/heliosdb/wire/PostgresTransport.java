@@ -9,15 +9,16 @@ import io.heliosdb.wire.protocol.PgFrameDecoder;
 import io.heliosdb.wire.protocol.PgMessageEncoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.heliosdb.wire.auth.AuthMethod;
@@ -25,8 +26,6 @@ import io.heliosdb.wire.auth.Credentials;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -40,13 +39,13 @@ final class PostgresTransport implements Transport {
 
     private final EventLoopGroup acceptor;
     private final EventLoopGroup io;
-    private final ThreadPoolExecutor workers;
+    private final WorkerPool workers;
     private final ChannelGroup channels;
     private final Channel serverChannel;
     private final InetSocketAddress address;
     private boolean closed;
 
-    private PostgresTransport(EventLoopGroup acceptor, EventLoopGroup io, ThreadPoolExecutor workers,
+    private PostgresTransport(EventLoopGroup acceptor, EventLoopGroup io, WorkerPool workers,
                               ChannelGroup channels, Channel serverChannel) {
         this.acceptor = acceptor;
         this.io = io;
@@ -69,11 +68,9 @@ final class PostgresTransport implements Transport {
         // A statement may wait on a row lock until lock_timeout, holding its worker. With fewer workers
         // than sessions, waiters could occupy them all while the lock holders' COMMITs sit in the queue
         // (a pool-starvation deadlock no detector sees): so one worker per possible connection, started
-        // on demand and retired when idle (each session runs one task at a time, see SerialExecutor).
-        int workerCount = Math.max(Math.max(2, cores), config.maxConnections());
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(workerCount, workerCount, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), new DefaultThreadFactory("helios-pg-worker", true));
-        workers.allowCoreThreadTimeOut(true);
+        // on demand and retired when idle (each session runs one task at a time, see SerialExecutor;
+        // how a task finds its worker: WorkerPool).
+        WorkerPool workers = new WorkerPool(Math.max(Math.max(2, cores), config.maxConnections()));
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
                 new DefaultThreadFactory("helios-pg-accept", true), NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(Math.max(1, cores),
@@ -85,7 +82,7 @@ final class PostgresTransport implements Transport {
         try {
             Channel server = new ServerBootstrap()
                     .group(acceptor, io)
-                    .channel(NioServerSocketChannel.class)
+                    .channelFactory((ChannelFactory<ServerChannel>) DirectWriteServerSocketChannel::new)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -191,16 +188,8 @@ final class PostgresTransport implements Transport {
      * its (closed) channel, which needs a live loop. Clean-up that arrives after the pool stopped runs
      * on the event loop itself (see {@link SerialExecutor}).
      */
-    private static void shutdown(EventLoopGroup acceptor, EventLoopGroup io, ThreadPoolExecutor workers) {
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+    private static void shutdown(EventLoopGroup acceptor, EventLoopGroup io, WorkerPool workers) {
+        workers.shutdown(SHUTDOWN_WAIT_SECONDS);
         io.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
         acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS)
                 .awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);

@@ -13,6 +13,11 @@ import java.util.Map;
  */
 public final class SessionSettings {
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+    /**
+     * The lookup key of each built-in name, in both spellings: the wire and the kernel read a few
+     * settings for every statement, and lower-casing "DateStyle" or "TimeZone" each time allocated.
+     */
+    private static final Map<String, String> KEYS = new java.util.HashMap<>();
 
     static {
         DEFAULTS.put("server_version", "16.0");
@@ -42,6 +47,11 @@ public final class SessionSettings {
         DEFAULTS.put("lc_monetary", "C");
         DEFAULTS.put("lc_numeric", "C");
         DEFAULTS.put("lc_time", "C");
+        for (String name : DEFAULTS.keySet()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            KEYS.put(name, lower);
+            KEYS.put(lower, lower);
+        }
     }
 
     /** Current values by lower-case name; each remembers its canonical spelling. */
@@ -168,8 +178,8 @@ public final class SessionSettings {
     /** A duration parameter (like {@code lock_timeout}) in milliseconds: "500", "500ms", "5s", "1min". */
     public long millis(String name) {
         String v = get(name);
-        if (v == null) {
-            return 0;
+        if (v == null || v.equals("0")) {
+            return 0;   // the default of every duration setting, read for each statement
         }
         String s = v.strip().toLowerCase(Locale.ROOT).replace(" ", "");
         try {
@@ -199,6 +209,7 @@ public final class SessionSettings {
     }
 
     private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        String known = KEYS.get(name);
+        return known != null ? known : name.toLowerCase(Locale.ROOT);
     }
 }
