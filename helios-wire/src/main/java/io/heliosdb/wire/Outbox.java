@@ -109,6 +109,11 @@ final class Outbox {
         waiting = on;
     }
 
+    /** From any thread: whether the worker waits in {@link #mustWait()}'s loop now. */
+    boolean isWaiting() {
+        return waiting;
+    }
+
     private ByteBuf encode(List<BackendMessage> messages) {
         ByteBuf out = channel.alloc().buffer();
         try {

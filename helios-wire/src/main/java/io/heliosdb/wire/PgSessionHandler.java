@@ -282,6 +282,14 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     }
 
     /**
+     * From any thread: whether the worker waits for the client to read what was sent (the socket's
+     * buffers are full); tests use it to stop a client's reading at a known point.
+     */
+    boolean waitingForClient() {
+        return outbox.isWaiting();
+    }
+
+    /**
      * From any thread: runs {@code action} once no statement (or pipeline up to Sync) runs, at once when
      * idle now; used by a graceful shutdown instead of polling {@link #isBusy()}.
      */
@@ -658,7 +666,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     /** Starts the statement_timeout / query_timeout_secs clock for the statement (or pipeline) beginning now. */
     private void armTimeout() {
         long generation = statementGeneration;
-        timeout.start(session.setting("statement_timeout"), () -> {
+        timeout.start(session, () -> {
             Session running = session;
             if (statementGeneration == generation && busy && running != null) {
                 cancellation.requestTimeout();

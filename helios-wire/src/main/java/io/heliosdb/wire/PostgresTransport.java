@@ -153,12 +153,7 @@ final class PostgresTransport implements Transport {
         closed = true;
         serverChannel.close().awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
         awaitIdle(grace);
-        for (Channel channel : channels) {
-            PgSessionHandler handler = channel.pipeline().get(PgSessionHandler.class);
-            if (handler != null) {
-                handler.terminate();
-            }
-        }
+        sessionHandlers().forEach(PgSessionHandler::terminate);
         // Each connection closes itself after its FATAL; the rest (stuck writing to a client) are closed here.
         channels.newCloseFuture().awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
         channels.close().awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
@@ -167,13 +162,7 @@ final class PostgresTransport implements Transport {
 
     /** Waits until no connection runs a statement, or {@code grace} is over: each busy one counts down when idle. */
     private void awaitIdle(Duration grace) {
-        List<PgSessionHandler> busy = new ArrayList<>();
-        for (Channel channel : channels) {
-            PgSessionHandler handler = channel.pipeline().get(PgSessionHandler.class);
-            if (handler != null) {
-                busy.add(handler);
-            }
-        }
+        List<PgSessionHandler> busy = sessionHandlers();
         CountDownLatch idle = new CountDownLatch(busy.size());
         busy.forEach(handler -> handler.whenIdle(idle::countDown));
         try {
@@ -181,6 +170,18 @@ final class PostgresTransport implements Transport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The open connections' handlers (package-private: tests watch a connection's state through it). */
+    List<PgSessionHandler> sessionHandlers() {
+        List<PgSessionHandler> handlers = new ArrayList<>();
+        for (Channel channel : channels) {
+            PgSessionHandler handler = channel.pipeline().get(PgSessionHandler.class);
+            if (handler != null) {
+                handlers.add(handler);
+            }
+        }
+        return handlers;
     }
 
     /**

@@ -23,7 +23,8 @@ import java.util.SplittableRandom;
  * switches are read from /proc by its pg_backend_pid()). One client connection over pgJDBC with
  * prepareThreshold=1, so every query is Bind/Describe/Execute/Sync of a server-side statement.
  * The JIT compiler threads are shown as {@code jit} and left out of TOTAL (warm-up, not per query);
- * garbage collection stays in ({@code jvm-other}).
+ * garbage collection stays in ({@code jvm-other}). {@code alloc-B} is the bytes this JVM's threads allocate
+ * per query (HotSpot's per-thread counters): steady under load, where CPU times are not.
  *
  * <pre>java -cp helios-bench/target/benchmarks.jar io.heliosdb.bench.compare.WireCostMain
  *     [--queries 20000] [--warmup 30000] [--rounds 3] [--rows 10000] [--no-postgres] [--pg-bin DIR]
@@ -137,6 +138,8 @@ public final class WireCostMain {
             SplittableRandom random = new SplittableRandom(42);
             run(select, random, rows, warmup);   // JIT, caches, pools
             long clientTid = ThreadCosts.currentTid();
+            Map<Long, ThreadAllocations.Named> allocatedBefore = ThreadAllocations.available()
+                    ? ThreadAllocations.snapshot() : Map.of();
             Map<Long, ThreadCosts.Named> before = ThreadCosts.threadsOfThisProcess();
             ThreadCosts backendBefore = separateBackend ? ThreadCosts.ofProcess(backend) : ThreadCosts.ZERO;
             long start = System.nanoTime();
@@ -145,6 +148,7 @@ public final class WireCostMain {
             ThreadCosts backendCost = separateBackend ? ThreadCosts.ofProcess(backend).minus(backendBefore)
                     : ThreadCosts.ZERO;
             Map<Long, ThreadCosts.Named> after = ThreadCosts.threadsOfThisProcess();
+            Map<String, Long> allocated = allocatedPerGroup(allocatedBefore);
             Map<String, ThreadCosts> groups = new LinkedHashMap<>();
             Map<String, ThreadCosts> byName = new LinkedHashMap<>();
             after.forEach((tid, now) -> {
@@ -176,6 +180,7 @@ public final class WireCostMain {
                 out.put("vcs " + e.getKey(), (double) t.voluntary() / queries);
                 out.put("sys% " + e.getKey(), 100 * t.systemShare());
             }
+            allocated.forEach((group, bytes) -> out.put("alloc-B " + group, (double) bytes / queries));
             out.put("cpu-us TOTAL", total.cpuNanos() / 1000.0 / queries);
             out.put("vcs TOTAL", (double) total.voluntary() / queries);
             out.put("ivcs TOTAL", (double) total.involuntary() / queries);
@@ -183,6 +188,24 @@ public final class WireCostMain {
             out.put("wall qps (load-sensitive)", queries * 1e9 / elapsed);
             return out;
         }
+    }
+
+    /** Bytes allocated since {@code before}, per thread group (the client is the calling thread). */
+    private static Map<String, Long> allocatedPerGroup(Map<Long, ThreadAllocations.Named> before) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (before.isEmpty()) {
+            return out;
+        }
+        long client = Thread.currentThread().getId();
+        ThreadAllocations.snapshot().forEach((id, now) -> {
+            ThreadAllocations.Named then = before.get(id);
+            long bytes = now.bytes() - (then == null ? 0 : then.bytes());
+            String group = group(id == client, now.name());
+            if (group.startsWith("server") || group.equals("client")) {   // the JVM's own threads vary by run
+                out.merge(group, bytes, Long::sum);
+            }
+        });
+        return out;
     }
 
     private static void run(PreparedStatement select, SplittableRandom random, int rows, int queries)
@@ -247,7 +270,7 @@ public final class WireCostMain {
 
     private static int order(String key) {
         int kind = key.startsWith("cpu-us") ? 0 : key.startsWith("sys%") ? 1 : key.startsWith("vcs") ? 2
-                : key.startsWith("ivcs") ? 3 : 4;
+                : key.startsWith("ivcs") ? 3 : key.startsWith("alloc-B") ? 4 : 5;
         return kind * 10 + Math.max(0, GROUPS.indexOf(key.substring(key.indexOf(' ') + 1)));
     }
 }

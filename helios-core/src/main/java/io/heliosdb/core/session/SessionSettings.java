@@ -64,6 +64,11 @@ public final class SessionSettings {
     private Map<String, Entry> atBegin;
     /** Parameters SET LOCAL changed in this block: they revert at its end, even on COMMIT. */
     private final java.util.Set<String> localNames = new java.util.HashSet<>();
+    /**
+     * Counts changes (see {@link #version()}); volatile so that a reader on another thread of the same
+     * connection (the wire's next worker) sees the latest without taking the session's monitor.
+     */
+    private volatile long version;
 
     public SessionSettings(String user) {
         DEFAULTS.forEach((name, value) -> values.put(key(name), new Entry(name, value)));
@@ -75,6 +80,15 @@ public final class SessionSettings {
         Map<String, String> all = new LinkedHashMap<>();
         values.values().forEach(e -> all.put(e.name(), e.value()));
         return all;
+    }
+
+    /**
+     * A number that changes whenever any value may have changed (SET, RESET, a transaction's or
+     * savepoint's end restoring values): per-statement readers re-read the values they derive from only
+     * then, instead of looking them up for every statement.
+     */
+    public long version() {
+        return version;
     }
 
     /** The value, or null for an unknown parameter. */
@@ -97,6 +111,7 @@ public final class SessionSettings {
         if (value != null && (k.equals("transaction_isolation") || k.equals("default_transaction_isolation"))) {
             value = IsolationLevel.parse(value).settingValue();
         }
+        version++;
         if (value == null) {
             String def = defaultOf(k);
             if (def == null) {
@@ -117,7 +132,8 @@ public final class SessionSettings {
 
     /** The block committed: SET stays, SET LOCAL reverts. */
     public void commitTransaction() {
-        if (atBegin != null) {
+        if (atBegin != null && !localNames.isEmpty()) {
+            version++;
             for (String k : localNames) {
                 Entry before = atBegin.get(k);
                 if (before == null) {
@@ -134,6 +150,7 @@ public final class SessionSettings {
     /** The block rolled back: every SET made in it is undone, as in PostgreSQL. */
     public void rollbackTransaction() {
         if (atBegin != null) {
+            version++;
             values.clear();
             values.putAll(atBegin);
         }
@@ -160,6 +177,7 @@ public final class SessionSettings {
 
     @SuppressWarnings("unchecked")
     public void restore(Map<String, ?> snapshot) {
+        version++;
         values.clear();
         values.putAll((Map<String, Entry>) snapshot);
     }

@@ -14,6 +14,14 @@ final class StatementLimits {
     private final SessionSettings settings;
     private final int queryTimeoutSecs;
     private final StatementCancel cancel;
+    /**
+     * The timeouts as of a settings version (read up to three times per statement), each on its own: a
+     * bad lock_timeout must not stop the statements that never wait on a lock (such as the SET fixing it).
+     */
+    private long timeoutMillis;
+    private long timeoutReadAt = -1;
+    private long lockTimeoutMillis;
+    private long lockTimeoutReadAt = -1;
 
     StatementLimits(SessionSettings settings, int queryTimeoutSecs, StatementCancel cancel) {
         this.settings = settings;
@@ -41,11 +49,7 @@ final class StatementLimits {
 
     /** The {@link System#nanoTime()} a statement starting now must end by, or 0 for no limit. */
     long deadlineNanos() {
-        long timeout = settings.millis("statement_timeout");
-        long configured = queryTimeoutSecs * 1000L;
-        if (configured > 0 && (timeout <= 0 || configured < timeout)) {
-            timeout = configured;
-        }
+        long timeout = timeoutMillis();
         if (timeout <= 0) {
             return 0;
         }
@@ -53,8 +57,28 @@ final class StatementLimits {
         return deadline == 0 ? 1 : deadline;
     }
 
+    /** The statement's time limit in milliseconds (0: none), parsed again only after a setting changed. */
+    private long timeoutMillis() {
+        long version = settings.version();
+        if (version != timeoutReadAt) {
+            long timeout = settings.millis("statement_timeout");
+            long configured = queryTimeoutSecs * 1000L;
+            if (configured > 0 && (timeout <= 0 || configured < timeout)) {
+                timeout = configured;
+            }
+            timeoutMillis = timeout;
+            timeoutReadAt = version;
+        }
+        return timeoutMillis;
+    }
+
     private long lockTimeoutMillis() {
-        long configured = settings.millis("lock_timeout");
-        return configured > 0 ? configured : DEFAULT_LOCK_TIMEOUT_MILLIS;
+        long version = settings.version();
+        if (version != lockTimeoutReadAt) {
+            long configured = settings.millis("lock_timeout");
+            lockTimeoutMillis = configured > 0 ? configured : DEFAULT_LOCK_TIMEOUT_MILLIS;
+            lockTimeoutReadAt = version;
+        }
+        return lockTimeoutMillis;
     }
 }

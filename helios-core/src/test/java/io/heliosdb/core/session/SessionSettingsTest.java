@@ -34,4 +34,42 @@ class SessionSettingsTest {
         settings.set("statement_timeout", null);
         assertThat(settings.millis("statement_timeout")).isZero();
     }
+
+    @Test
+    void version_changesWithEveryChangeOfAValue_andNotOtherwise() {
+        SessionSettings settings = new SessionSettings("alice");
+        long v0 = settings.version();
+        settings.get("application_name");
+        settings.beginTransaction();
+        settings.commitTransaction();   // nothing SET LOCAL: every value as before
+        assertThat(settings.version()).isEqualTo(v0);
+
+        settings.set("application_name", "a");
+        long v1 = settings.version();
+        assertThat(v1).isNotEqualTo(v0);
+        settings.set("application_name", null);   // RESET
+        long v2 = settings.version();
+        assertThat(v2).isNotEqualTo(v1);
+
+        settings.beginTransaction();
+        settings.set("application_name", "in-block");
+        long v3 = settings.version();
+        settings.rollbackTransaction();   // restores the value from before the block
+        assertThat(settings.version()).isNotEqualTo(v3);
+        assertThat(settings.get("application_name")).isEmpty();
+
+        settings.beginTransaction();
+        settings.setLocal("DateStyle", "German, DMY");
+        long v4 = settings.version();
+        settings.commitTransaction();   // SET LOCAL reverts
+        assertThat(settings.version()).isNotEqualTo(v4);
+        assertThat(settings.get("DateStyle")).isEqualTo("ISO, MDY");
+
+        var snapshot = settings.snapshot();
+        settings.set("TimeZone", "Europe/Paris");
+        long v5 = settings.version();
+        settings.restore(snapshot);   // ROLLBACK TO SAVEPOINT
+        assertThat(settings.version()).isNotEqualTo(v5);
+        assertThat(settings.get("TimeZone")).isEqualTo("UTC");
+    }
 }
