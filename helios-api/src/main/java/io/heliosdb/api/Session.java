@@ -55,6 +55,15 @@ public interface Session extends AutoCloseable {
     String setting(String name);
 
     /**
+     * A number that changes whenever any {@link #setting} may have changed, so that a caller reading
+     * settings for every statement (a server reporting ParameterStatus) reads them again only then;
+     * {@code -1} when the session does not track changes (read them every time).
+     */
+    default long settingsVersion() {
+        return -1;
+    }
+
+    /**
      * Runs {@code COPY table [(columns)] FROM STDIN [options]}, reading the rows from {@code data} in
      * PostgreSQL's text or CSV format; returns the number of rows copied. All rows go in as one
      * statement: a bad row copies nothing (22P02 or 22P04, naming the line). {@link #execute} refuses

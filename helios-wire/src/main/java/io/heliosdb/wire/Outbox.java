@@ -3,6 +3,8 @@ package io.heliosdb.wire;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.heliosdb.wire.protocol.BackendMessage;
+import io.heliosdb.wire.protocol.PgMessageEncoder;
+import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -12,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One connection's answers, gathered on the worker and handed to the event loop as one task per
  * batch: a write from outside the event loop is a task of its own, so writing message by message
  * costs a queue hand-off (and often a wake-up) for each of BindComplete, DataRow, CommandComplete and
- * ReadyForQuery. A batch goes out at every flush (ReadyForQuery, Flush, an authentication request)
- * and whenever {@link #BATCH} messages piled up, so a large result still streams. Touched by one
- * thread at a time: the connection's serial task.
+ * ReadyForQuery. The worker encodes each batch into one buffer. A batch goes out at every flush
+ * (ReadyForQuery, Flush, an authentication request) and whenever {@link #BATCH} messages piled up,
+ * so a large result still streams. Touched by one thread at a time: the connection's serial task.
  */
 final class Outbox {
     /** Messages gathered before a batch goes out unasked (streaming results). */
@@ -26,7 +28,9 @@ final class Outbox {
     private final Object writability;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean waiting;
-    private List<BackendMessage> pending = new ArrayList<>();
+    private final List<BackendMessage> pending = new ArrayList<>();
+    /** Whether the worker may write to the socket itself (see {@link #allowDirectWrites()}). */
+    private boolean directWrites;
 
     /** {@code writability}: the monitor the handler notifies when the channel's writability changes. */
     Outbox(Channel channel, Object writability) {
@@ -44,23 +48,30 @@ final class Outbox {
         return false;
     }
 
-    /** Hands what is gathered to the event loop, which writes and flushes it. */
+    /**
+     * Encodes what is gathered into one buffer and sends it: straight to the socket when allowed and
+     * nothing of this connection is queued ({@link DirectWriteSocketChannel}), else through the event loop.
+     */
     void push() {
         if (pending.isEmpty()) {
             return;
         }
-        List<BackendMessage> batch = pending;
-        pending = new ArrayList<>();
+        ByteBuf batch = encode(pending);
+        pending.clear();
         EventLoop loop = channel.eventLoop();
         if (loop.inEventLoop()) {
-            write(batch);
+            channel.writeAndFlush(batch, channel.voidPromise());
+            return;
+        }
+        if (directWrites && inFlight.get() == 0 && channel instanceof DirectWriteSocketChannel direct
+                && direct.tryWrite(batch)) {
             return;
         }
         inFlight.incrementAndGet();
         try {
             loop.execute(() -> {
                 try {
-                    write(batch);
+                    channel.writeAndFlush(batch, channel.voidPromise());
                 } finally {
                     inFlight.decrementAndGet();
                     if (waiting) {
@@ -72,7 +83,21 @@ final class Outbox {
             });
         } catch (RejectedExecutionException e) {
             inFlight.decrementAndGet();   // the loop is shutting down with the server: nobody will read it
+            batch.release();
         }
+    }
+
+    /**
+     * After authentication on a connection without TLS (whose bytes the SslHandler must encrypt on the
+     * event loop), from then on written only by this outbox: the worker may write to the socket itself.
+     */
+    void allowDirectWrites() {
+        directWrites = true;
+    }
+
+    /** The connection is closing: its last bytes and the close go through the event loop, in order. */
+    void disallowDirectWrites() {
+        directWrites = false;
     }
 
     /** Whether the worker must hold off: the socket's buffer is full, or batches are piling up. */
@@ -84,10 +109,21 @@ final class Outbox {
         waiting = on;
     }
 
-    private void write(List<BackendMessage> batch) {
-        for (BackendMessage m : batch) {
-            channel.write(m, channel.voidPromise());
+    /** From any thread: whether the worker waits in {@link #mustWait()}'s loop now. */
+    boolean isWaiting() {
+        return waiting;
+    }
+
+    private ByteBuf encode(List<BackendMessage> messages) {
+        ByteBuf out = channel.alloc().buffer();
+        try {
+            for (BackendMessage m : messages) {
+                PgMessageEncoder.write(m, out);
+            }
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
         }
-        channel.flush();
+        return out;
     }
 }

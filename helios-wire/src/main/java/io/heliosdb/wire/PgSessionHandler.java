@@ -16,6 +16,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import io.heliosdb.api.CopyDescription;
 import io.heliosdb.api.PreparedQuery;
@@ -50,6 +52,12 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     private Outbox outbox;
     // Event-loop confined: TLS is negotiated there, before anything reaches the workers.
     private boolean startupSeen;
+    /** Messages decoded from the current socket read, not yet handed to the worker. */
+    private List<Runnable> readBatch = new ArrayList<>();
+    /** Reading paused because more than {@link #MAX_PENDING_MESSAGES} messages wait for the worker. */
+    private boolean pausedForBacklog;
+    /** Messages decoded and not yet handled, across batches (event loop adds, worker subtracts). */
+    private final AtomicInteger queuedMessages = new AtomicInteger();
     private ScheduledFuture<?> startupTimeout;
     private volatile boolean authenticated;
 
@@ -82,7 +90,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     /** Worker: the stream of the COPY FROM that entered copy-in mode last; Syncs sent during it are ignored. */
     private CopyInStream copyInMode;
     private CopyExecution copyExecution;
-    private final List<Runnable> idleWaiters = new java.util.ArrayList<>();
+    private final List<Runnable> idleWaiters = new ArrayList<>();
 
     PgSessionHandler(ServerContext server) {
         this.server = server;
@@ -134,9 +142,41 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         }
         CopyInStream copyStream = stream;
         CopyInStream duringCopy = message instanceof FrontendMessage.Sync ? readingCopy() : null;
-        serial.execute(() -> handle(message, copyStream, duringCopy));
-        if (serial.pending() > MAX_PENDING_MESSAGES) {
+        if (readBatch.isEmpty()) {
+            // channelReadComplete hands the batch over; this catches a read that ends without one.
+            ctx.executor().execute(this::submitReadBatch);
+        }
+        queuedMessages.incrementAndGet();
+        readBatch.add(() -> {
+            queuedMessages.decrementAndGet();
+            handle(message, copyStream, duringCopy);
+        });
+        if (!pausedForBacklog && queuedMessages.get() > MAX_PENDING_MESSAGES) {
+            pausedForBacklog = true;
             ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        submitReadBatch();
+        super.channelReadComplete(ctx);
+    }
+
+    /**
+     * Event loop: hands what the socket read decoded to the worker as one task. Whatever else the event
+     * loop queues for the worker (an error, the connection's end) calls this first, so order is kept.
+     */
+    private void submitReadBatch() {
+        if (readBatch.isEmpty()) {
+            return;
+        }
+        List<Runnable> batch = readBatch;
+        readBatch = new ArrayList<>();
+        serial.executeAll(batch);
+        if (pausedForBacklog) {
+            pausedForBacklog = false;
+            // Reading resumes once the worker has caught up with everything queued so far.
             serial.execute(() -> channel.config().setAutoRead(true));
         }
     }
@@ -147,6 +187,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
             ctx.close();  // the peer went away; nobody is left to tell
             return;
         }
+        submitReadBatch();
         serial.execute(() -> fatal(cause));
     }
 
@@ -173,6 +214,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
             ctx.writeAndFlush(new BackendMessage.EncryptionAccepted());
             ctx.pipeline().addFirst("tls", server.tls().context().newHandler(ctx.alloc()));
         } else if (tlsActive) {
+            submitReadBatch();
             serial.execute(() -> fatal(new ProtocolViolation("SSLRequest received after TLS was established")));
         } else {
             ctx.writeAndFlush(new BackendMessage.EncryptionRefused());
@@ -192,6 +234,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         synchronized (writability) {
             writability.notifyAll();
         }
+        submitReadBatch();
         serial.execute(this::release);
         super.channelInactive(ctx);
     }
@@ -236,6 +279,14 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
                 outbox.waiting(false);
             }
         }
+    }
+
+    /**
+     * From any thread: whether the worker waits for the client to read what was sent (the socket's
+     * buffers are full); tests use it to stop a client's reading at a known point.
+     */
+    boolean waitingForClient() {
+        return outbox.isWaiting();
     }
 
     /**
@@ -459,6 +510,9 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         }
         authenticated = true;
         startupMessage = null;
+        if (channel.pipeline().get(SslHandler.class) == null) {
+            outbox.allowDirectWrites();   // TLS encrypts on the event loop; a plain socket the worker may write
+        }
         applyStartupSettings(s.parameters());
         session.onNotice(notice -> {
             // A client BEGIN inside our implicit block takes the block over silently, as in PostgreSQL.
@@ -612,7 +666,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     /** Starts the statement_timeout / query_timeout_secs clock for the statement (or pipeline) beginning now. */
     private void armTimeout() {
         long generation = statementGeneration;
-        timeout.start(session.setting("statement_timeout"), () -> {
+        timeout.start(session, () -> {
             Session running = session;
             if (statementGeneration == generation && busy && running != null) {
                 cancellation.requestTimeout();
@@ -645,6 +699,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
 
     private void finish() {
         finished = true;
+        outbox.disallowDirectWrites();
         outbox.push();
         if (channel.isActive()) {
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);

@@ -9,15 +9,16 @@ import io.heliosdb.wire.protocol.PgFrameDecoder;
 import io.heliosdb.wire.protocol.PgMessageEncoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.heliosdb.wire.auth.AuthMethod;
@@ -25,8 +26,6 @@ import io.heliosdb.wire.auth.Credentials;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -40,13 +39,13 @@ final class PostgresTransport implements Transport {
 
     private final EventLoopGroup acceptor;
     private final EventLoopGroup io;
-    private final ThreadPoolExecutor workers;
+    private final WorkerPool workers;
     private final ChannelGroup channels;
     private final Channel serverChannel;
     private final InetSocketAddress address;
     private boolean closed;
 
-    private PostgresTransport(EventLoopGroup acceptor, EventLoopGroup io, ThreadPoolExecutor workers,
+    private PostgresTransport(EventLoopGroup acceptor, EventLoopGroup io, WorkerPool workers,
                               ChannelGroup channels, Channel serverChannel) {
         this.acceptor = acceptor;
         this.io = io;
@@ -69,11 +68,9 @@ final class PostgresTransport implements Transport {
         // A statement may wait on a row lock until lock_timeout, holding its worker. With fewer workers
         // than sessions, waiters could occupy them all while the lock holders' COMMITs sit in the queue
         // (a pool-starvation deadlock no detector sees): so one worker per possible connection, started
-        // on demand and retired when idle (each session runs one task at a time, see SerialExecutor).
-        int workerCount = Math.max(Math.max(2, cores), config.maxConnections());
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(workerCount, workerCount, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), new DefaultThreadFactory("helios-pg-worker", true));
-        workers.allowCoreThreadTimeOut(true);
+        // on demand and retired when idle (each session runs one task at a time, see SerialExecutor;
+        // how a task finds its worker: WorkerPool).
+        WorkerPool workers = new WorkerPool(Math.max(Math.max(2, cores), config.maxConnections()));
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
                 new DefaultThreadFactory("helios-pg-accept", true), NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(Math.max(1, cores),
@@ -85,7 +82,7 @@ final class PostgresTransport implements Transport {
         try {
             Channel server = new ServerBootstrap()
                     .group(acceptor, io)
-                    .channel(NioServerSocketChannel.class)
+                    .channelFactory((ChannelFactory<ServerChannel>) DirectWriteServerSocketChannel::new)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -156,12 +153,7 @@ final class PostgresTransport implements Transport {
         closed = true;
         serverChannel.close().awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
         awaitIdle(grace);
-        for (Channel channel : channels) {
-            PgSessionHandler handler = channel.pipeline().get(PgSessionHandler.class);
-            if (handler != null) {
-                handler.terminate();
-            }
-        }
+        sessionHandlers().forEach(PgSessionHandler::terminate);
         // Each connection closes itself after its FATAL; the rest (stuck writing to a client) are closed here.
         channels.newCloseFuture().awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
         channels.close().awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
@@ -170,13 +162,7 @@ final class PostgresTransport implements Transport {
 
     /** Waits until no connection runs a statement, or {@code grace} is over: each busy one counts down when idle. */
     private void awaitIdle(Duration grace) {
-        List<PgSessionHandler> busy = new ArrayList<>();
-        for (Channel channel : channels) {
-            PgSessionHandler handler = channel.pipeline().get(PgSessionHandler.class);
-            if (handler != null) {
-                busy.add(handler);
-            }
-        }
+        List<PgSessionHandler> busy = sessionHandlers();
         CountDownLatch idle = new CountDownLatch(busy.size());
         busy.forEach(handler -> handler.whenIdle(idle::countDown));
         try {
@@ -186,21 +172,25 @@ final class PostgresTransport implements Transport {
         }
     }
 
+    /** The open connections' handlers (package-private: tests watch a connection's state through it). */
+    List<PgSessionHandler> sessionHandlers() {
+        List<PgSessionHandler> handlers = new ArrayList<>();
+        for (Channel channel : channels) {
+            PgSessionHandler handler = channel.pipeline().get(PgSessionHandler.class);
+            if (handler != null) {
+                handlers.add(handler);
+            }
+        }
+        return handlers;
+    }
+
     /**
      * Workers first, while the event loops still run: a worker finishing a message may still write to
      * its (closed) channel, which needs a live loop. Clean-up that arrives after the pool stopped runs
      * on the event loop itself (see {@link SerialExecutor}).
      */
-    private static void shutdown(EventLoopGroup acceptor, EventLoopGroup io, ThreadPoolExecutor workers) {
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+    private static void shutdown(EventLoopGroup acceptor, EventLoopGroup io, WorkerPool workers) {
+        workers.shutdown(SHUTDOWN_WAIT_SECONDS);
         io.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
         acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS)
                 .awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);

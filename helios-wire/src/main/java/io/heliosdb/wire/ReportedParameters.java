@@ -19,6 +19,8 @@ final class ReportedParameters {
 
     private final Session session;
     private final Map<String, String> sent = new LinkedHashMap<>();
+    /** The session's settings version when {@link #sent} was last compared with its values (-1: never). */
+    private long comparedAt = -1;
 
     ReportedParameters(Session session) {
         this.session = session;
@@ -26,6 +28,7 @@ final class ReportedParameters {
 
     /** Every parameter, preferring the session's value and falling back to the start-up defaults. */
     List<ParameterStatus> initial(String user, Map<String, String> startup) {
+        comparedAt = session.settingsVersion();
         List<ParameterStatus> out = new ArrayList<>();
         for (ParameterStatus fallback : ServerParameters.forStartup(user, startup)) {
             String value = CHANGEABLE.contains(fallback.name()) ? session.setting(fallback.name()) : null;
@@ -38,8 +41,16 @@ final class ReportedParameters {
         return out;
     }
 
-    /** The parameters whose value changed since they were last reported. */
+    /**
+     * The parameters whose value changed since they were last reported; none without looking when the
+     * session's settings have not changed since (most statements: this runs before every ReadyForQuery).
+     */
     List<ParameterStatus> changes() {
+        long version = session.settingsVersion();
+        if (version >= 0 && version == comparedAt) {
+            return List.of();
+        }
+        comparedAt = version;
         List<ParameterStatus> out = new ArrayList<>();
         for (String name : CHANGEABLE) {
             String value = session.setting(name);

@@ -1,6 +1,7 @@
 package io.heliosdb.wire;
 
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -21,8 +22,19 @@ final class SerialExecutor implements Executor {
 
     @Override
     public void execute(Runnable task) {
+        executeAll(List.of(task));
+    }
+
+    /**
+     * Queues several tasks at once, as one hand-off to the pool: everything decoded from one socket
+     * read (Bind, Describe, Execute, Sync) wakes one worker once, rather than racing it message by message.
+     */
+    void executeAll(List<Runnable> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         synchronized (tasks) {
-            tasks.add(task);
+            tasks.addAll(batch);
             if (draining) {
                 return;
             }
@@ -33,13 +45,6 @@ final class SerialExecutor implements Executor {
         } catch (RejectedExecutionException e) {
             // The pool is shutting down with the server: finish this connection's work (its cleanup) here.
             drain();
-        }
-    }
-
-    /** Tasks queued and not yet started. */
-    int pending() {
-        synchronized (tasks) {
-            return tasks.size();
         }
     }
 

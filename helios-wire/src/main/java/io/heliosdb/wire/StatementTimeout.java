@@ -1,5 +1,6 @@
 package io.heliosdb.wire;
 
+import io.heliosdb.api.Session;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -16,16 +17,27 @@ final class StatementTimeout {
     private final ScheduledExecutorService timer;
     private final long configuredMillis;
     private ScheduledFuture<?> pending;
+    /** The session's statement_timeout in milliseconds as of its settings version {@link #readAt}. */
+    private long settingMillis;
+    private long readAt = -1;
 
     StatementTimeout(ScheduledExecutorService timer, int queryTimeoutSecs) {
         this.timer = timer;
         this.configuredMillis = Math.max(0, queryTimeoutSecs) * 1000L;
     }
 
-    /** Arms the timer for the shorter of the session's setting and the configured limit (0: none). */
-    void start(String statementTimeoutSetting, Runnable onExpiry) {
+    /**
+     * Arms the timer for the shorter of the session's statement_timeout and the configured limit (0:
+     * none); the setting is read and parsed again only after the session's settings changed.
+     */
+    void start(Session session, Runnable onExpiry) {
         stop();
-        long millis = effective(parseMillis(statementTimeoutSetting), configuredMillis);
+        long version = session.settingsVersion();
+        if (version < 0 || version != readAt) {
+            settingMillis = parseMillis(session.setting("statement_timeout"));
+            readAt = version;
+        }
+        long millis = effective(settingMillis, configuredMillis);
         if (millis > 0) {
             pending = timer.schedule(onExpiry, millis, TimeUnit.MILLISECONDS);
         }

@@ -60,6 +60,30 @@ class SessionStateTest {
     }
 
     @Test
+    void reportedParameter_restoredByRollbackOrTheEndOfSetLocal_isReportedAgain() throws SQLException {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+            PGConnection pg = c.unwrap(PGConnection.class);
+            s.execute("set application_name = 'before'");
+            s.execute("begin");
+            s.execute("set application_name = 'inside'");
+            assertThat(pg.getParameterStatus("application_name")).isEqualTo("inside");
+            s.execute("rollback");
+            assertThat(pg.getParameterStatus("application_name")).isEqualTo("before");
+
+            String dateStyle = pg.getParameterStatus("DateStyle");   // pgJDBC starts with its own
+            s.execute("begin");
+            s.execute("set local DateStyle = 'ISO, DMY'");
+            assertThat(pg.getParameterStatus("DateStyle")).isEqualTo("ISO, DMY");
+            one(s, "select 1");   // statements that change nothing leave the reported value alone
+            assertThat(pg.getParameterStatus("DateStyle")).isEqualTo("ISO, DMY");
+            s.execute("commit");
+            assertThat(pg.getParameterStatus("DateStyle")).isEqualTo(dateStyle);
+            s.execute("reset application_name");
+            assertThat(pg.getParameterStatus("application_name")).isEmpty();
+        }
+    }
+
+    @Test
     void batchInAutocommit_isOneImplicitTransaction() throws SQLException {
         try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
             s.execute("create table batch_atomic (id integer primary key)");

@@ -282,6 +282,12 @@ public final class KernelSession implements Session {
         return settings.get(name);
     }
 
+    /** Not synchronized: the count is volatile, and read before every ReadyForQuery. */
+    @Override
+    public long settingsVersion() {
+        return settings.version();
+    }
+
     /** What pg_stat_activity shows of this session (readable from any thread). */
     public SessionActivity activity() {
         return activity;

@@ -9,13 +9,18 @@ import java.util.function.Predicate;
  * a statement blocked on a lock holds).
  */
 public final class SessionActivity {
+    private static final long NEVER = Long.MIN_VALUE;
     private final int pid;
     private final String user;
     private final LocalDateTime backendStart = now();
     private volatile String applicationName = "";
     private volatile String state = "idle";
     private volatile String query = "";
-    private volatile LocalDateTime queryStart;
+    /**
+     * When the current (or last) statement started, in microseconds since the epoch ({@link #NEVER}
+     * before the first): a number per statement, made a timestamp only when pg_stat_activity is read.
+     */
+    private volatile long queryStartMicros = NEVER;
     /** Whether a thread waits for a row lock another transaction holds (the lock table's view). */
     private final Predicate<Thread> lockWait;
     /** The thread running the current statement, null between statements: what wait_event looks at. */
@@ -34,7 +39,7 @@ public final class SessionActivity {
     void started(String sql, String application) {
         applicationName = application == null ? "" : application;
         query = sql;
-        queryStart = now();
+        queryStartMicros = UtcClock.epochMicros();
         runner = Thread.currentThread();
         state = "active";
     }
@@ -59,6 +64,8 @@ public final class SessionActivity {
         // As PostgreSQL reports a backend waiting on a row lock (clients and isolation testers read this).
         Thread running = runner;
         boolean waiting = running != null && lockWait.test(running);
+        long started = queryStartMicros;
+        LocalDateTime queryStart = started == NEVER ? null : UtcClock.ofEpochMicros(started);
         return new Object[] {pid, database, user, applicationName, backendStart, queryStart,
             waiting ? "Lock" : null, waiting ? "transactionid" : null, state, query};
     }

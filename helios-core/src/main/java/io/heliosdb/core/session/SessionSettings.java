@@ -13,6 +13,11 @@ import java.util.Map;
  */
 public final class SessionSettings {
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+    /**
+     * The lookup key of each built-in name, in both spellings: the wire and the kernel read a few
+     * settings for every statement, and lower-casing "DateStyle" or "TimeZone" each time allocated.
+     */
+    private static final Map<String, String> KEYS = new java.util.HashMap<>();
 
     static {
         DEFAULTS.put("server_version", "16.0");
@@ -43,6 +48,11 @@ public final class SessionSettings {
         DEFAULTS.put("lc_numeric", "C");
         DEFAULTS.put("lc_time", "C");
         DEFAULTS.put("role", "none");
+        for (String name : DEFAULTS.keySet()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            KEYS.put(name, lower);
+            KEYS.put(lower, lower);
+        }
     }
 
     /** Current values by lower-case name; each remembers its canonical spelling. */
@@ -51,13 +61,15 @@ public final class SessionSettings {
     private record Entry(String name, String value) {
     }
 
-    /** Counts changes of any value, so that a reader can keep what it derived from them until the next change. */
-    private long version;
-
     /** The values when the transaction block began (null outside one): ROLLBACK restores them. */
     private Map<String, Entry> atBegin;
     /** Parameters SET LOCAL changed in this block: they revert at its end, even on COMMIT. */
     private final java.util.Set<String> localNames = new java.util.HashSet<>();
+    /**
+     * Counts changes (see {@link #version()}); volatile so that a reader on another thread of the same
+     * connection (the wire's next worker) sees the latest without taking the session's monitor.
+     */
+    private volatile long version;
 
     /** The user who logged in: RESET SESSION AUTHORIZATION returns to it; readable, never settable. */
     private final String authenticatedUser;
@@ -75,7 +87,11 @@ public final class SessionSettings {
         return all;
     }
 
-    /** Changes whenever any value may have changed (SET, RESET, the end of a block, a savepoint's restore). */
+    /**
+     * A number that changes whenever any value may have changed (SET, RESET, a transaction's or
+     * savepoint's end restoring values): per-statement readers re-read the values they derive from only
+     * then, instead of looking them up for every statement.
+     */
     public long version() {
         return version;
     }
@@ -98,7 +114,6 @@ public final class SessionSettings {
      * unless they contain a dot (custom "extension.name" parameters, which PostgreSQL also accepts).
      */
     public void set(String name, String value) {
-        version++;
         String k = key(name);
         Entry current = values.get(k);
         if (current == null && !name.contains(".")) {
@@ -108,6 +123,7 @@ public final class SessionSettings {
         if (value != null && (k.equals("transaction_isolation") || k.equals("default_transaction_isolation"))) {
             value = IsolationLevel.parse(value).settingValue();
         }
+        version++;
         if (value == null) {
             String def = defaultOf(k);
             if (def == null) {
@@ -128,8 +144,8 @@ public final class SessionSettings {
 
     /** The block committed: SET stays, SET LOCAL reverts. */
     public void commitTransaction() {
-        version++;
-        if (atBegin != null) {
+        if (atBegin != null && !localNames.isEmpty()) {
+            version++;
             for (String k : localNames) {
                 Entry before = atBegin.get(k);
                 if (before == null) {
@@ -145,8 +161,8 @@ public final class SessionSettings {
 
     /** The block rolled back: every SET made in it is undone, as in PostgreSQL. */
     public void rollbackTransaction() {
-        version++;
         if (atBegin != null) {
+            version++;
             values.clear();
             values.putAll(atBegin);
         }
@@ -193,7 +209,7 @@ public final class SessionSettings {
     public long millis(String name) {
         String v = get(name);
         if (v == null || v.equals("0")) {
-            return 0;
+            return 0;   // the default of every duration setting, read for each statement
         }
         String s = v.strip().toLowerCase(Locale.ROOT).replace(" ", "");
         try {
@@ -226,6 +242,7 @@ public final class SessionSettings {
     }
 
     private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        String known = KEYS.get(name);
+        return known != null ? known : name.toLowerCase(Locale.ROOT);
     }
 }

@@ -14,10 +14,14 @@ final class StatementLimits {
     private final SessionSettings settings;
     private final int queryTimeoutSecs;
     private final StatementCancel cancel;
-    /** The timeouts as of {@link SessionSettings#version()} {@code settingsVersion} (-1: not read yet). */
-    private long settingsVersion = -1;
+    /**
+     * The timeouts as of a settings version (read up to three times per statement), each on its own: a
+     * bad lock_timeout must not stop the statements that never wait on a lock (such as the SET fixing it).
+     */
     private long timeoutMillis;
+    private long timeoutReadAt = -1;
     private long lockTimeoutMillis;
+    private long lockTimeoutReadAt = -1;
     private LockWait untimed;
 
     StatementLimits(SessionSettings settings, int queryTimeoutSecs, StatementCancel cancel) {
@@ -54,8 +58,7 @@ final class StatementLimits {
 
     /** The {@link System#nanoTime()} a statement starting now must end by, or 0 for no limit. */
     long deadlineNanos() {
-        refresh();
-        long timeout = timeoutMillis;
+        long timeout = timeoutMillis();
         if (timeout <= 0) {
             return 0;
         }
@@ -63,25 +66,28 @@ final class StatementLimits {
         return deadline == 0 ? 1 : deadline;
     }
 
-    private long lockTimeoutMillis() {
-        refresh();
-        return lockTimeoutMillis;
+    /** The statement's time limit in milliseconds (0: none), parsed again only after a setting changed. */
+    private long timeoutMillis() {
+        long version = settings.version();
+        if (version != timeoutReadAt) {
+            long timeout = settings.millis("statement_timeout");
+            long configured = queryTimeoutSecs * 1000L;
+            if (configured > 0 && (timeout <= 0 || configured < timeout)) {
+                timeout = configured;
+            }
+            timeoutMillis = timeout;
+            timeoutReadAt = version;
+        }
+        return timeoutMillis;
     }
 
-    /** Parses the timeouts again only after a setting changed: several statements a second each ask for them. */
-    private void refresh() {
+    private long lockTimeoutMillis() {
         long version = settings.version();
-        if (version == settingsVersion) {
-            return;
+        if (version != lockTimeoutReadAt) {
+            long configured = settings.millis("lock_timeout");
+            lockTimeoutMillis = configured > 0 ? configured : DEFAULT_LOCK_TIMEOUT_MILLIS;
+            lockTimeoutReadAt = version;
         }
-        long timeout = settings.millis("statement_timeout");
-        long configured = queryTimeoutSecs * 1000L;
-        if (configured > 0 && (timeout <= 0 || configured < timeout)) {
-            timeout = configured;
-        }
-        long lock = settings.millis("lock_timeout");
-        timeoutMillis = timeout;
-        lockTimeoutMillis = lock > 0 ? lock : DEFAULT_LOCK_TIMEOUT_MILLIS;
-        settingsVersion = version;
+        return lockTimeoutMillis;
     }
 }

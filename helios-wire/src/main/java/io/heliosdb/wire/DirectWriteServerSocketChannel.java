@@ -1,0 +1,26 @@
+package io.heliosdb.wire;
+
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+
+/** Accepts connections as {@link DirectWriteSocketChannel}s (otherwise Netty's NIO server channel). */
+final class DirectWriteServerSocketChannel extends NioServerSocketChannel {
+    private static final System.Logger LOG = System.getLogger(DirectWriteServerSocketChannel.class.getName());
+
+    @Override
+    protected int doReadMessages(List<Object> accepted) throws Exception {
+        SocketChannel socket = javaChannel().accept();
+        if (socket == null) {
+            return 0;
+        }
+        try {
+            accepted.add(new DirectWriteSocketChannel(this, socket));
+            return 1;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not set up an accepted connection", e);
+            socket.close();
+            return 0;
+        }
+    }
+}
