@@ -46,7 +46,8 @@ public final class SessionActivity {
 
     /** When the current (or last) statement started, in UTC. */
     LocalDateTime queryStart() {
-        return queryStart;
+        long started = queryStartMicros;
+        return started == NEVER ? null : UtcClock.ofEpochMicros(started);
     }
 
     void finished(String idleState, String application) {
@@ -64,8 +65,7 @@ public final class SessionActivity {
         // As PostgreSQL reports a backend waiting on a row lock (clients and isolation testers read this).
         Thread running = runner;
         boolean waiting = running != null && lockWait.test(running);
-        long started = queryStartMicros;
-        LocalDateTime queryStart = started == NEVER ? null : UtcClock.ofEpochMicros(started);
+        LocalDateTime queryStart = queryStart();
         return new Object[] {pid, database, user, applicationName, backendStart, queryStart,
             waiting ? "Lock" : null, waiting ? "transactionid" : null, state, query};
     }
