@@ -178,7 +178,7 @@ public final class CompareMain {
 
     /** Whether the pair runs at all in this run (the matrix and the target agree). */
     static String whyNot(CompareOptions options, Target target, Workload workload) {
-        String why = RunMatrix.whyNot(target.id(), workload, options.quick());
+        String why = RunMatrix.whyNot(target.id(), workload, options.goalPairsOnly());
         return why != null ? why : target.notApplicable(workload);
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The command line of {@link CompareMain}. */
 record CompareOptions(Scale scale, List<String> targets, List<String> workloads, Path outDir, Path report,
-                      Path postgresBin, boolean postgres, int timeoutSeconds) {
+                      Path postgresBin, boolean postgres, int timeoutSeconds, boolean goalPairsOnly) {
 
     // --quick measures exactly the pairs the goals compare (RunMatrix), at 20,000 rows and pgbench
     // scale 1, in 3 rounds: per round 20 JVM runs of about 1.5 s start-up plus 1.5 s of warm-up and
@@ -52,6 +52,8 @@ record CompareOptions(Scale scale, List<String> targets, List<String> workloads,
             }
         }
         boolean quick = scale.name().equals("quick");
+        // Pairs named on the command line are measured even when no goal compares them.
+        boolean goalPairsOnly = quick && targets == null && workloads == null;
         if (targets == null) {
             targets = quick ? QUICK_TARGETS : TargetCatalog.ids();
         }
@@ -70,7 +72,7 @@ record CompareOptions(Scale scale, List<String> targets, List<String> workloads,
         // A limit catches a hung run, not a slow one: on a loaded machine a quick pgbench run took over a minute.
         int limit = timeout != null ? timeout : scale.name().equals("quick") ? 180 : 600;
         return new CompareOptions(scale, targets, workloads, out, report, pgBin,
-                postgres && targets.contains("postgres"), limit);
+                postgres && targets.contains("postgres"), limit, goalPairsOnly);
     }
 
     static String usage() {

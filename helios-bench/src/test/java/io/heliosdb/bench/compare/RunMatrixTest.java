@@ -48,6 +48,16 @@ class RunMatrixTest {
         assertThat(RunMatrix.whyNot("sqlite-file", Workload.DURABLE_16, true)).contains("--quick");
     }
 
+    @Test
+    void quick_withNamedTargetsOrWorkloads_measuresWhatIsNamed() {
+        assertThat(CompareOptions.parse(new String[] {"--quick", "--no-postgres"}).goalPairsOnly()).isTrue();
+        assertThat(CompareOptions.parse(new String[] {"--quick", "--no-postgres", "--workloads", "durable-4"})
+                .goalPairsOnly()).isFalse();
+        assertThat(CompareOptions.parse(new String[] {"--quick", "--no-postgres", "--targets", "postgres"})
+                .goalPairsOnly()).isFalse();
+        assertThat(CompareOptions.parse(new String[] {"--no-postgres"}).goalPairsOnly()).isFalse();
+    }
+
     /** Every goal row has both of its sides measured by the default quick and full runs. */
     @Test
     void everyGoal_isMeasuredOnBothSidesInQuickAndFull() {
@@ -58,7 +68,7 @@ class RunMatrixTest {
                         new String[] {g.refWorkload(), g.refTarget()})) {
                     assertThat(options.workloads()).as(g.text()).contains(side[0]);
                     assertThat(options.targets()).as(g.text()).contains(side[1]);
-                    assertThat(RunMatrix.whyNot(side[1], Workload.byId(side[0]), options.quick())).as(g.text()).isNull();
+                    assertThat(RunMatrix.whyNot(side[1], Workload.byId(side[0]), options.goalPairsOnly())).as(g.text()).isNull();
                     // PostgreSQL and pgbench depend on the machine; every other side must run here.
                     Workload w = Workload.byId(side[0]);
                     if (w.pgbench() == null) {
