@@ -52,6 +52,14 @@ public interface ExecutionContext extends SchemaLookup, SequenceAccess, RoleAcce
     /** Every row, in primary key order (row id order without a primary key). */
     RowCursor scan(TableDef table);
 
+    /**
+     * Every row, as {@link #scan(TableDef)}, where only the columns with {@code columns[i]} true need
+     * their values (the others may read as null): a scan can skip decoding what the query never reads.
+     */
+    default RowCursor scan(TableDef table, boolean[] columns) {
+        return scan(table);
+    }
+
     /** The row whose whole primary key equals {@code key} (one storage read): zero or one rows. */
     RowCursor lookup(TableDef table, Object[] key);
 

@@ -227,6 +227,11 @@ final class KernelExecutionContext implements ExecutionContext {
     }
 
     @Override
+    public RowCursor scan(TableDef table, boolean[] columns) {
+        return SystemViews.isView(table) ? scan(table) : new CountingCursor(tables.scan(table, columns));
+    }
+
+    @Override
     public io.heliosdb.sql.SystemCatalog systemCatalog() {
         return new KernelSystemCatalog(this::catalogObjects, tables.sizes());
     }

@@ -3,6 +3,7 @@ package io.heliosdb.core.txn;
 import io.heliosdb.core.catalog.CatalogKeys;
 import io.heliosdb.spi.KvCursor;
 import io.heliosdb.spi.KvReader;
+import io.heliosdb.spi.ValueBufferCursor;
 import java.util.Arrays;
 
 /**
@@ -75,8 +76,11 @@ final class SnapshotReader implements KvReader {
     private final class VisibleCursor implements StoredValueCursor {
         private final String keyspace;
         private final KvCursor newest;
+        /** The engine cursor's in-place view of its values, when it has one. */
+        private final ValueBufferCursor inPlace;
         private byte[] buffer;
         private int offset;
+        private int end;
         private byte[] key;
         private byte[] value;
         private boolean positioned;
@@ -84,6 +88,7 @@ final class SnapshotReader implements KvReader {
         VisibleCursor(String keyspace, KvCursor newest) {
             this.keyspace = keyspace;
             this.newest = newest;
+            this.inPlace = newest instanceof ValueBufferCursor c ? c : null;
         }
 
         @Override
@@ -91,13 +96,22 @@ final class SnapshotReader implements KvReader {
             key = null;
             value = null;
             while (newest.next()) {
-                byte[] stored = newest.value();
+                byte[] stored;
+                int length;
+                if (inPlace != null) {
+                    stored = inPlace.valueBuffer();
+                    length = inPlace.valueLength();
+                } else {
+                    stored = newest.value();
+                    length = stored.length;
+                }
                 if (VersionLayout.commitTs(stored) <= snapshotTs) {
                     if (VersionLayout.isDeleted(stored)) {
                         continue;
                     }
                     buffer = stored;
                     offset = VersionLayout.PAYLOAD_OFFSET;
+                    end = length;
                     positioned = true;
                     return true;
                 }
@@ -108,6 +122,7 @@ final class SnapshotReader implements KvReader {
                     value = older;
                     buffer = older;
                     offset = 0;
+                    end = older.length;
                     positioned = true;
                     return true;
                 }
@@ -128,7 +143,7 @@ final class SnapshotReader implements KvReader {
         @Override
         public byte[] value() {
             if (value == null && positioned) {
-                value = Arrays.copyOfRange(buffer, offset, buffer.length);
+                value = Arrays.copyOfRange(buffer, offset, end);
             }
             return value;
         }

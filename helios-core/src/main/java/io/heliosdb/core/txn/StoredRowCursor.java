@@ -2,6 +2,7 @@ package io.heliosdb.core.txn;
 
 import io.heliosdb.api.SqlType;
 import io.heliosdb.core.encoding.RowCodec;
+import io.heliosdb.core.encoding.SelectiveRowDecoder;
 import io.heliosdb.spi.KvCursor;
 import io.heliosdb.sql.RowCursor;
 import java.util.List;
@@ -14,16 +15,28 @@ final class StoredRowCursor implements RowCursor {
     private final KvCursor rows;
     private final StoredValueCursor inPlace;
     private final SqlType[] types;
+    /** Null when every column is decoded. */
+    private final SelectiveRowDecoder selective;
     private Object[] row;
 
     StoredRowCursor(KvCursor rows, List<SqlType> types) {
-        this(rows, types.toArray(new SqlType[0]));
+        this(rows, types.toArray(new SqlType[0]), null);
     }
 
     StoredRowCursor(KvCursor rows, SqlType[] types) {
+        this(rows, types, null);
+    }
+
+    /** Decodes only the columns with {@code columns[i]} true when {@code columns} is not null. */
+    StoredRowCursor(KvCursor rows, List<SqlType> types, boolean[] columns) {
+        this(rows, types.toArray(new SqlType[0]), columns);
+    }
+
+    private StoredRowCursor(KvCursor rows, SqlType[] types, boolean[] columns) {
         this.rows = rows;
         this.inPlace = rows instanceof StoredValueCursor c ? c : null;
         this.types = types;
+        this.selective = columns == null ? null : new SelectiveRowDecoder(this.types, columns);
     }
 
     static RowCursor empty() {
@@ -44,8 +57,13 @@ final class StoredRowCursor implements RowCursor {
             row = null;
             return false;
         }
-        row = inPlace != null ? RowCodec.decode(types, inPlace.valueBuffer(), inPlace.valueOffset())
-                : RowCodec.decode(types, rows.value(), 0);
+        if (selective != null) {
+            row = inPlace != null ? selective.decode(inPlace.valueBuffer(), inPlace.valueOffset())
+                    : selective.decode(rows.value(), 0);
+        } else {
+            row = inPlace != null ? RowCodec.decode(types, inPlace.valueBuffer(), inPlace.valueOffset())
+                    : RowCodec.decode(types, rows.value(), 0);
+        }
         return true;
     }
 

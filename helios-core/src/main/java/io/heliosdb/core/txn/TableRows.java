@@ -250,6 +250,13 @@ public final class TableRows {
         return new StoredRowCursor(rows, RowKeys.types(table));
     }
 
+    /** {@link #scan(TableDef)} decoding only the columns with {@code columns[i]} true (the rest read as null). */
+    public RowCursor scan(TableDef table, boolean[] columns) {
+        KvCursor rows = reader.scan(CatalogKeys.ROWS, CatalogKeys.rowPrefix(table.id()),
+                CatalogKeys.rowPrefixEnd(table.id()), false);
+        return new StoredRowCursor(rows, RowKeys.types(table), columns);
+    }
+
     public RowCursor lookup(TableDef table, Object[] key) {
         if (!table.hasPrimaryKey()) {
             throw new HeliosException(SqlState.INTERNAL_ERROR, "table \"" + table.name() + "\" has no primary key");

@@ -52,19 +52,23 @@ final class PlanCompiler {
         } else if (plan instanceof Filter f) {
             return RelationalOperators.filter(compile(f.input()), ExpressionCompiler.compile(f.predicate()));
         } else if (plan instanceof Project p) {
-            return RelationalOperators.project(compile(p.input()), ExpressionCompiler.compileAll(p.expressions()));
+            return RelationalOperators.project(compileReadBy(p.input(), p.expressions()),
+                    ExpressionCompiler.compileAll(p.expressions()));
         } else if (plan instanceof Join j) {
             return RelationalOperators.join(compile(j.left()), compile(j.right()),
                     j.condition() == null ? null : ExpressionCompiler.compile(j.condition()), j.kind(),
                     j.left().columns().size(), j.right().columns().size());
         } else if (plan instanceof Aggregate a) {
+            List<io.heliosdb.sql.analyze.BoundExpr> reads = new ArrayList<>(a.groupKeys());
+            reads.addAll(a.aggregates());
+            Operator input = compileReadBy(a.input(), reads);
             Evaluator[] keys = ExpressionCompiler.compileAll(a.groupKeys());
             List<io.heliosdb.api.SqlType> keyTypes = a.groupKeys().stream().map(io.heliosdb.sql.analyze.BoundExpr::type).toList();
             if (TypedGrouping.needed(keyTypes)) {
-                return TypedGrouping.unwrap(AggregateOperator.aggregate(compile(a.input()),
+                return TypedGrouping.unwrap(AggregateOperator.aggregate(input,
                         TypedGrouping.wrapKeys(keys, keyTypes), a.aggregates()));
             }
-            return AggregateOperator.aggregate(compile(a.input()), keys, a.aggregates());
+            return AggregateOperator.aggregate(input, keys, a.aggregates());
         } else if (plan instanceof Window w) {
             return WindowOperator.window(compile(w.input()), w.calls());
         } else if (plan instanceof SetOp o) {
@@ -92,5 +96,11 @@ final class PlanCompiler {
         Limit l = (Limit) plan;
         return RelationalOperators.limit(compile(l.input()), l.limit() == null ? null : ExpressionCompiler.compile(l.limit()),
                 l.offset() == null ? null : ExpressionCompiler.compile(l.offset()));
+    }
+
+    /** {@code input} compiled for a parent that reads its rows only through {@code reads}: see {@link ScanColumns}. */
+    private static Operator compileReadBy(LogicalPlan input, List<? extends io.heliosdb.sql.analyze.BoundExpr> reads) {
+        Operator pruned = ScanColumns.compilePruned(input, reads);
+        return pruned != null ? pruned : compile(input);
     }
 }

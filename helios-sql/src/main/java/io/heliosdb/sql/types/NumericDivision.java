@@ -24,7 +24,8 @@ public final class NumericDivision {
 
     static int resultScale(BigDecimal a, BigDecimal b) {
         int qweight = weight(a) - weight(b);
-        if (firstDigit(a) < firstDigit(b)) {
+        // As numeric.c: equal first digits count as a smaller dividend (the quotient may have one digit less).
+        if (firstDigit(a) <= firstDigit(b)) {
             qweight--;
         }
         int scale = MIN_SIGNIFICANT_DIGITS - qweight * 4;

@@ -1,6 +1,6 @@
 package io.heliosdb.storage.memory;
 
-import io.heliosdb.spi.KvCursor;
+import io.heliosdb.spi.ValueBufferCursor;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -8,7 +8,7 @@ import java.util.Map;
  * A scan at a fixed commit sequence. The skip-list iterator is weakly consistent, so concurrent
  * writes never break it, and the sequence hides every write newer than the scan.
  */
-final class MemoryCursor implements KvCursor {
+final class MemoryCursor implements ValueBufferCursor {
 
     private final MemoryStorageEngine engine;
     private final Iterator<Map.Entry<byte[], Version>> entries;
@@ -53,6 +53,17 @@ final class MemoryCursor implements KvCursor {
     @Override
     public byte[] value() {
         return current(value).clone();
+    }
+
+    /** The stored array itself: versions are never modified once written, so it needs no copy to be read. */
+    @Override
+    public byte[] valueBuffer() {
+        return current(value);
+    }
+
+    @Override
+    public int valueLength() {
+        return current(value).length;
     }
 
     private static byte[] current(byte[] bytes) {

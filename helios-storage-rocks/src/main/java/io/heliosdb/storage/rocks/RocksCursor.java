@@ -1,9 +1,10 @@
 package io.heliosdb.storage.rocks;
 
-import io.heliosdb.spi.KvCursor;
+import io.heliosdb.spi.ValueBufferCursor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.Slice;
 import org.rocksdb.Snapshot;
@@ -13,7 +14,7 @@ import org.rocksdb.Snapshot;
  * reads past the range. An iterator reads at the sequence it was created at, which makes it
  * indifferent to concurrent writes.
  */
-final class RocksCursor implements KvCursor, RocksStorageEngine.NativeResource {
+final class RocksCursor implements ValueBufferCursor, RocksStorageEngine.NativeResource {
 
     private final RocksStorageEngine engine;
     private final ReadOptions options;
@@ -23,8 +24,10 @@ final class RocksCursor implements KvCursor, RocksStorageEngine.NativeResource {
     private final boolean reverse;
     private boolean started;
     private boolean released;
-    private byte[] key;
-    private byte[] value;
+    private boolean positioned;
+    private byte[] buffer = new byte[256];
+    /** How much of {@code buffer} the current value fills. */
+    private int valueLength;
 
     RocksCursor(RocksStorageEngine engine, RocksDB db, ColumnFamilyHandle family, byte[] from, byte[] to,
                 boolean reverse, Snapshot snapshot) {
@@ -47,49 +50,76 @@ final class RocksCursor implements KvCursor, RocksStorageEngine.NativeResource {
 
     @Override
     public boolean next() {
-        return engine.read(() -> {
-            if (released) {
-                throw RocksStorageEngine.closedError("cursor");
-            }
-            if (!started) {
-                started = true;
-                if (reverse) {
-                    iterator.seekToLast();
-                } else {
-                    iterator.seekToFirst();
-                }
-            } else if (reverse) {
-                iterator.prev();
+        return engine.read(this::advance);
+    }
+
+    // The value is copied into the reused buffer under the same lock; the key only when asked for (a
+    // scan of current rows reads values only).
+    private boolean advance() throws RocksDBException {
+        checkNotReleased();
+        if (!started) {
+            started = true;
+            if (reverse) {
+                iterator.seekToLast();
             } else {
-                iterator.next();
+                iterator.seekToFirst();
             }
-            if (iterator.isValid()) {
-                key = iterator.key();
-                value = iterator.value();
-                return true;
-            }
+        } else if (reverse) {
+            iterator.prev();
+        } else {
+            iterator.next();
+        }
+        positioned = iterator.isValid();
+        if (!positioned) {
             iterator.status(); // throws if the iterator stopped on an error rather than at the end
-            key = null;
-            value = null;
             return false;
-        });
+        }
+        int length = iterator.value(buffer);
+        if (length > buffer.length) {
+            buffer = new byte[Math.max(length, buffer.length * 2)];
+            length = iterator.value(buffer);
+        }
+        valueLength = length;
+        return true;
     }
 
     @Override
     public byte[] key() {
-        return current(key);
+        checkPositioned();
+        return engine.read(() -> {
+            checkNotReleased();
+            return iterator.key(); // a fresh array from the native side: the caller's to keep
+        });
     }
 
     @Override
     public byte[] value() {
-        return current(value);
+        return java.util.Arrays.copyOf(valueBuffer(), valueLength);
     }
 
-    private static byte[] current(byte[] bytes) {
-        if (bytes == null) {
+    /** The value, copied into a buffer this cursor reuses from entry to entry (no array per entry). */
+    @Override
+    public byte[] valueBuffer() {
+        checkPositioned();
+        return buffer;
+    }
+
+    @Override
+    public int valueLength() {
+        checkPositioned();
+        return valueLength;
+    }
+
+    private void checkPositioned() {
+        if (!positioned) {
             throw new IllegalStateException("the cursor is not on an entry: call next() first");
         }
-        return bytes.clone();
+    }
+
+    private void checkNotReleased() {
+        if (released) {
+            throw RocksStorageEngine.closedError("cursor");
+        }
     }
 
     @Override
