@@ -25,6 +25,11 @@ public interface CacheLayer extends AutoCloseable {
 
     Stats stats();
 
+    /** The byte budget this cache keeps to, or 0 when it does not say (the kernel then sizes nothing by it). */
+    default long capacityBytes() {
+        return 0;
+    }
+
     @Override
     void close();
 }

@@ -12,7 +12,7 @@ final class CacheKey {
     CacheKey(String keyspace, byte[] key) {
         this.keyspace = keyspace;
         this.key = key;
-        this.hash = 31 * keyspace.hashCode() + Arrays.hashCode(key);
+        this.hash = 31 * keyspace.hashCode() + KeyHash.of(key); // see KeyHash for why not Arrays.hashCode
     }
 
     /** Bytes this key holds, for the weigher. */

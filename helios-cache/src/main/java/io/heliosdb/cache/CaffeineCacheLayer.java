@@ -75,6 +75,11 @@ final class CaffeineCacheLayer implements CacheLayer {
     }
 
     @Override
+    public long capacityBytes() {
+        return budget;
+    }
+
+    @Override
     public void close() {
         closed = true;
         cache.invalidateAll();

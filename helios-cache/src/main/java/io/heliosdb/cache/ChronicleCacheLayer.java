@@ -203,6 +203,11 @@ final class ChronicleCacheLayer implements CacheLayer {
         return new Stats(hits.sum(), misses.sum(), evictions.sum(), Math.max(0, bytesUsed.get()));
     }
 
+    @Override
+    public long capacityBytes() {
+        return budget;
+    }
+
     /** Native memory Chronicle has reserved for the map (0 once closed). */
     long offHeapBytes() {
         lifecycle.readLock().lock();

@@ -43,7 +43,6 @@ final class ReferenceBits {
     }
 
     private int index(byte[] key) {
-        int h = java.util.Arrays.hashCode(key) * 0x9E3779B9;
-        return (h ^ (h >>> 16)) & mask;
+        return KeyHash.of(key) & mask;
     }
 }

@@ -29,6 +29,8 @@ import java.util.Arrays;
  *       reader read the new version. Fills read the live engine, never a statement's read view, whose
  *       contents may predate the generation the reader took.</li>
  * </ol>
+ * Not every miss fills: {@link AdmissionDoorkeeper} lets a row in on its second miss within a window, so
+ * rows read once cost no put and do not push out hot ones (skipping a fill never changes what is read).
  * A cached version newer than the reader's snapshot is not used: the reader takes the ordinary path
  * through its read view and the versions keyspace. Vacuum only removes history and deletion markers
  * older than every snapshot; it invalidates the markers it removes all the same, to free the bytes.
@@ -41,12 +43,14 @@ public final class RowCache {
     private final long[] generations = new long[STRIPES];
     private final Object[] monitors = new Object[STRIPES];
     private final IndexEntryCache indexEntries;
+    private final AdmissionDoorkeeper doorkeeper;
 
     /** {@code live}: the engine itself (not a read view), which fills read from. */
     public RowCache(CacheLayer layer, KvReader live) {
         this.layer = layer;
         this.live = live;
         this.indexEntries = new IndexEntryCache(layer, live);
+        this.doorkeeper = AdmissionDoorkeeper.forCapacity(layer.capacityBytes());
         for (int i = 0; i < STRIPES; i++) {
             monitors[i] = new Object();
         }
@@ -70,6 +74,10 @@ public final class RowCache {
         byte[] cached = layer.get(CatalogKeys.ROWS, key);
         if (cached != null) {
             return VersionLayout.commitTs(cached) <= snapshotTs ? cached : null;
+        }
+        if (doorkeeper != null && !doorkeeper.admit(key)) {
+            byte[] newest = live.get(CatalogKeys.ROWS, key); // not kept: no generation to take
+            return newest != null && VersionLayout.commitTs(newest) <= snapshotTs ? newest : null;
         }
         int stripe = stripe(key);
         long generation;

@@ -11,6 +11,21 @@ final class MapCacheLayer implements CacheLayer {
     final Map<String, byte[]> entries = new ConcurrentHashMap<>();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
+    private final long capacity;
+
+    MapCacheLayer() {
+        this(0);
+    }
+
+    /** {@code capacity}: what {@link #capacityBytes()} reports (the layer itself never evicts). */
+    MapCacheLayer(long capacity) {
+        this.capacity = capacity;
+    }
+
+    @Override
+    public long capacityBytes() {
+        return capacity;
+    }
 
     private static String key(String keyspace, byte[] key) {
         return keyspace + "/" + HexFormat.of().formatHex(key);

@@ -1,0 +1,184 @@
+package io.heliosdb.bench.compare;
+
+import io.heliosdb.api.HeliosDB;
+import io.heliosdb.api.PreparedQuery;
+import io.heliosdb.api.QueryResult;
+import io.heliosdb.api.Session;
+import io.heliosdb.api.config.HeliosConfig;
+import io.heliosdb.spi.CacheLayerProvider;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * CPU and allocation per prepared point SELECT, in process (no wire), on Server (RocksDB) and on
+ * Hybrid (RocksDB + each installed cache layer) assembled exactly as {@code HeliosDB.serve} does, with
+ * the cache sized as {@link HeliosHybridTarget} sizes it. Wall-clock time is noise on a shared
+ * machine, so this reads the thread's CPU time and allocated bytes around each batch, runs the
+ * targets interleaved (A B C A B C ...) and prints medians. Key streams:
+ * <ul>
+ *   <li>{@code zipf}: the zipf-point-select workload's keys ({@link ZipfKeys});</li>
+ *   <li>{@code hot}: 200 keys, all cached after the first pass (the cost of a hit);</li>
+ *   <li>{@code cold}: every key in turn in a scattered order, so nearly every read misses (the cost of a miss).</li>
+ * </ul>
+ * Run: {@code java -cp helios-bench/target/benchmarks.jar [Chronicle's flags, see CompareMain]
+ * io.heliosdb.bench.compare.HybridReadCost [rows] [repetitions] [operations per batch]}; {@code -Dstreams=zipf,cold}
+ * and {@code -Dproviders=caffeine} pick a subset (for a profile of one path).
+ */
+public final class HybridReadCost {
+
+    private static final int HOT_KEYS = 200;
+
+    private record Target(String name, HeliosDB db, Session session, PreparedQuery select) {
+    }
+
+    private HybridReadCost() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int ops = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+        System.setProperty(HeliosHybridTarget.ROWS_PROPERTY, Integer.toString(rows));
+        Path dir = Files.createTempDirectory("hybrid-read-cost");
+        List<Target> targets = new ArrayList<>();
+        try {
+            targets.add(open("server-rocks", dir.resolve("server"), 0, null, rows));
+            for (String provider : System.getProperty("providers", "caffeine,chronicle").split(",")) {
+                boolean installed = ServiceLoader.load(CacheLayerProvider.class).stream()
+                        .anyMatch(p -> p.get().name().equals(provider));
+                if (installed) {
+                    targets.add(open("hybrid-" + provider, dir.resolve(provider), HeliosHybridTarget.cacheBytes(),
+                            provider, rows));
+                }
+            }
+            System.out.printf(Locale.ROOT, "rows %d, cache %d bytes (%d per row of the table), %d reps x %d ops%n",
+                    rows, HeliosHybridTarget.cacheBytes(), HeliosHybridTarget.ROW_BYTES, reps, ops);
+            Map<String, IntUnaryOperator> streams = streams(rows);
+            List<String> only = List.of(System.getProperty("streams", "zipf,hot,cold").split(","));
+            for (Map.Entry<String, IntUnaryOperator> stream : streams.entrySet()) {
+                if (!only.contains(stream.getKey())) {
+                    continue;
+                }
+                measureStream(stream.getKey(), stream.getValue(), targets, reps, ops);
+            }
+        } finally {
+            for (Target t : targets) {
+                t.select().close();
+                t.session().close();
+                t.db().close();
+            }
+            deleteTree(dir);
+        }
+    }
+
+    private static Map<String, IntUnaryOperator> streams(int rows) {
+        Map<String, IntUnaryOperator> streams = new LinkedHashMap<>();
+        ZipfKeys zipf = new ZipfKeys(rows, 42);
+        streams.put("zipf", i -> zipf.next());
+        streams.put("hot", i -> (int) (((long) (i % HOT_KEYS) * 7919) % rows));
+        // 7919 is prime and does not divide rows in practice, so i -> i*7919 mod rows visits every key
+        streams.put("cold", i -> (int) (((long) i * 7919 + 13) % rows));
+        return streams;
+    }
+
+    private static void measureStream(String name, IntUnaryOperator keys, List<Target> targets, int reps, int ops)
+            throws Exception {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        int n = targets.size();
+        double[][] cpu = new double[n][reps];
+        double[][] alloc = new double[n][reps];
+        double[][] hits = new double[n][reps];
+        int[] next = new int[n];
+        for (int t = 0; t < n; t++) { // warm-up: JIT and cache contents
+            next[t] = run(targets.get(t), keys, next[t], ops);
+        }
+        for (int r = 0; r < reps; r++) {
+            for (int t = 0; t < n; t++) {
+                Target target = targets.get(t);
+                long[] before = cacheCounters(target);
+                long c0 = threads.getCurrentThreadCpuTime();
+                long a0 = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+                next[t] = run(target, keys, next[t], ops);
+                long c1 = threads.getCurrentThreadCpuTime();
+                long a1 = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+                long[] after = cacheCounters(target);
+                cpu[t][r] = (c1 - c0) / (double) ops;
+                alloc[t][r] = (a1 - a0) / (double) ops;
+                long lookups = (after[0] - before[0]) + (after[1] - before[1]);
+                hits[t][r] = lookups == 0 ? Double.NaN : (after[0] - before[0]) / (double) lookups;
+            }
+        }
+        double base = median(cpu[0]);
+        for (int t = 0; t < n; t++) {
+            System.out.printf(Locale.ROOT,
+                    "%-6s %-18s cpu/op %8.0f ns (min %8.0f)  alloc/op %7.0f B  hit rate %5.1f%%  cpu vs %s %.2fx%n",
+                    name, targets.get(t).name(), median(cpu[t]), Arrays.stream(cpu[t]).min().orElse(0),
+                    median(alloc[t]), 100 * median(hits[t]), targets.get(0).name(), median(cpu[t]) / base);
+        }
+    }
+
+    /** Runs {@code ops} selects from key index {@code from}; returns the next index. */
+    private static int run(Target target, IntUnaryOperator keys, int from, int ops) {
+        int i = from;
+        for (int k = 0; k < ops; k++, i++) {
+            try (QueryResult r = target.select().execute(keys.applyAsInt(i))) {
+                if (!r.next()) {
+                    throw new IllegalStateException("row missing");
+                }
+            }
+        }
+        return i;
+    }
+
+    private static long[] cacheCounters(Target target) {
+        try (QueryResult r = target.session().execute("SELECT hits, misses FROM helios_cache_stats")) {
+            return r.next() ? new long[] {((Number) r.row().get(0)).longValue(), ((Number) r.row().get(1)).longValue()}
+                    : new long[] {0, 0};
+        }
+    }
+
+    private static Target open(String name, Path dir, long cacheBytes, String provider, int rows) {
+        HeliosConfig config = HeliosEmbeddedTarget.config("rocksdb", dir);
+        config = config.withServer(config.server().withPort(0).withListenAddr("127.0.0.1"));
+        if (provider != null) {
+            config = config.withStorage(config.storage().withCacheSizeBytes(cacheBytes).withCacheProvider(provider));
+        }
+        HeliosDB db = HeliosDB.serve(config);
+        Session s = db.session();
+        s.execute(Workload.ITEMS_DDL).close();
+        try (PreparedQuery insert = s.prepare(HeliosClient.dollarParameters(Workload.INSERT_ITEM))) {
+            for (int start = 0; start < rows; start += 1000) {
+                s.execute("BEGIN").close();
+                for (int id = start; id < Math.min(rows, start + 1000); id++) {
+                    insert.execute(id, id % 100, (long) (id % 997) * 3, "note-" + id).close();
+                }
+                s.execute("COMMIT").close();
+            }
+        }
+        return new Target(name, db, s, s.prepare("SELECT id, grp, amount, note FROM items WHERE id = $1"));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
