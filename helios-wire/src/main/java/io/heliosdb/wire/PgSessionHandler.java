@@ -306,6 +306,9 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     private void signalIdle() {
         List<Runnable> waiting;
         synchronized (idleWaiters) {
+            if (idleWaiters.isEmpty()) {
+                return;   // the usual case: no copy per statement
+            }
             waiting = List.copyOf(idleWaiters);
             idleWaiters.clear();
         }

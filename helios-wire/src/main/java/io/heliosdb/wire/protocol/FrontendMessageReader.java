@@ -90,7 +90,10 @@ final class FrontendMessageReader {
             }
             default -> throw new ProtocolViolation("invalid frontend message type " + (int) type);
         };
-        requireEnd(body, message.getClass().getSimpleName());
+        // The name only for the error: Class.getSimpleName on every message showed in profiles.
+        if (body.isReadable()) {
+            requireEnd(body, message.getClass().getSimpleName());
+        }
         return message;
     }
 
