@@ -32,20 +32,26 @@ public record Pacing(long warmupMillis, long warmupOps, long measureMillis, long
         Pacing rows = switch (kind) {
             // A scan of 20k rows takes a few ms, of 1M rows up to a second: a handful of scans compiles its loop.
             case ANALYTICS -> quick ? new Pacing(500, 5, 1_000, 5, cap) : new Pacing(1_000, 3, 2_000, 5, cap);
-            case OLTP -> quick ? new Pacing(500, 5_000, 1_000, 1_000, cap)
-                    : new Pacing(1_000, 20_000, 2_000, 5_000, cap);
+            // A JVM reaches its steady state only after C2 has compiled the whole path: a prepared point select
+            // needed ~180,000 operations (s4 measurement, io.heliosdb.bench.jmh.PointSelectCost); with 5,000 a
+            // quick round measured HeliosDB Memory-only anywhere between 35k and 291k ops/s.
+            case OLTP -> quick ? new Pacing(1_000, 200_000, 1_000, 1_000, 8_000)
+                    : new Pacing(2_000, 500_000, 2_000, 5_000, cap);
             // Each commit waits for the disk: a few hundred reach steady state without taking minutes.
             case DURABLE -> quick ? new Pacing(500, 200, 1_000, 200, cap) : new Pacing(1_000, 200, 2_000, 500, cap);
             // pgbench keeps its own clock (-T, whole seconds): warm-up repeats short runs until the count is
             // reached (or the cap), so the server's JIT has compiled its path; the measured run is time only.
-            case PGBENCH -> quick ? new Pacing(1_000, 200, 2_000, 0, cap) : new Pacing(2_000, 2_000, 3_000, 0, 5_000);
+            // A 1 s warm-up left the server's JIT cold: one quick round gave 0.22x PostgreSQL where warmed
+            // 10 s runs gave 0.76x.
+            case PGBENCH -> quick ? new Pacing(3_000, 50_000, 2_000, 0, 9_000)
+                    : new Pacing(5_000, 200_000, 5_000, 0, 20_000);
         };
         if (workload.kind() == Workload.Kind.PGBENCH) {
             return rows;
         }
         int perOp = Math.max(1, workload.rowsPerOperation());
         return new Pacing(rows.warmupMillis, Math.max(1, rows.warmupOps / perOp), rows.measureMillis,
-                Math.max(1, rows.measureOps / perOp), cap);
+                Math.max(1, rows.measureOps / perOp), rows.capMillis);
     }
 
     /** One line for the report, e.g. {@code warm-up until both 3 s and 20 ops, then measured until both 2 s and 10 ops}. */

@@ -34,10 +34,10 @@ class PgbenchScriptTest {
     @Test
     void pacing_warmsUpToACountAndMeasuresWholeSeconds() {
         Pacing p = Pacing.of(Scale.quick(), Workload.PGBENCH_TPCB_8);
-        assertThat(p.warmupOps()).isEqualTo(200);
+        assertThat(p.warmupOps()).isEqualTo(50_000);
         assertThat(p.measureOps()).isZero();
         assertThat(p.measureMillis() % 1000).isZero();
-        assertThat(p.describe()).isEqualTo("pgbench -T: warm-up runs of 1 s repeated until 200 transactions, then "
+        assertThat(p.describe()).isEqualTo("pgbench -T: warm-up runs of 3 s repeated until 50,000 transactions, then "
                 + "measured 2 s");
     }
 

@@ -81,9 +81,9 @@ class ReportTest {
     @Test
     void pacing_minimumCountsPerKindAndRowsPerOperation() {
         assertThat(Pacing.of(Scale.quick(), Workload.SCAN_AGGREGATE)).isEqualTo(new Pacing(500, 5, 1_000, 5, 3_000));
-        assertThat(Pacing.of(Scale.quick(), Workload.POINT_SELECT).warmupOps()).isEqualTo(5_000);
-        assertThat(Pacing.of(Scale.full(), Workload.POINT_SELECT).warmupOps()).isEqualTo(20_000);
-        assertThat(Pacing.of(Scale.full(), Workload.TX_1000).warmupOps()).isEqualTo(20);
+        assertThat(Pacing.of(Scale.quick(), Workload.POINT_SELECT).warmupOps()).isEqualTo(200_000);
+        assertThat(Pacing.of(Scale.full(), Workload.POINT_SELECT).warmupOps()).isEqualTo(500_000);
+        assertThat(Pacing.of(Scale.full(), Workload.TX_1000).warmupOps()).isEqualTo(500);
         assertThat(Pacing.of(Scale.full(), Workload.DURABLE_16).measureOps()).isEqualTo(500);
         assertThat(new Pacing(1_500, 20_000, 2_000, 10, 1).describe())
                 .isEqualTo("warm-up until both 1500 ms and 20,000 ops, then measured until both 2 s and 10 ops");
@@ -93,8 +93,8 @@ class ReportTest {
     void pacingNotes_oneLinePerRuleNamingItsWorkloads() {
         CompareOptions quick = CompareOptions.parse(new String[] {"--quick", "--no-postgres"});
         assertThat(CompareMain.pacingNotes(quick)).contains(
-                "oltp (point-select, zipf-point-select): warm-up until both 500 ms and 5,000 ops, then measured"
-                        + " until both 1 s and 1,000 ops, each phase capped at 3 s; the same rule for every system",
+                "oltp (point-select, zipf-point-select): warm-up until both 1 s and 200,000 ops, then measured"
+                        + " until both 1 s and 1,000 ops, each phase capped at 8 s; the same rule for every system",
                 "oltp (insert-autocommit): warm-up until both 500 ms and 200 ops, then measured until both 1 s and 200"
                         + " ops, each phase capped at 3 s; the same rule for every system");
     }
