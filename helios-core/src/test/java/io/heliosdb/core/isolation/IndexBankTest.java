@@ -37,6 +37,8 @@ class IndexBankTest {
     private static final int START = 1_000;
     private static final int THREADS = 3;
     private static final int TRANSFERS_PER_THREAD = 100;
+    /** How long one transfer may keep missing its accounts before the test calls the lookup stale. */
+    private static final long RETRY_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     @TempDir
     Path dir;
@@ -155,10 +157,16 @@ class IndexBankTest {
                 int b = (a + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
                 int amount = 1 + random.nextInt(50);
                 boolean swap = random.nextInt(3) == 0;
+                long deadline = System.nanoTime() + RETRY_WINDOW_NANOS;
                 for (int attempt = 1; ; attempt++) {
-                    if (attempt > 500) {
-                        // a stale index lookup makes every attempt miss its row: fail instead of spinning
-                        throw new AssertionError("no attempt of transfer " + i + " found its accounts by owner");
+                    if (System.nanoTime() - deadline > 0) {
+                        // a stale index lookup makes every attempt miss its row: fail instead of spinning. A
+                        // count of attempts is not the bound: a failing attempt takes microseconds, while the
+                        // swap holding the name under a temporary one may be descheduled far longer on a
+                        // loaded machine (500 attempts in a row once ran out that way).
+                        throw new AssertionError("no attempt of transfer " + i + " found its accounts by owner in "
+                                + attempt + " attempts over " + TimeUnit.NANOSECONDS.toSeconds(RETRY_WINDOW_NANOS)
+                                + " s");
                     }
                     try {
                         s.execute("begin");
@@ -180,6 +188,7 @@ class IndexBankTest {
                         break;
                     } catch (Retry e) {
                         s.execute("rollback");
+                        Thread.yield(); // let the transaction that holds the name run
                     } catch (HeliosException e) {
                         s.execute("rollback");
                         // 23505: a concurrent swap committed the name this one wanted (READ COMMITTED)
