@@ -30,7 +30,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * each name must find exactly one account and the balances must add up to the total. With the cache,
  * those lookups are served from cached index lists, so a stale list would lose or double an owner.
  * The index is either {@code (owner)}, a full-key lookup, or {@code (owner, region)} with a constant
- * region, where {@code owner = ?} is an equality prefix (unique all the same).
+ * region, where {@code owner = ?} is an equality prefix (unique all the same). Vacuum runs over and
+ * over meanwhile: swaps delete and re-insert the same index entries, so it keeps removing deletion
+ * markers that commits are about to replace (once, an entry re-inserted between vacuum's re-read and
+ * its delete was lost).
  */
 class IndexBankTest {
     private static final int ACCOUNTS = 6;
@@ -59,7 +62,7 @@ class IndexBankTest {
                     s.execute("insert into account (id, owner, balance) values ($1, $2, $3)", i, owner(i), START);
                 }
             }
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS + 2);
             CountDownLatch start = new CountDownLatch(1);
             AtomicBoolean done = new AtomicBoolean();
             ConcurrentLinkedQueue<String> bad = new ConcurrentLinkedQueue<>();
@@ -84,12 +87,21 @@ class IndexBankTest {
                     }
                     return snapshots;
                 });
+                Future<?> vacuum = pool.submit(() -> {
+                    start.await();
+                    while (!done.get()) {
+                        db.vacuum();
+                        Thread.yield();
+                    }
+                    return null;
+                });
                 start.countDown();
                 for (Future<?> f : workers) {
                     f.get(120, TimeUnit.SECONDS);
                 }
                 done.set(true);
                 assertThat(reader.get(60, TimeUnit.SECONDS)).isPositive();
+                vacuum.get(60, TimeUnit.SECONDS);
             } finally {
                 pool.shutdownNow();
                 pool.awaitTermination(30, TimeUnit.SECONDS);
