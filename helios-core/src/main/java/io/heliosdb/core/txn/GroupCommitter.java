@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
  * Assigns commit timestamps and writes commits so that concurrent committers share one storage
@@ -56,6 +58,8 @@ public final class GroupCommitter {
     private long lastTs;
     private volatile long visibleTs;
     private boolean writing;
+    /** Held around each group's storage write, and by {@link #excludingWrites} callers. */
+    private final ReentrantLock storageWrite = new ReentrantLock();
 
     /** {@code startTs}: the newest commit timestamp already in storage. */
     GroupCommitter(StorageEngine engine, boolean sync, long startTs) {
@@ -92,6 +96,26 @@ public final class GroupCommitter {
 
     public boolean synchronous() {
         return sync;
+    }
+
+    /**
+     * Runs {@code action} while no commit group writes to storage, so what it reads stays the newest
+     * stored state until it returns. Vacuum removes a deletion marker this way: index entries are
+     * written without a lock on their key, so only this keeps a commit that re-inserts the entry
+     * between vacuum's re-read and its delete from having the live entry deleted.
+     */
+    <T> T excludingWrites(Supplier<T> action) {
+        storageWrite.lock();
+        try {
+            return action.get();
+        } finally {
+            storageWrite.unlock();
+        }
+    }
+
+    /** True while a group waits for {@link #excludingWrites} to end (tests). */
+    boolean writeWaiting() {
+        return storageWrite.hasQueuedThreads();
     }
 
     /**
@@ -160,7 +184,12 @@ public final class GroupCommitter {
             if (groupTrailer != null) {
                 groupTrailer.accept(merged, group.get(group.size() - 1).ts);
             }
-            engine.write(merged, sync);
+            storageWrite.lock();
+            try {
+                engine.write(merged, sync);
+            } finally {
+                storageWrite.unlock();
+            }
             groups.incrementAndGet();
             commits.addAndGet(group.size());
         } catch (RuntimeException e) {

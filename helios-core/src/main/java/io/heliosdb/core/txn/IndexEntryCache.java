@@ -9,7 +9,9 @@ import io.heliosdb.spi.KvReader;
 import io.heliosdb.spi.WriteBatch;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hybrid mode's cache of index lookups: for one <em>full</em> index key value (index id + every key
@@ -27,9 +29,13 @@ import java.util.List;
  *   <li>a reader uses a cached list only when every version in it is at or before its snapshot
  *       (a deletion then reads as absent); otherwise it scans through its read view as usual.</li>
  * </ul>
- * Only full key values are cached, because only they are what invalidation can recompute from an
- * entry key; a partial prefix or a range scans storage. Lists longer than {@value #MAX_ENTRIES} entries
- * are not cached (a low-cardinality index would fill the cache with one key).
+ * Full key values are cached, and so are equality prefixes (the first k of n key components, as
+ * {@code WHERE a = ?} on an index {@code (a, b)} asks for): a prefix lookup first registers its index's
+ * {@link IndexKeyShape}, and from then on invalidation also cuts every written entry key at each
+ * component boundary and invalidates those prefixes (every byte length, should a key not parse). The
+ * registration comes before the fill takes its generation, so a commit either already sees the shape or
+ * wrote before the fill's scan. Ranges scan storage. Lists longer than {@value #MAX_ENTRIES} entries
+ * are not cached (a low-cardinality key or prefix would fill the cache with one lookup).
  */
 final class IndexEntryCache {
     /** The cache-layer keyspace of these lists (distinct from the row keyspace they share the layer with). */
@@ -41,6 +47,8 @@ final class IndexEntryCache {
     private final KvReader live;
     private final long[] generations = new long[STRIPES];
     private final Object[] monitors = new Object[STRIPES];
+    /** Index id to key shape, for the indexes whose equality prefixes have been looked up (see the class comment). */
+    private final ConcurrentHashMap<Long, IndexKeyShape> prefixShapes = new ConcurrentHashMap<>();
 
     IndexEntryCache(CacheLayer layer, KvReader live) {
         this.layer = layer;
@@ -55,6 +63,17 @@ final class IndexEntryCache {
      * keys, values row keys), or null when the caller must scan through its snapshot.
      */
     KvCursor visibleEntries(byte[] valuePrefix, long snapshotTs) {
+        return visibleEntries(valuePrefix, snapshotTs, false, null);
+    }
+
+    /**
+     * As {@link #visibleEntries(byte[], long)}, in descending key order when {@code reverse}; {@code prefixShape}
+     * is the index's shape when {@code valuePrefix} holds fewer components than the index has, else null.
+     */
+    KvCursor visibleEntries(byte[] valuePrefix, long snapshotTs, boolean reverse, IndexKeyShape prefixShape) {
+        if (prefixShape != null) {
+            prefixShapes.putIfAbsent(indexId(valuePrefix), prefixShape);
+        }
         byte[] cached = layer.get(KEYSPACE, valuePrefix);
         List<byte[][]> entries;
         if (cached != null) {
@@ -74,6 +93,9 @@ final class IndexEntryCache {
             if (!VersionLayout.isDeleted(stored)) {
                 visible.add(new byte[][] {entry[0], VersionLayout.payload(stored)});
             }
+        }
+        if (reverse) {
+            Collections.reverse(visible);
         }
         return new ListCursor(visible);
     }
@@ -125,9 +147,33 @@ final class IndexEntryCache {
 
     private void invalidateEntry(byte[] entryKey, int rowKeyLength) {
         int prefixLength = entryKey.length - rowKeyLength;
-        if (prefixLength > 8) {
-            invalidate(Arrays.copyOf(entryKey, prefixLength));
+        if (prefixLength <= 8) {
+            return;
         }
+        invalidate(Arrays.copyOf(entryKey, prefixLength));
+        IndexKeyShape shape = prefixShapes.isEmpty() ? null : prefixShapes.get(indexId(entryKey));
+        if (shape == null) {
+            return;
+        }
+        int[] ends = shape.componentEnds(entryKey, prefixLength);
+        if (ends != null && ends[ends.length - 1] == prefixLength) {
+            for (int i = 0; i < ends.length - 1; i++) {
+                invalidate(Arrays.copyOf(entryKey, ends[i]));
+            }
+        } else {
+            // not this shape after all: every byte length covers every component boundary
+            for (int length = 9; length < prefixLength; length++) {
+                invalidate(Arrays.copyOf(entryKey, length));
+            }
+        }
+    }
+
+    private static long indexId(byte[] key) {
+        long id = 0;
+        for (int i = 0; i < 8; i++) {
+            id = (id << 8) | (key[i] & 0xFF);
+        }
+        return id;
     }
 
     void invalidate(byte[] valuePrefix) {

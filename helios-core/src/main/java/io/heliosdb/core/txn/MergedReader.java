@@ -32,13 +32,18 @@ public final class MergedReader implements KvReader {
 
     /** The index entries under one full key value: the committed ones through the index cache when there is one. */
     KvCursor scanIndexValue(byte[] valuePrefix) {
+        return scanIndexValue(valuePrefix, false, null);
+    }
+
+    /** As {@link #scanIndexValue(byte[])} for a key value or equality prefix (see {@link SnapshotReader#scanIndexValue}). */
+    KvCursor scanIndexValue(byte[] valuePrefix, boolean reverse, IndexKeyShape prefixShape) {
         if (!(base instanceof SnapshotReader snapshot)) {
             return scan(io.heliosdb.core.catalog.CatalogKeys.INDEXES, valuePrefix, IndexKeys.prefixEnd(valuePrefix),
-                    false);
+                    reverse);
         }
         NavigableMap<byte[], byte[]> own = overlay.range(io.heliosdb.core.catalog.CatalogKeys.INDEXES, valuePrefix,
                 IndexKeys.prefixEnd(valuePrefix));
-        return merge(own, snapshot.scanIndexValue(valuePrefix), false);
+        return merge(own, snapshot.scanIndexValue(valuePrefix, reverse, prefixShape), reverse);
     }
 
     private static KvCursor merge(NavigableMap<byte[], byte[]> own, KvCursor committed, boolean reverse) {

@@ -10,8 +10,8 @@ import java.util.Arrays;
  * Reads the versioned keyspaces as of one commit timestamp: the newest version under the plain
  * key when it is old enough (one get), otherwise the newest older version from the versions
  * keyspace; deletions read as absent. See {@link VersionLayout}. With a {@link RowCache}, row gets try
- * the cache first, and so do index lookups of one full key value ({@link #scanIndexValue}); other
- * scans do not use it.
+ * the cache first, and so do index lookups of one full key value or equality prefix
+ * ({@link #scanIndexValue}); other scans do not use it.
  */
 final class SnapshotReader implements KvReader {
     private final KvReader base;
@@ -59,13 +59,21 @@ final class SnapshotReader implements KvReader {
 
     /** The visible index entries under one full index key value (see {@link IndexEntryCache}), in key order. */
     KvCursor scanIndexValue(byte[] valuePrefix) {
+        return scanIndexValue(valuePrefix, false, null);
+    }
+
+    /**
+     * The visible index entries under one index key value or equality prefix, in key order or reversed;
+     * {@code prefixShape} is the index's shape when the value holds fewer components than the index.
+     */
+    KvCursor scanIndexValue(byte[] valuePrefix, boolean reverse, IndexKeyShape prefixShape) {
         if (cache != null) {
-            KvCursor cached = cache.indexEntries().visibleEntries(valuePrefix, snapshotTs);
+            KvCursor cached = cache.indexEntries().visibleEntries(valuePrefix, snapshotTs, reverse, prefixShape);
             if (cached != null) {
                 return cached;
             }
         }
-        return scan(CatalogKeys.INDEXES, valuePrefix, IndexKeys.prefixEnd(valuePrefix), false);
+        return scan(CatalogKeys.INDEXES, valuePrefix, IndexKeys.prefixEnd(valuePrefix), reverse);
     }
 
     /**

@@ -152,17 +152,19 @@ final class TableIndexes {
         if (Arrays.compareUnsigned(from, to) >= 0) {
             return StoredRowCursor.empty();
         }
-        KvCursor entries = !reverse && fullKeyLookup(keyTypes, lower, lowerInclusive, upper, upperInclusive)
+        KvCursor entries = equalityLookup(lower, lowerInclusive, upper, upperInclusive)
                 && reader instanceof MergedReader merged
-                ? merged.scanIndexValue(from) // one full key value: what the index cache holds
+                // a full key value or an equality prefix: what the index cache holds
+                ? merged.scanIndexValue(from, reverse,
+                        lower.length < keyTypes.size() ? IndexKeyShape.of(index, keyTypes) : null)
                 : reader.scan(CatalogKeys.INDEXES, from, to, reverse);
         return new IndexRowCursor(entries, reader, table, index, keyTypes);
     }
 
-    /** Equality on every key column: both bounds inclusive and equal, so the range is one full key value. */
-    private static boolean fullKeyLookup(List<SqlType> keyTypes, Object[] lower, boolean lowerInclusive,
-                                         Object[] upper, boolean upperInclusive) {
-        return lowerInclusive && upperInclusive && lower != null && upper != null && lower.length == keyTypes.size()
+    /** Equality on the first k key columns: both bounds inclusive and equal, so the range is one value prefix. */
+    private static boolean equalityLookup(Object[] lower, boolean lowerInclusive, Object[] upper,
+                                          boolean upperInclusive) {
+        return lowerInclusive && upperInclusive && lower != null && upper != null && lower.length > 0
                 && Arrays.equals(lower, upper);
     }
 

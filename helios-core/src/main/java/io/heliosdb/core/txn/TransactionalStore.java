@@ -265,7 +265,8 @@ public final class TransactionalStore implements AutoCloseable {
      * Remembers the stored newest version of an index entry before the transaction first writes it,
      * for its commit to move into history. No lock: only the writer holding the lock on the entry's
      * row writes that entry, and vacuum removing a deletion marker in between only leaves a harmless
-     * extra history version. {@code fresh}: the key cannot exist yet (a new index), so no read.
+     * extra history version (vacuum removes markers only while no commit writes, see
+     * {@link VersionVacuum}, as it cannot lock the entry). {@code fresh}: the key cannot exist yet (a new index), so no read.
      */
     void recordIndexPrior(Transaction t, byte[] entryKey, boolean fresh) {
         LockKey key = new LockKey(CatalogKeys.INDEXES, entryKey);
@@ -392,7 +393,7 @@ public final class TransactionalStore implements AutoCloseable {
     public VersionVacuum.Result vacuum() {
         long horizon = snapshots.horizon();
         NavigableSet<Long> readers = snapshots.readers();
-        VersionVacuum.Result result = new VersionVacuum(engine, locks, rowCache).run(readers, readers.last());
+        VersionVacuum.Result result = new VersionVacuum(engine, locks, committer, rowCache).run(readers, readers.last());
         catalog.prune(horizon);
         return result;
     }

@@ -17,8 +17,10 @@ import java.util.NavigableSet;
  *
  * <p>Deleting history needs no lock: a concurrent commit only adds a newer version entry, which
  * this pass never saw. Removing a deletion marker from under the plain key does: it goes only when
- * the key has no history left and no open snapshot is older than the deletion, and the key is
- * try-locked (skipped when a writer holds it) and re-read, so a concurrent insert is never erased.
+ * the key has no history left and no open snapshot is older than the deletion, and it is re-read and
+ * deleted while no commit group writes ({@link GroupCommitter#excludingWrites}), so a concurrent
+ * insert is never erased. The key's lock alone would not do: index entries are written without
+ * one. (A row key is also try-locked, so a row a writer holds keeps its marker for a later pass.)
  */
 public final class VersionVacuum {
     /** What one pass removed. */
@@ -28,18 +30,22 @@ public final class VersionVacuum {
     /** The owner id vacuum locks under; transaction ids start at 1. */
     private static final long VACUUM_OWNER = 0;
     private static final int FLUSH_OPS = 1000;
+    /** What {@link #removeDeletion} found when the key was already gone. */
+    private static final byte[] MISSING = new byte[0];
 
     private final StorageEngine engine;
     private final LockTable locks;
+    private final GroupCommitter committer;
     private final RowCache cache;
     private WriteBatch pending = new WriteBatch();
     private long versionsRemoved;
     private long deletionsRemoved;
 
     /** {@code cache}: the row cache to drop removed deletion markers from, or null. */
-    VersionVacuum(StorageEngine engine, LockTable locks, RowCache cache) {
+    VersionVacuum(StorageEngine engine, LockTable locks, GroupCommitter committer, RowCache cache) {
         this.engine = engine;
         this.locks = locks;
+        this.committer = committer;
         this.cache = cache;
     }
 
@@ -108,16 +114,22 @@ public final class VersionVacuum {
             return false;
         }
         try {
-            byte[] newest = engine.get(keyspace, key);
-            if (newest != null && VersionLayout.isDeleted(newest) && VersionLayout.commitTs(newest) <= horizon) {
-                engine.write(new WriteBatch().delete(keyspace, key), false);
+            byte[] newest = committer.excludingWrites(() -> {
+                byte[] stored = engine.get(keyspace, key);
+                if (stored != null && VersionLayout.isDeleted(stored) && VersionLayout.commitTs(stored) <= horizon) {
+                    engine.write(new WriteBatch().delete(keyspace, key), false);
+                    return null;
+                }
+                return stored == null ? MISSING : stored;
+            });
+            if (newest == null) {
                 if (cache != null && keyspace.equals(io.heliosdb.core.catalog.CatalogKeys.ROWS)) {
                     cache.invalidate(key);
                 }
                 deletionsRemoved++;
                 return true;
             }
-            return newest == null;
+            return newest == MISSING;
         } finally {
             locks.releaseAll(VACUUM_OWNER, List.of(lockKey));
         }
