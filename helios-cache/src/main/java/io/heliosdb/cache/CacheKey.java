@@ -1,5 +1,6 @@
 package io.heliosdb.cache;
 
+import io.heliosdb.spi.KeyHash;
 import java.util.Arrays;
 
 /** A cache key: keyspace and key bytes, compared by content (a record would compare the array by identity). */

@@ -1,5 +1,6 @@
 package io.heliosdb.cache;
 
+import io.heliosdb.spi.KeyHash;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**

@@ -1,5 +1,6 @@
 package io.heliosdb.core.txn;
 
+import io.heliosdb.spi.KeyHash;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 

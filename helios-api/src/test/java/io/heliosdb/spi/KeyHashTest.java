@@ -1,4 +1,4 @@
-package io.heliosdb.core.txn;
+package io.heliosdb.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

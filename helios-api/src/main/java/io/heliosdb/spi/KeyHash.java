@@ -1,18 +1,18 @@
-package io.heliosdb.core.txn;
+package io.heliosdb.spi;
 
 /**
  * A well-mixed hash of key bytes. {@link java.util.Arrays#hashCode(byte[])} is a base-31 polynomial:
  * big-endian integer keys that differ in their last bytes collide in bulk (20,000 consecutive row keys
- * of an INTEGER primary key give 2,643 distinct values), which made the row cache's admission bits
- * admit most rows on their first miss. FNV-1a over 64 bits, then MurmurHash3's
+ * of an INTEGER primary key give 2,643 distinct values), and Caffeine's frequency sketch, its hash
+ * table, the CLOCK reference bits and the kernel's row-cache admission all key off this hash. FNV-1a over 64 bits, then MurmurHash3's
  * finaliser so every input bit reaches the low bits that tables index by.
  */
-final class KeyHash {
+public final class KeyHash {
 
     private KeyHash() {
     }
 
-    static int of(byte[] key) {
+    public static int of(byte[] key) {
         long h = 0xcbf29ce484222325L;
         for (byte b : key) {
             h = (h ^ (b & 0xff)) * 0x100000001b3L;
