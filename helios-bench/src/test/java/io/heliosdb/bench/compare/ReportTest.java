@@ -80,7 +80,7 @@ class ReportTest {
 
     @Test
     void pacing_minimumCountsPerKindAndRowsPerOperation() {
-        assertThat(Pacing.of(Scale.quick(), Workload.SCAN_AGGREGATE)).isEqualTo(new Pacing(500, 5, 1_000, 5, 3_000));
+        assertThat(Pacing.of(Scale.quick(), Workload.SCAN_AGGREGATE)).isEqualTo(new Pacing(3_000, 50, 1_000, 5, 8_000));
         assertThat(Pacing.of(Scale.quick(), Workload.POINT_SELECT).warmupOps()).isEqualTo(200_000);
         assertThat(Pacing.of(Scale.full(), Workload.POINT_SELECT).warmupOps()).isEqualTo(500_000);
         assertThat(Pacing.of(Scale.full(), Workload.TX_1000).warmupOps()).isEqualTo(500);
