@@ -1,5 +1,7 @@
 package io.heliosdb.core.session;
 
+import static io.heliosdb.core.constraints.Sql.failure;
+import static io.heliosdb.core.constraints.Sql.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.heliosdb.api.HeliosDB;
@@ -7,30 +9,10 @@ import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.Session;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.api.config.HeliosConfig;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** INSERT, UPDATE and DELETE through automatically updatable views, through the embedded API. */
 class UpdatableViewTest {
-
-    private static List<String> rows(Session s, String sql) {
-        return s.execute(sql).toList().stream().map(r -> {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < r.size(); i++) {
-                sb.append(i > 0 ? "|" : "").append(r.get(i));
-            }
-            return sb.toString();
-        }).toList();
-    }
-
-    private static HeliosException failure(Runnable action) {
-        try {
-            action.run();
-        } catch (HeliosException e) {
-            return e;
-        }
-        throw new AssertionError("expected an error");
-    }
 
     private static void setUp(Session s) {
         s.execute("create table b (id int primary key, name text not null, qty int default 5, secret text)");

@@ -1,5 +1,7 @@
 package io.heliosdb.core.session;
 
+import static io.heliosdb.core.constraints.Sql.failure;
+import static io.heliosdb.core.constraints.Sql.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.heliosdb.api.HeliosDB;
@@ -8,7 +10,6 @@ import io.heliosdb.api.Session;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.api.config.HeliosConfig;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,25 +18,6 @@ class ViewCheckOptionTest {
 
     @TempDir
     Path dir;
-
-    private static List<String> rows(Session s, String sql) {
-        return s.execute(sql).toList().stream().map(r -> {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < r.size(); i++) {
-                sb.append(i > 0 ? "|" : "").append(r.get(i));
-            }
-            return sb.toString();
-        }).toList();
-    }
-
-    private static HeliosException failure(Session s, String sql) {
-        try {
-            s.execute(sql);
-        } catch (HeliosException e) {
-            return e;
-        }
-        throw new AssertionError("expected an error from " + sql);
-    }
 
     private static void setUp(Session s) {
         s.execute("create table t (a int primary key, b text, c int default 5)");

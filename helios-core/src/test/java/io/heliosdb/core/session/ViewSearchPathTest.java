@@ -1,25 +1,15 @@
 package io.heliosdb.core.session;
 
+import static io.heliosdb.core.constraints.Sql.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.heliosdb.api.HeliosDB;
 import io.heliosdb.api.Session;
 import io.heliosdb.api.config.HeliosConfig;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A view reads the relations its names resolved to when it was created, whatever search_path is later. */
 class ViewSearchPathTest {
-
-    private static List<String> rows(Session s, String sql) {
-        return s.execute(sql).toList().stream().map(r -> {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < r.size(); i++) {
-                sb.append(i > 0 ? "|" : "").append(r.get(i));
-            }
-            return sb.toString();
-        }).toList();
-    }
 
     @Test
     void laterSearchPath_doesNotChangeWhatTheViewReads_andViewdefShowsTheTextAsWritten() {

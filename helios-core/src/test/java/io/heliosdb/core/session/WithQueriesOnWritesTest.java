@@ -1,36 +1,17 @@
 package io.heliosdb.core.session;
 
+import static io.heliosdb.core.constraints.Sql.failure;
+import static io.heliosdb.core.constraints.Sql.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.heliosdb.api.HeliosDB;
-import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.Session;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.api.config.HeliosConfig;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** WITH before INSERT and DELETE, and WITH queries read more than once running once, through the embedded API. */
 class WithQueriesOnWritesTest {
-
-    private static List<String> rows(Session s, String sql) {
-        return s.execute(sql).toList().stream().map(r -> {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < r.size(); i++) {
-                sb.append(i > 0 ? "|" : "").append(r.get(i));
-            }
-            return sb.toString();
-        }).toList();
-    }
-
-    private static HeliosException failure(Session s, String sql) {
-        try {
-            s.execute(sql);
-        } catch (HeliosException e) {
-            return e;
-        }
-        throw new AssertionError("expected an error from " + sql);
-    }
 
     @Test
     void insertAndDelete_acceptWith() {
