@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  * ({@link DataSets}). Writes {@code <out>/<timestamp>.md} and {@code .csv} (and {@code --report FILE}).
  */
 public final class CompareMain {
+    /** Every benchmark JVM touches its heap at start-up; see the scale note in the report for why. */
+    static final String PRETOUCH = "-XX:+AlwaysPreTouch";
+
     /**
      * What Chronicle Map (the chronicle cache layer of the Hybrid targets) needs on the class path, see
      * shared/NOTES-jpms.md; harmless for every other target.
@@ -94,7 +97,11 @@ public final class CompareMain {
         List<Summary> summaries = Summary.of(runs);
         List<Target> targets = options.targets().stream().map(t -> TargetCatalog.byId(t, pgPort)).toList();
         notes.add("scale " + options.scale().name() + ": " + options.scale().rows() + " rows, "
-                + options.scale().rounds() + " interleaved rounds, each pair in a fresh JVM (-Xmx2g) on fresh files");
+                + options.scale().rounds() + " interleaved rounds, each pair in a fresh JVM (-Xmx2g " + PRETOUCH + ") on fresh files; "
+                + "the heap is touched at start because on this kind of virtual machine the first touch of each fresh "
+                + "page costs a fault that made a JVM's 20k-row scans 4-7x slower for their first seconds (a long-running "
+                + "process pays it once); so the peak RSS of a JVM target includes its committed heap"
+                + (extraJvmFlags().isEmpty() ? "" : "; added flags (HELIOS_BENCH_JVM_FLAGS): " + String.join(" ", extraJvmFlags())));
         notes.addAll(pacingNotes(options));
         notes.addAll(pgbenchNotes(options));
         notes.add("ops/s counts rows for the 1,000-row transactions; latency is per operation (per transaction there)");
@@ -245,12 +252,19 @@ public final class CompareMain {
         }
     }
 
+    /** Flags to try a JVM setting on every system alike, from {@code HELIOS_BENCH_JVM_FLAGS}. */
+    private static List<String> extraJvmFlags() {
+        String extra = System.getenv("HELIOS_BENCH_JVM_FLAGS");
+        return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
+    }
+
     /** Runs {@link RunOne} in a fresh JVM and returns the result line it printed (an error when none). */
     private static RunResult launch(CompareOptions options, String targetId, String workload, int round, int pgPort,
                                     Path db, Path log, String mode, int timeoutSeconds)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g"));
+                "-Xmx2g", PRETOUCH));
+        command.addAll(extraJvmFlags());
         command.add("-D" + PgbenchBinary.PG_BIN_PROPERTY + "=" + options.postgresBin());
         command.addAll(CHRONICLE_FLAGS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), RunOne.class.getName(), targetId, workload,
