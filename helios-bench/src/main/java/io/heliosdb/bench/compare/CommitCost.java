@@ -1,13 +1,10 @@
 package io.heliosdb.bench.compare;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * CPU time and heap allocation per durable single-row autocommit INSERT, measured in ways that
@@ -41,14 +38,14 @@ public final class CommitCost {
             }
             clients.get(0).execute(Workload.ITEMS_DDL);
             AtomicLong ids = new AtomicLong(-warmup);
-            run(clients, ids, 0, new Totals());
+            SessionInserts.run(clients, ids, 0, new SessionInserts.Costs());
             ids.set(0);
-            Totals t = new Totals();
-            long processBefore = processCpuNanos();
+            SessionInserts.Costs t = new SessionInserts.Costs();
+            long processBefore = SessionInserts.processCpuNanos();
             long started = System.nanoTime();
-            run(clients, ids, commits, t);
+            SessionInserts.run(clients, ids, commits, t);
             long wall = System.nanoTime() - started;
-            long process = processCpuNanos() - processBefore;
+            long process = SessionInserts.processCpuNanos() - processBefore;
             double n = commits;
             System.out.printf("target=%s sessions=%d commits=%d thread_cpu_us=%.1f thread_user_us=%.1f"
                             + " thread_sys_us=%.1f process_cpu_us=%.1f alloc_bytes=%.0f wall_s=%.2f%n",
@@ -66,52 +63,4 @@ public final class CommitCost {
         }
     }
 
-    /** What the session threads spent, summed. */
-    private static final class Totals {
-        final LongAdder cpu = new LongAdder();
-        final LongAdder user = new LongAdder();
-        final LongAdder allocated = new LongAdder();
-    }
-
-    private static void run(List<DbClient> clients, AtomicLong ids, long end, Totals totals) throws Exception {
-        CountDownLatch done = new CountDownLatch(clients.size());
-        List<Throwable> failures = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        for (DbClient c : clients) {
-            Thread thread = new Thread(() -> {
-                long cpu = mx.getCurrentThreadCpuTime();
-                long user = mx.getCurrentThreadUserTime();
-                long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
-                try (DbClient.Stmt insert = c.prepare(Workload.INSERT_ITEM)) {
-                    for (long id = ids.getAndIncrement(); id < end; id = ids.getAndIncrement()) {
-                        insert.update((int) id, (int) (id % 100), id, "n");
-                    }
-                } catch (Throwable e) {
-                    synchronized (failures) {
-                        failures.add(e);
-                    }
-                } finally {
-                    totals.cpu.add(mx.getCurrentThreadCpuTime() - cpu);
-                    totals.user.add(mx.getCurrentThreadUserTime() - user);
-                    totals.allocated.add(mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - allocated);
-                    done.countDown();
-                }
-            });
-            threads.add(thread);
-            thread.start();
-        }
-        done.await();
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException("a session failed", failures.get(0));
-        }
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
 }

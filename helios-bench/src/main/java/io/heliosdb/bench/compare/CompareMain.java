@@ -69,6 +69,11 @@ public final class CompareMain {
         List<RunResult> runs = new ArrayList<>();
         Path dataRoot = Files.createTempDirectory("helios-bench-datasets");
         DataSets dataSets = new DataSets(dataRoot);
+        // Ctrl-C or a kill stops the harness's PostgreSQL and removes its files too (finally blocks do not run then).
+        PostgresCluster cluster = postgres;
+        Thread cleanup = new Thread(() -> stopAndDelete(cluster, dataRoot), "compare-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        RoundReport report = new RoundReport(options, stamp, began, loadAtStart, clock, notes, pgPort);
         try {
             buildDataSets(options, pgPort, logs, dataSets, clock, notes);
             for (int round = 1; round <= options.scale().rounds(); round++) {
@@ -87,59 +92,35 @@ public final class CompareMain {
                                 (System.nanoTime() - t0) / 1e9);
                     }
                 }
+                // Written after every round, so a run stopped early still leaves the rounds it completed.
+                String md = report.write(runs, round);
+                if (round == options.scale().rounds()) {
+                    System.out.println(md);
+                }
             }
         } finally {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+            stopAndDelete(postgres, dataRoot);
+        }
+        System.err.println("compare: wrote " + options.outDir().resolve(stamp + ".md") + " and .csv");
+    }
+
+    private static void stopAndDelete(PostgresCluster postgres, Path dataRoot) {
+        // A benchmark JVM or pgbench still running would otherwise outlive the harness.
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
             if (postgres != null) {
                 postgres.close();
             }
-            deleteTree(dataRoot);
+        } catch (IOException | InterruptedException e) {
+            System.err.println("compare: PostgreSQL did not stop cleanly: " + e.getMessage());
+        } finally {
+            try {
+                deleteTree(dataRoot);
+            } catch (IOException e) {
+                System.err.println("compare: could not delete " + dataRoot + ": " + e.getMessage());
+            }
         }
-        List<Summary> summaries = Summary.of(runs);
-        List<Target> targets = options.targets().stream().map(t -> TargetCatalog.byId(t, pgPort)).toList();
-        notes.add("scale " + options.scale().name() + ": " + options.scale().rows() + " rows, "
-                + options.scale().rounds() + " interleaved rounds, each pair in a fresh JVM (-Xmx2g " + PRETOUCH + ") on fresh files; "
-                + "the heap is touched at start because on this kind of virtual machine the first touch of each fresh "
-                + "page costs a fault that made a JVM's 20k-row scans 4-7x slower for their first seconds (a long-running "
-                + "process pays it once); so the peak RSS of a JVM target includes its committed heap"
-                + (extraJvmFlags().isEmpty() ? "" : "; added flags (HELIOS_BENCH_JVM_FLAGS): " + String.join(" ", extraJvmFlags())));
-        notes.addAll(pacingNotes(options));
-        notes.addAll(pgbenchNotes(options));
-        notes.add("ops/s counts rows for the 1,000-row transactions; latency is per operation (per transaction there)");
-        notes.add("× <peer>: this row's median ops/s divided by the peer's (above 1 means faster)");
-        notes.add("start-up ms: from opening the system to its first answered query (HeliosDB.open for the embedded "
-                + "targets; process start to first accepted connection for helios-launcher); peak RSS is the "
-                + "benchmark JVM's VmHWM (the server's too where it runs in-process)");
-        notes.add("pgJDBC prepareThreshold=1: server-side prepared statements from the first execution, on both "
-                + "PostgreSQL and HeliosDB Server");
-        // The durable workloads are judged against what the disk itself can sync (the runs' files live in tmpdir).
-        String machine = options.workloads().stream().anyMatch(w -> Workload.byId(w).kind() == Workload.Kind.DURABLE
-                || Workload.byId(w).kind() == Workload.Kind.PGBENCH)
-                ? MachineInfo.describe() + "; " + DiskSyncRate.describe(Path.of(System.getProperty("java.io.tmpdir")))
-                : MachineInfo.describe();
-        List<MeasuredGoal> measured = new ArrayList<>();
-        if (options.targets().contains("helios-launcher")) {
-            measured.add(MeasuredGoal.startup(summaries));
-        }
-        if (options.targets().stream().anyMatch(t -> t.startsWith("helios"))) {
-            measured.add(MeasuredGoal.emptyHeap(EmptyHeapProbe.inFreshJvms(options.scale().rounds())));
-        }
-        if (options.targets().contains("helios-hybrid-caffeine")
-                && options.workloads().contains(Workload.ZIPF_POINT_SELECT.id())) {
-            measured.add(MeasuredGoal.hitRate(summaries));
-        }
-        notes.add("load average (1, 5, 15 min) at the start: " + loadAtStart + "; at the end: "
-                + MachineInfo.loadAverage() + " (on " + Runtime.getRuntime().availableProcessors()
-                + " cores: above that, the systems measured here shared the machine with other work)");
-        ReportContext context = new ReportContext("HeliosDB Lite side by side — " + stamp, machine, notes, targets,
-                measured, clock.list(System.nanoTime() - began));
-        String md = MarkdownReport.render(context, summaries);
-        Files.writeString(options.outDir().resolve(stamp + ".md"), md);
-        Files.writeString(options.outDir().resolve(stamp + ".csv"), CsvReport.render(options.targets(), summaries));
-        if (options.report() != null) {
-            Files.writeString(options.report(), md);
-        }
-        System.out.println(md);
-        System.err.println("compare: wrote " + options.outDir().resolve(stamp + ".md") + " and .csv");
     }
 
     /**
@@ -253,7 +234,7 @@ public final class CompareMain {
     }
 
     /** Flags to try a JVM setting on every system alike, from {@code HELIOS_BENCH_JVM_FLAGS}. */
-    private static List<String> extraJvmFlags() {
+    static List<String> extraJvmFlags() {
         String extra = System.getenv("HELIOS_BENCH_JVM_FLAGS");
         return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
     }

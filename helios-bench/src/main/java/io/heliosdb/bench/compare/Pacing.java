@@ -32,7 +32,10 @@ public record Pacing(long warmupMillis, long warmupOps, long measureMillis, long
         Pacing rows = switch (kind) {
             // A scan of 20k rows takes a few ms, of 1M rows up to a second: a handful of scans compiles its loop.
             // The scan path reaches its steady state after ~30 scans of 20k rows (7-8 ms each before, ~2 ms after).
-            case ANALYTICS -> quick ? new Pacing(3_000, 50, 1_000, 5, 8_000) : new Pacing(3_000, 50, 2_000, 5, cap);
+            // What compiles the loop is the number of rows scanned (~1M), so at 1M rows three scans are enough:
+            // 50 (as at 20k rows) made a slow system's full-scale warm-up hit the cap every time.
+            case ANALYTICS -> quick ? new Pacing(3_000, 50, 1_000, 5, 8_000)
+                    : new Pacing(3_000, Math.max(3, 1_000_000 / Math.max(1, scale.rows())), 2_000, 5, cap);
             // A JVM reaches its steady state only after C2 has compiled the whole path: a prepared point select
             // needed ~180,000 operations (s4 measurement, io.heliosdb.bench.jmh.PointSelectCost); with 5,000 a
             // quick round measured HeliosDB Memory-only anywhere between 35k and 291k ops/s.

@@ -1,14 +1,12 @@
 package io.heliosdb.bench.compare;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -45,14 +43,14 @@ public final class SyncProbe {
             // script gives both of its runs the same warm-up, so strace's difference leaves them out too.
             int warmup = Integer.getInteger("warmup", 0);
             AtomicLong ids = new AtomicLong(-warmup);
-            run(clients, ids, 0);
+            SessionInserts.run(clients, ids, 0, null);
             ids.set(0); // each session's last, unused draw overshot
             Map<String, Long> before = procIo();
-            long cpuBefore = processCpuNanos();
+            long cpuBefore = SessionInserts.processCpuNanos();
             long started = System.nanoTime();
-            run(clients, ids, commits);
+            SessionInserts.run(clients, ids, commits, null);
             long nanos = System.nanoTime() - started;
-            long cpu = processCpuNanos() - cpuBefore;
+            long cpu = SessionInserts.processCpuNanos() - cpuBefore;
             Map<String, Long> after = procIo();
             double n = Math.max(commits, 1);
             System.out.printf("target=%s sessions=%d commits=%d seconds=%.2f%n", args[0], sessions, commits, nanos / 1e9);
@@ -70,42 +68,6 @@ public final class SyncProbe {
         } finally {
             deleteTree(dir);
         }
-    }
-
-    /** Inserts ids from {@code ids} up to {@code end} (exclusive), spread over the sessions. */
-    private static void run(List<DbClient> clients, AtomicLong ids, long end) throws Exception {
-        CountDownLatch done = new CountDownLatch(clients.size());
-        List<Throwable> failures = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        for (DbClient c : clients) {
-            Thread t = new Thread(() -> {
-                try (DbClient.Stmt insert = c.prepare(Workload.INSERT_ITEM)) {
-                    for (long id = ids.getAndIncrement(); id < end; id = ids.getAndIncrement()) {
-                        insert.update((int) id, (int) (id % 100), id, "n");
-                    }
-                } catch (Throwable e) {
-                    synchronized (failures) {
-                        failures.add(e);
-                    }
-                } finally {
-                    done.countDown();
-                }
-            });
-            threads.add(t);
-            t.start();
-        }
-        done.await();
-        for (Thread t : threads) {
-            t.join();
-        }
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException("a session failed", failures.get(0));
-        }
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     /** This process's I/O counters (Linux only; empty elsewhere). */
