@@ -85,6 +85,10 @@ class ReportTest {
         assertThat(Pacing.of(Scale.full(), Workload.POINT_SELECT).warmupOps()).isEqualTo(500_000);
         assertThat(Pacing.of(Scale.full(), Workload.TX_1000).warmupOps()).isEqualTo(500);
         assertThat(Pacing.of(Scale.full(), Workload.DURABLE_16).measureOps()).isEqualTo(500);
+        // The JIT needs thousands of commits even where each waits for the disk.
+        assertThat(Pacing.of(Scale.quick(), Workload.INSERT_AUTOCOMMIT).warmupOps()).isEqualTo(5_000);
+        // What compiles a scan loop is rows scanned: three scans of 1M rows, fifty of 20k.
+        assertThat(Pacing.of(Scale.full(), Workload.SCAN_AGGREGATE).warmupOps()).isEqualTo(3);
         assertThat(new Pacing(1_500, 20_000, 2_000, 10, 1).describe())
                 .isEqualTo("warm-up until both 1500 ms and 20,000 ops, then measured until both 2 s and 10 ops");
     }
@@ -95,8 +99,8 @@ class ReportTest {
         assertThat(CompareMain.pacingNotes(quick)).contains(
                 "oltp (point-select, zipf-point-select): warm-up until both 1 s and 200,000 ops, then measured"
                         + " until both 1 s and 1,000 ops, each phase capped at 8 s; the same rule for every system",
-                "oltp (insert-autocommit): warm-up until both 500 ms and 200 ops, then measured until both 1 s and 200"
-                        + " ops, each phase capped at 3 s; the same rule for every system");
+                "oltp (insert-autocommit): warm-up until both 1 s and 5,000 ops, then measured until both 1 s and 200"
+                        + " ops, each phase capped at 4 s; the same rule for every system");
     }
 
     @Test

@@ -39,12 +39,4 @@ class RoundReportTest {
         // The median moved with the second round: sqlite-mem's min-max now spans both rounds.
         assertThat(last).contains("100–300");
     }
-
-    @Test
-    void pacing_analyticsWarmUpCountsRowsScanned() {
-        Pacing quick = Pacing.of(new Scale("quick", 20_000, 3), Workload.SCAN_AGGREGATE);
-        Pacing full = Pacing.of(new Scale("full", 1_000_000, 3), Workload.SCAN_AGGREGATE);
-        assertThat(quick.warmupOps()).isEqualTo(50);
-        assertThat(full.warmupOps()).isEqualTo(3);
-    }
 }
