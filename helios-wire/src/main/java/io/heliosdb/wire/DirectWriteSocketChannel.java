@@ -22,6 +22,14 @@ final class DirectWriteSocketChannel extends NioSocketChannel {
     }
 
     /**
+     * The socket itself, for the connection's worker reading it between statements while the event loop
+     * does not (see {@link WorkerSocketReads}).
+     */
+    SocketChannel javaSocket() {
+        return javaChannel();
+    }
+
+    /**
      * From the connection's worker, when no write of it is queued on the event loop: writes what the
      * socket takes now. True when all of {@code buffer} went out (and it is released); otherwise the
      * rest, still in {@code buffer}, must be written through the event loop.

@@ -9,6 +9,8 @@ import io.heliosdb.wire.protocol.BackendMessage;
 import io.heliosdb.wire.protocol.FrontendMessage;
 import io.heliosdb.wire.protocol.FrontendMessage.Startup;
 import io.heliosdb.wire.protocol.ProtocolViolation;
+import io.heliosdb.wire.protocol.PgFrameDecoder;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +44,12 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     /** Queued messages beyond which we stop reading from the socket until the worker catches up. */
     private static final int MAX_PENDING_MESSAGES = 1024;
 
+    /**
+     * Whether a connection's worker may read its socket itself between statements ({@link WorkerSocketReads});
+     * {@code -Dhelios.wire.workerReads=false} keeps every read on the event loop (to compare the two).
+     */
+    static final String WORKER_READS_PROPERTY = "helios.wire.workerReads";
+
     /** Startup packet entries that are not run-time settings. */
     private static final Set<String> NOT_SETTINGS = Set.of("user", "database", "options", "replication");
 
@@ -59,6 +68,15 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     /** Messages decoded and not yet handled, across batches (event loop adds, worker subtracts). */
     private final AtomicInteger queuedMessages = new AtomicInteger();
     private ScheduledFuture<?> startupTimeout;
+    /** The connection's worker may read its socket itself (null: never, e.g. TLS or an embedded channel). */
+    private WorkerSocketReads workerReads;
+    private PgFrameDecoder decoder;
+    /** Event loop: TLS was negotiated (the loop must decrypt every byte). */
+    private boolean encrypted;
+    /** Event loop: a message of the current read may start a COPY, whose data the loop must feed. */
+    private boolean batchMayCopy;
+    /** The worker reads the socket now, or will once the batch ahead of it ran (set and cleared on the loop). */
+    private volatile boolean workerReading;
     private volatile boolean authenticated;
 
     // Touched only by tasks on `serial`, which run one at a time (volatile: a vanished client cancels it).
@@ -101,6 +119,12 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         channel = ctx.channel();
         outbox = new Outbox(channel, writability);
         serial = new SerialExecutor(server.workers());
+        decoder = ctx.pipeline().get(PgFrameDecoder.class);
+        if (channel instanceof DirectWriteSocketChannel direct && decoder != null
+                && Boolean.parseBoolean(System.getProperty(WORKER_READS_PROPERTY, "true"))) {
+            workerReads = new WorkerSocketReads(direct, decoder.maxMessageLength());
+            serial.onQueuedBehind(workerReads::wake);
+        }
         long timeoutMillis = server.startupTimeout().toMillis();
         startupTimeout = ctx.executor().schedule(() -> {
             if (!authenticated) {
@@ -142,6 +166,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         }
         CopyInStream copyStream = stream;
         CopyInStream duringCopy = message instanceof FrontendMessage.Sync ? readingCopy() : null;
+        batchMayCopy |= copyStream != null || duringCopy != null;
         if (readBatch.isEmpty()) {
             // channelReadComplete hands the batch over; this catches a read that ends without one.
             ctx.executor().execute(this::submitReadBatch);
@@ -159,7 +184,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
-        submitReadBatch();
+        submitReadBatch(true);
         super.channelReadComplete(ctx);
     }
 
@@ -168,11 +193,30 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
      * loop queues for the worker (an error, the connection's end) calls this first, so order is kept.
      */
     private void submitReadBatch() {
+        submitReadBatch(false);
+    }
+
+    /**
+     * {@code betweenReads}: called where the decoder holds no decoded message (the end of a socket read),
+     * so the worker may take the reading over after this batch ({@link WorkerSocketReads}).
+     */
+    private void submitReadBatch(boolean betweenReads) {
         if (readBatch.isEmpty()) {
             return;
         }
         List<Runnable> batch = readBatch;
         readBatch = new ArrayList<>();
+        boolean mayCopy = batchMayCopy;
+        batchMayCopy = false;
+        if (betweenReads && !mayCopy && workerReads != null && !workerReading && !encrypted && !pausedForBacklog
+                && authenticated && !shuttingDown && copyIn.get() == null && channel.isActive()) {
+            ByteBuf unread = decoder.takeBuffered();
+            if (unread != null) {
+                channel.config().setAutoRead(false);
+                workerReading = true;
+                batch.add(() -> workerReads.run(unread, workerSide));
+            }
+        }
         serial.executeAll(batch);
         if (pausedForBacklog) {
             pausedForBacklog = false;
@@ -213,6 +257,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         if (ssl && server.tls() != null && !tlsActive) {
             ctx.writeAndFlush(new BackendMessage.EncryptionAccepted());
             ctx.pipeline().addFirst("tls", server.tls().context().newHandler(ctx.alloc()));
+            encrypted = true;
         } else if (tlsActive) {
             submitReadBatch();
             serial.execute(() -> fatal(new ProtocolViolation("SSLRequest received after TLS was established")));
@@ -315,6 +360,16 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         waiting.forEach(Runnable::run);
     }
 
+    /** From any thread: whether the socket is the worker's to read now (or once its current batch ran). */
+    boolean workerReadsSocket() {
+        return workerReading;
+    }
+
+    /** From any thread: how many messages the connection's worker read from the socket itself (tests). */
+    long messagesReadByWorker() {
+        return workerReads == null ? 0 : workerReads.inlineMessages();
+    }
+
     /** From any thread: whether a statement (or pipeline up to Sync) is running now. */
     boolean isBusy() {
         return busy;
@@ -332,6 +387,54 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
 
     private void terminateNow() {
         fatal(new HeliosException(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command"));
+    }
+
+    /** The connection as its socket-reading worker sees it. */
+    private final WorkerSocketReads.Connection workerSide = new WorkerSocketReads.Connection() {
+        @Override
+        public boolean runInline(FrontendMessage message) {
+            if (copyStatements.mayStartCopy(message)) {
+                return false;   // the loop sets up the COPY's data stream for it, as for any COPY
+            }
+            handle(message, null, null);
+            return true;
+        }
+
+        @Override
+        public boolean mustStop() {
+            return finished || shuttingDown || !channel.isActive() || serial.hasQueued() || !onWorkerThread();
+        }
+
+        @Override
+        public void handBack(ByteBuf unread) {
+            try {
+                channel.eventLoop().execute(() -> resumeLoopReads(unread));
+            } catch (RejectedExecutionException e) {
+                unread.release();   // the loop is gone with the server; so is the connection
+            }
+        }
+    };
+
+    /** A worker of the pool may wait on the socket; the event loop or an overflow thread must not. */
+    private boolean onWorkerThread() {
+        return !channel.eventLoop().inEventLoop() && server.workers() instanceof WorkerPool pool
+                && !pool.onOverflowThread();
+    }
+
+    /** Event loop: reads the socket again, starting with the bytes the worker read and did not run. */
+    private void resumeLoopReads(ByteBuf unread) {
+        workerReading = false;
+        if (!channel.isActive()) {
+            unread.release();
+            return;
+        }
+        channel.config().setAutoRead(true);
+        if (unread.isReadable()) {
+            channel.pipeline().fireChannelRead(unread);
+            channel.pipeline().fireChannelReadComplete();
+        } else {
+            unread.release();
+        }
     }
 
     /** Event loop: the COPY FROM stream still waiting for the client's data, or null. */
@@ -625,6 +728,11 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
                     copyInMode = currentCopyStream;
                     return currentCopyStream;
                 }
+                if (workerReading) {
+                    // The worker, not the loop, reads the socket next: nobody would feed a stream made now.
+                    throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED,
+                            "COPY FROM STDIN must be the first statement of its query text");
+                }
                 // Not foreseen on the event loop: only CopyData arriving from now on can reach it.
                 created[0] = new CopyInStream(channel);
                 copyIn.set(created[0]);
@@ -731,6 +839,9 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
             }
         }
         authentication = null;
+        if (workerReads != null) {
+            workerReads.close();
+        }
         if (key != null) {
             server.keys().unregister(key);
             key = null;

@@ -15,6 +15,8 @@ final class SerialExecutor implements Executor {
     private final Executor pool;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private boolean draining;
+    /** Told when a task is queued behind the running one (a worker waiting on its socket must look up). */
+    private volatile Runnable onQueuedBehind;
 
     SerialExecutor(Executor pool) {
         this.pool = pool;
@@ -33,18 +35,38 @@ final class SerialExecutor implements Executor {
         if (batch.isEmpty()) {
             return;
         }
+        boolean queuedBehind;
         synchronized (tasks) {
             tasks.addAll(batch);
-            if (draining) {
-                return;
+            queuedBehind = draining;
+            if (!queuedBehind) {
+                draining = true;
             }
-            draining = true;
+        }
+        if (queuedBehind) {
+            Runnable wake = onQueuedBehind;
+            if (wake != null) {
+                wake.run();
+            }
+            return;
         }
         try {
             pool.execute(this::drain);
         } catch (RejectedExecutionException e) {
             // The pool is shutting down with the server: finish this connection's work (its cleanup) here.
             drain();
+        }
+    }
+
+    /** Sets what runs (on the queuing thread) when a task is queued while another one runs. */
+    void onQueuedBehind(Runnable wake) {
+        onQueuedBehind = wake;
+    }
+
+    /** From the running task: whether tasks wait behind it. */
+    boolean hasQueued() {
+        synchronized (tasks) {
+            return !tasks.isEmpty();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -23,13 +24,16 @@ import java.util.concurrent.TimeUnit;
 final class WorkerPool implements Executor {
     private static final long KEEP_ALIVE_SECONDS = 30;
 
+    /** Marks the overflow pool's threads, which must not wait on a connection's socket (few, shared, queued). */
+    private static final ThreadLocal<Boolean> OVERFLOW_THREAD = ThreadLocal.withInitial(() -> false);
+
     private final ThreadPoolExecutor overflow;
     private final ThreadPoolExecutor workers;
 
     WorkerPool(int size) {
         int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
         overflow = new ThreadPoolExecutor(cores, cores, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), new DefaultThreadFactory("helios-pg-overflow", true));
+                new LinkedBlockingQueue<>(), overflowThreads(new DefaultThreadFactory("helios-pg-overflow", true)));
         overflow.allowCoreThreadTimeOut(true);
         workers = new ThreadPoolExecutor(0, Math.max(1, size), KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), new DefaultThreadFactory("helios-pg-worker", true),
@@ -39,6 +43,18 @@ final class WorkerPool implements Executor {
                     }
                     overflow.execute(task);
                 });
+    }
+
+    private static ThreadFactory overflowThreads(ThreadFactory factory) {
+        return task -> factory.newThread(() -> {
+            OVERFLOW_THREAD.set(true);
+            task.run();
+        });
+    }
+
+    /** Whether the calling thread is one of the overflow pool's. */
+    boolean onOverflowThread() {
+        return OVERFLOW_THREAD.get();
     }
 
     /** Throws RejectedExecutionException once {@link #shutdown} began. */

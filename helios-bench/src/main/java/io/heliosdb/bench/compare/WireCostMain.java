@@ -28,11 +28,20 @@ import java.util.SplittableRandom;
  *
  * <pre>java -cp helios-bench/target/benchmarks.jar io.heliosdb.bench.compare.WireCostMain
  *     [--queries 20000] [--warmup 30000] [--rounds 3] [--rows 10000] [--no-postgres] [--pg-bin DIR]
- *     [--max-connections N] [--threads]</pre>
- * {@code --threads} also lists, per round, the busiest threads of this JVM by name.
+ *     [--max-connections N] [--threads] [--loop-reads-too]</pre>
+ * {@code --threads} also lists, per round, the busiest threads of this JVM by name. {@code --loop-reads-too}
+ * adds {@code helios-loop-reads}, interleaved with the others: the same server with its connection's
+ * queries read on the Netty event loop and handed to the worker (helios-wire's
+ * {@code -Dhelios.wire.workerReads=false}, read per connection), to compare with the worker reading its
+ * socket itself. {@code --simple}: every query a simple Query message with its value inlined (pgJDBC's
+ * {@code preferQueryMode=simple}), parsed anew each time, as pgbench's {@code -M simple} does.
  */
 public final class WireCostMain {
     private static final String SELECT = "SELECT id, grp, amount, note FROM items WHERE id = ?";
+    /** helios-wire's switch for the worker reading its connection's socket (read when a connection opens). */
+    private static final String WORKER_READS = "helios.wire.workerReads";
+    /** {@code --simple}: simple Query messages instead of a server-side prepared statement. */
+    private static boolean simpleQueries;
 
     private WireCostMain() {
     }
@@ -44,6 +53,8 @@ public final class WireCostMain {
         int rows = 10_000;
         boolean postgres = true;
         boolean threads = false;
+        boolean loopReadsToo = false;
+        boolean simple = false;
         int maxConnections = 0;
         Path pgBin = PostgresCluster.DEFAULT_BIN;
         for (int i = 0; i < args.length; i++) {
@@ -54,15 +65,18 @@ public final class WireCostMain {
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
                 case "--no-postgres" -> postgres = false;
                 case "--threads" -> threads = true;
+                case "--loop-reads-too" -> loopReadsToo = true;
+                case "--simple" -> simple = true;
                 case "--max-connections" -> maxConnections = Integer.parseInt(args[++i]);
                 case "--pg-bin" -> pgBin = Path.of(args[++i]);
                 default -> {
                     System.err.println("usage: WireCostMain [--queries N] [--warmup N] [--rounds N] [--rows N]"
-                            + " [--no-postgres] [--pg-bin DIR] [--max-connections N] [--threads]");
+                            + " [--no-postgres] [--pg-bin DIR] [--max-connections N] [--threads] [--loop-reads-too] [--simple]");
                     System.exit(2);
                 }
             }
         }
+        simpleQueries = simple;
         if (!ThreadCosts.available()) {
             System.err.println("wire-cost: needs Linux /proc");
             System.exit(1);
@@ -86,6 +100,15 @@ public final class WireCostMain {
             for (int round = 0; round < rounds; round++) {
                 results.computeIfAbsent("helios-server-mem", k -> new ArrayList<>())
                         .add(measure(heliosUrl, false, rows, warmup, queries, threads));
+                if (loopReadsToo) {
+                    System.setProperty(WORKER_READS, "false");
+                    try {
+                        results.computeIfAbsent("helios-loop-reads", k -> new ArrayList<>())
+                                .add(measure(heliosUrl, false, rows, warmup, queries, threads));
+                    } finally {
+                        System.clearProperty(WORKER_READS);
+                    }
+                }
                 if (pgUrl != null) {
                     results.computeIfAbsent("postgres", k -> new ArrayList<>())
                             .add(measure(pgUrl, true, rows, warmup, queries, threads));
@@ -126,7 +149,11 @@ public final class WireCostMain {
     /** One round: {@code warmup} queries, then {@code queries} measured ones; per-query costs by thread group. */
     private static Map<String, Double> measure(String url, boolean separateBackend, int rows, int warmup,
                                                int queries, boolean listThreads) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, PgJdbc.properties(PostgresCluster.USER));
+        java.util.Properties properties = PgJdbc.properties(PostgresCluster.USER);
+        if (simpleQueries) {
+            properties.setProperty("preferQueryMode", "simple");
+        }
+        try (Connection c = DriverManager.getConnection(url, properties);
              PreparedStatement select = c.prepareStatement(SELECT)) {
             long backend = 0;
             if (separateBackend) {
@@ -242,8 +269,8 @@ public final class WireCostMain {
 
     /** Median of the rounds for each measure, per target. */
     private static void print(Map<String, List<Map<String, Double>>> results, int queries) {
-        System.out.printf(Locale.ROOT, "prepared point SELECT over pgJDBC, %d queries per round, median of %d rounds%n",
-                queries, results.values().iterator().next().size());
+        System.out.printf(Locale.ROOT, "%s point SELECT over pgJDBC, %d queries per round, median of %d rounds%n",
+                simpleQueries ? "simple-Query" : "prepared", queries, results.values().iterator().next().size());
         List<String> keys = new ArrayList<>();
         results.values().forEach(rounds -> rounds.forEach(r -> r.keySet().forEach(k -> {
             if (!keys.contains(k)) {

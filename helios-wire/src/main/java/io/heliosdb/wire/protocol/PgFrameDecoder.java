@@ -49,6 +49,24 @@ public final class PgFrameDecoder extends ByteToMessageDecoder {
         }
     }
 
+    /** The longest message accepted, its length word included (max_message_size). */
+    public int maxMessageLength() {
+        return maxMessageLength;
+    }
+
+    /**
+     * Event loop, between reads, when a connection's worker takes over reading its socket: the bytes of a
+     * frame not yet complete, moved out of the decoder (the worker continues from them), or null when the
+     * decoder is not past the startup packet and so must keep the stream.
+     */
+    public ByteBuf takeBuffered() {
+        if (state != State.MESSAGE) {
+            return null;
+        }
+        ByteBuf held = internalBuffer();
+        return held.readBytes(held.readableBytes());
+    }
+
     private void decodeStartupFrame(ByteBuf in, List<Object> out) {
         if (in.readableBytes() < 4) {
             return;
