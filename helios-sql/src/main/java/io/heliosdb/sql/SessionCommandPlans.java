@@ -35,6 +35,9 @@ final class SessionCommandPlans {
             }
             io.heliosdb.sql.analyze.Analyzer analyzer = new io.heliosdb.sql.analyze.Analyzer(schema, List.of());
             io.heliosdb.sql.analyze.BoundStatement bound = io.heliosdb.sql.plan.Planner.optimize(analyzer.analyze(d.query()), schema);
+            if (d.query() instanceof io.heliosdb.sql.ast.LockedQuery locked) {
+                refuseLockingCursor(d, locked.locking().clauses().get(0).mode());
+            }
             StatementPlan query = io.heliosdb.sql.exec.StatementCompiler.compile(bound, sql, analyzer.parameterTypes());
             command = new CursorCommand(CursorCommand.Kind.DECLARE, d.name(), d.hold(), 0, query,
                     CursorCommand.Direction.FORWARD, CursorScrollability.resolve(d.scroll(), bound));
@@ -45,6 +48,18 @@ final class SessionCommandPlans {
             command = new CursorCommand(CursorCommand.Kind.CLOSE, ((CursorStatement.Close) cursor).name(), false, 0, null);
         }
         return new CommandPlan(sql, List.of(), null, command);
+    }
+
+    /** A cursor FOR UPDATE/SHARE locks the rows FETCH reaches, so it can neither outlive its transaction nor go back. */
+    private static void refuseLockingCursor(CursorStatement.Declare d, RowLockMode mode) {
+        if (d.hold()) {
+            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "DECLARE CURSOR WITH HOLD ... " + mode.sql()
+                    + " is not supported", "Holdable cursors must be READ ONLY.", null, 0, null);
+        }
+        if (d.scroll() == CursorCommand.Scroll.SCROLL) {
+            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "DECLARE SCROLL CURSOR ... " + mode.sql()
+                    + " is not supported", "Scrollable cursors must be READ ONLY.", null, 0, null);
+        }
     }
 
     private static StatementPlan copy(Copy copy, String sql, SchemaLookup schema) {

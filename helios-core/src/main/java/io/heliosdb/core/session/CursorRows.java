@@ -18,11 +18,17 @@ final class CursorRows implements AutoCloseable {
     private QueryResult stream;
     private boolean materialized;
 
-    CursorRows(QueryResult stream, boolean keep) {
+    /**
+     * {@code readFirst}: read the first row now, which starts the plan's scans so they see the data as of
+     * DECLARE; false for a cursor FOR UPDATE/SHARE, which locks a row only when FETCH reaches it (its
+     * snapshot is taken at DECLARE all the same).
+     */
+    CursorRows(QueryResult stream, boolean keep, boolean readFirst) {
         this.stream = stream;
         this.keep = keep;
-        // Reading the first row now starts the plan's scans, so they see the data as of DECLARE.
-        pull();
+        if (readFirst) {
+            pull();
+        }
     }
 
     /** Row {@code number}, or null past the last row. */

@@ -36,7 +36,15 @@ final class KernelPreparedQuery implements PreparedQuery {
 
     @Override
     public List<Column> columns() {
-        return planned == null ? List.of() : planned.plan().columns();
+        if (planned == null) {
+            return List.of();
+        }
+        io.heliosdb.sql.CursorCommand cursor = planned.plan().cursorCommand();
+        if (cursor != null && cursor.kind() == io.heliosdb.sql.CursorCommand.Kind.FETCH) {
+            // A FETCH returns its cursor's columns, known once DECLARE ran (PostgreSQL describes it the same way).
+            return session.cursorColumns(cursor.name());
+        }
+        return planned.plan().columns();
     }
 
     @Override

@@ -254,6 +254,11 @@ public final class KernelSession implements Session {
         }
     }
 
+    /** The columns of the open cursor {@code name}; none when there is no such cursor. */
+    synchronized List<io.heliosdb.api.Column> cursorColumns(String name) {
+        return cursors.columns(name);
+    }
+
     private QueryResult runCursorCommand(CursorCommand command, long start) {
         return switch (command.kind()) {
             case DECLARE -> cursors.declare(command, block.transaction() != null, () -> {

@@ -35,7 +35,7 @@ final class SessionCursors {
                 || command.scroll() == CursorCommand.Scroll.DEFAULT && !inTransactionBlock;
         CursorRows rows;
         try {
-            rows = new CursorRows(result, scroll);
+            rows = new CursorRows(result, scroll, command.query().readOnly()); // a locking plan is not read-only
         } catch (RuntimeException e) {
             result.close();
             throw e;
@@ -47,6 +47,12 @@ final class SessionCursors {
         cursor.createdInOpenTransaction = inTransactionBlock;
         open.put(command.name(), cursor);
         return BufferedResult.tag("DECLARE CURSOR");
+    }
+
+    /** The columns of the open cursor {@code name}; none when there is no such cursor. */
+    List<io.heliosdb.api.Column> columns(String name) {
+        Cursor cursor = open.get(name);
+        return cursor == null ? List.of() : cursor.columns;
     }
 
     QueryResult fetchOrMove(CursorCommand command) {

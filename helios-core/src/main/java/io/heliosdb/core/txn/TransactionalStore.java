@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * MVCC transactions over a storage engine. A transaction reads at a snapshot timestamp (one per
@@ -48,6 +49,7 @@ public final class TransactionalStore implements AutoCloseable {
     private final AtomicLong tableIds;
     private final Map<Long, AtomicLong> rowIds = new ConcurrentHashMap<>();
     private ScheduledExecutorService vacuumTimer;
+    private final ReentrantLock vacuumPass = new ReentrantLock();
     /**
      * The newest commit that wrote a catalog key. A statement whose snapshot is at or above it, once
      * it holds a catalog key's lock, knows no newer version of that key exists without reading it
@@ -389,13 +391,22 @@ public final class TransactionalStore implements AutoCloseable {
         }
     }
 
-    /** Removes every version no open snapshot can see (what {@code VACUUM} runs). */
+    /**
+     * Removes every version no open snapshot can see (what {@code VACUUM} runs). One pass at a time: a
+     * {@code VACUUM} waits for a background pass, so no pass meets history another is removing.
+     */
     public VersionVacuum.Result vacuum() {
-        long horizon = snapshots.horizon();
-        NavigableSet<Long> readers = snapshots.readers();
-        VersionVacuum.Result result = new VersionVacuum(engine, locks, committer, rowCache).run(readers, readers.last());
-        catalog.prune(horizon);
-        return result;
+        vacuumPass.lock();
+        try {
+            long horizon = snapshots.horizon();
+            NavigableSet<Long> readers = snapshots.readers();
+            VersionVacuum.Result result = new VersionVacuum(engine, locks, committer, rowCache)
+                    .run(readers, readers.last());
+            catalog.prune(horizon);
+            return result;
+        } finally {
+            vacuumPass.unlock();
+        }
     }
 
     /** Runs {@link #vacuum()} in the background every {@code period} until {@link #close()}. */

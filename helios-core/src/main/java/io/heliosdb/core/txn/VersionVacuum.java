@@ -1,5 +1,6 @@
 package io.heliosdb.core.txn;
 
+import io.heliosdb.core.catalog.CatalogKeys;
 import io.heliosdb.spi.KvCursor;
 import io.heliosdb.spi.StorageEngine;
 import io.heliosdb.spi.WriteBatch;
@@ -15,12 +16,18 @@ import java.util.NavigableSet;
  * or after {@code visible}, the newest applied commit when the open set was taken). So history
  * between two open snapshots is reclaimed too, not only history older than the oldest one.
  *
- * <p>Deleting history needs no lock: a concurrent commit only adds a newer version entry, which
- * this pass never saw. Removing a deletion marker from under the plain key does: it goes only when
- * the key has no history left and no open snapshot is older than the deletion, and it is re-read and
- * deleted while no commit group writes ({@link GroupCommitter#excludingWrites}), so a concurrent
- * insert is never erased. The key's lock alone would not do: index entries are written without
- * one. (A row key is also try-locked, so a row a writer holds keeps its marker for a later pass.)
+ * <p>Deleting history under a live newest version needs no lock: a concurrent commit only adds a
+ * newer version entry, which this pass never saw. Removing a deletion marker from under the plain key
+ * does: it goes only when the key's history is all garbage and no open snapshot is older than the
+ * deletion, and it is re-read and deleted, <em>in one write with that history</em>, while no commit group
+ * writes ({@link GroupCommitter#excludingWrites}), so a concurrent insert is never erased. The key's lock
+ * alone would not do: index entries are written without one. (A row key is also try-locked, so a row a
+ * writer holds keeps its marker for a later pass.) The history must go in the same write: once the
+ * marker is gone a fresh insert of the key writes no history of its own, and a snapshot older than that
+ * insert would find the dead row's last version where the marker used to stop it.
+ *
+ * <p>History whose plain key is gone (left by a crash between those two writes before they were one)
+ * is read by nobody, as readers stop at the missing plain key, and is removed under the same exclusion.
  */
 public final class VersionVacuum {
     /** What one pass removed. */
@@ -30,8 +37,6 @@ public final class VersionVacuum {
     /** The owner id vacuum locks under; transaction ids start at 1. */
     private static final long VACUUM_OWNER = 0;
     private static final int FLUSH_OPS = 1000;
-    /** What {@link #removeDeletion} found when the key was already gone. */
-    private static final byte[] MISSING = new byte[0];
 
     private final StorageEngine engine;
     private final LockTable locks;
@@ -81,7 +86,11 @@ public final class VersionVacuum {
         String keyspace = VersionLayout.groupKeyspace(group);
         byte[] key = VersionLayout.groupKey(group);
         byte[] newest = engine.get(keyspace, key);
-        long next = newest == null ? Long.MAX_VALUE : VersionLayout.commitTs(newest);
+        if (newest == null) {
+            removeWithKey(keyspace, key, versionKeys, Long.MIN_VALUE);
+            return;
+        }
+        long next = VersionLayout.commitTs(newest);
         List<byte[]> garbage = new ArrayList<>();
         for (byte[] vk : versionKeys) {
             long ts = VersionLayout.versionTs(vk);
@@ -91,10 +100,9 @@ public final class VersionVacuum {
             }
             next = ts;
         }
-        boolean historyGone = garbage.size() == versionKeys.size();
-        // A deletion marker that cannot be removed now keeps its history, so a later pass finds it again.
-        if (historyGone && newest != null && VersionLayout.isDeleted(newest)
-                && !removeDeletion(keyspace, key, readers.first())) {
+        if (garbage.size() == versionKeys.size() && VersionLayout.isDeleted(newest)) {
+            // Marker and history go together or not at all; what stays is found again by a later pass.
+            removeDeletion(keyspace, key, garbage, readers.first());
             return;
         }
         garbage.forEach(this::removeVersion);
@@ -108,30 +116,48 @@ public final class VersionVacuum {
         }
     }
 
-    private boolean removeDeletion(String keyspace, byte[] key, long horizon) {
+    private void removeDeletion(String keyspace, byte[] key, List<byte[]> history, long horizon) {
         LockKey lockKey = new LockKey(keyspace, key);
         if (!locks.tryAcquire(VACUUM_OWNER, lockKey, LockTable.Mode.EXCLUSIVE)) {
-            return false;
+            return;
         }
         try {
-            byte[] newest = committer.excludingWrites(() -> {
-                byte[] stored = engine.get(keyspace, key);
-                if (stored != null && VersionLayout.isDeleted(stored) && VersionLayout.commitTs(stored) <= horizon) {
-                    engine.write(new WriteBatch().delete(keyspace, key), false);
-                    return null;
-                }
-                return stored == null ? MISSING : stored;
-            });
-            if (newest == null) {
-                if (cache != null && keyspace.equals(io.heliosdb.core.catalog.CatalogKeys.ROWS)) {
-                    cache.invalidate(key);
-                }
-                deletionsRemoved++;
-                return true;
-            }
-            return newest == MISSING;
+            removeWithKey(keyspace, key, history, horizon);
         } finally {
             locks.releaseAll(VACUUM_OWNER, List.of(lockKey));
+        }
+    }
+
+    /**
+     * Deletes {@code history} together with the plain key's deletion marker when the key, re-read while no
+     * commit writes, still holds one committed at or before {@code horizon}; or {@code history} alone when the
+     * plain key is gone. Anything else there now (a commit came in between) leaves both for a later pass.
+     */
+    private void removeWithKey(String keyspace, byte[] key, List<byte[]> history, long horizon) {
+        int removed = committer.excludingWrites(() -> {
+            byte[] stored = engine.get(keyspace, key);
+            boolean marker = stored != null && VersionLayout.isDeleted(stored)
+                    && VersionLayout.commitTs(stored) <= horizon;
+            if (stored != null && !marker) {
+                return -1;
+            }
+            WriteBatch batch = new WriteBatch();
+            if (marker) {
+                batch.delete(keyspace, key);
+            }
+            history.forEach(vk -> batch.delete(VersionLayout.VERSIONS, vk));
+            engine.write(batch, false);
+            return marker ? 1 : 0;
+        });
+        if (removed < 0) {
+            return;
+        }
+        versionsRemoved += history.size();
+        if (removed > 0) {
+            if (cache != null && keyspace.equals(CatalogKeys.ROWS)) {
+                cache.invalidate(key);
+            }
+            deletionsRemoved++;
         }
     }
 

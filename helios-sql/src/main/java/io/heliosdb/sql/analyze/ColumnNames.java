@@ -40,7 +40,9 @@ final class ColumnNames {
             return new Named("exists", 2);
         } else if (e instanceof Expr.Subquery q && q.kind() == Expr.SubqueryKind.SCALAR) {
             // A scalar subquery is named after its first output column.
-            SelectItem first = q.query() instanceof Select s && !s.items().isEmpty() ? s.items().get(0) : null;
+            io.heliosdb.sql.ast.Query query = q.query() instanceof io.heliosdb.sql.ast.LockedQuery l ? l.locking().query()
+                    : q.query();
+            SelectItem first = query instanceof Select s && !s.items().isEmpty() ? s.items().get(0) : null;
             if (first instanceof SelectItem.ExprItem item) {
                 return item.alias() != null ? new Named(item.alias(), 2) : figure(item.expr());
             }

@@ -89,6 +89,8 @@ final class Correlation {
             return List.of(x.input());
         } else if (p instanceof LogicalPlan.Limit x) {
             return List.of(x.input());
+        } else if (p instanceof LogicalPlan.LockRows x) {
+            return List.of(x.input());
         } else if (p instanceof LogicalPlan.RecursiveUnion x) {
             return List.of(x.anchor(), x.recursive());
         } else if (p instanceof LogicalPlan.HashJoin x) {

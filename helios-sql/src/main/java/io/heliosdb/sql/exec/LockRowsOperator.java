@@ -1,6 +1,9 @@
 package io.heliosdb.sql.exec;
 
+import io.heliosdb.sql.analyze.BoundExpr;
+import io.heliosdb.sql.analyze.BoundExprs;
 import io.heliosdb.sql.plan.LogicalPlan;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,20 +15,103 @@ final class LockRowsOperator {
     private LockRowsOperator() {
     }
 
-    /** Whether the plan locks rows (its LockRows sits under the final projection and limit). */
+    /**
+     * Whether running the plan locks rows: a LockRows step anywhere in it, including in the plans of
+     * subqueries in its expressions ({@code SELECT (SELECT ... FOR UPDATE)}) and of FROM and WITH queries.
+     * Such a statement is no read: the kernel runs it as a write (its transaction, a restart on a re-check).
+     */
     static boolean locks(LogicalPlan plan) {
-        LogicalPlan p = plan;
-        while (true) {
-            if (p instanceof LogicalPlan.LockRows) {
+        if (plan instanceof LogicalPlan.LockRows) {
+            return true;
+        }
+        for (BoundExpr e : expressions(plan)) {
+            boolean[] found = {false};
+            BoundExprs.forEach(e, n -> found[0] |= n instanceof BoundExpr.Subquery q && locks(q.plan()));
+            if (found[0]) {
                 return true;
-            } else if (p instanceof LogicalPlan.Project x) {
-                p = x.input();
-            } else if (p instanceof LogicalPlan.Limit x) {
-                p = x.input();
-            } else {
-                return false;
             }
         }
+        for (LogicalPlan input : inputs(plan)) {
+            if (locks(input)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<BoundExpr> expressions(LogicalPlan p) {
+        List<BoundExpr> out = new ArrayList<>();
+        if (p instanceof LogicalPlan.Filter f) {
+            out.add(f.predicate());
+        } else if (p instanceof LogicalPlan.Project x) {
+            out.addAll(x.expressions());
+        } else if (p instanceof LogicalPlan.Join j) {
+            out.add(j.condition());
+        } else if (p instanceof LogicalPlan.IndexJoin j) {
+            out.add(j.condition());
+        } else if (p instanceof LogicalPlan.HashJoin j) {
+            out.add(j.condition());
+            out.addAll(j.leftKeys());
+            out.addAll(j.rightKeys());
+        } else if (p instanceof LogicalPlan.Aggregate a) {
+            out.addAll(a.groupKeys());
+            out.addAll(a.aggregates());
+        } else if (p instanceof LogicalPlan.Window w) {
+            out.addAll(w.calls());
+        } else if (p instanceof LogicalPlan.Lookup l) {
+            out.addAll(l.key());
+        } else if (p instanceof LogicalPlan.IndexScan s) {
+            out.addAll(s.prefix());
+            if (s.in() != null) {
+                out.addAll(s.in());
+            }
+            out.add(s.lower());
+            out.add(s.upper());
+        } else if (p instanceof LogicalPlan.FunctionScan f) {
+            out.addAll(f.args());
+        } else if (p instanceof LogicalPlan.Values v) {
+            v.rows().forEach(out::addAll);
+        } else if (p instanceof LogicalPlan.Limit l) {
+            out.add(l.limit());
+            out.add(l.offset());
+        }
+        out.removeIf(java.util.Objects::isNull);
+        return out;
+    }
+
+    private static List<LogicalPlan> inputs(LogicalPlan p) {
+        if (p instanceof LogicalPlan.Filter x) {
+            return List.of(x.input());
+        } else if (p instanceof LogicalPlan.Project x) {
+            return List.of(x.input());
+        } else if (p instanceof LogicalPlan.Join x) {
+            return List.of(x.left(), x.right());
+        } else if (p instanceof LogicalPlan.IndexJoin x) {
+            return List.of(x.left(), x.right());
+        } else if (p instanceof LogicalPlan.HashJoin x) {
+            return List.of(x.left(), x.right());
+        } else if (p instanceof LogicalPlan.Aggregate x) {
+            return List.of(x.input());
+        } else if (p instanceof LogicalPlan.Window x) {
+            return List.of(x.input());
+        } else if (p instanceof LogicalPlan.SetOp x) {
+            return List.of(x.left(), x.right());
+        } else if (p instanceof LogicalPlan.DistinctOn x) {
+            return List.of(x.input());
+        } else if (p instanceof LogicalPlan.Distinct x) {
+            return List.of(x.input());
+        } else if (p instanceof LogicalPlan.Sort x) {
+            return List.of(x.input());
+        } else if (p instanceof LogicalPlan.Limit x) {
+            return List.of(x.input());
+        } else if (p instanceof LogicalPlan.LockRows x) {
+            return List.of(x.input());
+        } else if (p instanceof LogicalPlan.CteScan x) {
+            return List.of(x.input());
+        } else if (p instanceof LogicalPlan.RecursiveUnion x) {
+            return List.of(x.anchor(), x.recursive());
+        }
+        return List.of();
     }
 
     /**

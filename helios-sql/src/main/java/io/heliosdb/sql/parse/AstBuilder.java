@@ -591,7 +591,8 @@ final class AstBuilder {
             }
             return new Expr.Between(operand, low, high, p.NOT() != null);
         } else if (suffix instanceof InSubqueryPredicateContext p) {
-            return new Expr.Subquery(Expr.SubqueryKind.IN, select(p.selectStmt()), operand, p.NOT() != null);
+            return new Expr.Subquery(Expr.SubqueryKind.IN, LockingSyntax.locked(select(p.selectStmt()), p.lockingTail(), this),
+                    operand, p.NOT() != null);
         } else if (suffix instanceof InPredicateContext p) {
             return new Expr.InList(operand, p.expr().stream().map(this::expr).toList(), p.NOT() != null);
         } else if (suffix instanceof LikePredicateContext p) {
@@ -725,13 +726,15 @@ final class AstBuilder {
             }
             return new Expr.Param(index, p.getStart().getStartIndex());
         } else if (ctx instanceof ScalarSubqueryContext q) {
-            return new Expr.Subquery(Expr.SubqueryKind.SCALAR, select(q.selectStmt()), null, false);
+            return new Expr.Subquery(Expr.SubqueryKind.SCALAR, LockingSyntax.locked(select(q.selectStmt()), q.lockingTail(),
+                    this), null, false);
         } else if (ctx instanceof PostgreSqlParser.ArrayConstructorContext a) {
             return arrayBody(a.arrayBody());
         } else if (ctx instanceof PostgreSqlParser.ArraySubqueryContext a) {
             return ArrayJsonSyntax.subquery(select(a.selectStmt()), a.getStart().getStartIndex());
         } else if (ctx instanceof ExistsSubqueryContext q) {
-            return new Expr.Subquery(Expr.SubqueryKind.EXISTS, select(q.selectStmt()), null, false);
+            return new Expr.Subquery(Expr.SubqueryKind.EXISTS, LockingSyntax.locked(select(q.selectStmt()), q.lockingTail(),
+                    this), null, false);
         } else if (ctx instanceof CastExprContext c) {
             Expr lookup = CatalogSyntax.objectLookup(c.typeName(), expr(c.expr()));
             return lookup != null ? lookup : new Expr.Cast(expr(c.expr()), TypeNames.resolve(c.typeName(), this));

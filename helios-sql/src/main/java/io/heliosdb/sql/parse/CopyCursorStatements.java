@@ -107,7 +107,8 @@ final class CopyCursorStatements {
                 }
                 hold = d.WITH() != null;
             }
-            return new CursorStatement.Declare(AstBuilder.identifier(d.name), hold, ast.select(d.selectStmt()), scroll);
+            return new CursorStatement.Declare(AstBuilder.identifier(d.name), hold,
+                    LockingSyntax.locked(ast.select(d.selectStmt()), d.lockingTail(), ast), scroll);
         }
         if (ctx instanceof FetchCursorContext f) {
             return fetch(f);

@@ -410,7 +410,7 @@ copyOption
 copyLegacyOption : (identifier | NULL) AS? STRING? ;
 
 cursorStmt
-    : DECLARE name=identifier cursorOption* CURSOR ((WITH | WITHOUT) hold=identifier)? FOR selectStmt  # declareCursor
+    : DECLARE name=identifier cursorOption* CURSOR ((WITH | WITHOUT) hold=identifier)? FOR selectStmt lockingTail?  # declareCursor
     | (FETCH | MOVE) direction=identifier? (MINUS? INTEGER_LITERAL | ALL)? (FROM | IN)? name=identifier  # fetchCursor
     | CLOSE (name=identifier | ALL)                                                                       # closeCursor
     ;
@@ -434,7 +434,7 @@ predicateSuffix
     | IS NOT? truth=(TRUE | FALSE | UNKNOWN)                # isTruthPredicate
     | IS NOT? DISTINCT FROM valueExpr                       # distinctPredicate
     | NOT? BETWEEN range=(SYMMETRIC | ASYMMETRIC)? valueExpr AND valueExpr   # betweenPredicate
-    | NOT? IN LPAREN selectStmt RPAREN                      # inSubqueryPredicate
+    | NOT? IN LPAREN selectStmt lockingTail? RPAREN         # inSubqueryPredicate
     | NOT? IN LPAREN expr (COMMA expr)* RPAREN              # inPredicate
     | NOT? (LIKE | ILIKE) valueExpr                         # likePredicate
     | NOT? SIMILAR TO valueExpr                             # similarPredicate
@@ -477,8 +477,8 @@ primary
       (LPAREN precision=INTEGER_LITERAL RPAREN)?                       # currentTime
     | (CURRENT_USER | SESSION_USER | CURRENT_ROLE | USER | CURRENT_CATALOG)   # currentUser
     | typeName STRING                                                  # typedLiteral
-    | LPAREN selectStmt RPAREN                                         # scalarSubquery
-    | EXISTS LPAREN selectStmt RPAREN                                  # existsSubquery
+    | LPAREN selectStmt lockingTail? RPAREN                            # scalarSubquery
+    | EXISTS LPAREN selectStmt lockingTail? RPAREN                     # existsSubquery
     | ARRAY arrayBody                                                  # arrayConstructor
     | ARRAY LPAREN selectStmt RPAREN                                   # arraySubquery
     | functionName LPAREN trimSide=(BOTH | LEADING | TRAILING)? (first=expr? FROM from=expr (FOR count=expr)?) RPAREN   # keywordArgsCall
