@@ -162,6 +162,16 @@ public interface ExecutionContext extends SchemaLookup, SequenceAccess, RoleAcce
         notice(message);
     }
 
+    /**
+     * For a statement with data-modifying WITH queries, whose parts must all read the data as it was when the
+     * statement began: a context whose reads ({@link #scan}, {@link #lookup}, {@link #indexScan}) see the
+     * transaction's own writes as of this call and no later ones, while everything else (writes, their checks,
+     * {@link #scanNewest}) goes through this context. The default suits a kernel whose reads cannot be pinned.
+     */
+    default ExecutionContext frozenReads() {
+        return this;
+    }
+
     /** Throws {@code 57014} when the statement was cancelled or ran past its timeout. */
     default void checkCancelled() {
     }

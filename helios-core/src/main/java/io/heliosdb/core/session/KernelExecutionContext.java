@@ -33,6 +33,8 @@ final class KernelExecutionContext implements ExecutionContext {
     private java.util.function.Consumer<io.heliosdb.api.Notice> notices = notice -> { };
     private java.time.LocalDateTime transactionStarted;
     private java.time.LocalDateTime statementStarted;
+    /** What scan, lookup and indexScan read through: {@link #tables}, or its frozen copy (see frozenReads). */
+    private TableRows rowReads;
 
     KernelExecutionContext(TableRows tables, SessionSettings settings, long deadlineNanos, StatementCancel cancel,
                            SystemViews views, QueryMetrics metrics, SequenceSessionValues sequenceValues,
@@ -41,11 +43,24 @@ final class KernelExecutionContext implements ExecutionContext {
         this.counters = counters;
         this.pid = pid;
         this.tables = tables;
+        this.rowReads = tables;
         this.settings = settings;
         this.deadlineNanos = deadlineNanos;
         this.cancel = cancel;
         this.views = views;
         this.metrics = metrics;
+    }
+
+    @Override
+    public ExecutionContext frozenReads() {
+        KernelExecutionContext frozen = new KernelExecutionContext(tables, settings, deadlineNanos, cancel, views,
+                metrics, sequenceValues, counters, pid);
+        frozen.currentDeadline = currentDeadline;
+        frozen.notices = notices;
+        frozen.transactionStarted = transactionStarted;
+        frozen.statementStarted = statementStarted;
+        frozen.rowReads = tables.frozenReads();
+        return frozen;
     }
 
     /** A cursor's plan: its deadline is that of the statement running now (each FETCH), not of its DECLARE. */
@@ -218,17 +233,17 @@ final class KernelExecutionContext implements ExecutionContext {
     @Override
     public RowCursor indexScan(IndexDef index, Object[] lower, boolean lowerInclusive, Object[] upper,
                                boolean upperInclusive, boolean reverse) {
-        return new CountingCursor(tables.indexScan(index, lower, lowerInclusive, upper, upperInclusive, reverse));
+        return new CountingCursor(rowReads.indexScan(index, lower, lowerInclusive, upper, upperInclusive, reverse));
     }
 
     @Override
     public RowCursor scan(TableDef table) {
-        return new CountingCursor(SystemViews.isView(table) ? views.scan(table, this::catalogObjects) : tables.scan(table));
+        return new CountingCursor(SystemViews.isView(table) ? views.scan(table, this::catalogObjects) : rowReads.scan(table));
     }
 
     @Override
     public RowCursor scan(TableDef table, boolean[] columns) {
-        return SystemViews.isView(table) ? scan(table) : new CountingCursor(tables.scan(table, columns));
+        return SystemViews.isView(table) ? scan(table) : new CountingCursor(rowReads.scan(table, columns));
     }
 
     @Override
@@ -298,7 +313,7 @@ final class KernelExecutionContext implements ExecutionContext {
         if (SystemViews.isView(table)) {
             throw new HeliosException(SqlState.INTERNAL_ERROR, "system view \"" + table.name() + "\" has no key");
         }
-        return new CountingCursor(tables.lookup(table, key));
+        return new CountingCursor(rowReads.lookup(table, key));
     }
 
     @Override

@@ -76,9 +76,12 @@ final class PgSystemRows {
         Map<String, String> all = new java.util.TreeMap<>(FIXED_SETTINGS);
         all.putAll(o.settings());
         for (Map.Entry<String, String> e : all.entrySet()) {
-            rows.add(new ViewRow(view).set("name", e.getKey()).set("setting", e.getValue()).set("context", "user")
-                    .set("vartype", "string").set("source", "default").set("boot_val", e.getValue())
-                    .set("reset_val", e.getValue()).values());
+            // A time setting shows its number of milliseconds here, as PostgreSQL's pg_settings does.
+            boolean ms = DurationSettings.isDuration(e.getKey().toLowerCase(java.util.Locale.ROOT));
+            String setting = ms ? String.valueOf(DurationSettings.millis(e.getKey(), e.getValue())) : e.getValue();
+            rows.add(new ViewRow(view).set("name", e.getKey()).set("setting", setting).set("unit", ms ? "ms" : null)
+                    .set("context", "user").set("vartype", ms ? "integer" : "string").set("source", "default")
+                    .set("boot_val", ms ? "0" : e.getValue()).set("reset_val", ms ? "0" : e.getValue()).values());
         }
         return rows;
     }

@@ -123,6 +123,9 @@ public final class SessionSettings {
         if (value != null && (k.equals("transaction_isolation") || k.equals("default_transaction_isolation"))) {
             value = IsolationLevel.parse(value).settingValue();
         }
+        if (value != null && DurationSettings.isDuration(k)) {
+            value = DurationSettings.normalize(current.name(), value); // as PostgreSQL stores and SHOWs it
+        }
         version++;
         if (value == null) {
             String def = defaultOf(k);
@@ -205,28 +208,13 @@ public final class SessionSettings {
         return out;
     }
 
-    /** A duration parameter (like {@code lock_timeout}) in milliseconds: "500", "500ms", "5s", "1min". */
+    /** A duration parameter (like {@code lock_timeout}) in milliseconds (its value as SET stored it). */
     public long millis(String name) {
         String v = get(name);
         if (v == null || v.equals("0")) {
             return 0;   // the default of every duration setting, read for each statement
         }
-        String s = v.strip().toLowerCase(Locale.ROOT).replace(" ", "");
-        try {
-            if (s.endsWith("ms")) {
-                return Long.parseLong(s.substring(0, s.length() - 2));
-            }
-            if (s.endsWith("min")) {
-                return Long.parseLong(s.substring(0, s.length() - 3)) * 60_000;
-            }
-            if (s.endsWith("s")) {
-                return Long.parseLong(s.substring(0, s.length() - 1)) * 1000;
-            }
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE,
-                    "invalid value for parameter \"" + name + "\": \"" + v + "\"");
-        }
+        return DurationSettings.millis(name, v);
     }
 
     private String defaultOf(String lowerName) {

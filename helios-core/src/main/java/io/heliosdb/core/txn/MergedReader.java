@@ -16,6 +16,11 @@ public final class MergedReader implements KvReader {
         this.base = base;
     }
 
+    /** The same committed reads under another overlay. */
+    MergedReader over(WriteOverlay other) {
+        return new MergedReader(other, base);
+    }
+
     @Override
     public byte[] get(String keyspace, byte[] key) {
         byte[] own = overlay.lookup(keyspace, key);

@@ -19,11 +19,25 @@ public final class StatementReads implements AutoCloseable {
 
     StatementReads(ReadView view, KvReader committed, WriteOverlay overlay, long snapshotTs,
                    Catalog.Snapshot catalog, RowCache cache, Runnable release) {
+        this(view, new MergedReader(overlay, new SnapshotReader(committed, snapshotTs, cache)), snapshotTs, catalog,
+                release);
+    }
+
+    private StatementReads(ReadView view, MergedReader reader, long snapshotTs, Catalog.Snapshot catalog,
+                           Runnable release) {
         this.view = view;
-        this.reader = new MergedReader(overlay, new SnapshotReader(committed, snapshotTs, cache));
+        this.reader = reader;
         this.snapshotTs = snapshotTs;
         this.catalog = catalog;
         this.release = release;
+    }
+
+    /**
+     * These reads with the transaction's own writes as {@code overlay} has them now and no later ones (see
+     * {@link WriteOverlay#frozen}); the view and snapshot stay this object's to release.
+     */
+    StatementReads frozen(WriteOverlay overlay) {
+        return new StatementReads(null, reader.over(overlay.frozen()), snapshotTs, catalog, () -> { });
     }
 
     public KvReader reader() {

@@ -370,6 +370,14 @@ public final class TableRows {
         }
     }
 
+    /**
+     * Tables and rows for reading only, seeing this transaction's writes as they are now and no later ones
+     * (the parts of a statement with data-modifying WITH queries read the data as it was when it began).
+     */
+    public TableRows frozenReads() {
+        return new TableRows(store, transaction, reads.frozen(overlay()));
+    }
+
     private boolean holdsLock(byte[] rowKey) {
         return transaction.heldLock(new LockKey(CatalogKeys.ROWS, rowKey)) == LockTable.Mode.EXCLUSIVE;
     }

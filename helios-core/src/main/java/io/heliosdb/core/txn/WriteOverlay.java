@@ -46,6 +46,22 @@ public final class WriteOverlay {
         bytes += key.length;
     }
 
+    /**
+     * The writes as they are now, for reading only: it shares each keyspace's map until the next write to it
+     * here copies that map (copy on write, as for a scan), so later writes never show in it.
+     */
+    public WriteOverlay frozen() {
+        WriteOverlay copy = new WriteOverlay();
+        spaces.forEach((keyspace, s) -> {
+            s.shared = true;
+            Space view = new Space();
+            view.map = s.map;
+            view.shared = true;
+            copy.spaces.put(keyspace, view);
+        });
+        return copy;
+    }
+
     /** A point to roll back to with {@link #rollbackTo(int)}. */
     public int mark() {
         return undo.size();

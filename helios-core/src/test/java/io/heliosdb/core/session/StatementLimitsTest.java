@@ -38,11 +38,11 @@ class StatementLimitsTest {
     }
 
     @Test
-    void badLockTimeout_failsLockWaitsOnly_untilItIsFixed() {
-        settings.set("lock_timeout", "soon");
-        assertThatThrownBy(limits::lockWait).isInstanceOf(HeliosException.class);
-        assertThat(limits.deadlineNanos()).isZero();   // statements that take no lock still run (the fixing SET)
-        assertThatThrownBy(limits::lockWait).isInstanceOf(HeliosException.class);
+    void badLockTimeout_isRefusedBySet_andTheOldValueStays() {
+        settings.set("lock_timeout", "250ms");
+        assertThatThrownBy(() -> settings.set("lock_timeout", "soon")).isInstanceOf(HeliosException.class);
+        assertThat(limits.deadlineNanos()).isZero();
+        assertThat(limits.lockWait().timeoutMillis()).isEqualTo(250);
         settings.set("lock_timeout", "1s");
         assertThat(limits.lockWait().timeoutMillis()).isEqualTo(1000);
     }

@@ -46,9 +46,6 @@ class WithQueriesOnWritesTest {
                     .containsExactly("1|1");
             assertThat(failure(s, "with x as matrialized (select 1 r) select * from x").sqlState())
                     .isEqualTo(SqlState.SYNTAX_ERROR);
-            s.execute("create table d (a int)");
-            assertThat(failure(s, "with x as (delete from d returning *) select * from x").sqlState())
-                    .isEqualTo(SqlState.FEATURE_NOT_SUPPORTED);
         }
     }
 

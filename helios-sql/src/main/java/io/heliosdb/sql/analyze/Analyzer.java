@@ -46,6 +46,12 @@ public final class Analyzer {
         this.parameters = new ParameterTypes(declaredParameterTypes);
     }
 
+    /** An analyzer for a part of a statement whose parameters are {@code parameters}. */
+    Analyzer(SchemaLookup schema, ParameterTypes parameters) {
+        this.schema = schema;
+        this.parameters = parameters;
+    }
+
     private BoundStatement createIndex(CreateIndex c) {
         TableDef table = SelectAnalyzer.table(schema, c.table());
         List<Integer> columns = new ArrayList<>();
@@ -79,6 +85,11 @@ public final class Analyzer {
             return new BoundStatement.Query(LockingSelects.analyze(schema, parameters, l));
         } else if (statement instanceof Query q) {
             return new BoundStatement.Query(ObjectIdOutput.namedResult(new SelectAnalyzer(schema, parameters).analyze(q)));
+        } else if (statement instanceof io.heliosdb.sql.ast.DataModifyingWith w) {
+            List<BoundStatement> steps = new ArrayList<>();
+            w.steps().forEach(step -> steps.add(analyze(step.statement())));
+            return new BoundStatement.DataModifyingWith(w.steps().stream().map(s -> s.name()).toList(),
+                    w.steps().stream().map(s -> s.token()).toList(), steps, analyze(w.body()));
         } else if (statement instanceof Insert i) {
             return insert(i);
         } else if (statement instanceof Update u) {
@@ -259,7 +270,8 @@ public final class Analyzer {
             }
         }
         BoundExpr[] defaults = new BoundExpr[table.columns().size()];
-        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, parameters, "VALUES");
+        // VALUES items may be scalar subqueries (INSERT ... VALUES ((SELECT ...), ...)), as in PostgreSQL.
+        ExpressionBinder binder = new SelectAnalyzer(schema, parameters).binder(Scope.EMPTY, "VALUES");
         checkGeneratedAlways(insert, table, targets);
         LogicalPlan source;
         if (insert.query() != null) {

@@ -42,6 +42,24 @@ public sealed interface BoundStatement {
         }
     }
 
+    /**
+     * A statement with data-modifying WITH queries: each step (an Insert, Update or Delete) runs once, in order,
+     * and hands its RETURNING rows to the CTE Scans carrying its token; then {@code body} runs.
+     */
+    record DataModifyingWith(List<String> names, List<Object> tokens, List<BoundStatement> steps, BoundStatement body)
+            implements BoundStatement {
+        public DataModifyingWith {
+            names = List.copyOf(names);
+            tokens = List.copyOf(tokens);
+            steps = List.copyOf(steps);
+        }
+
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return new DataModifyingWith(names, tokens, steps.stream().map(s -> s.mapPlans(f)).toList(), body.mapPlans(f));
+        }
+    }
+
     /** ALTER TABLE: the actions are applied one after the other at run time, each to the table as the last left it. */
     record AlterTable(io.heliosdb.sql.ast.AlterTable statement) implements BoundStatement {
         @Override

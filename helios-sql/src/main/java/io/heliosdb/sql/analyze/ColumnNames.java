@@ -22,7 +22,8 @@ final class ColumnNames {
     private static Named figure(Expr e) {
         if (e instanceof Expr.ColumnRef c) {
             return new Named(c.column(), 2);
-        } else if (e instanceof Expr.FunctionCall f && f.name().equals("[]") && !f.args().isEmpty()) {
+        } else if (e instanceof Expr.FunctionCall f && (f.name().equals("[]") || f.name().equals("[:]"))
+                && !f.args().isEmpty()) {
             // A subscript is named after what it subscripts (tags[2] is "tags"), as PostgreSQL does.
             return figure(f.args().get(0));
         } else if (e instanceof Expr.FunctionCall f && f.name().equals("array[]")) {

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Types of the multi-dimensional array forms run by {@code exec.ArrayDimensions}: {@code ARRAY[[1,2],[3,4]]}
  * (a constructor over arrays adds a dimension and keeps the array type), {@code a[i][j]} (one subscript call
- * with several indexes), array_dims and array_ndims.
+ * with several indexes), slices {@code a[l:u][l:u]}, array_dims and array_ndims.
  */
 final class MultiDimArrays {
 
@@ -23,6 +23,7 @@ final class MultiDimArrays {
         return switch (name) {
             case "array[]" -> n > 0 && args.stream().anyMatch(a -> a.type().isArray()) ? nested(binder, args) : null;
             case "[]" -> n > 2 && first.isArray() ? subscripts(binder, args) : null;
+            case "[:]" -> n >= 3 && n % 2 == 1 && first.isArray() ? slice(binder, args) : null;
             case "array_dims" -> n == 1 && first.isArray() ? new BuiltinCall(name, args, SqlType.TEXT) : null;
             case "array_ndims" -> n == 1 && first.isArray() ? new BuiltinCall(name, args, SqlType.INTEGER) : null;
             default -> null;
@@ -47,6 +48,13 @@ final class MultiDimArrays {
             return null;
         }
         return new BuiltinCall("array[][]", args.stream().map(a -> binder.coerce(a, array)).toList(), array);
+    }
+
+    /** {@code a[l:u]...}: an array of the same type (bounds are integers). */
+    private static BoundExpr slice(ExpressionBinder binder, List<BoundExpr> args) {
+        BoundExpr subscripts = subscripts(binder, args);
+        return subscripts == null ? null
+                : new BuiltinCall("[:]", ((BuiltinCall) subscripts).args(), args.get(0).type());
     }
 
     private static BoundExpr subscripts(ExpressionBinder binder, List<BoundExpr> args) {

@@ -428,8 +428,9 @@ final class SelectAnalyzer {
 
     /** {@code d} analyzed with {@code enclosing} as its enclosing scopes (a LATERAL query sees the items before it). */
     Source derived(FromItem.Derived d, List<Scope> enclosing) {
-        LogicalPlan plan = withOuter(enclosing).analyze(d.query());
-        if (d.shared() != null && !Correlation.isCorrelated(plan)) {
+        LogicalPlan plan = d.query() instanceof io.heliosdb.sql.ast.ReturningRows r
+                ? ReturningRowsPlan.of(schema, parameters, r, d.alias()) : withOuter(enclosing).analyze(d.query());
+        if (d.shared() != null && !Correlation.isCorrelated(plan) && !(plan instanceof LogicalPlan.CteScan)) {
             plan = new LogicalPlan.CteScan(plan, d.alias(), d.shared());
         }
         List<Column> columns = plan.columns();

@@ -33,6 +33,18 @@ final class ArrayDimensions {
                 }
                 return v instanceof List ? null : v;
             } : null;
+            case "[:]" -> (row, rt) -> {
+                Object v = args[0].evaluate(row, rt);
+                int[] bounds = new int[args.length - 1];
+                for (int i = 1; i < args.length && v != null; i++) {
+                    Integer bound = (Integer) args[i].evaluate(row, rt);
+                    if (bound == null) {
+                        return null;
+                    }
+                    bounds[i - 1] = bound;
+                }
+                return v == null ? null : ArraySlices.slice((List<?>) v, bounds);
+            };
             case "array_dims" -> strict(args[0], a -> a.isEmpty() ? null : dims(ArrayShape.dimensions(a)));
             case "array_ndims" -> strict(args[0], a -> a.isEmpty() ? null : ArrayShape.dimensions(a).length);
             default -> null;

@@ -67,6 +67,18 @@ final class ExplainStatement {
             return modification("Update on " + u.table().name() + self, u.target(), actuals);
         } else if (statement instanceof BoundStatement.Delete d) {
             return modification("Delete on " + d.table().name() + self, d.target(), actuals);
+        } else if (statement instanceof BoundStatement.DataModifyingWith w) {
+            // As PostgreSQL: each data-modifying WITH query as an init plan "CTE name" under the statement's node.
+            List<String> out = new ArrayList<>(lines(w.body(), actuals, returned));
+            List<String> steps = new ArrayList<>();
+            for (int i = 0; i < w.steps().size(); i++) {
+                steps.add("  CTE " + w.names().get(i));
+                List<String> step = lines(w.steps().get(i), null, 0);
+                steps.add("    ->  " + step.get(0));
+                step.subList(1, step.size()).forEach(line -> steps.add("        " + line));
+            }
+            out.addAll(1, steps);
+            return out;
         }
         throw new HeliosException(SqlState.SYNTAX_ERROR, "EXPLAIN is only available for SELECT, INSERT, UPDATE and DELETE");
     }

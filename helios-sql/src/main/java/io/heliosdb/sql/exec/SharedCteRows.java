@@ -59,6 +59,22 @@ final class SharedCteRows {
         }
     }
 
+    /**
+     * Hands the CTE Scans with {@code token} their rows for the execution of {@code rt} (the RETURNING rows of a
+     * data-modifying WITH query, which ran before them); they then never run their own input.
+     */
+    static void preset(Object token, Runtime rt, List<Object[]> rows) {
+        Shared shared;
+        synchronized (STATES) {
+            shared = STATES.computeIfAbsent(token, t -> new Shared());
+        }
+        Runtime root = root(rt);
+        synchronized (shared) {
+            shared.find(root); // drops the rows of finished executions: a step nothing reads is never looked up
+            shared.executions.add(new Object[] {new WeakReference<>(root), rows});
+        }
+    }
+
     static Operator compile(Object token, Supplier<Operator> query) {
         Shared shared;
         synchronized (STATES) {

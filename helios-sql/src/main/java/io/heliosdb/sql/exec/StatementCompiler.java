@@ -31,6 +31,8 @@ public final class StatementCompiler {
             // A locking query is no read: the kernel runs it as a write (own transaction, restart on a re-check).
             return new CompiledStatement(sql, parameterTypes, columns, null, !LockRowsOperator.locks(q.plan()), false,
                     rt -> Results.streaming(columns, root.open(rt)));
+        } else if (statement instanceof BoundStatement.DataModifyingWith w) {
+            return DataModifyingWithStatement.compile(w, sql, parameterTypes);
         } else if (statement instanceof BoundStatement.Insert i) {
             return new CompiledStatement(sql, parameterTypes, i.returningColumns(), null, false, false,
                     DataModification.insert(i));

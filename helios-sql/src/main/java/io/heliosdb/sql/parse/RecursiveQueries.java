@@ -30,6 +30,28 @@ final class RecursiveQueries {
         }
     }
 
+    /**
+     * A data-modifying query of a WITH RECURSIVE clause, which may not read itself (42P19 at {@code position},
+     * as PostgreSQL): its own name reads as a work table while it is built, to tell.
+     */
+    static <T> T nonRecursive(String name, int position, WorkTables tables, Supplier<T> body) {
+        int depth = tables.names.size();
+        tables.names.add(name);
+        tables.read.add(false);
+        T built;
+        try {
+            built = body.get();
+            if (tables.read.get(depth)) {
+                throw new HeliosException(SqlState.INVALID_RECURSION, "recursive query \"" + name
+                        + "\" must not contain data-modifying statements", null, null, position + 1, null);
+            }
+        } finally {
+            tables.names.subList(depth, tables.names.size()).clear();
+            tables.read.subList(depth, tables.read.size()).clear();
+        }
+        return built;
+    }
+
     static Query build(String name, List<String> columns, WorkTables tables, Supplier<Query> body) {
         int depth = tables.names.size();
         tables.names.add(name);

@@ -37,6 +37,11 @@ final class SharedCommonTables {
             this.inlined = inlined;
         }
 
+        /** The token of a shared query, or null. */
+        Object token() {
+            return token;
+        }
+
         /** One more reference: the token the FROM item carries, or null to inline the query there. */
         Object reference() {
             references++;
@@ -47,8 +52,8 @@ final class SharedCommonTables {
     /** The query at {@code position} of the clause for this build. */
     Use use(CommonTableContext c, int position) {
         if (c.selectStmt() == null) {
-            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED,
-                    "data-modifying statements in WITH are not supported", null, null, c.getStart().getStartIndex() + 1, null);
+            // A data-modifying query runs once per execution, before the statement: every reference shares its rows.
+            return new Use(new Object(), true, false);
         }
         if (c.materialized != null && !AstBuilder.identifier(c.materialized).equals("materialized")) {
             throw new HeliosException(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + c.materialized.getText()

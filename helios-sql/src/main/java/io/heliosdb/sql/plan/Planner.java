@@ -25,6 +25,10 @@ public final class Planner {
         if (statement instanceof BoundStatement.Explain e) {
             return new BoundStatement.Explain(optimize(e.statement(), schema), e.analyze());
         }
+        if (statement instanceof BoundStatement.DataModifyingWith w) {
+            return new BoundStatement.DataModifyingWith(w.names(), w.tokens(),
+                    w.steps().stream().map(s -> optimize(s, schema)).toList(), optimize(w.body(), schema));
+        }
         List<PlanRule> rules = Rules.all(schema);
         BoundStatement planned = statement.mapPlans(p -> optimize(p, rules));
         if (planned instanceof BoundStatement.Update u) {

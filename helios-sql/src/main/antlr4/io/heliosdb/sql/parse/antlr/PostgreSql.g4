@@ -239,7 +239,7 @@ lockingClause
 withClause : WITH RECURSIVE? commonTable (COMMA commonTable)* ;
 
 // AS [NOT] MATERIALIZED: the word is checked by io.heliosdb.sql.parse.SharedCommonTables.
-// A data-modifying statement in WITH is parsed to be refused with 0A000 (SharedCommonTables).
+// A data-modifying statement in WITH runs once before its statement (io.heliosdb.sql.parse.ModifyingCommonTables).
 commonTable : name=identifier (LPAREN identifier (COMMA identifier)* RPAREN)? AS (NOT? materialized=identifier)?
     LPAREN (selectStmt lockingTail? | insertStmt | updateStmt | deleteStmt) RPAREN ;
 
@@ -451,6 +451,7 @@ predicateSuffix
 valueExpr
     : primary                                          # primaryValue
     | valueExpr LBRACKET expr RBRACKET                 # subscriptValue
+    | valueExpr LBRACKET lower=expr? COLON upper=expr? RBRACKET   # sliceValue
     | valueExpr DOUBLE_COLON typeName                  # castValue
     | valueExpr COLLATE collationName                  # collateValue
     | op=(MINUS | PLUS) valueExpr                      # unaryValue
@@ -782,6 +783,7 @@ LBRACKET : '[';
 RBRACKET : ']';
 CARET : '^';
 DOUBLE_COLON : '::';
+COLON : ':';
 LPAREN : '(';
 RPAREN : ')';
 COMMA : ',';
