@@ -197,6 +197,15 @@ public final class KernelDatabase implements HeliosDB, StatsSource {
     }
 
     @Override
+    public io.heliosdb.core.monitor.ContentionStats contention() {
+        io.heliosdb.core.txn.LockTable.WaitStats waits = store.locks().waitStats();
+        io.heliosdb.core.txn.GroupCommitter committer = store.committer();
+        return new io.heliosdb.core.monitor.ContentionStats(waits.waits(), waits.waitNanos(), waits.wakeNanos(),
+                committer.groupsWritten(), committer.writeNanos(), committer.commitsWritten(), committer.commitNanos(),
+                store.statementRestarts());
+    }
+
+    @Override
     public long startedAtMillis() {
         return startedAt;
     }

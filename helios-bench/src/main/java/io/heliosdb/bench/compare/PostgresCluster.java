@@ -33,6 +33,11 @@ final class PostgresCluster implements AutoCloseable {
         return port;
     }
 
+    /** The cluster's data directory (its postmaster.pid names the server process). */
+    Path dataDir() {
+        return dataDir;
+    }
+
     /** Starts a cluster, or explains in the exception why it could not. */
     static PostgresCluster start(Path bin) throws IOException, InterruptedException {
         if (!Files.isExecutable(bin.resolve("pg_ctl")) || !Files.isExecutable(bin.resolve("initdb"))) {

@@ -46,6 +46,7 @@ public final class KernelStats {
         queries(source.queries(), out);
         out.add(Sample.counter("heliosdb_commits_total", "Transactions committed with writes.", source.commits(),
                 "commits_total"));
+        contention(source.contention(), out);
         cache(source.cache(), out);
         memory(out);
         storage(source, out);
@@ -70,6 +71,25 @@ public final class KernelStats {
         out.add(Sample.counter("heliosdb_rows_read_total", "Rows read from tables.", q.rowsRead(), "rows_read_total"));
         out.add(Sample.counter("heliosdb_rows_written_total", "Rows inserted, updated or deleted.", q.rowsWritten(),
                 "rows_written_total"));
+    }
+
+    private static void contention(ContentionStats c, List<Sample> out) {
+        out.add(Sample.counter("heliosdb_lock_waits_total", "Row and catalog lock requests that had to wait.",
+                c.lockWaits(), "lock_waits_total"));
+        out.add(Sample.counter("heliosdb_lock_wait_seconds_total", "Time from a waiting lock request to its grant.",
+                c.lockWaitNanos() / 1e9, "lock_wait_seconds_total"));
+        out.add(Sample.counter("heliosdb_lock_wake_seconds_total",
+                "Time from a lock's hand-off by the releasing transaction to the waiter running again.",
+                c.lockWakeNanos() / 1e9, "lock_wake_seconds_total"));
+        out.add(Sample.counter("heliosdb_commit_groups_total", "Commit groups written (one storage write and sync each).",
+                c.commitGroups(), "commit_groups_total"));
+        out.add(Sample.counter("heliosdb_commit_write_seconds_total", "Time in the commit groups' storage writes and syncs.",
+                c.commitWriteNanos() / 1e9, "commit_write_seconds_total"));
+        out.add(Sample.counter("heliosdb_commit_seconds_total", "Time from commit request to durable acknowledgement, summed.",
+                c.commitNanos() / 1e9, "commit_seconds_total"));
+        out.add(Sample.counter("heliosdb_statement_restarts_total",
+                "READ COMMITTED statements run again on a newer snapshot after a concurrent update.",
+                c.statementRestarts(), "statement_restarts_total"));
     }
 
     private static void cache(CacheInfo cache, List<Sample> out) {

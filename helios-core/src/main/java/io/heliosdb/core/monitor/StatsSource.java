@@ -24,5 +24,10 @@ public interface StatsSource {
 
     long commits();
 
+    /** Lock waits, commit groups and statement restarts so far. */
+    default ContentionStats contention() {
+        return ContentionStats.NONE;
+    }
+
     long startedAtMillis();
 }

@@ -89,6 +89,7 @@ final class StatementExecution {
                     }
                     return result;
                 } catch (StatementRestart restart) {
+                    store.countStatementRestart();
                     t.rollbackTo(mark);
                     if (restarts >= MAX_STATEMENT_RESTARTS) {
                         throw new HeliosException(SqlState.SERIALIZATION_FAILURE,

@@ -55,6 +55,9 @@ public final class GroupCommitter {
     private final List<Pending> queue = new ArrayList<>();
     private final AtomicLong groups = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
+    /** Time in storage writes (with their syncs), and from commit request to return, summed over groups / commits. */
+    private final AtomicLong writeNanos = new AtomicLong();
+    private final AtomicLong commitNanos = new AtomicLong();
     private long lastTs;
     private volatile long visibleTs;
     private boolean writing;
@@ -87,6 +90,16 @@ public final class GroupCommitter {
 
     public long commitsWritten() {
         return commits.get();
+    }
+
+    /** Nanoseconds spent in the groups' storage writes (each with its sync when commits are synchronous). */
+    public long writeNanos() {
+        return writeNanos.get();
+    }
+
+    /** Nanoseconds from commit request to durable return, summed over commits. */
+    public long commitNanos() {
+        return commitNanos.get();
     }
 
     /** Commits queued behind the write in flight. */
@@ -126,6 +139,7 @@ public final class GroupCommitter {
      * @return the commit timestamp
      */
     public long commit(LongFunction<WriteBatch> build, LongConsumer onApplied) {
+        long start = System.nanoTime();
         Pending mine;
         boolean lead;
         synchronized (this) {
@@ -146,6 +160,7 @@ public final class GroupCommitter {
             }
             writeGroup(group); // includes mine: a leader is always the oldest queued commit
         }
+        commitNanos.addAndGet(System.nanoTime() - start);
         if (mine.failure != null) {
             throw new HeliosException(SqlState.IO_ERROR, "could not write the commit: " + mine.failure.getMessage(),
                     mine.failure);
@@ -185,9 +200,11 @@ public final class GroupCommitter {
                 groupTrailer.accept(merged, group.get(group.size() - 1).ts);
             }
             storageWrite.lock();
+            long writeStart = System.nanoTime();
             try {
                 engine.write(merged, sync);
             } finally {
+                writeNanos.addAndGet(System.nanoTime() - writeStart);
                 storageWrite.unlock();
             }
             groups.incrementAndGet();

@@ -14,4 +14,10 @@ public final class StatementRestart extends HeliosException {
     StatementRestart() {
         super(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to concurrent update");
     }
+
+    /** Control flow, caught by the session: a stack trace (dozens of frames deep) would only cost time. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
 }

@@ -57,6 +57,7 @@ public final class TransactionalStore implements AutoCloseable {
      */
     private volatile long catalogWrittenTs;
     private final SequenceCounters sequences;
+    private final java.util.concurrent.atomic.LongAdder statementRestarts = new java.util.concurrent.atomic.LongAdder();
 
     public TransactionalStore(StorageEngine engine, boolean syncCommits) {
         this(engine, syncCommits, null);
@@ -122,6 +123,16 @@ public final class TransactionalStore implements AutoCloseable {
 
     public GroupCommitter committer() {
         return committer;
+    }
+
+    /** READ COMMITTED statements run again on a new snapshot after meeting a newer row version (see {@link StatementRestart}). */
+    public long statementRestarts() {
+        return statementRestarts.sum();
+    }
+
+    /** The session restarts a statement. */
+    public void countStatementRestart() {
+        statementRestarts.increment();
     }
 
     /** Snapshots open now (statements reading, REPEATABLE READ transactions). */
