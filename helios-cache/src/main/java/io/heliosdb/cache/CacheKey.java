@@ -16,9 +16,9 @@ final class CacheKey {
         this.hash = 31 * keyspace.hashCode() + KeyHash.of(key); // see KeyHash for why not Arrays.hashCode
     }
 
-    /** Bytes this key holds, for the weigher. */
-    int byteSize() {
-        return key.length + keyspace.length();
+    /** Length of the key bytes (the keyspace string is shared by every key of its keyspace). */
+    int keyLength() {
+        return key.length;
     }
 
     @Override

@@ -6,14 +6,23 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.heliosdb.spi.CacheLayer;
 
 /**
- * An on-heap cache on Caffeine: maximum weight = the byte budget, each entry weighing its key,
- * keyspace and (possibly compressed) value bytes plus a fixed overhead for the objects around them.
+ * An on-heap cache on Caffeine: maximum weight = the byte budget, each entry weighing the heap it
+ * really holds (see {@link #weight}), so a full cache occupies about {@code cache_size} of heap.
  * Maintenance (eviction) runs on the calling thread, so a put returns with the budget restored.
  */
 final class CaffeineCacheLayer implements CacheLayer {
 
-    /** Heap taken by an entry beyond its bytes: Caffeine's node, our key object, two array headers. */
-    static final int ENTRY_OVERHEAD = 96;
+    /**
+     * Heap an entry holds besides its two byte arrays, with compressed references (heaps under 32 GB):
+     * Caffeine's node for a weighted cache (40 B), the ConcurrentHashMap node (32 B), our {@link CacheKey}
+     * (24 B), and the entry's share of the map's table and of Caffeine's frequency sketch (~16 B, both
+     * sized in powers of two). Checked against the heap by {@code CacheFootprintTest}.
+     */
+    static final int ENTRY_OVERHEAD = 112;
+    /** A byte array's header (mark word, class pointer, length). */
+    static final int ARRAY_HEADER = 16;
+    /** Objects start at 8-byte boundaries, so an array's length rounds up. */
+    static final int OBJECT_ALIGNMENT = 8;
 
     private final Cache<CacheKey, byte[]> cache;
     private final ValueCodec codec;
@@ -31,8 +40,13 @@ final class CaffeineCacheLayer implements CacheLayer {
                 .build();
     }
 
+    /** Heap bytes an entry holds: the fixed objects around it plus its key and stored value arrays. */
     static int weight(CacheKey key, byte[] stored) {
-        return key.byteSize() + stored.length + ENTRY_OVERHEAD;
+        return ENTRY_OVERHEAD + arrayBytes(key.keyLength()) + arrayBytes(stored.length);
+    }
+
+    static int arrayBytes(int length) {
+        return (ARRAY_HEADER + length + OBJECT_ALIGNMENT - 1) & -OBJECT_ALIGNMENT;
     }
 
     @Override

@@ -6,26 +6,26 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.MapEntry;
 
 /**
  * An off-heap cache on Chronicle Map, which stores entries outside the Java heap but never evicts.
- * Eviction here is CLOCK with the hand moving over the map's segments: when the bytes in use pass
- * the budget, the sweeper walks segments in turn, sparing (and un-marking) entries read since the
- * last pass and removing the rest, until 10% of the budget is free. Reference bits live in
- * {@link ReferenceBits}. A put that finds the map itself full (more, smaller entries than it was
- * sized for) sweeps and retries once, else skips caching that value.
+ * The map's memory is reserved up front to the byte budget ({@link ChronicleLayout}); an entry is
+ * accounted the chunks it takes times what a chunk of the map really costs, so a full map accounts
+ * about the memory it holds. Eviction here is CLOCK with the hand moving over the map's segments:
+ * when the bytes in use pass the budget, the sweeper walks segments in turn, sparing (and un-marking)
+ * entries read since the last pass and removing the rest, until 10% of the budget is free. Reference
+ * bits live in {@link ReferenceBits}. A put that finds its segment full (an entry needs contiguous
+ * chunks of one segment, so large entries meet a fragmented segment first; or an unlucky share of keys)
+ * sweeps that segment and retries once, else skips caching that value.
  */
 final class ChronicleCacheLayer implements CacheLayer {
-
-    static final int AVERAGE_KEY = 32;
-    static final int AVERAGE_VALUE = 256;
-    /** Chronicle's per-entry bookkeeping (hash lookup slot, size fields), roughly. */
-    static final int ENTRY_OVERHEAD = 16;
-    static final int SEGMENTS = 64;
 
     private final ChronicleMap<byte[], byte[]> map;
     private final ValueCodec codec;
     private final long budget;
+    /** Reserved bytes per byte of entry space (see {@link ChronicleLayout.Sized#costPerEntryByte}). */
+    private final double costPerEntryByte;
     private final ReferenceBits referenced;
     private final AtomicLong bytesUsed = new AtomicLong();
     private final LongAdder hits = new LongAdder();
@@ -34,23 +34,18 @@ final class ChronicleCacheLayer implements CacheLayer {
     private final Object sweeper = new Object();
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private int hand;
+    /** Per segment, where its next sweep starts (see {@link #sweepSegment}); guarded by {@code sweeper}. */
+    private final int[] segmentHands;
     private boolean closed;
 
     ChronicleCacheLayer(long budgetBytes, ValueCodec codec) {
         this.budget = Math.max(0, budgetBytes);
         this.codec = codec;
-        long entries = Math.max(1_000, budget / (AVERAGE_KEY + AVERAGE_VALUE + ENTRY_OVERHEAD));
-        this.referenced = new ReferenceBits(entries);
-        this.map = ChronicleMap.of(byte[].class, byte[].class)
-                .name("helios-cache")
-                .entries(entries)
-                .averageKeySize(AVERAGE_KEY)
-                .averageValueSize(AVERAGE_VALUE)
-                .maxBloatFactor(2.0)
-                // Chronicle's segment locks spin: enough segments keep threads off each other's,
-                // and smaller segments make each eviction sweep step finer
-                .actualSegments(SEGMENTS)
-                .create();
+        ChronicleLayout.Sized sized = ChronicleLayout.open(budget);
+        this.map = sized.map();
+        this.costPerEntryByte = sized.costPerEntryByte();
+        this.referenced = new ReferenceBits(sized.layout().entries());
+        this.segmentHands = new int[map.segments()];
     }
 
     /** Keyspace and key in one array: keyspace length (2 bytes), keyspace UTF-8, key. */
@@ -64,8 +59,9 @@ final class ChronicleCacheLayer implements CacheLayer {
         return out;
     }
 
-    static long weight(long keyBytes, long storedBytes) {
-        return keyBytes + storedBytes + ENTRY_OVERHEAD;
+    /** Off-heap bytes an entry holds: its chunks, with their share of the hash lookup and free list. */
+    long weight(int keyBytes, int storedBytes) {
+        return (long) Math.ceil(ChronicleLayout.chunkBytes(keyBytes, storedBytes) * costPerEntryByte);
     }
 
     @Override
@@ -103,7 +99,7 @@ final class ChronicleCacheLayer implements CacheLayer {
             try {
                 previous = map.put(k, stored);
             } catch (IllegalStateException full) {
-                sweep(true);
+                sweepSegmentOf(k, w);
                 try {
                     previous = map.put(k, stored);
                 } catch (IllegalStateException stillFull) {
@@ -112,7 +108,7 @@ final class ChronicleCacheLayer implements CacheLayer {
             }
             bytesUsed.addAndGet(w - (previous == null ? 0 : weight(k.length, previous.length)));
             if (bytesUsed.get() > budget) {
-                sweep(false);
+                sweep();
             }
         } finally {
             lifecycle.readLock().unlock();
@@ -152,50 +148,76 @@ final class ChronicleCacheLayer implements CacheLayer {
         }
     }
 
-    /**
-     * Moves the CLOCK hand over segments until 10% of the budget is free. With {@code mapFull}
-     * (Chronicle's own table is full: entries smaller than it was sized for) it frees 10% of what
-     * is in use instead, so the next puts find room without a sweep each.
-     */
-    private void sweep(boolean mapFull) {
+    /** Moves the CLOCK hand over segments until 10% of the budget is free. */
+    private void sweep() {
         synchronized (sweeper) {
-            long used = bytesUsed.get();
             long target = budget - budget / 10;
-            if (mapFull) {
-                target = Math.min(target, used - used / 10);
-            }
             int segments = map.segments();
             // two full turns at most: the first may only clear reference bits
             for (int visited = 0; visited < 2 * segments && bytesUsed.get() > target; visited++) {
                 int segment = hand;
                 hand = (hand + 1) % segments;
-                sweepSegment(segment, target);
+                sweepSegment(segment, bytesUsed.get() - target);
             }
         }
     }
 
-    /** Removes unreferenced entries of one segment, stopping once usage is down to {@code target}. */
-    private void sweepSegment(int segment, long target) {
+    /**
+     * Makes room in the segment of {@code k}, which had none for an entry of {@code weight} bytes: the map is
+     * full there (an entry needs contiguous chunks of one segment) even when the budget is not.
+     */
+    private void sweepSegmentOf(byte[] k, long weight) {
+        int segment;
+        try (var context = map.queryContext(k)) {
+            segment = context.segmentIndex();
+        }
+        long toFree = Math.max(4 * weight, budget / map.segments() / 8);
+        synchronized (sweeper) {
+            for (int pass = 0; pass < 2 && toFree > 0; pass++) { // the first pass may only clear reference bits
+                toFree -= sweepSegment(segment, toFree);
+            }
+        }
+    }
+
+    /**
+     * Removes unreferenced entries of one segment until {@code toFree} bytes are freed; returns the bytes freed.
+     * The segment keeps its own hand (an entry count into its iteration order, which starts from the same slot
+     * every time): without it every sweep would start over at the same entries and evict them again and again.
+     */
+    private long sweepSegment(int segment, long toFree) {
         long[] freed = {0, 0}; // bytes, entries
-        long used = bytesUsed.get();
+        int start = segmentHands[segment];
+        int[] index = {0};
         try (var context = map.segmentContext(segment)) {
-            context.forEachSegmentEntry(entry -> {
-                if (used - freed[0] <= target) {
-                    return; // iteration cannot stop early; the rest of the segment is simply kept
+            boolean stopped = !context.forEachSegmentEntryWhile(entry -> { // from the hand to the end
+                if (index[0]++ < start) {
+                    return true;
                 }
-                byte[] k = entry.key().get();
-                if (referenced.testAndClear(k)) {
-                    return;
-                }
-                freed[0] += weight(k.length, entry.value().size());
-                freed[1]++;
-                entry.doRemove();
+                return evictUnreferenced(entry, freed, toFree);
             });
+            if (!stopped && freed[0] < toFree) { // then from the beginning round to the hand
+                index[0] = 0;
+                stopped = !context.forEachSegmentEntryWhile(entry -> index[0]++ < start
+                        && evictUnreferenced(entry, freed, toFree));
+            }
+            segmentHands[segment] = stopped ? index[0] : 0;
         }
         if (freed[1] > 0) {
             bytesUsed.addAndGet(-freed[0]);
             evictions.add(freed[1]);
         }
+        return freed[0];
+    }
+
+    /** CLOCK at one entry: a referenced entry loses its bit, an unreferenced one goes; whether to go on. */
+    private boolean evictUnreferenced(MapEntry<byte[], byte[]> entry, long[] freed, long toFree) {
+        byte[] k = entry.key().get();
+        if (!referenced.testAndClear(k)) {
+            freed[0] += weight(k.length, (int) entry.value().size());
+            freed[1]++;
+            entry.doRemove();
+        }
+        return freed[0] < toFree;
     }
 
     @Override

@@ -36,6 +36,9 @@ public final class HeliosKernel implements KernelProvider {
             + "--add-opens java.base/java.lang=net.openhft.compiler "
             + "--add-exports jdk.compiler/com.sun.tools.javac.file=net.openhft.compiler";
 
+    /** {@code [storage] cache_provider} naming no layer: a served database gives {@code cache_size} to its engine. */
+    static final String NO_CACHE_LAYER = "none";
+
     @Override
     public HeliosDB open(HeliosConfig config, boolean serve) {
         return open(config, serve, line -> LOG.log(Level.INFO, line));
@@ -52,8 +55,7 @@ public final class HeliosKernel implements KernelProvider {
             throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED,
                     "no server transport found: put helios-wire on the module path to serve clients");
         }
-        // Embedded and Server keep the engine's own small cache; only a served persistent database gets the layer.
-        CacheLayerProvider cacheProvider = serve && storage.cacheSizeBytes() > 0 && !memory
+        CacheLayerProvider cacheProvider = placesCacheLayer(storage, serve, memory)
                 ? chooseCache(load(CacheLayerProvider.class), storage.cacheProvider()) : null;
         DeploymentMode mode = ModeSelection.select(!transportProviders.isEmpty(), memory, cacheProvider != null);
         startupLog.accept("Starting HeliosDB Lite in " + mode.displayName() + " Mode");
@@ -107,6 +109,15 @@ public final class HeliosKernel implements KernelProvider {
             throw e;
         }
         return db;
+    }
+
+    /**
+     * Whether the database gets a cache layer (Hybrid mode). Embedded and Server keep the engine's own small
+     * cache; a served persistent database with a {@code cache_size} gets the layer, unless {@code cache_provider
+     * = "none"} gives that budget to the engine's cache instead (a Server with the memory a Hybrid would have).
+     */
+    static boolean placesCacheLayer(StorageConfig storage, boolean serve, boolean memory) {
+        return serve && storage.cacheSizeBytes() > 0 && !memory && !storage.cacheProvider().equals(NO_CACHE_LAYER);
     }
 
     /** The provider named by {@code [storage] cache_provider}; F0000 naming the installed ones when it is missing. */

@@ -8,6 +8,7 @@ import io.heliosdb.api.HeliosDB;
 import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.api.config.HeliosConfig;
+import io.heliosdb.api.config.StorageConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,17 @@ class HeliosKernelTest {
                 .isInstanceOfSatisfying(HeliosException.class,
                         e -> assertThat(e.sqlState()).isEqualTo(SqlState.FEATURE_NOT_SUPPORTED))
                 .hasMessageContaining("helios-wire");
+    }
+
+    @Test
+    void placesCacheLayer_onlyForAServedPersistentDatabaseWithASize_andNotWithProviderNone() {
+        StorageConfig sized = HeliosConfig.defaults().storage().withCacheSizeBytes(1 << 20);
+        assertThat(HeliosKernel.placesCacheLayer(sized, true, false)).isTrue();
+        assertThat(HeliosKernel.placesCacheLayer(sized.withCacheProvider("chronicle"), true, false)).isTrue();
+        assertThat(HeliosKernel.placesCacheLayer(sized.withCacheProvider("none"), true, false)).as("none").isFalse();
+        assertThat(HeliosKernel.placesCacheLayer(sized, false, false)).as("embedded").isFalse();
+        assertThat(HeliosKernel.placesCacheLayer(sized, true, true)).as("memory").isFalse();
+        assertThat(HeliosKernel.placesCacheLayer(sized.withCacheSizeBytes(0), true, false)).as("no size").isFalse();
     }
 
     @Test

@@ -9,13 +9,25 @@ import java.sql.DriverManager;
  * HeliosDB Server reached through pgJDBC on loopback. The server runs inside the benchmark JVM
  * (one process, as PostgreSQL's clients and backends share one machine), so its heap is counted
  * with the client's.
+ *
+ * <p>On RocksDB it gets the memory a {@link HeliosHybridTarget} gets: Hybrid keeps the engine's default
+ * block cache and adds its row cache, so Server's block cache is that default plus the row cache's
+ * budget ({@code cache_provider = "none"} gives {@code cache_size} to the engine instead of a cache layer).
  */
 record HeliosServerTarget(String id, String engine) implements Target {
+    /** RocksDB's block cache when {@code cache_size} is 0, as Hybrid runs it (RocksTuning.DEFAULT_BLOCK_CACHE). */
+    static final long ENGINE_DEFAULT_CACHE = 32L * 1024 * 1024;
+
+    /** Server's block cache: the memory Hybrid holds in its engine cache and row cache together. */
+    static long blockCacheBytes() {
+        return ENGINE_DEFAULT_CACHE + HeliosHybridTarget.cacheBytes();
+    }
 
     @Override
     public String description() {
         return "HeliosDB Server via pgJDBC (" + PgJdbc.PROPERTIES_NOTE + "), "
-                + (engine.equals("memory") ? "in memory" : "persistent on " + engine);
+                + (engine.equals("memory") ? "in memory" : "persistent on " + engine
+                + (engine.equals("rocksdb") ? ", block cache of Hybrid's memory (32 MB + its row cache)" : ""));
     }
 
     @Override
@@ -40,6 +52,9 @@ record HeliosServerTarget(String id, String engine) implements Target {
     public Instance open(Path directory) {
         HeliosConfig config = HeliosEmbeddedTarget.config(engine, directory);
         config = config.withServer(config.server().withPort(0).withListenAddr("127.0.0.1"));
+        if (engine.equals("rocksdb")) {
+            config = config.withStorage(config.storage().withCacheSizeBytes(blockCacheBytes()).withCacheProvider("none"));
+        }
         HeliosDB db = HeliosDB.serve(config);
         int port = db.transports().get(0).port();
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";

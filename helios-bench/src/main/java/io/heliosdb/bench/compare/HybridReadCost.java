@@ -21,7 +21,8 @@ import java.util.function.IntUnaryOperator;
 /**
  * CPU and allocation per prepared point SELECT, in process (no wire), on Server (RocksDB) and on
  * Hybrid (RocksDB + each installed cache layer) assembled exactly as {@code HeliosDB.serve} does, with
- * the cache sized as {@link HeliosHybridTarget} sizes it. Wall-clock time is noise on a shared
+ * the cache sized as {@link HeliosHybridTarget} sizes it and Server's block cache as {@link HeliosServerTarget}
+ * sizes it (the same memory). After the zipf stream it prints the ideal hit rate for the rows each cache holds. Wall-clock time is noise on a shared
  * machine, so this reads the thread's CPU time and allocated bytes around each batch, runs the
  * targets interleaved (A B C A B C ...) and prints medians. Key streams:
  * <ul>
@@ -36,6 +37,9 @@ import java.util.function.IntUnaryOperator;
 public final class HybridReadCost {
 
     private static final int HOT_KEYS = 200;
+    private static final int IDEAL_SAMPLES = 2_000_000;
+    /** Bytes one items row takes in the chronicle layer (two 32-byte chunks and their share of the lookup). */
+    private static final long CHRONICLE_ROW_BYTES = 75;
 
     private record Target(String name, HeliosDB db, Session session, PreparedQuery select) {
     }
@@ -69,6 +73,9 @@ public final class HybridReadCost {
                     continue;
                 }
                 measureStream(stream.getKey(), stream.getValue(), targets, reps, ops);
+                if (stream.getKey().equals("zipf")) {
+                    printIdealHitRates(targets, rows);
+                }
             }
         } finally {
             for (Target t : targets) {
@@ -126,6 +133,35 @@ public final class HybridReadCost {
         }
     }
 
+    /**
+     * The best hit rate any cache could reach on the zipf stream while holding as many rows as each Hybrid
+     * target's cache holds now (its bytes in use over what a row takes in that layer), and holding a
+     * tenth of the rows: the share of {@value #IDEAL_SAMPLES} draws that fall on the most frequent keys.
+     */
+    private static void printIdealHitRates(List<Target> targets, int rows) {
+        int[] counts = new int[rows];
+        ZipfKeys zipf = new ZipfKeys(rows, 7);
+        for (int i = 0; i < IDEAL_SAMPLES; i++) {
+            counts[zipf.next()]++;
+        }
+        long[] sorted = Arrays.stream(counts).mapToLong(c -> c).sorted().toArray();
+        long[] top = new long[rows + 1]; // top[k]: draws on the k most frequent keys
+        for (int k = 1; k <= rows; k++) {
+            top[k] = top[k - 1] + sorted[rows - k];
+        }
+        System.out.printf(Locale.ROOT, "zipf   ideal cache of a tenth of the rows (%d): %5.1f%%  (%d distinct keys drawn)%n",
+                rows / 10, 100.0 * top[rows / 10] / IDEAL_SAMPLES, Arrays.stream(counts).filter(c -> c > 0).count());
+        for (Target t : targets.subList(1, targets.size())) {
+            try (QueryResult r = t.session().execute("SELECT bytes_used FROM helios_cache_stats")) {
+                long rowBytes = t.name().endsWith("chronicle") ? CHRONICLE_ROW_BYTES : HeliosHybridTarget.ROW_BYTES;
+                long held = r.next() ? ((Number) r.row().get(0)).longValue() / rowBytes : 0;
+                int k = (int) Math.min(rows, held);
+                System.out.printf(Locale.ROOT, "zipf   %-18s holds ~%d rows: ideal hit rate %5.1f%%%n", t.name(), k,
+                        100.0 * top[k] / IDEAL_SAMPLES);
+            }
+        }
+    }
+
     /** Runs {@code ops} selects from key index {@code from}; returns the next index. */
     private static int run(Target target, IntUnaryOperator keys, int from, int ops) {
         int i = from;
@@ -151,6 +187,9 @@ public final class HybridReadCost {
         config = config.withServer(config.server().withPort(0).withListenAddr("127.0.0.1"));
         if (provider != null) {
             config = config.withStorage(config.storage().withCacheSizeBytes(cacheBytes).withCacheProvider(provider));
+        } else { // Server with Hybrid's memory in its block cache, as the compare harness runs it
+            config = config.withStorage(config.storage().withCacheSizeBytes(HeliosServerTarget.blockCacheBytes())
+                    .withCacheProvider("none"));
         }
         HeliosDB db = HeliosDB.serve(config);
         Session s = db.session();

@@ -43,7 +43,7 @@ enum ValueKind {
             }
             case COMPRESSION -> Compression.ofConfigName(string(value, "\"zstd\", \"lz4\" or \"none\""));
             case MESSAGE_SIZE -> messageSize((Long) SIZE.fromToml(value, baseDir));
-            case CACHE_PROVIDER -> cacheProvider(string(value, "\"caffeine\" or \"chronicle\""));
+            case CACHE_PROVIDER -> cacheProvider(string(value, "\"caffeine\", \"chronicle\" or \"none\""));
             case ADDRESS -> address(string(value, "an address string such as \"127.0.0.1\""));
             case PORT, POSITIVE_INT, NON_NEGATIVE_INT -> {
                 if (value instanceof Long l) {
@@ -132,10 +132,13 @@ enum ValueKind {
         return new IllegalArgumentException("expected " + expectation + ", got " + got);
     }
 
-    /** The cache layers this project ships (a provider missing from the module path is refused at start-up). */
+    /**
+     * The cache layers this project ships (a provider missing from the module path is refused at start-up), or
+     * {@code none}: no layer, a served database gives {@code cache_size} to its engine's cache instead.
+     */
     private static String cacheProvider(String s) {
-        if (!s.equals("caffeine") && !s.equals("chronicle")) {
-            throw new IllegalArgumentException("expected \"caffeine\" or \"chronicle\", got \"" + s + "\"");
+        if (!s.equals("caffeine") && !s.equals("chronicle") && !s.equals("none")) {
+            throw new IllegalArgumentException("expected \"caffeine\", \"chronicle\" or \"none\", got \"" + s + "\"");
         }
         return s;
     }

@@ -23,12 +23,18 @@ class CacheProviderConfigTest {
     }
 
     @Test
+    void parse_none_isRead() {
+        assertThat(ConfigLoader.parse("[storage]\ncache_provider = \"none\"\n", "x").storage().cacheProvider())
+                .isEqualTo("none");
+    }
+
+    @Test
     void parse_unknownProvider_namesLineKeyAndChoices() {
         assertThatThrownBy(() -> ConfigLoader.parse("[storage]\n\ncache_provider = \"redis\"\n", "h.toml"))
                 .isInstanceOfSatisfying(HeliosException.class,
                         e -> assertThat(e.sqlState()).isEqualTo(SqlState.CONFIG_FILE_ERROR))
                 .hasMessageStartingWith("h.toml:3: invalid value for \"storage.cache_provider\"")
-                .hasMessageContaining("\"caffeine\" or \"chronicle\"");
+                .hasMessageContaining("\"caffeine\", \"chronicle\" or \"none\"");
     }
 
     @Test
