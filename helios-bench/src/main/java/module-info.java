@@ -11,6 +11,7 @@ module io.heliosdb.bench {
     requires java.sql;
     requires java.management;
     requires jdk.management; // SyncProbe: process CPU time
+    requires jdk.jfr; // JfrTopFrames reads recordings
     requires jmh.core;
     requires HdrHistogram;
     requires commons.math3;

@@ -34,6 +34,14 @@ public interface StatementPlan {
         return transactionCommand() == null ? null : TransactionControl.of(transactionCommand());
     }
 
+    /**
+     * Non-null when the statement is a {@link PointQuery}: a kernel may answer it with one row read
+     * instead of {@link #execute}, with the same result.
+     */
+    default PointQuery pointQuery() {
+        return null;
+    }
+
     /** True when the statement changes no data and no catalog. */
     boolean readOnly();
 

@@ -48,7 +48,9 @@ public final class PointSelectCost {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         try (HeliosDB db = HeliosDB.open(config); Session session = db.session()) {
             load(session, rows);
-            try (PreparedQuery select = session.prepare("SELECT id, grp, amount, note FROM items WHERE id = $1")) {
+            // -Dpointsel.select="note": another select list (e.g. one column, to see what decoding the others costs).
+            String list = System.getProperty("pointsel.select", "id, grp, amount, note");
+            try (PreparedQuery select = session.prepare("SELECT " + list + " FROM items WHERE id = $1")) {
                 SplittableRandom random = new SplittableRandom(42);
                 if (!Boolean.getBoolean("pointsel.cold")) {
                     run(select, random, rows, ops); // warm-up (-Dpointsel.cold=true: none, to watch the JIT settle)

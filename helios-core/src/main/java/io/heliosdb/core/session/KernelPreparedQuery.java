@@ -14,6 +14,10 @@ final class KernelPreparedQuery implements PreparedQuery {
     private final ParsedStatement statement;
     private final List<SqlType> declared;
     private PlannedStatement planned;
+    /** The point read made for the current plan (see {@link PointRead}), or null. */
+    private PointRead pointRead;
+    /** The plan {@link #pointRead} was looked for (a plan without one is not looked at again). */
+    private io.heliosdb.sql.StatementPlan pointReadPlan;
 
     KernelPreparedQuery(KernelSession session, String sql, ParsedStatement statement, List<SqlType> declared,
                         PlannedStatement planned) {
@@ -71,9 +75,18 @@ final class KernelPreparedQuery implements PreparedQuery {
         return statement;
     }
 
+    /** The point read of {@code plan}, this statement's current plan, or null when it is no point query. */
+    PointRead pointRead(io.heliosdb.sql.StatementPlan plan) {
+        if (pointReadPlan != plan) {
+            pointRead = PointRead.of(plan);
+            pointReadPlan = plan;
+        }
+        return pointRead;
+    }
+
     /** The plan for the current catalog (called with the session's lock held). */
     io.heliosdb.sql.StatementPlan currentPlan() {
-        if (planned == null || !planned.stamp().equals(session.currentStamp())) {
+        if (planned == null || !planned.isFor(session.currentStamp())) {
             planned = session.plan(statement, declared);
         }
         return planned.plan();

@@ -51,6 +51,8 @@ public final class KernelSession implements Session {
     private final StatementLimits limits;
     private final StatementExecution execution;
     private StreamingResult openResult;
+    private String applicationName;
+    private long applicationNameVersion = Long.MIN_VALUE;
     private boolean closed;
 
     public KernelSession(TransactionalStore store, SqlFrontEnd frontEnd, String user, int queryTimeoutSecs,
@@ -168,7 +170,7 @@ public final class KernelSession implements Session {
         beginStatement();
         CopyCommand copy = copyCommand(sql, true, decoded);
         long start = System.nanoTime();
-        activity.started(sql, settings.get("application_name"));
+        activity.started(sql, applicationName());
         boolean implicit = block.transaction() == null;
         if (implicit) {
             block.adopt(store.begin(IsolationLevel.parse(settings.get("default_transaction_isolation"))));
@@ -188,7 +190,7 @@ public final class KernelSession implements Session {
             throw onError(e);
         } finally {
             metrics.recordStatement(System.nanoTime() - start);
-            activity.finished(block.idleState(), settings.get("application_name"));
+            activity.finished(block.idleState(), applicationName());
         }
     }
 
@@ -205,7 +207,7 @@ public final class KernelSession implements Session {
     private long runCopyOut(String sql, boolean decoded, CopyRows.OutLoop loop) {
         beginStatement();
         CopyCommand copy = copyCommand(sql, false, decoded);
-        activity.started(sql, settings.get("application_name"));
+        activity.started(sql, applicationName());
         try (QueryResult rows = runRead(copy.rowPlan(), NO_PARAMS, System.nanoTime())) {
             return loop.run(copy, rows, limits::checkCancelled);
         } catch (RuntimeException e) {
@@ -213,7 +215,7 @@ public final class KernelSession implements Session {
             throw onError(e);
         } finally {
             openResult = null;
-            activity.finished(block.idleState(), settings.get("application_name"));
+            activity.finished(block.idleState(), applicationName());
         }
     }
 
@@ -329,6 +331,16 @@ public final class KernelSession implements Session {
         return run(query.statement(), params == null ? NO_PARAMS : params, query);
     }
 
+    /** application_name for pg_stat_activity, looked up again only after a setting changed (twice per statement). */
+    private String applicationName() {
+        long version = settings.version();
+        if (version != applicationNameVersion) {
+            applicationName = settings.get("application_name");
+            applicationNameVersion = version;
+        }
+        return applicationName;
+    }
+
     private void beginStatement() {
         if (closed) {
             throw new HeliosException(SqlState.CONNECTION_EXCEPTION, "the session is closed");
@@ -366,7 +378,7 @@ public final class KernelSession implements Session {
 
     private QueryResult run(ParsedStatement statement, Object[] params, KernelPreparedQuery prepared) {
         long start = System.nanoTime();
-        activity.started(statement.sql(), settings.get("application_name"));
+        activity.started(statement.sql(), applicationName());
         boolean timedByResult = false;
         try {
             StatementPlan plan;
@@ -374,6 +386,14 @@ public final class KernelSession implements Session {
                 plan = planInFailedTransaction(statement, prepared != null ? prepared.declared() : List.of()).plan();
             } else {
                 plan = prepared != null ? prepared.currentPlan() : plan(statement, List.of()).plan();
+                PointRead point = prepared != null ? prepared.pointRead(plan) : null;
+                if (point != null) {
+                    if (block.transaction() == null) {
+                        return point.run(store.latestRows(), params, metrics);
+                    }
+                    block.applyIsolationSetting();
+                    return point.run(store, block.transaction(), params, metrics);
+                }
             }
             execution.markStarted(activity.queryStart());
             if (plan.transactionCommand() != null) {
@@ -401,7 +421,7 @@ public final class KernelSession implements Session {
             if (!timedByResult) {
                 metrics.recordStatement(System.nanoTime() - start);
             }
-            activity.finished(block.idleState(), settings.get("application_name"));
+            activity.finished(block.idleState(), applicationName());
         }
     }
 

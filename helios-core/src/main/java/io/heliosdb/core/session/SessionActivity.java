@@ -37,8 +37,14 @@ public final class SessionActivity {
     }
 
     void started(String sql, String application) {
-        applicationName = application == null ? "" : application;
-        query = sql;
+        // A volatile write costs a fence even when the value is the same (a prepared statement's text).
+        String name = application == null ? "" : application;
+        if (!name.equals(applicationName)) {
+            applicationName = name;
+        }
+        if (sql != query) {
+            query = sql;
+        }
         queryStartMicros = UtcClock.epochMicros();
         runner = Thread.currentThread();
         state = "active";
@@ -51,7 +57,10 @@ public final class SessionActivity {
     }
 
     void finished(String idleState, String application) {
-        applicationName = application == null ? "" : application;
+        String name = application == null ? "" : application;
+        if (!name.equals(applicationName)) {
+            applicationName = name;
+        }
         runner = null;
         state = idleState;
     }

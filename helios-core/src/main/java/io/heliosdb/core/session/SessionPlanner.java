@@ -39,7 +39,7 @@ final class SessionPlanner {
             plannedSearchPath = path + '\0' + user;
         }
         PlannedStatement cached = planCache.get(statement.sql(), declared);
-        if (cached != null && cached.stamp().equals(stamp)) {
+        if (cached != null && cached.isFor(stamp)) {
             return cached;
         }
         SchemaLookup schema = new PlanningSchema(committed, transaction, views, path, user);

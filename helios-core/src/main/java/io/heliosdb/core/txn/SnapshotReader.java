@@ -46,9 +46,33 @@ final class SnapshotReader implements KvReader {
         if (VersionLayout.commitTs(newest) <= snapshotTs) {
             return VersionLayout.payload(newest);
         }
+        byte[] older = olderVersion(keyspace, key);
+        return older == null ? null : VersionLayout.payload(older);
+    }
+
+    /**
+     * As {@link #get}, but the visible stored version itself (header included, so the row can be decoded
+     * in place from {@link VersionLayout#PAYLOAD_OFFSET}); null when absent or deleted.
+     */
+    byte[] getVersion(String keyspace, byte[] key) {
+        byte[] version = null;
+        if (cache != null && keyspace.equals(CatalogKeys.ROWS)) {
+            version = cache.newestVisible(key, snapshotTs);
+        }
+        if (version == null) {
+            version = base.get(keyspace, key);
+            if (version != null && VersionLayout.commitTs(version) > snapshotTs) {
+                version = olderVersion(keyspace, key);
+            }
+        }
+        return version == null || VersionLayout.isDeleted(version) ? null : version;
+    }
+
+    /** The newest version of {@code key} from history at or below the snapshot (a deletion included), or null. */
+    private byte[] olderVersion(String keyspace, byte[] key) {
         try (KvCursor older = base.scan(VersionLayout.VERSIONS, VersionLayout.versionKey(keyspace, key, snapshotTs),
                 VersionLayout.versionsEnd(keyspace, key), false)) {
-            return older.next() ? VersionLayout.payload(older.value()) : null;
+            return older.next() ? older.value() : null;
         }
     }
 

@@ -58,6 +58,7 @@ public final class TransactionalStore implements AutoCloseable {
     private volatile long catalogWrittenTs;
     private final SequenceCounters sequences;
     private final java.util.concurrent.atomic.LongAdder statementRestarts = new java.util.concurrent.atomic.LongAdder();
+    private final LatestRowRead latestRows;
 
     public TransactionalStore(StorageEngine engine, boolean syncCommits) {
         this(engine, syncCommits, null);
@@ -75,6 +76,7 @@ public final class TransactionalStore implements AutoCloseable {
         this.committer = new GroupCommitter(engine, syncCommits, lastTs,
                 (batch, newest) -> batch.put(META, LAST_COMMIT_KEY, CatalogKeys.longValue(newest)));
         this.snapshots = new SnapshotRegistry(committer);
+        this.latestRows = new LatestRowRead(engine, committer, snapshots, rowCache);
         this.catalogWrittenTs = lastTs;
         this.catalog = Catalog.load(new SnapshotReader(engine, lastTs), lastTs);
         // Index ids come from the same sequence, so every id ever used (even by dropped, not yet vacuumed data) counts.
@@ -115,6 +117,11 @@ public final class TransactionalStore implements AutoCloseable {
             return catalog.at(transaction.snapshotTs());
         }
         return catalog.snapshot();
+    }
+
+    /** Single-row reads at the newest applied commit, outside any transaction (autocommit point SELECTs). */
+    public LatestRowRead latestRows() {
+        return latestRows;
     }
 
     public LockTable locks() {

@@ -22,6 +22,7 @@ final class CompiledStatement implements StatementPlan {
     private final boolean changesCatalog;
     private final StatementBody body;
     private TransactionControl control;
+    private io.heliosdb.sql.PointQuery pointQuery;
 
     CompiledStatement(String sql, List<SqlType> parameterTypes, List<Column> columns, TransactionCommand transactionCommand,
                       boolean readOnly, boolean changesCatalog, StatementBody body) {
@@ -38,6 +39,17 @@ final class CompiledStatement implements StatementPlan {
     CompiledStatement withControl(TransactionControl control) {
         this.control = control;
         return this;
+    }
+
+    /** Marks a query the kernel may run as a point read (see {@link PointQueries}). */
+    CompiledStatement withPointQuery(io.heliosdb.sql.PointQuery query) {
+        this.pointQuery = query;
+        return this;
+    }
+
+    @Override
+    public io.heliosdb.sql.PointQuery pointQuery() {
+        return pointQuery;
     }
 
     @Override

@@ -29,8 +29,10 @@ public final class StatementCompiler {
             Operator root = PlanCompiler.compile(q.plan());
             List<Column> columns = List.copyOf(q.plan().columns()); // immutable: each result's List.copyOf is free
             // A locking query is no read: the kernel runs it as a write (own transaction, restart on a re-check).
-            return new CompiledStatement(sql, parameterTypes, columns, null, !LockRowsOperator.locks(q.plan()), false,
-                    rt -> Results.streaming(columns, root.open(rt)));
+            boolean readOnly = !LockRowsOperator.locks(q.plan());
+            return new CompiledStatement(sql, parameterTypes, columns, null, readOnly, false,
+                    rt -> Results.streaming(columns, root.open(rt)))
+                    .withPointQuery(readOnly ? PointQueries.of(q.plan(), columns, parameterTypes) : null);
         } else if (statement instanceof BoundStatement.DataModifyingWith w) {
             return DataModifyingWithStatement.compile(w, sql, parameterTypes);
         } else if (statement instanceof BoundStatement.Insert i) {

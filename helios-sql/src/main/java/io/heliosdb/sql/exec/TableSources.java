@@ -32,7 +32,8 @@ final class TableSources {
         };
     }
 
-    private static Object narrow(Object value, SqlType columnType) {
+    /** {@code value} as the key column's type; null when it is out of that type's range (no row can match). */
+    static Object narrow(Object value, SqlType columnType) {
         if (value == null || !columnType.isInteger() || columnType.javaClass().isInstance(value)) {
             return value;
         }

@@ -1,5 +1,6 @@
 package io.heliosdb.storage.memory;
 
+import io.heliosdb.spi.KeyHash;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.NavigableMap;
@@ -18,10 +19,14 @@ final class Keyspace {
      */
     private final ConcurrentHashMap<HashKey, Version> byKey = new ConcurrentHashMap<>();
 
-    /** A byte[] key compared by content. */
+    /**
+     * A byte[] key compared by content, hashed with {@link KeyHash}: with {@code Arrays.hashCode} the
+     * row keys of consecutive integer ids share a few thousand hash values, so the map's bins turned into
+     * trees of equal hashes that a get searched one by one (a third of a point select's CPU at 20,000 rows).
+     */
     private record HashKey(byte[] bytes, int hash) {
         HashKey(byte[] bytes) {
-            this(bytes, Arrays.hashCode(bytes));
+            this(bytes, KeyHash.of(bytes));
         }
 
         @Override
