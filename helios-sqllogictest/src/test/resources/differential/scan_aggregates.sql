@@ -30,3 +30,17 @@ UPDATE wide SET amount = amount + 1000, pad = repeat('q', 900) WHERE id % 2 = 0;
 DELETE FROM wide WHERE id % 5 = 0;
 SELECT count(*), sum(amount), avg(amount) FROM wide WHERE pad LIKE 'q%';
 SELECT grp, count(*), sum(amount), min(length(pad)) FROM wide GROUP BY grp ORDER BY grp;
+-- Column batches: aggregates of plain integer columns, with no or one integer grouping column.
+CREATE TABLE cb (id int PRIMARY KEY, s smallint, i int, b bigint, g int, t text);
+INSERT INTO cb SELECT x, CASE WHEN x % 11 = 0 THEN NULL ELSE x % 600 - 300 END, CASE WHEN x % 7 = 0 THEN NULL ELSE x * 40000 END, CASE WHEN x % 13 = 0 THEN NULL ELSE x::bigint * 1000000000000000 END, CASE WHEN x % 17 = 0 THEN NULL ELSE x % 5 END, CASE WHEN x % 3 = 0 THEN NULL ELSE 'n' || x END FROM generate_series(1, 3000) x;
+SELECT count(*), count(s), count(t), sum(s), sum(i), sum(b), avg(s), avg(i), avg(b), min(s), max(s), min(i), max(b) FROM cb;
+SELECT g, count(*), count(i), sum(s), sum(b), avg(i), min(b), max(s) FROM cb GROUP BY g ORDER BY g NULLS FIRST;
+SELECT s, count(*), sum(i) FROM cb GROUP BY s ORDER BY s LIMIT 5;
+SELECT b, count(*) FROM cb GROUP BY b ORDER BY b DESC NULLS LAST LIMIT 3;
+CREATE TABLE cb_empty (id int PRIMARY KEY, v bigint);
+SELECT count(*), count(v), sum(v), avg(v), min(v), max(v) FROM cb_empty;
+SELECT v, count(*) FROM cb_empty GROUP BY v;
+ALTER TABLE cb ADD COLUMN late bigint;
+UPDATE cb SET late = id WHERE id > 2990;
+SELECT count(late), sum(late), avg(late), min(late) FROM cb;
+SELECT late, count(*) FROM cb GROUP BY late ORDER BY late NULLS FIRST LIMIT 3;

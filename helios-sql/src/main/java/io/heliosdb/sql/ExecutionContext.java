@@ -60,6 +60,14 @@ public interface ExecutionContext extends SchemaLookup, SequenceAccess, RoleAcce
         return scan(table);
     }
 
+    /**
+     * The rows {@link #scan(TableDef, boolean[])} would give, in column batches, or null when this kernel
+     * (or this table, e.g. a system view) cannot: the caller then pulls rows.
+     */
+    default ColumnBatchCursor scanBatches(TableDef table, boolean[] columns) {
+        return null;
+    }
+
     /** The row whose whole primary key equals {@code key} (one storage read): zero or one rows. */
     RowCursor lookup(TableDef table, Object[] key);
 

@@ -52,7 +52,8 @@ public final class SelectiveRowDecoder {
         return values;
     }
 
-    private static void skipValue(ByteReader in, SqlType type) {
+    /** Steps over one non-null value of {@code type}. */
+    static void skipValue(ByteReader in, SqlType type) {
         switch (type) {
             case BOOLEAN -> in.skip(1);
             case SMALLINT, INTEGER, BIGINT, DATE -> in.readVarLong();

@@ -247,6 +247,11 @@ final class KernelExecutionContext implements ExecutionContext {
     }
 
     @Override
+    public io.heliosdb.sql.ColumnBatchCursor scanBatches(TableDef table, boolean[] columns) {
+        return SystemViews.isView(table) ? null : tables.scanBatches(table, columns, metrics::rowsRead);
+    }
+
+    @Override
     public io.heliosdb.sql.SystemCatalog systemCatalog() {
         return new KernelSystemCatalog(this::catalogObjects, tables.sizes());
     }

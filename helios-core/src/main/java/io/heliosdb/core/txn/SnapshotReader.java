@@ -14,6 +14,9 @@ import java.util.Arrays;
  * ({@link #scanIndexValue}); other scans do not use it.
  */
 final class SnapshotReader implements KvReader {
+    /** A stored version's leading commit timestamp, as {@link VersionLayout#commitTs} reads it. */
+    private static final java.lang.invoke.VarHandle COMMIT_TS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
     private final KvReader base;
     private final long snapshotTs;
     private final RowCache cache;
@@ -137,7 +140,8 @@ final class SnapshotReader implements KvReader {
                     stored = newest.value();
                     length = stored.length;
                 }
-                if (VersionLayout.commitTs(stored) <= snapshotTs) {
+                // One 8-byte load instead of VersionLayout.commitTs's byte loop: this runs once per scanned row.
+                if ((long) COMMIT_TS.get(stored, 0) <= snapshotTs) {
                     if (VersionLayout.isDeleted(stored)) {
                         continue;
                     }

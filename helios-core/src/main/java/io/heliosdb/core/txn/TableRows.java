@@ -257,6 +257,14 @@ public final class TableRows {
         return new StoredRowCursor(rows, RowKeys.types(table), columns);
     }
 
+    /** {@link #scan(TableDef, boolean[])} in column batches; {@code rowsRead} hears each batch's row count. */
+    public io.heliosdb.sql.ColumnBatchCursor scanBatches(TableDef table, boolean[] columns,
+                                                         java.util.function.LongConsumer rowsRead) {
+        KvCursor rows = reader.scan(CatalogKeys.ROWS, CatalogKeys.rowPrefix(table.id()),
+                CatalogKeys.rowPrefixEnd(table.id()), false);
+        return new ColumnBatchScan(rows, RowKeys.typeArray(table), columns, rowsRead);
+    }
+
     public RowCursor lookup(TableDef table, Object[] key) {
         if (!table.hasPrimaryKey()) {
             throw new HeliosException(SqlState.INTERNAL_ERROR, "table \"" + table.name() + "\" has no primary key");

@@ -12,11 +12,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SelectiveRowDecoderTest {
-    private static final SqlType[] TYPES = {SqlType.BOOLEAN, SqlType.SMALLINT, SqlType.INTEGER, SqlType.BIGINT,
+    static final SqlType[] TYPES = {SqlType.BOOLEAN, SqlType.SMALLINT, SqlType.INTEGER, SqlType.BIGINT,
         SqlType.REAL, SqlType.DOUBLE, SqlType.NUMERIC, SqlType.TEXT, SqlType.VARCHAR, SqlType.DATE,
         SqlType.TIMESTAMP, SqlType.BYTEA, SqlType.INT4_ARRAY, SqlType.CHAR, SqlType.JSONB, SqlType.UUID};
 
-    private static Object value(SqlType type, SplittableRandom r) {
+    static Object value(SqlType type, SplittableRandom r) {
         return switch (type) {
             case BOOLEAN -> r.nextBoolean();
             case SMALLINT -> (short) r.nextInt(-30000, 30000);

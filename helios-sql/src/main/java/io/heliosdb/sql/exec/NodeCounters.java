@@ -27,6 +27,11 @@ final class NodeCounters {
         }
     }
 
+    /** Whether the statement being compiled counts rows per node (operators that skip nodes must not be used). */
+    static boolean active() {
+        return ACTIVE.get() != null;
+    }
+
     static Map<LogicalPlan, long[]> newMap() {
         return new IdentityHashMap<>();
     }

@@ -68,7 +68,7 @@ final class PlanCompiler {
                 return TypedGrouping.unwrap(AggregateOperator.aggregate(input,
                         TypedGrouping.wrapKeys(keys, keyTypes), a.aggregates()));
             }
-            return AggregateOperator.aggregate(input, keys, a.aggregates());
+            return BatchAggregate.orRows(a, AggregateOperator.aggregate(input, keys, a.aggregates()));
         } else if (plan instanceof Window w) {
             return WindowOperator.window(compile(w.input()), w.calls());
         } else if (plan instanceof SetOp o) {

@@ -1,0 +1,93 @@
+package io.heliosdb.sql.exec;
+
+/**
+ * Numbers the distinct values of an integer grouping column in the order they are first met (the
+ * order the row path's LinkedHashMap gives): open addressing over primitive keys, so a batch of rows
+ * finds its groups without boxing a key per row. NULL keys form one group of their own.
+ */
+final class LongGroupIds {
+    private static final long MIX = 0x9E3779B97F4A7C15L;
+
+    private long[] slotKeys = new long[64];
+    /** Per slot: the group id + 1, or 0 for an empty slot. */
+    private int[] slotIds = new int[64];
+    private int shift = 64 - 6;
+    private long[] groupKeys = new long[16];
+    private int nullGroup = -1;
+    private int count;
+
+    /** Writes the group id of each of the first {@code n} values to {@code out}; returns the group count. */
+    int assign(long[] values, boolean[] nulls, int n, int[] out) {
+        for (int i = 0; i < n; i++) {
+            out[i] = nulls != null && nulls[i] ? nullGroupId() : id(values[i]);
+        }
+        return count;
+    }
+
+    int count() {
+        return count;
+    }
+
+    boolean isNull(int group) {
+        return group == nullGroup;
+    }
+
+    long key(int group) {
+        return groupKeys[group];
+    }
+
+    private int nullGroupId() {
+        if (nullGroup < 0) {
+            nullGroup = newGroup(0);
+        }
+        return nullGroup;
+    }
+
+    private int id(long key) {
+        int mask = slotIds.length - 1;
+        int slot = (int) ((key * MIX) >>> shift);
+        while (true) {
+            int id = slotIds[slot];
+            if (id == 0) {
+                int group = newGroup(key);
+                slotKeys[slot] = key;
+                slotIds[slot] = group + 1;
+                if (2 * (count - (nullGroup >= 0 ? 1 : 0)) > slotIds.length) {
+                    grow();
+                }
+                return group;
+            }
+            if (slotKeys[slot] == key) {
+                return id - 1;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private int newGroup(long key) {
+        if (count == groupKeys.length) {
+            groupKeys = java.util.Arrays.copyOf(groupKeys, count * 2);
+        }
+        groupKeys[count] = key;
+        return count++;
+    }
+
+    private void grow() {
+        long[] oldKeys = slotKeys;
+        int[] oldIds = slotIds;
+        slotKeys = new long[oldKeys.length * 2];
+        slotIds = new int[oldIds.length * 2];
+        shift--;
+        int mask = slotIds.length - 1;
+        for (int s = 0; s < oldIds.length; s++) {
+            if (oldIds[s] != 0) {
+                int slot = (int) ((oldKeys[s] * MIX) >>> shift);
+                while (slotIds[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                slotKeys[slot] = oldKeys[s];
+                slotIds[slot] = oldIds[s];
+            }
+        }
+    }
+}
