@@ -15,6 +15,8 @@ public enum IsolationLevel {
     REPEATABLE_READ("repeatable read"),
     SERIALIZABLE("serializable");
 
+    private static final IsolationLevel[] LEVELS = values();
+
     private final String settingValue;
 
     IsolationLevel(String settingValue) {
@@ -33,6 +35,12 @@ public enum IsolationLevel {
 
     /** Parses a setting value such as {@code 'repeatable read'} or {@code REPEATABLE_READ}. */
     public static IsolationLevel parse(String value) {
+        // Every statement parses the session's setting, which is almost always a canonical value.
+        for (IsolationLevel level : LEVELS) {
+            if (level.settingValue.equals(value)) {
+                return level;
+            }
+        }
         String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT).replace('_', ' ').replace("'", "");
         return switch (v) {
             case "read committed", "read uncommitted", "default" -> READ_COMMITTED;

@@ -348,7 +348,12 @@ public final class TableRows {
     }
 
     private void lockTable(TableDef table) {
+        // Each single-row INSERT of a transaction is a statement of its own: skip the lock it already holds.
+        if (transaction.holdsSharedTable(table)) {
+            return;
+        }
         store.lockShared(transaction, CatalogKeys.CATALOG, CatalogKeys.tableKey(table.name()), reads.snapshotTs());
+        transaction.sharedTableLocked(table);
     }
 
     /**
@@ -365,7 +370,7 @@ public final class TableRows {
         }
         byte[] newest;
         try {
-            newest = store.lockForWrite(transaction, CatalogKeys.ROWS, rowKey, reads.snapshotTs());
+            newest = store.lockForInsert(transaction, table.id(), rowKey, reads.snapshotTs());
         } catch (HeliosException e) {
             // A key committed after the snapshot (the lock is held by now): a duplicate if it is live, else free.
             if (e.sqlState() != SqlState.SERIALIZATION_FAILURE || !holdsLock(rowKey)) {

@@ -46,6 +46,8 @@ public final class Transaction {
     private int ddlCount;
     private boolean ended;
     private LockWait lockWait = LockWait.DEFAULT;
+    /** The table whose catalog entry this transaction holds share-locked, as its writers last took it; or null. */
+    private TableDef sharedTable;
 
     Transaction(long id, IsolationLevel isolation) {
         this.id = id;
@@ -104,14 +106,28 @@ public final class Transaction {
     }
 
     void recordLock(LockKey key, LockTable.Mode mode) {
-        if (!locks.containsKey(key)) {
+        // One map operation for a key locked the first time (every inserted row).
+        LockTable.Mode held = locks.putIfAbsent(key, mode);
+        if (held == null) {
             lockOrder.add(key);
+        } else if (!held.covers(mode)) {
+            locks.put(key, mode);
         }
-        locks.merge(key, mode, LockTable.Mode::stronger);
+    }
+
+    /** The locked keys, in the order first locked (the transaction's own list: read it, do not keep it). */
+    /** Whether the writes of {@code table}'s rows already hold its catalog entry's shared lock (same definition object). */
+    boolean holdsSharedTable(TableDef table) {
+        return table == sharedTable;
+    }
+
+    /** {@code table}'s catalog entry is share-locked until the transaction ends (or a savepoint before now is rolled back to). */
+    void sharedTableLocked(TableDef table) {
+        sharedTable = table;
     }
 
     Iterable<LockKey> lockedKeys() {
-        return new ArrayList<>(locks.keySet());
+        return Collections.unmodifiableList(lockOrder);
     }
 
     public int lockCount() {
@@ -124,9 +140,17 @@ public final class Transaction {
         }
     }
 
-    /** The newest stored version when the key was locked; null when never locked (a fresh row id). */
+    /**
+     * The newest stored version when the key was locked; null when none was recorded: never locked (a
+     * fresh row id), or locked when it was known to have no stored version (see RowKeyCeilings).
+     */
     byte[] prior(LockKey key) {
         return priorVersions.get(key);
+    }
+
+    /** Whether any stored version was recorded: a transaction that only inserted fresh keys has none. */
+    boolean hasPriors() {
+        return !priorVersions.isEmpty();
     }
 
     /** The table as this transaction sees it: its own DDL over the catalog of its snapshot. */
@@ -263,6 +287,7 @@ public final class Transaction {
      */
     List<LockKey> rollbackToSavepoint(Mark mark) {
         rollbackTo(mark);
+        sharedTable = null; // its lock may be among those given back
         List<LockKey> released = new ArrayList<>(lockOrder.subList(mark.lockCount(), lockOrder.size()));
         lockOrder.subList(mark.lockCount(), lockOrder.size()).clear();
         released.forEach(locks::remove);

@@ -45,6 +45,7 @@ public final class TransactionalStore implements AutoCloseable {
     private final SnapshotRegistry snapshots;
     private final boolean readViews;
     private final RowCache rowCache;
+    private final RowKeyCeilings ceilings;
     private final AtomicLong transactionIds = new AtomicLong();
     private final AtomicLong tableIds;
     private final Map<Long, AtomicLong> rowIds = new ConcurrentHashMap<>();
@@ -70,6 +71,7 @@ public final class TransactionalStore implements AutoCloseable {
         this.sequences = new SequenceCounters(engine, syncCommits);
         this.rowCache = cache == null ? null : new RowCache(cache, engine);
         this.readViews = engine.capabilities().contains(StorageCapability.READ_VIEWS);
+        this.ceilings = new RowKeyCeilings(engine);
         byte[] last = engine.get(META, LAST_COMMIT_KEY);
         long lastTs = last == null ? 0 : CatalogKeys.readLong(last);
         // The newest commit timestamp is written once per group, not once per commit.
@@ -210,6 +212,21 @@ public final class TransactionalStore implements AutoCloseable {
      * the row does not wait for it, as in PostgreSQL).
      */
     byte[] lockForWrite(Transaction t, String keyspace, byte[] key, long snapshotTs, LockTable.Mode mode) {
+        return lockForWrite(t, keyspace, key, snapshotTs, mode, -1);
+    }
+
+    /**
+     * {@link #lockForWrite(Transaction, String, byte[], long)} of a row key an INSERT (or a key-changing
+     * UPDATE) claims in table {@code tableId}: a key above every row key the table has stored has no
+     * stored version, so none is read (see {@link RowKeyCeilings}).
+     */
+    byte[] lockForInsert(Transaction t, long tableId, byte[] rowKey, long snapshotTs) {
+        return lockForWrite(t, CatalogKeys.ROWS, rowKey, snapshotTs, LockTable.Mode.EXCLUSIVE, tableId);
+    }
+
+    /** {@code ceilingTable}: the table whose row-key ceiling may spare the read, or -1. */
+    private byte[] lockForWrite(Transaction t, String keyspace, byte[] key, long snapshotTs, LockTable.Mode mode,
+                                long ceilingTable) {
         LockKey lockKey = new LockKey(keyspace, key);
         LockTable.Mode held = t.heldLock(lockKey);
         if (held != null && held.covers(mode) && held.covers(LockTable.Mode.NO_KEY_EXCLUSIVE)) {
@@ -218,6 +235,10 @@ public final class TransactionalStore implements AutoCloseable {
         }
         locks.acquire(t.id(), lockKey, mode, t.lockWait());
         t.recordLock(lockKey, mode);
+        if (ceilingTable >= 0 && ceilings.above(ceilingTable, key)) {
+            // No stored version, and none can appear while the lock is held: nothing to remember (null means none).
+            return null;
+        }
         byte[] newest = engine.get(keyspace, key);
         t.recordPrior(lockKey, newest);
         checkConflict(t, newest, snapshotTs);
@@ -340,6 +361,7 @@ public final class TransactionalStore implements AutoCloseable {
                 boolean catalogWrite = transaction.overlay().touches(CatalogKeys.CATALOG);
                 try {
                     committer.commit(ts -> written[0] = commitBatch(transaction, ts), ts -> {
+                        ceilings.written(transaction.overlay()); // before the locks go: see RowKeyCeilings
                         if (catalogWrite) {
                             catalogWrittenTs = ts; // in timestamp order, so it only grows
                         }
@@ -355,6 +377,7 @@ public final class TransactionalStore implements AutoCloseable {
                     if (catalogWrite) {
                         catalogWrittenTs = Long.MAX_VALUE;
                     }
+                    ceilings.forgetAll();
                     if (rowCache != null && written[0] != null) {
                         rowCache.invalidate(written[0]);
                     }
@@ -368,9 +391,10 @@ public final class TransactionalStore implements AutoCloseable {
 
     private static WriteBatch commitBatch(Transaction t, long ts) {
         WriteBatch batch = new WriteBatch();
+        boolean priors = t.hasPriors(); // none: every written key was fresh (no lookups, no lock keys)
         for (String keyspace : new String[] {CatalogKeys.CATALOG, CatalogKeys.ROWS, CatalogKeys.INDEXES}) {
             t.overlay().forEach(keyspace, (key, value) -> {
-                byte[] prior = t.prior(new LockKey(keyspace, key));
+                byte[] prior = priors ? t.prior(new LockKey(keyspace, key)) : null;
                 byte[] stored = prior == null || prior == Transaction.ABSENT ? null : prior;
                 boolean deleting = WriteOverlay.isTombstone(value);
                 if (deleting && (stored == null || VersionLayout.isDeleted(stored))) {

@@ -33,12 +33,16 @@ public final class VersionLayout {
 
     /** A stored version: {@code payload} null for a deletion. */
     static byte[] encode(long commitTs, byte[] payload) {
-        int length = HEADER + (payload == null ? 0 : payload.length);
-        ByteWriter w = new ByteWriter(length).writeLongBE(commitTs).write(payload == null ? DELETED : LIVE);
-        if (payload != null) {
-            w.write(payload);
+        // Every written row goes through here at commit: one exact-size array, no growable buffer.
+        byte[] out = new byte[HEADER + (payload == null ? 0 : payload.length)];
+        for (int i = 0; i < 8; i++) {
+            out[i] = (byte) (commitTs >>> (56 - 8 * i));
         }
-        return w.toByteArray();
+        out[8] = payload == null ? DELETED : LIVE;
+        if (payload != null) {
+            System.arraycopy(payload, 0, out, HEADER, payload.length);
+        }
+        return out;
     }
 
     static long commitTs(byte[] stored) {

@@ -26,7 +26,21 @@ public final class WriteOverlay {
     private static final class Space {
         NavigableMap<byte[], byte[]> map = new TreeMap<>(UNSIGNED);
         boolean shared;
+        /**
+         * A key at or above every key of {@link #map} (it may stay above after a rollback), or null when
+         * not known: a lookup of a key above it (each of a run of ascending inserts) skips the tree.
+         */
+        byte[] ceiling;
+
+        void raiseCeiling(byte[] key) {
+            if (ceiling != null && Arrays.compareUnsigned(key, ceiling) > 0) {
+                ceiling = key;
+            }
+        }
     }
+
+    /** The ceiling of a new, empty keyspace: below every non-empty key. */
+    private static final byte[] BELOW_ALL = new byte[0];
 
     /** A write to undo: the entry before it, {@code previous} null when there was none. */
     private record Undo(String keyspace, byte[] key, byte[] previous) {
@@ -37,12 +51,16 @@ public final class WriteOverlay {
     private long bytes;
 
     public void put(String keyspace, byte[] key, byte[] value) {
-        undo.add(new Undo(keyspace, key, writable(keyspace).put(key, value)));
+        Space s = writableSpace(keyspace);
+        undo.add(new Undo(keyspace, key, s.map.put(key, value)));
+        s.raiseCeiling(key);
         bytes += key.length + value.length;
     }
 
     public void delete(String keyspace, byte[] key) {
-        undo.add(new Undo(keyspace, key, writable(keyspace).put(key, TOMBSTONE)));
+        Space s = writableSpace(keyspace);
+        undo.add(new Undo(keyspace, key, s.map.put(key, TOMBSTONE)));
+        s.raiseCeiling(key);
         bytes += key.length;
     }
 
@@ -98,18 +116,43 @@ public final class WriteOverlay {
     }
 
     private NavigableMap<byte[], byte[]> writable(String keyspace) {
-        Space s = spaces.computeIfAbsent(keyspace, k -> new Space());
+        return writableSpace(keyspace).map;
+    }
+
+    private Space writableSpace(String keyspace) {
+        Space s = spaces.get(keyspace);
+        if (s == null) {
+            s = new Space();
+            s.ceiling = BELOW_ALL;
+            spaces.put(keyspace, s);
+        }
         if (s.shared) {
             s.map = new TreeMap<>(s.map);
             s.shared = false;
         }
-        return s.map;
+        return s;
     }
 
     /** The overlay's entry for a key: null when untouched, {@link #TOMBSTONE} when deleted. */
     public byte[] lookup(String keyspace, byte[] key) {
         Space s = spaces.get(keyspace);
-        return s == null ? null : s.map.get(key);
+        if (s == null) {
+            return null;
+        }
+        byte[] ceiling = s.ceiling;
+        if (ceiling != null && Arrays.compareUnsigned(key, ceiling) > 0) {
+            return null;
+        }
+        return s.map.get(key);
+    }
+
+    /** The greatest key written (or deleted) in {@code keyspace} below {@code bound} (null: no bound), or null. */
+    byte[] lastKeyBelow(String keyspace, byte[] bound) {
+        Space s = spaces.get(keyspace);
+        if (s == null || s.map.isEmpty()) {
+            return null;
+        }
+        return bound == null ? s.map.lastKey() : s.map.lowerKey(bound);
     }
 
     /** A stable view of the entries in {@code [from, to)}; later writes do not show in it. */

@@ -47,6 +47,7 @@ public final class RocksStorageEngine implements StorageEngine {
     private final RocksTuning tuning;
     private final RocksDB db;
     private final ConcurrentHashMap<String, ColumnFamilyHandle> families = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> familyIds = new ConcurrentHashMap<>();
     private final Object familyCreation = new Object();
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     // Cursors and views the caller has not closed yet: released by close() before the database.
@@ -199,21 +200,30 @@ public final class RocksStorageEngine implements StorageEngine {
             if (batch.isEmpty()) {
                 return null;
             }
-            try (org.rocksdb.WriteBatch nativeBatch = new org.rocksdb.WriteBatch()) {
-                for (WriteBatch.Op op : batch.ops()) {
-                    ColumnFamilyHandle family = familyForWrite(op.keyspace());
-                    if (op.isDelete()) {
-                        nativeBatch.delete(family, op.key());
-                    } else {
-                        nativeBatch.put(family, op.key(), op.value());
-                    }
-                }
+            // One native call for the whole batch instead of one per operation (see SerializedWriteBatch).
+            byte[] serialized = SerializedWriteBatch.encode(batch, this::familyIdForWrite);
+            try (org.rocksdb.WriteBatch nativeBatch = new org.rocksdb.WriteBatch(serialized)) {
                 // Without a WAL there is nothing to sync: wal_enabled=false trades durability for speed.
                 WriteOptions options = sync ? tuning.syncWrites : tuning.bufferedWrites;
                 db.write(options, nativeBatch);
             }
             return null;
         });
+    }
+
+    /** The keyspace's column family id (a native call the first time, then remembered; families are never dropped). */
+    private int familyIdForWrite(String keyspace) {
+        Integer known = familyIds.get(keyspace);
+        if (known != null) {
+            return known;
+        }
+        try {
+            int id = familyForWrite(keyspace).getID();
+            familyIds.put(keyspace, id);
+            return id;
+        } catch (RocksDBException e) {
+            throw new HeliosException(SqlState.IO_ERROR, "RocksDB error in \"" + directory + "\": " + e.getMessage(), e);
+        }
     }
 
     private ColumnFamilyHandle familyForWrite(String keyspace) throws RocksDBException {
