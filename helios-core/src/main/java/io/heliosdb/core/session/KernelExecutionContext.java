@@ -248,7 +248,7 @@ final class KernelExecutionContext implements ExecutionContext {
 
     @Override
     public io.heliosdb.sql.ColumnBatchCursor scanBatches(TableDef table, boolean[] columns) {
-        return SystemViews.isView(table) ? null : tables.scanBatches(table, columns, metrics::rowsRead);
+        return SystemViews.isView(table) ? null : rowReads.scanBatches(table, columns, metrics::rowsRead);
     }
 
     @Override

@@ -39,6 +39,9 @@ class DataModifyingWithTest {
             // The step deleted two rows, yet the main query still counts them: same snapshot, as in PostgreSQL.
             assertThat(rows(s, "with d as (delete from src where id >= 2 returning id)"
                     + " select (select count(*) from src), (select count(*) from d)")).containsExactly("3|2");
+            // A top-level aggregate over the table reads the statement's start too (the batched scan path).
+            assertThat(rows(s, "with d as (delete from src where id >= 2 returning id)"
+                    + " select count(*), sum(id) from src")).containsExactly("1|1");
             assertThat(rows(s, "with u as (update src set v = 'x' returning id)"
                     + " select id, v from src order by id")).containsExactly("1|a");
             assertThat(rows(s, "select v from src")).containsExactly("x");
