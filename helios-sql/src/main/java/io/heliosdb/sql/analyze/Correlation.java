@@ -1,6 +1,7 @@
 package io.heliosdb.sql.analyze;
 
 import io.heliosdb.sql.plan.LogicalPlan;
+import io.heliosdb.sql.plan.PlanInputs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +35,7 @@ final class Correlation {
                 return true;
             }
         }
-        for (LogicalPlan input : inputs(plan)) {
+        for (LogicalPlan input : PlanInputs.of(plan)) {
             if (readsOutside(input, level)) {
                 return true;
             }
@@ -68,36 +69,5 @@ final class Correlation {
             }
         }
         return out;
-    }
-
-    private static List<LogicalPlan> inputs(LogicalPlan p) {
-        if (p instanceof LogicalPlan.Filter x) {
-            return List.of(x.input());
-        } else if (p instanceof LogicalPlan.Project x) {
-            return List.of(x.input());
-        } else if (p instanceof LogicalPlan.Join x) {
-            return List.of(x.left(), x.right());
-        } else if (p instanceof LogicalPlan.Aggregate x) {
-            return List.of(x.input());
-        } else if (p instanceof LogicalPlan.SetOp x) {
-            return List.of(x.left(), x.right());
-        } else if (p instanceof LogicalPlan.DistinctOn x) {
-            return List.of(x.input());
-        } else if (p instanceof LogicalPlan.Distinct x) {
-            return List.of(x.input());
-        } else if (p instanceof LogicalPlan.Sort x) {
-            return List.of(x.input());
-        } else if (p instanceof LogicalPlan.Limit x) {
-            return List.of(x.input());
-        } else if (p instanceof LogicalPlan.LockRows x) {
-            return List.of(x.input());
-        } else if (p instanceof LogicalPlan.RecursiveUnion x) {
-            return List.of(x.anchor(), x.recursive());
-        } else if (p instanceof LogicalPlan.HashJoin x) {
-            return List.of(x.left(), x.right());
-        } else if (p instanceof LogicalPlan.Window x) {
-            return List.of(x.input());
-        }
-        return List.of();
     }
 }

@@ -3,6 +3,7 @@ package io.heliosdb.sql.exec;
 import io.heliosdb.sql.analyze.BoundExpr;
 import io.heliosdb.sql.analyze.BoundExprs;
 import io.heliosdb.sql.plan.LogicalPlan;
+import io.heliosdb.sql.plan.PlanInputs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +32,7 @@ final class LockRowsOperator {
                 return true;
             }
         }
-        for (LogicalPlan input : inputs(plan)) {
+        for (LogicalPlan input : PlanInputs.of(plan)) {
             if (locks(input)) {
                 return true;
             }
@@ -77,41 +78,6 @@ final class LockRowsOperator {
         }
         out.removeIf(java.util.Objects::isNull);
         return out;
-    }
-
-    private static List<LogicalPlan> inputs(LogicalPlan p) {
-        if (p instanceof LogicalPlan.Filter x) {
-            return List.of(x.input());
-        } else if (p instanceof LogicalPlan.Project x) {
-            return List.of(x.input());
-        } else if (p instanceof LogicalPlan.Join x) {
-            return List.of(x.left(), x.right());
-        } else if (p instanceof LogicalPlan.IndexJoin x) {
-            return List.of(x.left(), x.right());
-        } else if (p instanceof LogicalPlan.HashJoin x) {
-            return List.of(x.left(), x.right());
-        } else if (p instanceof LogicalPlan.Aggregate x) {
-            return List.of(x.input());
-        } else if (p instanceof LogicalPlan.Window x) {
-            return List.of(x.input());
-        } else if (p instanceof LogicalPlan.SetOp x) {
-            return List.of(x.left(), x.right());
-        } else if (p instanceof LogicalPlan.DistinctOn x) {
-            return List.of(x.input());
-        } else if (p instanceof LogicalPlan.Distinct x) {
-            return List.of(x.input());
-        } else if (p instanceof LogicalPlan.Sort x) {
-            return List.of(x.input());
-        } else if (p instanceof LogicalPlan.Limit x) {
-            return List.of(x.input());
-        } else if (p instanceof LogicalPlan.LockRows x) {
-            return List.of(x.input());
-        } else if (p instanceof LogicalPlan.CteScan x) {
-            return List.of(x.input());
-        } else if (p instanceof LogicalPlan.RecursiveUnion x) {
-            return List.of(x.anchor(), x.recursive());
-        }
-        return List.of();
     }
 
     /**
