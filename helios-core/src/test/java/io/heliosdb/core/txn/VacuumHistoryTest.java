@@ -6,8 +6,6 @@ import io.heliosdb.api.SqlType;
 import io.heliosdb.api.config.StorageConfig;
 import io.heliosdb.core.catalog.CatalogKeys;
 import io.heliosdb.spi.KvCursor;
-import io.heliosdb.spi.ReadView;
-import io.heliosdb.spi.StorageCapability;
 import io.heliosdb.spi.StorageEngine;
 import io.heliosdb.spi.StorageEngineProvider;
 import io.heliosdb.spi.WriteBatch;
@@ -17,7 +15,6 @@ import io.heliosdb.sql.schema.TableDef;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,8 +44,7 @@ class VacuumHistoryTest {
      * Pauses the vacuum thread before any write it makes after one that removed a row's deletion
      * marker, until the test lets it go: the moment between the marker's removal and its history's.
      */
-    private static final class PauseAfterMarkerRemoval implements StorageEngine {
-        private final StorageEngine delegate;
+    private static final class PauseAfterMarkerRemoval extends ForwardingStorageEngine {
         volatile Thread vacuum;
         private boolean markerRemoved;
         /** Counted down when vacuum pauses (and by the test when vacuum ends without pausing). */
@@ -56,7 +52,7 @@ class VacuumHistoryTest {
         final CountDownLatch resume = new CountDownLatch(1);
 
         PauseAfterMarkerRemoval(StorageEngine delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -78,36 +74,6 @@ class VacuumHistoryTest {
                         && op.keyspace().equals(CatalogKeys.ROWS));
             }
             delegate.write(batch, sync);
-        }
-
-        @Override
-        public byte[] get(String keyspace, byte[] key) {
-            return delegate.get(keyspace, key);
-        }
-
-        @Override
-        public KvCursor scan(String keyspace, byte[] from, byte[] to, boolean reverse) {
-            return delegate.scan(keyspace, from, to, reverse);
-        }
-
-        @Override
-        public ReadView readView() {
-            return delegate.readView();
-        }
-
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public Set<StorageCapability> capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.heliosdb.api.SqlType;
 import io.heliosdb.api.config.StorageConfig;
 import io.heliosdb.core.catalog.CatalogKeys;
-import io.heliosdb.spi.KvCursor;
-import io.heliosdb.spi.ReadView;
-import io.heliosdb.spi.StorageCapability;
 import io.heliosdb.spi.StorageEngine;
 import io.heliosdb.spi.StorageEngineProvider;
 import io.heliosdb.spi.WriteBatch;
@@ -19,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,14 +42,13 @@ class VacuumMarkerRaceTest {
     Path dir;
 
     /** Pauses the vacuum thread's removal of an index entry's deletion marker, before it reaches storage. */
-    private static final class PausingMarkerRemoval implements StorageEngine {
-        private final StorageEngine delegate;
+    private static final class PausingMarkerRemoval extends ForwardingStorageEngine {
         volatile Thread vacuum;
         final CountDownLatch paused = new CountDownLatch(1);
         final CountDownLatch resume = new CountDownLatch(1);
 
         PausingMarkerRemoval(StorageEngine delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -72,36 +67,6 @@ class VacuumMarkerRaceTest {
                 }
             }
             delegate.write(batch, sync);
-        }
-
-        @Override
-        public byte[] get(String keyspace, byte[] key) {
-            return delegate.get(keyspace, key);
-        }
-
-        @Override
-        public KvCursor scan(String keyspace, byte[] from, byte[] to, boolean reverse) {
-            return delegate.scan(keyspace, from, to, reverse);
-        }
-
-        @Override
-        public ReadView readView() {
-            return delegate.readView();
-        }
-
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public Set<StorageCapability> capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 

@@ -1,7 +1,7 @@
 package io.heliosdb.sql.analyze;
 
 import io.heliosdb.sql.plan.LogicalPlan;
-import io.heliosdb.sql.plan.PlanInputs;
+import io.heliosdb.sql.plan.PlanWalk;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +23,7 @@ final class Correlation {
             return readsOutside(j.left(), level) || readsOutside(j.right(), level + 1)
                     || readsOutside(new LogicalPlan.Filter(new LogicalPlan.OneRow(), j.condition()), level);
         }
-        for (BoundExpr e : expressions(plan)) {
+        for (BoundExpr e : PlanWalk.expressions(plan)) {
             boolean[] found = {false};
             BoundExprs.forEach(e, n -> {
                 if (n instanceof BoundExpr.OuterRef r && r.depth() >= level
@@ -35,39 +35,11 @@ final class Correlation {
                 return true;
             }
         }
-        for (LogicalPlan input : PlanInputs.of(plan)) {
+        for (LogicalPlan input : PlanWalk.inputs(plan)) {
             if (readsOutside(input, level)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static List<BoundExpr> expressions(LogicalPlan p) {
-        List<BoundExpr> out = new ArrayList<>();
-        if (p instanceof LogicalPlan.Filter f) {
-            out.add(f.predicate());
-        } else if (p instanceof LogicalPlan.Project x) {
-            out.addAll(x.expressions());
-        } else if (p instanceof LogicalPlan.Join j && j.condition() != null) {
-            out.add(j.condition());
-        } else if (p instanceof LogicalPlan.Aggregate a) {
-            out.addAll(a.groupKeys());
-            out.addAll(a.aggregates());
-        } else if (p instanceof LogicalPlan.Lookup l) {
-            out.addAll(l.key());
-        } else if (p instanceof LogicalPlan.FunctionScan f) {
-            out.addAll(f.args());
-        } else if (p instanceof LogicalPlan.Values v) {
-            v.rows().forEach(out::addAll);
-        } else if (p instanceof LogicalPlan.Limit l) {
-            if (l.limit() != null) {
-                out.add(l.limit());
-            }
-            if (l.offset() != null) {
-                out.add(l.offset());
-            }
-        }
-        return out;
     }
 }

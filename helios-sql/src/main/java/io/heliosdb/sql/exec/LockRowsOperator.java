@@ -3,7 +3,7 @@ package io.heliosdb.sql.exec;
 import io.heliosdb.sql.analyze.BoundExpr;
 import io.heliosdb.sql.analyze.BoundExprs;
 import io.heliosdb.sql.plan.LogicalPlan;
-import io.heliosdb.sql.plan.PlanInputs;
+import io.heliosdb.sql.plan.PlanWalk;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,59 +25,19 @@ final class LockRowsOperator {
         if (plan instanceof LogicalPlan.LockRows) {
             return true;
         }
-        for (BoundExpr e : expressions(plan)) {
+        for (BoundExpr e : PlanWalk.expressions(plan)) {
             boolean[] found = {false};
             BoundExprs.forEach(e, n -> found[0] |= n instanceof BoundExpr.Subquery q && locks(q.plan()));
             if (found[0]) {
                 return true;
             }
         }
-        for (LogicalPlan input : PlanInputs.of(plan)) {
+        for (LogicalPlan input : PlanWalk.inputs(plan)) {
             if (locks(input)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static List<BoundExpr> expressions(LogicalPlan p) {
-        List<BoundExpr> out = new ArrayList<>();
-        if (p instanceof LogicalPlan.Filter f) {
-            out.add(f.predicate());
-        } else if (p instanceof LogicalPlan.Project x) {
-            out.addAll(x.expressions());
-        } else if (p instanceof LogicalPlan.Join j) {
-            out.add(j.condition());
-        } else if (p instanceof LogicalPlan.IndexJoin j) {
-            out.add(j.condition());
-        } else if (p instanceof LogicalPlan.HashJoin j) {
-            out.add(j.condition());
-            out.addAll(j.leftKeys());
-            out.addAll(j.rightKeys());
-        } else if (p instanceof LogicalPlan.Aggregate a) {
-            out.addAll(a.groupKeys());
-            out.addAll(a.aggregates());
-        } else if (p instanceof LogicalPlan.Window w) {
-            out.addAll(w.calls());
-        } else if (p instanceof LogicalPlan.Lookup l) {
-            out.addAll(l.key());
-        } else if (p instanceof LogicalPlan.IndexScan s) {
-            out.addAll(s.prefix());
-            if (s.in() != null) {
-                out.addAll(s.in());
-            }
-            out.add(s.lower());
-            out.add(s.upper());
-        } else if (p instanceof LogicalPlan.FunctionScan f) {
-            out.addAll(f.args());
-        } else if (p instanceof LogicalPlan.Values v) {
-            v.rows().forEach(out::addAll);
-        } else if (p instanceof LogicalPlan.Limit l) {
-            out.add(l.limit());
-            out.add(l.offset());
-        }
-        out.removeIf(java.util.Objects::isNull);
-        return out;
     }
 
     /**
