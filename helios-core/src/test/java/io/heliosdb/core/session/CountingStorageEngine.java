@@ -1,16 +1,14 @@
 package io.heliosdb.core.session;
 
+import io.heliosdb.core.txn.ForwardingStorageEngine;
 import io.heliosdb.spi.KvCursor;
 import io.heliosdb.spi.ReadView;
-import io.heliosdb.spi.StorageCapability;
 import io.heliosdb.spi.StorageEngine;
 import io.heliosdb.spi.WriteBatch;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Wraps a storage engine and counts what the kernel asks of it. */
-final class CountingStorageEngine implements StorageEngine {
-    final StorageEngine delegate;
+final class CountingStorageEngine extends ForwardingStorageEngine {
     final AtomicInteger gets = new AtomicInteger();
     final AtomicInteger scans = new AtomicInteger();
     final AtomicInteger writes = new AtomicInteger();
@@ -19,7 +17,7 @@ final class CountingStorageEngine implements StorageEngine {
     final AtomicInteger viewsTaken = new AtomicInteger();
 
     CountingStorageEngine(StorageEngine delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     void resetCounts() {
@@ -28,16 +26,6 @@ final class CountingStorageEngine implements StorageEngine {
         writes.set(0);
         syncWrites.set(0);
         viewsTaken.set(0);
-    }
-
-    @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    @Override
-    public Set<StorageCapability> capabilities() {
-        return delegate.capabilities();
     }
 
     @Override
@@ -90,10 +78,5 @@ final class CountingStorageEngine implements StorageEngine {
                 view.close();
             }
         };
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /** A storage engine that passes every call to another; tests override the calls they watch or hold. */
-abstract class ForwardingStorageEngine implements StorageEngine {
+public abstract class ForwardingStorageEngine implements StorageEngine {
     protected final StorageEngine delegate;
 
-    ForwardingStorageEngine(StorageEngine delegate) {
+    protected ForwardingStorageEngine(StorageEngine delegate) {
         this.delegate = delegate;
     }
 

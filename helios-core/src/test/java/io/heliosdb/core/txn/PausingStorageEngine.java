@@ -1,12 +1,7 @@
 package io.heliosdb.core.txn;
 
 import io.heliosdb.core.catalog.CatalogKeys;
-import io.heliosdb.spi.KvCursor;
-import io.heliosdb.spi.ReadView;
-import io.heliosdb.spi.StorageCapability;
 import io.heliosdb.spi.StorageEngine;
-import io.heliosdb.spi.WriteBatch;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -14,14 +9,13 @@ import java.util.concurrent.TimeUnit;
  * Wraps an engine so that one chosen thread's next row get (on the engine itself, not a read view)
  * stops after reading, until the test lets it go: the window in which a commit can race a cache fill.
  */
-final class PausingStorageEngine implements StorageEngine {
-    private final StorageEngine delegate;
+final class PausingStorageEngine extends ForwardingStorageEngine {
     private volatile Thread paused;
     final CountDownLatch readDone = new CountDownLatch(1);
     final CountDownLatch resume = new CountDownLatch(1);
 
     PausingStorageEngine(StorageEngine delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     void pauseNextRowGet(Thread thread) {
@@ -44,35 +38,5 @@ final class PausingStorageEngine implements StorageEngine {
             }
         }
         return value;
-    }
-
-    @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    @Override
-    public Set<StorageCapability> capabilities() {
-        return delegate.capabilities();
-    }
-
-    @Override
-    public KvCursor scan(String keyspace, byte[] from, byte[] to, boolean reverse) {
-        return delegate.scan(keyspace, from, to, reverse);
-    }
-
-    @Override
-    public void write(WriteBatch batch, boolean sync) {
-        delegate.write(batch, sync);
-    }
-
-    @Override
-    public ReadView readView() {
-        return delegate.readView();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }
