@@ -21,6 +21,14 @@ public interface SchemaLookup {
         return List.of();
     }
 
+    /**
+     * The ways the planner may read {@code table} by key: its indexes, and its primary key where the kernel
+     * can read a range of it ({@link io.heliosdb.sql.schema.PrimaryKeyIndex}).
+     */
+    default List<IndexDef> accessPaths(TableDef table) {
+        return indexes(table.name());
+    }
+
     /** The view with this case-folded name; a kernel without views has none. */
     default Optional<io.heliosdb.sql.schema.ViewDef> view(String name) {
         return Optional.empty();

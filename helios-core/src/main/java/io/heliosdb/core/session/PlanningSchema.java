@@ -76,6 +76,19 @@ final class PlanningSchema implements SchemaLookup {
     }
 
     @Override
+    public List<IndexDef> accessPaths(TableDef table) {
+        IndexDef key = io.heliosdb.sql.schema.PrimaryKeyIndex.of(table);
+        List<IndexDef> indexes = indexes(table.name());
+        if (key == null || table.id() <= 0) {
+            return indexes;
+        }
+        List<IndexDef> all = new java.util.ArrayList<>(indexes.size() + 1);
+        all.add(key);
+        all.addAll(indexes);
+        return all;
+    }
+
+    @Override
     public List<IndexDef> indexes(String table) {
         Optional<TableDef> def = searchPath.resolve(table,
                 n -> transaction != null ? transaction.table(committed, n) : committed.table(n));

@@ -107,6 +107,11 @@ public final class TableRows {
     /** Rows in index order between two key prefixes; see {@link io.heliosdb.sql.ExecutionContext#indexScan}. */
     public RowCursor indexScan(IndexDef definition, Object[] lower, boolean lowerInclusive, Object[] upper,
                                boolean upperInclusive, boolean reverse) {
+        if (io.heliosdb.sql.schema.PrimaryKeyIndex.is(definition)) {
+            TableDef table = table(definition.table()).orElseThrow(() -> new HeliosException(SqlState.UNDEFINED_TABLE,
+                    "relation \"" + definition.table() + "\" does not exist"));
+            return PrimaryKeyRanges.scan(reader, table, lower, lowerInclusive, upper, upperInclusive, reverse);
+        }
         StoredIndex index = index(definition.name()).orElseThrow(() -> new HeliosException(SqlState.UNDEFINED_OBJECT,
                 "index \"" + definition.name() + "\" does not exist"));
         TableDef table = table(index.table()).filter(t -> t.id() == index.tableId()).orElseThrow(

@@ -171,6 +171,11 @@ final class ViewAnalysis {
         }
 
         @Override
+        public List<io.heliosdb.sql.schema.IndexDef> accessPaths(TableDef table) {
+            return inner.accessPaths(table);
+        }
+
+        @Override
         public List<TableDef> tables() {
             return inner.tables();
         }

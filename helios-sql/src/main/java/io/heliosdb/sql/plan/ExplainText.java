@@ -73,7 +73,7 @@ public final class ExplainText {
             title = "Index Scan using " + l.table().name() + "_pkey on " + l.table().name();
             details.add("Index Cond: " + keyCondition(l));
         } else if (p instanceof IndexScan i) {
-            title = "Index Scan" + (i.reverse() ? " Backward" : "") + " using " + i.index().name() + " on "
+            title = "Index Scan" + (i.reverse() ? " Backward" : "") + " using " + io.heliosdb.sql.schema.PrimaryKeyIndex.displayName(i.index()) + " on "
                     + i.table().name();
             if (!i.conditions().isEmpty()) {
                 details.add("Index Cond: " + and(i.conditions()));

@@ -33,7 +33,8 @@ public final class IndexSelectionRule implements PlanRule {
         }
         List<BoundExpr> conjuncts = IndexConditions.conjuncts(filter.predicate());
         Candidate best = null;
-        for (IndexDef index : schema.indexes(scan.table().name())) {
+        // The primary key comes first, so it wins a tie: it reads the rows themselves, not entries then rows.
+        for (IndexDef index : schema.accessPaths(scan.table())) {
             Candidate c = match(scan, index, conjuncts);
             if (c != null && (best == null || c.score > best.score)) {
                 best = c;

@@ -6,6 +6,7 @@ import io.heliosdb.sql.analyze.BoundExprs;
 import io.heliosdb.sql.plan.LogicalPlan;
 import io.heliosdb.sql.plan.LogicalPlan.Filter;
 import io.heliosdb.sql.plan.LogicalPlan.HashJoin;
+import io.heliosdb.sql.plan.LogicalPlan.IndexJoin;
 import io.heliosdb.sql.plan.LogicalPlan.Join;
 import io.heliosdb.sql.plan.LogicalPlan.JoinKind;
 import io.heliosdb.sql.plan.Planner;
@@ -49,7 +50,26 @@ public final class JoinOrderRule implements PlanRule {
     }
 
     static boolean isInnerJoin(LogicalPlan p) {
-        return p instanceof Join j && j.kind() == JoinKind.INNER || p instanceof HashJoin h && h.kind() == JoinKind.INNER;
+        return p instanceof Join j && j.kind() == JoinKind.INNER || p instanceof HashJoin h && h.kind() == JoinKind.INNER
+                || p instanceof IndexJoin i && i.kind() == JoinKind.INNER && probedTable(i.right()) != null;
+    }
+
+    /**
+     * The table an index join's right side probes (a key lookup or index scan, perhaps under the right
+     * table's own filter), which the rule rebuilds as the scan it was before {@link IndexJoinRule}: the
+     * rules run bottom-up, so a join becomes an index join before the WHERE above it is seen here.
+     */
+    private static LogicalPlan.Scan probedTable(LogicalPlan right) {
+        LogicalPlan probe = right instanceof Filter f ? f.input() : right;
+        if (probe instanceof LogicalPlan.Lookup l) {
+            return new LogicalPlan.Scan(l.table());
+        }
+        return probe instanceof LogicalPlan.IndexScan s ? new LogicalPlan.Scan(s.table()) : null;
+    }
+
+    private static LogicalPlan unprobed(IndexJoin join) {
+        LogicalPlan.Scan scan = probedTable(join.right());
+        return join.right() instanceof Filter f ? new Filter(scan, f.predicate()) : scan;
     }
 
     /** The tables (leaves) of a join tree, where their columns start, and the conjuncts placed on them. */
@@ -63,9 +83,23 @@ public final class JoinOrderRule implements PlanRule {
 
         boolean flatten(LogicalPlan p, int offset) {
             if (isInnerJoin(p)) {
-                LogicalPlan left = p instanceof Join j ? j.left() : ((HashJoin) p).left();
-                LogicalPlan right = p instanceof Join j ? j.right() : ((HashJoin) p).right();
-                BoundExpr condition = p instanceof Join j ? j.condition() : ((HashJoin) p).condition();
+                LogicalPlan left;
+                LogicalPlan right;
+                BoundExpr condition;
+                if (p instanceof Join j) {
+                    left = j.left();
+                    right = j.right();
+                    condition = j.condition();
+                } else if (p instanceof IndexJoin i) {
+                    left = i.left();
+                    right = unprobed(i);
+                    condition = i.condition();
+                } else {
+                    HashJoin h = (HashJoin) p;
+                    left = h.left();
+                    right = h.right();
+                    condition = h.condition();
+                }
                 if (!flatten(left, offset) || !flatten(right, offset + left.columns().size())) {
                     return false;
                 }
