@@ -46,8 +46,9 @@ final class RoundReport {
                     + "(medians and min-max are over the completed rounds)");
         }
         notes.add("scale " + options.scale().name() + ": " + options.scale().rows() + " rows, "
-                + planned + " interleaved rounds, each pair in a fresh JVM (-Xmx2g " + CompareMain.PRETOUCH + ") on fresh files; "
-                + "the heap is touched at start because on this kind of virtual machine the first touch of each fresh "
+                + planned + " interleaved rounds, each pair in a fresh JVM (" + String.join(" ", CompareMain.HEAP_FLAGS)
+                + ") on fresh files; the whole heap is committed and touched at start (a growing heap touches each new "
+                + "region inside a GC pause) because on this kind of virtual machine the first touch of each fresh "
                 + "page costs a fault that made a JVM's 20k-row scans 4-7x slower for their first seconds (a long-running "
                 + "process pays it once); so the peak RSS of a JVM target includes its committed heap"
                 + (CompareMain.extraJvmFlags().isEmpty() ? ""
