@@ -83,7 +83,7 @@ public final class IndexOrderRule implements PlanRule {
             LogicalPlan input = ordered(f.input(), columns, keys);
             return input == null ? null : new Filter(input, f.predicate());
         } else if (p instanceof Scan scan) {
-            for (IndexDef index : schema.indexes(scan.table().name())) {
+            for (IndexDef index : schema.accessPaths(scan.table())) {
                 Boolean reverse = direction(index, 0, columns, keys);
                 if (reverse != null) {
                     return IndexScan.full(scan.table(), index, reverse);
