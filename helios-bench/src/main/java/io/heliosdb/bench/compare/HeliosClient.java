@@ -53,6 +53,11 @@ final class HeliosClient implements DbClient {
         };
     }
 
+    /** The embedded session, for reading the kernel's own counters (helios_stats). */
+    Session session() {
+        return session;
+    }
+
     @Override
     public String product() {
         return "HeliosDB";

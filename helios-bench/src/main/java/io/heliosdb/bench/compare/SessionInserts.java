@@ -18,6 +18,8 @@ final class SessionInserts {
         final LongAdder cpu = new LongAdder();
         final LongAdder user = new LongAdder();
         final LongAdder allocated = new LongAdder();
+        /** Times the session threads went to sleep (a commit that waits for another's sync sleeps once). */
+        final LongAdder voluntarySwitches = new LongAdder();
     }
 
     private SessionInserts() {
@@ -34,6 +36,7 @@ final class SessionInserts {
                 long cpu = mx.getCurrentThreadCpuTime();
                 long user = mx.getCurrentThreadUserTime();
                 long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+                long switches = costs == null ? 0 : voluntarySwitches();
                 try (DbClient.Stmt insert = c.prepare(Workload.INSERT_ITEM)) {
                     for (long id = ids.getAndIncrement(); id < end; id = ids.getAndIncrement()) {
                         insert.update((int) id, (int) (id % 100), id, "n");
@@ -47,6 +50,7 @@ final class SessionInserts {
                         costs.cpu.add(mx.getCurrentThreadCpuTime() - cpu);
                         costs.user.add(mx.getCurrentThreadUserTime() - user);
                         costs.allocated.add(mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - allocated);
+                        costs.voluntarySwitches.add(voluntarySwitches() - switches);
                     }
                     done.countDown();
                 }
@@ -60,6 +64,15 @@ final class SessionInserts {
         }
         if (!failures.isEmpty()) {
             throw new IllegalStateException("a session failed", failures.get(0));
+        }
+    }
+
+    /** The calling thread's voluntary context switches so far (0 where Linux's /proc is missing). */
+    private static long voluntarySwitches() {
+        try {
+            return ThreadCosts.available() ? ThreadCosts.ofCurrentThread().voluntary() : 0;
+        } catch (java.io.IOException e) {
+            return 0;
         }
     }
 

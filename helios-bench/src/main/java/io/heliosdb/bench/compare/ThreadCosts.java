@@ -48,6 +48,11 @@ record ThreadCosts(long cpuNanos, long voluntary, long involuntary, long userTic
         return read(Path.of("/proc", Long.toString(pid)));
     }
 
+    /** The calling thread (its own switches and CPU), e.g. a session thread around its commits. */
+    static ThreadCosts ofCurrentThread() throws IOException {
+        return read(Path.of("/proc/thread-self"));
+    }
+
     /** The calling thread's id as Linux knows it (a Java thread id is something else). */
     static long currentTid() throws IOException {
         Path self = Files.readSymbolicLink(Path.of("/proc/thread-self"));

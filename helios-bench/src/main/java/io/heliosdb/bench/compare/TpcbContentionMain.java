@@ -1,7 +1,6 @@
 package io.heliosdb.bench.compare;
 
 import io.heliosdb.api.HeliosDB;
-import io.heliosdb.api.QueryResult;
 import io.heliosdb.api.Session;
 import io.heliosdb.api.config.HeliosConfig;
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -152,21 +150,11 @@ public final class TpcbContentionMain {
     }
 
     private static double delta(Map<String, Double> before, Map<String, Double> after, String name) {
-        return after.getOrDefault(name, 0.0) - before.getOrDefault(name, 0.0);
+        return HeliosStats.delta(before, after, name);
     }
 
     private static Map<String, Double> heliosStats(Session session) {
-        Map<String, Double> out = new HashMap<>();
-        try (QueryResult r = session.execute("SELECT name, value FROM helios_stats")) {
-            while (r.next()) {
-                try {
-                    out.put(r.row().getText(0), Double.parseDouble(r.row().getText(1)));
-                } catch (NumberFormatException | NullPointerException notANumber) {
-                    // facts such as the mode are text
-                }
-            }
-        }
-        return out;
+        return HeliosStats.read(session);
     }
 
     /** CPU and switches of this JVM's threads, summed by name without its trailing number. */

@@ -30,6 +30,12 @@ class CommitCostTest {
         assertThat(out).contains("target=helios-rocks sessions=2 commits=20")
                 .containsPattern("thread_cpu_us=[0-9.]+ thread_user_us=[0-9.]+ thread_sys_us=-?[0-9.]+")
                 // every commit allocates something on the session threads
-                .containsPattern("alloc_bytes=[1-9]");
+                .containsPattern("alloc_bytes=[1-9]")
+                .containsPattern("vcsw=[0-9.]+ ");
+        // 20 commits from 2 sessions: each group (one sync) holds one or two of them
+        java.util.regex.Matcher perGroup = java.util.regex.Pattern.compile("commits_per_group=([0-9.]+)").matcher(out);
+        assertThat(perGroup.find()).as(out).isTrue();
+        assertThat(Double.parseDouble(perGroup.group(1))).isBetween(1.0, 2.0);
+        assertThat(out).containsPattern("write_us_per_group=[0-9.]+ write_busy=[0-9.]+ commit_latency_us=[0-9.]+");
     }
 }

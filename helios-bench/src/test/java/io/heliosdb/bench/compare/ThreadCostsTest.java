@@ -27,6 +27,17 @@ class ThreadCostsTest {
     }
 
     @Test
+    void ofCurrentThread_isTheCallingThread() throws Exception {
+        assumeTrue(ThreadCosts.available(), "needs Linux /proc");
+        ThreadCosts before = ThreadCosts.ofCurrentThread();
+        ThreadCosts listed = ThreadCosts.threadsOfThisProcess().get(ThreadCosts.currentTid()).costs();
+        ThreadCosts after = ThreadCosts.ofCurrentThread();
+        assertThat(before.cpuNanos()).isPositive().isLessThanOrEqualTo(listed.cpuNanos());
+        assertThat(listed.cpuNanos()).isLessThanOrEqualTo(after.cpuNanos());
+        assertThat(listed.voluntary()).isBetween(before.voluntary(), after.voluntary());
+    }
+
+    @Test
     void plusMinusAndSystemShare() {
         ThreadCosts a = new ThreadCosts(1000, 3, 1, 30, 10);
         ThreadCosts b = new ThreadCosts(400, 1, 0, 10, 10);
