@@ -11,9 +11,15 @@ package io.heliosdb.sql;
  * @param query     for DECLARE, the query whose rows the cursor returns
  * @param direction for FETCH/MOVE, how {@code count} moves the cursor
  * @param scroll    for DECLARE, whether the cursor may move backwards
+ * @param rowKeys   for DECLARE, the hidden row key columns at the end of the query's rows (WHERE CURRENT OF)
  */
 public record CursorCommand(Kind kind, String name, boolean hold, long count, StatementPlan query,
-                            Direction direction, Scroll scroll) {
+                            Direction direction, Scroll scroll, CursorRowKeys rowKeys) {
+
+    public CursorCommand(Kind kind, String name, boolean hold, long count, StatementPlan query, Direction direction,
+                         Scroll scroll) {
+        this(kind, name, hold, count, query, direction, scroll, CursorRowKeys.NONE);
+    }
 
     public enum Kind { DECLARE, FETCH, MOVE, CLOSE }
 

@@ -111,6 +111,29 @@ public interface ExecutionContext extends SchemaLookup, SequenceAccess, RoleAcce
         return true;
     }
 
+    /**
+     * WHERE CURRENT OF: the row of {@code table} the session's cursor {@code cursor} is positioned on, as this
+     * statement reads it (none when the cursor's row of it is gone or was skipped). {@code 34000} for no such
+     * cursor, {@code 24000} when it is not positioned on a row or does not read {@code table} simply.
+     */
+    default RowCursor currentOf(String cursor, TableDef table) {
+        throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This kernel does not support WHERE CURRENT OF");
+    }
+
+    /**
+     * {@link #lockRow} for a plan that can re-check a changed row itself (PostgreSQL's EvalPlanQual): where
+     * {@code lockRow} would restart the statement, a kernel that lets this plan re-check (a cursor's FETCH under
+     * READ COMMITTED, which cannot restart) answers {@link RowLockOutcome#CHANGED} with the lock held.
+     */
+    default RowLockOutcome lockRowRechecking(TableDef table, byte[] rowKey, RowLockMode mode, RowLockWait wait) {
+        return lockRow(table, rowKey, mode, wait) ? RowLockOutcome.LOCKED : RowLockOutcome.SKIPPED;
+    }
+
+    /** The newest committed version of the stored row under {@code rowKey} with this transaction's writes; null when gone. */
+    default Object[] newestRow(TableDef table, byte[] rowKey) {
+        throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This kernel does not re-check rows");
+    }
+
     /** Every row of the table in the newest committed state plus this transaction's writes (for foreign keys). */
     default RowCursor scanNewest(TableDef table) {
         throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This kernel does not support foreign keys");

@@ -33,14 +33,16 @@ final class SessionCommandPlans {
             if (d.scroll() == null) {
                 throw new HeliosException(SqlState.INVALID_CURSOR_DEFINITION, "cannot specify both SCROLL and NO SCROLL");
             }
-            io.heliosdb.sql.analyze.Analyzer analyzer = new io.heliosdb.sql.analyze.Analyzer(schema, List.of());
-            io.heliosdb.sql.analyze.BoundStatement bound = io.heliosdb.sql.plan.Planner.optimize(analyzer.analyze(d.query()), schema);
+            // Planned with the row keys WHERE CURRENT OF needs where the query reads tables simply.
+            io.heliosdb.sql.analyze.CursorQueries.Analyzed analyzed = io.heliosdb.sql.analyze.CursorQueries.analyze(schema,
+                    d.query());
+            io.heliosdb.sql.analyze.BoundStatement bound = io.heliosdb.sql.plan.Planner.optimize(analyzed.statement(), schema);
             if (d.query() instanceof io.heliosdb.sql.ast.LockedQuery locked) {
                 refuseLockingCursor(d, locked.locking().clauses().get(0).mode());
             }
-            StatementPlan query = io.heliosdb.sql.exec.StatementCompiler.compile(bound, sql, analyzer.parameterTypes());
+            StatementPlan query = io.heliosdb.sql.exec.StatementCompiler.compile(bound, sql, analyzed.parameterTypes());
             command = new CursorCommand(CursorCommand.Kind.DECLARE, d.name(), d.hold(), 0, query,
-                    CursorCommand.Direction.FORWARD, CursorScrollability.resolve(d.scroll(), bound));
+                    CursorCommand.Direction.FORWARD, CursorScrollability.resolve(d.scroll(), bound), analyzed.rowKeys());
         } else if (cursor instanceof CursorStatement.Fetch f) {
             command = new CursorCommand(f.move() ? CursorCommand.Kind.MOVE : CursorCommand.Kind.FETCH, f.name(), false,
                     f.count(), null, f.direction(), CursorCommand.Scroll.DEFAULT);

@@ -26,12 +26,27 @@ final class Cursor implements AutoCloseable {
     private boolean atStart = true;
     private boolean atEnd;
     private long portalPos;
+    /** Where the rows carry their tables' row keys, after the columns FETCH returns (WHERE CURRENT OF). */
+    final io.heliosdb.sql.CursorRowKeys rowKeys;
+    /** The row the executor is on (with its hidden key columns), null before the first and after the last. */
+    private Object[] currentRow;
 
     Cursor(List<Column> columns, CursorRows rows, boolean scroll, boolean hold) {
-        this.columns = List.copyOf(columns);
+        this(columns, rows, scroll, hold, io.heliosdb.sql.CursorRowKeys.NONE);
+    }
+
+    /** {@code columns}: those of the query's rows, the hidden row key columns last. */
+    Cursor(List<Column> columns, CursorRows rows, boolean scroll, boolean hold, io.heliosdb.sql.CursorRowKeys rowKeys) {
+        this.columns = List.copyOf(columns.subList(0, columns.size() - rowKeys.keys().size()));
         this.rows = rows;
         this.scroll = scroll;
         this.hold = hold;
+        this.rowKeys = rowKeys;
+    }
+
+    /** The row FETCH last stopped on, hidden key columns included; null when the cursor is not on a row. */
+    Object[] currentRow() {
+        return atStart || atEnd ? null : currentRow;
     }
 
     /** FETCH (rows into {@code out}) or MOVE ({@code out} null); answers the row count of the tag. */
@@ -156,26 +171,30 @@ final class Cursor implements AutoCloseable {
                 Object[] row = rows.row(current + 1);
                 if (row == null) {
                     current++;   // one past the last row
+                    currentRow = null;
                     break;
                 }
                 current++;
+                currentRow = row;
                 collect(out, row);
             } else {
                 if (current <= 1) {
                     current = 0;
+                    currentRow = null;
                     break;
                 }
                 current--;
-                collect(out, rows.row(current));
+                currentRow = rows.row(current);
+                collect(out, currentRow);
             }
             done++;
         }
         return done;
     }
 
-    private static void collect(List<Object[]> out, Object[] row) {
+    private void collect(List<Object[]> out, Object[] row) {
         if (out != null) {
-            out.add(row);
+            out.add(row.length == columns.size() ? row : java.util.Arrays.copyOf(row, columns.size()));
         }
     }
 
@@ -188,6 +207,7 @@ final class Cursor implements AutoCloseable {
         atEnd = false;
         portalPos = 0;
         current = 0;
+        currentRow = null;
     }
 
     private void requireScroll() {

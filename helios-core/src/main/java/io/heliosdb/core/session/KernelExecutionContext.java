@@ -59,6 +59,7 @@ final class KernelExecutionContext implements ExecutionContext {
         frozen.notices = notices;
         frozen.transactionStarted = transactionStarted;
         frozen.statementStarted = statementStarted;
+        frozen.cursors = cursors;
         frozen.rowReads = tables.frozenReads();
         return frozen;
     }
@@ -67,6 +68,24 @@ final class KernelExecutionContext implements ExecutionContext {
     KernelExecutionContext deadline(StatementDeadline current) {
         this.currentDeadline = current;
         return this;
+    }
+
+    /** The session's cursors, for WHERE CURRENT OF (null: none, as for a cursor's own plan). */
+    KernelExecutionContext cursors(SessionCursors open) {
+        this.cursors = open;
+        return this;
+    }
+
+    private SessionCursors cursors;
+
+    @Override
+    public RowCursor currentOf(String cursor, TableDef table) {
+        if (cursors == null) {
+            throw new HeliosException(SqlState.INVALID_CURSOR_NAME, "cursor \"" + cursor + "\" does not exist");
+        }
+        refuseView(table);
+        byte[] key = cursors.currentRowKey(cursor, table);
+        return new CountingCursor(rowReads.rowByKey(table, key));
     }
 
     /** Where {@link #notice} sends its messages (the session's listener). */
@@ -359,6 +378,29 @@ final class KernelExecutionContext implements ExecutionContext {
         // System views have no stored rows to lock; their rows are read as they are.
         return SystemViews.isView(table) || tables.lockForSelect(table, rowKey, mode, wait);
     }
+
+    @Override
+    public io.heliosdb.sql.RowLockOutcome lockRowRechecking(TableDef table, byte[] rowKey,
+                                                            io.heliosdb.sql.RowLockMode mode,
+                                                            io.heliosdb.sql.RowLockWait wait) {
+        if (!recheckChangedRows || SystemViews.isView(table)) {
+            return ExecutionContext.super.lockRowRechecking(table, rowKey, mode, wait);
+        }
+        return tables.lockForCursor(table, rowKey, mode, wait);
+    }
+
+    @Override
+    public Object[] newestRow(TableDef table, byte[] rowKey) {
+        return tables.newestRow(table, rowKey);
+    }
+
+    /** A READ COMMITTED cursor's plan re-checks rows changed since DECLARE instead of restarting (it cannot). */
+    KernelExecutionContext recheckChangedRows() {
+        this.recheckChangedRows = true;
+        return this;
+    }
+
+    private boolean recheckChangedRows;
 
     @Override
     public boolean lockReferenced(TableDef parent, List<Integer> columns, Object[] values) {

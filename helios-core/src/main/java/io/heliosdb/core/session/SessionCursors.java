@@ -40,13 +40,52 @@ final class SessionCursors {
             result.close();
             throw e;
         }
-        Cursor cursor = new Cursor(result.columns(), rows, scroll, command.hold());
+        Cursor cursor = new Cursor(result.columns(), rows, scroll, command.hold(), command.rowKeys());
         if (!inTransactionBlock) {
             cursor.materialize();
         }
         cursor.createdInOpenTransaction = inTransactionBlock;
         open.put(command.name(), cursor);
         return BufferedResult.tag("DECLARE CURSOR");
+    }
+
+    /**
+     * WHERE CURRENT OF {@code name} on {@code table}: the key of the table's row the cursor is on, null when it
+     * has none (a row left out); PostgreSQL's errors (execCurrent.c) otherwise, in its order.
+     */
+    byte[] currentRowKey(String name, io.heliosdb.sql.schema.TableDef table) {
+        Cursor cursor = open.get(name);
+        if (cursor == null) {
+            throw new HeliosException(SqlState.INVALID_CURSOR_NAME, "cursor \"" + name + "\" does not exist");
+        }
+        if (cursor.hold && !cursor.createdInOpenTransaction) {
+            throw invalidState("cursor \"" + name + "\" is held from a previous transaction");
+        }
+        String tableName = io.heliosdb.sql.schema.QualifiedNames.localName(table.name());
+        io.heliosdb.sql.CursorRowKeys.RowKey key = null;
+        for (io.heliosdb.sql.CursorRowKeys.RowKey k : cursor.rowKeys.keys()) {
+            if (k.tableId() == table.id()) {
+                if (key != null) {
+                    throw invalidState("cursor \"" + name + "\" has multiple FOR UPDATE/SHARE references to table \""
+                            + tableName + "\"");
+                }
+                key = k;
+            }
+        }
+        if (key == null) {
+            throw invalidState(cursor.rowKeys.locking()
+                    ? "cursor \"" + name + "\" does not have a FOR UPDATE/SHARE reference to table \"" + tableName + "\""
+                    : "cursor \"" + name + "\" is not a simply updatable scan of table \"" + tableName + "\"");
+        }
+        Object[] row = cursor.currentRow();
+        if (row == null) {
+            throw invalidState("cursor \"" + name + "\" is not positioned on a row");
+        }
+        return (byte[]) row[key.column()];
+    }
+
+    private static HeliosException invalidState(String message) {
+        return new HeliosException(SqlState.INVALID_CURSOR_STATE, message);
     }
 
     /** The columns of the open cursor {@code name}; none when there is no such cursor. */

@@ -121,6 +121,9 @@ final class StatementExecution {
         StatementReads reads = store.openReads(t);
         try {
             KernelExecutionContext context = context(t, reads);
+            if (cursorDeadline != null && !t.isolation().usesTransactionSnapshot()) {
+                context.recheckChangedRows();
+            }
             StatementResult executed = plan.execute(cursorDeadline != null ? context.deadline(cursorDeadline) : context,
                     params);
             return new StreamingResult(executed, reads, onStreamError,
@@ -138,6 +141,6 @@ final class StatementExecution {
     private KernelExecutionContext context(Transaction t, StatementReads reads) {
         return new KernelExecutionContext(new TableRows(store, t, reads), settings,
                 limits.deadlineNanos(), cancel, views, metrics, sequenceValues, store.sequences(), pid)
-                .notices(notices).timestamps(transactionStarted, statementStarted);
+                .notices(notices).timestamps(transactionStarted, statementStarted).cursors(block.cursors());
     }
 }

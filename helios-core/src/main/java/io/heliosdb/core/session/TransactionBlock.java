@@ -40,6 +40,11 @@ final class TransactionBlock {
         return transaction;
     }
 
+    /** The session's open cursors (WHERE CURRENT OF reads their positions). */
+    SessionCursors cursors() {
+        return cursors;
+    }
+
     boolean failed() {
         return failed;
     }

@@ -70,5 +70,7 @@ public final class SequenceCatalog {
         byte[] key = CatalogKeys.sequenceKey(definition.name());
         store.lockForWrite(transaction, CatalogKeys.CATALOG, key, reads.snapshotTs());
         transaction.overlay().delete(CatalogKeys.CATALOG, key);
+        // Its stored counter goes in the same commit (and stays if the DROP rolls back): see SequenceCounters.dropped.
+        transaction.overlay().delete(TransactionalStore.META, SequenceCounters.counterKey(definition.id()));
     }
 }

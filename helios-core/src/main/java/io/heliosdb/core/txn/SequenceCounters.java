@@ -25,11 +25,15 @@ public final class SequenceCounters {
     private final boolean sync;
     private final Map<Long, Counter> counters = new ConcurrentHashMap<>();
 
-    /** One sequence's state: {@code called} false means the next nextval returns {@code last} itself. */
+    /**
+     * One sequence's state: {@code called} false means the next nextval returns {@code last} itself;
+     * {@code dropped}: its DROP committed, so nothing may persist it again.
+     */
     private static final class Counter {
         long last;
         boolean called;
         int reserved;
+        boolean dropped;
     }
 
     SequenceCounters(StorageEngine engine, boolean sync) {
@@ -40,6 +44,7 @@ public final class SequenceCounters {
     public long next(SequenceDef def) {
         Counter c = counter(def);
         synchronized (c) {
+            refuseDropped(c, def);
             long value = c.called ? step(def, c.last) : c.last;
             if (c.reserved == 0) {
                 long ahead = value;
@@ -68,12 +73,41 @@ public final class SequenceCounters {
         }
         Counter c = counter(def);
         synchronized (c) {
+            refuseDropped(c, def);
             persist(def.id(), value, isCalled);
             c.last = value;
             c.called = isCalled;
             c.reserved = 0;
         }
         return value;
+    }
+
+    /**
+     * A committed DROP SEQUENCE deleted the stored counter {@code key} (in its commit's batch, so a rolled-back
+     * DROP keeps it). From now on the counter refuses to hand out values (a statement that still sees the
+     * sequence in an older snapshot gets 42P01), and a nextval that stored it again after the commit's
+     * write is undone here, so no counter of a dropped sequence stays in storage.
+     */
+    void dropped(byte[] key) {
+        long id = new ByteReader(key, 1).readLongBE();
+        Counter c = counters.computeIfAbsent(id, i -> new Counter());
+        synchronized (c) {
+            c.dropped = true;
+            if (engine.get(TransactionalStore.META, key) != null) {
+                engine.write(new WriteBatch().delete(TransactionalStore.META, key), sync);
+            }
+        }
+    }
+
+    private static void refuseDropped(Counter c, SequenceDef def) {
+        if (c.dropped) {
+            throw new HeliosException(SqlState.UNDEFINED_TABLE, "relation \"" + def.name() + "\" does not exist");
+        }
+    }
+
+    /** The {@code meta} key of sequence {@code id}'s stored counter. */
+    static byte[] counterKey(long id) {
+        return key(id);
     }
 
     /** The value after {@code last}; 2200H past the limit without CYCLE. */

@@ -169,6 +169,25 @@ public final class TableRows {
                 reads.snapshotTs(), table.name());
     }
 
+    /** {@link #lockForSelect} for a READ COMMITTED cursor's FETCH: see {@link io.heliosdb.sql.ExecutionContext#lockRowRechecking}. */
+    public io.heliosdb.sql.RowLockOutcome lockForCursor(TableDef table, byte[] rowKey, io.heliosdb.sql.RowLockMode mode,
+                                                        io.heliosdb.sql.RowLockWait wait) {
+        lockTable(table);
+        return store.lockForCursor(transaction, CatalogKeys.ROWS, rowKey, RowLockModes.of(mode), wait,
+                reads.snapshotTs(), table.name());
+    }
+
+    /** The row's newest committed version with this transaction's writes (a re-check's input); null when deleted. */
+    public Object[] newestRow(TableDef table, byte[] rowKey) {
+        byte[] value = newest().get(CatalogKeys.ROWS, rowKey);
+        if (value == null) {
+            return null;
+        }
+        try (RowCursor row = StoredRowCursor.single(rowKey, value, RowKeys.typeArray(table))) {
+            return row.next() ? row.row() : null;
+        }
+    }
+
     /** See {@link io.heliosdb.sql.ExecutionContext#lockReferenced}. */
     public boolean lockReferenced(TableDef parent, List<Integer> columns, Object[] values) {
         lockTable(parent);
@@ -283,6 +302,19 @@ public final class TableRows {
                 return StoredRowCursor.empty();
             }
             throw e;
+        }
+        byte[] value = reader.get(CatalogKeys.ROWS, rowKey);
+        return value == null ? StoredRowCursor.empty() : StoredRowCursor.single(rowKey, value, RowKeys.typeArray(table));
+    }
+
+    /**
+     * The row of {@code table} stored under {@code rowKey} as this statement reads it (WHERE CURRENT OF): zero
+     * or one rows; none for a null key.
+     */
+    public RowCursor rowByKey(TableDef table, byte[] rowKey) {
+        byte[] prefix = CatalogKeys.rowPrefix(table.id());
+        if (rowKey == null || rowKey.length < prefix.length || !java.util.Arrays.equals(rowKey, 0, prefix.length, prefix, 0, prefix.length)) {
+            return StoredRowCursor.empty();   // a key of another table (one dropped and made again): not this row
         }
         byte[] value = reader.get(CatalogKeys.ROWS, rowKey);
         return value == null ? StoredRowCursor.empty() : StoredRowCursor.single(rowKey, value, RowKeys.typeArray(table));

@@ -254,16 +254,53 @@ public final class TransactionalStore implements AutoCloseable {
      */
     boolean lockForSelect(Transaction t, String keyspace, byte[] key, LockTable.Mode mode, io.heliosdb.sql.RowLockWait wait,
                           long snapshotTs, String relation) {
+        byte[] newest = lockRowForSelect(t, keyspace, key, mode, wait, relation);
+        if (newest == NOT_LOCKED) {
+            return false;
+        }
+        if (newest != ALREADY_HELD) {
+            checkConflict(t, newest, snapshotTs);
+        }
+        return true;
+    }
+
+    /**
+     * {@link #lockForSelect} for a READ COMMITTED cursor, which cannot restart: a version committed after
+     * {@code snapshotTs} is reported as CHANGED (the lock held) for the cursor to re-check; above READ
+     * COMMITTED it is 40001 as for lockForSelect.
+     */
+    io.heliosdb.sql.RowLockOutcome lockForCursor(Transaction t, String keyspace, byte[] key, LockTable.Mode mode,
+                                                 io.heliosdb.sql.RowLockWait wait, long snapshotTs, String relation) {
+        byte[] newest = lockRowForSelect(t, keyspace, key, mode, wait, relation);
+        if (newest == NOT_LOCKED) {
+            return io.heliosdb.sql.RowLockOutcome.SKIPPED;
+        }
+        if (newest != ALREADY_HELD && newest != null && VersionLayout.commitTs(newest) > snapshotTs) {
+            if (t.isolation().usesTransactionSnapshot()) {
+                checkConflict(t, newest, snapshotTs);
+            }
+            return io.heliosdb.sql.RowLockOutcome.CHANGED;
+        }
+        return io.heliosdb.sql.RowLockOutcome.LOCKED;
+    }
+
+    /** What {@link #lockRowForSelect} answers for a row SKIP LOCKED leaves, and for one locked before. */
+    private static final byte[] NOT_LOCKED = new byte[0];
+    private static final byte[] ALREADY_HELD = new byte[0];
+
+    /** Locks the row as the wait policy says; its stored newest version (null: none), or one of the two markers. */
+    private byte[] lockRowForSelect(Transaction t, String keyspace, byte[] key, LockTable.Mode mode,
+                                    io.heliosdb.sql.RowLockWait wait, String relation) {
         LockKey lockKey = new LockKey(keyspace, key);
         LockTable.Mode held = t.heldLock(lockKey);
         if (held != null && held.covers(mode)) {
-            return true;
+            return ALREADY_HELD;
         }
         switch (wait) {
             case BLOCK -> locks.acquire(t.id(), lockKey, mode, t.lockWait());
             case SKIP_LOCKED -> {
                 if (!locks.tryAcquire(t.id(), lockKey, mode)) {
-                    return false;
+                    return NOT_LOCKED;
                 }
             }
             case NOWAIT -> {
@@ -278,8 +315,7 @@ public final class TransactionalStore implements AutoCloseable {
         if (mode.covers(LockTable.Mode.NO_KEY_EXCLUSIVE)) {
             t.recordPrior(lockKey, newest);
         }
-        checkConflict(t, newest, snapshotTs);
-        return true;
+        return newest;
     }
 
     /** Locks a key against exclusive lockers (a table's catalog entry while its rows are written). */
@@ -383,6 +419,7 @@ public final class TransactionalStore implements AutoCloseable {
                     }
                     throw e;
                 }
+                transaction.overlay().forEach(META, (key, value) -> sequences.dropped(key));
             }
         } finally {
             finish(transaction);
@@ -407,6 +444,8 @@ public final class TransactionalStore implements AutoCloseable {
                 batch.put(keyspace, key, VersionLayout.encode(ts, deleting ? null : value));
             });
         }
+        // Unversioned: the stored counters of the sequences the transaction drops.
+        t.overlay().forEach(META, (key, value) -> batch.delete(META, key));
         return batch;
     }
 
@@ -417,7 +456,27 @@ public final class TransactionalStore implements AutoCloseable {
 
     /** Drops the transaction's writes and releases its locks. */
     public void rollback(Transaction transaction) {
+        if (!transaction.isEnded()) {
+            forgetCreatedSequences(transaction);
+        }
         finish(transaction);
+    }
+
+    /**
+     * A rolled-back CREATE SEQUENCE leaves no stored counter behind (a nextval inside the transaction
+     * stored one at once, outside it): the sequence is treated as dropped (see {@link SequenceCounters#dropped}).
+     */
+    private void forgetCreatedSequences(Transaction t) {
+        byte sequenceEntry = CatalogKeys.sequencesFrom()[0];
+        t.overlay().forEach(CatalogKeys.CATALOG, (key, value) -> {
+            if (key.length > 0 && key[0] == sequenceEntry && !WriteOverlay.isTombstone(value)) {
+                byte[] prior = t.prior(new LockKey(CatalogKeys.CATALOG, key));
+                if (prior == null || prior == Transaction.ABSENT || VersionLayout.isDeleted(prior)) {
+                    sequences.dropped(SequenceCounters.counterKey(
+                            io.heliosdb.core.catalog.SequenceDefCodec.decode(value).id()));
+                }
+            }
+        });
     }
 
     private void finish(Transaction transaction) {

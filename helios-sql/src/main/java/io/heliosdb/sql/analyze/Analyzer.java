@@ -355,8 +355,10 @@ public final class Analyzer {
     }
 
     private BoundStatement update(Update update) {
+        CurrentOfTargets.check(update.where(), !update.from().isEmpty(), "FROM");
         ViewWrites views = new ViewWrites(schema, parameters);
         if (views.target(update.table()).isPresent()) {
+            CurrentOfTargets.refuseView(update.where());
             return views.update(views.target(update.table()).get(), update);
         }
         TableDef table = ViewAnalysis.writeTarget(schema, update.table(), "update");
@@ -395,8 +397,10 @@ public final class Analyzer {
     }
 
     private BoundStatement delete(Delete delete) {
+        CurrentOfTargets.check(delete.where(), !delete.using().isEmpty(), "USING");
         ViewWrites views = new ViewWrites(schema, parameters);
         if (views.target(delete.table()).isPresent()) {
+            CurrentOfTargets.refuseView(delete.where());
             return views.delete(views.target(delete.table()).get(), delete);
         }
         TableDef table = ViewAnalysis.writeTarget(schema, delete.table(), "delete from");
@@ -410,6 +414,9 @@ public final class Analyzer {
     }
 
     private LogicalPlan target(TableDef table, Scope scope, Expr where) {
+        if (where instanceof Expr.CurrentOf c) {
+            return new LogicalPlan.CurrentOfScan(table, c.cursor());
+        }
         LogicalPlan scan = new LogicalPlan.Scan(table);
         if (where == null) {
             return scan;

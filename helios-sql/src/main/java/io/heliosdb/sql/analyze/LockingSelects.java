@@ -50,6 +50,15 @@ final class LockingSelects {
 
     /** A locking query nested in another (in FROM or WITH), analyzed with {@code analyzer}'s enclosing scopes. */
     static LogicalPlan analyze(SchemaLookup schema, LockingQuery locking, SelectAnalyzer analyzer) {
+        return analyze(schema, locking, analyzer, null);
+    }
+
+    /**
+     * {@code keptKeys} non-null: the rows keep the locked tables' row key columns after the visible ones, and
+     * the targets naming them are added to it (a cursor's, for WHERE CURRENT OF).
+     */
+    static LogicalPlan analyze(SchemaLookup schema, LockingQuery locking, SelectAnalyzer analyzer,
+                               List<LogicalPlan.LockTarget> keptKeys) {
         RowLockMode first = locking.clauses().get(0).mode();
         if (locking.query() instanceof SetOperation) {
             throw notAllowed(first, "UNION/INTERSECT/EXCEPT");
@@ -127,6 +136,12 @@ final class LockingSelects {
                     analyzer.limitValue(s.offset(), "OFFSET"));
         }
         List<Column> columns = plain.columns();
+        if (keptKeys != null) {
+            keptKeys.addAll(targets);
+            columns = new ArrayList<>(columns);
+            columns.addAll(plan.columns().subList(visible, plan.columns().size()));
+            visible = columns.size();
+        }
         List<BoundExpr> slots = new ArrayList<>();
         for (int i = 0; i < visible; i++) {
             Column c = columns.get(i);

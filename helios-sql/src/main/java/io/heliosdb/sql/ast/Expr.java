@@ -104,4 +104,11 @@ public sealed interface Expr {
     /** The {@code DEFAULT} keyword in VALUES or SET. */
     record DefaultValue() implements Expr {
     }
+
+    /**
+     * {@code WHERE CURRENT OF cursor} of an UPDATE or DELETE: the row the cursor is positioned on (the
+     * parser allows it only as the whole WHERE clause of those two).
+     */
+    record CurrentOf(String cursor, int position) implements Expr {
+    }
 }

@@ -46,33 +46,69 @@ final class LockRowsOperator {
      * e.g. a system view) is not locked.
      */
     static Operator lock(Operator input, List<LogicalPlan.LockTarget> targets) {
+        return lock(input, targets, null);
+    }
+
+    /**
+     * {@code recheck} non-null (one locked table read alone): a row the kernel reports changed since the
+     * snapshot is re-checked on its newest version ({@link RowRecheck}) and comes out as that version, or
+     * not at all, instead of restarting the statement.
+     */
+    static Operator lock(Operator input, List<LogicalPlan.LockTarget> targets, RowRecheck recheck) {
         LogicalPlan.LockTarget[] all = targets.toArray(new LogicalPlan.LockTarget[0]);
         return rt -> {
             RowSource rows = input.open(rt);
             return new RowSource() {
+                private Object[] current;
+
                 @Override
                 public boolean next() {
                     while (rows.next()) {
-                        if (lockAll(rows.row())) {
+                        current = lockAll(rows.row());
+                        if (current != null) {
                             return true;
                         }
                     }
                     return false;
                 }
 
-                private boolean lockAll(Object[] row) {
+                /** The row to pass on (the input's, or its re-checked newest version), or null to leave it out. */
+                private Object[] lockAll(Object[] row) {
+                    if (recheck != null) {
+                        return lockRechecking(row, all[0]);
+                    }
                     for (LogicalPlan.LockTarget t : all) {
                         byte[] key = (byte[]) row[t.keyColumn()];
                         if (key != null && !rt.context().lockRow(t.table(), key, t.mode(), t.waitPolicy())) {
-                            return false;
+                            return null;
                         }
                     }
-                    return true;
+                    return row;
+                }
+
+                private Object[] lockRechecking(Object[] row, LogicalPlan.LockTarget t) {
+                    byte[] key = (byte[]) row[t.keyColumn()];
+                    if (key == null) {
+                        return row;
+                    }
+                    return switch (rt.context().lockRowRechecking(t.table(), key, t.mode(), t.waitPolicy())) {
+                        case LOCKED -> row;
+                        case SKIPPED -> null;
+                        case CHANGED -> {
+                            Object[] stored = rt.context().newestRow(t.table(), key);
+                            if (stored == null) {
+                                yield null; // deleted since the snapshot
+                            }
+                            Object[] newest = java.util.Arrays.copyOf(stored, stored.length + 1);
+                            newest[stored.length] = key;
+                            yield recheck.recheck(rt, newest);
+                        }
+                    };
                 }
 
                 @Override
                 public Object[] row() {
-                    return rows.row();
+                    return current;
                 }
 
                 @Override

@@ -19,13 +19,15 @@ final class PlanCompiler {
         if (io.heliosdb.sql.plan.RowKeyColumn.keyedScan(plan) != null) {
             return RowKeyColumn.append(compile(io.heliosdb.sql.plan.RowKeyColumn.unkeyed(plan)));
         } else if (plan instanceof LockRows l) {
-            return LockRowsOperator.lock(compile(l.input()), l.targets());
+            return LockRowsOperator.lock(compile(l.input()), l.targets(), RowRecheck.of(l));
         } else if (plan instanceof Scan s) {
             return TableSources.scan(s.table());
         } else if (plan instanceof Lookup l) {
             return TableSources.lookup(l.table(), ExpressionCompiler.compileAll(l.key()));
         } else if (plan instanceof IndexScan i) {
             return IndexScans.scan(i);
+        } else if (plan instanceof CurrentOfScan c) {
+            return rt -> TableSources.cursor(rt.context().currentOf(c.cursor(), c.table()), rt);
         } else if (plan instanceof IndexJoin j) {
             return IndexJoinOperator.join(compile(j.left()), compile(j.right()), ExpressionCompiler.compile(j.condition()),
                     j.kind() == JoinKind.LEFT, j.left().columns().size(), j.right().columns().size());

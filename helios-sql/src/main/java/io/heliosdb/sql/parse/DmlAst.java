@@ -65,16 +65,24 @@ final class DmlAst {
     private Update updateBody(UpdateStmtContext ctx) {
         List<Update.Assignment> assignments = MultiAssignments.of(ctx.assignment(), ast);
         return new Update(ast.tableName(ctx.qualifiedName(), ctx.alias), assignments,
-                ctx.expr() == null ? null : ast.expr(ctx.expr()), returning(ctx.returningClause()),
+                where(ctx.currentOf(), ctx.expr()), returning(ctx.returningClause()),
                 ctx.fromItem().stream().map(ast::fromItem).toList());
     }
 
     /** DELETE with its WITH clause. */
     Delete delete(DeleteStmtContext d) {
         java.util.function.Supplier<Delete> body = () -> new Delete(ast.tableName(d.qualifiedName(), d.alias),
-                d.expr() == null ? null : ast.expr(d.expr()), returning(d.returningClause()),
+                where(d.currentOf(), d.expr()), returning(d.returningClause()),
                 d.fromItem().stream().map(ast::fromItem).toList());
         return d.withClause() == null ? body.get() : ast.withQueries(d.withClause(), body);
+    }
+
+    /** The WHERE clause of UPDATE or DELETE: a condition, CURRENT OF a cursor, or none (null). */
+    private Expr where(CurrentOfContext currentOf, ExprContext condition) {
+        if (currentOf != null) {
+            return new Expr.CurrentOf(identifier(currentOf.identifier()), currentOf.getStart().getStartIndex());
+        }
+        return condition == null ? null : ast.expr(condition);
     }
 
     List<SelectItem> returning(ReturningClauseContext ctx) {

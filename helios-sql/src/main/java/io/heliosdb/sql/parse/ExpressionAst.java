@@ -88,7 +88,7 @@ final class ExpressionAst {
         }
         if (suffix instanceof QuantifiedPredicateContext p) {
             return new Expr.Quantified(operand, compareOp(p.op), p.quantifier.getType() == PostgreSqlParser.ALL,
-                    ast.select(p.selectStmt()));
+                    LockingSyntax.locked(ast.select(p.selectStmt()), p.lockingTail(), ast));
         }
         ComparePredicateContext p = (ComparePredicateContext) suffix;
         return new Expr.Binary(compareOp(p.op), operand, value(p.valueExpr()), p.op.getStartIndex());
@@ -200,7 +200,8 @@ final class ExpressionAst {
         } else if (ctx instanceof PostgreSqlParser.ArrayConstructorContext a) {
             return arrayBody(a.arrayBody());
         } else if (ctx instanceof PostgreSqlParser.ArraySubqueryContext a) {
-            return ArrayJsonSyntax.subquery(ast.select(a.selectStmt()), a.getStart().getStartIndex());
+            return ArrayJsonSyntax.subquery(LockingSyntax.locked(ast.select(a.selectStmt()), a.lockingTail(), ast),
+                    a.getStart().getStartIndex());
         } else if (ctx instanceof ExistsSubqueryContext q) {
             return new Expr.Subquery(Expr.SubqueryKind.EXISTS, LockingSyntax.locked(ast.select(q.selectStmt()), q.lockingTail(),
                     ast), null, false);

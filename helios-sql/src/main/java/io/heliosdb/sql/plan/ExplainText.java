@@ -78,6 +78,9 @@ public final class ExplainText {
             if (!i.conditions().isEmpty()) {
                 details.add("Index Cond: " + and(i.conditions()));
             }
+        } else if (p instanceof CurrentOfScan c) {
+            title = "Tid Scan on " + c.table().name();
+            details.add("TID Cond: CURRENT OF " + c.cursor());
         } else if (p instanceof OneRow) {
             title = "Result";
         } else if (p instanceof Values) {

@@ -58,6 +58,17 @@ public sealed interface LogicalPlan {
         }
     }
 
+    /**
+     * UPDATE/DELETE ... WHERE CURRENT OF {@code cursor}: the stored row of {@code table} the cursor is
+     * positioned on, read by its row key (PostgreSQL's TID scan); zero or one rows.
+     */
+    record CurrentOfScan(TableDef table, String cursor) implements LogicalPlan {
+        @Override
+        public List<Column> columns() {
+            return table.columns().stream().map(c -> c.toColumn()).toList();
+        }
+    }
+
     /** One row with no columns: the input of SELECT without FROM. */
     record OneRow() implements LogicalPlan {
         @Override

@@ -204,7 +204,7 @@ valueItem
 
 updateStmt
     : withClause? UPDATE qualifiedName (AS? alias=identifier)? SET assignment (COMMA assignment)*
-      (FROM fromItem (COMMA fromItem)*)? (WHERE expr)? returningClause?
+      (FROM fromItem (COMMA fromItem)*)? (WHERE (currentOf | expr))? returningClause?
     ;
 
 assignment
@@ -219,9 +219,12 @@ multiAssignment
     ;
 
 deleteStmt
-    : withClause? DELETE FROM qualifiedName (AS? alias=identifier)? (USING fromItem (COMMA fromItem)*)? (WHERE expr)?
-      returningClause?
+    : withClause? DELETE FROM qualifiedName (AS? alias=identifier)? (USING fromItem (COMMA fromItem)*)?
+      (WHERE (currentOf | expr))? returningClause?
     ;
+
+// UPDATE/DELETE ... WHERE CURRENT OF cursor: the row the cursor is on.
+currentOf : CURRENT OF identifier ;
 
 returningClause : RETURNING selectItem (COMMA selectItem)* ;
 
@@ -442,7 +445,7 @@ predicateSuffix
     | OPERATOR LPAREN schemaPrefix? op=(TILDE | NOT_TILDE | TILDE_STAR | NOT_TILDE_STAR | EQ | NEQ | LT | LTE | GT | GTE)
       RPAREN valueExpr                                      # operatorPredicate
     | op=(EQ | NEQ | LT | LTE | GT | GTE) quantifier=(ANY | SOME | ALL)
-      LPAREN selectStmt RPAREN                              # quantifiedPredicate
+      LPAREN selectStmt lockingTail? RPAREN                 # quantifiedPredicate
     | op=(EQ | NEQ | LT | LTE | GT | GTE) quantifier=(ANY | SOME | ALL)
       LPAREN expr RPAREN                                    # quantifiedArrayPredicate
     | op=(EQ | NEQ | LT | LTE | GT | GTE) valueExpr         # comparePredicate
@@ -481,7 +484,7 @@ primary
     | LPAREN selectStmt lockingTail? RPAREN                            # scalarSubquery
     | EXISTS LPAREN selectStmt lockingTail? RPAREN                     # existsSubquery
     | ARRAY arrayBody                                                  # arrayConstructor
-    | ARRAY LPAREN selectStmt RPAREN                                   # arraySubquery
+    | ARRAY LPAREN selectStmt lockingTail? RPAREN                      # arraySubquery
     | functionName LPAREN trimSide=(BOTH | LEADING | TRAILING)? (first=expr? FROM from=expr (FOR count=expr)?) RPAREN   # keywordArgsCall
     | functionName LPAREN needle=valueExpr IN haystack=valueExpr RPAREN   # positionCall
     | functionName LPAREN (STAR | (DISTINCT | ALL)? expr (COMMA expr)* orderByClause?)? RPAREN
