@@ -1,13 +1,19 @@
 package io.heliosdb.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Level;
@@ -16,8 +22,8 @@ import java.util.logging.Level;
  * The training run behind the launcher's class-data-sharing archive: helios-cli's build runs it once at
  * package time under {@code -XX:ArchiveClassesAtExit=target/heliosdb-lite.jsa}, and the launcher maps
  * that archive so {@code heliosdb-lite start} does not read and verify thousands of classes from jars.
- * It walks what {@code start --memory} does up to a first client (command line, kernel, parser, Netty,
- * a pgJDBC connection with a few statements) and stops. It never fails the build: on any error it
+ * It walks what {@code start --memory} and then {@code start --data} (RocksDB) do up to a first client (command
+ * line, kernel, parser, Netty, a pgJDBC connection with a few statements) and stops. It never fails the build: on any error it
  * says so and exits 0, and the launcher then starts without the archive, only slower.
  */
 public final class CdsTraining {
@@ -29,6 +35,12 @@ public final class CdsTraining {
         Main.quietNettyEvents();
         try {
             train();
+            Path data = Files.createTempDirectory("heliosdb-cds-training");
+            try {
+                train("--data", data.resolve("db").toString());
+            } finally {
+                deleteTree(data);
+            }
         } catch (Exception | LinkageError e) {
             System.err.println("heliosdb-lite: class-data-sharing training failed, the launcher will start without "
                     + "the archive: " + e);
@@ -36,12 +48,22 @@ public final class CdsTraining {
         System.exit(0);
     }
 
-    /** Runs the start-up path once; returns the port the server listened on (closed again on return). */
+    /** Runs the start-up path of {@code start --memory} once; returns the port the server listened on (closed again). */
     static int train() throws Exception {
+        return train("--memory");
+    }
+
+    /**
+     * Runs the start-up path once with these storage options ({@code --memory}, or {@code --data DIR}: the default
+     * {@code start} on RocksDB, whose classes the archive then holds too); returns the port (closed again on return).
+     */
+    static int train(String... storage) throws Exception {
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
         Main main = new Main(InputStream.nullInputStream(), false, Map.of());
-        StartCommand start = (StartCommand) main.commandLine(quiet, quiet)
-                .parseArgs("start", "--memory", "--port", "0", "--listen", "127.0.0.1")
+        List<String> args = new ArrayList<>(List.of("start"));
+        args.addAll(List.of(storage));
+        args.addAll(List.of("--port", "0", "--listen", "127.0.0.1"));
+        StartCommand start = (StartCommand) main.commandLine(quiet, quiet).parseArgs(args.toArray(String[]::new))
                 .subcommand().commandSpec().userObject();
         start.main = main;
         ConsoleLogging.install(Level.WARNING, quiet, quiet);
@@ -66,6 +88,14 @@ public final class CdsTraining {
             return server.port();
         } finally {
             server.stop();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 }

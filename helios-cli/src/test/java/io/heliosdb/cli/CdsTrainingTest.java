@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CdsTrainingTest {
 
@@ -15,6 +17,18 @@ class CdsTrainingTest {
         int port = CdsTraining.train();
         assertThat(port).isPositive();
         // The training leaves nothing running: the port no longer accepts.
+        assertThatThrownBy(() -> {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            }
+        }).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void train_onRocksDb_servesAClientThenStopsTheServer(@TempDir Path dir) throws Exception {
+        int port = CdsTraining.train("--data", dir.resolve("db").toString());
+        assertThat(port).isPositive();
+        assertThat(dir.resolve("db")).as("the training opened a RocksDB database there").isNotEmptyDirectory();
         assertThatThrownBy(() -> {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);

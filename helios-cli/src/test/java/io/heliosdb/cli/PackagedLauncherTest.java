@@ -89,8 +89,15 @@ class PackagedLauncherTest {
     }
 
     private Process launch(java.util.Map<String, String> environment, String... args) throws IOException {
+        return launch(List.of(), environment, args);
+    }
+
+    private Process launch(List<String> jvmOptions, java.util.Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + JVM_ARGS.toAbsolutePath(), "-p", modulePath, "-m", "io.heliosdb.cli/io.heliosdb.cli.Main"));
+                "@" + JVM_ARGS.toAbsolutePath()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-p", modulePath, "-m", "io.heliosdb.cli/io.heliosdb.cli.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
@@ -231,6 +238,43 @@ class PackagedLauncherTest {
         String out = readAll(p);
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(out).contains(" id \n----\n  7\n(1 row)\n");
+    }
+
+    /**
+     * The launcher's stable RocksDB library directory: the first start copies the library there, the next
+     * start maps it from there (not from a fresh copy in the temporary directory), and both serve data.
+     */
+    @Test
+    void startData_withTheLaunchersLibraryDirectory_loadsRocksDbFromIt() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "reads the child's memory map from /proc");
+        Path nativeDir = tmp.resolve("native/rocksdbjni");
+        for (int start = 1; start <= 2; start++) {
+            Process p = launch(List.of("-Djava.library.path=" + nativeDir, "-Dheliosdb.rocksdb.library.dir=" + nativeDir),
+                    java.util.Map.of(), "start", "--data", tmp.resolve("data").toString(), "--port", "0");
+            List<String> seen = startUp(lines(p));
+            int port = Integer.parseInt(seen.remove(seen.size() - 1));
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
+                 Statement s = c.createStatement()) {
+                if (start == 1) {
+                    s.execute("create table t (id int primary key)");
+                    s.execute("insert into t values (42)");
+                }
+                try (ResultSet rs = s.executeQuery("select id from t")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getInt(1)).isEqualTo(42);
+                }
+            }
+            List<String> rocksMappings = Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "maps")).stream()
+                    .filter(line -> line.contains("librocksdbjni")).toList();
+            assertThat(rocksMappings).as("start %d", start).isNotEmpty()
+                    .allMatch(line -> line.contains(nativeDir.toString()));
+            p.toHandle().destroy();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        try (var files = Files.list(nativeDir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).singleElement().asString()
+                    .startsWith("librocksdbjni").doesNotEndWith(".part");
+        }
     }
 
     @Test

@@ -27,6 +27,8 @@ public final class RocksStorageProvider implements StorageEngineProvider {
 
     @Override
     public StorageEngine open(StorageConfig config) {
+        // Before RocksStorageEngine initialises: its first use of RocksDB loads the JNI library.
+        RocksNativeLibrary.prepare();
         return RocksStorageEngine.open(config);
     }
 }
