@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The side-by-side harness: for each round, each workload, each system, one fresh JVM
- * ({@link RunOne}) on fresh files, so the systems interleave A B A B and share the machine's
- * drift. The data sets the reading workloads need are built once per run and copied for each run
+ * The side-by-side harness: for each round, each kind of workload, each system, one fresh JVM
+ * ({@link RunOne}, the jobs of {@link RunPlan}) on fresh files, so the systems interleave A B A B and
+ * share the machine's drift. The data sets the reading workloads need are built once per run and copied for each run
  * ({@link DataSets}). Writes {@code <out>/<timestamp>.md} and {@code .csv} (and {@code --report FILE}).
  */
 public final class CompareMain {
@@ -23,9 +23,14 @@ public final class CompareMain {
      * Every benchmark JVM commits its whole heap at start-up and touches it; see the scale note in the report
      * for why. Committing it all (-Xms = -Xmx) matters as much as touching it: a heap that grows pre-touches
      * each new region inside a GC pause, which on this kind of machine took 1.4 s and cut Memory-only
-     * autocommit inserts from ~224,000 to ~24,000 a second.
+     * autocommit inserts from ~224,000 to ~24,000 a second. Touching costs ~6.6 s of CPU per GB here
+     * (java -version with 512 MB, 1 GB, 2 GB: 3.3, 6.4, 13.5 s user+sys), so the heap fits the scale:
+     * 2 GB holds a million rows in memory, 512 MB is plenty for the quick run's 20,000.
      */
-    static final List<String> HEAP_FLAGS = List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch");
+    static List<String> heapFlags(Scale scale) {
+        String size = scale.rows() <= 100_000 ? "512m" : "2g";
+        return List.of("-Xms" + size, "-Xmx" + size, "-XX:+AlwaysPreTouch");
+    }
 
     /**
      * What Chronicle Map (the chronicle cache layer of the Hybrid targets) needs on the class path, see
@@ -82,23 +87,30 @@ public final class CompareMain {
         try {
             buildDataSets(options, pgPort, logs, dataSets, clock, notes);
             for (int round = 1; round <= options.scale().rounds(); round++) {
+                for (RunPlan.Job job : RunPlan.round(options.targets(), options.workloads(),
+                        (t, w) -> whyNot(options, TargetCatalog.byId(t, pgPort), w) == null)) {
+                    long t0 = System.nanoTime();
+                    List<RunResult> results = runJob(options, job, round, pgPort, logs, dataSets);
+                    runs.addAll(results);
+                    clock.add(job.kind().elapsedLabel(options.workloads()), System.nanoTime() - t0);
+                    for (RunResult r : results) {
+                        System.err.printf("round %d %-18s %-20s %s%n", round, r.workload(), r.target(),
+                                r.ok() ? MarkdownReport.num(r.opsPerSec()) + " ops/s" : r.status() + " " + r.note());
+                    }
+                    System.err.printf("round %d %s JVM of %-20s %.1f s%n", round, job.kind().label(), job.target(),
+                            (System.nanoTime() - t0) / 1e9);
+                }
+                // Pairs left out print nothing here; the report lists them with the reason.
                 for (String workload : options.workloads()) {
-                    for (String target : options.targets()) {
-                        long t0 = System.nanoTime();
-                        RunResult r = runOne(options, target, workload, round, pgPort, logs, dataSets);
-                        runs.add(r);
-                        // Pairs left out print nothing here; the report lists them with the reason.
-                        if (r.status().equals("n/a")) {
-                            continue;
+                    for (String targetId : options.targets()) {
+                        String why = whyNot(options, TargetCatalog.byId(targetId, pgPort), Workload.byId(workload));
+                        if (why != null) {
+                            runs.add(RunResult.notApplicable(targetId, workload, round, why));
                         }
-                        clock.add(workload, System.nanoTime() - t0);
-                        System.err.printf("round %d %-18s %-20s %s (%.1f s)%n", round, workload, target,
-                                r.ok() ? MarkdownReport.num(r.opsPerSec()) + " ops/s" : r.status() + " " + r.note(),
-                                (System.nanoTime() - t0) / 1e9);
                     }
                 }
                 // Written after every round, so a run stopped early still leaves the rounds it completed.
-                String md = report.write(runs, round);
+                String md = report.write(reportOrder(runs, options), round);
                 if (round == options.scale().rounds()) {
                     System.out.println(md);
                 }
@@ -163,8 +175,9 @@ public final class CompareMain {
         int n = PgbenchScript.scaleFactor(options.scale());
         return List.of("pgbench workloads: " + pgbench + " on loopback against the PostgreSQL-protocol systems; each "
                 + "system's tables are initialised once per run with pgbench -i -s " + n + String.format(java.util.Locale.ROOT,
-                " (%,d accounts)", n * PgbenchScript.ACCOUNTS_PER_SCALE) + " and every run (tpcb-like included, which "
-                + "changes them) starts on a fresh copy of them, then runs with -n; ops/s is pgbench's tps "
+                " (%,d accounts)", n * PgbenchScript.ACCOUNTS_PER_SCALE) + " and each system's pgbench JVM of a round "
+                + "starts on a fresh copy of them (select-only runs leave them as they are; the tpcb-like run, which "
+                + "changes them, is the JVM's last), then runs with -n; ops/s is pgbench's tps "
                 + "without initial connection time, the latency column (p50_us in the CSV) holds pgbench's latency average, no p99; a run "
                 + "with a failed transaction counts as an error");
     }
@@ -193,8 +206,8 @@ public final class CompareMain {
                 long t0 = System.nanoTime();
                 Path dir = dataSets.prepare(key, target);
                 Path log = logs.resolve("0-build-" + key.replace('/', '-') + "-" + targetId + ".log");
-                RunResult r = launch(options, targetId, workloadId, 0, pgPort, dir, log, RunOne.MODE_BUILD,
-                        options.timeoutSeconds() * 3);
+                RunResult r = launch(options, targetId, List.of(workloadId), 0, pgPort, dir, log, RunOne.MODE_BUILD,
+                        options.timeoutSeconds() * 3).get(0);
                 dataSets.record(key, dir, r.ok());
                 clock.add("data sets (built once, copied for each run)", System.nanoTime() - t0);
                 System.err.printf("data set %-24s built by %-20s %s (%.1f s)%n", key, targetId,
@@ -206,33 +219,39 @@ public final class CompareMain {
             notes.add("data sets built once for the whole run by the system itself and copied (cp -a; PostgreSQL: "
                     + "CREATE DATABASE ... TEMPLATE) into each run's fresh directory before its fresh JVM starts, "
                     + "so every round starts on fresh files without reloading: " + String.join(", ", builtKeys)
-                    + "; in-memory systems load the data set in every run with their own INSERT ... SELECT over "
-                    + "a generated series; start-up ms of a reading workload on a file-based system is the "
-                    + "opening of that existing database");
+                    + "; in-memory systems load the data set once per round, in the JVM that runs their reads, with "
+                    + "their own INSERT ... SELECT over a generated series; start-up ms of a reading workload on a "
+                    + "file-based system is the opening of that existing database");
         }
     }
 
-    private static RunResult runOne(CompareOptions options, String targetId, String workload, int round, int pgPort,
-                                    Path logs, DataSets dataSets) throws IOException, InterruptedException {
-        Target target = TargetCatalog.byId(targetId, pgPort);
-        String why = whyNot(options, target, Workload.byId(workload));
-        if (why != null) {
-            return RunResult.notApplicable(targetId, workload, round, why);
-        }
+    /** The runs in the report's order: by workload, then system, as the options list them; rounds in order. */
+    static List<RunResult> reportOrder(List<RunResult> runs, CompareOptions options) {
+        java.util.Comparator<RunResult> order = java.util.Comparator
+                .<RunResult>comparingInt(r -> options.workloads().indexOf(r.workload()))
+                .thenComparingInt(r -> options.targets().indexOf(r.target()))
+                .thenComparingInt(RunResult::round);
+        return runs.stream().sorted(order).toList();
+    }
+
+    /** Runs one job of the plan in a fresh JVM on fresh files (a copy of its data set where there is one). */
+    private static List<RunResult> runJob(CompareOptions options, RunPlan.Job job, int round, int pgPort, Path logs,
+                                          DataSets dataSets) throws IOException, InterruptedException {
+        Target target = TargetCatalog.byId(job.target(), pgPort);
         Path work = Files.createTempDirectory("helios-bench-run");
         try {
             Path db = work.resolve("db");
-            Path copy = dataSets.copyOf(DataSets.key(target, Workload.byId(workload)));
+            Path copy = job.kind().sharesInstance() ? dataSets.copyOf(DataSets.key(target, job.workloads().get(0))) : null;
             String mode = RunOne.MODE_FRESH;
             if (copy != null) {
                 DataSets.copy(copy, db);
                 mode = RunOne.MODE_COPIED;
             }
-            Path log = logs.resolve(round + "-" + workload + "-" + targetId + ".log");
+            Path log = logs.resolve(round + "-" + job.kind().label() + "-" + job.target() + ".log");
             // pgbench initialises its tables inside the run (COPY, VACUUM, primary keys) unless they were copied.
-            int timeoutSeconds = Workload.byId(workload).pgbench() != null && copy == null
-                    ? options.timeoutSeconds() * 3 : options.timeoutSeconds();
-            return launch(options, targetId, workload, round, pgPort, db, log, mode, timeoutSeconds);
+            int timeoutSeconds = options.timeoutSeconds() * job.workloads().size()
+                    + (job.kind() == RunPlan.Kind.PGBENCH && copy == null ? options.timeoutSeconds() * 2 : 0);
+            return launch(options, job.target(), job.workloadIds(), round, pgPort, db, log, mode, timeoutSeconds);
         } finally {
             deleteTree(work);
         }
@@ -244,23 +263,26 @@ public final class CompareMain {
         return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
     }
 
-    /** Runs {@link RunOne} in a fresh JVM and returns the result line it printed (an error when none). */
-    private static RunResult launch(CompareOptions options, String targetId, String workload, int round, int pgPort,
-                                    Path db, Path log, String mode, int timeoutSeconds)
+    /**
+     * Runs {@link RunOne} in a fresh JVM and returns the result lines it printed, one per workload (an error
+     * for each workload it printed none for).
+     */
+    private static List<RunResult> launch(CompareOptions options, String targetId, List<String> workloads, int round,
+                                          int pgPort, Path db, Path log, String mode, int timeoutSeconds)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(HEAP_FLAGS);
+        command.addAll(heapFlags(options.scale()));
         command.addAll(extraJvmFlags());
         command.add("-D" + PgbenchBinary.PG_BIN_PROPERTY + "=" + options.postgresBin());
         command.addAll(CHRONICLE_FLAGS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RunOne.class.getName(), targetId, workload,
-                Integer.toString(round), options.scale().name(), Integer.toString(options.scale().rows()),
-                db.toString(), Integer.toString(pgPort), mode));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RunOne.class.getName(), targetId,
+                String.join(",", workloads), Integer.toString(round), options.scale().name(),
+                Integer.toString(options.scale().rows()), db.toString(), Integer.toString(pgPort), mode));
         Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        RunResult result = null;
+        java.util.Map<String, RunResult> results = new java.util.HashMap<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-            // The child prints exactly one RESULT line last; a watchdog kills it at the deadline.
+            // The child prints one RESULT line per workload, last; a watchdog kills it at the deadline.
             Thread watchdog = new Thread(() -> {
                 try {
                     if (!p.waitFor(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
@@ -275,7 +297,8 @@ public final class CompareMain {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith(RunResult.LINE_PREFIX)) {
-                    result = RunResult.parseLine(line);
+                    RunResult r = RunResult.parseLine(line);
+                    results.put(r.workload(), r);
                 }
             }
             p.waitFor();
@@ -283,11 +306,13 @@ public final class CompareMain {
         } finally {
             p.destroyForcibly();
         }
-        if (result == null) {
-            return RunResult.error(targetId, workload, round,
-                    "no result (timed out after " + timeoutSeconds + " s or crashed; see " + log + ")");
+        List<RunResult> ordered = new ArrayList<>();
+        for (String workload : workloads) {
+            RunResult r = results.get(workload);
+            ordered.add(r != null ? r : RunResult.error(targetId, workload, round,
+                    "no result (timed out after " + timeoutSeconds + " s or crashed; see " + log + ")"));
         }
-        return result;
+        return ordered;
     }
 
     private static void deleteTree(Path root) throws IOException {

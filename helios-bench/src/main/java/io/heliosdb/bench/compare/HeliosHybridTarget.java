@@ -10,7 +10,7 @@ import java.util.ServiceLoader;
 /**
  * HeliosDB Hybrid (Server on RocksDB plus the {@code provider} cache layer) through pgJDBC, its cache
  * sized to a tenth of the items table, so the zipfian workload reads data 10× the cache. The hit
- * rate reported is {@code helios_cache_stats} at the end of the run (warm-up included).
+ * rate reported is {@code helios_cache_stats}' hits and misses over the workload (warm-up included).
  */
 record HeliosHybridTarget(String id, String provider) implements Target {
     /**
@@ -80,6 +80,14 @@ record HeliosHybridTarget(String id, String provider) implements Target {
                 try (var c = DriverManager.getConnection(url, PgJdbc.properties("postgres"));
                      var r = c.createStatement().executeQuery("SELECT hit_rate FROM helios_cache_stats")) {
                     return r.next() ? r.getDouble(1) : Double.NaN;
+                }
+            }
+
+            @Override
+            public long[] cacheHitsAndMisses() throws Exception {
+                try (var c = DriverManager.getConnection(url, PgJdbc.properties("postgres"));
+                     var r = c.createStatement().executeQuery("SELECT hits, misses FROM helios_cache_stats")) {
+                    return r.next() ? new long[] {r.getLong(1), r.getLong(2)} : null;
                 }
             }
 

@@ -42,6 +42,13 @@ record JdbcTarget(String id, String description, Function<Path, String> url, Lis
 
             @Override
             public void close() throws Exception {
+                // H2 keeps a named in-memory database (DB_CLOSE_DELAY=-1) for the JVM's life; the next workload of
+                // the same JVM must start on an empty one (RunPlan's writes), and its rows must not stay on the heap.
+                if (jdbcUrl.startsWith("jdbc:h2:mem:")) {
+                    try (Statement s = keeper.createStatement()) {
+                        s.execute("SHUTDOWN");
+                    }
+                }
                 keeper.close();
             }
         };

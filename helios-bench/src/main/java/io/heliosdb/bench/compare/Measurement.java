@@ -18,8 +18,10 @@ final class Measurement {
      * @param operations   operations completed in the measured period (all sessions)
      * @param warmupOps    operations run while warming up (all sessions)
      * @param warmupNanos  how long the warm-up took
+     * @param warmupEnd    what ended the warm-up: "count", "jit quiet" or "cap"
      */
-    record Outcome(long operations, long nanos, Histogram latencies, long warmupOps, long warmupNanos) {
+    record Outcome(long operations, long nanos, Histogram latencies, long warmupOps, long warmupNanos,
+                   String warmupEnd) {
         double opsPerSec() {
             return operations * 1e9 / nanos;
         }
@@ -29,7 +31,12 @@ final class Measurement {
     }
 
     static Outcome run(List<Workload.Operation> sessions, Pacing pacing) throws Exception {
+        return run(sessions, pacing, JitQuiet.ofThisJvm(pacing.quietOps(), System.nanoTime()));
+    }
+
+    static Outcome run(List<Workload.Operation> sessions, Pacing pacing, JitQuiet jit) throws Exception {
         int n = sessions.size();
+        AtomicReference<String> warmupEnd = new AtomicReference<>();
         List<Histogram> histograms = new ArrayList<>();
         long[] counts = new long[n];
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -58,8 +65,16 @@ final class Measurement {
                         op.run();
                         long done = warmOps.incrementAndGet();
                         long now = System.nanoTime();
-                        if ((now - begin >= warmMin && done >= pacing.warmupOps()) || now - begin >= cap) {
-                            measureStart.compareAndSet(0, now);
+                        String end = null;
+                        if (now - begin >= warmMin && done >= pacing.warmupOps()) {
+                            end = "count";
+                        } else if (now - begin >= cap) {
+                            end = "cap";
+                        } else if (jit.quiet(done, now) && now - begin >= warmMin) {
+                            end = "jit quiet";
+                        }
+                        if (end != null && measureStart.compareAndSet(0, now)) {
+                            warmupEnd.set(end);
                         }
                     }
                     long from = measureStart.get();
@@ -101,6 +116,7 @@ final class Measurement {
         }
         // Operations finishing after the deadline still count; the clock stops at the last one.
         long from = measureStart.get();
-        return new Outcome(total, Math.max(1, System.nanoTime() - from), all, warmOps.get(), from - started[0]);
+        return new Outcome(total, Math.max(1, System.nanoTime() - from), all, warmOps.get(), from - started[0],
+                warmupEnd.get());
     }
 }

@@ -46,9 +46,16 @@ final class RoundReport {
                     + "(medians and min-max are over the completed rounds)");
         }
         notes.add("scale " + options.scale().name() + ": " + options.scale().rows() + " rows, "
-                + planned + " interleaved rounds, each pair in a fresh JVM (" + String.join(" ", CompareMain.HEAP_FLAGS)
-                + ") on fresh files; the whole heap is committed and touched at start (a growing heap touches each new "
-                + "region inside a GC pause) because on this kind of virtual machine the first touch of each fresh "
+                + planned + " interleaved rounds; in each round every system runs in fresh JVMs ("
+                + String.join(" ", CompareMain.heapFlags(options.scale()))
+                + "), one per kind of workload: the reads share one instance on the data set, loaded (in memory) or "
+                + "opened (a fresh copy of the files) once, the zipfian reads first; the writes run each on fresh "
+                + "files (a fresh in-memory database) in that JVM; pgbench's select-only runs share one fresh copy of "
+                + "its tables, then one tpcb-like run, which changes them, runs last (a second tpcb-like one gets a JVM "
+                + "and copy of its own); within a kind the systems run one after another (A B A B); peak heap, peak RSS "
+                + "and cache hit rate start afresh for each workload; start-up ms is the JVM's first open of the system; "
+                + "the whole heap is committed and touched at start (a growing heap touches each new region inside a GC "
+                + "pause) because on this kind of virtual machine the first touch of each fresh "
                 + "page costs a fault that made a JVM's 20k-row scans 4-7x slower for their first seconds (a long-running "
                 + "process pays it once); so the peak RSS of a JVM target includes its committed heap"
                 + (CompareMain.extraJvmFlags().isEmpty() ? ""

@@ -6,15 +6,19 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One run in a fresh JVM: {@code RunOne <target> <workload> <round> <scale> <rows> <dir> <postgresPort> [mode]}.
- * Opens the target on fresh files, sets the workload up, warms up, measures, and prints one
- * {@link RunResult} line on stdout (everything else goes to stderr). The mode is {@code fresh}
- * (empty files: the run loads its own data), {@code copied} (the files are a copy of the workload's
- * data set: no loading) or {@code build} (build that data set in {@code dir} and stop, see {@link DataSets}).
+ * One fresh JVM of a round ({@link RunPlan.Job}):
+ * {@code RunOne <target> <workload,workload,...> <round> <scale> <rows> <dir> <postgresPort> [mode]}.
+ * Opens the target, sets up, and for each workload in turn warms up, measures, and prints one
+ * {@link RunResult} line on stdout (everything else goes to stderr). Workloads that read a data set
+ * (or pgbench's) share one instance on the files in {@code dir}; workloads that write get each a fresh
+ * instance on fresh files under {@code dir}. The mode is {@code fresh} (empty files: the run loads its
+ * own data), {@code copied} (the files are a copy of the data set: no loading) or {@code build} (build
+ * that data set in {@code dir} and stop, see {@link DataSets}).
  */
 public final class RunOne {
     private RunOne() {
@@ -22,25 +26,37 @@ public final class RunOne {
 
     public static void main(String[] args) {
         String target = args[0];
-        String workload = args[1];
+        List<String> workloads = Arrays.asList(args[1].split(","));
         int round = Integer.parseInt(args[2]);
-        RunResult result;
+        List<RunResult> results = new ArrayList<>();
+        // Each line goes out as its workload ends, so a job that crashes later keeps what it measured.
+        java.util.function.Consumer<RunResult> out = r -> {
+            results.add(r);
+            System.out.println(r.toLine());
+            System.out.flush();
+        };
         try {
             Scale scale = Scale.named(args[3]).withRows(Integer.parseInt(args[4]));
+            Workload firstWorkload = Workload.byId(workloads.get(0));
             // The Hybrid cache holds a tenth of the table read: items, or pgbench_accounts for pgbench.
-            int rowsRead = Workload.byId(workload).pgbench() != null
+            int rowsRead = firstWorkload.pgbench() != null
                     ? PgbenchScript.scaleFactor(scale) * PgbenchScript.ACCOUNTS_PER_SCALE : scale.rows();
             System.setProperty(HeliosHybridTarget.ROWS_PROPERTY, Integer.toString(rowsRead));
             Target t = TargetCatalog.byId(target, Integer.parseInt(args[6]));
             String mode = args.length > 7 ? args[7] : MODE_FRESH;
-            result = mode.equals(MODE_BUILD) ? build(t, Workload.byId(workload), scale, Path.of(args[5]))
-                    : run(t, Workload.byId(workload), round, scale, Path.of(args[5]), mode.equals(MODE_COPIED));
+            if (mode.equals(MODE_BUILD)) {
+                out.accept(build(t, firstWorkload, scale, Path.of(args[5])));
+            } else {
+                run(t, workloads.stream().map(Workload::byId).toList(), round, scale, Path.of(args[5]),
+                        mode.equals(MODE_COPIED), out);
+            }
         } catch (Throwable e) {
             e.printStackTrace();
-            result = RunResult.error(target, workload, round, e.getClass().getSimpleName() + ": " + e.getMessage());
+            // The workloads that have no result yet fail with the job.
+            for (String w : workloads.subList(Math.min(results.size(), workloads.size()), workloads.size())) {
+                out.accept(RunResult.error(target, w, round, e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
         }
-        System.out.println(result.toLine());
-        System.out.flush();
         // Some drivers leave non-daemon threads behind; the answer is out, so leave.
         System.exit(0);
     }
@@ -71,33 +87,106 @@ public final class RunOne {
     }
 
     static RunResult run(Target target, Workload workload, int round, Scale scale, Path directory) throws Exception {
-        return run(target, workload, round, scale, directory, false);
+        List<RunResult> results = new ArrayList<>();
+        run(target, List.of(workload), round, scale, directory, false, results::add);
+        return results.get(0);
     }
 
-    /** @param copied the files in {@code directory} already hold the workload's data set */
-    static RunResult run(Target target, Workload workload, int round, Scale scale, Path directory, boolean copied)
-            throws Exception {
-        String why = target.notApplicable(workload);
-        if (why != null) {
-            return RunResult.notApplicable(target.id(), workload.id(), round, why);
-        }
+    /**
+     * Runs the workloads of one job in order, handing one result per workload to {@code results} as it ends
+     * (an error for a workload that failed; the next still runs).
+     *
+     * @param copied the files in {@code directory} already hold the data set the workloads read
+     */
+    static void run(Target target, List<Workload> workloads, int round, Scale scale, Path directory, boolean copied,
+                    java.util.function.Consumer<RunResult> results) throws Exception {
         Files.createDirectories(directory);
+        boolean shared = RunPlan.Kind.of(workloads.get(0)).sharesInstance();
         long opened = System.nanoTime();
-        try (Target.Instance instance = target.open(directory)) {
-            List<DbClient> clients = new ArrayList<>();
+        if (!shared) {
+            // Each writing workload on a fresh instance on fresh files; start-up is that of the JVM's first open.
+            double startupMs = Double.NaN;
+            for (Workload w : workloads) {
+                String why = target.notApplicable(w);
+                if (why != null) {
+                    results.accept(RunResult.notApplicable(target.id(), w.id(), round, why));
+                    continue;
+                }
+                long t0 = System.nanoTime();
+                Path fresh = Files.createDirectories(directory.resolve(w.id()));
+                RunResult result;
+                try (Target.Instance instance = target.open(fresh);
+                     DbClient first = instance.connect()) {
+                    first.query("SELECT 1");
+                    if (Double.isNaN(startupMs)) {
+                        startupMs = (System.nanoTime() - t0) / 1e6;
+                    }
+                    w.setUp(first, scale);
+                    result = measured(target, instance, first, w, round, scale, startupMs);
+                } catch (Exception e) {
+                    e.printStackTrace();
+                    result = RunResult.error(target.id(), w.id(), round, e.getClass().getSimpleName() + ": "
+                            + e.getMessage());
+                }
+                results.accept(result);
+            }
+            return;
+        }
+        try (Target.Instance instance = target.open(directory); DbClient first = instance.connect()) {
+            first.query("SELECT 1");
+            double startupMs = (System.nanoTime() - opened) / 1e6;
+            String setUpFailed = copied ? null : setUpShared(instance, first, workloads.get(0), scale);
+            for (Workload w : workloads) {
+                String why = target.notApplicable(w);
+                if (why != null) {
+                    results.accept(RunResult.notApplicable(target.id(), w.id(), round, why));
+                } else if (setUpFailed != null) {
+                    results.accept(RunResult.error(target.id(), w.id(), round, setUpFailed));
+                } else {
+                    try {
+                        results.accept(measured(target, instance, first, w, round, scale, startupMs));
+                    } catch (Exception e) {
+                        e.printStackTrace();
+                        results.accept(RunResult.error(target.id(), w.id(), round, e.getClass().getSimpleName() + ": "
+                                + e.getMessage()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Loads the shared data set into a fresh instance: the items tables, or pgbench's; why it failed, or null. */
+    private static String setUpShared(Target.Instance instance, DbClient first, Workload workload, Scale scale)
+            throws Exception {
+        if (workload.pgbench() == null) {
+            Workload.loadDataSet(first, scale);
+            return null;
+        }
+        // Without an endpoint or pgbench every pgbench workload is not applicable (PgbenchRun says why).
+        return instance.pgEndpoint() == null || PgbenchBinary.find() == null ? null
+                : PgbenchRun.initialise(instance.pgEndpoint(), scale);
+    }
+
+    /**
+     * Warms up and measures one workload on an instance whose tables are set up; {@code first} is its first
+     * session (an in-memory SQLite or DuckDB database lives in that one connection). Peak heap and RSS start
+     * afresh for each workload, and the cache hit rate covers this workload only, warm-up included.
+     */
+    private static RunResult measured(Target target, Target.Instance instance, DbClient first, Workload workload,
+                                      int round, Scale scale, double startupMs) throws Exception {
+        resetPeaks();
+        long[] cacheBefore = instance.cacheHitsAndMisses();
+        RunResult result;
+        if (workload.pgbench() != null) {
+            result = PgbenchRun.run(target, workload, round, scale, instance, startupMs, true);
+        } else {
+            List<DbClient> more = new ArrayList<>();
             try {
-                DbClient first = instance.connect();
-                clients.add(first);
-                first.query("SELECT 1");
-                double startupMs = (System.nanoTime() - opened) / 1e6;
-                if (workload.pgbench() != null) {
-                    return PgbenchRun.run(target, workload, round, scale, instance, startupMs, copied);
-                }
-                if (!copied) {
-                    workload.setUp(first, scale);
-                }
+                List<DbClient> clients = new ArrayList<>(List.of(first));
                 for (int i = 1; i < workload.sessions(); i++) {
-                    clients.add(instance.connect());
+                    DbClient c = instance.connect();
+                    more.add(c);
+                    clients.add(c);
                 }
                 AtomicLong ids = new AtomicLong(scale.rows() + 1L);
                 List<Workload.Operation> ops = new ArrayList<>();
@@ -106,20 +195,49 @@ public final class RunOne {
                 }
                 Pacing pacing = Pacing.of(scale, workload);
                 Measurement.Outcome outcome = Measurement.run(ops, pacing);
-                // The run's log shows whether the operation count or the time ended each phase.
-                System.err.printf("%s %s: %s; warmed up %d ops in %.1f s, measured %d ops in %.1f s%n", target.id(),
-                        workload.id(), pacing.describe(), outcome.warmupOps(), outcome.warmupNanos() / 1e9,
-                        outcome.operations(), outcome.nanos() / 1e9);
+                // The run's log shows whether the operation count, the JIT's quiet or the cap ended the warm-up.
+                System.err.printf("%s %s: %s; warmed up %d ops in %.1f s (ended by %s), measured %d ops in %.1f s%n",
+                        target.id(), workload.id(), pacing.describe(), outcome.warmupOps(), outcome.warmupNanos() / 1e9,
+                        outcome.warmupEnd(), outcome.operations(), outcome.nanos() / 1e9);
                 double rows = workload.rowsPerOperation();
-                return new RunResult(target.id(), workload.id(), round, "ok", outcome.opsPerSec() * rows,
+                result = new RunResult(target.id(), workload.id(), round, "ok", outcome.opsPerSec() * rows,
                         outcome.latencies().getValueAtPercentile(50) / 1000.0,
                         outcome.latencies().getValueAtPercentile(99) / 1000.0, startupMs, peakHeapMb(), peakRssMb(),
-                        instance.cacheHitRate(), "");
+                        Double.NaN, "");
             } finally {
-                for (DbClient c : clients) {
+                for (DbClient c : more) {
                     c.close();
                 }
             }
+        }
+        return cacheBefore == null || !result.ok() ? result
+                : result.withHitRate(hitRate(cacheBefore, instance.cacheHitsAndMisses()));
+    }
+
+    /** Hits over lookups between two readings of (hits, misses); NaN when there were none. */
+    static double hitRate(long[] before, long[] after) {
+        if (before == null || after == null) {
+            return Double.NaN;
+        }
+        long hits = after[0] - before[0];
+        long lookups = hits + after[1] - before[1];
+        return lookups <= 0 ? Double.NaN : (double) hits / lookups;
+    }
+
+    /**
+     * Starts the peak heap and peak RSS afresh, so each workload of a JVM reports its own: the heap pools'
+     * peaks, and Linux's VmHWM (writing 5 to clear_refs resets it to the current RSS).
+     */
+    static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            // not Linux, or not allowed: the peak then covers the JVM's earlier workloads too
         }
     }
 

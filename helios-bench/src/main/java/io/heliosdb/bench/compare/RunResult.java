@@ -39,6 +39,12 @@ public record RunResult(String target, String workload, int round, String status
                 Double.NaN, why);
     }
 
+    /** This result with the cache hit rate of its own workload (several workloads share one instance). */
+    public RunResult withHitRate(double rate) {
+        return new RunResult(target, workload, round, status, opsPerSec, p50Micros, p99Micros, startupMs, peakHeapMb,
+                peakRssMb, rate, note);
+    }
+
     public boolean ok() {
         return status.equals("ok");
     }

@@ -47,6 +47,14 @@ public interface Target {
             return Double.NaN;
         }
 
+        /**
+         * The cache layer's hits and misses so far, {@code null} for a system without one: the hit rate of
+         * one workload is the difference across it, as several workloads run on one instance ({@link RunPlan}).
+         */
+        default long[] cacheHitsAndMisses() throws Exception {
+            return null;
+        }
+
         @Override
         void close() throws Exception;
     }

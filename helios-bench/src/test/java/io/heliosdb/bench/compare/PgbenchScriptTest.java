@@ -37,8 +37,8 @@ class PgbenchScriptTest {
         assertThat(p.warmupOps()).isEqualTo(50_000);
         assertThat(p.measureOps()).isZero();
         assertThat(p.measureMillis() % 1000).isZero();
-        assertThat(p.describe()).isEqualTo("pgbench -T: warm-up runs of 3 s repeated until 50,000 transactions, then "
-                + "measured 2 s");
+        assertThat(p.describe()).isEqualTo("pgbench -T: warm-up runs of 1 s repeated until 50,000 transactions or a "
+                + "run without JIT compilation, then measured 2 s");
     }
 
     @Test

@@ -1,0 +1,136 @@
+package io.heliosdb.bench.compare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+
+/**
+ * Which fresh JVMs a round starts, and which workloads each runs. One JVM per (system, round, kind of
+ * workload) instead of one per (system, workload, round): each JVM started, opened its system and (in
+ * memory) loaded a million rows for a few seconds of measurement, so a full run took ~90 minutes.
+ * <ul>
+ *   <li>reads: every workload that reads the data set, on one instance that loaded (or opened the copy
+ *       of) the data set once; the zipfian reads first, so the Hybrid cache they are judged on starts empty;
+ *   <li>writes: every workload that writes into empty tables, each on a fresh instance on fresh files
+ *       (a fresh in-memory database) in the same JVM;
+ *   <li>pgbench: the select-only workloads on one instance of the pgbench data set, then one tpcb-like
+ *       workload, which changes the tables and so runs last; a further tpcb-like workload gets a JVM of its own.
+ * </ul>
+ * Within a round the kinds run in the order their first workload is listed, and within a kind the
+ * systems run one after another (A B A B …), so every system of a workload shares the machine's drift.
+ */
+final class RunPlan {
+
+    /** How the workloads of one JVM share it. */
+    enum Kind {
+        READS("reads", "one JVM per system and round, the data set loaded or opened once"),
+        WRITES("writes", "one JVM per system and round, each workload on fresh files"),
+        PGBENCH("pgbench", "one JVM per system and round, select-only first, tpcb-like last");
+
+        private final String label;
+        private final String how;
+
+        Kind(String label, String how) {
+            this.label = label;
+            this.how = how;
+        }
+
+        static Kind of(Workload w) {
+            return w.pgbench() != null ? PGBENCH : w.readsDataSet() ? READS : WRITES;
+        }
+
+        String label() {
+            return label;
+        }
+
+        /** Whether the workloads run one after another on one instance of the system. */
+        boolean sharesInstance() {
+            return this != WRITES;
+        }
+
+        /** The Elapsed row of this kind, naming the workloads of the run. */
+        String elapsedLabel(List<String> workloadIds) {
+            List<String> mine = workloadIds.stream().filter(id -> of(Workload.byId(id)) == this).toList();
+            return label + " (" + String.join(", ", mine) + "; " + how + ")";
+        }
+    }
+
+    /** One fresh JVM: the system and the workloads it runs, in order. */
+    record Job(String target, Kind kind, List<Workload> workloads) {
+        List<String> workloadIds() {
+            return workloads.stream().map(Workload::id).toList();
+        }
+    }
+
+    private RunPlan() {
+    }
+
+    /**
+     * The jobs of one round, in the order they run.
+     *
+     * @param measured whether a (target, workload) pair is measured at all (the matrix and the target agree)
+     */
+    static List<Job> round(List<String> targets, List<String> workloads, BiPredicate<String, Workload> measured) {
+        List<Kind> kinds = new ArrayList<>();
+        for (String id : workloads) {
+            Kind k = Kind.of(Workload.byId(id));
+            if (!kinds.contains(k)) {
+                kinds.add(k);
+            }
+        }
+        List<Job> jobs = new ArrayList<>();
+        for (Kind kind : kinds) {
+            // Per target, its jobs of this kind; then the first job of every target, the second of every target, ...
+            Map<String, List<List<Workload>>> byTarget = new LinkedHashMap<>();
+            int layers = 0;
+            for (String target : targets) {
+                List<Workload> mine = new ArrayList<>();
+                for (String id : workloads) {
+                    Workload w = Workload.byId(id);
+                    if (Kind.of(w) == kind && measured.test(target, w)) {
+                        mine.add(w);
+                    }
+                }
+                List<List<Workload>> split = split(kind, mine);
+                byTarget.put(target, split);
+                layers = Math.max(layers, split.size());
+            }
+            for (int layer = 0; layer < layers; layer++) {
+                for (Map.Entry<String, List<List<Workload>>> e : byTarget.entrySet()) {
+                    if (layer < e.getValue().size()) {
+                        jobs.add(new Job(e.getKey(), kind, List.copyOf(e.getValue().get(layer))));
+                    }
+                }
+            }
+        }
+        return jobs;
+    }
+
+    /** One target's workloads of one kind as the JVMs that run them. */
+    private static List<List<Workload>> split(Kind kind, List<Workload> mine) {
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        if (kind == Kind.READS) {
+            List<Workload> ordered = new ArrayList<>(mine.stream().filter(w -> w == Workload.ZIPF_POINT_SELECT).toList());
+            mine.stream().filter(w -> w != Workload.ZIPF_POINT_SELECT).forEach(ordered::add);
+            return List.of(ordered);
+        }
+        if (kind == Kind.WRITES) {
+            return List.of(mine);
+        }
+        List<Workload> first = new ArrayList<>(mine.stream().filter(w -> w.pgbench().selectOnly()).toList());
+        List<Workload> changing = mine.stream().filter(w -> !w.pgbench().selectOnly()).toList();
+        List<List<Workload>> out = new ArrayList<>();
+        if (!changing.isEmpty()) {
+            first.add(changing.get(0));
+        }
+        out.add(first);
+        for (Workload w : changing.subList(Math.min(1, changing.size()), changing.size())) {
+            out.add(List.of(w));
+        }
+        return out;
+    }
+}
