@@ -34,12 +34,17 @@ import java.util.SplittableRandom;
  * queries read on the Netty event loop and handed to the worker (helios-wire's
  * {@code -Dhelios.wire.workerReads=false}, read per connection), to compare with the worker reading its
  * socket itself. {@code --simple}: every query a simple Query message with its value inlined (pgJDBC's
- * {@code preferQueryMode=simple}), parsed anew each time, as pgbench's {@code -M simple} does.
+ * {@code preferQueryMode=simple}), as pgbench's {@code -M simple} sends them. {@code --unlifted-too} adds
+ * {@code helios-unlifted}, interleaved: the same server with every text parsed and planned anew
+ * (helios-core's {@code -Dhelios.sql.liftLiterals=false}, read per session) instead of run as its shape
+ * with the literals lifted out.
  */
 public final class WireCostMain {
     private static final String SELECT = "SELECT id, grp, amount, note FROM items WHERE id = ?";
     /** helios-wire's switch for the worker reading its connection's socket (read when a connection opens). */
     private static final String WORKER_READS = "helios.wire.workerReads";
+    /** helios-core's switch for running texts as their literal-free shapes (read when a session opens). */
+    private static final String LIFT_LITERALS = "helios.sql.liftLiterals";
     /** {@code --simple}: simple Query messages instead of a server-side prepared statement. */
     private static boolean simpleQueries;
 
@@ -55,6 +60,7 @@ public final class WireCostMain {
         boolean threads = false;
         boolean loopReadsToo = false;
         boolean simple = false;
+        boolean unliftedToo = false;
         int maxConnections = 0;
         Path pgBin = PostgresCluster.DEFAULT_BIN;
         for (int i = 0; i < args.length; i++) {
@@ -67,11 +73,13 @@ public final class WireCostMain {
                 case "--threads" -> threads = true;
                 case "--loop-reads-too" -> loopReadsToo = true;
                 case "--simple" -> simple = true;
+                case "--unlifted-too" -> unliftedToo = true;
                 case "--max-connections" -> maxConnections = Integer.parseInt(args[++i]);
                 case "--pg-bin" -> pgBin = Path.of(args[++i]);
                 default -> {
                     System.err.println("usage: WireCostMain [--queries N] [--warmup N] [--rounds N] [--rows N]"
-                            + " [--no-postgres] [--pg-bin DIR] [--max-connections N] [--threads] [--loop-reads-too] [--simple]");
+                            + " [--no-postgres] [--pg-bin DIR] [--max-connections N] [--threads] [--loop-reads-too] [--simple]"
+                            + " [--unlifted-too]");
                     System.exit(2);
                 }
             }
@@ -107,6 +115,15 @@ public final class WireCostMain {
                                 .add(measure(heliosUrl, false, rows, warmup, queries, threads));
                     } finally {
                         System.clearProperty(WORKER_READS);
+                    }
+                }
+                if (unliftedToo) {
+                    System.setProperty(LIFT_LITERALS, "false");
+                    try {
+                        results.computeIfAbsent("helios-unlifted", k -> new ArrayList<>())
+                                .add(measure(heliosUrl, false, rows, warmup, queries, threads));
+                    } finally {
+                        System.clearProperty(LIFT_LITERALS);
                     }
                 }
                 if (pgUrl != null) {

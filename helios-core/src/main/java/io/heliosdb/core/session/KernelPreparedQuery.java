@@ -84,6 +84,11 @@ final class KernelPreparedQuery implements PreparedQuery {
         return pointRead;
     }
 
+    /** Takes a plan just made for the current catalog (a lifted text's shape, checked before it runs). */
+    void plannedAs(PlannedStatement current) {
+        planned = current;
+    }
+
     /** The plan for the current catalog (called with the session's lock held). */
     io.heliosdb.sql.StatementPlan currentPlan() {
         if (planned == null || !planned.isFor(session.currentStamp())) {

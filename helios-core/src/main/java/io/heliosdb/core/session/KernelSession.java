@@ -50,6 +50,7 @@ public final class KernelSession implements Session {
     private final SessionPlanner planner;
     private final StatementLimits limits;
     private final StatementExecution execution;
+    private final LiftedStatements lifted;
     private StreamingResult openResult;
     private String applicationName;
     private long applicationNameVersion = Long.MIN_VALUE;
@@ -78,6 +79,8 @@ public final class KernelSession implements Session {
         this.limits = new StatementLimits(settings, queryTimeoutSecs, cancel);
         this.execution = new StatementExecution(store, block, settings, limits, cancel, views, metrics,
                 activity.pid(), this::notice);
+        this.lifted = new LiftedStatements(frontEnd,
+                Boolean.parseBoolean(System.getProperty(LiftedStatements.PROPERTY, "true")));
     }
 
     /** What {@code is_superuser} reports: whether the session's role is a superuser. */
@@ -88,6 +91,10 @@ public final class KernelSession implements Session {
     @Override
     public synchronized QueryResult execute(String sql, Object... params) {
         beginStatement();
+        LiftedStatements.Lifted text = params == null || params.length == 0 ? lift(sql) : null;
+        if (text != null) {
+            return run(text.statement(), text.args(), text.query());
+        }
         List<ParsedStatement> statements = parse(sql);
         Object[] args = params == null ? NO_PARAMS : params;
         if (statements.isEmpty()) {
@@ -106,7 +113,11 @@ public final class KernelSession implements Session {
     @Override
     public synchronized PreparedQuery prepare(String sql, List<SqlType> parameterTypes) {
         beginStatement();
-        List<ParsedStatement> statements = parse(sql);
+        ParsedStatement parsedBefore = lifted.preparedText(sql);
+        List<ParsedStatement> statements = parsedBefore != null ? List.of(parsedBefore) : parse(sql);
+        if (parsedBefore == null && statements.size() == 1) {
+            lifted.preparedTextParsed(sql, statements.get(0));
+        }
         if (statements.size() > 1) {
             throw onError(new HeliosException(SqlState.SYNTAX_ERROR,
                     "cannot insert multiple commands into a prepared statement"));
@@ -127,6 +138,10 @@ public final class KernelSession implements Session {
     @Override
     public synchronized Iterator<QueryResult> executeScript(String sql) {
         beginStatement();
+        LiftedStatements.Lifted text = lift(sql);
+        if (text != null) {
+            return runLater(text);
+        }
         List<ParsedStatement> statements = parse(sql);
         return new Iterator<>() {
             private int index;
@@ -151,6 +166,44 @@ public final class KernelSession implements Session {
                         stopped = true;
                         throw e;
                     }
+                }
+            }
+        };
+    }
+
+    /** A one-statement text as its lifted shape ({@link LiftedStatements}), or null to parse it. */
+    private LiftedStatements.Lifted lift(String sql) {
+        return block.failed() ? null : lifted.find(sql, this);
+    }
+
+    /** Whether texts run as their lifted shapes (tests compare both ways). */
+    synchronized void liftLiterals(boolean on) {
+        lifted.enabled(on);
+    }
+
+    /** How many shapes the session keeps (bounded). */
+    synchronized int liftedShapes() {
+        return lifted.size();
+    }
+
+    private Iterator<QueryResult> runLater(LiftedStatements.Lifted text) {
+        return new Iterator<>() {
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                return !done;
+            }
+
+            @Override
+            public QueryResult next() {
+                if (done) {
+                    throw new NoSuchElementException();
+                }
+                done = true;
+                synchronized (KernelSession.this) {
+                    beginStatement();
+                    return run(text.statement(), text.args(), text.query());
                 }
             }
         };
