@@ -346,6 +346,7 @@ public final class KernelSession implements Session {
             throw new HeliosException(SqlState.CONNECTION_EXCEPTION, "the session is closed");
         }
         closeOpenResult();
+        settings.endStatement();   // in case the last statement's result was never read to its end
         cancel.reset();
         statementDeadline.set(limits.deadlineNanos());
     }
@@ -420,6 +421,7 @@ public final class KernelSession implements Session {
         } finally {
             if (!timedByResult) {
                 metrics.recordStatement(System.nanoTime() - start);
+                settings.endStatement();
             }
             activity.finished(block.idleState(), applicationName());
         }
