@@ -99,3 +99,15 @@ select id || ':' || name from emp order by id
 -- 2:CTO
 -- 3:cfo
 -- 4:DEV
+
+-- A data-modifying WITH step counts its rows too; its own line counts the rows it returned (0 without RETURNING).
+explain analyze with d as (delete from adj where delta > 5 returning emp_id), n as (insert into dept values (30, 4, 'ops')) select count(*) from d
+-- Aggregate (actual rows=1 loops=1)
+--   CTE d
+--     ->  Delete on adj (actual rows=2 loops=1)
+--           ->  Seq Scan on adj (actual rows=2 loops=1)
+--                 Filter: (adj.delta > 5)
+--   CTE n
+--     ->  Insert on dept (actual rows=0 loops=1)
+--           ->  Values Scan on "*VALUES*" (actual rows=1 loops=1)
+--   ->  CTE Scan on d (actual rows=2 loops=1)

@@ -95,6 +95,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
     private volatile boolean busy;
     private volatile boolean shuttingDown;
     private StatementTimeout timeout;
+    private IdleTimeout idleTimeout;
     /** Counts ReadyForQuery messages, so that a timer armed for an earlier statement cannot cancel a later one. */
     private volatile long statementGeneration;
     /** COPY FROM STDIN's data stream, set on the event loop when a query that may be a COPY arrives. */
@@ -484,6 +485,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
             handleStartupPhase(message);
             return;
         }
+        idleTimeout.stop();
         if (message instanceof FrontendMessage.Terminate) {
             finish();
             return;
@@ -629,6 +631,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         reported = new ReportedParameters(session);
         implicit = new ImplicitTransaction(session);
         timeout = new StatementTimeout(channel.eventLoop(), server.db().config().performance().queryTimeoutSecs());
+        idleTimeout = new IdleTimeout(channel.eventLoop(), this::endIdle);
         copyExecution = new CopyExecution(session, this);
         extended = new ExtendedQueryProtocol(session, this, cancellation, implicit, this::copy);
         key = server.keys().register(this::cancelRunningStatement);
@@ -788,15 +791,30 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
 
     private void readyForQuery() {
         timeout.stop();
-        statementGeneration++;
+        long generation = ++statementGeneration;
         reported.changes().forEach(this::send);
-        send(new BackendMessage.ReadyForQuery(session.transactionStatus().indicator()));
+        TransactionStatus status = session.transactionStatus();
+        send(new BackendMessage.ReadyForQuery(status.indicator()));
         synchronized (idleWaiters) {
             busy = false;
         }
+        idleTimeout.start(session, status, generation);
         signalIdle();
         cancellation.reset();
         flush();
+    }
+
+    /**
+     * Event loop (the idle timer): ends the connection unless a message came since the ReadyForQuery that
+     * armed the timer; messages already decoded are handed over first, so they are run, not cut off.
+     */
+    private void endIdle(long generation, HeliosException error) {
+        submitReadBatch();
+        serial.execute(() -> {
+            if (statementGeneration == generation && !busy) {
+                fatal(error);
+            }
+        });
     }
 
     /** Reports a connection-ending error, then closes. */
@@ -826,6 +844,9 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         signalIdle();
         if (timeout != null) {
             timeout.stop();
+        }
+        if (idleTimeout != null) {
+            idleTimeout.stop();
         }
         try {
             if (extended != null) {

@@ -15,7 +15,8 @@ import java.util.Objects;
 final class ReportedParameters {
     /** The reported parameters that SET can change. */
     private static final List<String> CHANGEABLE = List.of("application_name", "client_encoding", "DateStyle",
-            "IntervalStyle", "standard_conforming_strings", "TimeZone");
+            "default_transaction_read_only", "IntervalStyle", "is_superuser", "session_authorization",
+            "standard_conforming_strings", "TimeZone");
 
     private final Session session;
     private final Map<String, String> sent = new LinkedHashMap<>();

@@ -18,6 +18,8 @@ final class ServerParameters {
                 new ParameterStatus("application_name", startup.getOrDefault("application_name", "")),
                 new ParameterStatus("client_encoding", "UTF8"),
                 new ParameterStatus("DateStyle", "ISO, MDY"),
+                new ParameterStatus("default_transaction_read_only", "off"),
+                new ParameterStatus("in_hot_standby", "off"),
                 new ParameterStatus("integer_datetimes", "on"),
                 new ParameterStatus("IntervalStyle", "postgres"),
                 new ParameterStatus("is_superuser", "on"),

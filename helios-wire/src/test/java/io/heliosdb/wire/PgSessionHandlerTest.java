@@ -68,13 +68,13 @@ class PgSessionHandlerTest {
     void startup_v3_sendsAuthenticationParametersKeyAndReady() {
         List<Received> answer = connect();
 
-        assertThat(types(answer)).isEqualTo("R" + "S".repeat(11) + "KZ");
+        assertThat(types(answer)).isEqualTo("R" + "S".repeat(13) + "KZ");
         assertThat(answer.get(0).buf().readInt()).isZero();
         assertThat(answer.stream().filter(m -> m.type() == 'S').map(Received::parameter))
                 .contains("server_version=16.0", "client_encoding=UTF8", "DateStyle=ISO, MDY",
                         "integer_datetimes=on", "standard_conforming_strings=on", "application_name=myapp",
                         "session_authorization=alice", "is_superuser=on", "IntervalStyle=postgres",
-                        "server_encoding=UTF8");
+                        "server_encoding=UTF8", "default_transaction_read_only=off", "in_hot_standby=off");
         assertThat(answer.get(answer.size() - 1).body()).containsExactly('I');
         assertThat(server.sessions().get()).isEqualTo(1);
     }

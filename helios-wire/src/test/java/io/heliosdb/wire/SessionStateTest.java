@@ -84,6 +84,39 @@ class SessionStateTest {
     }
 
     @Test
+    void sessionAuthorizationAndRole_reportSessionAuthorizationAndIsSuperuser() throws SQLException {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+            PGConnection pg = c.unwrap(PGConnection.class);
+            assertThat(pg.getParameterStatus("is_superuser")).isEqualTo("on");
+            assertThat(pg.getParameterStatus("session_authorization")).isEqualTo("postgres");
+            assertThat(pg.getParameterStatus("in_hot_standby")).isEqualTo("off");
+            s.execute("create role reported_plain login");
+            s.execute("set session authorization reported_plain");
+            assertThat(pg.getParameterStatus("session_authorization")).isEqualTo("reported_plain");
+            assertThat(pg.getParameterStatus("is_superuser")).isEqualTo("off");
+            s.execute("reset session authorization");
+            assertThat(pg.getParameterStatus("is_superuser")).isEqualTo("on");
+            s.execute("set role reported_plain");
+            assertThat(pg.getParameterStatus("is_superuser")).isEqualTo("off");
+            assertThat(pg.getParameterStatus("session_authorization")).isEqualTo("postgres");
+            s.execute("reset role");
+            s.execute("drop role reported_plain");
+        }
+    }
+
+    @Test
+    void setConfig_ofAReportedParameter_isReported() throws SQLException {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+            PGConnection pg = c.unwrap(PGConnection.class);
+            assertThat(one(s, "select set_config('application_name', 'via_function', false)")).isEqualTo("via_function");
+            assertThat(pg.getParameterStatus("application_name")).isEqualTo("via_function");
+            s.execute("set default_transaction_read_only = on");
+            assertThat(pg.getParameterStatus("default_transaction_read_only")).isEqualTo("on");
+            s.execute("reset default_transaction_read_only");
+        }
+    }
+
+    @Test
     void batchInAutocommit_isOneImplicitTransaction() throws SQLException {
         try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
             s.execute("create table batch_atomic (id integer primary key)");

@@ -5,17 +5,17 @@ import io.heliosdb.api.SqlState;
 import java.util.Set;
 
 /**
- * The time-valued settings (statement_timeout, lock_timeout, idle_in_transaction_session_timeout) as
- * PostgreSQL reads and shows them: an integer number of milliseconds written with or without a unit
- * ({@code us}, {@code ms}, {@code s}, {@code min}, {@code h}, {@code d}; case matters, a space may precede the
- * unit), a fraction rounded to the nearest millisecond (halves to even, as C's rint), 0 .. 2147483647 (read
- * as PostgreSQL's parse_int does, octal and hex included);
+ * The time-valued settings (statement_timeout, lock_timeout, idle_in_transaction_session_timeout,
+ * idle_session_timeout) as PostgreSQL reads and shows them: an integer number of milliseconds written with or
+ * without a unit ({@code us}, {@code ms}, {@code s}, {@code min}, {@code h}, {@code d}; case matters, a space may
+ * precede the unit), a fraction rounded to the nearest millisecond (halves to even, as C's rint), 0 .. 2147483647
+ * (read as PostgreSQL's parse_int does, octal and hex included);
  * SHOW prints the largest unit that divides the value exactly ({@code 1500ms}, {@code 2min}, {@code 0}).
  */
 final class DurationSettings {
     /** Settings in milliseconds, by lower-case name. */
     private static final Set<String> NAMES = Set.of("statement_timeout", "lock_timeout",
-            "idle_in_transaction_session_timeout");
+            "idle_in_transaction_session_timeout", "idle_session_timeout");
     private static final String[] UNITS = {"d", "h", "min", "s", "ms"};
     private static final long[] UNIT_MILLIS = {86_400_000L, 3_600_000L, 60_000L, 1000L, 1L};
     /** The units PostgreSQL reads, largest first, and their size in milliseconds. */

@@ -399,6 +399,7 @@ public final class KernelSession implements Session {
             throw new HeliosException(SqlState.CONNECTION_EXCEPTION, "the session is closed");
         }
         closeOpenResult();
+        settings.endStatement();   // in case the last statement's result was never read to its end
         cancel.reset();
         statementDeadline.set(limits.deadlineNanos());
     }
@@ -473,6 +474,7 @@ public final class KernelSession implements Session {
         } finally {
             if (!timedByResult) {
                 metrics.recordStatement(System.nanoTime() - start);
+                settings.endStatement();
             }
             activity.finished(block.idleState(), applicationName());
         }

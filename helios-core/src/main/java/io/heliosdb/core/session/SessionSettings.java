@@ -41,6 +41,8 @@ public final class SessionSettings {
         DEFAULTS.put("statement_timeout", "0");
         DEFAULTS.put("lock_timeout", "0");
         DEFAULTS.put("idle_in_transaction_session_timeout", "0");
+        DEFAULTS.put("idle_session_timeout", "0");
+        DEFAULTS.put("in_hot_standby", "off");
         DEFAULTS.put("max_identifier_length", "63");
         DEFAULTS.put("bytea_output", "hex");
         DEFAULTS.put("lc_messages", "C");
@@ -65,6 +67,11 @@ public final class SessionSettings {
     private Map<String, Entry> atBegin;
     /** Parameters SET LOCAL changed in this block: they revert at its end, even on COMMIT. */
     private final java.util.Set<String> localNames = new java.util.HashSet<>();
+    /**
+     * Outside a block, the values SET LOCAL or set_config(..., true) replaced (null: none yet), by name: the
+     * statement is its own transaction, so they come back when it ends ({@link #endStatement}).
+     */
+    private Map<String, Entry> statementLocals;
     /**
      * Counts changes (see {@link #version()}); volatile so that a reader on another thread of the same
      * connection (the wire's next worker) sees the latest without taking the session's monitor.
@@ -129,11 +136,8 @@ public final class SessionSettings {
         version++;
         if (value == null) {
             String def = defaultOf(k);
-            if (def == null) {
-                values.remove(k);
-            } else {
-                values.put(k, new Entry(current.name(), def));
-            }
+            // A custom parameter's default is the empty string: once set or reset it stays defined (PostgreSQL).
+            values.put(k, new Entry(current == null ? name : current.name(), def == null ? "" : def));
             return;
         }
         values.put(k, new Entry(current == null ? name : current.name(), value));
@@ -150,12 +154,7 @@ public final class SessionSettings {
         if (atBegin != null && !localNames.isEmpty()) {
             version++;
             for (String k : localNames) {
-                Entry before = atBegin.get(k);
-                if (before == null) {
-                    values.remove(k);
-                } else {
-                    values.put(k, before);
-                }
+                revert(k, atBegin.get(k));
             }
         }
         atBegin = null;
@@ -165,24 +164,58 @@ public final class SessionSettings {
     /** The block rolled back: every SET made in it is undone, as in PostgreSQL. */
     public void rollbackTransaction() {
         if (atBegin != null) {
-            version++;
-            values.clear();
-            values.putAll(atBegin);
+            restore(atBegin);
         }
         atBegin = null;
         localNames.clear();
     }
 
-    /** SET LOCAL: lasts until the block ends; outside a block it has no effect (PostgreSQL only warns). */
+    /**
+     * SET LOCAL: lasts until the block ends. Outside a block the statement is its own transaction, so the value
+     * lasts until the statement ends (SET LOCAL alone then has no effect, PostgreSQL only warns; a
+     * {@code set_config(name, value, true)} is seen by the rest of its statement).
+     */
     public void setLocal(String name, String value) {
+        String k = key(name);
         if (atBegin == null) {
-            if (values.get(key(name)) == null && !name.contains(".")) {
-                set(name, value); // still reports an unknown parameter
+            Entry before = values.get(k);
+            set(name, value);
+            if (statementLocals == null) {
+                statementLocals = new LinkedHashMap<>();
+            }
+            if (!statementLocals.containsKey(k)) {
+                statementLocals.put(k, before);
             }
             return;
         }
         set(name, value);
-        localNames.add(key(name));
+        localNames.add(k);
+    }
+
+    /** A statement outside a block ended: what it changed with SET LOCAL comes back. Cheap when nothing did. */
+    public void endStatement() {
+        if (statementLocals == null) {
+            return;
+        }
+        Map<String, Entry> replaced = statementLocals;
+        statementLocals = null;
+        version++;
+        replaced.forEach(this::revert);
+    }
+
+    /**
+     * Puts back {@code before} under {@code k}; a custom parameter that did not exist before stays defined with an
+     * empty value, as PostgreSQL keeps a placeholder once it was set.
+     */
+    private void revert(String k, Entry before) {
+        if (before != null) {
+            values.put(k, before);
+            return;
+        }
+        Entry now = values.get(k);
+        if (now != null) {
+            values.put(k, new Entry(now.name(), ""));
+        }
     }
 
     /** The current values, for a savepoint to restore with {@link #restore}. */
@@ -193,8 +226,13 @@ public final class SessionSettings {
     @SuppressWarnings("unchecked")
     public void restore(Map<String, ?> snapshot) {
         version++;
-        values.clear();
-        values.putAll((Map<String, Entry>) snapshot);
+        Map<String, Entry> before = (Map<String, Entry>) snapshot;
+        for (Map.Entry<String, Entry> e : values.entrySet()) {
+            if (!before.containsKey(e.getKey())) {
+                e.setValue(new Entry(e.getValue().name(), "")); // a placeholder stays, empty
+            }
+        }
+        values.putAll(before);
     }
 
     /** The parameters a server reports to a client at start-up (ParameterStatus), canonical names. */

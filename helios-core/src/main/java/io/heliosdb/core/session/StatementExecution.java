@@ -126,8 +126,10 @@ final class StatementExecution {
             }
             StatementResult executed = plan.execute(cursorDeadline != null ? context.deadline(cursorDeadline) : context,
                     params);
-            return new StreamingResult(executed, reads, onStreamError,
-                    () -> metrics.recordStatement(System.nanoTime() - start));
+            return new StreamingResult(executed, reads, onStreamError, () -> {
+                metrics.recordStatement(System.nanoTime() - start);
+                settings.endStatement();   // a set_config(..., true) outside a block lasts until here
+            });
         } catch (RuntimeException e) {
             reads.close();
             throw e;

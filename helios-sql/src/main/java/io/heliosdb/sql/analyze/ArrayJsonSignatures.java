@@ -24,6 +24,9 @@ final class ArrayJsonSignatures {
     }
 
     static BoundExpr bind(ExpressionBinder binder, String name, List<BoundExpr> args) {
+        if ((name.equals("[]") || name.equals("[:]")) && !args.isEmpty() && !args.get(0).type().isArray()) {
+            return ArraySubscripts.ofNonArray(binder, name, args);
+        }
         BoundExpr bound = bindOrNull(binder, name, args);
         if (bound == null && args.size() == 2 && (OPERATORS.contains(name) || name.endsWith(" any") || name.endsWith(" all"))) {
             throw new HeliosException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: "
@@ -79,13 +82,13 @@ final class ArrayJsonSignatures {
                 return arrays == null ? null : new BuiltinCall("array" + name, arrays, SqlType.BOOLEAN);
             }
             case "[]", "[]1" -> {
-                if (n != 2 || !first.isArray() || !second.isInteger() && second != SqlType.UNKNOWN) {
+                if (n != 2 || !first.isArray()) {
                     return null;
                 }
                 // "[]1" always counts from 1 (information_schema._pg_expandarray's own subscript)
                 boolean zeroBased = name.equals("[]") && args.get(0).typmod() == io.heliosdb.sql.schema.VectorTypes.ZERO_BASED;
-                return new BuiltinCall(zeroBased ? "vector[]" : "[]", List.of(args.get(0), binder.coerce(args.get(1), I)),
-                        first.elementType());
+                return new BuiltinCall(zeroBased ? "vector[]" : "[]", List.of(args.get(0),
+                        ArraySubscripts.index(binder, args.get(1))), first.elementType());
             }
             case "array[]" -> {
                 if (n == 0) {

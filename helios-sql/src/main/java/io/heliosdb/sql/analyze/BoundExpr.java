@@ -132,7 +132,8 @@ public sealed interface BoundExpr {
             // Results that depend on the clock, the session's time zone, a sequence or the catalog are not folded.
             return switch (name) {
                 case "random", "now", "localtimestamp", "clock_timestamp", "gen_random_uuid",
-                     "nextval", "currval", "lastval", "setval", "pg_get_serial_sequence" -> true;
+                     "nextval", "currval", "lastval", "setval", "pg_get_serial_sequence", "set_config",
+                     "current_setting" -> true;
                 default -> type == SqlType.TIMESTAMPTZ || args.stream().anyMatch(a -> a.type() == SqlType.TIMESTAMPTZ)
                         || CatalogFunctionSignatures.READS_KERNEL.contains(name);
             };

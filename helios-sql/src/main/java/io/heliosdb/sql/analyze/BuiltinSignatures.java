@@ -57,7 +57,11 @@ final class BuiltinSignatures {
                     yield temporal;
                 }
                 BoundExpr structured = ArrayJsonSignatures.bind(binder, name, args);
-                yield structured != null ? structured : CatalogFunctionSignatures.bind(binder, name, args);
+                if (structured != null) {
+                    yield structured;
+                }
+                BoundExpr setting = SettingFunctionSignatures.bind(binder, name, args);
+                yield setting != null ? setting : CatalogFunctionSignatures.bind(binder, name, args);
             }
         };
     }

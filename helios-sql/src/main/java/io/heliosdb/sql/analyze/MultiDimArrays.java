@@ -60,10 +60,7 @@ final class MultiDimArrays {
     private static BoundExpr subscripts(ExpressionBinder binder, List<BoundExpr> args) {
         List<BoundExpr> out = new ArrayList<>(List.of(args.get(0)));
         for (BoundExpr index : args.subList(1, args.size())) {
-            if (!index.type().isInteger() && index.type() != SqlType.UNKNOWN) {
-                return null;
-            }
-            out.add(binder.coerce(index, SqlType.INTEGER));
+            out.add(ArraySubscripts.index(binder, index));
         }
         return new BuiltinCall("[]", out, args.get(0).type().elementType());
     }

@@ -20,8 +20,10 @@ final class DataModifyingWithStatement {
 
     static StatementPlan compile(BoundStatement.DataModifyingWith w, String sql, List<SqlType> parameterTypes) {
         List<StatementBody> steps = new ArrayList<>();
+        List<long[]> counters = new ArrayList<>();   // each step's {rows, loops} under EXPLAIN ANALYZE, else nulls
         for (BoundStatement step : w.steps()) {
             steps.add(((CompiledStatement) StatementCompiler.compile(step, sql, parameterTypes)).body());
+            counters.add(NodeCounters.stepCounter(step));
         }
         CompiledStatement body = (CompiledStatement) StatementCompiler.compile(w.body(), sql, parameterTypes);
         List<Object> tokens = w.tokens(); // held here, they keep the CTE Scans' shared states alive
@@ -34,6 +36,11 @@ final class DataModifyingWithStatement {
                     while (result.next()) {
                         rows.add(result.row().clone());
                     }
+                }
+                long[] counted = counters.get(i);
+                if (counted != null) {
+                    counted[0] += rows.size();
+                    counted[1]++;
                 }
                 if (!rows.isEmpty()) {
                     SharedCteRows.preset(tokens.get(i), frozen, rows); // else the scans read their empty input

@@ -27,7 +27,7 @@ final class ExplainStatement {
     }
 
     static StatementPlan compile(BoundStatement.Explain explain, StatementPlan inner,
-                                 Map<LogicalPlan, long[]> counters, String sql, List<SqlType> parameterTypes) {
+                                 Map<Object, long[]> counters, String sql, List<SqlType> parameterTypes) {
         List<String> lines = lines(explain.statement(), null, 0);
         StatementBody body = ((CompiledStatement) inner).body();
         boolean analyze = explain.analyze();
@@ -57,10 +57,10 @@ final class ExplainStatement {
      * @param actuals  each node's {rows, loops} after an ANALYZE run, or null for plain EXPLAIN
      * @param returned the rows a modification returned (its own actual rows, as PostgreSQL counts them)
      */
-    private static List<String> lines(BoundStatement statement, Function<LogicalPlan, long[]> actuals, long returned) {
+    private static List<String> lines(BoundStatement statement, Function<Object, long[]> actuals, long returned) {
         String self = actuals == null ? "" : ExplainText.actual(new long[] {returned, 1});
         if (statement instanceof BoundStatement.Query q) {
-            return ExplainText.of(q.plan(), actuals);
+            return ExplainText.of(q.plan(), plans(actuals));
         } else if (statement instanceof BoundStatement.Insert i) {
             return modification("Insert on " + i.table().name() + self, i.source(), actuals);
         } else if (statement instanceof BoundStatement.Update u) {
@@ -69,11 +69,14 @@ final class ExplainStatement {
             return modification("Delete on " + d.table().name() + self, d.target(), actuals);
         } else if (statement instanceof BoundStatement.DataModifyingWith w) {
             // As PostgreSQL: each data-modifying WITH query as an init plan "CTE name" under the statement's node.
-            List<String> out = new ArrayList<>(lines(w.body(), actuals, returned));
+            List<String> out = withoutStandIns(lines(w.body(), actuals, returned), w.names());
             List<String> steps = new ArrayList<>();
             for (int i = 0; i < w.steps().size(); i++) {
                 steps.add("  CTE " + w.names().get(i));
-                List<String> step = lines(w.steps().get(i), null, 0);
+                BoundStatement stepStatement = w.steps().get(i);
+                long[] stepCounts = actuals == null ? null : actuals.apply(stepStatement);
+                // A step that returned rows is read by the statement; its own line counts them (0 without RETURNING).
+                List<String> step = lines(stepStatement, actuals, stepCounts == null ? 0 : stepCounts[0]);
                 steps.add("    ->  " + step.get(0));
                 step.subList(1, step.size()).forEach(line -> steps.add("        " + line));
             }
@@ -83,11 +86,39 @@ final class ExplainStatement {
         throw new HeliosException(SqlState.SYNTAX_ERROR, "EXPLAIN is only available for SELECT, INSERT, UPDATE and DELETE");
     }
 
+    /**
+     * The body's lines without the input shown under each {@code CTE Scan} of a step: that input only stands in
+     * for the step's RETURNING rows (PostgreSQL shows the scan alone, the step under "CTE name").
+     */
+    private static List<String> withoutStandIns(List<String> body, List<String> stepNames) {
+        List<String> out = new ArrayList<>();
+        int skipDeeperThan = -1;
+        for (String line : body) {
+            int indent = line.length() - line.stripLeading().length();
+            if (skipDeeperThan >= 0 && indent > skipDeeperThan) {
+                continue;
+            }
+            skipDeeperThan = -1;
+            out.add(line);
+            String node = line.strip().startsWith("->  ") ? line.strip().substring(4) : line.strip();
+            for (String name : stepNames) {
+                if (node.equals("CTE Scan on " + name) || node.startsWith("CTE Scan on " + name + " ")) {
+                    skipDeeperThan = indent;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Function<LogicalPlan, long[]> plans(Function<Object, long[]> actuals) {
+        return actuals == null ? null : actuals::apply;
+    }
+
     /** The modification's line over its input's plan, indented as PostgreSQL shows a child. */
-    private static List<String> modification(String title, LogicalPlan input, Function<LogicalPlan, long[]> actuals) {
+    private static List<String> modification(String title, LogicalPlan input, Function<Object, long[]> actuals) {
         List<String> out = new ArrayList<>();
         out.add(title);
-        List<String> child = ExplainText.of(input, actuals);
+        List<String> child = ExplainText.of(input, plans(actuals));
         out.add("  ->  " + child.get(0));
         for (String line : child.subList(1, child.size())) {
             out.add("      " + line);

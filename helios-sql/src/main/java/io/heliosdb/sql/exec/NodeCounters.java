@@ -8,17 +8,18 @@ import java.util.function.Supplier;
 /**
  * EXPLAIN ANALYZE's per-node counts: while a statement is compiled under {@link #collecting}, every operator
  * {@link PlanCompiler} builds counts how often it was opened (loops) and the rows it produced, keyed by the
- * plan node it came from (by identity: equal subplans are still different nodes).
+ * plan node it came from (by identity: equal subplans are still different nodes); a data-modifying WITH step
+ * counts the rows it returned under its statement ({@link #stepCounter}).
  */
 final class NodeCounters {
-    private static final ThreadLocal<Map<LogicalPlan, long[]>> ACTIVE = new ThreadLocal<>();
+    private static final ThreadLocal<Map<Object, long[]>> ACTIVE = new ThreadLocal<>();
 
     private NodeCounters() {
     }
 
     /** Runs {@code compile} with counting operators recorded in {@code counters} ({rows, loops} per node). */
-    static <T> T collecting(Map<LogicalPlan, long[]> counters, Supplier<T> compile) {
-        Map<LogicalPlan, long[]> previous = ACTIVE.get();
+    static <T> T collecting(Map<Object, long[]> counters, Supplier<T> compile) {
+        Map<Object, long[]> previous = ACTIVE.get();
         ACTIVE.set(counters);
         try {
             return compile.get();
@@ -32,13 +33,19 @@ final class NodeCounters {
         return ACTIVE.get() != null;
     }
 
-    static Map<LogicalPlan, long[]> newMap() {
+    static Map<Object, long[]> newMap() {
         return new IdentityHashMap<>();
+    }
+
+    /** The {rows, loops} counter of a data-modifying WITH step, or null when no EXPLAIN ANALYZE is compiling. */
+    static long[] stepCounter(Object step) {
+        Map<Object, long[]> counters = ACTIVE.get();
+        return counters == null ? null : counters.computeIfAbsent(step, s -> new long[2]);
     }
 
     /** {@code op} itself, or a counting wrapper when a statement is being compiled for EXPLAIN ANALYZE. */
     static Operator wrap(LogicalPlan plan, Operator op) {
-        Map<LogicalPlan, long[]> counters = ACTIVE.get();
+        Map<Object, long[]> counters = ACTIVE.get();
         if (counters == null) {
             return op;
         }

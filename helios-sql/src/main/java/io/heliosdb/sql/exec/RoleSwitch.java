@@ -26,12 +26,16 @@ final class RoleSwitch {
     static void set(ExecutionContext ctx, String name, String value, boolean local) {
         if (name.equalsIgnoreCase(CurrentRole.ROLE)) {
             apply(ctx, CurrentRole.ROLE, role(ctx, value), local);
-            return;
+        } else {
+            String user = sessionAuthorization(ctx, value);
+            apply(ctx, CurrentRole.SESSION_AUTHORIZATION, user, local);
+            apply(ctx, CurrentRole.ROLE, null, local);
         }
-        String user = sessionAuthorization(ctx, value);
-        apply(ctx, CurrentRole.SESSION_AUTHORIZATION, user, local);
-        apply(ctx, CurrentRole.ROLE, null, local);
+        // As PostgreSQL, is_superuser follows the current user (and is reported to the client when it changes).
+        ctx.role(CurrentRole.of(ctx)).ifPresent(r -> apply(ctx, IS_SUPERUSER, r.superuser() ? "on" : "off", local));
     }
+
+    static final String IS_SUPERUSER = "is_superuser";
 
     private static void apply(ExecutionContext ctx, String name, String value, boolean local) {
         if (local) {

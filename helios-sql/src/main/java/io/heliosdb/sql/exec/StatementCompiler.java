@@ -114,13 +114,7 @@ public final class StatementCompiler {
                     rt -> Results.command(t.command().name(), 0)).withControl(t.control());
         } else if (statement instanceof BoundStatement.Set s) {
             return new CompiledStatement(sql, parameterTypes, List.of(), null, true, false, rt -> {
-                if (RoleSwitch.handles(s.name())) {
-                    RoleSwitch.set(rt.context(), s.name(), s.value(), s.local());
-                } else if (s.local()) {
-                    rt.context().setLocalSetting(s.name(), s.value());
-                } else {
-                    rt.context().setSetting(s.name(), s.value());
-                }
+                SettingAssignment.apply(rt.context(), s.name(), s.value(), s.local());
                 return Results.command(s.reset() ? "RESET" : "SET", 0);
             });
         }
@@ -129,8 +123,7 @@ public final class StatementCompiler {
         return new CompiledStatement(sql, parameterTypes, columns, null, true, false, rt -> {
             String value = rt.context().setting(show.name());
             if (value == null) {
-                throw new HeliosException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \""
-                        + show.name() + "\"");
+                throw SettingAssignment.unrecognized(show.name());
             }
             return Results.rows(columns, List.<Object[]>of(new Object[] {value}), 1, "SHOW");
         });

@@ -151,10 +151,12 @@ final class ExpressionAst {
             return new Expr.Binary(op, value(a.valueExpr(0)), value(a.valueExpr(1)), a.op.getStartIndex());
         }
         if (ctx instanceof PostgreSqlParser.SliceValueContext sv) {
+            Subscriptable.check(sv.valueExpr(), sv.LBRACKET().getSymbol());
             return ArrayJsonSyntax.slice(value(sv.valueExpr()), sv.lower == null ? null : expr(sv.lower),
                     sv.upper == null ? null : expr(sv.upper), sv.LBRACKET().getSymbol().getStartIndex());
         }
         if (ctx instanceof PostgreSqlParser.SubscriptValueContext sv) {
+            Subscriptable.check(sv.valueExpr(), sv.LBRACKET().getSymbol());
             return ArrayJsonSyntax.subscript(value(sv.valueExpr()), expr(sv.expr()), sv.LBRACKET().getSymbol().getStartIndex());
         } else if (ctx instanceof PostgreSqlParser.JsonArrayOpValueContext o) {
             return ArrayJsonSyntax.operator(o.op.getText(), value(o.valueExpr(0)), value(o.valueExpr(1)), o.op.getStartIndex());

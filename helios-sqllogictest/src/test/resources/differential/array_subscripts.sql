@@ -1,0 +1,33 @@
+-- Subscripts: what may be subscripted (42804 otherwise, 42601 where the syntax allows none),
+-- how non-integer subscripts and slice bounds are converted, and jsonb subscripts.
+CREATE TABLE sub (id int, n int, t text, a int[], j jsonb);
+INSERT INTO sub VALUES (1, 5, 'x', '{10,20,30,40}', '{"k": [1, 2, 3], "m": {"z": 3}, "s": "str"}');
+SELECT n[1] FROM sub;
+SELECT t[1:2] FROM sub;
+SELECT (1)[1];
+SELECT ('abc'::text)[1];
+SELECT a[1.5], a[1.4], a[2.5], a['2'], a[2::bigint], a[2::smallint] FROM sub;
+SELECT a[1.6::float8], a[2.5::float8], a[3.5::real] FROM sub;
+SELECT a[1.5:2.5], a[0.6:1.4], a[:2.5], a[3.5:] FROM sub;
+SELECT a[true] FROM sub;
+SELECT a[t] FROM sub;
+SELECT a['x'] FROM sub;
+SELECT a['1.5'] FROM sub;
+SELECT a[9999999999] FROM sub;
+SELECT a[NULL::numeric], a[NULL], a[NULL::numeric:2] FROM sub;
+SELECT a[n - 3], a[n / 2.0] FROM sub;
+SELECT ARRAY[1, 2, 3][2];
+SELECT ARRAY[1, 2, 3][2:3];
+SELECT (ARRAY[1, 2, 3])[2:3], (ARRAY[1, 2, 3])[2];
+SELECT array_agg(id)[1] FROM sub;
+SELECT (array_agg(id))[1] FROM sub;
+SELECT 'x'[1];
+SELECT (SELECT a FROM sub)[3], (SELECT a FROM sub)[2:3];
+SELECT a[1][1], a[1.5][1] FROM sub;
+SELECT j['k'], j['k'][0], j['m']['z'], j['nope'], j['s'] FROM sub;
+SELECT j['k'][-1], j['k'][5], j[0], j[NULL::text] FROM sub;
+SELECT ('{"a": {"b": 1}}'::jsonb)['a']['b'], ('[10, 20]'::jsonb)[1], ('[10, 20]'::jsonb)['1'];
+SELECT j['k'][1:2] FROM sub;
+SELECT j[true] FROM sub;
+SELECT pg_typeof(j['k']) FROM sub;
+SELECT ('{"a": 1}'::json)['a'];
