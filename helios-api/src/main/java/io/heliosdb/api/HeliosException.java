@@ -41,6 +41,19 @@ public class HeliosException extends RuntimeException {
         this.constraint = constraint;
     }
 
+    /** A copy of {@code other} saying where it happened ({@code where}), for a subclass that adds to what the error says. */
+    protected HeliosException(HeliosException other, String where) {
+        super(other.getMessage(), other);
+        this.state = other.state;
+        this.detail = other.detail;
+        this.hint = other.hint;
+        this.position = other.position;
+        this.constraint = other.constraint;
+        this.context = where;
+        this.table = other.table;
+        this.column = other.column;
+    }
+
     /** The name of the violated constraint, or null. */
     public String constraint() {
         return constraint;

@@ -31,6 +31,36 @@ public interface PreparedQuery extends AutoCloseable {
      */
     QueryResult execute(Object... params);
 
+    /**
+     * Runs the statement once for each parameter set, in order, with the results {@link #execute} would give
+     * one after another, but as ONE statement: one snapshot, one statement_timeout, and the executor, the
+     * checks and the statistics set up once, which is what makes many small INSERTs cheap. Returns each
+     * entry's row count. Outside a transaction block the whole batch commits as one transaction, all of it or
+     * none (as a pipelined JDBC batch does on PostgreSQL); inside one, a failing entry fails the block as a
+     * failing statement does. A failing entry throws {@link HeliosBatchException}, which names it and carries
+     * its error (e.g. 23505 with the duplicate key); no entry of the batch then takes effect. A statement that
+     * returns rows (a query, RETURNING) cannot be batched ({@code 0A000}); statements other than INSERT,
+     * UPDATE and DELETE (DDL, SET, transaction commands) run one by one, each as {@link #execute} runs it. An
+     * empty list runs nothing. The arrays are read during the call only.
+     */
+    default long[] executeBatch(List<Object[]> parameterSets) {
+        throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This session does not support batches");
+    }
+
+    /** Queues one execution with these parameters (copied now) for {@link #executeBatch()}, as JDBC's addBatch does. */
+    default void addBatch(Object... params) {
+        throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This session does not support batches");
+    }
+
+    /** Drops the queued executions. */
+    default void clearBatch() {
+    }
+
+    /** Runs the queued executions as {@link #executeBatch(List)} does and empties the queue, also when it fails. */
+    default long[] executeBatch() {
+        throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This session does not support batches");
+    }
+
     @Override
     default void close() {
     }

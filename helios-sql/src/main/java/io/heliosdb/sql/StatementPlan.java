@@ -53,4 +53,19 @@ public interface StatementPlan {
      * PostgreSQL's text form of the type); a wrong count is {@code 08P01}.
      */
     StatementResult execute(ExecutionContext context, Object[] params);
+
+    /**
+     * The plan ready to run once per parameter set in {@code context}, for a statement that returns no rows;
+     * rows it would return are read and dropped. The default runs {@link #execute} each time.
+     */
+    default BatchExecutor batch(ExecutionContext context) {
+        return params -> {
+            try (StatementResult result = execute(context, params)) {
+                while (result.next()) {
+                    // the count is what a batch returns
+                }
+                return result.rowCount();
+            }
+        };
+    }
 }

@@ -5,9 +5,18 @@ import io.heliosdb.api.QueryResult;
 import io.heliosdb.api.Row;
 import io.heliosdb.api.Session;
 
-/** A {@link DbClient} over HeliosDB's embedded API; the embedded API has no batch call. */
+/** A {@link DbClient} over HeliosDB's embedded API; batches go through PreparedQuery's addBatch/executeBatch. */
 final class HeliosClient implements DbClient {
+    /**
+     * Whether the HeliosDB build on the class path has the batch API: InsertCostAB also drives builds from
+     * before it, which then run each queued INSERT at once, as they did.
+     */
+    private static final boolean BATCH_API = hasBatchApi();
+
     private final Session session;
+    /** BEGIN and COMMIT, planned once, as a JDBC driver's setAutoCommit(false) and commit() would not parse SQL. */
+    private PreparedQuery begin;
+    private PreparedQuery commit;
 
     HeliosClient(Session session) {
         this.session = session;
@@ -39,11 +48,18 @@ final class HeliosClient implements DbClient {
 
             @Override
             public void addBatch(Object... params) {
-                update(params);
+                if (BATCH_API) {
+                    query.addBatch(params);
+                } else {
+                    update(params);
+                }
             }
 
             @Override
             public void executeBatch() {
+                if (BATCH_API) {
+                    query.executeBatch();
+                }
             }
 
             @Override
@@ -65,17 +81,32 @@ final class HeliosClient implements DbClient {
 
     @Override
     public void begin() {
-        execute("BEGIN");
+        if (begin == null) {
+            begin = session.prepare("BEGIN");
+        }
+        begin.execute().close();
     }
 
     @Override
     public void commit() {
-        execute("COMMIT");
+        if (commit == null) {
+            commit = session.prepare("COMMIT");
+        }
+        commit.execute().close();
     }
 
     @Override
     public void close() {
         session.close();
+    }
+
+    private static boolean hasBatchApi() {
+        try {
+            PreparedQuery.class.getMethod("executeBatch");
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /** JDBC's {@code ?} placeholders become PostgreSQL's {@code $1..$n} (workload SQL has no ? in literals). */

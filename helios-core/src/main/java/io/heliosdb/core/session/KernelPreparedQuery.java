@@ -18,6 +18,8 @@ final class KernelPreparedQuery implements PreparedQuery {
     private PointRead pointRead;
     /** The plan {@link #pointRead} was looked for (a plan without one is not looked at again). */
     private io.heliosdb.sql.StatementPlan pointReadPlan;
+    /** The parameter sets addBatch queued. */
+    private final List<Object[]> queued = new java.util.ArrayList<>();
 
     KernelPreparedQuery(KernelSession session, String sql, ParsedStatement statement, List<SqlType> declared,
                         PlannedStatement planned) {
@@ -65,6 +67,30 @@ final class KernelPreparedQuery implements PreparedQuery {
     @Override
     public QueryResult execute(Object... params) {
         return session.executePrepared(this, params);
+    }
+
+    @Override
+    public long[] executeBatch(List<Object[]> parameterSets) {
+        return session.executeBatch(this, parameterSets);
+    }
+
+    @Override
+    public void addBatch(Object... params) {
+        queued.add(params == null ? new Object[0] : params.clone());
+    }
+
+    @Override
+    public void clearBatch() {
+        queued.clear();
+    }
+
+    @Override
+    public long[] executeBatch() {
+        try {
+            return session.executeBatch(this, queued);
+        } finally {
+            queued.clear();
+        }
     }
 
     List<SqlType> declared() {

@@ -1,5 +1,6 @@
 package io.heliosdb.core.session;
 
+import io.heliosdb.api.HeliosBatchException;
 import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.PreparedQuery;
 import io.heliosdb.api.QueryResult;
@@ -382,6 +383,54 @@ public final class KernelSession implements Session {
             return BufferedResult.tag("");
         }
         return run(query.statement(), params == null ? NO_PARAMS : params, query);
+    }
+
+    /** Runs a prepared statement once per parameter set (see {@link PreparedQuery#executeBatch(List)}). */
+    synchronized long[] executeBatch(KernelPreparedQuery query, List<Object[]> parameterSets) {
+        beginStatement();
+        if (parameterSets.isEmpty() || query.statement() == null) {
+            return new long[parameterSets.size()];
+        }
+        StatementPlan plan = null;
+        if (!block.failed()) {
+            try {
+                plan = query.currentPlan();
+            } catch (RuntimeException e) {
+                metrics.recordError();
+                throw new HeliosBatchException(0, onError(e)); // it fails every entry: the first is named
+            }
+            if (!plan.columns().isEmpty()) {
+                throw onError(new HeliosException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "a batch runs statements that return no rows; this one returns rows"));
+            }
+        }
+        if (plan == null || !BatchEntries.asOneStatement(plan)) {
+            int[] entry = {0};
+            return BatchEntries.run(params -> {
+                if (entry[0]++ > 0) {
+                    beginStatement();
+                }
+                try (QueryResult result = run(query.statement(), params == null ? NO_PARAMS : params, query)) {
+                    while (result.next()) {
+                        // only the count is returned
+                    }
+                    return result.rowCount();
+                }
+            }, parameterSets);
+        }
+        long start = System.nanoTime();
+        activity.started(query.sql(), applicationName());
+        try {
+            execution.markStarted(activity.queryStart());
+            block.applyIsolationSetting();
+            return execution.writeBatch(plan, parameterSets, query::currentPlan);
+        } catch (RuntimeException e) {
+            metrics.recordError();
+            throw onError(e);
+        } finally {
+            metrics.recordStatement(System.nanoTime() - start);
+            activity.finished(block.idleState(), applicationName());
+        }
     }
 
     /** application_name for pg_stat_activity, looked up again only after a setting changed (twice per statement). */

@@ -68,6 +68,23 @@ final class StatementExecution {
 
     /** Runs a writing statement to its end; {@code replan} plans it again after a restart. */
     BufferedResult write(StatementPlan firstPlan, Object[] params, Supplier<StatementPlan> replan) {
+        return write(firstPlan, replan, (plan, context) -> BufferedResult.drain(plan.execute(context, params)));
+    }
+
+    /**
+     * Runs a writing statement once per parameter set, all as one statement (see {@link BatchEntries}):
+     * returns each entry's row count.
+     */
+    long[] writeBatch(StatementPlan firstPlan, java.util.List<Object[]> parameterSets, Supplier<StatementPlan> replan) {
+        return write(firstPlan, replan, (plan, context) -> BatchEntries.run(plan.batch(context), parameterSets));
+    }
+
+    /** How a writing statement runs its plan in its context, once per (re)start. */
+    private interface WriteRun<R> {
+        R run(StatementPlan plan, KernelExecutionContext context);
+    }
+
+    private <R> R write(StatementPlan firstPlan, Supplier<StatementPlan> replan, WriteRun<R> run) {
         boolean autocommit = block.transaction() == null;
         if ("on".equals(settings.get(autocommit ? "default_transaction_read_only" : "transaction_read_only"))) {
             throw ReadOnlyRefusal.of(firstPlan.sql());
@@ -80,7 +97,7 @@ final class StatementExecution {
         try {
             for (int restarts = 0; ; restarts++) {
                 try (StatementReads reads = store.openReads(t)) {
-                    BufferedResult result = BufferedResult.drain(plan.execute(context(t, reads), params));
+                    R result = run.run(plan, context(t, reads));
                     if (!block.hasSavepoints()) {
                         t.statementDone(); // a savepoint still needs the undo information
                     }

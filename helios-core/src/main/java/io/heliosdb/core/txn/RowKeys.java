@@ -17,6 +17,11 @@ final class RowKeys {
 
     /** The storage key of {@code row} by its primary key; a null key column is 23502. */
     static byte[] primaryRowKey(TableDef table, Object[] row) {
+        return primaryRowKey(table, keyTypes(table), row);
+    }
+
+    /** {@link #primaryRowKey(TableDef, Object[])} with the table's {@link #keyTypes} at hand. */
+    static byte[] primaryRowKey(TableDef table, List<SqlType> keyTypes, Object[] row) {
         List<Integer> pk = table.primaryKey();
         Object[] keyValues = new Object[pk.size()];
         for (int i = 0; i < pk.size(); i++) {
@@ -28,7 +33,7 @@ final class RowKeys {
                         .withTable(table.name(), c.name());
             }
         }
-        return CatalogKeys.rowKey(table.id(), KeyEncoder.encode(keyTypes(table), keyValues));
+        return CatalogKeys.rowKey(table.id(), KeyEncoder.encode(keyTypes, keyValues));
     }
 
     static HeliosException duplicateKey(TableDef table, Object[] row) {

@@ -32,6 +32,10 @@ public final class TableRows {
     private final TableIndexes indexes;
     private final TableDdl ddl;
     private KvReader newestReader;
+    /** The column and key types of the table inserted into last: a batch writes one table many times. */
+    private TableDef typedTable;
+    private List<io.heliosdb.api.SqlType> columnTypes;
+    private List<io.heliosdb.api.SqlType> keyTypes;
 
     public TableRows(TransactionalStore store, Transaction transaction, StatementReads reads) {
         this.store = store;
@@ -322,9 +326,10 @@ public final class TableRows {
 
     public void insert(TableDef table, Object[] row) {
         lockTable(table);
+        typesOf(table);
         byte[] rowKey;
         if (table.hasPrimaryKey()) {
-            rowKey = RowKeys.primaryRowKey(table, row);
+            rowKey = RowKeys.primaryRowKey(table, keyTypes, row);
             claimKey(table, rowKey, row);
         } else {
             // A fresh hidden row id is known to no one else: nothing to lock or check.
@@ -334,7 +339,16 @@ public final class TableRows {
         if (!tableIndexes.isEmpty()) {
             indexes.insert(table, tableIndexes, rowKey, row);
         }
-        overlay().put(CatalogKeys.ROWS, rowKey, RowCodec.encode(RowKeys.types(table), row));
+        overlay().put(CatalogKeys.ROWS, rowKey, RowCodec.encode(columnTypes, row));
+    }
+
+    /** Looks up the column and key types of {@code table} unless it is the table written last. */
+    private void typesOf(TableDef table) {
+        if (table != typedTable) {
+            columnTypes = RowKeys.types(table);
+            keyTypes = RowKeys.keyTypes(table);
+            typedTable = table;
+        }
     }
 
     public void update(TableDef table, byte[] rowKey, Object[] newRow) {

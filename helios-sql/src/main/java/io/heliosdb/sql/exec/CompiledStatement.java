@@ -94,6 +94,20 @@ final class CompiledStatement implements StatementPlan {
 
     @Override
     public StatementResult execute(ExecutionContext context, Object[] params) {
+        Runtime rt = new Runtime(context, coerce(params));
+        return PipelineGuard.guard(() -> ZonedResult.wrap(body.run(rt), rt));
+    }
+
+    /** Each entry binds its parameters and runs the body for its count (no result, no time-zone wrapper). */
+    @Override
+    public io.heliosdb.sql.BatchExecutor batch(ExecutionContext context) {
+        return params -> {
+            Runtime rt = new Runtime(context, coerce(params));
+            return PipelineGuard.guard(() -> body.count(rt));
+        };
+    }
+
+    private Object[] coerce(Object[] params) {
         Object[] given = params == null ? new Object[0] : params;
         if (given.length != parameterTypes.size()) {
             throw new HeliosException(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + given.length
@@ -103,8 +117,7 @@ final class CompiledStatement implements StatementPlan {
         for (int i = 0; i < given.length; i++) {
             coerced[i] = Casts.parameter(given[i], parameterTypes.get(i));
         }
-        Runtime rt = new Runtime(context, coerced);
-        return PipelineGuard.guard(() -> ZonedResult.wrap(body.run(rt), rt));
+        return coerced;
     }
 
     @Override

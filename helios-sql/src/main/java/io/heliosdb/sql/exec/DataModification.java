@@ -22,24 +22,7 @@ final class DataModification {
         if (insert.onConflict() != null) {
             return UpsertStatement.compile(insert);
         }
-        RowConstraints constraints = new RowConstraints(insert.table());
-        ViewChecks viewChecks = new ViewChecks(insert.table(), insert.viewChecks());
-        Operator source = PlanCompiler.compile(insert.source());
-        Evaluator[] returning = ExpressionCompiler.compileAll(insert.returning());
-        TableDef table = insert.table();
-        List<Column> columns = insert.returningColumns();
-        return rt -> {
-            List<Object[]> rows = Materialize.all(source.open(rt));
-            List<Object[]> returned = new ArrayList<>();
-            for (Object[] row : rows) {
-                rt.context().checkCancelled();
-                constraints.checkRow(rt, row, null);
-                rt.context().insert(table, row);
-                viewChecks.check(rt, row);
-                addReturning(returning, row, rt, returned);
-            }
-            return Results.rows(columns, returned, rows.size(), "INSERT 0 " + rows.size());
-        };
+        return new InsertRows(insert);
     }
 
     /** Stored rows the statement applies to, with their keys. */

@@ -1,0 +1,44 @@
+package io.heliosdb.core.session;
+
+import io.heliosdb.api.HeliosBatchException;
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.core.txn.StatementRestart;
+import io.heliosdb.sql.BatchExecutor;
+import io.heliosdb.sql.StatementPlan;
+import java.util.List;
+
+/**
+ * The entries of a batch ({@link io.heliosdb.api.PreparedQuery#executeBatch(List)}). An INSERT, UPDATE or
+ * DELETE batch runs as one writing statement: one transaction mark, snapshot, execution context and plan
+ * set-up for all its entries, one entry of the statistics. Anything else runs entry by entry, each its own
+ * statement.
+ */
+final class BatchEntries {
+
+    private BatchEntries() {
+    }
+
+    /** Whether {@code plan} runs all entries as one writing statement. */
+    static boolean asOneStatement(StatementPlan plan) {
+        return plan.transactionCommand() == null && plan.copyCommand() == null && plan.cursorCommand() == null
+                && !plan.readOnly() && !plan.changesCatalog() && plan.columns().isEmpty();
+    }
+
+    /**
+     * Runs each entry in order; returns their row counts. A failing entry's error is named by its index; a
+     * statement restart passes through (the whole batch runs again).
+     */
+    static long[] run(BatchExecutor executor, List<Object[]> parameterSets) {
+        long[] counts = new long[parameterSets.size()];
+        for (int i = 0; i < counts.length; i++) {
+            try {
+                counts[i] = executor.run(parameterSets.get(i));
+            } catch (StatementRestart restart) {
+                throw restart;
+            } catch (HeliosException e) {
+                throw new HeliosBatchException(i, e);
+            }
+        }
+        return counts;
+    }
+}
