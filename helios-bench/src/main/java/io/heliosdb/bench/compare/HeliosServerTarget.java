@@ -16,7 +16,7 @@ import java.sql.DriverManager;
  */
 record HeliosServerTarget(String id, String engine) implements Target {
     /** RocksDB's block cache when {@code cache_size} is 0, as Hybrid runs it (RocksTuning.DEFAULT_BLOCK_CACHE). */
-    static final long ENGINE_DEFAULT_CACHE = 32L * 1024 * 1024;
+    static final long ENGINE_DEFAULT_CACHE = 64L * 1024 * 1024;
 
     /** Server's block cache: the memory Hybrid holds in its engine cache and row cache together. */
     static long blockCacheBytes() {
@@ -27,7 +27,7 @@ record HeliosServerTarget(String id, String engine) implements Target {
     public String description() {
         return "HeliosDB Server via pgJDBC (" + PgJdbc.PROPERTIES_NOTE + "), "
                 + (engine.equals("memory") ? "in memory" : "persistent on " + engine
-                + (engine.equals("rocksdb") ? ", block cache of Hybrid's memory (32 MB + its row cache)" : ""));
+                + (engine.equals("rocksdb") ? ", block cache of Hybrid's memory (64 MB + its row cache)" : ""));
     }
 
     @Override

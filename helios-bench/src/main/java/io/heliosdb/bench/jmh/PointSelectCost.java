@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * CPU time and heap allocation per prepared point SELECT by primary key, measured on the calling
@@ -21,6 +22,10 @@ import java.util.SplittableRandom;
  * Same table, query and drain as ./bench/compare's point-select workload.
  *
  * <pre>java -cp helios-bench/target/benchmarks.jar io.heliosdb.bench.jmh.PointSelectCost [memory|rocksdb] [rows] [ops] [reps]</pre>
+ * (system properties: {@code pointsel.select} another select list, {@code pointsel.cold} no warm-up,
+ * {@code pointsel.reopen} read a persistent engine's files after a reopen, {@code pointsel.data}
+ * a kept data directory, {@code pointsel.simple} run the
+ * statement unprepared, its text with the key inlined, as the simple query protocol does).
  *
  * Prints one line per repetition (with the GC pause and JIT compile milliseconds during it) and a last line {@code median <engine> cpu_us_per_op=... bytes_per_op=...}.
  * To compare two builds, run it alternately with each build's jars first on the class path.
@@ -34,7 +39,12 @@ public final class PointSelectCost {
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         int ops = args.length > 2 ? Integer.parseInt(args[2]) : 200_000;
         int reps = args.length > 3 ? Integer.parseInt(args[3]) : 7;
-        Path dir = engine.equals("memory") ? null : Files.createTempDirectory("pointsel-cost");
+        // -Dpointsel.data=DIR: a persistent engine's directory kept between runs (loaded only when empty), so
+        // runs at a million rows need not load them each time (copy it per run: an open may compact it).
+        String kept = System.getProperty("pointsel.data");
+        Path dir = engine.equals("memory") ? null
+                : kept != null ? Path.of(kept) : Files.createTempDirectory("pointsel-cost");
+        boolean loaded = kept != null && Files.exists(dir.resolve("helios"));
         HeliosConfig config;
         if (dir == null) {
             config = HeliosConfig.memory();
@@ -46,11 +56,24 @@ public final class PointSelectCost {
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        // -Dpointsel.reopen=true: load, close and open again, so a persistent engine reads its files (as
+        // ./bench/compare's runs do, which open a copy of a data set built before) rather than its write buffer.
+        boolean reopen = dir != null && Boolean.getBoolean("pointsel.reopen");
+        if (reopen && !loaded) {
+            try (HeliosDB db = HeliosDB.open(config); Session session = db.session()) {
+                load(session, rows);
+            }
+        }
         try (HeliosDB db = HeliosDB.open(config); Session session = db.session()) {
-            load(session, rows);
+            if (!reopen && !loaded) {
+                load(session, rows);
+            }
             // -Dpointsel.select="note": another select list (e.g. one column, to see what decoding the others costs).
             String list = System.getProperty("pointsel.select", "id, grp, amount, note");
-            try (PreparedQuery select = session.prepare("SELECT " + list + " FROM items WHERE id = $1")) {
+            String text = "SELECT " + list + " FROM items WHERE id = ";
+            try (PreparedQuery prepared = session.prepare(text + "$1")) {
+                IntFunction<QueryResult> select = Boolean.getBoolean("pointsel.simple")
+                        ? key -> session.execute(text + key) : prepared::execute;
                 SplittableRandom random = new SplittableRandom(42);
                 if (!Boolean.getBoolean("pointsel.cold")) {
                     run(select, random, rows, ops); // warm-up (-Dpointsel.cold=true: none, to watch the JIT settle)
@@ -75,7 +98,7 @@ public final class PointSelectCost {
                 System.out.printf("median %s cpu_us_per_op=%.3f bytes_per_op=%.0f%n", engine, median(cpu), median(bytes));
             }
         } finally {
-            if (dir != null) {
+            if (dir != null && kept == null) {
                 TempFiles.deleteTree(dir);
             }
         }
@@ -95,10 +118,10 @@ public final class PointSelectCost {
         }
     }
 
-    private static long run(PreparedQuery select, SplittableRandom random, int rows, int ops) {
+    private static long run(IntFunction<QueryResult> select, SplittableRandom random, int rows, int ops) {
         long sink = 0;
         for (int i = 0; i < ops; i++) {
-            try (QueryResult result = select.execute(random.nextInt(rows))) {
+            try (QueryResult result = select.apply(random.nextInt(rows))) {
                 int found = 0;
                 while (result.next()) {
                     Row row = result.row();

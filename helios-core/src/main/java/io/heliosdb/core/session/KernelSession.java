@@ -489,7 +489,8 @@ public final class KernelSession implements Session {
                 plan = planInFailedTransaction(statement, prepared != null ? prepared.declared() : List.of()).plan();
             } else {
                 plan = prepared != null ? prepared.currentPlan() : plan(statement, List.of()).plan();
-                PointRead point = prepared != null ? prepared.pointRead(plan) : null;
+                // An unprepared point SELECT (its key a literal) takes the same read as a prepared one.
+                PointRead point = prepared != null ? prepared.pointRead(plan) : PointRead.of(plan);
                 if (point != null) {
                     if (block.transaction() == null) {
                         return point.run(store.latestRows(), params, metrics);

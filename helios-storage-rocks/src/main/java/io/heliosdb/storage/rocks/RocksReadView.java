@@ -28,7 +28,7 @@ final class RocksReadView implements ReadView, RocksStorageEngine.NativeResource
         return engine.read(() -> {
             checkOpen();
             ColumnFamilyHandle family = engine.family(keyspace);
-            return family == null ? null : db.get(family, options, key);
+            return family == null ? null : engine.get(family, options, key);
         });
     }
 

@@ -52,6 +52,7 @@ public final class RocksStorageEngine implements StorageEngine {
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     // Cursors and views the caller has not closed yet: released by close() before the database.
     private final Set<NativeResource> openResources = ConcurrentHashMap.newKeySet();
+    private final RocksPointGet pointGet = new RocksPointGet();
     private volatile boolean closed;
 
     /** Something holding native handles that must be released before the database is closed. */
@@ -167,7 +168,7 @@ public final class RocksStorageEngine implements StorageEngine {
     public byte[] get(String keyspace, byte[] key) {
         return read(() -> {
             ColumnFamilyHandle family = families.get(keyspace);
-            return family == null ? null : db.get(family, key);
+            return family == null ? null : pointGet.get(db, family, tuning.latestReads, key);
         });
     }
 
@@ -192,6 +193,11 @@ public final class RocksStorageEngine implements StorageEngine {
 
     ColumnFamilyHandle family(String keyspace) {
         return families.get(keyspace);
+    }
+
+    /** A point get of {@code key} in {@code family} as {@code options} read (called inside {@link #read}). */
+    byte[] get(ColumnFamilyHandle family, ReadOptions options, byte[] key) throws RocksDBException {
+        return pointGet.get(db, family, options, key);
     }
 
     @Override
