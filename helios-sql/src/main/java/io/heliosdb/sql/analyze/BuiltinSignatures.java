@@ -67,8 +67,9 @@ final class BuiltinSignatures {
     }
 
     /** A fixed signature: {@code params} in order; null when an argument cannot be converted implicitly. */
-    private static BoundExpr call(ExpressionBinder binder, String name, List<BoundExpr> args, SqlType result,
-                                  SqlType... params) {
+    /** The call with each argument coerced to its parameter's type, or null when one cannot be. */
+    static BoundExpr call(ExpressionBinder binder, String name, List<BoundExpr> args, SqlType result,
+                          SqlType... params) {
         List<BoundExpr> converted = new ArrayList<>();
         for (int i = 0; i < params.length; i++) {
             BoundExpr a = args.get(i);

@@ -1,9 +1,6 @@
 package io.heliosdb.sql.analyze;
 
 import io.heliosdb.api.SqlType;
-import io.heliosdb.sql.analyze.BoundExpr.BuiltinCall;
-import io.heliosdb.sql.types.TypeRules;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,16 +24,6 @@ final class SettingFunctionSignatures {
     }
 
     private static BoundExpr call(ExpressionBinder binder, String name, List<BoundExpr> args, SqlType... params) {
-        List<BoundExpr> converted = new ArrayList<>();
-        for (int i = 0; i < params.length; i++) {
-            BoundExpr a = args.get(i);
-            boolean ok = a.type() == SqlType.UNKNOWN || a.type() == params[i]
-                    || (params[i] == T ? TypeRules.isString(a.type()) : TypeRules.implicitCast(a.type(), params[i]));
-            if (!ok) {
-                return null;
-            }
-            converted.add(binder.coerce(a, params[i]));
-        }
-        return new BuiltinCall(name, converted, T);
+        return BuiltinSignatures.call(binder, name, args, T, params);
     }
 }
