@@ -3,9 +3,6 @@ package io.heliosdb.core.txn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.heliosdb.api.config.StorageConfig;
-import io.heliosdb.spi.KvCursor;
-import io.heliosdb.spi.ReadView;
-import io.heliosdb.spi.StorageCapability;
 import io.heliosdb.spi.StorageEngine;
 import io.heliosdb.spi.StorageEngineProvider;
 import io.heliosdb.spi.WriteBatch;
@@ -26,15 +23,14 @@ class GroupCommitterTest {
     private static final int FOLLOWERS = 6;
 
     /** Counts synced writes; the first one waits for {@code release} so others pile up behind it. */
-    private static final class SyncCountingEngine implements StorageEngine {
-        final StorageEngine delegate;
+    private static final class SyncCountingEngine extends ForwardingStorageEngine {
         final AtomicInteger syncWrites = new AtomicInteger();
         final AtomicInteger writes = new AtomicInteger();
         final CountDownLatch firstWriteEntered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
 
         SyncCountingEngine(StorageEngine delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -52,35 +48,6 @@ class GroupCommitterTest {
             delegate.write(batch, sync);
         }
 
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public Set<StorageCapability> capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
-        public byte[] get(String keyspace, byte[] key) {
-            return delegate.get(keyspace, key);
-        }
-
-        @Override
-        public KvCursor scan(String keyspace, byte[] from, byte[] to, boolean reverse) {
-            return delegate.scan(keyspace, from, to, reverse);
-        }
-
-        @Override
-        public ReadView readView() {
-            return delegate.readView();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
     }
 
     private static StorageEngine memory() {

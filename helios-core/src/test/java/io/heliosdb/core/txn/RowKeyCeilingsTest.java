@@ -8,9 +8,6 @@ import io.heliosdb.api.SqlState;
 import io.heliosdb.api.SqlType;
 import io.heliosdb.api.config.StorageConfig;
 import io.heliosdb.core.catalog.CatalogKeys;
-import io.heliosdb.spi.KvCursor;
-import io.heliosdb.spi.ReadView;
-import io.heliosdb.spi.StorageCapability;
 import io.heliosdb.spi.StorageEngine;
 import io.heliosdb.spi.StorageEngineProvider;
 import io.heliosdb.spi.WriteBatch;
@@ -20,7 +17,6 @@ import io.heliosdb.sql.schema.TableDef;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -207,13 +203,12 @@ class RowKeyCeilingsTest {
     }
 
     /** Counts gets of row keys; can fail a write after applying it (a sync that failed after the data reached the engine). */
-    private static final class CountingEngine implements StorageEngine {
-        final StorageEngine delegate;
+    private static final class CountingEngine extends ForwardingStorageEngine {
         final AtomicInteger rowGets = new AtomicInteger();
         volatile boolean failNextWriteAfterApplying;
 
         CountingEngine(StorageEngine delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -233,29 +228,5 @@ class RowKeyCeilingsTest {
             }
         }
 
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public Set<StorageCapability> capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
-        public KvCursor scan(String keyspace, byte[] from, byte[] to, boolean reverse) {
-            return delegate.scan(keyspace, from, to, reverse);
-        }
-
-        @Override
-        public ReadView readView() {
-            return delegate.readView();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
     }
 }
