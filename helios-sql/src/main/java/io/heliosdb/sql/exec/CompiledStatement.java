@@ -108,6 +108,11 @@ final class CompiledStatement implements StatementPlan {
     }
 
     private Object[] coerce(Object[] params) {
+        return coerce(parameterTypes, params);
+    }
+
+    /** Bind's check of the parameter count and each value's coercion to its parameter's type. */
+    static Object[] coerce(List<SqlType> parameterTypes, Object[] params) {
         Object[] given = params == null ? new Object[0] : params;
         if (given.length != parameterTypes.size()) {
             throw new HeliosException(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + given.length

@@ -1,14 +1,11 @@
 package io.heliosdb.sql.exec;
 
 import io.heliosdb.api.Column;
-import io.heliosdb.api.HeliosException;
-import io.heliosdb.api.SqlState;
 import io.heliosdb.api.SqlType;
 import io.heliosdb.sql.PointQuery;
 import io.heliosdb.sql.analyze.BoundExpr;
 import io.heliosdb.sql.plan.LogicalPlan;
 import io.heliosdb.sql.schema.TableDef;
-import io.heliosdb.sql.types.Casts;
 import io.heliosdb.sql.types.TemporalCasts;
 import java.util.List;
 
@@ -144,17 +141,7 @@ final class PointQueries {
 
         @Override
         public Object[] bind(Object[] params) {
-            Object[] given = params == null ? new Object[0] : params;
-            // The same check and coercion as CompiledStatement.execute.
-            if (given.length != parameterTypes.size()) {
-                throw new HeliosException(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + given.length
-                        + " parameters, but prepared statement \"\" requires " + parameterTypes.size());
-            }
-            Object[] coerced = new Object[given.length];
-            for (int i = 0; i < given.length; i++) {
-                coerced[i] = Casts.parameter(given[i], parameterTypes.get(i));
-            }
-            return coerced;
+            return CompiledStatement.coerce(parameterTypes, params);
         }
 
         @Override
