@@ -10,7 +10,7 @@ import java.util.ServiceLoader;
 /**
  * HeliosDB Hybrid (Server on RocksDB plus the {@code provider} cache layer) through pgJDBC, its cache
  * sized to a tenth of the items table, so the zipfian workload reads data 10× the cache. The hit
- * rate reported is {@code helios_cache_stats}' hits and misses over the workload (warm-up included).
+ * rate reported is {@code helios_cache_stats}' hits and misses over the workload's measured period (see RunOne).
  */
 record HeliosHybridTarget(String id, String provider) implements Target {
     /**

@@ -3,6 +3,7 @@ package io.heliosdb.bench.compare;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
@@ -31,12 +32,30 @@ final class Measurement {
     }
 
     static Outcome run(List<Workload.Operation> sessions, Pacing pacing) throws Exception {
-        return run(sessions, pacing, JitQuiet.ofThisJvm(pacing.quietOps(), System.nanoTime()));
+        return run(sessions, pacing, () -> { });
+    }
+
+    /** As {@link #run(List, Pacing)}; {@code atMeasureStart} runs once, after the warm-up, before the measured clock starts. */
+    static Outcome run(List<Workload.Operation> sessions, Pacing pacing, WarmupEnd atMeasureStart) throws Exception {
+        return run(sessions, pacing, JitQuiet.ofThisJvm(pacing.quietOps(), System.nanoTime()), atMeasureStart);
     }
 
     static Outcome run(List<Workload.Operation> sessions, Pacing pacing, JitQuiet jit) throws Exception {
+        return run(sessions, pacing, jit, () -> { });
+    }
+
+    /** Work done between the warm-up and the measured period (e.g. reading a counter); not timed. */
+    @FunctionalInterface
+    interface WarmupEnd {
+        void run() throws Exception;
+    }
+
+    private static Outcome run(List<Workload.Operation> sessions, Pacing pacing, JitQuiet jit, WarmupEnd atMeasureStart)
+            throws Exception {
         int n = sessions.size();
         AtomicReference<String> warmupEnd = new AtomicReference<>();
+        // The session that ends the warm-up; the others keep warming up until measureStart is set.
+        AtomicBoolean ending = new AtomicBoolean();
         List<Histogram> histograms = new ArrayList<>();
         long[] counts = new long[n];
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -73,8 +92,10 @@ final class Measurement {
                         } else if (jit.quiet(done, now) && now - begin >= warmMin) {
                             end = "jit quiet";
                         }
-                        if (end != null && measureStart.compareAndSet(0, now)) {
+                        if (end != null && ending.compareAndSet(false, true)) {
+                            atMeasureStart.run();
                             warmupEnd.set(end);
+                            measureStart.set(System.nanoTime());
                         }
                     }
                     long from = measureStart.get();

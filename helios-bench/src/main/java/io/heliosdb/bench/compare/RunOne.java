@@ -170,12 +170,15 @@ public final class RunOne {
     /**
      * Warms up and measures one workload on an instance whose tables are set up; {@code first} is its first
      * session (an in-memory SQLite or DuckDB database lives in that one connection). Peak heap and RSS start
-     * afresh for each workload, and the cache hit rate covers this workload only, warm-up included.
+     * afresh for each workload. The cache hit rate covers this workload's measured period, after its warm-up
+     * (the steady state an operator watches; pgbench, which warms up in runs of its own, counts its warm-up too);
+     * the log line also shows the rate with the warm-up's misses, while the empty cache filled.
      */
     private static RunResult measured(Target target, Target.Instance instance, DbClient first, Workload workload,
                                       int round, Scale scale, double startupMs) throws Exception {
         resetPeaks();
         long[] cacheBefore = instance.cacheHitsAndMisses();
+        long[][] cacheAtMeasure = {cacheBefore};
         RunResult result;
         if (workload.pgbench() != null) {
             result = PgbenchRun.run(target, workload, round, scale, instance, startupMs, true);
@@ -194,7 +197,8 @@ public final class RunOne {
                     ops.add(workload.operation(clients.get(i), scale, ids, 1000L * round + i));
                 }
                 Pacing pacing = Pacing.of(scale, workload);
-                Measurement.Outcome outcome = Measurement.run(ops, pacing);
+                Measurement.Outcome outcome = cacheBefore == null ? Measurement.run(ops, pacing)
+                        : Measurement.run(ops, pacing, () -> cacheAtMeasure[0] = instance.cacheHitsAndMisses());
                 // The run's log shows whether the operation count, the JIT's quiet or the cap ended the warm-up.
                 System.err.printf("%s %s: %s; warmed up %d ops in %.1f s (ended by %s), measured %d ops in %.1f s%n",
                         target.id(), workload.id(), pacing.describe(), outcome.warmupOps(), outcome.warmupNanos() / 1e9,
@@ -210,8 +214,13 @@ public final class RunOne {
                 }
             }
         }
-        return cacheBefore == null || !result.ok() ? result
-                : result.withHitRate(hitRate(cacheBefore, instance.cacheHitsAndMisses()));
+        if (cacheBefore == null || !result.ok()) {
+            return result;
+        }
+        long[] cacheAfter = instance.cacheHitsAndMisses();
+        System.err.printf("%s %s: cache hit rate %.1f%% after the warm-up, %.1f%% with it%n", target.id(),
+                workload.id(), 100 * hitRate(cacheAtMeasure[0], cacheAfter), 100 * hitRate(cacheBefore, cacheAfter));
+        return result.withHitRate(hitRate(cacheAtMeasure[0], cacheAfter));
     }
 
     /** Hits over lookups between two readings of (hits, misses); NaN when there were none. */

@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param startupMs   from opening the system to the first query answered
  * @param peakHeapMb  peak heap of the benchmark JVM over the run
  * @param peakRssMb   peak resident set of the benchmark JVM over the run (VmHWM; NaN where /proc is missing)
- * @param hitRate     the Hybrid cache's hit rate over the run (warm-up included), NaN without a cache
+ * @param hitRate     the Hybrid cache's hit rate over the measured period (pgbench: warm-up included), NaN without a cache
  * @param note        the reason for {@code n/a}/{@code error}, else empty
  */
 public record RunResult(String target, String workload, int round, String status, double opsPerSec,
