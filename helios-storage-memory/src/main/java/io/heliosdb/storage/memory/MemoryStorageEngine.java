@@ -144,7 +144,11 @@ public final class MemoryStorageEngine implements StorageEngine, SnapshotPins.Se
                 Version before = head == null ? null : head.visibleAt(seq);
                 if (head != null && head.seq() == seq) {
                     head = head.older(); // written earlier in this batch: the last write wins
-                } else {
+                    if (head == null && value == null) {
+                        touched.add(new Touched(new DirtyKey(ks, key), false)); // new in this batch, deleted again
+                    }
+                } else if (head != null || value == null) {
+                    // A new key with a value has one version and nothing to prune: the insert path skips it.
                     touched.add(new Touched(new DirtyKey(ks, key), head != null && !head.hasHistory()));
                 }
                 ks.account(key, before == null ? null : before.value(), value);

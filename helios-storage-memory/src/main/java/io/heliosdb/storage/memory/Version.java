@@ -33,8 +33,8 @@ record Version(long seq, byte[] value, Version older, long prunedAt) {
      * view can collect many versions.
      */
     Version prunedTo(long horizon) {
-        if (prunedAt == horizon) {
-            return this;
+        if (prunedAt == horizon || (older == null && value != null)) {
+            return this; // a single live version: nothing a reader could do without
         }
         ArrayDeque<Version> newer = new ArrayDeque<>();
         Version v = this;

@@ -70,4 +70,29 @@ class MemoryStorageEngineTest extends StorageEngineTck {
         assertThat(engine.statistics()).containsEntry("memory.keys", 0L).containsEntry("memory.bytes", 0L);
         assertThat(engine.estimateSize(KS)).isZero();
     }
+
+    @Test
+    void keyInsertedAndDeletedInOneBatch_leavesNoTombstoneBehind() {
+        engine.write(new WriteBatch().put(KS, Bytes.utf8("a"), Bytes.utf8("1")).delete(KS, Bytes.utf8("a"))
+                .put(KS, Bytes.utf8("b"), Bytes.utf8("2")), false);
+        assertThat(engine.statistics()).as("the tombstone of a, which no reader can see, is dropped")
+                .containsEntry("memory.versions.pruned", 1L).containsEntry("memory.keys", 1L);
+        assertThat(engine.get(KS, Bytes.utf8("a"))).isNull();
+        assertThat(engine.get(KS, Bytes.utf8("b"))).isEqualTo(Bytes.utf8("2"));
+    }
+
+    @Test
+    void newKeysUnderAnOpenView_stayInvisibleToItAndKeepTheirValue() {
+        engine.write(new WriteBatch().put(KS, Bytes.utf8("a"), Bytes.utf8("1")), false);
+        ReadView view = engine.readView();
+        engine.write(new WriteBatch().put(KS, Bytes.utf8("b"), Bytes.utf8("2")).put(KS, Bytes.utf8("a"), Bytes.utf8("3")),
+                false);
+        assertThat(view.get(KS, Bytes.utf8("b"))).isNull();
+        assertThat(view.get(KS, Bytes.utf8("a"))).isEqualTo(Bytes.utf8("1"));
+        view.close();
+        engine.write(new WriteBatch().put(KS, Bytes.utf8("c"), Bytes.utf8("4")), false);
+        assertThat(engine.get(KS, Bytes.utf8("b"))).isEqualTo(Bytes.utf8("2"));
+        assertThat(engine.get(KS, Bytes.utf8("a"))).isEqualTo(Bytes.utf8("3"));
+        assertThat(engine.statistics()).as("only a's old version goes").containsEntry("memory.versions.pruned", 1L);
+    }
 }
