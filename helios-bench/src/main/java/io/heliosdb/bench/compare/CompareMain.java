@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The side-by-side harness: for each round, each kind of workload, each system, one fresh JVM
- * ({@link RunOne}, the jobs of {@link RunPlan}) on fresh files, so the systems interleave A B A B and
- * share the machine's drift. The data sets the reading workloads need are built once per run and copied for each run
- * ({@link DataSets}). Writes {@code <out>/<timestamp>.md} and {@code .csv} (and {@code --report FILE}).
+ * The side-by-side harness: for each round and each system, one fresh JVM ({@link RunOne}, the JVMs of
+ * {@link RunPlan}) on fresh files, so the systems interleave A B A B over the rounds. The data sets the
+ * reading workloads need are built once per run and copied for each run ({@link DataSets}). Writes
+ * {@code <out>/<timestamp>.md} and {@code .csv} (and {@code --report FILE}).
  */
 public final class CompareMain {
     /**
@@ -87,18 +87,24 @@ public final class CompareMain {
         try {
             buildDataSets(options, pgPort, logs, dataSets, clock, notes);
             for (int round = 1; round <= options.scale().rounds(); round++) {
-                for (RunPlan.Job job : RunPlan.round(options.targets(), options.workloads(),
+                for (RunPlan.Jvm jvm : RunPlan.perSystem(options.targets(), options.workloads(),
                         (t, w) -> whyNot(options, TargetCatalog.byId(t, pgPort), w) == null)) {
                     long t0 = System.nanoTime();
-                    List<RunResult> results = runJob(options, job, round, pgPort, logs, dataSets);
+                    long[] jobNanos = new long[jvm.jobs().size()];
+                    List<RunResult> results = runJvm(options, jvm, round, pgPort, logs, dataSets, jobNanos);
                     runs.addAll(results);
-                    clock.add(job.kind().elapsedLabel(options.workloads()), System.nanoTime() - t0);
+                    long inJobs = 0;
+                    for (int i = 0; i < jobNanos.length; i++) {
+                        clock.addTime(jvm.jobs().get(i).kind().elapsedLabel(options.workloads()), jobNanos[i]);
+                        inJobs += jobNanos[i];
+                    }
+                    clock.add(JVM_OVERHEAD, Math.max(0, System.nanoTime() - t0 - inJobs));
                     for (RunResult r : results) {
                         System.err.printf("round %d %-18s %-20s %s%n", round, r.workload(), r.target(),
                                 r.ok() ? MarkdownReport.num(r.opsPerSec()) + " ops/s" : r.status() + " " + r.note());
                     }
-                    System.err.printf("round %d %s JVM of %-20s %.1f s%n", round, job.kind().label(), job.target(),
-                            (System.nanoTime() - t0) / 1e9);
+                    System.err.printf("round %d JVM of %-20s %.1f s (%.1f s outside its jobs)%n", round, jvm.target(),
+                            (System.nanoTime() - t0) / 1e9, (System.nanoTime() - t0 - inJobs) / 1e9);
                 }
                 // Pairs left out print nothing here; the report lists them with the reason.
                 for (String workload : options.workloads()) {
@@ -206,8 +212,8 @@ public final class CompareMain {
                 long t0 = System.nanoTime();
                 Path dir = dataSets.prepare(key, target);
                 Path log = logs.resolve("0-build-" + key.replace('/', '-') + "-" + targetId + ".log");
-                RunResult r = launch(options, targetId, List.of(workloadId), 0, pgPort, dir, log, RunOne.MODE_BUILD,
-                        options.timeoutSeconds() * 3).get(0);
+                RunResult r = launch(options, targetId, List.of(workloadId), 0, pgPort, List.of(dir.toString()), log,
+                        List.of(RunOne.MODE_BUILD), options.timeoutSeconds() * 3, new long[1]).get(0);
                 dataSets.record(key, dir, r.ok());
                 clock.add("data sets (built once, copied for each run)", System.nanoTime() - t0);
                 System.err.printf("data set %-24s built by %-20s %s (%.1f s)%n", key, targetId,
@@ -234,24 +240,39 @@ public final class CompareMain {
         return runs.stream().sorted(order).toList();
     }
 
-    /** Runs one job of the plan in a fresh JVM on fresh files (a copy of its data set where there is one). */
-    private static List<RunResult> runJob(CompareOptions options, RunPlan.Job job, int round, int pgPort, Path logs,
-                                          DataSets dataSets) throws IOException, InterruptedException {
-        Target target = TargetCatalog.byId(job.target(), pgPort);
+    /** The Elapsed row of what a JVM spends outside its jobs. */
+    static final String JVM_OVERHEAD = "JVM start, heap touch and exit, file copies (one JVM per system and round)";
+
+    /**
+     * Runs one JVM of the plan on fresh files: each job in its own directory, a fresh copy of its data set
+     * where it has one. {@code jobNanos} receives each job's time inside the JVM (0 for a job that reported none).
+     */
+    private static List<RunResult> runJvm(CompareOptions options, RunPlan.Jvm jvm, int round, int pgPort, Path logs,
+                                          DataSets dataSets, long[] jobNanos) throws IOException, InterruptedException {
+        Target target = TargetCatalog.byId(jvm.target(), pgPort);
         Path work = Files.createTempDirectory("helios-bench-run");
         try {
-            Path db = work.resolve("db");
-            Path copy = job.kind().sharesInstance() ? dataSets.copyOf(DataSets.key(target, job.workloads().get(0))) : null;
-            String mode = RunOne.MODE_FRESH;
-            if (copy != null) {
-                DataSets.copy(copy, db);
-                mode = RunOne.MODE_COPIED;
+            List<String> dirs = new ArrayList<>();
+            List<String> modes = new ArrayList<>();
+            List<String> jobs = new ArrayList<>();
+            int timeoutSeconds = 0;
+            for (int i = 0; i < jvm.jobs().size(); i++) {
+                RunPlan.Job job = jvm.jobs().get(i);
+                Path db = work.resolve("db-" + i);
+                Path copy = job.kind().sharesInstance()
+                        ? dataSets.copyOf(DataSets.key(target, job.workloads().get(0))) : null;
+                if (copy != null) {
+                    DataSets.copy(copy, db);
+                }
+                dirs.add(db.toString());
+                modes.add(copy != null ? RunOne.MODE_COPIED : RunOne.MODE_FRESH);
+                jobs.add(String.join(",", job.workloadIds()));
+                // pgbench initialises its tables inside the run (COPY, VACUUM, primary keys) unless they were copied.
+                timeoutSeconds += options.timeoutSeconds() * job.workloads().size()
+                        + (job.kind() == RunPlan.Kind.PGBENCH && copy == null ? options.timeoutSeconds() * 2 : 0);
             }
-            Path log = logs.resolve(round + "-" + job.kind().label() + "-" + job.target() + ".log");
-            // pgbench initialises its tables inside the run (COPY, VACUUM, primary keys) unless they were copied.
-            int timeoutSeconds = options.timeoutSeconds() * job.workloads().size()
-                    + (job.kind() == RunPlan.Kind.PGBENCH && copy == null ? options.timeoutSeconds() * 2 : 0);
-            return launch(options, job.target(), job.workloadIds(), round, pgPort, db, log, mode, timeoutSeconds);
+            Path log = logs.resolve(round + "-" + jvm.target() + ".log");
+            return launch(options, jvm.target(), jobs, round, pgPort, dirs, log, modes, timeoutSeconds, jobNanos);
         } finally {
             deleteTree(work);
         }
@@ -267,17 +288,19 @@ public final class CompareMain {
      * Runs {@link RunOne} in a fresh JVM and returns the result lines it printed, one per workload (an error
      * for each workload it printed none for).
      */
-    private static List<RunResult> launch(CompareOptions options, String targetId, List<String> workloads, int round,
-                                          int pgPort, Path db, Path log, String mode, int timeoutSeconds)
-            throws IOException, InterruptedException {
+    private static List<RunResult> launch(CompareOptions options, String targetId, List<String> jobs, int round,
+                                          int pgPort, List<String> dirs, Path log, List<String> modes,
+                                          int timeoutSeconds, long[] jobNanos) throws IOException, InterruptedException {
+        List<String> workloads = jobs.stream().flatMap(j -> java.util.Arrays.stream(j.split(","))).toList();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(heapFlags(options.scale()));
         command.addAll(extraJvmFlags());
         command.add("-D" + PgbenchBinary.PG_BIN_PROPERTY + "=" + options.postgresBin());
         command.addAll(CHRONICLE_FLAGS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), RunOne.class.getName(), targetId,
-                String.join(",", workloads), Integer.toString(round), options.scale().name(),
-                Integer.toString(options.scale().rows()), db.toString(), Integer.toString(pgPort), mode));
+                String.join(";", jobs), Integer.toString(round), options.scale().name(),
+                Integer.toString(options.scale().rows()), String.join(";", dirs), Integer.toString(pgPort),
+                String.join(";", modes)));
         Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
         java.util.Map<String, RunResult> results = new java.util.HashMap<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -299,6 +322,12 @@ public final class CompareMain {
                 if (line.startsWith(RunResult.LINE_PREFIX)) {
                     RunResult r = RunResult.parseLine(line);
                     results.put(r.workload(), r);
+                } else if (line.matches(RunOne.ELAPSED_PREFIX + "\\d+ \\d+")) {
+                    String[] f = line.substring(RunOne.ELAPSED_PREFIX.length()).split(" ");
+                    int job = Integer.parseInt(f[0]);
+                    if (job < jobNanos.length) {
+                        jobNanos[job] = Long.parseLong(f[1]);
+                    }
                 }
             }
             p.waitFor();

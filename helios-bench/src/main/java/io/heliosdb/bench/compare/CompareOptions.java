@@ -9,7 +9,7 @@ record CompareOptions(Scale scale, List<String> targets, List<String> workloads,
                       Path postgresBin, boolean postgres, int timeoutSeconds, boolean goalPairsOnly) {
 
     // --quick measures exactly the pairs the goals compare (RunMatrix), at 20,000 rows and pgbench
-    // scale 1, in 3 rounds: per round 15 JVMs (RunPlan: one per system and kind of workload) run the 29 pairs,
+    // scale 1, in 3 rounds: per round 11 JVMs (RunPlan: one per system) run the 29 pairs,
     // each a warm-up of at least 1 s and a measurement of at least 1 s (pgbench: 2 s); the report's
     // "Elapsed time" section shows where a run's time went.
     static final List<String> QUICK_WORKLOADS =
@@ -80,9 +80,10 @@ record CompareOptions(Scale scale, List<String> targets, List<String> workloads,
                 + " [--out DIR] [--report FILE] [--pg-bin DIR] [--no-postgres] [--timeout SECONDS]\n"
                 + "targets: " + String.join(",", TargetCatalog.ids()) + "\n"
                 + "workloads: " + String.join(",", Arrays.stream(Workload.values()).map(Workload::id).toList()) + "\n"
-                + "--quick: the goals' pairs, 20,000 rows, 3 rounds, about 7-8 minutes on a quiet 2-core machine;\n"
-                + "full (default): every pair, 1,000,000 rows, 3 rounds, about 14 minutes a round (~43 in all);\n"
-                + "each round starts one fresh JVM per system and kind of workload (reads, writes, pgbench)";
+                + "--quick: the goals' pairs, 20,000 rows, 3 rounds, about 9-12 minutes on a quiet 2-core machine"
+                + " (an estimate);\n"
+                + "full (default): every pair, 1,000,000 rows, 3 rounds, about 36-38 minutes (an estimate);\n"
+                + "each round starts one fresh JVM per system (its reads, then writes, then pgbench)";
     }
 
     private static String value(String[] args, int i, String option) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * building the data sets, ...), so the report shows where a run's minutes go.
  *
  * @param what    a workload id or a named step
- * @param runs    child JVMs started for it
+ * @param runs    child JVMs started for it (none for a kind of job, which runs inside a system's JVM)
  * @param seconds wall-clock seconds, JVM start-up and file copies included
  */
 record Elapsed(String what, int runs, double seconds) {
@@ -18,10 +18,16 @@ record Elapsed(String what, int runs, double seconds) {
     static final class Clock {
         private final Map<String, double[]> parts = new LinkedHashMap<>();
 
+        /** Adds a part's time and one JVM started for it. */
         void add(String what, long nanos) {
             double[] p = parts.computeIfAbsent(what, k -> new double[2]);
             p[0]++;
             p[1] += nanos / 1e9;
+        }
+
+        /** Adds time spent inside a JVM counted elsewhere (a job of a system's JVM). */
+        void addTime(String what, long nanos) {
+            parts.computeIfAbsent(what, k -> new double[2])[1] += nanos / 1e9;
         }
 
         /** The parts, then "other" for what the total holds beyond them (PostgreSQL start, probes, reports). */

@@ -13,7 +13,7 @@ import java.util.Locale;
  * applies to every system of a run: it depends only on the scale and the workload.
  *
  * @param warmupMillis  least time spent warming up
- * @param warmupOps     operations that end the warm-up (after its least time)
+ * @param warmupOps     operations that end the warm-up (after its least time); pgbench: none, see {@link PgbenchWarmup}
  * @param measureMillis least time measured
  * @param measureOps    least operations measured
  * @param capMillis     most time spent in either phase, whatever its minimum count
@@ -40,6 +40,8 @@ public record Pacing(long warmupMillis, long warmupOps, long measureMillis, long
      * counts (20,000 synced commits would be 8 s of warm-up at a disk's 2,500 syncs/s). The times are
      * short because three rounds' medians are what the report compares, and a run's own
      * warm-up/measured counts and what ended its warm-up are in its log; the caps bound a slow system.
+     * The full run measures 1 s (at least its count), as the quick one: 2 s cost ~105 s a round, and a
+     * shorter window widens min–max a little (a commit's sync jitter, a GC pause weigh more).
      */
     public static Pacing of(Scale scale, Workload workload) {
         boolean quick = scale.name().equals("quick");
@@ -51,24 +53,24 @@ public record Pacing(long warmupMillis, long warmupOps, long measureMillis, long
             // What compiles the loop is the number of rows scanned (~1M), so at 1M rows three scans are enough.
             // The count alone is the rule: a scan's per-row methods run a million times in one or two scans.
             case ANALYTICS -> quick ? new Pacing(1_000, 50, 1_000, 5, 8_000)
-                    : new Pacing(1_000, Math.max(3, 1_000_000 / Math.max(1, scale.rows())), 2_000, 5, cap);
+                    : new Pacing(1_000, Math.max(3, 1_000_000 / Math.max(1, scale.rows())), 1_000, 5, cap);
             // A JVM reaches its steady state only after C2 has compiled the whole path: a prepared point select
             // needed ~180,000 operations (s4 measurement, io.heliosdb.bench.jmh.PointSelectCost); with 5,000 a
             // quick round measured HeliosDB Memory-only anywhere between 35k and 291k ops/s. A server behind
             // pgJDBC runs 15-25k ops/s, so that count took it to the cap: the JIT's quiet ends its warm-up.
             case OLTP -> quick ? new Pacing(1_000, 200_000, 1_000, 1_000, 8_000, QUIET_OPS)
-                    : new Pacing(1_000, 500_000, 2_000, 5_000, cap, QUIET_OPS);
+                    : new Pacing(1_000, 500_000, 1_000, 5_000, cap, QUIET_OPS);
             // Each commit waits for the disk, but 16 sessions are CPU-bound and an in-memory system's commit is
             // all CPU: with 200 warm-up commits the JVM systems were measured interpreted (Memory-only 6k
             // autocommit inserts/s in a fresh JVM against ~100k/s warmed). 5,000 commits take ~2 s at 2,500 syncs/s.
             case DURABLE -> quick ? new Pacing(1_000, 5_000, 1_000, 200, 4_000, 2_500)
-                    : new Pacing(1_000, 10_000, 2_000, 500, cap, 5_000);
-            // pgbench keeps its own clock (-T, whole seconds): warm-up repeats short runs until the count is
-            // reached, or a whole run passed without a JIT compilation (the server runs in the benchmark JVM),
-            // or the cap; the measured run is time only. A 1 s warm-up left the server's JIT cold: one quick
-            // round gave 0.22x PostgreSQL where warmed 10 s runs gave 0.76x.
-            case PGBENCH -> quick ? new Pacing(1_000, 50_000, 2_000, 0, 9_000, 1)
-                    : new Pacing(2_000, 200_000, 3_000, 0, 20_000, 1);
+                    : new Pacing(1_000, 10_000, 1_000, 500, cap, 5_000);
+            // pgbench keeps its own clock (-T, whole seconds): the warm-up is one run of at most the cap, stopped
+            // once the JIT of the JVM hosting the server has compiled nothing during the last 20,000 statements
+            // (PgbenchWarmup); no count, since a count ended the quick run's warm-up with the server half compiled
+            // (its select-only rate climbs for ~15 s of load on 2 cores). The measured run is time only.
+            case PGBENCH -> quick ? new Pacing(1_000, 0, 2_000, 0, 20_000, QUIET_OPS)
+                    : new Pacing(2_000, 0, 3_000, 0, 20_000, QUIET_OPS);
         };
         if (workload.kind() == Workload.Kind.PGBENCH) {
             return rows;
@@ -89,9 +91,9 @@ public record Pacing(long warmupMillis, long warmupOps, long measureMillis, long
     /** One line for the report, e.g. {@code warm-up until both 3 s and 20 ops, then measured until both 2 s and 10 ops}. */
     public String describe() {
         if (measureOps == 0) {
-            return String.format(Locale.ROOT, "pgbench -T: warm-up runs of %s repeated until %,d transactions%s, then "
-                    + "measured %s", seconds(warmupMillis), warmupOps,
-                    quietOps > 0 ? " or a run without JIT compilation" : "", seconds(measureMillis));
+            return String.format(Locale.ROOT, "pgbench -T: one warm-up run of at least %s, stopped once the JIT "
+                    + "of the JVM hosting the server has compiled nothing during the last %,d statements (and its "
+                    + "queue is empty), then measured %s", seconds(warmupMillis), quietOps, seconds(measureMillis));
         }
         String until = quietOps > 0 ? String.format(Locale.ROOT, "%s and either %,d ops or %,d ops without JIT "
                 + "compilation", seconds(warmupMillis), warmupOps, quietOps)

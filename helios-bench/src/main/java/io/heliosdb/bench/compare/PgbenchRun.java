@@ -35,36 +35,15 @@ final class PgbenchRun {
         if (failed != null) {
             return RunResult.error(target.id(), workload.id(), round, failed);
         }
-        int warm = seconds(pacing.warmupMillis());
-        long warmed = 0;
-        long warmStart = System.nanoTime();
-        String ended = "count";
-        JitQuiet.compileQueueEmpty(); // starts the platform MBean server before the runs, not during one
-        // At least one run; then until the count, or a whole run without a JIT compilation (the HeliosDB servers
-        // run in this JVM; PostgreSQL's is quiet at once), within the cap: the same rule as the other workloads.
-        while (warmed < pacing.warmupOps()) {
-            if (warmed > 0 && System.nanoTime() - warmStart >= TimeUnit.MILLISECONDS.toNanos(pacing.capMillis())) {
-                ended = "cap";
-                break;
-            }
-            long compiledBefore = JitQuiet.compiledMillisNow();
-            Outcome warmup = exec(pgbench, endpoint, script.runArgs(warm), warm + 120L);
-            PgbenchOutput parsed = PgbenchOutput.parse(warmup.output());
-            String warmProblem = parsed.failure(warmup.exitCode());
-            if (warmProblem != null) {
-                return RunResult.error(target.id(), workload.id(), round, "warm-up: " + warmProblem);
-            }
-            warmed += Math.max(0, parsed.processed());
-            if (pacing.quietOps() > 0 && compiledBefore >= 0 && JitQuiet.compiledMillisNow() == compiledBefore
-                    && warmed < pacing.warmupOps() && JitQuiet.compileQueueEmpty()) {
-                ended = "jit quiet";
-                break;
-            }
+        JitQuiet.compileQueueEmpty(); // starts the platform MBean server before the warm-up, not during it
+        PgbenchWarmup.Outcome warm = warmUp(pgbench, endpoint, script, pacing, true);
+        if (warm.failure() != null) {
+            return RunResult.error(target.id(), workload.id(), round, "warm-up: " + warm.failure());
         }
-        System.err.printf("warmed up with %d transactions in %.1f s (ended by %s)%n", warmed,
-                (System.nanoTime() - warmStart) / 1e9, ended);
+        System.err.printf("warmed up with %d transactions in %.1f s (ended by %s)%n", warm.transactions(),
+                warm.nanos() / 1e9, warm.ended());
         int measure = seconds(pacing.measureMillis());
-        Outcome measured = exec(pgbench, endpoint, script.runArgs(measure), measure + 120L);
+        Outcome measured = timedRun(pgbench, endpoint, script, measure);
         PgbenchOutput out = PgbenchOutput.parse(measured.output());
         String problem = out.problem(measured.exitCode());
         if (problem != null) {
@@ -72,6 +51,52 @@ final class PgbenchRun {
         }
         return new RunResult(target.id(), workload.id(), round, "ok", out.tps(), out.latencyAvgMs() * 1000,
                 Double.NaN, startupMs, RunOne.peakHeapMb(), RunOne.peakRssMb(), instance.cacheHitRate(), "");
+    }
+
+    /**
+     * One warm-up run of at most the cap with a progress line a second, stopped once this JVM's JIT (the
+     * HeliosDB servers run in it) is quiet ({@link PgbenchWarmup}); {@code endOnQuiet} false runs to the cap.
+     */
+    static PgbenchWarmup.Outcome warmUp(Path pgbench, Target.PgEndpoint endpoint, PgbenchScript script, Pacing pacing,
+                                        boolean endOnQuiet) throws IOException, InterruptedException {
+        return warmUp(pgbench, endpoint, script, pacing, endOnQuiet, PgbenchWarmup.COMPILATION_TIME);
+    }
+
+    /** The warm-up with the JIT read through {@code probe} (for the log). */
+    static PgbenchWarmup.Outcome warmUp(Path pgbench, Target.PgEndpoint endpoint, PgbenchScript script, Pacing pacing,
+                                        boolean endOnQuiet, PgbenchWarmup.JitProbe probe)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(script.runArgs(seconds(pacing.capMillis())));
+        args.addAll(List.of("-P", "1"));
+        Process process = start(pgbench, endpoint, args);
+        Thread watchdog = watchdog(process, seconds(pacing.capMillis()) + 120L);
+        try {
+            process.getOutputStream().close();
+            JitQuiet jit = JitQuiet.ofThisJvm(pacing.quietOps(), System.nanoTime());
+            java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            PgbenchWarmup.Outcome out = PgbenchWarmup.follow(lines, script.statementsPerTransaction(), pacing, jit,
+                    probe, System::nanoTime, process::destroy, endOnQuiet, System.err::println);
+            if (!process.waitFor(pacing.capMillis() + 120_000L, TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                return new PgbenchWarmup.Outcome(out.transactions(), out.nanos(), "failed", "pgbench did not end");
+            }
+            // A run that ended by itself (the cap) must have ended cleanly; one stopped on the JIT's quiet was killed.
+            if (out.ended().equals("cap") && process.exitValue() != 0) {
+                return new PgbenchWarmup.Outcome(out.transactions(), out.nanos(), "failed",
+                        "pgbench exited with " + process.exitValue());
+            }
+            return out;
+        } finally {
+            watchdog.interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** One timed pgbench run of {@code seconds} (its output also goes to this run's log). */
+    static Outcome timedRun(Path pgbench, Target.PgEndpoint endpoint, PgbenchScript script, int seconds)
+            throws IOException, InterruptedException {
+        return exec(pgbench, endpoint, script.runArgs(seconds), seconds + 120L);
     }
 
     /** {@code pgbench -i -s N -q} against a running system: {@code null}, or why it failed. */
@@ -92,29 +117,10 @@ final class PgbenchRun {
     /** Runs pgbench against the endpoint; its output also goes to this run's log (stderr). */
     private static Outcome exec(Path pgbench, Target.PgEndpoint endpoint, List<String> args, long timeoutSeconds)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(pgbench.toString(), "-h", "127.0.0.1", "-p",
-                Integer.toString(endpoint.port()), "-U", endpoint.user()));
-        command.addAll(args);
-        command.add(endpoint.database());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        // PGHOST, PGOPTIONS and friends of the caller's shell must not change what is measured.
-        builder.environment().keySet().removeIf(k -> k.startsWith("PG"));
-        System.err.println("$ " + String.join(" ", command));
-        Process process = builder.start();
+        Process process = start(pgbench, endpoint, args);
         try {
             process.getOutputStream().close();
-            // A watchdog ends a hung pgbench; reading to the end of its output returns then.
-            Thread watchdog = new Thread(() -> {
-                try {
-                    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                        process.destroyForcibly();
-                    }
-                } catch (InterruptedException e) {
-                    process.destroyForcibly();
-                }
-            }, "pgbench-watchdog");
-            watchdog.setDaemon(true);
-            watchdog.start();
+            Thread watchdog = watchdog(process, timeoutSeconds);
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = process.waitFor();
             watchdog.interrupt();
@@ -123,6 +129,35 @@ final class PgbenchRun {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    /** A watchdog that ends a hung pgbench; reading to the end of its output returns then. */
+    private static Thread watchdog(Process process, long timeoutSeconds) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+            }
+        }, "pgbench-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        return watchdog;
+    }
+
+    /** Starts pgbench against the endpoint, its stderr (progress, errors) merged into its stdout. */
+    private static Process start(Path pgbench, Target.PgEndpoint endpoint, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(pgbench.toString(), "-h", "127.0.0.1", "-p",
+                Integer.toString(endpoint.port()), "-U", endpoint.user()));
+        command.addAll(args);
+        command.add(endpoint.database());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // PGHOST, PGOPTIONS and friends of the caller's shell must not change what is measured.
+        builder.environment().keySet().removeIf(k -> k.startsWith("PG"));
+        System.err.println("$ " + String.join(" ", command));
+        return builder.start();
     }
 
     private static String lastLine(String output) {

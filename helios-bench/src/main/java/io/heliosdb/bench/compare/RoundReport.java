@@ -46,15 +46,16 @@ final class RoundReport {
                     + "(medians and min-max are over the completed rounds)");
         }
         notes.add("scale " + options.scale().name() + ": " + options.scale().rows() + " rows, "
-                + planned + " interleaved rounds; in each round every system runs in fresh JVMs ("
+                + planned + " interleaved rounds; in each round every system runs in one fresh JVM ("
                 + String.join(" ", CompareMain.heapFlags(options.scale()))
-                + "), one per kind of workload: the reads share one instance on the data set, loaded (in memory) or "
-                + "opened (a fresh copy of the files) once, the zipfian reads first; the writes run each on fresh "
-                + "files (a fresh in-memory database) in that JVM; pgbench's select-only runs share one fresh copy of "
-                + "its tables, then one tpcb-like run, which changes them, runs last (a second tpcb-like one gets a JVM "
-                + "and copy of its own); within a kind the systems run one after another (A B A B); peak heap, peak RSS "
+                + "), the systems one after another (A B A B over the rounds), each JVM running its reads, then its "
+                + "writes, then pgbench, with a full GC between them: the reads share one instance on the data set, "
+                + "loaded (in memory) or opened (a fresh copy of the files) once, the zipfian reads first; the writes "
+                + "run each on fresh files (a fresh in-memory database); pgbench's select-only runs share one fresh "
+                + "copy of its tables, then one tpcb-like run, which changes them, runs last (a second tpcb-like one "
+                + "gets a fresh copy of its own); peak heap, peak RSS "
                 + "and cache hit rate start afresh for each workload (the hit rate counts the measured period, after the "
-                + "warm-up, except pgbench's, which counts its warm-up runs too); start-up ms is the JVM's first open of the system; "
+                + "warm-up, except pgbench's, which counts its warm-up run too); start-up ms is the JVM's first open of the system; "
                 + "the whole heap is committed and touched at start (a growing heap touches each new region inside a GC "
                 + "pause) because on this kind of virtual machine the first touch of each fresh "
                 + "page costs a fault that made a JVM's 20k-row scans 4-7x slower for their first seconds (a long-running "

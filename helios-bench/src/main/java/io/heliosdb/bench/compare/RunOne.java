@@ -11,22 +11,30 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One fresh JVM of a round ({@link RunPlan.Job}):
- * {@code RunOne <target> <workload,workload,...> <round> <scale> <rows> <dir> <postgresPort> [mode]}.
- * Opens the target, sets up, and for each workload in turn warms up, measures, and prints one
- * {@link RunResult} line on stdout (everything else goes to stderr). Workloads that read a data set
- * (or pgbench's) share one instance on the files in {@code dir}; workloads that write get each a fresh
- * instance on fresh files under {@code dir}. The mode is {@code fresh} (empty files: the run loads its
- * own data), {@code copied} (the files are a copy of the data set: no loading) or {@code build} (build
- * that data set in {@code dir} and stop, see {@link DataSets}).
+ * One fresh JVM of a round ({@link RunPlan.Jvm}):
+ * {@code RunOne <target> <jobs> <round> <scale> <rows> <dirs> <postgresPort> [modes]}, where {@code jobs} lists
+ * each job's workloads ({@code w1,w2;w3}), and {@code dirs} and {@code modes} give each job its directory and
+ * mode, also separated by {@code ;}. Opens the target, sets up, and for each workload in turn warms up,
+ * measures, and prints one {@link RunResult} line on stdout (everything else goes to stderr), then one
+ * {@link #ELAPSED_PREFIX} line per job. Workloads that read a data set (or pgbench's) share one instance on
+ * their job's files; workloads that write get each a fresh instance on fresh files under the job's
+ * directory. A mode is {@code fresh} (empty files: the run loads its own data), {@code copied} (the files
+ * are a copy of the data set: no loading) or {@code build} (build that data set in the directory and stop,
+ * see {@link DataSets}). Start-up is the JVM's first open of the system, for every workload of the JVM.
  */
 public final class RunOne {
+    /** A job's wall-clock time in this JVM: {@code ELAPSED <job index> <nanos>}. */
+    static final String ELAPSED_PREFIX = "ELAPSED ";
+
     private RunOne() {
     }
 
     public static void main(String[] args) {
         String target = args[0];
-        List<String> workloads = Arrays.asList(args[1].split(","));
+        List<List<String>> jobs = Arrays.stream(args[1].split(";")).map(j -> Arrays.asList(j.split(","))).toList();
+        List<String> workloads = jobs.stream().flatMap(List::stream).toList();
+        String[] dirs = args[5].split(";");
+        String[] modes = (args.length > 7 ? args[7] : MODE_FRESH).split(";");
         int round = Integer.parseInt(args[2]);
         List<RunResult> results = new ArrayList<>();
         // Each line goes out as its workload ends, so a job that crashes later keeps what it measured.
@@ -38,17 +46,17 @@ public final class RunOne {
         try {
             Scale scale = Scale.named(args[3]).withRows(Integer.parseInt(args[4]));
             Workload firstWorkload = Workload.byId(workloads.get(0));
-            // The Hybrid cache holds a tenth of the table read: items, or pgbench_accounts for pgbench.
-            int rowsRead = firstWorkload.pgbench() != null
-                    ? PgbenchScript.scaleFactor(scale) * PgbenchScript.ACCOUNTS_PER_SCALE : scale.rows();
-            System.setProperty(HeliosHybridTarget.ROWS_PROPERTY, Integer.toString(rowsRead));
             Target t = TargetCatalog.byId(target, Integer.parseInt(args[6]));
-            String mode = args.length > 7 ? args[7] : MODE_FRESH;
-            if (mode.equals(MODE_BUILD)) {
-                out.accept(build(t, firstWorkload, scale, Path.of(args[5])));
+            if (modes[0].equals(MODE_BUILD)) {
+                hybridRows(firstWorkload, scale);
+                out.accept(build(t, firstWorkload, scale, Path.of(dirs[0])));
             } else {
-                run(t, workloads.stream().map(Workload::byId).toList(), round, scale, Path.of(args[5]),
-                        mode.equals(MODE_COPIED), out);
+                List<List<Workload>> byJob = jobs.stream().map(j -> j.stream().map(Workload::byId).toList()).toList();
+                runJobs(t, byJob, round, scale, Arrays.stream(dirs).map(Path::of).toList(),
+                        Arrays.stream(modes).map(m -> m.equals(MODE_COPIED)).toList(), out, (i, nanos) -> {
+                            System.out.println(ELAPSED_PREFIX + i + " " + nanos);
+                            System.out.flush();
+                        });
             }
         } catch (Throwable e) {
             e.printStackTrace();
@@ -59,6 +67,52 @@ public final class RunOne {
         }
         // Some drivers leave non-daemon threads behind; the answer is out, so leave.
         System.exit(0);
+    }
+
+    /**
+     * Runs a JVM's jobs in order, each on its own directory; every result carries the JVM's first open as its
+     * start-up, and {@code elapsed} gets each job's index and wall-clock nanoseconds.
+     */
+    static void runJobs(Target target, List<List<Workload>> jobs, int round, Scale scale, List<Path> dirs,
+                        List<Boolean> copied, java.util.function.Consumer<RunResult> results,
+                        java.util.function.ObjLongConsumer<Integer> elapsed) throws Exception {
+        double[] firstStartup = {Double.NaN};
+        int[] reported = {0};
+        java.util.function.Consumer<RunResult> out = r -> {
+            reported[0]++;
+            if (Double.isNaN(firstStartup[0])) {
+                firstStartup[0] = r.startupMs();
+                results.accept(r);
+            } else {
+                results.accept(r.withStartupMs(firstStartup[0]));
+            }
+        };
+        for (int i = 0; i < jobs.size(); i++) {
+            long t0 = System.nanoTime();
+            List<Workload> job = jobs.get(i);
+            reported[0] = 0;
+            try {
+                hybridRows(job.get(0), scale);
+                run(target, job, round, scale, dirs.get(i), copied.get(i), out);
+            } catch (Exception e) {
+                // A job that fails (its instance did not open) fails its own workloads; the JVM's next job still runs.
+                e.printStackTrace();
+                for (Workload w : job.subList(Math.min(reported[0], job.size()), job.size())) {
+                    out.accept(RunResult.error(target.id(), w.id(), round, e.getClass().getSimpleName() + ": "
+                            + e.getMessage()));
+                }
+            }
+            // The next job starts on a clean heap, whatever this one left (a million rows in memory).
+            System.gc();
+            elapsed.accept(i, System.nanoTime() - t0);
+        }
+    }
+
+    /** The Hybrid cache holds a tenth of the table read: items, or pgbench_accounts for pgbench. */
+    private static void hybridRows(Workload first, Scale scale) {
+        int rowsRead = first.pgbench() != null
+                ? PgbenchScript.scaleFactor(scale) * PgbenchScript.ACCOUNTS_PER_SCALE : scale.rows();
+        System.setProperty(HeliosHybridTarget.ROWS_PROPERTY, Integer.toString(rowsRead));
     }
 
     static final String MODE_FRESH = "fresh";

@@ -7,27 +7,27 @@ import java.util.Map;
 import java.util.function.BiPredicate;
 
 /**
- * Which fresh JVMs a round starts, and which workloads each runs. One JVM per (system, round, kind of
- * workload) instead of one per (system, workload, round): each JVM started, opened its system and (in
- * memory) loaded a million rows for a few seconds of measurement, so a full run took ~90 minutes.
+ * Which fresh JVMs a round starts, and which workloads each runs: one JVM per system and round
+ * ({@link #perSystem}), running that system's jobs one after another. A job is one kind of workload:
  * <ul>
  *   <li>reads: every workload that reads the data set, on one instance that loaded (or opened the copy
  *       of) the data set once; the zipfian reads first, so the Hybrid cache they are judged on starts empty;
  *   <li>writes: every workload that writes into empty tables, each on a fresh instance on fresh files
- *       (a fresh in-memory database) in the same JVM;
+ *       (a fresh in-memory database);
  *   <li>pgbench: the select-only workloads on one instance of the pgbench data set, then one tpcb-like
- *       workload, which changes the tables and so runs last; a further tpcb-like workload gets a JVM of its own.
+ *       workload, which changes the tables and so runs last; a further tpcb-like workload is a job of its
+ *       own, on a fresh copy.
  * </ul>
- * Within a round the kinds run in the order their first workload is listed, and within a kind the
- * systems run one after another (A B A B …), so every system of a workload shares the machine's drift.
+ * The systems run one after another in every round (A B A B over the rounds). Before session 7 each job
+ * was a JVM of its own (one JVM per system, round and kind), and before session 6 each pair.
  */
 final class RunPlan {
 
     /** How the workloads of one JVM share it. */
     enum Kind {
-        READS("reads", "one JVM per system and round, the data set loaded or opened once"),
-        WRITES("writes", "one JVM per system and round, each workload on fresh files"),
-        PGBENCH("pgbench", "one JVM per system and round, select-only first, tpcb-like last");
+        READS("reads", "one instance, the data set loaded or opened once"),
+        WRITES("writes", "each workload on fresh files"),
+        PGBENCH("pgbench", "select-only first, tpcb-like last, each on a fresh copy of the tables");
 
         private final String label;
         private final String how;
@@ -64,7 +64,40 @@ final class RunPlan {
         }
     }
 
+    /**
+     * One fresh JVM of a round: a system and its jobs, reads, then writes, then pgbench, each job on its own
+     * instance (a fresh copy of its data set, or fresh files per writing workload).
+     */
+    record Jvm(String target, List<Job> jobs) {
+        List<String> workloadIds() {
+            return jobs.stream().flatMap(j -> j.workloadIds().stream()).toList();
+        }
+    }
+
     private RunPlan() {
+    }
+
+    /**
+     * The JVMs of one round: one per system, in the listed order (A B A B across rounds), each running that
+     * system's jobs of {@link #round} in the order reads, writes, pgbench. Reads come first because the goals
+     * most sensitive to the JIT's profiles (point selects) are reads; pgbench last, because tpcb-like changes
+     * its tables and the server's wire path is then compiled by the reads over pgJDBC, which only shortens
+     * a warm-up that ends on the JIT's quiet. Each JVM started (and touched its whole heap: ~6.6 s of CPU per
+     * GB on this VM) for every kind cost a full run ~7 minutes.
+     */
+    static List<Jvm> perSystem(List<String> targets, List<String> workloads, BiPredicate<String, Workload> measured) {
+        List<Job> jobs = round(targets, workloads, measured);
+        List<Jvm> jvms = new ArrayList<>();
+        for (String target : targets) {
+            List<Job> mine = new ArrayList<>();
+            for (Kind kind : Kind.values()) {
+                jobs.stream().filter(j -> j.target().equals(target) && j.kind() == kind).forEach(mine::add);
+            }
+            if (!mine.isEmpty()) {
+                jvms.add(new Jvm(target, List.copyOf(mine)));
+            }
+        }
+        return jvms;
     }
 
     /**

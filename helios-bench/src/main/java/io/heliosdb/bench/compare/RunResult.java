@@ -40,6 +40,12 @@ public record RunResult(String target, String workload, int round, String status
     }
 
     /** This result with the cache hit rate of its own workload (several workloads share one instance). */
+    /** The same result with another start-up figure (a later job of a JVM reports the JVM's first open). */
+    public RunResult withStartupMs(double ms) {
+        return new RunResult(target, workload, round, status, opsPerSec, p50Micros, p99Micros, ms, peakHeapMb,
+                peakRssMb, hitRate, note);
+    }
+
     public RunResult withHitRate(double rate) {
         return new RunResult(target, workload, round, status, opsPerSec, p50Micros, p99Micros, startupMs, peakHeapMb,
                 peakRssMb, rate, note);

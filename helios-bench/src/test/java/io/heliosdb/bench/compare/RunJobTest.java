@@ -36,6 +36,41 @@ class RunJobTest {
         });
     }
 
+    /**
+     * A system's JVM runs its jobs in order, each on its own directory: the reads on the data set loaded once, then
+     * each write on an empty database; every result carries the JVM's first open as start-up; each job's time is
+     * reported; a job that fails does not stop the next.
+     */
+    @Test
+    void runJobs_readsThenWritesInOneJvm(@TempDir Path dir) throws Exception {
+        List<RunResult> results = new ArrayList<>();
+        List<Integer> timed = new ArrayList<>();
+        RunOne.runJobs(TargetCatalog.byId("h2-mem", 0), List.of(List.of(Workload.POINT_SELECT, Workload.SCAN_AGGREGATE),
+                        List.of(Workload.INSERT_AUTOCOMMIT)), 1, SMALL, List.of(dir.resolve("db-0"), dir.resolve("db-1")),
+                List.of(false, false), results::add, (job, nanos) -> {
+                    assertThat(nanos).isPositive();
+                    timed.add(job);
+                });
+        assertThat(results).extracting(RunResult::workload)
+                .containsExactly("point-select", "scan-aggregate", "insert-autocommit");
+        assertThat(results).allSatisfy(r -> assertThat(r.status()).as(r.note()).isEqualTo("ok"));
+        assertThat(results).extracting(RunResult::startupMs).containsOnly(results.get(0).startupMs());
+        assertThat(timed).containsExactly(0, 1);
+    }
+
+    @Test
+    void runJobs_aFailingJobFailsItsOwnWorkloadsOnly(@TempDir Path dir) throws Exception {
+        List<RunResult> results = new ArrayList<>();
+        java.nio.file.Files.writeString(dir.resolve("not-a-dir"), "x");
+        RunOne.runJobs(TargetCatalog.byId("h2-file", 0), List.of(List.of(Workload.POINT_SELECT),
+                        List.of(Workload.INSERT_AUTOCOMMIT)), 1, SMALL,
+                List.of(dir.resolve("not-a-dir").resolve("db"), dir.resolve("db-1")), List.of(false, false),
+                results::add, (job, nanos) -> { });
+        assertThat(results).extracting(RunResult::workload).containsExactly("point-select", "insert-autocommit");
+        assertThat(results.get(0).status()).isEqualTo("error");
+        assertThat(results.get(1).status()).as(results.get(1).note()).isEqualTo("ok");
+    }
+
     @Test
     void hitRate_isTheDifferenceAcrossTheWorkload() {
         assertThat(RunOne.hitRate(new long[] {10, 5}, new long[] {40, 15})).isEqualTo(0.75);

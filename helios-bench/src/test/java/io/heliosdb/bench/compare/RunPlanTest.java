@@ -46,6 +46,54 @@ class RunPlanTest {
         assertThat(jobs).hasSize(9 + 3 + 3);
     }
 
+    private static List<RunPlan.Jvm> jvms(String... args) {
+        CompareOptions options = CompareOptions.parse(args);
+        return RunPlan.perSystem(options.targets(), options.workloads(), measured(options));
+    }
+
+    private static RunPlan.Jvm jvm(List<RunPlan.Jvm> jvms, String target) {
+        return jvms.stream().filter(j -> j.target().equals(target)).findFirst().orElseThrow();
+    }
+
+    /** One JVM per system and round, in the listed order, running its reads, then writes, then pgbench. */
+    @Test
+    void perSystem_quick_oneJvmPerSystemReadsThenWritesThenPgbench() {
+        List<RunPlan.Jvm> jvms = jvms("--quick", "--no-postgres");
+        assertThat(jvms).extracting(RunPlan.Jvm::target).containsExactly("helios-mem", "helios-rocks",
+                "helios-server-rocks", "helios-hybrid-caffeine", "helios-launcher", "h2-mem", "h2-file", "sqlite-mem",
+                "sqlite-file", "postgres", "duckdb-mem");
+        assertThat(jvm(jvms, "helios-rocks").jobs()).extracting(RunPlan.Job::kind)
+                .containsExactly(RunPlan.Kind.READS, RunPlan.Kind.WRITES);
+        assertThat(jvm(jvms, "helios-rocks").workloadIds()).containsExactly("point-select", "scan-aggregate",
+                "insert-autocommit", "tx-1000-batch", "durable-1", "durable-16");
+        assertThat(jvm(jvms, "helios-server-rocks").jobs()).extracting(RunPlan.Job::kind)
+                .containsExactly(RunPlan.Kind.READS, RunPlan.Kind.PGBENCH);
+        assertThat(jvm(jvms, "postgres").workloadIds())
+                .containsExactly("pgbench-select-prepared-8", "pgbench-select-simple-8", "pgbench-tpcb-8");
+    }
+
+    /** The full run: a second tpcb-like workload is a job of its own (a fresh copy of the tables) in the same JVM. */
+    @Test
+    void perSystem_full_everyPairOnceAndEachTpcbOnFreshTables() {
+        CompareOptions options = CompareOptions.parse(new String[] {"--no-postgres"});
+        BiPredicate<String, Workload> measured = measured(options);
+        List<RunPlan.Jvm> jvms = RunPlan.perSystem(options.targets(), options.workloads(), measured);
+        assertThat(jvms).hasSize((int) options.targets().stream()
+                .filter(t -> options.workloads().stream().anyMatch(w -> measured.test(t, Workload.byId(w)))).count());
+        RunPlan.Jvm server = jvm(jvms, "helios-server-rocks");
+        assertThat(server.jobs()).extracting(RunPlan.Job::kind).containsExactly(RunPlan.Kind.READS,
+                RunPlan.Kind.WRITES, RunPlan.Kind.PGBENCH, RunPlan.Kind.PGBENCH);
+        assertThat(server.jobs().get(3).workloadIds()).containsExactly("pgbench-tpcb-8");
+        Set<String> seen = new HashSet<>();
+        for (RunPlan.Jvm j : jvms) {
+            for (String w : j.workloadIds()) {
+                assertThat(seen.add(j.target() + "/" + w)).as(j.target() + "/" + w).isTrue();
+            }
+        }
+        assertThat(seen).hasSize((int) options.targets().stream().mapToLong(t -> options.workloads().stream()
+                .filter(w -> measured.test(t, Workload.byId(w))).count()).sum());
+    }
+
     @Test
     void reads_runTheZipfianWorkloadFirst() {
         List<RunPlan.Job> jobs = plan("--no-postgres");
