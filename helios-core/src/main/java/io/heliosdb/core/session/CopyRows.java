@@ -15,7 +15,7 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Iterator;
 import java.util.function.Consumer;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
 
 /** The row loops of COPY FROM STDIN and COPY TO STDOUT; the session supplies the transaction around them. */
 final class CopyRows {
@@ -23,10 +23,10 @@ final class CopyRows {
     private CopyRows() {
     }
 
-    /** One COPY FROM loop: feeds each row to {@code insertRow}, which answers how many rows went in. */
+    /** One COPY FROM loop: feeds the rows in batches to {@code writeBatch}, which answers each row's count. */
     @FunctionalInterface
     interface InLoop {
-        long run(CopyCommand copy, ToLongFunction<Object[]> insertRow);
+        long run(CopyCommand copy, Function<List<Object[]>, long[]> writeBatch);
     }
 
     /** One COPY TO loop: writes the rows of {@code rows}, calling {@code checkCancelled} as it goes. */
@@ -43,73 +43,75 @@ final class CopyRows {
     }
 
     /**
-     * Hands every row of already decoded values to {@code insertRow} (the binary format, decoded by a
+     * Hands every row of already decoded values to {@code writeBatch} (the binary format, decoded by a
      * transport); the first bad row fails the copy, with its number as PostgreSQL's "line".
      */
-    static long copyInValues(CopyCommand copy, Iterator<Object[]> source, ToLongFunction<Object[]> insertRow) {
+    static long copyInValues(CopyCommand copy, Iterator<Object[]> source, Function<List<Object[]>, long[]> writeBatch) {
         List<Column> columns = copy.columns();
+        CopyInBatch batch = new CopyInBatch(writeBatch, (e, values, at) -> e.withContext(where(copy, at, null, null)));
         long line = 0;
-        long rows = 0;
         while (true) {
             Object[] values;
             line++;   // the source reads the row in hasNext, so errors there belong to the next line
             try {
                 if (!source.hasNext()) {
-                    return rows;
+                    return batch.flush();
                 }
                 values = source.next();
             } catch (UncheckedIOException e) {
+                batch.flush();
                 throw new HeliosException(SqlState.QUERY_CANCELED, "COPY from stdin failed: "
                         + e.getCause().getMessage(), e);
             } catch (HeliosException e) {
+                batch.flush();
                 throw e.withContext(where(copy, line, null, null));
             }
             if (values.length != columns.size()) {
+                batch.flush();
                 throw new HeliosException(SqlState.BAD_COPY_FILE_FORMAT, "row field count is " + values.length
                         + ", expected " + columns.size()).withContext(where(copy, line, null, null));
             }
-            try {
-                rows += insertRow.applyAsLong(values);
-            } catch (HeliosException e) {
-                throw e.withContext(where(copy, line, null, null));
-            }
+            batch.add(values, line);
         }
     }
 
-    /** Reads every row and hands its text values to {@code insertRow}; the first bad row fails the copy. */
-    static long copyIn(CopyCommand copy, Reader data, ToLongFunction<Object[]> insertRow) {
+    /** Reads every row and hands its text values to {@code writeBatch}; the first bad row fails the copy. */
+    static long copyIn(CopyCommand copy, Reader data, Function<List<Object[]>, long[]> writeBatch) {
         CopyRowReader reader = new CopyRowReader(data, copy.format());
         List<Column> columns = copy.columns();
-        long rows = 0;
+        CopyInBatch batch = new CopyInBatch(writeBatch, (e, row, line) -> {
+            String[] values = (String[]) row;
+            Integer column = failedColumn(e, values);
+            String where = where(copy, line, columns, column);
+            return e.withContext(column == null ? where : where + ": \"" + values[column] + "\"");
+        });
         while (true) {
             String[] values;
             try {
                 values = reader.next();
             } catch (UncheckedIOException e) {
+                batch.flush();
                 throw new HeliosException(SqlState.QUERY_CANCELED, "COPY from stdin failed: "
                         + e.getCause().getMessage(), e);
             } catch (HeliosException e) {
+                batch.flush();
                 throw e.withContext(where(copy, reader.line(), null, null));
             }
             if (values == null) {
-                return rows;
+                return batch.flush();
             }
             if (values.length < columns.size()) {
+                batch.flush();
                 throw new HeliosException(SqlState.BAD_COPY_FILE_FORMAT, "missing data for column \""
                         + columns.get(values.length).name() + "\"")
                         .withContext(where(copy, reader.line(), null, null));
             }
             if (values.length > columns.size()) {
+                batch.flush();
                 throw new HeliosException(SqlState.BAD_COPY_FILE_FORMAT, "extra data after last expected column")
                         .withContext(where(copy, reader.line(), null, null));
             }
-            try {
-                rows += insertRow.applyAsLong(values);
-            } catch (HeliosException e) {
-                Integer column = failedColumn(e, values);
-                String where = where(copy, reader.line(), columns, column);
-                throw e.withContext(column == null ? where : where + ": \"" + values[column] + "\"");
-            }
+            batch.add(values, reader.line());
         }
     }
 

@@ -230,7 +230,7 @@ public final class KernelSession implements Session {
             block.adopt(store.begin(IsolationLevel.parse(settings.get("default_transaction_isolation"))));
         }
         try {
-            long rows = loop.run(copy, values -> execution.write(copy.rowPlan(), values, copy::rowPlan).rowCount());
+            long rows = loop.run(copy, batch -> execution.writeBatch(copy.rowPlan(), batch, copy::rowPlan));
             if (implicit) {
                 store.commit(block.detach());
             }

@@ -96,6 +96,17 @@ public final class LockTable {
     }
 
     private final Map<LockKey, Entry> entries = new HashMap<>();
+    /**
+     * Keys held EXCLUSIVE by one owner that nobody else holds or waits for (every row an INSERT claims), with
+     * that owner: such a key costs one map entry, not an Entry with a holder map and a boxed owner, and its
+     * release one removal. A key is in this map or in {@link #entries}, never both: the first request of
+     * anything else for it moves it into an Entry ({@link #entryFor}).
+     */
+    private final Map<LockKey, Long> soleExclusive = new HashMap<>();
+    /** The owner boxed last for {@link #soleExclusive} (a transaction takes its locks one after another). */
+    private Long lastOwner = 0L;
+    /** What {@link #entryFor} answers for a request granted (or already covered) by a sole exclusive hold. */
+    private static final Entry GRANTED = new Entry();
     private final Map<Long, Set<Long>> waitsFor = new HashMap<>();
     /** Each waiting thread's request, so monitoring (and the isolation tests) can tell a blocked session. */
     private final Map<Thread, Waiter> waiting = new HashMap<>();
@@ -109,15 +120,13 @@ public final class LockTable {
      * @return true when the owner had to wait
      */
     public boolean acquire(long owner, LockKey key, Mode mode, LockWait wait) {
-        long start = System.nanoTime();
-        // Clamped so that a huge timeout cannot overflow the deadline into the past.
-        long deadline = start + TimeUnit.MILLISECONDS.toNanos(Math.min(wait.timeoutMillis(), 1L << 40));
+        long start;
+        long deadline;
         Waiter w;
         synchronized (this) {
-            Entry e = entries.get(key);
-            if (e == null) {
-                e = new Entry();
-                entries.put(key, e);
+            Entry e = entryFor(owner, key, mode);
+            if (e == GRANTED) {
+                return false;
             }
             Set<Long> blockers = blockers(owner, e, mode);
             if (blockers.isEmpty()) {
@@ -127,6 +136,10 @@ public final class LockTable {
                 }
                 return false;
             }
+            // The clock only for a request that waits (a granted one is every inserted row's).
+            start = System.nanoTime();
+            // Clamped so that a huge timeout cannot overflow the deadline into the past.
+            deadline = start + TimeUnit.MILLISECONDS.toNanos(Math.min(wait.timeoutMillis(), 1L << 40));
             w = new Waiter(owner, key, mode);
             if (e.waiters == null) {
                 e.waiters = new ArrayDeque<>(4);
@@ -174,11 +187,11 @@ public final class LockTable {
 
     /** Takes the lock only if no other owner holds a conflicting one. */
     public synchronized boolean tryAcquire(long owner, LockKey key, Mode mode) {
-        Entry e = entries.get(key);
-        if (e == null) {
-            e = new Entry();
-            entries.put(key, e);
-        } else if (!blockers(owner, e, mode).isEmpty()) {
+        Entry e = entryFor(owner, key, mode);
+        if (e == GRANTED) {
+            return true;
+        }
+        if (!blockers(owner, e, mode).isEmpty()) {
             return false;
         }
         e.holders.merge(owner, mode, Mode::stronger);
@@ -192,7 +205,11 @@ public final class LockTable {
     public void releaseAll(long owner, Iterable<LockKey> keys) {
         List<Waiter> woken = null;
         synchronized (this) {
+            Long boxed = boxed(owner);
             for (LockKey key : keys) {
+                if (soleExclusive.remove(key, boxed)) {
+                    continue; // nobody else wants it: nothing to wake
+                }
                 Entry e = entries.get(key);
                 if (e == null || e.holders.remove(owner) == null) {
                     continue;
@@ -216,7 +233,7 @@ public final class LockTable {
 
     /** Keys locked now (by anyone). */
     public synchronized int lockedKeys() {
-        int n = 0;
+        int n = soleExclusive.size();
         for (Entry e : entries.values()) {
             if (!e.holders.isEmpty()) {
                 n++;
@@ -239,6 +256,38 @@ public final class LockTable {
     /** Lock waits since the table was made. */
     public WaitStats waitStats() {
         return new WaitStats(waits.sum(), waitNanos.sum(), wakeNanos.sum());
+    }
+
+    /**
+     * The key's Entry for a request, made when the key has none (holding a sole exclusive holder's lock, moved
+     * out of {@link #soleExclusive}); or {@link #GRANTED} when the request is an EXCLUSIVE one for a key nobody
+     * holds (now held sole) or the owner's own sole hold covers it. The caller holds the monitor.
+     */
+    private Entry entryFor(long owner, LockKey key, Mode mode) {
+        Entry e = entries.get(key);
+        if (e != null) {
+            return e;
+        }
+        Long sole = mode == Mode.EXCLUSIVE ? soleExclusive.putIfAbsent(key, boxed(owner)) : soleExclusive.get(key);
+        if (sole == null ? mode == Mode.EXCLUSIVE : sole == owner) {
+            return GRANTED;
+        }
+        e = new Entry();
+        if (sole != null) {
+            soleExclusive.remove(key);
+            e.holders.put(sole, Mode.EXCLUSIVE);
+        }
+        entries.put(key, e);
+        return e;
+    }
+
+    private Long boxed(long owner) {
+        Long box = lastOwner;
+        if (box != owner) {
+            box = owner;
+            lastOwner = box;
+        }
+        return box;
     }
 
     /**

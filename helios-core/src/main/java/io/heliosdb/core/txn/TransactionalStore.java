@@ -212,21 +212,6 @@ public final class TransactionalStore implements AutoCloseable {
      * the row does not wait for it, as in PostgreSQL).
      */
     byte[] lockForWrite(Transaction t, String keyspace, byte[] key, long snapshotTs, LockTable.Mode mode) {
-        return lockForWrite(t, keyspace, key, snapshotTs, mode, -1);
-    }
-
-    /**
-     * {@link #lockForWrite(Transaction, String, byte[], long)} of a row key an INSERT (or a key-changing
-     * UPDATE) claims in table {@code tableId}: a key above every row key the table has stored has no
-     * stored version, so none is read (see {@link RowKeyCeilings}).
-     */
-    byte[] lockForInsert(Transaction t, long tableId, byte[] rowKey, long snapshotTs) {
-        return lockForWrite(t, CatalogKeys.ROWS, rowKey, snapshotTs, LockTable.Mode.EXCLUSIVE, tableId);
-    }
-
-    /** {@code ceilingTable}: the table whose row-key ceiling may spare the read, or -1. */
-    private byte[] lockForWrite(Transaction t, String keyspace, byte[] key, long snapshotTs, LockTable.Mode mode,
-                                long ceilingTable) {
         LockKey lockKey = new LockKey(keyspace, key);
         LockTable.Mode held = t.heldLock(lockKey);
         if (held != null && held.covers(mode) && held.covers(LockTable.Mode.NO_KEY_EXCLUSIVE)) {
@@ -235,11 +220,32 @@ public final class TransactionalStore implements AutoCloseable {
         }
         locks.acquire(t.id(), lockKey, mode, t.lockWait());
         t.recordLock(lockKey, mode);
-        if (ceilingTable >= 0 && ceilings.above(ceilingTable, key)) {
-            // No stored version, and none can appear while the lock is held: nothing to remember (null means none).
-            return null;
-        }
         byte[] newest = engine.get(keyspace, key);
+        t.recordPrior(lockKey, newest);
+        checkConflict(t, newest, snapshotTs);
+        return newest;
+    }
+
+    /**
+     * {@link #lockForWrite(Transaction, String, byte[], long)} of a row key an INSERT (or a key-changing
+     * UPDATE) claims in table {@code tableId}: a key above every row key the table has stored has no
+     * stored version, so none is read (see {@link RowKeyCeilings}).
+     */
+    byte[] lockForInsert(Transaction t, long tableId, byte[] rowKey, long snapshotTs) {
+        LockKey lockKey = new LockKey(CatalogKeys.ROWS, rowKey);
+        // Not asking the transaction first whether it holds the lock (every inserted row would pay a lookup that
+        // misses): the lock table grants an owner's own lock again at once, and a version remembered under it
+        // earlier is the one to answer.
+        locks.acquire(t.id(), lockKey, LockTable.Mode.EXCLUSIVE, t.lockWait());
+        t.recordLock(lockKey, LockTable.Mode.EXCLUSIVE);
+        if (ceilings.above(tableId, rowKey)) {
+            return null; // no stored version, and none can appear while the lock is held
+        }
+        byte[] prior = t.prior(lockKey);
+        if (prior != null) {
+            return prior == Transaction.ABSENT ? null : prior;
+        }
+        byte[] newest = engine.get(CatalogKeys.ROWS, rowKey);
         t.recordPrior(lockKey, newest);
         checkConflict(t, newest, snapshotTs);
         return newest;
