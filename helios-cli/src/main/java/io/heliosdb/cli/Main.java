@@ -121,9 +121,13 @@ public final class Main implements Runnable {
         return "internal error: " + e;
     }
 
+    /** The module's version on the module path; on the class path (the launcher's) the jar manifest's. */
     static String version() {
         String v = Main.class.getModule().getDescriptor() == null ? null
                 : Main.class.getModule().getDescriptor().rawVersion().orElse(null);
+        if (v == null) {
+            v = Main.class.getPackage().getImplementationVersion();
+        }
         return "HeliosDB Lite " + (v != null ? v : "(development build)");
     }
 

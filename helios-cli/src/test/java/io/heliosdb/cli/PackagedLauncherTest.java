@@ -27,9 +27,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Launches the command as the launcher script does, {@code java -p <runtime modules> -m
- * io.heliosdb.cli/...}, in a child JVM: the production module graph (service binding of storage
- * engines and transports, automatic modules such as rocksdbjni) differs from Surefire's.
+ * Launches the command as the launcher script does, {@code java -cp <runtime jars> io.heliosdb.cli.Main} (the
+ * packaged jar's manifest names them), in a child JVM: storage engines and transports are then found through
+ * their {@code META-INF/services} files, and Chronicle's flags name the unnamed module, unlike under Surefire.
+ * One test launches on the module path ({@code java -p … -m io.heliosdb.cli/…}), which embedders and the README
+ * use: its service binding and automatic modules (rocksdbjni) differ again.
  */
 class PackagedLauncherTest {
     private static final Path THIRD_PARTY = Path.of("target", "test-modules");
@@ -43,6 +45,7 @@ class PackagedLauncherTest {
     @org.junit.jupiter.api.io.TempDir
     Path tmp;
 
+    /** The runtime jars and classes, for -cp (the launcher's way) or -p. */
     private String modulePath;
 
     @BeforeEach
@@ -97,8 +100,20 @@ class PackagedLauncherTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + JVM_ARGS.toAbsolutePath()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-p", modulePath, "-m", "io.heliosdb.cli/io.heliosdb.cli.Main"));
+        command.addAll(List.of("-cp", modulePath, "io.heliosdb.cli.Main"));
         command.addAll(List.of(args));
+        return start(command, environment);
+    }
+
+    /** As {@link #launch(String...)}, on the module path. */
+    private Process launchModular(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + JVM_ARGS.toAbsolutePath(), "-p", modulePath, "-m", "io.heliosdb.cli/io.heliosdb.cli.Main"));
+        command.addAll(List.of(args));
+        return start(command, java.util.Map.of());
+    }
+
+    private Process start(List<String> command, java.util.Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process p = builder.start();
@@ -132,10 +147,21 @@ class PackagedLauncherTest {
 
     @Test
     void version_resolvesTheModuleGraph() throws Exception {
-        Process p = launch("--version");
+        Process p = launchModular("--version");
         String out = readAll(p);
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(out).startsWith("HeliosDB Lite ");
+    }
+
+    @Test
+    void modulePath_shellMemory_findsTheEngineByServiceBinding() throws Exception {
+        Process p = launchModular("shell", "--memory");
+        try (OutputStream in = p.getOutputStream()) {
+            in.write("select 40+2;\n".getBytes(StandardCharsets.UTF_8));
+        }
+        String out = readAll(p);
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("       42\n(1 row)");
     }
 
     @Test

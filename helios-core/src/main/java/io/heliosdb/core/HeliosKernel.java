@@ -14,6 +14,7 @@ import io.heliosdb.spi.StorageEngine;
 import io.heliosdb.spi.StorageEngineProvider;
 import io.heliosdb.spi.Transport;
 import io.heliosdb.spi.TransportProvider;
+import io.heliosdb.sql.ParserWarmUp;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,10 @@ public final class HeliosKernel implements KernelProvider {
 
     /** Opens the database, writing the start-up lines to {@code startupLog}. */
     KernelDatabase open(HeliosConfig config, boolean serve, Consumer<String> startupLog) {
+        if (serve) {
+            // The first client's log-in parses statements: ready the parser while storage and transports open.
+            ParserWarmUp.startInBackground();
+        }
         StorageConfig storage = config.storage();
         boolean memory = storage.memoryOnly() || storage.engine().equals("memory");
         String engineName = storage.memoryOnly() ? "memory" : storage.engine();
