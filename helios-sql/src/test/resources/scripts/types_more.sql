@@ -82,7 +82,9 @@ select pg_typeof(localtime), pg_typeof(localtimestamp(2)), pg_typeof(current_tim
 > time without time zone | timestamp without time zone | timestamp with time zone | t
 > SELECT 1
 select time '10:00' at time zone 'UTC';
-> ERROR 0A000: type time with time zone is not supported
+> timezone:timetz
+> 10:00:00+00
+> SELECT 1
 # ISO 8601 intervals and justify_*
 select interval 'P1Y2M3DT4H5M6S', interval 'PT1.5S', interval 'P2W', interval 'P0001-02-03T04:05:06';
 > interval:interval | interval:interval | interval:interval | interval:interval

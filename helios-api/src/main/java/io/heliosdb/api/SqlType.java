@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 
 /**
  * The SQL types of HeliosDB with their PostgreSQL type OIDs, wire lengths and the Java class of
@@ -25,6 +26,8 @@ public enum SqlType {
     /** An instant, held in UTC by the engine and shown in the session's TimeZone. */
     TIMESTAMPTZ(1184, "timestamptz", "timestamp with time zone", 8, OffsetDateTime.class),
     TIME(1083, "time", "time without time zone", 8, LocalTime.class),
+    /** A time of day with its UTC offset; ordered by the UTC time, then the offset (east first), as PostgreSQL does. */
+    TIMETZ(1266, "timetz", "time with time zone", 12, OffsetTime.class),
     INTERVAL(1186, "interval", "interval", 16, Interval.class),
     /** char(n): blank-padded to n; trailing blanks do not count in comparisons. */
     CHAR(1042, "bpchar", "character", -1, String.class),
@@ -49,6 +52,7 @@ public enum SqlType {
     TIMESTAMP_ARRAY(1115, "_timestamp", "timestamp without time zone[]", -1, java.util.List.class),
     TIMESTAMPTZ_ARRAY(1185, "_timestamptz", "timestamp with time zone[]", -1, java.util.List.class),
     TIME_ARRAY(1183, "_time", "time without time zone[]", -1, java.util.List.class),
+    TIMETZ_ARRAY(1270, "_timetz", "time with time zone[]", -1, java.util.List.class),
     INTERVAL_ARRAY(1187, "_interval", "interval[]", -1, java.util.List.class),
     BYTEA_ARRAY(1001, "_bytea", "bytea[]", -1, java.util.List.class),
     UUID_ARRAY(2951, "_uuid", "uuid[]", -1, java.util.List.class),
@@ -130,6 +134,7 @@ public enum SqlType {
             case TIMESTAMP_ARRAY -> TIMESTAMP;
             case TIMESTAMPTZ_ARRAY -> TIMESTAMPTZ;
             case TIME_ARRAY -> TIME;
+            case TIMETZ_ARRAY -> TIMETZ;
             case INTERVAL_ARRAY -> INTERVAL;
             case BYTEA_ARRAY -> BYTEA;
             case UUID_ARRAY -> UUID;

@@ -91,7 +91,7 @@ public final class TemporalText {
         return LocalTime.ofNanoOfDay(nanos);
     }
 
-    private static long timeNanos(String h, String mi, String se, String fraction, String text) {
+    static long timeNanos(String h, String mi, String se, String fraction, String text) {
         int hour = Integer.parseInt(h);
         int minute = Integer.parseInt(mi);
         int second = se == null ? 0 : Integer.parseInt(se);

@@ -52,6 +52,7 @@ final class TextCodec {
             }
             case TIMESTAMPTZ -> TemporalText.formatTimestampTz((java.time.OffsetDateTime) value);
             case TIME -> TemporalText.formatTime((java.time.LocalTime) value);
+            case TIMETZ -> TimeTzText.format((java.time.OffsetTime) value);
             case BYTEA -> "\\x" + java.util.HexFormat.of().formatHex((byte[]) value);
             default -> value.toString();
         };
@@ -92,6 +93,7 @@ final class TextCodec {
                 case TEXT, VARCHAR, UNKNOWN, CHAR, JSON, JSONB -> text;
                 case TIMESTAMPTZ -> TemporalText.parseTimestampTz(text, java.time.ZoneOffset.UTC);
                 case TIME -> TemporalText.parseTime(text);
+                case TIMETZ -> TimeTzText.parse(text, java.time.ZoneOffset.UTC);
                 case INTERVAL -> Interval.parse(text);
                 case BYTEA -> ByteaText.parse(text);
                 case UUID -> parseUuid(s, text);

@@ -7,12 +7,13 @@ import io.heliosdb.api.SqlType;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Row encodings of the types added after the first release (timestamptz, time, interval, bytea, uuid);
+ * Row encodings of the types added after the first release (timestamptz, time, timetz, interval, bytea, uuid);
  * kept apart from {@link RowCodec} so the original encodings, and the data written with them, stay untouched.
  */
 final class ExtendedValues {
@@ -24,6 +25,8 @@ final class ExtendedValues {
         switch (type) {
             case TIMESTAMPTZ -> out.writeSignedVarLong(epochMicros((OffsetDateTime) value));
             case TIME -> out.writeVarLong(((LocalTime) value).toNanoOfDay() / 1000);
+            case TIMETZ -> out.writeVarLong(((OffsetTime) value).toLocalTime().toNanoOfDay() / 1000)
+                    .writeSignedVarLong(((OffsetTime) value).getOffset().getTotalSeconds());
             case INTERVAL -> {
                 Interval i = (Interval) value;
                 out.writeSignedVarLong(i.months()).writeSignedVarLong(i.days()).writeSignedVarLong(i.micros());
@@ -42,6 +45,8 @@ final class ExtendedValues {
         return switch (type) {
             case TIMESTAMPTZ -> Instant.EPOCH.plus(in.readSignedVarLong(), ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
             case TIME -> LocalTime.ofNanoOfDay(in.readVarLong() * 1000);
+            case TIMETZ -> OffsetTime.of(LocalTime.ofNanoOfDay(in.readVarLong() * 1000),
+                    ZoneOffset.ofTotalSeconds((int) in.readSignedVarLong()));
             case INTERVAL -> new Interval((int) in.readSignedVarLong(), (int) in.readSignedVarLong(), in.readSignedVarLong());
             case BYTEA -> in.read(in.readLength());
             case UUID -> new UUID(in.readLongBE(), in.readLongBE());
@@ -56,5 +61,10 @@ final class ExtendedValues {
         } catch (ArithmeticException e) {
             throw new HeliosException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range");
         }
+    }
+
+    /** The UTC time of day of a timetz in microseconds, not wrapped: 01:00+02 is -3600000000. */
+    static long utcMicros(OffsetTime t) {
+        return t.toLocalTime().toNanoOfDay() / 1000 - t.getOffset().getTotalSeconds() * 1_000_000L;
     }
 }

@@ -79,7 +79,7 @@ public final class RowCodec {
                 out.writeVarLong(unscaled.length);
                 out.write(unscaled);
             }
-            case TIMESTAMPTZ, TIME, INTERVAL, BYTEA, UUID -> ExtendedValues.write(out, type, value);
+            case TIMESTAMPTZ, TIME, TIMETZ, INTERVAL, BYTEA, UUID -> ExtendedValues.write(out, type, value);
             case TEXT, VARCHAR, UNKNOWN, CHAR, JSON, JSONB -> {
                 byte[] utf8 = ((String) value).getBytes(StandardCharsets.UTF_8);
                 out.writeVarLong(utf8.length);
@@ -109,7 +109,7 @@ public final class RowCodec {
                     int length = in.readLength();
                     yield new BigDecimal(new BigInteger(in.buffer(), in.skip(length), length), scale);
                 }
-                case TIMESTAMPTZ, TIME, INTERVAL, BYTEA, UUID -> ExtendedValues.read(in, type);
+                case TIMESTAMPTZ, TIME, TIMETZ, INTERVAL, BYTEA, UUID -> ExtendedValues.read(in, type);
                 case TEXT, VARCHAR, UNKNOWN, CHAR, JSON, JSONB -> {
                     int length = in.readLength();
                     yield new String(in.buffer(), in.skip(length), length, StandardCharsets.UTF_8);

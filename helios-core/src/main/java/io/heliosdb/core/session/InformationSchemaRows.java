@@ -86,7 +86,7 @@ final class InformationSchemaRows {
                     row.set("character_octet_length", 1_073_741_824);
                 }
             }
-            case DATE, TIMESTAMP -> row.set("datetime_precision", t == SqlType.DATE ? 0 : 6);
+            case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ -> row.set("datetime_precision", t == SqlType.DATE ? 0 : 6);
             default -> {
             }
         }

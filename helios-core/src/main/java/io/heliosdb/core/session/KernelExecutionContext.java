@@ -350,8 +350,11 @@ final class KernelExecutionContext implements ExecutionContext {
     @Override
     public void update(TableDef table, byte[] rowKey, Object[] newRow) {
         refuseView(table);
-        tables.update(table, rowKey, newRow);
+        byte[] newKey = tables.update(table, rowKey, newRow);
         metrics.rowsWritten(1);
+        if (cursors != null && newKey != rowKey && !cursors.isEmpty() && !java.util.Arrays.equals(newKey, rowKey)) {
+            cursors.rowKeyChanged(table, rowKey, newKey); // a cursor on the row follows it (WHERE CURRENT OF)
+        }
     }
 
     @Override

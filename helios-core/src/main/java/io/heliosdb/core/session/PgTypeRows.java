@@ -26,7 +26,7 @@ final class PgTypeRows {
                 case BOOLEAN -> "B";
                 case SMALLINT, INTEGER, BIGINT, REAL, DOUBLE, NUMERIC -> "N";
                 case TEXT, VARCHAR -> "S";
-                case DATE, TIMESTAMP -> "D";
+                case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ -> "D";
                 case JSON, JSONB -> "U";
                 default -> "X";
             };

@@ -84,6 +84,30 @@ final class SessionCursors {
         return (byte[]) row[key.column()];
     }
 
+    /**
+     * An UPDATE moved a row of {@code table} from key {@code from} to {@code to} (its primary key changed): a
+     * cursor on that row follows it, so a later WHERE CURRENT OF reaches the row again, as PostgreSQL follows
+     * the updated row's version chain.
+     */
+    void rowKeyChanged(io.heliosdb.sql.schema.TableDef table, byte[] from, byte[] to) {
+        for (Cursor cursor : open.values()) {
+            Object[] row = cursor.currentRow();
+            if (row == null) {
+                continue;
+            }
+            for (io.heliosdb.sql.CursorRowKeys.RowKey k : cursor.rowKeys.keys()) {
+                if (k.tableId() == table.id() && row[k.column()] instanceof byte[] key && java.util.Arrays.equals(key, from)) {
+                    row[k.column()] = to;
+                }
+            }
+        }
+    }
+
+    /** Whether any cursor is open (else no row key needs following). */
+    boolean isEmpty() {
+        return open.isEmpty();
+    }
+
     private static HeliosException invalidState(String message) {
         return new HeliosException(SqlState.INVALID_CURSOR_STATE, message);
     }

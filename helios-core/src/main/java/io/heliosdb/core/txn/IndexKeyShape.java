@@ -52,6 +52,7 @@ record IndexKeyShape(List<SqlType> types, List<Boolean> descending) {
             case SMALLINT -> start + 2;
             case INTEGER, REAL -> start + 4;
             case BIGINT, DOUBLE, DATE, TIMESTAMP, TIMESTAMPTZ, TIME, INTERVAL -> start + 8;
+            case TIMETZ -> start + 12;
             case UUID -> start + 16;
             case NUMERIC -> numericEnd(key, start, limit, mask);
             // text-like, bytea and arrays: 0x00 escaped as 0x00 0xFF, ended by 0x00 0x00

@@ -351,7 +351,8 @@ public final class TableRows {
         }
     }
 
-    public void update(TableDef table, byte[] rowKey, Object[] newRow) {
+    /** Writes the new version of the row at {@code rowKey}; returns the row's key now (new when its primary key changed). */
+    public byte[] update(TableDef table, byte[] rowKey, Object[] newRow) {
         lockTable(table);
         byte[] newKey = table.hasPrimaryKey() ? RowKeys.primaryRowKey(table, newRow) : rowKey;
         List<StoredIndex> tableIndexes = transaction.indexes(reads.catalog(), table);
@@ -372,6 +373,7 @@ public final class TableRows {
             overlay().delete(CatalogKeys.ROWS, rowKey);
         }
         overlay().put(CatalogKeys.ROWS, newKey, RowCodec.encode(RowKeys.types(table), newRow));
+        return newKey;
     }
 
     public void delete(TableDef table, byte[] rowKey) {

@@ -457,7 +457,13 @@ public final class TransactionalStore implements AutoCloseable {
 
     /** ROLLBACK TO SAVEPOINT: undoes the writes and DDL since {@code mark} and releases the locks taken since. */
     public void rollbackToSavepoint(Transaction transaction, Transaction.Mark mark) {
+        java.util.Set<Long> created = createdSequences(transaction);
         locks.releaseAll(transaction.id(), transaction.rollbackToSavepoint(mark));
+        if (!created.isEmpty()) {
+            // the sequences created since the savepoint are gone: so are the counters their nextval stored
+            created.removeAll(createdSequences(transaction));
+            created.forEach(id -> sequences.dropped(SequenceCounters.counterKey(id)));
+        }
     }
 
     /** Drops the transaction's writes and releases its locks. */
@@ -473,16 +479,27 @@ public final class TransactionalStore implements AutoCloseable {
      * stored one at once, outside it): the sequence is treated as dropped (see {@link SequenceCounters#dropped}).
      */
     private void forgetCreatedSequences(Transaction t) {
+        createdSequences(t).forEach(id -> sequences.dropped(SequenceCounters.counterKey(id)));
+    }
+
+    /**
+     * The ids of the sequences the transaction's writes create: a sequence entry with no committed one before it,
+     * or replacing one of another id (DROP and CREATE of the same name; ALTER keeps the id).
+     */
+    private static java.util.Set<Long> createdSequences(Transaction t) {
+        java.util.Set<Long> created = new java.util.HashSet<>();
         byte sequenceEntry = CatalogKeys.sequencesFrom()[0];
         t.overlay().forEach(CatalogKeys.CATALOG, (key, value) -> {
             if (key.length > 0 && key[0] == sequenceEntry && !WriteOverlay.isTombstone(value)) {
+                long id = io.heliosdb.core.catalog.SequenceDefCodec.decode(value).id();
                 byte[] prior = t.prior(new LockKey(CatalogKeys.CATALOG, key));
-                if (prior == null || prior == Transaction.ABSENT || VersionLayout.isDeleted(prior)) {
-                    sequences.dropped(SequenceCounters.counterKey(
-                            io.heliosdb.core.catalog.SequenceDefCodec.decode(value).id()));
+                if (prior == null || prior == Transaction.ABSENT || VersionLayout.isDeleted(prior)
+                        || io.heliosdb.core.catalog.SequenceDefCodec.decode(VersionLayout.payload(prior)).id() != id) {
+                    created.add(id);
                 }
             }
         });
+        return created;
     }
 
     private void finish(Transaction transaction) {

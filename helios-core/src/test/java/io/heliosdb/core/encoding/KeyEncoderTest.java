@@ -186,6 +186,7 @@ class KeyEncoderTest {
             case NUMERIC -> BigDecimal.ONE;
             case TIMESTAMPTZ -> java.time.OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 6000, java.time.ZoneOffset.UTC);
             case TIME -> java.time.LocalTime.of(3, 4, 5, 6000);
+            case TIMETZ -> java.time.OffsetTime.of(3, 4, 5, 6000, java.time.ZoneOffset.ofHours(-7));
             case INTERVAL -> new io.heliosdb.api.Interval(14, -3, 14_706_000_000L);
             case BYTEA -> new byte[] {0, (byte) 0xff, 7};
             case UUID -> java.util.UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");

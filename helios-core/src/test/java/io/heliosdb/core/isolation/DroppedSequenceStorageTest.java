@@ -86,6 +86,62 @@ class DroppedSequenceStorageTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"memory", "rocksdb"})
+    void recreatedOrSavepointRolledBackSequence_leavesNoCounter(String engine) {
+        StorageEngine[] storage = new StorageEngine[1];
+        try (KernelDatabase db = TestDatabases.open(engine, dir, e -> storage[0] = e); Session s = db.session()) {
+            int base = counters(storage[0]);
+            s.execute("create sequence s4 start 10").close();
+            assertThat(value(s, "select nextval('s4')")).isEqualTo(10L);
+            assertThat(counters(storage[0])).isEqualTo(base + 1);
+
+            // DROP + CREATE of the same name, nextval, ROLLBACK: the new sequence's counter goes, the old one stays
+            s.execute("begin").close();
+            s.execute("drop sequence s4").close();
+            s.execute("create sequence s4").close();
+            assertThat(value(s, "select nextval('s4')")).isEqualTo(1L);
+            assertThat(counters(storage[0])).isEqualTo(base + 2);
+            s.execute("rollback").close();
+            assertThat(counters(storage[0])).isEqualTo(base + 1);
+            assertThat(value(s, "select nextval('s4')")).isEqualTo(11L);
+
+            // ALTER keeps the sequence (and its counter) through a rollback
+            s.execute("begin").close();
+            s.execute("alter sequence s4 increment by 5").close();
+            s.execute("rollback").close();
+            assertThat(counters(storage[0])).isEqualTo(base + 1);
+
+            // ROLLBACK TO SAVEPOINT of a CREATE SEQUENCE + nextval, then COMMIT: no counter is left behind
+            s.execute("begin").close();
+            s.execute("savepoint a").close();
+            s.execute("create sequence s5").close();
+            assertThat(value(s, "select nextval('s5')")).isEqualTo(1L);
+            s.execute("savepoint b").close();
+            s.execute("create sequence s6").close();
+            assertThat(value(s, "select nextval('s6')")).isEqualTo(1L);
+            assertThat(counters(storage[0])).isEqualTo(base + 3);
+            s.execute("rollback to savepoint b").close();
+            assertThat(counters(storage[0])).isEqualTo(base + 2);
+            assertThat(value(s, "select nextval('s5')")).isEqualTo(2L);
+            s.execute("rollback to savepoint a").close();
+            assertThat(counters(storage[0])).isEqualTo(base + 1);
+            s.execute("commit").close();
+            assertThat(counters(storage[0])).isEqualTo(base + 1);
+
+            // DROP + CREATE committed inside a savepoint that is kept: the new counter stays, the old one goes
+            s.execute("begin").close();
+            s.execute("savepoint c").close();
+            s.execute("drop sequence s4").close();
+            s.execute("create sequence s4").close();
+            assertThat(value(s, "select nextval('s4')")).isEqualTo(1L);
+            s.execute("release savepoint c").close();
+            s.execute("commit").close();
+            assertThat(counters(storage[0])).isEqualTo(base + 1);
+            assertThat(value(s, "select nextval('s4')")).isEqualTo(2L);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "rocksdb"})
     void olderSnapshot_cannotStoreTheDroppedCounterAgain(String engine) {
         StorageEngine[] storage = new StorageEngine[1];
         try (KernelDatabase db = TestDatabases.open(engine, dir, e -> storage[0] = e); Session s = db.session();

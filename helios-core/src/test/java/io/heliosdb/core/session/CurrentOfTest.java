@@ -131,6 +131,28 @@ class CurrentOfTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "rocksdb"})
+    void keyChangingUpdate_cursorFollowsTheRow(String engine) {
+        try (HeliosDB db = open(engine); Session s = db.session()) {
+            s.execute("begin").close();
+            s.execute("declare c cursor for select id, v from t where id >= 2 order by id for update").close();
+            s.execute("declare p cursor for select id, v from t where id = 1").close();
+            assertThat(rows(s, "fetch 1 from c")).isEqualTo("2|b");
+            assertThat(rows(s, "fetch 1 from p")).isEqualTo("1|a");
+            // the primary key changes: the second CURRENT OF reaches the moved row, as PostgreSQL's does
+            assertThat(rows(s, "update t set id = 12 where current of c returning id")).isEqualTo("12");
+            assertThat(rows(s, "update t set n = 99 where current of c returning id, n")).isEqualTo("12|99");
+            assertThat(rows(s, "update t set id = 11 where current of p returning id")).isEqualTo("11");
+            assertThat(rows(s, "update t set id = id + 100 where id = 11 returning id")).isEqualTo("111");
+            assertThat(tag(s, "delete from t where current of p")).isEqualTo("DELETE 1");
+            assertThat(rows(s, "fetch 1 from c")).isEqualTo("3|c"); // the scan goes on from where it was
+            assertThat(tag(s, "update t set v = 'C' where current of c")).isEqualTo("UPDATE 1");
+            s.execute("commit").close();
+            assertThat(rows(s, "select id, v, n from t order by id")).isEqualTo("3|C|30;4|d|40;12|b|99");
+        }
+    }
+
     @Test
     void errors_asPostgreSqlReportsThem() {
         try (HeliosDB db = open("memory"); Session s = db.session()) {

@@ -133,8 +133,9 @@ public sealed interface BoundExpr {
             return switch (name) {
                 case "random", "now", "localtimestamp", "clock_timestamp", "gen_random_uuid",
                      "nextval", "currval", "lastval", "setval", "pg_get_serial_sequence", "set_config",
-                     "current_setting" -> true;
+                     "current_setting", "localtime", "localtimestamp(p)", "current_time" -> true;
                 default -> type == SqlType.TIMESTAMPTZ || args.stream().anyMatch(a -> a.type() == SqlType.TIMESTAMPTZ)
+                        || type == SqlType.TIMETZ
                         || CatalogFunctionSignatures.READS_KERNEL.contains(name);
             };
         }

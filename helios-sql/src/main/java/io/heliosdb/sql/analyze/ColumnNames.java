@@ -26,6 +26,8 @@ final class ColumnNames {
                 && !f.args().isEmpty()) {
             // A subscript is named after what it subscripts (tags[2] is "tags"), as PostgreSQL does.
             return figure(f.args().get(0));
+        } else if (e instanceof Expr.FunctionCall f && ExpandArrayCalls.isFieldSelect(f)) {
+            return new Named(ExpandArrayCalls.field(f), 2); // (x).col is named col
         } else if (e instanceof Expr.FunctionCall f && f.name().equals("array[]")) {
             return new Named("array", 2);
         } else if (e instanceof Expr.FunctionCall f) {

@@ -16,6 +16,37 @@ final class Correlation {
         return readsOutside(plan, 1);
     }
 
+    /**
+     * The nearest enclosing query {@code plan} reads, counted from the query it runs in (1 = the immediately
+     * enclosing one), or 0 when it reads none.
+     */
+    static int nearestOuterDepth(LogicalPlan plan) {
+        int[] nearest = {Integer.MAX_VALUE};
+        nearestOutside(plan, 1, nearest);
+        return nearest[0] == Integer.MAX_VALUE ? 0 : nearest[0];
+    }
+
+    private static void nearestOutside(LogicalPlan plan, int level, int[] nearest) {
+        if (plan instanceof LogicalPlan.IndexJoin j) {
+            nearestOutside(j.left(), level, nearest);
+            nearestOutside(j.right(), level + 1, nearest);
+            nearestOutside(new LogicalPlan.Filter(new LogicalPlan.OneRow(), j.condition()), level, nearest);
+            return;
+        }
+        for (BoundExpr e : PlanWalk.expressions(plan)) {
+            BoundExprs.forEach(e, n -> {
+                if (n instanceof BoundExpr.OuterRef r && r.depth() >= level) {
+                    nearest[0] = Math.min(nearest[0], r.depth() - level + 1);
+                } else if (n instanceof BoundExpr.Subquery q) {
+                    nearestOutside(q.plan(), level + 1, nearest);
+                }
+            });
+        }
+        for (LogicalPlan input : PlanWalk.inputs(plan)) {
+            nearestOutside(input, level, nearest);
+        }
+    }
+
     /** @param level how many query levels a reference must go out to leave the subquery being checked */
     private static boolean readsOutside(LogicalPlan plan, int level) {
         if (plan instanceof LogicalPlan.IndexJoin j) {

@@ -39,9 +39,22 @@ public final class ExpandArrayCalls {
         return f.name().startsWith(FIELD_PREFIX);
     }
 
-    /** {@code (q.k).x}: the flattened column {@code q."k.x"}; anything else is not a record here. */
+    /** The field a {@link #fieldSelect} reads ({@code *} for all of them). */
+    static String field(Expr.FunctionCall f) {
+        return f.name().substring(FIELD_PREFIX.length());
+    }
+
+    /**
+     * {@code (q.k).x}: the flattened column {@code q."k.x"} (a record of a set-returning function is flattened
+     * so too, see {@link SelectListFunctions}); {@code (t).x} for a FROM item {@code t}: its column x.
+     * Anything else is not a composite value here.
+     */
     static BoundExpr bindField(ExpressionBinder binder, Expr.FunctionCall f) {
-        String field = f.name().substring(FIELD_PREFIX.length());
+        String field = field(f);
+        if (field.equals("*")) {
+            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "row expansion via \"*\" is supported only in a select list",
+                    null, null, f.position() + 1, null);
+        }
         if (f.args().get(0) instanceof Expr.ColumnRef c) {
             try {
                 return binder.bind(new Expr.ColumnRef(c.table(), c.column() + "." + field, c.position()));
@@ -50,10 +63,27 @@ public final class ExpandArrayCalls {
                     throw notFlattened;
                 }
             }
+            if (SelectListFunctions.ALIAS.equals(c.table())) {
+                throw new HeliosException(SqlState.UNDEFINED_COLUMN, "could not identify column \"" + field
+                        + "\" in record data type", null, null, f.position() + 1, null);
+            }
+            if (c.table() == null) {
+                BoundExpr row = CompositeFields.tableRow(binder, c, field, f.position());
+                if (row != null) {
+                    return row;
+                }
+            }
+        }
+        if (f.args().get(0) instanceof Expr.FunctionCall r && CompositeFields.isRowConstructor(r)) {
+            // an anonymous record's fields are f1, f2, ...
+            if (field.matches("f[1-9][0-9]{0,3}") && Integer.parseInt(field.substring(1)) <= r.args().size()) {
+                return binder.bind(r.args().get(Integer.parseInt(field.substring(1)) - 1));
+            }
+            throw new HeliosException(SqlState.UNDEFINED_COLUMN, "could not identify column \"" + field
+                    + "\" in record data type", null, null, f.position() + 1, null);
         }
         BoundExpr operand = binder.bind(f.args().get(0));
-        throw new HeliosException(SqlState.UNDEFINED_COLUMN, "column notation ." + field + " applied to type "
-                + operand.type().sqlName() + ", which is not a composite type", null, null, f.position() + 1, null);
+        throw CompositeFields.notComposite(field, operand.type(), f.position());
     }
 
     static Select rewrite(Select s) {

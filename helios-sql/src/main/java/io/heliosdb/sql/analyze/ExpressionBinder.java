@@ -343,7 +343,7 @@ final class ExpressionBinder {
             SqlType t = TypeRules.comparisonType(lt, rt);
             return new Comparison(op, coerce(l, t), coerce(r, t));
         }
-        if (TypeRules.isDateTime(lt) && TypeRules.isDateTime(rt)) {
+        if (TypeRules.isDateTime(lt) && TypeRules.isDateTime(rt) || TypeRules.isTimeOfDay(lt) && TypeRules.isTimeOfDay(rt)) {
             SqlType t = TypeRules.common(lt, rt);
             return new Comparison(op, coerce(l, t), coerce(r, t));
         }
@@ -513,7 +513,8 @@ final class ExpressionBinder {
         if (e.type() == target) {
             return e;
         }
-        if (e instanceof Const c && c.type() == SqlType.UNKNOWN && target == SqlType.TIMESTAMPTZ && c.value() != null) {
+        if (e instanceof Const c && c.type() == SqlType.UNKNOWN && (target == SqlType.TIMESTAMPTZ || target == SqlType.TIMETZ)
+                && c.value() != null) {
             // Read in the session's time zone when the statement runs.
             return new Cast(c, target, -1, false);
         }
@@ -538,7 +539,8 @@ final class ExpressionBinder {
         if (named != null) {
             return named;
         }
-        if (e instanceof Const c && c.type() == SqlType.UNKNOWN && target == SqlType.TIMESTAMPTZ && c.value() != null) {
+        if (e instanceof Const c && c.type() == SqlType.UNKNOWN && (target == SqlType.TIMESTAMPTZ || target == SqlType.TIMETZ)
+                && c.value() != null) {
             return new Cast(c, target, typmod, true);
         }
         if (e instanceof Const c && c.type() == SqlType.UNKNOWN) {

@@ -91,10 +91,26 @@ final class LateralSources {
         String alias = f.alias() != null ? f.alias() : f.name();
         List<LogicalPlan.SetFunction> functions = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
-        for (Expr.FunctionCall call : calls) {
+        boolean selectList = SelectListFunctions.ALIAS.equals(f.alias());
+        for (int k = 0; k < calls.size(); k++) {
+            // (f(x)).col in a select list: f's columns stay apart, named after the call's column and the field
+            boolean fields = selectList && ExpandArrayCalls.isFieldSelect(calls.get(k));
+            Expr.FunctionCall call = fields ? (Expr.FunctionCall) calls.get(k).args().get(0) : calls.get(k);
             List<BoundExpr> args = call.args().stream().map(binder::bind).toList();
             SetFunctionSignatures.Bound bound = SetFunctionSignatures.bind(call.name(), args, binder, call.position());
-            if (SelectListFunctions.ALIAS.equals(f.alias()) && bound.columns().size() != 1) {
+            if (fields && bound.columns().size() == 1) {
+                // one result column (OUT parameter or not) is a plain value, as in PostgreSQL
+                throw CompositeFields.notComposite(ExpandArrayCalls.field(calls.get(k)), bound.columns().get(0).type(),
+                        calls.get(k).position());
+            }
+            if (fields) {
+                functions.add(bound.function());
+                for (Column c : bound.columns()) {
+                    columns.add(new Column(f.columnAliases().get(k) + "." + c.name(), c.type(), c.typmod()));
+                }
+                continue;
+            }
+            if (selectList && bound.columns().size() != 1) {
                 // In a select list a function returning rows of several columns gives one record column.
                 bound = new SetFunctionSignatures.Bound(new LogicalPlan.SetFunction(
                         RecordText.SET_FUNCTION_PREFIX + call.name(), bound.function().args(), 1),
@@ -114,9 +130,16 @@ final class LateralSources {
             throw new HeliosException(SqlState.INVALID_COLUMN_REFERENCE, "too many column aliases specified for function "
                     + f.name(), null, null, f.position() + 1, null);
         }
-        for (int i = 0; i < f.columnAliases().size(); i++) {
-            Column c = columns.get(i);
-            columns.set(i, new Column(f.columnAliases().get(i), c.type(), c.typmod()));
+        for (int i = 0, k = 0; i < f.columnAliases().size(); i++, k++) {
+            if (selectList && ExpandArrayCalls.isFieldSelect(calls.get(i))) {
+                // its columns are named already: skip past them
+                while (k + 1 < columns.size() && columns.get(k + 1).name().startsWith(f.columnAliases().get(i) + ".")) {
+                    k++;
+                }
+                continue;
+            }
+            Column c = columns.get(k);
+            columns.set(k, new Column(f.columnAliases().get(i), c.type(), c.typmod()));
         }
         LogicalPlan scan = new LogicalPlan.FunctionScan(functions, columns, f.ordinality());
         return new Source(scan, Scope.of(alias, table(alias, columns, List.of())));

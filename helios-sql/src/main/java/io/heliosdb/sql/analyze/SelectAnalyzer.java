@@ -283,6 +283,14 @@ final class SelectAnalyzer {
 
     private void selectList(List<SelectItem> list, ExpressionBinder binder, List<BoundExpr> items, List<String> names) {
         for (SelectItem item : list) {
+            if (item instanceof SelectItem.ExprItem x && CompositeFields.isStar(x.expr())) {
+                Expr.FunctionCall star = (Expr.FunctionCall) x.expr();
+                String table = CompositeFields.expandStar(binder, star, items, names);
+                if (table == null) {
+                    continue;
+                }
+                item = new SelectItem.AllColumns(table, star.position()); // (t).* is t.*
+            }
             if (item instanceof SelectItem.AllColumns all) {
                 Scope scope = binder.scope();
                 if (scope.entries().isEmpty()) {
@@ -430,8 +438,11 @@ final class SelectAnalyzer {
     Source derived(FromItem.Derived d, List<Scope> enclosing) {
         LogicalPlan plan = d.query() instanceof io.heliosdb.sql.ast.ReturningRows r
                 ? ReturningRowsPlan.of(schema, parameters, r, d.alias()) : withOuter(enclosing).analyze(d.query());
-        if (d.shared() != null && !Correlation.isCorrelated(plan) && !(plan instanceof LogicalPlan.CteScan)) {
-            plan = new LogicalPlan.CteScan(plan, d.alias(), d.shared());
+        if (d.shared() != null && !(plan instanceof LogicalPlan.CteScan)) {
+            // A query reading outer rows is shared too, its rows computed again when those rows change.
+            int depth = Correlation.nearestOuterDepth(plan);
+            plan = new LogicalPlan.CteScan(plan, d.alias(),
+                    depth == 0 ? d.shared() : new io.heliosdb.sql.plan.CorrelatedCte(d.shared(), depth));
         }
         List<Column> columns = plan.columns();
         if (d.columnAliases().size() > columns.size()) {

@@ -69,6 +69,14 @@ final class SelectListFunctions {
     }
 
     private static Expr map(Expr e, List<Expr.FunctionCall> calls) {
+        if (e instanceof Expr.FunctionCall f && ExpandArrayCalls.isFieldSelect(f) && f.args().get(0) instanceof Expr.FunctionCall g
+                && g.over() == null && !g.star() && SetFunctionSignatures.isSetFunction(g.name())) {
+            // (f(x)).col: the call moves with its field selection, which tells LateralSources to keep its columns
+            // apart (named " srfN.col") instead of folding them into one record; the selection then reads one.
+            calls.add(f);
+            return ExpandArrayCalls.fieldSelect(new Expr.ColumnRef(ALIAS, column(calls.size()), g.position()),
+                    ExpandArrayCalls.field(f), f.position());
+        }
         if (e instanceof Expr.FunctionCall f) {
             if (f.over() == null && !f.star() && SetFunctionSignatures.isSetFunction(f.name())) {
                 calls.add(f);

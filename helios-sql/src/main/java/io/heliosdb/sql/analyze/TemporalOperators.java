@@ -17,7 +17,7 @@ final class TemporalOperators {
 
     private static boolean isTemporal(SqlType t) {
         return t == SqlType.TIMESTAMP || t == SqlType.TIMESTAMPTZ || t == SqlType.DATE || t == SqlType.TIME
-                || t == SqlType.INTERVAL;
+                || t == SqlType.TIMETZ || t == SqlType.INTERVAL;
     }
 
     /** The operator, or null when neither side is a date/time type it applies to (the caller goes on). */
@@ -29,7 +29,8 @@ final class TemporalOperators {
         }
         // An untyped literal beside a timestamp is an interval for +, the same type for - (PostgreSQL's rules).
         if (rt == SqlType.UNKNOWN && lt != SqlType.DATE) {
-            r = binder.coerce(r, op == Op.SUBTRACT && lt != SqlType.INTERVAL ? lt
+            // timetz has no timetz - timetz, so its untyped operand is an interval for - too.
+            r = binder.coerce(r, op == Op.SUBTRACT && lt != SqlType.INTERVAL && lt != SqlType.TIMETZ ? lt
                     : op == Op.MULTIPLY || op == Op.DIVIDE ? SqlType.DOUBLE : SqlType.INTERVAL);
             rt = r.type();
         } else if (lt == SqlType.UNKNOWN && rt != SqlType.DATE) {
@@ -43,7 +44,7 @@ final class TemporalOperators {
             String sign = op == Op.ADD ? "+" : "-";
             if (rt == SqlType.INTERVAL) {
                 return switch (lt) {
-                    case TIMESTAMP, TIMESTAMPTZ, TIME, INTERVAL -> call(sign + "interval", lt, l, r);
+                    case TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ, INTERVAL -> call(sign + "interval", lt, l, r);
                     case DATE -> call(sign + "interval", SqlType.TIMESTAMP, binder.coerce(l, SqlType.TIMESTAMP), r);
                     default -> null;
                 };
@@ -52,6 +53,10 @@ final class TemporalOperators {
                 BoundExpr date = lt == SqlType.DATE ? l : r;
                 BoundExpr time = lt == SqlType.DATE ? r : l;
                 return call("+interval", SqlType.TIMESTAMP, binder.coerce(date, SqlType.TIMESTAMP), binder.coerce(time, SqlType.INTERVAL));
+            }
+            if (op == Op.ADD && (lt == SqlType.DATE && rt == SqlType.TIMETZ || lt == SqlType.TIMETZ && rt == SqlType.DATE)) {
+                // date + timetz is the instant of that wall-clock time at the value's own offset.
+                return call("+timetz", SqlType.TIMESTAMPTZ, lt == SqlType.DATE ? l : r, lt == SqlType.DATE ? r : l);
             }
             if (op == Op.SUBTRACT && lt == rt && (lt == SqlType.TIMESTAMP || lt == SqlType.TIMESTAMPTZ || lt == SqlType.TIME)) {
                 return call("-timestamp", SqlType.INTERVAL, l, r);

@@ -27,14 +27,14 @@ final class TemporalSignatures {
                     ? new BuiltinCall(name, List.of(binder.coerce(args.get(0), T), dateAsTimestamp(binder, args.get(1))),
                     name.equals("extract") ? SqlType.NUMERIC : SqlType.DOUBLE) : null;
             case "date_trunc" -> {
-                if (n != 2 || !textual(first) || !temporal(second) || second == SqlType.TIME) {
+                if (n != 2 || !textual(first) || !temporal(second) || TypeRules.isTimeOfDay(second)) {
                     yield null;
                 }
                 BoundExpr value = second == SqlType.DATE || second == SqlType.UNKNOWN
                         ? binder.coerce(args.get(1), SqlType.TIMESTAMPTZ) : args.get(1);
                 yield new BuiltinCall(name, List.of(binder.coerce(args.get(0), T), value), value.type());
             }
-            case "to_char" -> n == 2 && temporal(first) && first != SqlType.UNKNOWN && textual(second)
+            case "to_char" -> n == 2 && temporal(first) && first != SqlType.UNKNOWN && first != SqlType.TIMETZ && textual(second)
                     ? new BuiltinCall(name, List.of(dateAsTimestamp(binder, args.get(0)), binder.coerce(args.get(1), T)), T) : null;
             case "age" -> {
                 if (n < 1 || n > 2 || args.stream().anyMatch(a -> !TypeRules.isDateTime(a.type()) && a.type() != SqlType.UNKNOWN)) {
@@ -62,7 +62,7 @@ final class TemporalSignatures {
     }
 
     private static boolean temporal(SqlType t) {
-        return TypeRules.isDateTime(t) || t == SqlType.TIME || t == SqlType.INTERVAL || t == SqlType.UNKNOWN;
+        return TypeRules.isDateTime(t) || t == SqlType.TIME || t == SqlType.TIMETZ || t == SqlType.INTERVAL || t == SqlType.UNKNOWN;
     }
 
     /** Functions over timestamps take a date as the timestamp of its midnight (an untyped literal too). */

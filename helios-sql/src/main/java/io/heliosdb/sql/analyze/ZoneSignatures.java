@@ -22,8 +22,8 @@ final class ZoneSignatures {
         int n = args.size();
         return switch (name) {
             case "timezone" -> n == 2 ? timezone(binder, args) : null;
-            // time with time zone is not supported, so current_time gives the session zone's wall-clock time.
-            case "current_time", "localtime" -> n <= 1 ? new BuiltinCall("localtime", precision(args), SqlType.TIME) : null;
+            case "current_time" -> n <= 1 ? new BuiltinCall("current_time", precision(args), SqlType.TIMETZ) : null;
+            case "localtime" -> n <= 1 ? new BuiltinCall("localtime", precision(args), SqlType.TIME) : null;
             case "current_timestamp", "localtimestamp" -> n == 1 ? new BuiltinCall(name + "(p)", precision(args),
                     name.equals("localtimestamp") ? SqlType.TIMESTAMP : SqlType.TIMESTAMPTZ) : null;
             case "justify_days", "justify_hours", "justify_interval" -> n == 1
@@ -44,8 +44,9 @@ final class ZoneSignatures {
             zone = binder.coerce(zone, SqlType.TEXT);
         }
         SqlType t = value.type();
-        if (t == SqlType.TIME) {
-            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "type time with time zone is not supported");
+        if (t == SqlType.TIME || t == SqlType.TIMETZ) {
+            // time is read as timetz (in the session zone) first; the zone's offset is the one it has now.
+            return new BuiltinCall("timezone", List.of(zone, binder.coerce(value, SqlType.TIMETZ)), SqlType.TIMETZ);
         }
         if (t == SqlType.TIMESTAMP) {
             return new BuiltinCall("timezone", List.of(zone, value), SqlType.TIMESTAMPTZ);

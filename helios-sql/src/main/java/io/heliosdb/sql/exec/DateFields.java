@@ -28,6 +28,9 @@ final class DateFields {
         if (v instanceof LocalTime t) {
             return timeField(f, t.toNanoOfDay() / 1000, field, "time without time zone");
         }
+        if (v instanceof java.time.OffsetTime t) {
+            return timeTzField(f, t, field);
+        }
         LocalDateTime t = (LocalDateTime) v;
         String typeName = type == SqlType.TIMESTAMPTZ ? "timestamp with time zone" : "timestamp without time zone";
         return switch (f) {
@@ -58,7 +61,30 @@ final class DateFields {
             case "millisecond", "milliseconds", "ms" -> BigDecimal.valueOf(micros % 60_000_000L, 3);
             case "microsecond", "microseconds", "us" -> BigDecimal.valueOf(micros % 60_000_000L);
             case "epoch" -> BigDecimal.valueOf(micros, 6);
-            default -> throw unsupported(field, typeName);
+            // a unit PostgreSQL knows but this type has no such field: 0A000; an unknown word: 22023
+            default -> throw KNOWN_UNITS.contains(f) ? new HeliosException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "unit \"" + field + "\" not supported for type " + typeName) : unrecognized(field, typeName);
+        };
+    }
+
+    private static final java.util.Set<String> KNOWN_UNITS = java.util.Set.of("year", "years", "month", "months", "mon",
+            "day", "days", "week", "weeks", "quarter", "decade", "decades", "century", "centuries", "millennium",
+            "millennia", "dow", "isodow", "doy", "isoyear", "julian", "timezone", "timezone_hour", "timezone_minute");
+
+    private static HeliosException unrecognized(String field, String typeName) {
+        return new HeliosException(SqlState.INVALID_PARAMETER_VALUE, "unit \"" + field + "\" not recognized for type " + typeName);
+    }
+
+    /** timetz fields: the zone ones count seconds east of UTC; epoch is the UTC time of day. */
+    private static BigDecimal timeTzField(String f, java.time.OffsetTime t, String field) {
+        int east = t.getOffset().getTotalSeconds();
+        long micros = t.toLocalTime().toNanoOfDay() / 1000;
+        return switch (f) {
+            case "timezone" -> BigDecimal.valueOf(east);
+            case "timezone_hour" -> BigDecimal.valueOf(east / 3600);
+            case "timezone_minute" -> BigDecimal.valueOf(east / 60 % 60);
+            case "epoch" -> BigDecimal.valueOf(micros - east * 1_000_000L, 6);
+            default -> timeField(f, micros, field, "time with time zone");
         };
     }
 
@@ -117,9 +143,5 @@ final class DateFields {
             throw new HeliosException(SqlState.DATETIME_FIELD_OVERFLOW,
                     "date field value out of range: " + year + "-" + String.format("%02d", month) + "-" + String.format("%02d", day));
         }
-    }
-
-    private static HeliosException unsupported(String field, String typeName) {
-        return new HeliosException(SqlState.INVALID_PARAMETER_VALUE, "unit \"" + field + "\" not supported for type " + typeName);
     }
 }

@@ -23,33 +23,40 @@ final class SharedCteRows {
     }
 
     private static final class Shared {
-        /** Executions and their rows; almost always one entry. */
+        /** Executions (weak root), their rows and the runtime the rows were computed for (weak); almost always one entry. */
         private final List<Object[]> executions = new ArrayList<>();
 
         /**
-         * The rows of the execution {@code root}, running {@code query} if it has none yet. The query runs
-         * outside the lock (it may wait on row locks); one execution runs on one thread at a time.
+         * The rows of the execution {@code root} for {@code anchor}, the runtime whose enclosing rows the query
+         * reads (the root itself for an uncorrelated query), running {@code query} if they are not known: a
+         * correlated query runs again when the execution moves on to another outer row. The query runs outside
+         * the lock (it may wait on row locks); one execution runs on one thread at a time.
          */
-        List<Object[]> rows(Runtime root, Operator query, Runtime rt) {
-            List<Object[]> known = find(root);
-            if (known != null) {
-                return known;
+        List<Object[]> rows(Runtime root, Runtime anchor, Operator query, Runtime rt) {
+            Object[] known = find(root);
+            if (known != null && ((WeakReference<?>) known[2]).get() == anchor) {
+                @SuppressWarnings("unchecked")
+                List<Object[]> rows = (List<Object[]>) known[1];
+                return rows;
             }
             List<Object[]> rows = Materialize.all(query.open(rt));
             synchronized (this) {
-                executions.add(new Object[] {new WeakReference<>(root), rows});
+                if (known != null) {
+                    executions.remove(known);
+                }
+                // both held weakly: a finished execution's rows go with its runtimes
+                executions.add(new Object[] {new WeakReference<>(root), rows, new WeakReference<>(anchor)});
             }
             return rows;
         }
 
-        private synchronized List<Object[]> find(Runtime root) {
+        /** The entry of the execution {@code root}: its weak root, its rows and their anchor. */
+        private synchronized Object[] find(Runtime root) {
             for (Iterator<Object[]> it = executions.iterator(); it.hasNext(); ) {
                 Object[] e = it.next();
                 Object owner = ((WeakReference<?>) e[0]).get();
                 if (owner == root) {
-                    @SuppressWarnings("unchecked")
-                    List<Object[]> rows = (List<Object[]>) e[1];
-                    return rows;
+                    return e;
                 }
                 if (owner == null) {
                     it.remove();
@@ -71,18 +78,22 @@ final class SharedCteRows {
         Runtime root = root(rt);
         synchronized (shared) {
             shared.find(root); // drops the rows of finished executions: a step nothing reads is never looked up
-            shared.executions.add(new Object[] {new WeakReference<>(root), rows});
+            shared.executions.add(new Object[] {new WeakReference<>(root), rows, new WeakReference<>(root)});
         }
     }
 
-    static Operator compile(Object token, Supplier<Operator> query) {
-        Shared shared;
+    static Operator compile(Object shared, Supplier<Operator> query) {
+        // A correlated query's rows belong to the runtime whose enclosing rows it reads (depth - 1 levels out).
+        Object token = shared instanceof io.heliosdb.sql.plan.CorrelatedCte c ? c.token() : shared;
+        int depth = shared instanceof io.heliosdb.sql.plan.CorrelatedCte c ? c.depth() : 0;
+        Shared state;
         synchronized (STATES) {
-            shared = STATES.computeIfAbsent(token, t -> new Shared());
+            state = STATES.computeIfAbsent(token, t -> new Shared());
         }
         Operator input = query.get();
         return rt -> {
-            List<Object[]> rows = shared.rows(root(rt), input, rt);
+            Runtime root = root(rt);
+            List<Object[]> rows = state.rows(root, depth == 0 ? root : ancestor(rt, depth - 1), input, rt);
             return new RowSource() {
                 private int next;
                 private Object[] row;
@@ -102,6 +113,14 @@ final class SharedCteRows {
                 }
             };
         };
+    }
+
+    private static Runtime ancestor(Runtime rt, int levels) {
+        Runtime r = rt;
+        for (int i = 0; i < levels; i++) {
+            r = r.parent();
+        }
+        return r;
     }
 
     private static Runtime root(Runtime rt) {

@@ -49,6 +49,7 @@ final class TemporalFunctions {
                 }
                 yield strict(args, (a, rt) -> shift(first, a[0], add ? (Interval) a[1] : ((Interval) a[1]).negate(), rt));
             }
+            case "+timetz" -> strict(args, (a, rt) -> TemporalCasts.utc(((java.time.OffsetTime) a[1]).atDate((LocalDate) a[0])));
             case "-timestamp" -> strict(args, (a, rt) -> difference(a[0], a[1]));
             case "*interval" -> strict(args, (a, rt) -> IntervalMath.multiply((Interval) a[0], (Double) a[1]));
             case "/interval" -> strict(args, (a, rt) -> {
@@ -138,6 +139,7 @@ final class TemporalFunctions {
                     yield TemporalCasts.utc(local.atZone(zone).toOffsetDateTime().plus(by.micros(), ChronoUnit.MICROS));
                 }
                 case TIME -> ((LocalTime) v).plus(Math.floorMod(by.micros(), Interval.MICROS_PER_DAY), ChronoUnit.MICROS);
+                case TIMETZ -> ((java.time.OffsetTime) v).plus(Math.floorMod(by.micros(), Interval.MICROS_PER_DAY), ChronoUnit.MICROS);
                 case INTERVAL -> ((Interval) v).plus(by);
                 default -> throw new IllegalStateException("no interval arithmetic on " + type);
             };

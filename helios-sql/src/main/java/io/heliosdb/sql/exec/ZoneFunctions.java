@@ -9,6 +9,7 @@ import io.heliosdb.sql.analyze.BoundExpr.BuiltinCall;
 import io.heliosdb.sql.types.TemporalCasts;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +29,7 @@ final class ZoneFunctions {
         return switch (call.name()) {
             case "timezone" -> {
                 boolean fromTimestamp = call.args().get(1).type() == SqlType.TIMESTAMP;
+                boolean timeTz = call.args().get(1).type() == SqlType.TIMETZ;
                 boolean intervalZone = call.args().get(0).type() == SqlType.INTERVAL;
                 yield (row, rt) -> {
                     Object z = args[0].evaluate(row, rt);
@@ -36,10 +38,18 @@ final class ZoneFunctions {
                         return null;
                     }
                     ZoneId zone = intervalZone ? offset((Interval) z) : zone((String) z);
+                    if (timeTz) {
+                        return ((OffsetTime) v).withOffsetSameInstant(zone.getRules().getOffset(start(rt).toInstant()));
+                    }
                     return fromTimestamp ? TemporalCasts.utc(((LocalDateTime) v).atZone(zone).toOffsetDateTime())
                             : TemporalCasts.local(v, zone);
                 };
             }
+            case "current_time" -> (row, rt) -> {
+                ZoneId zone = SessionZone.of(rt);
+                LocalDateTime local = round(local(rt), (Integer) args[0].evaluate(row, rt));
+                return OffsetTime.of(local.toLocalTime(), zone.getRules().getOffset(start(rt).toInstant()));
+            };
             case "localtime" -> (row, rt) -> round(local(rt), (Integer) args[0].evaluate(row, rt)).toLocalTime();
             case "localtimestamp(p)" -> (row, rt) -> round(local(rt), (Integer) args[0].evaluate(row, rt));
             case "current_timestamp(p)" -> (row, rt) -> {

@@ -29,6 +29,9 @@ final class ZonedCasts {
             if (to == SqlType.TIMESTAMPTZ && (from == SqlType.UNKNOWN || TypeRules.isString(from))) {
                 return TemporalText.parseTimestampTz(v.toString(), zone);
             }
+            if (to == SqlType.TIMETZ && (from == SqlType.UNKNOWN || TypeRules.isString(from))) {
+                return io.heliosdb.api.TimeTzText.parse(v.toString(), zone);
+            }
             if (from == SqlType.TIMESTAMPTZ && TypeRules.isString(to)) {
                 String text = SqlType.TIMESTAMPTZ.format(((OffsetDateTime) v).atZoneSameInstant(zone).toOffsetDateTime());
                 return Casts.convert(text, SqlType.TEXT, to, typmod, explicit);

@@ -221,6 +221,10 @@ final class QueryAst {
             return new SelectItem.AllColumns(null, a.getStart().getStartIndex());
         } else if (ctx instanceof TableColumnsContext t) {
             return new SelectItem.AllColumns(identifier(t.identifier()), t.getStart().getStartIndex());
+        } else if (ctx instanceof PostgreSqlParser.CompositeColumnsContext c) {
+            // (x).*: every field of a composite value, expanded by the analyzer
+            return new SelectItem.ExprItem(io.heliosdb.sql.analyze.ExpandArrayCalls.fieldSelect(ast.expr(c.expr()), "*",
+                    c.DOT().getSymbol().getStartIndex()), null);
         }
         ExprItemContext e = (ExprItemContext) ctx;
         return new SelectItem.ExprItem(ast.expr(e.expr()), e.identifier() == null ? null : identifier(e.identifier()));

@@ -60,9 +60,31 @@ final class SharedCommonTables {
                     + "\"", null, null, c.materialized.getStart().getStartIndex() + 1, null);
         }
         boolean forced = c.materialized != null && c.NOT() == null;
-        boolean inlined = c.NOT() != null;
+        // PostgreSQL never inlines a query calling a volatile function, NOT MATERIALIZED or not.
+        boolean inlined = c.NOT() != null && !callsVolatile(c.selectStmt());
         boolean share = !recursive && !inlined && (forced || shared.contains(position));
         return new Use(share ? new Object() : null, forced, inlined);
+    }
+
+    /** Functions whose every call may give another result (or change something): random(), nextval(), ... */
+    private static final Set<String> VOLATILE = Set.of("random", "nextval", "setval", "currval", "lastval",
+            "gen_random_uuid", "clock_timestamp", "timeofday", "set_config", "pg_sleep");
+
+    private static boolean callsVolatile(org.antlr.v4.runtime.tree.ParseTree tree) {
+        if (tree instanceof io.heliosdb.sql.parse.antlr.PostgreSqlParser.FunctionCallContext f) {
+            var name = f.functionName();
+            String word = (name.identifier() != null ? AstBuilder.identifier(name.identifier()) : name.getStop().getText())
+                    .toLowerCase(java.util.Locale.ROOT);
+            if (VOLATILE.contains(word)) {
+                return true;
+            }
+        }
+        for (int i = 0; i < tree.getChildCount(); i++) {
+            if (callsVolatile(tree.getChild(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** After a build: whether to build again because a query turned out to be read more than once. */

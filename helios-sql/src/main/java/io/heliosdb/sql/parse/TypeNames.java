@@ -29,11 +29,7 @@ final class TypeNames {
         } else if (ctx instanceof TimestampTypeContext t) {
             return new TypeName(t.WITH() != null ? SqlType.TIMESTAMPTZ : SqlType.TIMESTAMP, -1);
         } else if (ctx instanceof TimeTypeContext t) {
-            if (t.WITH() != null) {
-                throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "type time with time zone is not supported",
-                        null, null, position, null);
-            }
-            return new TypeName(SqlType.TIME, -1);
+            return new TypeName(t.WITH() != null ? SqlType.TIMETZ : SqlType.TIME, -1);
         }
         if (ctx instanceof PostgreSqlParser.ArrayTypeContext a) {
             TypeName element = resolve(a.typeName(), builder);
@@ -64,6 +60,7 @@ final class TypeNames {
             case "char" -> n.identifier().QUOTED_IDENTIFIER() != null ? SqlType.TEXT : null;
             case "timestamptz" -> SqlType.TIMESTAMPTZ;
             case "time" -> SqlType.TIME;
+            case "timetz" -> SqlType.TIMETZ;
             case "interval" -> SqlType.INTERVAL;
             case "bytea" -> SqlType.BYTEA;
             case "uuid" -> SqlType.UUID;

@@ -82,6 +82,8 @@ public final class Casts {
             return SqlType.TIMESTAMPTZ;
         } else if (value instanceof java.time.LocalTime) {
             return SqlType.TIME;
+        } else if (value instanceof java.time.OffsetTime) {
+            return SqlType.TIMETZ;
         } else if (value instanceof io.heliosdb.api.Interval) {
             return SqlType.INTERVAL;
         } else if (value instanceof byte[]) {

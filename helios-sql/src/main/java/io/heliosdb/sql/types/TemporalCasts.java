@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.function.UnaryOperator;
@@ -24,6 +25,10 @@ public final class TemporalCasts {
         if (from == to) {
             return false;
         }
+        if (to == SqlType.TIMETZ) {
+            // text without a zone, a time and an instant all take the session zone's offset
+            return from == SqlType.TIME || from == SqlType.TIMESTAMPTZ || from == SqlType.UNKNOWN || TypeRules.isString(from);
+        }
         if (to == SqlType.TIMESTAMPTZ) {
             return from == SqlType.DATE || from == SqlType.TIMESTAMP || from == SqlType.UNKNOWN || TypeRules.isString(from);
         }
@@ -38,6 +43,7 @@ public final class TemporalCasts {
                 case TIMESTAMP -> v -> local(v, zone);
                 case DATE -> v -> local(v, zone).toLocalDate();
                 case TIME -> v -> local(v, zone).toLocalTime();
+                case TIMETZ -> v -> ((OffsetDateTime) v).atZoneSameInstant(zone).toOffsetDateTime().toOffsetTime();
                 default -> null;
             };
         }
@@ -48,6 +54,12 @@ public final class TemporalCasts {
                 default -> null;
             };
         }
+        if (from == SqlType.TIME && to == SqlType.TIMETZ) {
+            return v -> withZone((LocalTime) v, zone);
+        }
+        if (from == SqlType.TIMETZ && to == SqlType.TIME) {
+            return v -> ((OffsetTime) v).toLocalTime();
+        }
         if (from == SqlType.TIMESTAMP && to == SqlType.TIME) {
             return v -> ((LocalDateTime) v).toLocalTime();
         }
@@ -55,6 +67,13 @@ public final class TemporalCasts {
             return v -> new Interval(0, 0, ((LocalTime) v).toNanoOfDay() / 1000);
         }
         return null;
+    }
+
+    /** A time of day with the offset {@code zone} has at that time today, as PostgreSQL's time_timetz gives it. */
+    public static OffsetTime withZone(LocalTime t, ZoneId zone) {
+        ZoneOffset offset = zone instanceof ZoneOffset fixed ? fixed
+                : zone.getRules().getOffset(LocalDateTime.of(LocalDate.now(zone), t));
+        return OffsetTime.of(t, offset);
     }
 
     /** The wall-clock time of an instant in {@code zone}. */

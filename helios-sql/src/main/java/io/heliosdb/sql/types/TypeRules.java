@@ -49,6 +49,11 @@ public final class TypeRules {
         return t == SqlType.DATE || t == SqlType.TIMESTAMP || t == SqlType.TIMESTAMPTZ;
     }
 
+    /** time and timetz, which compare with each other as timetz. */
+    public static boolean isTimeOfDay(SqlType t) {
+        return t == SqlType.TIME || t == SqlType.TIMETZ;
+    }
+
     /** Whether PostgreSQL converts {@code from} to {@code to} silently inside expressions. */
     public static boolean implicitCast(SqlType from, SqlType to) {
         if (from == to || from == SqlType.UNKNOWN) {
@@ -66,7 +71,8 @@ public final class TypeRules {
         if (to == SqlType.TIMESTAMPTZ) {
             return from == SqlType.DATE || from == SqlType.TIMESTAMP;
         }
-        return from == SqlType.DATE && to == SqlType.TIMESTAMP || from == SqlType.TIME && to == SqlType.INTERVAL;
+        return from == SqlType.DATE && to == SqlType.TIMESTAMP || from == SqlType.TIME && to == SqlType.INTERVAL
+                || from == SqlType.TIME && to == SqlType.TIMETZ;
     }
 
     /** Whether a value of {@code from} may be stored in a column of {@code to} (INSERT/UPDATE). */
@@ -86,7 +92,9 @@ public final class TypeRules {
         if (isString(to)) {
             return true;
         }
-        return isDateTime(from) && isDateTime(to) || (from == SqlType.TIMESTAMP || from == SqlType.TIMESTAMPTZ) && to == SqlType.TIME;
+        return isDateTime(from) && isDateTime(to) || (from == SqlType.TIMESTAMP || from == SqlType.TIMESTAMPTZ) && to == SqlType.TIME
+                || from == SqlType.TIMETZ && to == SqlType.TIME
+                || from == SqlType.TIMESTAMPTZ && to == SqlType.TIMETZ;
     }
 
     /** Whether {@code CAST(x AS to)} exists for a value of {@code from}. */
@@ -113,6 +121,9 @@ public final class TypeRules {
         }
         if (isString(a) && isString(b)) {
             return SqlType.TEXT;
+        }
+        if (isTimeOfDay(a) && isTimeOfDay(b)) {
+            return SqlType.TIMETZ; // time converts to timetz implicitly, never the other way
         }
         if (isDateTime(a) && isDateTime(b)) {
             return a == SqlType.TIMESTAMPTZ || b == SqlType.TIMESTAMPTZ ? SqlType.TIMESTAMPTZ : SqlType.TIMESTAMP;

@@ -18,6 +18,9 @@ public final class Values {
         if (a instanceof byte[] x) {
             return java.util.Arrays.compareUnsigned(x, (byte[]) b);
         }
+        if (a instanceof java.time.OffsetTime x) {
+            return compareTimeTz(x, (java.time.OffsetTime) b);
+        }
         if (a instanceof java.util.UUID x) {
             // PostgreSQL orders uuids by their bytes, unsigned; UUID.compareTo compares signed longs.
             java.util.UUID y = (java.util.UUID) b;
@@ -28,6 +31,19 @@ public final class Values {
             return compareArrays(x, (java.util.List<?>) b);
         }
         return ((Comparable) a).compareTo(b);
+    }
+
+    /**
+     * PostgreSQL's timetz order: by the UTC time (not wrapped to a day), then by zone in seconds west, so of
+     * 12:00+01 and 11:00+00 the eastern one is smaller. OffsetTime.compareTo breaks that tie the other way.
+     */
+    private static int compareTimeTz(java.time.OffsetTime x, java.time.OffsetTime y) {
+        int c = Long.compare(utcNanos(x), utcNanos(y));
+        return c != 0 ? c : Integer.compare(y.getOffset().getTotalSeconds(), x.getOffset().getTotalSeconds());
+    }
+
+    private static long utcNanos(java.time.OffsetTime t) {
+        return t.toLocalTime().toNanoOfDay() - t.getOffset().getTotalSeconds() * 1_000_000_000L;
     }
 
     /** PostgreSQL's array order: element by element (NULL after any value), then the shorter first. */

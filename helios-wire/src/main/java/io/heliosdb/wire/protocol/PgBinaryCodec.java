@@ -44,6 +44,9 @@ public final class PgBinaryCodec {
             case TIMESTAMPTZ -> ByteBuffer.allocate(8).putLong(ChronoUnit.MICROS.between(PG_EPOCH_UTC,
                     (java.time.OffsetDateTime) value)).array();
             case TIME -> ByteBuffer.allocate(8).putLong(((java.time.LocalTime) value).toNanoOfDay() / 1000).array();
+            // timetz: microseconds of the local time, then the zone in seconds west of UTC (PostgreSQL's sign).
+            case TIMETZ -> ByteBuffer.allocate(12).putLong(((java.time.OffsetTime) value).toLocalTime().toNanoOfDay() / 1000)
+                    .putInt(-((java.time.OffsetTime) value).getOffset().getTotalSeconds()).array();
             case INTERVAL -> {
                 io.heliosdb.api.Interval i = (io.heliosdb.api.Interval) value;
                 yield ByteBuffer.allocate(16).putLong(i.micros()).putInt(i.days()).putInt(i.months()).array();
@@ -73,6 +76,8 @@ public final class PgBinaryCodec {
                 case TIMESTAMP -> PG_EPOCH.plus(buf.getLong(), ChronoUnit.MICROS);
                 case TIMESTAMPTZ -> PG_EPOCH_UTC.plus(buf.getLong(), ChronoUnit.MICROS);
                 case TIME -> java.time.LocalTime.ofNanoOfDay(buf.getLong() * 1000);
+                case TIMETZ -> java.time.OffsetTime.of(java.time.LocalTime.ofNanoOfDay(buf.getLong() * 1000),
+                        java.time.ZoneOffset.ofTotalSeconds(-buf.getInt()));
                 case INTERVAL -> {
                     long micros = buf.getLong();
                     int days = buf.getInt();

@@ -30,6 +30,17 @@ class PgBinaryCodecTest {
     }
 
     @Test
+    void timetz_isMicrosThenZoneSecondsWest() {
+        java.time.OffsetTime t = java.time.OffsetTime.of(0, 0, 1, 0, java.time.ZoneOffset.ofHours(2));
+        // 1 000 000 microseconds, then -7200 (PostgreSQL counts the zone west of UTC)
+        assertThat(PgBinaryCodec.encode(SqlType.TIMETZ, t))
+                .containsExactly(0, 0, 0, 0, 0, 0x0f, 0x42, 0x40, 0xff, 0xff, 0xe3, 0xe0);
+        java.time.OffsetTime odd = java.time.OffsetTime.of(23, 59, 59, 999_999_000, java.time.ZoneOffset.ofHoursMinutes(-7, -30));
+        assertThat(PgBinaryCodec.decode(SqlType.TIMETZ, PgBinaryCodec.encode(SqlType.TIMETZ, odd))).isEqualTo(odd);
+        assertThatThrownBy(() -> PgBinaryCodec.decode(SqlType.TIMETZ, new byte[8])).isInstanceOf(HeliosException.class);
+    }
+
+    @Test
     void encode_numeric_usesBase10000Digits() {
         // 12345.678: digits [1, 2345, 6780], weight 1, positive, dscale 3
         assertThat(PgBinaryCodec.encode(SqlType.NUMERIC, new BigDecimal("12345.678")))

@@ -308,6 +308,7 @@ fetchClause : FETCH (FIRST | NEXT) count=valueExpr? (ROW | ROWS) ONLY ;
 selectItem
     : STAR                              # allColumns
     | identifier DOT STAR               # tableColumns
+    | LPAREN expr RPAREN DOT STAR       # compositeColumns
     | expr (AS? identifier)?            # exprItem
     ;
 
