@@ -8,15 +8,15 @@ import java.util.Locale;
  * is not measured, and generating rows inside the engine is the fastest path every system has, far
  * faster than a million client round trips. The rows are the same on every system.
  */
-final class BulkLoad {
+public final class BulkLoad {
     /** Rows per statement: one transaction each, so no engine holds a million-row write set. */
-    static final int CHUNK = 100_000;
+    public static final int CHUNK = 100_000;
 
     private BulkLoad() {
     }
 
     /** How a system generates a series of integers; chosen from the JDBC product name (or "HeliosDB"). */
-    enum Dialect {
+    public enum Dialect {
         GENERATE_SERIES, H2, SQLITE;
 
         static Dialect of(String product) {
@@ -37,13 +37,13 @@ final class BulkLoad {
     }
 
     /** Rows {@code from..to} (inclusive) of items: {@code (id, id % 100, (id % 997) * 3, 'note-' || id)}. */
-    static String itemsSql(Dialect dialect, int from, int to) {
+    public static String itemsSql(Dialect dialect, int from, int to) {
         return series(dialect, from, to, "INSERT INTO items (id, grp, amount, note) SELECT %1$s, %2$s, %3$s, 'note-' || %1$s",
                 "x");
     }
 
     /** Rows {@code from..to} (inclusive) of customers: {@code (id, 'customer-' || id)}. */
-    static String customersSql(Dialect dialect, int from, int to) {
+    public static String customersSql(Dialect dialect, int from, int to) {
         return series(dialect, from, to, "INSERT INTO customers (id, name) SELECT %1$s, 'customer-' || %1$s", "x");
     }
 

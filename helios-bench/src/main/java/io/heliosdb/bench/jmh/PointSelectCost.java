@@ -6,6 +6,7 @@ import io.heliosdb.api.QueryResult;
 import io.heliosdb.api.Row;
 import io.heliosdb.api.Session;
 import io.heliosdb.api.config.HeliosConfig;
+import io.heliosdb.bench.compare.BulkLoad;
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
@@ -13,7 +14,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.IntFunction;
 
 /**
@@ -24,7 +27,9 @@ import java.util.function.IntFunction;
  * <pre>java -cp helios-bench/target/benchmarks.jar io.heliosdb.bench.jmh.PointSelectCost [memory|rocksdb] [rows] [ops] [reps]</pre>
  * (system properties: {@code pointsel.select} another select list, {@code pointsel.cold} no warm-up,
  * {@code pointsel.reopen} read a persistent engine's files after a reopen, {@code pointsel.data}
- * a kept data directory, {@code pointsel.simple} run the
+ * a kept data directory, {@code pointsel.bulk} load as ./bench/compare builds its data set (items and customers,
+ * INSERT ... SELECT over generate_series in 100,000-row transactions, so the files have the same shape),
+ * {@code pointsel.stats} print the storage engine's block-cache counters per repetition, {@code pointsel.simple} run the
  * statement unprepared, its text with the key inlined, as the simple query protocol does).
  *
  * Prints one line per repetition (with the GC pause and JIT compile milliseconds during it) and a last line {@code median <engine> cpu_us_per_op=... bytes_per_op=...}.
@@ -64,6 +69,7 @@ public final class PointSelectCost {
                 load(session, rows);
             }
         }
+        boolean stats = Boolean.getBoolean("pointsel.stats");
         try (HeliosDB db = HeliosDB.open(config); Session session = db.session()) {
             if (!reopen && !loaded) {
                 load(session, rows);
@@ -81,6 +87,7 @@ public final class PointSelectCost {
                 double[] cpu = new double[reps];
                 double[] bytes = new double[reps];
                 for (int r = 0; r < reps; r++) {
+                    Map<String, Long> stats0 = stats ? blockCacheCounters(session) : null;
                     long gc0 = gcMillis();
                     long jit0 = jit.getTotalCompilationTime();
                     long cpu0 = threads.getCurrentThreadCpuTime();
@@ -94,6 +101,13 @@ public final class PointSelectCost {
                     System.out.printf("rep %d %s cpu_us_per_op=%.3f bytes_per_op=%.0f wall_us_per_op=%.3f"
                             + " gc_ms=%d jit_ms=%d%n", r, engine, cpu[r], bytes[r], wall / 1000.0 / ops,
                             gcMillis() - gc0, jit.getTotalCompilationTime() - jit0);
+                    if (stats0 != null) {
+                        Map<String, Long> stats1 = blockCacheCounters(session);
+                        StringBuilder line = new StringBuilder("rep " + r + " per_op");
+                        stats1.forEach((name, value) -> line.append(String.format(" %s=%.3f",
+                                name, (value - stats0.getOrDefault(name, 0L)) / (double) ops)));
+                        System.out.println(line);
+                    }
                 }
                 System.out.printf("median %s cpu_us_per_op=%.3f bytes_per_op=%.0f%n", engine, median(cpu), median(bytes));
             }
@@ -104,7 +118,26 @@ public final class PointSelectCost {
         }
     }
 
+    /** The engine's block-cache and bloom counters ({@code helios_stats}), short names. */
+    private static Map<String, Long> blockCacheCounters(Session session) {
+        Map<String, Long> out = new TreeMap<>();
+        try (QueryResult result = session.execute("SELECT name, value FROM helios_stats")) {
+            while (result.next()) {
+                String name = String.valueOf(result.row().get(0));
+                if (name.startsWith("storage_rocksdb_block_cache_") || name.startsWith("storage_rocksdb_bloom")) {
+                    out.put(name.substring("storage_rocksdb_".length()),
+                            (long) Double.parseDouble(String.valueOf(result.row().get(1))));
+                }
+            }
+        }
+        return out;
+    }
+
     private static void load(Session session, int rows) {
+        if (Boolean.getBoolean("pointsel.bulk")) {
+            bulkLoad(session, rows);
+            return;
+        }
         session.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, grp INTEGER NOT NULL, amount BIGINT NOT NULL,"
                 + " note VARCHAR(40))").close();
         try (PreparedQuery insert = session.prepare("INSERT INTO items (id, grp, amount, note) VALUES ($1, $2, $3, $4)")) {
@@ -115,6 +148,22 @@ public final class PointSelectCost {
                 }
                 session.execute("COMMIT").close();
             }
+        }
+    }
+
+    /** As ./bench/compare's data set: its tables, rows and statements (BulkLoad), one transaction per chunk. */
+    private static void bulkLoad(Session session, int rows) {
+        session.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, grp INTEGER NOT NULL, amount BIGINT NOT NULL,"
+                + " note VARCHAR(40))").close();
+        session.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name VARCHAR(40))").close();
+        for (int from = 0; from < rows; from += BulkLoad.CHUNK) {
+            session.execute(BulkLoad.itemsSql(BulkLoad.Dialect.GENERATE_SERIES, from,
+                    Math.min(rows, from + BulkLoad.CHUNK) - 1)).close();
+        }
+        int customers = Math.max(100, rows / 10); // as Scale.joinRows
+        for (int from = 0; from < customers; from += BulkLoad.CHUNK) {
+            session.execute(BulkLoad.customersSql(BulkLoad.Dialect.GENERATE_SERIES, from,
+                    Math.min(customers, from + BulkLoad.CHUNK) - 1)).close();
         }
     }
 
