@@ -9,5 +9,10 @@ public enum StorageCapability {
     /** {@link StorageEngine#estimateSize(String)} answers. */
     SIZE_ESTIMATES,
     /** {@link StorageEngine#statistics()} has engine counters. */
-    STATISTICS
+    STATISTICS,
+    /**
+     * Several threads may scan disjoint ranges of one {@link ReadView} at once, each at about the speed of
+     * one scan alone: the kernel then splits a large aggregate's table scan over worker threads.
+     */
+    PARALLEL_SCANS
 }

@@ -15,4 +15,16 @@ public interface ValueBufferCursor extends KvCursor {
 
     /** How many bytes of {@link #valueBuffer()} the current value takes. */
     int valueLength();
+
+    /**
+     * Moves over up to {@code max} entries at once, putting their keys and values into {@code keys} and
+     * {@code values} from index 0: the engine's own arrays, each value the whole array, unchanged for as long
+     * as the cursor is open (the caller only reads them). A scan that gathers many entries before it reads
+     * any lets the processor fetch their memory at once instead of one entry after another. Afterwards the
+     * cursor stands on the last entry gathered. Returns how many it gathered, 0 at the end; -1 (the default)
+     * when the engine cannot hand out its arrays so, having moved nothing: then read with {@link #next()}.
+     */
+    default int nextEntries(byte[][] keys, byte[][] values, int max) {
+        return -1;
+    }
 }

@@ -26,6 +26,18 @@ public interface ColumnBatchCursor extends AutoCloseable {
     /** Where the column's values are null, or null when no value of the column in this batch is. */
     boolean[] nulls(int column);
 
+    /**
+     * Hands the rest of this scan, past the rows of the current (full) batch, to up to {@code parts} cursors in
+     * key order: this cursor keeps the first part and the returned ones cover the others, disjoint, together
+     * exactly what this cursor would still have read, at the same snapshot. Each returned cursor may be read
+     * (and closed) on another thread, at the same time as this one; close this one only after all of them.
+     * An empty list (the default) means the scan cannot or need not be split; this cursor then reads on as
+     * before.
+     */
+    default java.util.List<ColumnBatchCursor> split(int parts) {
+        return java.util.List.of();
+    }
+
     @Override
     void close();
 }

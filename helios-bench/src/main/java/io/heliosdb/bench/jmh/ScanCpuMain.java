@@ -15,10 +15,13 @@ import java.util.Locale;
  * CPU time (and heap allocated) per full-scan query of the issue #7 analytics workloads, in process:
  * thread CPU time does not count the other processes of a loaded machine, so the numbers compare
  * builds run one after the other. Loads {@code items} like the compare harness does, warms up, then
- * prints one line per query kind with the median of {@code --reps} scans.
+ * prints one line per query kind with the median of {@code --reps} scans. Besides the calling thread's CPU
+ * time it prints the whole process's CPU time and the wall time per scan (medians), which count the
+ * worker threads of a parallel scan; {@code --workers N} sets {@code max_parallel_workers_per_gather}
+ * (0: one thread; leave it out for builds that do not know the setting).
  *
  * <pre>java -cp "helios-bench/target/benchmarks.jar" io.heliosdb.bench.jmh.ScanCpuMain \
- *     --engine memory|rocksdb --rows 20000 --reps 9 --queries agg,group,filter</pre>
+ *     --engine memory|rocksdb --rows 20000 --reps 9 --queries agg,group,filter [--workers 0|1|2]</pre>
  */
 public final class ScanCpuMain {
     private static final String[][] QUERIES = {
@@ -37,12 +40,14 @@ public final class ScanCpuMain {
         int rows = 20_000;
         int reps = 9;
         List<String> kinds = List.of("agg", "group");
+        String workers = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--engine" -> engine = args[i + 1];
                 case "--rows" -> rows = Integer.parseInt(args[i + 1]);
                 case "--reps" -> reps = Integer.parseInt(args[i + 1]);
                 case "--queries" -> kinds = Arrays.asList(args[i + 1].split(","));
+                case "--workers" -> workers = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -50,6 +55,9 @@ public final class ScanCpuMain {
         try (HeliosDB db = dir == null ? HeliosDB.inMemory() : HeliosDB.open(dir);
              Session session = db.session()) {
             load(session, rows, kinds.contains("join"));
+            if (workers != null) {
+                session.execute("SET max_parallel_workers_per_gather = " + Integer.parseInt(workers)).close();
+            }
             for (String[] q : QUERIES) {
                 if (kinds.contains(q[0])) {
                     measure(session, engine, rows, reps, q[0], q[1]);
@@ -84,20 +92,28 @@ public final class ScanCpuMain {
         while (threads.getCurrentThreadCpuTime() < warmUntil) {
             run(s, sql);
         }
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<Long> cpu = new ArrayList<>();
         List<Long> alloc = new ArrayList<>();
+        List<Long> process = new ArrayList<>();
+        List<Long> wall = new ArrayList<>();
         long tid = Thread.currentThread().getId();
         for (int r = 0; r < reps; r++) {
             long a0 = threads.getThreadAllocatedBytes(tid);
+            long p0 = os.getProcessCpuTime();
+            long w0 = System.nanoTime();
             long c0 = threads.getCurrentThreadCpuTime();
             run(s, sql);
             cpu.add(threads.getCurrentThreadCpuTime() - c0);
+            wall.add(System.nanoTime() - w0);
+            process.add(os.getProcessCpuTime() - p0);
             alloc.add(threads.getThreadAllocatedBytes(tid) - a0);
         }
         long cpuMedian = median(cpu);
-        System.out.printf(Locale.ROOT, "%s %s rows=%d cpu_ms/scan=%.3f ns/row=%.1f scans/cpu-s=%.1f alloc_B/row=%.1f%n",
+        System.out.printf(Locale.ROOT, "%s %s rows=%d cpu_ms/scan=%.3f ns/row=%.1f scans/cpu-s=%.1f alloc_B/row=%.1f"
+                        + " process_cpu_ns/row=%.1f wall_ms/scan=%.3f%n",
                 engine, kind, rows, cpuMedian / 1e6, (double) cpuMedian / rows, 1e9 / cpuMedian,
-                (double) median(alloc) / rows);
+                (double) median(alloc) / rows, (double) median(process) / rows, median(wall) / 1e6);
     }
 
     private static long run(Session s, String sql) {

@@ -50,6 +50,7 @@ public final class SessionSettings {
         DEFAULTS.put("lc_numeric", "C");
         DEFAULTS.put("lc_time", "C");
         DEFAULTS.put("role", "none");
+        DEFAULTS.put(WorkerSettings.NAME, WorkerSettings.DEFAULT);
         for (String name : DEFAULTS.keySet()) {
             String lower = name.toLowerCase(Locale.ROOT);
             KEYS.put(name, lower);
@@ -129,6 +130,9 @@ public final class SessionSettings {
         }
         if (value != null && (k.equals("transaction_isolation") || k.equals("default_transaction_isolation"))) {
             value = IsolationLevel.parse(value).settingValue();
+        }
+        if (value != null && k.equals(WorkerSettings.NAME)) {
+            value = WorkerSettings.normalize(value);
         }
         if (value != null && DurationSettings.isDuration(k)) {
             value = DurationSettings.normalize(current.name(), value); // as PostgreSQL stores and SHOWs it

@@ -119,6 +119,10 @@ final class SnapshotReader implements KvReader {
         private byte[] key;
         private byte[] value;
         private boolean positioned;
+        /** The engine's key of the last entry {@link #nextRows} moved over (not to be changed), or null. */
+        private byte[] gatheredLast;
+        private byte[][] gatheredKeys;
+        private byte[][] gatheredValues;
 
         VisibleCursor(String keyspace, KvCursor newest) {
             this.keyspace = keyspace;
@@ -130,6 +134,7 @@ final class SnapshotReader implements KvReader {
         public boolean next() {
             key = null;
             value = null;
+            gatheredLast = null;
             while (newest.next()) {
                 byte[] stored;
                 int length;
@@ -170,10 +175,65 @@ final class SnapshotReader implements KvReader {
 
         @Override
         public byte[] key() {
+            if (gatheredLast != null) {
+                return gatheredLast.clone();
+            }
             if (key == null && positioned) {
                 key = newest.key();
             }
             return key;
+        }
+
+        /**
+         * Gathers entries from the engine in one go (see {@link ValueBufferCursor#nextEntries}), then checks their
+         * versions: the same visibility as {@link #next()}, one row after another in a short loop.
+         */
+        @Override
+        public int nextRows(byte[][] buffers, int[] offsets, int start, int max) {
+            if (inPlace == null) {
+                return -1;
+            }
+            if (gatheredKeys == null || gatheredKeys.length < max) {
+                gatheredKeys = new byte[max][];
+                gatheredValues = new byte[max][];
+            }
+            byte[][] keys = gatheredKeys;
+            byte[][] values = gatheredValues;
+            int m = 0;
+            while (m == 0) {
+                int got = inPlace.nextEntries(keys, values, max);
+                if (got <= 0) {
+                    if (got == 0) {
+                        positioned = false;
+                        buffer = null;
+                    }
+                    return got;
+                }
+                positioned = false;
+                key = null;
+                value = null;
+                buffer = null;
+                gatheredLast = keys[got - 1];
+                for (int i = 0; i < got; i++) {
+                    byte[] stored = values[i];
+                    if ((long) COMMIT_TS.get(stored, 0) <= snapshotTs) {
+                        if (!VersionLayout.isDeleted(stored)) {
+                            buffers[start + m] = stored;
+                            offsets[start + m] = VersionLayout.PAYLOAD_OFFSET;
+                            m++;
+                        }
+                    } else {
+                        byte[] older = visible(keyspace, keys[i], stored);
+                        if (older != null) {
+                            buffers[start + m] = older;
+                            offsets[start + m] = 0;
+                            m++;
+                        }
+                    }
+                }
+                java.util.Arrays.fill(values, 0, got, null);
+            }
+            return m;
         }
 
         @Override

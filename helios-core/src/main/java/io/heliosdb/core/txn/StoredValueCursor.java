@@ -14,4 +14,14 @@ interface StoredValueCursor extends KvCursor {
     byte[] valueBuffer();
 
     int valueOffset();
+
+    /**
+     * Reads up to {@code max} rows at once into {@code buffers}/{@code offsets} from index {@code start} on (each
+     * row read in place as {@link #valueBuffer()}/{@link #valueOffset()} would show it, valid until the cursor
+     * closes). Returns how many, 0 only at the end; -1 (the default) when this cursor reads one row at a time
+     * only, having moved nothing. Afterwards {@link KvCursor#key()} is the key of the last entry it moved over.
+     */
+    default int nextRows(byte[][] buffers, int[] offsets, int start, int max) {
+        return -1;
+    }
 }

@@ -288,9 +288,12 @@ public final class TableRows {
     /** {@link #scan(TableDef, boolean[])} in column batches; {@code rowsRead} hears each batch's row count. */
     public io.heliosdb.sql.ColumnBatchCursor scanBatches(TableDef table, boolean[] columns,
                                                          java.util.function.LongConsumer rowsRead) {
-        KvCursor rows = reader.scan(CatalogKeys.ROWS, CatalogKeys.rowPrefix(table.id()),
-                CatalogKeys.rowPrefixEnd(table.id()), false);
-        return new ColumnBatchScan(rows, RowKeys.typeArray(table), columns, rowsRead);
+        byte[] end = CatalogKeys.rowPrefixEnd(table.id());
+        KvCursor rows = reader.scan(CatalogKeys.ROWS, CatalogKeys.rowPrefix(table.id()), end, false);
+        // Engines whose read views several threads can scan at full speed may split the rest of a long scan.
+        ColumnBatchScan.Range rest = store.parallelScans() ? new ColumnBatchScan.Range(reader, CatalogKeys.ROWS, end)
+                : null;
+        return new ColumnBatchScan(rows, RowKeys.typeArray(table), columns, rowsRead, rest);
     }
 
     public RowCursor lookup(TableDef table, Object[] key) {

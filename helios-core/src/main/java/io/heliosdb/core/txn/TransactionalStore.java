@@ -44,6 +44,8 @@ public final class TransactionalStore implements AutoCloseable {
     private final GroupCommitter committer;
     private final SnapshotRegistry snapshots;
     private final boolean readViews;
+    /** Statements may split long scans over threads (the engine's read views allow it at full speed). */
+    private final boolean parallelScans;
     private final RowCache rowCache;
     private final RowKeyCeilings ceilings;
     private final AtomicLong transactionIds = new AtomicLong();
@@ -71,6 +73,7 @@ public final class TransactionalStore implements AutoCloseable {
         this.sequences = new SequenceCounters(engine, syncCommits);
         this.rowCache = cache == null ? null : new RowCache(cache, engine);
         this.readViews = engine.capabilities().contains(StorageCapability.READ_VIEWS);
+        this.parallelScans = readViews && engine.capabilities().contains(StorageCapability.PARALLEL_SCANS);
         this.ceilings = new RowKeyCeilings(engine);
         byte[] last = engine.get(META, LAST_COMMIT_KEY);
         long lastTs = last == null ? 0 : CatalogKeys.readLong(last);
@@ -97,6 +100,10 @@ public final class TransactionalStore implements AutoCloseable {
 
     public StorageEngine engine() {
         return engine;
+    }
+
+    boolean parallelScans() {
+        return parallelScans;
     }
 
     /** The row cache, or null when none is configured. */

@@ -19,8 +19,11 @@ import java.util.List;
  * {@link VectorAccumulator}s, reads the table in column
  * batches ({@link io.heliosdb.sql.ExecutionContext#scanBatches}) and aggregates them in loops over
  * primitive arrays. Everything else, and kernels without batches, take the row path it is given.
+ * A long scan is split over worker threads when the kernel can split it (see {@link #aggregate}).
  */
 final class BatchAggregate {
+    /** Batches a scan reads on its own before it splits the rest (about 32,000 rows): small tables never split. */
+    static final int SPLIT_AFTER = 32;
 
     private BatchAggregate() {
     }
@@ -76,68 +79,57 @@ final class BatchAggregate {
                 return rows.open(rt);
             }
             try (batches) {
-                return Sources.of(key < 0 ? ungrouped(batches, filter, calls, rt)
-                        : grouped(batches, filter, calls, key, keyKind, rt));
+                return Sources.of(aggregate(batches, new PartialAggregate(calls, filter, key), rt).rows(keyKind));
             }
         };
     }
 
-    private static VectorAccumulator[] accumulators(List<AggregateCall> calls) {
-        VectorAccumulator[] out = new VectorAccumulator[calls.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = VectorAccumulator.create(calls.get(i));
+    /**
+     * Reads the scan into {@code state}. Once the scan has outlasted {@link #SPLIT_AFTER} batches, the rest is
+     * split over the parallel workers the session allows ({@link ParallelWorkers}): each part aggregates on its
+     * own and the parts are merged in key order, which gives the answer (and group order) of one thread.
+     */
+    static PartialAggregate aggregate(ColumnBatchCursor batches, PartialAggregate state, Runtime rt) {
+        ParallelParts<PartialAggregate> parts = null;
+        try {
+            int read = 0;
+            while ((parts == null || !parts.failed()) && batches.nextBatch()) {
+                rt.context().checkCancelled();
+                state.add(batches, rt);
+                if (++read == SPLIT_AFTER) {
+                    parts = split(batches, state, rt);
+                }
+            }
+            if (parts != null) {
+                for (PartialAggregate part : parts.finish(rt.context()::checkCancelled)) {
+                    state.merge(part);
+                }
+            }
+            return state;
+        } finally {
+            if (parts != null) {
+                parts.close();
+            }
         }
-        return out;
     }
 
-    /** Without GROUP BY there is exactly one group, even over no rows (count = 0, sum = null). */
-    private static List<Object[]> ungrouped(ColumnBatchCursor batches, BatchFilter filter, List<AggregateCall> calls,
-                                            Runtime rt) {
-        VectorAccumulator[] accs = accumulators(calls);
-        for (VectorAccumulator acc : accs) {
-            acc.ensureGroups(1);
+    /** The scan's rest split over the allowed workers (reading already), or null when it is not split. */
+    private static ParallelParts<PartialAggregate> split(ColumnBatchCursor batches, PartialAggregate state,
+                                                         Runtime rt) {
+        int workers = ParallelWorkers.allowed(rt.context());
+        if (workers == 0) {
+            return null;
         }
-        while (batches.nextBatch()) {
-            rt.context().checkCancelled();
-            int n = filter == null ? batches.size() : filter.apply(batches, batches.size(), rt);
-            for (VectorAccumulator acc : accs) {
-                acc.add(batches, n, null);
+        List<ColumnBatchCursor> rest = batches.split(workers + 1);
+        if (rest.isEmpty()) {
+            return null;
+        }
+        return ParallelParts.start(rest, (part, stopped) -> {
+            PartialAggregate mine = state.fresh();
+            while (!stopped.getAsBoolean() && part.nextBatch()) {
+                mine.add(part, rt);
             }
-        }
-        Object[] out = new Object[accs.length];
-        for (int i = 0; i < accs.length; i++) {
-            out[i] = accs[i].result(0);
-        }
-        return List.<Object[]>of(out);
-    }
-
-    /** Groups in the order their keys were first met, as the row path's hash aggregation gives them. */
-    private static List<Object[]> grouped(ColumnBatchCursor batches, BatchFilter filter, List<AggregateCall> calls,
-                                          int keyColumn, SqlType keyType, Runtime rt) {
-        VectorAccumulator[] accs = accumulators(calls);
-        LongGroupIds ids = new LongGroupIds();
-        int[] groups = new int[0];
-        while (batches.nextBatch()) {
-            rt.context().checkCancelled();
-            int n = filter == null ? batches.size() : filter.apply(batches, batches.size(), rt);
-            if (groups.length < n) {
-                groups = new int[n];
-            }
-            int count = ids.assign(batches.longs(keyColumn), batches.nulls(keyColumn), n, groups);
-            for (VectorAccumulator acc : accs) {
-                acc.ensureGroups(count);
-                acc.add(batches, n, groups);
-            }
-        }
-        List<Object[]> out = new ArrayList<>(ids.count());
-        for (int g = 0; g < ids.count(); g++) {
-            Object[] row = new Object[1 + accs.length];
-            row[0] = ids.isNull(g) ? null : VectorAccumulator.box(ids.key(g), keyType);
-            for (int i = 0; i < accs.length; i++) {
-                row[1 + i] = accs[i].result(g);
-            }
-            out.add(row);
-        }
-        return out;
+            return mine;
+        });
     }
 }

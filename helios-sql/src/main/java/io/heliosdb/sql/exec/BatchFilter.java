@@ -37,6 +37,17 @@ final class BatchFilter {
         }
     }
 
+    private BatchFilter(BatchFilter shared) {
+        this.terms = shared.terms;
+        this.readColumns = shared.readColumns;
+        this.integer = shared.integer;
+    }
+
+    /** The same filter with scratch space of its own, for another thread. */
+    BatchFilter copy() {
+        return new BatchFilter(this);
+    }
+
     /**
      * The filter for {@code predicates} over a scan with column {@code types}, or null when some predicate
      * is not of the supported form. Marks the columns it reads in {@code columns}, which must already

@@ -28,6 +28,11 @@ final class LongGroupIds {
         return count;
     }
 
+    /** The group id of one key (a new group if it is new), {@code isNull} for the NULL key. */
+    int group(long key, boolean isNull) {
+        return isNull ? nullGroupId() : id(key);
+    }
+
     boolean isNull(int group) {
         return group == nullGroup;
     }

@@ -79,6 +79,12 @@ abstract class VectorAccumulator {
 
     abstract Object result(int group);
 
+    /**
+     * Adds group {@code from} of {@code other} (the same call's accumulator over another part of the scan) into
+     * this one's group {@code to}, which must exist: the result is that of one accumulator fed both parts.
+     */
+    abstract void merge(VectorAccumulator other, int from, int to);
+
     /** Boxes an integer column's value as its type's Java class. */
     static Object box(long value, SqlType type) {
         return switch (type) {
@@ -127,6 +133,11 @@ abstract class VectorAccumulator {
         @Override
         Object result(int group) {
             return counts[group];
+        }
+
+        @Override
+        void merge(VectorAccumulator other, int from, int to) {
+            counts[to] += ((Count) other).counts[from];
         }
     }
 
@@ -218,6 +229,21 @@ abstract class VectorAccumulator {
         }
 
         @Override
+        void merge(VectorAccumulator other, int from, int to) {
+            Sum o = (Sum) other;
+            long s = sums[to];
+            long x = o.sums[from];
+            long r = s + x;
+            long wrapped = ((s ^ r) & (x ^ r)) >> 63;
+            if ((wrapped | o.carries[from]) != 0 && result == BIGINT) {
+                throw Errors.outOfRange("bigint");
+            }
+            sums[to] = r;
+            carries[to] += o.carries[from] + (wrapped & ((x >> 63) | 1));
+            counts[to] += o.counts[from];
+        }
+
+        @Override
         Object result(int group) {
             if (counts[group] == 0) {
                 return null;
@@ -269,6 +295,15 @@ abstract class VectorAccumulator {
         @Override
         Object result(int group) {
             return seen[group] ? box(best[group], type) : null;
+        }
+
+        @Override
+        void merge(VectorAccumulator other, int from, int to) {
+            Extreme o = (Extreme) other;
+            if (o.seen[from] && (!seen[to] || (max ? o.best[from] > best[to] : o.best[from] < best[to]))) {
+                best[to] = o.best[from];
+                seen[to] = true;
+            }
         }
     }
 }

@@ -52,9 +52,13 @@ final class Keyspace {
     }
 
     void remove(byte[] key) {
+        removals++;   // before the removal: a scan that sees a node gone sees the count changed (MemoryCursor)
         entries.remove(key);
         byKey.remove(new HashKey(key));
     }
+
+    /** Keys removed so far; written only under the engine's write lock. */
+    volatile long removals;
 
     // Written only under the engine's write lock; volatile so that statistics read them without it.
     volatile long liveKeys;

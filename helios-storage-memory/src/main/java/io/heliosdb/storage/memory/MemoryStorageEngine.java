@@ -111,6 +111,9 @@ public final class MemoryStorageEngine implements StorageEngine, SnapshotPins.Se
     private KvCursor scanAt(String keyspace, byte[] from, byte[] to, boolean reverse, long seq, Runnable onClose) {
         scans.increment();
         Keyspace ks = keyspaces.get(keyspace);
+        if (ks != null && !reverse && to != null) {
+            return MemoryCursor.upTo(this, ks, from, to, seq, onClose);
+        }
         var entries = ks == null
                 ? Collections.<Map.Entry<byte[], Version>>emptyIterator()
                 : ks.range(from, to, reverse).entrySet().iterator();
@@ -141,6 +144,8 @@ public final class MemoryStorageEngine implements StorageEngine, SnapshotPins.Se
                 byte[] key = op.key().clone();
                 byte[] value = op.isDelete() ? null : op.value().clone();
                 Version head = ks.get(key);
+                // A key already stored keeps the array the skip list holds it under (see Version#key).
+                byte[] chainKey = head == null ? key : head.key();
                 Version before = head == null ? null : head.visibleAt(seq);
                 if (head != null && head.seq() == seq) {
                     head = head.older(); // written earlier in this batch: the last write wins
@@ -152,7 +157,7 @@ public final class MemoryStorageEngine implements StorageEngine, SnapshotPins.Se
                     touched.add(new Touched(new DirtyKey(ks, key), head != null && !head.hasHistory()));
                 }
                 ks.account(key, before == null ? null : before.value(), value);
-                ks.put(key, Version.on(seq, value, head));
+                ks.put(chainKey, Version.on(chainKey, seq, value, head));
                 if (value == null) {
                     deletes.increment();
                 } else {

@@ -13,7 +13,8 @@ public final class MemoryStorageProvider implements StorageEngineProvider {
     public static final String NAME = "memory";
 
     static final Set<StorageCapability> CAPABILITIES = Set.copyOf(
-            EnumSet.of(StorageCapability.READ_VIEWS, StorageCapability.SIZE_ESTIMATES, StorageCapability.STATISTICS));
+            EnumSet.of(StorageCapability.READ_VIEWS, StorageCapability.SIZE_ESTIMATES, StorageCapability.STATISTICS,
+                    StorageCapability.PARALLEL_SCANS));
 
     @Override
     public String name() {

@@ -10,12 +10,17 @@ import java.util.ArrayDeque;
  * @param value    the bytes, or {@code null} for a delete (tombstone)
  * @param older    the previous version, or {@code null}
  * @param prunedAt the horizon this chain was last pruned at (-1: never), so an unchanged horizon costs no walk
+ * @param key      the key, the very array the skip list holds it under (every version of a chain shares it): a
+ *                 scan walks the versions alone and still knows its key, with no map entry made per row
  */
-record Version(long seq, byte[] value, Version older, long prunedAt) {
+record Version(long seq, byte[] value, Version older, long prunedAt, byte[] key) {
 
-    /** A new newest version on top of {@code older}; prepending keeps the chain as pruned as it was. */
-    static Version on(long seq, byte[] value, Version older) {
-        return new Version(seq, value, older, older == null ? -1 : older.prunedAt);
+    /**
+     * A new newest version of {@code key} (the array the skip list holds the key under) on top of {@code older};
+     * prepending keeps the chain as pruned as it was.
+     */
+    static Version on(byte[] key, long seq, byte[] value, Version older) {
+        return new Version(seq, value, older, older == null ? -1 : older.prunedAt, key);
     }
 
     /** The version a reader at {@code readSeq} sees, or {@code null} if the key did not exist then. */
@@ -42,10 +47,10 @@ record Version(long seq, byte[] value, Version older, long prunedAt) {
             newer.push(v);
             v = v.older;
         }
-        Version chain = v == null ? null : new Version(v.seq, v.value, null, horizon);
+        Version chain = v == null ? null : new Version(v.seq, v.value, null, horizon, key);
         while (!newer.isEmpty()) {
             Version n = newer.pop();
-            chain = new Version(n.seq, n.value, chain, horizon);
+            chain = new Version(n.seq, n.value, chain, horizon, key);
         }
         return chain;
     }
