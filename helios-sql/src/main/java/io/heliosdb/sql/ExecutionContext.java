@@ -156,6 +156,14 @@ public interface ExecutionContext extends SchemaLookup, SequenceAccess, RoleAcce
     }
 
     /** The value of a session setting, or {@code null} when unknown. */
+    /**
+     * Threads for the extra parts of a parallel aggregate, owned and closed by the database; {@code null}
+     * (the default): none, every scan reads on the query's thread.
+     */
+    default java.util.concurrent.Executor parallelWorkers() {
+        return null;
+    }
+
     String setting(String name);
 
     /** Sets a session setting ({@code SET name = value}). */

@@ -52,6 +52,11 @@ final class KernelExecutionContext implements ExecutionContext {
     }
 
     @Override
+    public java.util.concurrent.Executor parallelWorkers() {
+        return tables.parallelWorkers();
+    }
+
+    @Override
     public ExecutionContext frozenReads() {
         KernelExecutionContext frozen = new KernelExecutionContext(tables, settings, deadlineNanos, cancel, views,
                 metrics, sequenceValues, counters, pid);

@@ -262,6 +262,11 @@ public final class TableRows {
         return store;
     }
 
+    /** The database's threads for parallel aggregates, or null (see {@link TransactionalStore#parallelWorkers}). */
+    public java.util.concurrent.Executor parallelWorkers() {
+        return store.parallelWorkers();
+    }
+
     Transaction transaction() {
         return transaction;
     }

@@ -46,6 +46,8 @@ public final class TransactionalStore implements AutoCloseable {
     private final boolean readViews;
     /** Statements may split long scans over threads (the engine's read views allow it at full speed). */
     private final boolean parallelScans;
+    /** The threads of those splits; closed with the store, so none outlives the database. */
+    private final io.heliosdb.sql.ParallelWorkerPool parallelWorkers = new io.heliosdb.sql.ParallelWorkerPool();
     private final RowCache rowCache;
     private final RowKeyCeilings ceilings;
     private final AtomicLong transactionIds = new AtomicLong();
@@ -100,6 +102,11 @@ public final class TransactionalStore implements AutoCloseable {
 
     public StorageEngine engine() {
         return engine;
+    }
+
+    /** The threads parallel aggregates may use, or null where the engine's scans are not split. */
+    public java.util.concurrent.Executor parallelWorkers() {
+        return parallelScans ? parallelWorkers : null;
     }
 
     boolean parallelScans() {
@@ -562,6 +569,7 @@ public final class TransactionalStore implements AutoCloseable {
     /** Stops the background vacuum (the engine stays open: its owner closes it). */
     @Override
     public void close() {
+        parallelWorkers.close();
         ScheduledExecutorService timer;
         synchronized (this) {
             timer = vacuumTimer;

@@ -156,4 +156,20 @@ class ParallelScanTest {
             assertThat(rows(s, "SHOW max_parallel_workers_per_gather")).containsExactly(List.of("2"));
         }
     }
+
+    @Test
+    void close_endsEveryWorkerThread() {
+        assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "one core: no workers");
+        try (HeliosDB db = HeliosDB.inMemory(); Session s = db.session()) {
+            load(s);
+            assertThat(rows(s, BATCHED)).hasSize(1);
+            assertThat(workerThreads()).as("the split ran on a worker").isPositive();
+        }
+        assertThat(workerThreads()).as("no worker outlives its database").isZero();
+    }
+
+    private static long workerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("helios-parallel-")).count();
+    }
 }

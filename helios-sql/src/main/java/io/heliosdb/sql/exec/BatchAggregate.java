@@ -124,7 +124,7 @@ final class BatchAggregate {
         if (rest.isEmpty()) {
             return null;
         }
-        return ParallelParts.start(rest, (part, stopped) -> {
+        return ParallelParts.start(rt.context().parallelWorkers(), rest, (part, stopped) -> {
             PartialAggregate mine = state.fresh();
             while (!stopped.getAsBoolean() && part.nextBatch()) {
                 mine.add(part, rt);

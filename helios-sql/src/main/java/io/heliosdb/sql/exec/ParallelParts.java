@@ -91,11 +91,12 @@ final class ParallelParts<S> implements AutoCloseable {
     }
 
     /** Offers every part to the workers; those no worker is free for wait for {@link #finish}. */
-    static <S> ParallelParts<S> start(List<ColumnBatchCursor> cursors, Work<S> work) {
+    static <S> ParallelParts<S> start(java.util.concurrent.Executor workers, List<ColumnBatchCursor> cursors,
+                                      Work<S> work) {
         ParallelParts<S> p = new ParallelParts<>(cursors, work);
         for (ParallelParts<S>.Part part : p.parts) {
             try {
-                ParallelWorkers.execute(part);
+                workers.execute(part);
             } catch (RejectedExecutionException e) {
                 // Every worker is busy: finish() reads this part on the query's thread.
             }

@@ -9,6 +9,7 @@ import io.heliosdb.api.SqlState;
 import io.heliosdb.api.SqlType;
 import io.heliosdb.sql.ColumnBatchCursor;
 import io.heliosdb.sql.ExecutionContext;
+import io.heliosdb.sql.ParallelWorkerPool;
 import io.heliosdb.sql.analyze.BoundExpr.AggregateCall;
 import io.heliosdb.sql.analyze.BoundExpr.AggregateKind;
 import io.heliosdb.sql.analyze.BoundExpr.ColumnSlot;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** Aggregates whose scan splits into parts read by worker threads: the answers are those of one thread. */
@@ -148,10 +150,19 @@ class ParallelAggregateTest {
         }
     }
 
+    private static final ParallelWorkerPool POOL = new ParallelWorkerPool();
+
+    @AfterAll
+    static void closePool() {
+        POOL.close();
+        assertThat(POOL.threads()).isZero();
+    }
+
     private static Runtime runtime(String workers) {
         ExecutionContext context = (ExecutionContext) Proxy.newProxyInstance(ExecutionContext.class.getClassLoader(),
                 new Class<?>[] {ExecutionContext.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "setting" -> ParallelWorkers.SETTING.equals(args[0]) ? workers : null;
+                    case "parallelWorkers" -> POOL;
                     case "hashCode" -> 0;
                     case "equals" -> false;
                     default -> null;

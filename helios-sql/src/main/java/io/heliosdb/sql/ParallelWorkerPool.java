@@ -1,0 +1,58 @@
+package io.heliosdb.sql;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The threads that run the extra parts of a parallel aggregate for one database: as many as cores at
+ * most, started on first use, ended after half a minute idle, and all stopped by {@link #close} (the
+ * database closes it, so no thread outlives it). A part no thread is free for is refused with
+ * {@link RejectedExecutionException}, and the query's own thread reads it instead: a busy pool slows a
+ * query down but never stalls it.
+ */
+public final class ParallelWorkerPool implements Executor, AutoCloseable {
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final ThreadPoolExecutor pool;
+
+    public ParallelWorkerPool() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        pool = new ThreadPoolExecutor(0, Math.max(1, cores), 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "helios-parallel-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Runs {@code task} on a free worker; throws {@link RejectedExecutionException} if none is, or once closed. */
+    @Override
+    public void execute(Runnable task) {
+        pool.execute(task);
+    }
+
+    /** Threads alive now (for tests). */
+    public int threads() {
+        return pool.getPoolSize();
+    }
+
+    /** Stops every worker: running parts are interrupted and their queries fail or finish on their own threads. */
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        boolean interrupted = false;
+        try {
+            while (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                // a part reading a large range stops at its next batch
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
