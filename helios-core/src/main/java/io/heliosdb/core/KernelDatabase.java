@@ -54,6 +54,8 @@ public final class KernelDatabase implements HeliosDB, StatsSource {
     private final SystemViews views;
     private final KernelRoles roles;
     private final AtomicInteger sessionIds = new AtomicInteger();
+    /** Statement texts parsed by one session, for all (see SharedParses). */
+    private final io.heliosdb.core.session.SharedParses parses = new io.heliosdb.core.session.SharedParses();
     private final long startedAt = System.currentTimeMillis();
     private volatile MetricsEndpoint metricsEndpoint;
     private volatile boolean closed;
@@ -129,7 +131,7 @@ public final class KernelDatabase implements HeliosDB, StatsSource {
         KernelSession[] holder = new KernelSession[1];
         KernelSession session = new KernelSession(store, SqlFrontEnd.ENGINE, user,
                 config.performance().queryTimeoutSecs(), () -> sessions.remove(holder[0]), views, queries,
-                sessionIds.incrementAndGet());
+                sessionIds.incrementAndGet(), parses);
         holder[0] = session;
         session.reportSuperuser(superuser);
         sessions.add(session);

@@ -68,6 +68,12 @@ public final class KernelSession implements Session {
      */
     public KernelSession(TransactionalStore store, SqlFrontEnd frontEnd, String user, int queryTimeoutSecs,
                          Runnable onClose, SystemViews views, QueryMetrics metrics, int pid) {
+        this(store, frontEnd, user, queryTimeoutSecs, onClose, views, metrics, pid, new SharedParses());
+    }
+
+    /** A session of an open database whose sessions share {@code parses} (see {@link SharedParses}). */
+    public KernelSession(TransactionalStore store, SqlFrontEnd frontEnd, String user, int queryTimeoutSecs,
+                         Runnable onClose, SystemViews views, QueryMetrics metrics, int pid, SharedParses parses) {
         this.metrics = metrics;
         this.activity = new SessionActivity(pid, user, store.locks()::isBlocked);
         this.store = store;
@@ -80,7 +86,7 @@ public final class KernelSession implements Session {
         this.limits = new StatementLimits(settings, queryTimeoutSecs, cancel);
         this.execution = new StatementExecution(store, block, settings, limits, cancel, views, metrics,
                 activity.pid(), this::notice);
-        this.lifted = new LiftedStatements(frontEnd,
+        this.lifted = new LiftedStatements(frontEnd, parses,
                 Boolean.parseBoolean(System.getProperty(LiftedStatements.PROPERTY, "true")));
     }
 
@@ -96,7 +102,7 @@ public final class KernelSession implements Session {
         if (text != null) {
             return run(text.statement(), text.args(), text.query());
         }
-        List<ParsedStatement> statements = parse(sql);
+        List<ParsedStatement> statements = parseText(sql);
         Object[] args = params == null ? NO_PARAMS : params;
         if (statements.isEmpty()) {
             return BufferedResult.tag("");
@@ -143,7 +149,7 @@ public final class KernelSession implements Session {
         if (text != null) {
             return runLater(text);
         }
-        List<ParsedStatement> statements = parse(sql);
+        List<ParsedStatement> statements = parseText(sql);
         return new Iterator<>() {
             private int index;
             private boolean stopped;
@@ -460,6 +466,15 @@ public final class KernelSession implements Session {
             } finally {
                 openResult = null;
             }
+        }
+    }
+
+    /** A whole text to run, through the session's parses of short texts (see {@link LiftedStatements#parse}). */
+    private List<ParsedStatement> parseText(String text) {
+        try {
+            return lifted.parse(text);
+        } catch (RuntimeException e) {
+            throw onError(e);
         }
     }
 

@@ -20,6 +20,8 @@ final class LiftedStatements {
     /** {@code -Dhelios.sql.liftLiterals=false} runs every text the normal way (to compare the two). */
     static final String PROPERTY = "helios.sql.liftLiterals";
     static final int CAPACITY = 256;
+    /** Up to what length texts that run the normal way (BEGIN, END, SET ...) keep their parse. */
+    static final int PARSED_TEXT_LENGTH = 256;
 
     /** What a lifted text runs as: its own text for pg_stat_activity, the shape's query, the values. */
     record Lifted(ParsedStatement statement, KernelPreparedQuery query, Object[] args) {
@@ -47,10 +49,13 @@ final class LiftedStatements {
             return size() > CAPACITY;
         }
     };
+    /** Parses shared with the database's other sessions: shapes, and short texts that run the normal way. */
+    private final SharedParses shared;
     private boolean enabled;
 
-    LiftedStatements(SqlFrontEnd frontEnd, boolean enabled) {
+    LiftedStatements(SqlFrontEnd frontEnd, SharedParses shared, boolean enabled) {
         this.frontEnd = frontEnd;
+        this.shared = shared;
         this.enabled = enabled;
     }
 
@@ -64,6 +69,14 @@ final class LiftedStatements {
 
     int size() {
         return entries.size() + preparedTexts.size();
+    }
+
+    /**
+     * The statements of a text that runs the normal way: a short one as parsed before by any session of the
+     * database (parsing is a function of the text alone; each statement is planned as usual).
+     */
+    List<ParsedStatement> parse(String sql) {
+        return enabled && sql.length() <= PARSED_TEXT_LENGTH ? shared.parse(sql, frontEnd) : frontEnd.parse(sql);
     }
 
     /**
@@ -120,7 +133,7 @@ final class LiftedStatements {
         String text = shape.shape();
         List<SqlType> declared = Arrays.asList(shape.declared().clone());
         try {
-            List<ParsedStatement> parsed = frontEnd.parse(text);
+            List<ParsedStatement> parsed = shared.parse(text, frontEnd);
             if (parsed.size() != 1) {
                 return new Entry(null, declared);
             }

@@ -12,17 +12,20 @@ import java.util.Set;
  * values share one parse and one plan. A hand-written scanner (ANTLR is what this avoids) that follows the
  * grammar's lexer rules; it lifts only where a parameter means exactly what the literal meant:
  * <ul>
- *   <li>one SELECT, UPDATE or DELETE (no SELECT INTO), no {@code $n} already in the text;</li>
- *   <li>a literal that is a whole operand right of {@code = <> != < > <= >=}: the token after it ends the
+ *   <li>one SELECT, UPDATE, DELETE or INSERT (no SELECT INTO), no {@code $n} already in the text, at most
+ *       {@link #MAX_TEXT} characters;</li>
+ *   <li>a literal that is a whole operand at one of the {@link LiftSites} (right of a comparison, a SET
+ *       assignment, {@code SET a = a + 5}, an item of INSERT's VALUES rows): the token after it ends the
  *       operand (a keyword such as AND or ORDER, {@code ) , ;} or the end), so no operator or cast applies
- *       to it and nothing folds it at plan time; in UPDATE only after the WHERE of the statement itself;</li>
- *   <li>an integer literal, a decimal literal or a plain {@code '...'} string; or an integer written as
- *       {@code 42::int4} or {@code '42'::int4} within its type's range; each may be in parentheses, as
- *       pgJDBC's simple query mode inlines parameters: {@code ('42'::int4)}, {@code ('abc')}.</li>
+ *       to it and nothing folds it at plan time;</li>
+ *   <li>an integer literal, a decimal literal, either with a minus sign (which the parser folds into the
+ *       literal), or a plain {@code '...'} string; or an integer written as {@code 42::int4} or
+ *       {@code '42'::int4} within its type's range; each may be in parentheses, as pgJDBC's simple query mode
+ *       inlines parameters: {@code ('42'::int4)}, {@code ('abc')}.</li>
  * </ul>
- * Positions such as LIMIT 5, ORDER BY 1, IN (1, 2), casts and typmods are never preceded by a comparison,
- * so they stay in the shape. The values are what the analyzer makes of the literals (int4, else int8,
- * else numeric; a string stays of unknown type and the caller checks what the plan inferred for it).
+ * Positions such as LIMIT 5, ORDER BY 1, IN (1, 2), casts and typmods are never such sites, so they stay in
+ * the shape. The values are what the analyzer makes of the literals (int4, else int8, else numeric; a string
+ * stays of unknown type and the caller checks what the plan inferred for it).
  *
  * @param key         the shape, a NUL and one code per value's type: what a cached plan is found by
  * @param shapeLength the length of the shape at the start of {@code key}
@@ -33,24 +36,27 @@ import java.util.Set;
  */
 record LiteralShape(String key, int shapeLength, Object[] values, SqlType[] declared, int textStart, int textEnd) {
 
-    private static final Set<String> LEADING = Set.of("select", "update", "delete");
+    private static final Set<String> LEADING = Set.of("select", "update", "delete", "insert");
     /** Words that end the operand before them and cannot continue an expression. */
     private static final Set<String> OPERAND_ENDS = Set.of("and", "or", "then", "when", "else", "end", "order",
             "group", "limit", "offset", "having", "for", "union", "except", "intersect", "returning", "window",
             "fetch", "from", "where", "as", "join", "inner", "left", "right", "full", "cross", "on");
     private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
 
-    // Token kinds.
-    private static final int WORD = 0;
-    private static final int INTEGER = 1;
-    private static final int DECIMAL = 2;
-    private static final int STRING = 3;
+    /** Longer texts run the normal way: a shape cache must not hold megabytes of one-off INSERT texts. */
+    static final int MAX_TEXT = 8192;
+
+    // Token kinds (LiftSites reads them too).
+    static final int WORD = 0;
+    static final int INTEGER = 1;
+    static final int DECIMAL = 2;
+    static final int STRING = 3;
     /** E'...', a quoted identifier: passed through. */
-    private static final int OTHER = 4;
-    private static final int OPERATOR = 5;
-    private static final int PUNCT = 6;
-    private static final int SEMI = 7;
-    private static final int CAST = 8;
+    static final int OTHER = 4;
+    static final int OPERATOR = 5;
+    static final int PUNCT = 6;
+    static final int SEMI = 7;
+    static final int CAST = 8;
 
     /** The shape at the start of {@link #key}. */
     String shape() {
@@ -59,6 +65,9 @@ record LiteralShape(String key, int shapeLength, Object[] values, SqlType[] decl
 
     /** The shape of {@code sql}, or null when nothing may be lifted safely (the text then runs as it is). */
     static LiteralShape of(String sql) {
+        if (sql.length() > MAX_TEXT) {
+            return null;
+        }
         Tokens tokens = Tokens.scan(sql);
         if (tokens == null || tokens.count == 0 || tokens.kind[0] != WORD) {
             return null;
@@ -71,81 +80,28 @@ record LiteralShape(String key, int shapeLength, Object[] values, SqlType[] decl
         if (tokens.kind[count - 1] == SEMI) {
             count--;   // one closing semicolon; any other means several statements
         }
-        int liftFrom = 0;
-        int depth = 0;
+        boolean insert = first.equals("insert");
         for (int i = 0; i < count; i++) {
-            int kind = tokens.kind[i];
-            if (kind == SEMI) {
+            if (tokens.kind[i] == SEMI) {
                 return null;
             }
-            if (kind == WORD) {
-                if (tokens.is(sql, i, "into")) {
-                    return null;   // SELECT INTO creates a table; INSERT is not lifted anyway
-                }
-                if (first.equals("update") && depth == 0 && liftFrom == 0 && tokens.is(sql, i, "where")) {
-                    liftFrom = i;
-                }
-            } else if (kind == PUNCT) {
-                char c = sql.charAt(tokens.start[i]);
-                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (tokens.kind[i] == WORD && tokens.is(sql, i, "into") && !(insert && i == 1)) {
+                return null;   // SELECT INTO creates a table
             }
         }
-        if (first.equals("update") && liftFrom == 0) {
-            liftFrom = count;   // no WHERE: every literal is in SET, where a parameter may change errors
-        }
+        boolean[] sites = LiftSites.of(tokens, sql, count, first);
         StringBuilder shape = null;
         StringBuilder codes = null;
         Object[] values = null;
         SqlType[] declared = null;
         int lifted = 0;
         int copied = 0;
-        for (int i = Math.max(liftFrom, 1); i < count; i++) {
-            if (!tokens.isComparison(sql, i - 1)) {
+        for (int i = 1; i < count; i++) {
+            if (!sites[i]) {
                 continue;
             }
-            // pgJDBC's simple mode sends a parameter as ('42'::int4) or ('abc'): parentheses change nothing.
-            boolean parenthesized = tokens.isPunct(sql, i, '(') && i + 1 < count;
-            int literal = parenthesized ? i + 1 : i;
-            int kind = tokens.kind[literal];
-            if (kind != INTEGER && kind != DECIMAL && kind != STRING) {
-                continue;
-            }
-            int last = literal;
-            Object value;
-            SqlType type;
-            char code;
-            if (literal + 2 < count && tokens.kind[literal + 1] == CAST && tokens.kind[literal + 2] == WORD) {
-                SqlType target = integerType(tokens.word(sql, literal + 2));
-                Object v = target == null ? null : castInteger(tokens, sql, literal, target);
-                if (v == null) {
-                    continue;
-                }
-                last = literal + 2;
-                value = v;
-                type = target;
-                code = target == SqlType.SMALLINT ? 'h' : target == SqlType.INTEGER ? 'i' : 'l';
-            } else if (kind == INTEGER) {
-                value = integerValue(tokens.text(sql, literal));
-                type = value instanceof Integer ? SqlType.INTEGER : value instanceof Long ? SqlType.BIGINT
-                        : SqlType.NUMERIC;
-                code = value instanceof Integer ? 'i' : value instanceof Long ? 'l' : 'n';
-            } else if (kind == DECIMAL) {
-                BigDecimal d = new BigDecimal(tokens.text(sql, literal));
-                value = d.scale() < 0 ? d.setScale(0) : d;
-                type = SqlType.NUMERIC;
-                code = 'n';
-            } else {
-                value = tokens.string(sql, literal);
-                type = null;
-                code = 's';
-            }
-            if (parenthesized) {
-                if (last + 1 >= count || !tokens.isPunct(sql, last + 1, ')')) {
-                    continue;
-                }
-                last++;
-            }
-            if (!tokens.endsOperand(sql, last + 1, count)) {
+            Literal literal = literalAt(tokens, sql, i, count);
+            if (literal == null || !tokens.endsOperand(sql, literal.last() + 1, count)) {
                 continue;
             }
             if (shape == null) {
@@ -159,12 +115,12 @@ record LiteralShape(String key, int shapeLength, Object[] values, SqlType[] decl
                 declared = Arrays.copyOf(declared, lifted * 2);
             }
             shape.append(sql, copied, tokens.start[i]).append('$').append(lifted + 1);
-            copied = tokens.end[last];
-            values[lifted] = value;
-            declared[lifted] = type;
-            codes.append(code);
+            copied = tokens.end[literal.last()];
+            values[lifted] = literal.value();
+            declared[lifted] = literal.type();
+            codes.append(literal.code());
             lifted++;
-            i = last;
+            i = literal.last();
         }
         int textStart = tokens.start[0];
         int textEnd = tokens.end[count - 1];
@@ -177,6 +133,71 @@ record LiteralShape(String key, int shapeLength, Object[] values, SqlType[] decl
         shape.append('\0').append(codes);
         return new LiteralShape(shape.toString(), shapeLength, Arrays.copyOf(values, lifted),
                 Arrays.copyOf(declared, lifted), textStart, textEnd);
+    }
+
+    /**
+     * A literal operand from token {@code i} to {@code last}: its value as the analyzer makes it, its type (null
+     * for a string, left to inference) and the key's code for the type.
+     */
+    private record Literal(Object value, SqlType type, char code, int last) {
+    }
+
+    /**
+     * The literal whose operand starts at token {@code i}: a number, a string, a negative number ({@code -5},
+     * which the parser folds into one literal), or an integer cast ({@code '42'::int4}); each may be in one pair
+     * of parentheses, as pgJDBC's simple query mode inlines parameters: {@code ('42'::int4)}, {@code ('abc')}.
+     * Null when the operand is anything else.
+     */
+    private static Literal literalAt(Tokens tokens, String sql, int i, int count) {
+        boolean parenthesized = tokens.isPunct(sql, i, '(') && i + 1 < count;
+        int at = parenthesized ? i + 1 : i;
+        boolean negative = tokens.kind[at] == OPERATOR && tokens.end[at] - tokens.start[at] == 1
+                && sql.charAt(tokens.start[at]) == '-' && at + 1 < count
+                && (tokens.kind[at + 1] == INTEGER || tokens.kind[at + 1] == DECIMAL);
+        if (negative) {
+            at++;
+        }
+        int kind = tokens.kind[at];
+        if (kind != INTEGER && kind != DECIMAL && kind != STRING) {
+            return null;
+        }
+        int last = at;
+        Object value;
+        SqlType type;
+        char code;
+        if (at + 2 < count && tokens.kind[at + 1] == CAST && tokens.kind[at + 2] == WORD) {
+            // -5::int4 is -(5::int4), not a cast of -5: left as it is.
+            SqlType target = negative ? null : integerType(tokens.word(sql, at + 2));
+            Object v = target == null ? null : castInteger(tokens, sql, at, target);
+            if (v == null) {
+                return null;
+            }
+            last = at + 2;
+            value = v;
+            type = target;
+            code = target == SqlType.SMALLINT ? 'h' : target == SqlType.INTEGER ? 'i' : 'l';
+        } else if (kind == INTEGER) {
+            value = integerValue(negative ? "-" + tokens.text(sql, at) : tokens.text(sql, at));
+            type = value instanceof Integer ? SqlType.INTEGER : value instanceof Long ? SqlType.BIGINT
+                    : SqlType.NUMERIC;
+            code = value instanceof Integer ? 'i' : value instanceof Long ? 'l' : 'n';
+        } else if (kind == DECIMAL) {
+            BigDecimal d = new BigDecimal(negative ? "-" + tokens.text(sql, at) : tokens.text(sql, at));
+            value = d.scale() < 0 ? d.setScale(0) : d;
+            type = SqlType.NUMERIC;
+            code = 'n';
+        } else {
+            value = tokens.string(sql, at);
+            type = null;
+            code = 's';
+        }
+        if (parenthesized) {
+            if (last + 1 >= count || !tokens.isPunct(sql, last + 1, ')')) {
+                return null;
+            }
+            last++;
+        }
+        return new Literal(value, type, code, last);
     }
 
     /** Integer literals are int4 when they fit, else int8, else numeric (as the analyzer types them). */
@@ -232,7 +253,7 @@ record LiteralShape(String key, int shapeLength, Object[] values, SqlType[] decl
     }
 
     /** The text's tokens (comments and white space left out) as the grammar's lexer would cut them. */
-    private static final class Tokens {
+    static final class Tokens {
         int count;
         int[] kind = new int[32];
         int[] start = new int[32];

@@ -105,8 +105,8 @@ class LiftedStatementsTest {
 
     @Test
     void script_liftedAndNot_giveTheSameOutcomes() {
-        List<String> lifted = outcomes(true);
-        List<String> normal = outcomes(false);
+        List<String> lifted = outcomes(true, SETUP, QUERIES);
+        List<String> normal = outcomes(false, SETUP, QUERIES);
         for (int i = 0; i < QUERIES.size(); i++) {
             assertThat(lifted.get(i)).as(QUERIES.get(i)).isEqualTo(normal.get(i));
         }
@@ -115,13 +115,30 @@ class LiftedStatementsTest {
         assertThat(normal.get(QUERIES.indexOf("select id from k where s = 2"))).contains("[Integer:2]");
     }
 
-    /** Each query twice (a shape's first use and a cached one) with the outcome of each. */
-    private static List<String> outcomes(boolean lift) {
+    @Test
+    void dmlScript_liftedAndNot_giveTheSameOutcomes() {
+        List<String> lifted = outcomes(true, SETUP, LiftedDmlScript.STATEMENTS);
+        List<String> normal = outcomes(false, SETUP, LiftedDmlScript.STATEMENTS);
+        for (int i = 0; i < LiftedDmlScript.STATEMENTS.size(); i++) {
+            assertThat(lifted.get(i)).as(LiftedDmlScript.STATEMENTS.get(i)).isEqualTo(normal.get(i));
+        }
+        // The script does reach rows, errors and both kinds of tag.
+        String all = String.join("\n", normal);
+        assertThat(all).contains("INSERT 0 1", "INSERT 0 3", "UPDATE 1", "UPDATE 0", "ERROR NUMERIC_VALUE_OUT_OF_RANGE",
+                "ERROR STRING_DATA_RIGHT_TRUNCATION", "ERROR UNIQUE_VIOLATION", "[Integer:10, Long:-10, Short:-1");
+        // Each transaction's row has its own transaction's timestamp (not one fixed when the shape was planned).
+        assertThat(lifted.get(LiftedDmlScript.STATEMENTS.indexOf(LiftedDmlScript.SAME_TIMESTAMP)))
+                .isEqualTo(lifted.get(LiftedDmlScript.STATEMENTS.indexOf(LiftedDmlScript.SAME_TIMESTAMP + " and tid = 4")))
+                .contains("[Boolean:true]");
+    }
+
+    /** Each statement of {@code queries} after {@code setup}, with the outcome of each. */
+    private static List<String> outcomes(boolean lift, List<String> setup, List<String> queries) {
         List<String> out = new ArrayList<>();
         try (HeliosDB db = HeliosDB.open(HeliosConfig.memory()); KernelSession s = (KernelSession) db.session()) {
             s.liftLiterals(lift);
-            SETUP.forEach(sql -> s.execute(sql).close());
-            for (String sql : QUERIES) {
+            setup.forEach(sql -> s.execute(sql).close());
+            for (String sql : queries) {
                 out.add(outcome(s, sql));
             }
         }
@@ -248,6 +265,107 @@ class LiftedStatementsTest {
                 single(s, "SELECT v FROM a WHERE id = 2");
                 s.prepare("SELECT v FROM a WHERE id = $1").close();
                 assertThat(parses.get() - before).isEqualTo(5);
+            }
+        }
+    }
+
+    @Test
+    void executeScript_tpcbTransactions_parseEachTextOnce() throws Exception {
+        StorageEngineProvider memory = ServiceLoader.load(StorageEngineProvider.class).stream()
+                .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("memory")).findFirst().orElseThrow();
+        AtomicInteger parses = new AtomicInteger();
+        SqlFrontEnd counting = new SqlFrontEnd() {
+            @Override
+            public List<ParsedStatement> parse(String sql) {
+                parses.incrementAndGet();
+                return SqlFrontEnd.ENGINE.parse(sql);
+            }
+
+            @Override
+            public StatementPlan plan(ParsedStatement statement, SchemaLookup schema, List<SqlType> declared) {
+                return SqlFrontEnd.ENGINE.plan(statement, schema, declared);
+            }
+        };
+        try (var engine = memory.open(StorageConfig.defaults().withMemoryOnly())) {
+            TransactionalStore store = new TransactionalStore(engine, true);
+            try (KernelSession s = new KernelSession(store, counting, "postgres", 0, () -> { })) {
+                s.execute("create table accounts (aid int primary key, abalance int)").close();
+                s.execute("create table history (aid int, delta int, mtime timestamp)").close();
+                s.execute("insert into accounts values (1, 0), (2, 0), (3, 0)").close();
+                int before = parses.get();
+                int[] expected = new int[4];
+                for (int i = 0; i < 12; i++) {
+                    int aid = i % 3 + 1;
+                    int delta = i % 2 == 0 ? -1000 - i : 1000 + i;
+                    expected[aid] += delta;
+                    for (String sql : List.of("BEGIN;",
+                            "UPDATE accounts SET abalance = abalance + " + delta + " WHERE aid = " + aid + ";",
+                            "SELECT abalance FROM accounts WHERE aid = " + aid + ";",
+                            "INSERT INTO history (aid, delta, mtime) VALUES (" + aid + ", " + delta
+                                    + ", CURRENT_TIMESTAMP);",
+                            "END;")) {
+                        Iterator<QueryResult> results = s.executeScript(sql);
+                        try (QueryResult r = results.next()) {
+                            if (sql.startsWith("SELECT")) {
+                                assertThat(r.toList().get(0).get(0)).isEqualTo(expected[aid]);
+                            }
+                        }
+                    }
+                }
+                assertThat(parses.get() - before).isEqualTo(5);
+                try (QueryResult r = s.execute("select count(*), sum(delta) from history")) {
+                    Row row = r.toList().get(0);
+                    assertThat(row.get(0)).isEqualTo(12L);
+                    assertThat(((Number) row.get(1)).longValue()).isEqualTo(expected[1] + expected[2] + expected[3]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void executeScript_dmlTextsOtherValues_runAsTheFirstOnesShape() throws Exception {
+        StorageEngineProvider memory = ServiceLoader.load(StorageEngineProvider.class).stream()
+                .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("memory")).findFirst().orElseThrow();
+        AtomicInteger parses = new AtomicInteger();
+        SqlFrontEnd counting = new SqlFrontEnd() {
+            @Override
+            public List<ParsedStatement> parse(String sql) {
+                parses.incrementAndGet();
+                return SqlFrontEnd.ENGINE.parse(sql);
+            }
+
+            @Override
+            public StatementPlan plan(ParsedStatement statement, SchemaLookup schema, List<SqlType> declared) {
+                return SqlFrontEnd.ENGINE.plan(statement, schema, declared);
+            }
+        };
+        List<List<String>> pairs = List.of(
+                List.of("insert into k (id, v, t) values (50, 'a', 'b')", "insert into k (id, v, t) values (51, 'cc', 'd')"),
+                List.of("insert into k (id, b, n, f) values (52, -5, 1.5, -0.5) returning n",
+                        "insert into k (id, b, n, f) values (53, 6, -2.25, 1e3) returning n"),
+                List.of("insert into k (id, t) values (54, 'a'), (55, 'b')",
+                        "insert into k (id, t) values (56, 'c'), (57, 'd')"),
+                List.of("update k set b = b + -5 where id = 52", "update k set b = b + 7 where id = 53"),
+                List.of("update k set v = 'x', n = 1.25, s = 3 where id = 50",
+                        "update k set v = 'yy', n = -2.5, s = -4 where id = 51"),
+                List.of("select id from k where b = -5", "select id from k where b = -6"),
+                List.of("delete from k where id = -1", "delete from k where id = -2"));
+        try (var engine = memory.open(StorageConfig.defaults().withMemoryOnly())) {
+            TransactionalStore store = new TransactionalStore(engine, true);
+            try (KernelSession s = new KernelSession(store, counting, "postgres", 0, () -> { })) {
+                SETUP.forEach(sql -> s.execute(sql).close());
+                for (List<String> pair : pairs) {
+                    s.executeScript(pair.get(0)).next().close();
+                    int before = parses.get();
+                    s.executeScript(pair.get(1)).next().close();
+                    assertThat(parses.get()).as(pair.get(1)).isEqualTo(before);
+                }
+                try (QueryResult r = s.execute("select b, v, n, s from k where id in (51, 53) order by id")) {
+                    List<Row> rows = r.toList();
+                    assertThat(rows.get(0).values()).containsExactly(null, "yy", new java.math.BigDecimal("-2.50"),
+                            (short) -4);
+                    assertThat(rows.get(1).values()).containsExactly(13L, null, new java.math.BigDecimal("-2.25"), null);
+                }
             }
         }
     }

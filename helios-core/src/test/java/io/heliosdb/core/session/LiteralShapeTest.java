@@ -73,8 +73,11 @@ class LiteralShapeTest {
         "select v from t where a = 5::bigint[]",
         "select v from t where a = 5 + 1",
         "select v from t where a = 5 || 'x'",
-        "select v from t where a = -5",
         "select v from t where a=-5",
+        "select v from t where a = - -5",
+        "select v from t where a = -5::int4",
+        "select v from t where a = -'5'",
+        "select v from t where a = -5 ^ 2",
         "select v from t where a = 5 collate \"C\"",
         "select v from t where a = 5 is null",
         "select v from t where a = 'x' 'y'",
@@ -92,8 +95,25 @@ class LiteralShapeTest {
         "select 5, 'x' from t",
         "select v from t where \"a = 5\" is null",
         "select v from t where a /* = 5 */ is null",
-        "update t set a = 5",
-        "update t set a = 5, b = (select 1 from u where c = 2)"})
+        "update t set a = b * 5",
+        "update t set a = 5 + b",
+        "update t set a = t.b + 5",
+        "update t set a = b +-5",
+        "update t set a = not - 5",
+        "update t set a = b + 5 * c",
+        "update t set (a, b) = (1, 2)",
+        "update t set (a) = (5)",
+        "update t set a = array[1, 2]",
+        "insert into t values (1 + 2)",
+        "insert into t values (-5::int4)",
+        "insert into t values (array[1, 2], f(3, 4))",
+        "insert into t (a) values (default)",
+        "insert into t values (1) union select 2",
+        "insert into t values (1), (2) order by 1",
+        "insert into t values (1) limit 1",
+        "insert into t select 1",
+        "insert into t select * from (values (1)) v",
+        "insert into t default values"})
     void of_nonValuePositions_areNotLifted(String sql) {
         LiteralShape s = of(sql);
         if (s != null) {
@@ -110,7 +130,6 @@ class LiteralShapeTest {
         "select 'open",
         "select v /* open",
         "select \"open",
-        "insert into t values (1)",
         "set x = 5",
         "explain select v from t where a = 1",
         "with q as (select 1) select * from q where a = 1",
@@ -131,12 +150,59 @@ class LiteralShapeTest {
     }
 
     @Test
-    void of_updateAndDelete_liftOnlyTheWhere() {
-        LiteralShape u = of("UPDATE t SET a = 5 WHERE id = 6 AND (b = 7)");
-        assertThat(u.shape()).isEqualTo("UPDATE t SET a = 5 WHERE id = $1 AND (b = $2)");
-        assertThat(u.values()).containsExactly(6, 7);
+    void of_updateAndDelete_liftSetAndWhere() {
+        LiteralShape u = of("UPDATE t SET a = 5, b = 'x' WHERE id = 6 AND (b = 7)");
+        assertThat(u.shape()).isEqualTo("UPDATE t SET a = $1, b = $2 WHERE id = $3 AND (b = $4)");
+        assertThat(u.values()).containsExactly(5, "x", 6, 7);
         LiteralShape d = of("delete from t where id = 9 returning v");
         assertThat(d.shape()).isEqualTo("delete from t where id = $1 returning v");
+        LiteralShape sub = of("update t set a = 5, b = (select 1 from u where c = 2)");
+        assertThat(sub.shape()).isEqualTo("update t set a = $1, b = (select 1 from u where c = $2)");
+    }
+
+    @Test
+    void of_pgbenchTpcb_liftsEveryValue() {
+        LiteralShape u = of("UPDATE pgbench_accounts SET abalance = abalance + -1234 WHERE aid = 5678;");
+        assertThat(u.shape()).isEqualTo("UPDATE pgbench_accounts SET abalance = abalance + $1 WHERE aid = $2;");
+        assertThat(u.values()).containsExactly(-1234, 5678);
+        assertThat(u.declared()).containsExactly(SqlType.INTEGER, SqlType.INTEGER);
+        LiteralShape i = of("INSERT INTO pgbench_history (tid, bid, aid, delta, mtime)"
+                + " VALUES (3, 1, 5678, -1234, CURRENT_TIMESTAMP);");
+        assertThat(i.shape()).isEqualTo("INSERT INTO pgbench_history (tid, bid, aid, delta, mtime)"
+                + " VALUES ($1, $2, $3, $4, CURRENT_TIMESTAMP);");
+        assertThat(i.values()).containsExactly(3, 1, 5678, -1234);
+        assertThat(of("UPDATE pgbench_tellers SET tbalance = tbalance + 4321 WHERE tid = 7;").key())
+                .isEqualTo(of("UPDATE pgbench_tellers SET tbalance = tbalance + -1 WHERE tid = 1;").key());
+    }
+
+    @Test
+    void of_negativeNumbers_areTheFoldedLiterals() {
+        LiteralShape s = of("select v from t where a = -2147483648 and b = -2147483649 and c = -9223372036854775808"
+                + " and d = -9223372036854775809 and e = - 1.50 and f = -1e3 and g = (-7) and h = -0");
+        assertThat(s.shape()).isEqualTo("select v from t where a = $1 and b = $2 and c = $3 and d = $4 and e = $5"
+                + " and f = $6 and g = $7 and h = $8");
+        assertThat(s.values()).containsExactly(Integer.MIN_VALUE, -2147483649L, Long.MIN_VALUE,
+                new BigDecimal("-9223372036854775809"), new BigDecimal("-1.50"), new BigDecimal("-1000"), -7, 0);
+        assertThat(s.declared()).containsExactly(SqlType.INTEGER, SqlType.BIGINT, SqlType.BIGINT, SqlType.NUMERIC,
+                SqlType.NUMERIC, SqlType.NUMERIC, SqlType.INTEGER, SqlType.INTEGER);
+    }
+
+    @Test
+    void of_insertValues_liftsEveryPlainItemOfEveryRow() {
+        LiteralShape s = of("insert into s.t (a, b, c) values (1, 'x', now()), (-2, ('y'), default), ((3), 'z',"
+                + " 4 + 5) on conflict (a) do update set b = 'w' returning a = 6");
+        assertThat(s.shape()).isEqualTo("insert into s.t (a, b, c) values ($1, $2, now()), ($3, $4, default),"
+                + " ($5, $6, 4 + 5) on conflict (a) do update set b = 'w' returning a = 6");
+        assertThat(s.values()).containsExactly(1, "x", -2, "y", 3, "z");
+        assertThat(of("insert into t overriding system value values (1)").shape())
+                .isEqualTo("insert into t overriding system value values ($1)");
+        assertThat(of("insert into values values (1)").shape()).isEqualTo("insert into values values ($1)");
+    }
+
+    @Test
+    void of_longText_isNoShape() {
+        String longText = "select v from t where a = 1" + " ".repeat(LiteralShape.MAX_TEXT);
+        assertThat(of(longText)).isNull();
     }
 
     @Test
