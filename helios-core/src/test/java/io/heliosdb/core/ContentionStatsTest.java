@@ -67,6 +67,9 @@ class ContentionStatsTest {
             assertThat(after.get("statement_restarts_total") - before.get("statement_restarts_total")).isEqualTo(1);
             assertThat(after.get("commits_total") - before.get("commits_total")).isEqualTo(2);
             assertThat(after.get("commit_groups_total") - before.get("commit_groups_total")).isBetween(1.0, 2.0);
+            assertThat(after.get("commit_syncs_total") - before.get("commit_syncs_total"))
+                    .as("durable commits: one sync per group").isEqualTo(
+                            after.get("commit_groups_total") - before.get("commit_groups_total"));
             assertThat(after.get("commit_seconds_total")).isGreaterThan(before.get("commit_seconds_total"));
             assertThat(after).containsKeys("lock_wake_seconds_total", "commit_write_seconds_total");
         }

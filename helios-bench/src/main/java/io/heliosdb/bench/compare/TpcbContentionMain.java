@@ -158,7 +158,7 @@ public final class TpcbContentionMain {
     }
 
     /** CPU and switches of this JVM's threads, summed by name without its trailing number. */
-    private static Map<String, ThreadCosts> threadGroups() throws IOException {
+    static Map<String, ThreadCosts> threadGroups() throws IOException {
         Map<String, ThreadCosts> out = new TreeMap<>();
         ThreadCosts.threadsOfThisProcess().values().forEach(t ->
                 out.merge(t.name().replaceAll("[-#_ ]*[0-9]+$", ""), t.costs(), ThreadCosts::plus));
@@ -188,7 +188,7 @@ public final class TpcbContentionMain {
         return sum;
     }
 
-    private static Map<String, Double> medians(List<Map<String, Double>> rounds) {
+    static Map<String, Double> medians(List<Map<String, Double>> rounds) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (String key : rounds.get(0).keySet()) {
             double[] v = rounds.stream().mapToDouble(m -> m.getOrDefault(key, Double.NaN)).sorted().toArray();
@@ -197,13 +197,13 @@ public final class TpcbContentionMain {
         return out;
     }
 
-    private static void print(String label, Map<String, Double> m) {
+    static void print(String label, Map<String, Double> m) {
         StringBuilder s = new StringBuilder(label);
         m.forEach((k, v) -> s.append(String.format(Locale.ROOT, "%n    %-34s %12.3f", k, v)));
         System.out.println(s);
     }
 
-    private static String pgbench(Path pgbench, int port, List<String> args) throws IOException, InterruptedException {
+    static String pgbench(Path pgbench, int port, List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(pgbench.toString(), "-h", "127.0.0.1", "-p",
                 Integer.toString(port), "-U", PostgresCluster.USER));
         command.addAll(args);

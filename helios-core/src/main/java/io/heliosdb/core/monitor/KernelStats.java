@@ -83,6 +83,9 @@ public final class KernelStats {
                 c.lockWakeNanos() / 1e9, "lock_wake_seconds_total"));
         out.add(Sample.counter("heliosdb_commit_groups_total", "Commit groups written (one storage write and sync each).",
                 c.commitGroups(), "commit_groups_total"));
+        out.add(Sample.counter("heliosdb_commit_syncs_total",
+                "Storage syncs made for commits (one per group; fewer under early lock release, where one covers several).",
+                c.commitSyncs(), "commit_syncs_total"));
         out.add(Sample.counter("heliosdb_commit_write_seconds_total", "Time in the commit groups' storage writes and syncs.",
                 c.commitWriteNanos() / 1e9, "commit_write_seconds_total"));
         out.add(Sample.counter("heliosdb_commit_seconds_total", "Time from commit request to durable acknowledgement, summed.",

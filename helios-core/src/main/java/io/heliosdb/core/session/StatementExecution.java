@@ -96,13 +96,16 @@ final class StatementExecution {
         StatementPlan plan = firstPlan;
         try {
             for (int restarts = 0; ; restarts++) {
-                try (StatementReads reads = store.openReads(t)) {
+                try (StatementReads reads = store.openWriteReads(t)) {
                     R result = run.run(plan, context(t, reads));
                     if (!block.hasSavepoints()) {
                         t.statementDone(); // a savepoint still needs the undo information
                     }
                     if (autocommit) {
-                        store.commit(t);
+                        store.commit(t); // acknowledged once durable: so is every commit it read
+                    } else if (store.completionsAwaitDurable()
+                            || result instanceof BufferedResult rows && !rows.columns().isEmpty()) {
+                        store.awaitDurable(reads.snapshotTs()); // its rows may show a commit not yet durable
                     }
                     return result;
                 } catch (StatementRestart restart) {
@@ -125,6 +128,7 @@ final class StatementExecution {
             if (autocommit) {
                 store.rollback(t);
             }
+            store.settleBeforeError(); // an error (a unique violation, say) may be due to a commit not yet durable
             throw e;
         }
     }

@@ -26,6 +26,16 @@ import java.util.function.Supplier;
  * wakes it first, before the members of its own group, so the next sync starts as soon as the
  * previous one ended and no committer is woken only to find it must wait again (on two cores, a
  * woken crowd would otherwise delay the one thread the disk waits for).
+ *
+ * <p>With early lock release ({@link #earlyLockRelease()}) a synchronous group is written without a
+ * sync, then the leader runs each member's release action (its row locks) and hands the writing
+ * role on, and only then syncs: a transaction waiting for one of those locks runs, and its commit can
+ * be written, while the sync is in flight, so transactions updating the same row are no longer one
+ * sync apart. Two marks follow: {@link #appliedTs()} (written to the engine) and {@link #visibleTs()}
+ * (durable; snapshots are taken here, so no reader sees what a crash could still undo). A commit is
+ * acknowledged only once durable; a sync covers every write before it, so a later commit's
+ * durability implies an earlier one's. A failed sync fails every written-but-not-durable commit and
+ * every later one: the store must be reopened, as PostgreSQL PANICs on a failed fsync.
  */
 public final class GroupCommitter {
     private static final int WAITING = 0;
@@ -37,14 +47,17 @@ public final class GroupCommitter {
         final long ts;
         final WriteBatch batch;
         final LongConsumer onApplied;
+        /** Runs once the commit is written, before it is durable; null: the commit keeps everything until durable. */
+        final Runnable releaseEarly;
         final Thread owner = Thread.currentThread();
         volatile int state = WAITING;
         RuntimeException failure;
 
-        Pending(long ts, WriteBatch batch, LongConsumer onApplied) {
+        Pending(long ts, WriteBatch batch, LongConsumer onApplied, Runnable releaseEarly) {
             this.ts = ts;
             this.batch = batch;
             this.onApplied = onApplied;
+            this.releaseEarly = releaseEarly;
         }
     }
 
@@ -59,8 +72,19 @@ public final class GroupCommitter {
     private final AtomicLong writeNanos = new AtomicLong();
     private final AtomicLong commitNanos = new AtomicLong();
     private long lastTs;
+    /** Snapshots are taken here: every commit at or below it is applied and (with early release) durable. */
     private volatile long visibleTs;
     private boolean writing;
+    /** Early lock release: synchronous groups are written, released and then synced (see the class comment). */
+    private final boolean early;
+    /** The newest commit written to the engine (equal to visibleTs without early release). */
+    private volatile long appliedTs;
+    /** Guards {@link #syncing}, the raising of visibleTs under early release, and waits for it. */
+    private final Object durability = new Object();
+    private boolean syncing;
+    /** Set by a failed write or sync under early release: every later commit is refused. */
+    private volatile RuntimeException broken;
+    private final AtomicLong syncs = new AtomicLong();
     /** Held around each group's storage write, and by {@link #excludingWrites} callers. */
     private final ReentrantLock storageWrite = new ReentrantLock();
 
@@ -71,16 +95,39 @@ public final class GroupCommitter {
 
     /** As above; {@code groupTrailer} adds to each group's batch what it needs once, given its newest timestamp. */
     GroupCommitter(StorageEngine engine, boolean sync, long startTs, BiConsumer<WriteBatch, Long> groupTrailer) {
+        this(engine, sync, startTs, groupTrailer, false);
+    }
+
+    /** As above; {@code earlyLockRelease}: release what commits allow once written, before the sync (only matters with {@code sync}). */
+    GroupCommitter(StorageEngine engine, boolean sync, long startTs, BiConsumer<WriteBatch, Long> groupTrailer,
+                   boolean earlyLockRelease) {
         this.engine = engine;
         this.sync = sync;
         this.lastTs = startTs;
         this.visibleTs = startTs;
+        this.appliedTs = startTs;
         this.groupTrailer = groupTrailer;
+        this.early = earlyLockRelease && sync;
     }
 
-    /** Every commit at or below this timestamp is applied; snapshots are taken here. */
+    /** Every commit at or below this timestamp is applied (and durable, under early release); snapshots are taken here. */
     public long visibleTs() {
         return visibleTs;
+    }
+
+    /** The newest commit written to the engine: above {@link #visibleTs()} only while its sync is pending. */
+    public long appliedTs() {
+        return appliedTs;
+    }
+
+    /** Whether synchronous commits release early (see the class comment). */
+    public boolean earlyLockRelease() {
+        return early;
+    }
+
+    /** Syncs made for commits: one per group without early release, one per one or more groups with it. */
+    public long syncsDone() {
+        return early ? syncs.get() : sync ? groups.get() : 0;
     }
 
     /** Storage writes made for commits (each one sync when commits are synchronous). */
@@ -139,12 +186,23 @@ public final class GroupCommitter {
      * @return the commit timestamp
      */
     public long commit(LongFunction<WriteBatch> build, LongConsumer onApplied) {
+        return commit(build, onApplied, null);
+    }
+
+    /**
+     * {@link #commit(LongFunction, LongConsumer)}; under early lock release {@code releaseEarly} (when not
+     * null) runs, on the leader's thread, after the commit is written and its {@code onApplied} ran, before
+     * its sync: what it releases lets others act on the commit before it is durable. A group with a commit
+     * that passes null is written synced and runs every callback after the sync, as without early release.
+     */
+    public long commit(LongFunction<WriteBatch> build, LongConsumer onApplied, Runnable releaseEarly) {
         long start = System.nanoTime();
+        refuseIfBroken();
         Pending mine;
         boolean lead;
         synchronized (this) {
             long ts = ++lastTs;
-            mine = new Pending(ts, build.apply(ts), onApplied);
+            mine = new Pending(ts, build.apply(ts), onApplied, releaseEarly);
             queue.add(mine);
             lead = !writing;
             writing = true;
@@ -182,8 +240,19 @@ public final class GroupCommitter {
     }
 
     private void writeGroup(List<Pending> group) {
+        // Early: every member may release before the sync; otherwise the write syncs and nothing shows before.
+        boolean releaseFirst = early;
+        if (early) {
+            for (Pending p : group) {
+                releaseFirst &= p.releaseEarly != null;
+            }
+        }
+        long newest = group.get(group.size() - 1).ts;
         RuntimeException failure = null;
         try {
+            if (early) {
+                refuseIfBroken(); // queued before an earlier group's sync failed: must not reach the engine
+            }
             WriteBatch merged = group.size() == 1 ? group.get(0).batch : new WriteBatch();
             if (group.size() > 1) {
                 for (Pending p : group) {
@@ -197,20 +266,26 @@ public final class GroupCommitter {
                 }
             }
             if (groupTrailer != null) {
-                groupTrailer.accept(merged, group.get(group.size() - 1).ts);
+                groupTrailer.accept(merged, newest);
             }
             storageWrite.lock();
             long writeStart = System.nanoTime();
             try {
-                engine.write(merged, sync);
+                engine.write(merged, sync && !releaseFirst);
             } finally {
                 writeNanos.addAndGet(System.nanoTime() - writeStart);
                 storageWrite.unlock();
             }
             groups.incrementAndGet();
             commits.addAndGet(group.size());
+            if (early && !releaseFirst) {
+                syncs.incrementAndGet(); // the write synced
+            }
         } catch (RuntimeException e) {
             failure = e;
+            if (early) {
+                breakCommits(e); // it may have reached the engine's memory and the log: nothing after it may commit
+            }
         }
         for (Pending p : group) {
             if (failure == null) {
@@ -223,9 +298,24 @@ public final class GroupCommitter {
                 p.failure = failure;
             }
         }
+        if (early) {
+            if (failure == null) {
+                appliedTs = newest; // before any release: a waiter may take a snapshot at a commit it then reads
+            }
+            if (releaseFirst && failure == null) {
+                for (Pending p : group) {
+                    if (p.failure == null) {
+                        p.releaseEarly.run();
+                    }
+                }
+            }
+        }
         Pending next;
         synchronized (this) {
-            visibleTs = group.get(group.size() - 1).ts;
+            if (!early) {
+                appliedTs = newest;
+                visibleTs = newest;
+            }
             next = queue.isEmpty() ? null : queue.get(0);
             writing = next != null;
         }
@@ -234,12 +324,113 @@ public final class GroupCommitter {
             next.state = LEADING;
             LockSupport.unpark(next.owner);
         }
+        if (early && failure == null) {
+            if (releaseFirst) {
+                // Written and released; the next group may be written meanwhile. Now make this one durable.
+                try {
+                    awaitDurable(newest);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            } else {
+                raiseVisible(newest); // the synced write covered every earlier write too
+            }
+            if (failure != null) {
+                for (Pending p : group) {
+                    p.failure = failure;
+                }
+            }
+        }
         Thread self = Thread.currentThread();
         for (Pending p : group) {
             p.state = DONE; // volatile write after failure and visibleTs: the owner sees both
             if (p.owner != self) {
                 LockSupport.unpark(p.owner);
             }
+        }
+    }
+
+    /**
+     * Returns once every commit at or below {@code ts} is durable (at once when it already is, or without
+     * early release, where visibility implies it). Syncs run one at a time, each covering every commit
+     * written before it started, so one sync serves the groups written during the previous one; the
+     * caller whose commit is not covered yet runs the next sync itself. Throws when a sync failed.
+     */
+    public void awaitDurable(long ts) {
+        if (!early) {
+            return; // commits are visible only once durable
+        }
+        boolean interrupted = false;
+        try {
+            while (visibleTs < ts) {
+                long target;
+                synchronized (durability) {
+                    while (visibleTs < ts && broken == null && syncing) {
+                        try {
+                            durability.wait();
+                        } catch (InterruptedException e) {
+                            interrupted = true; // the commit is written: its outcome must still be waited for
+                        }
+                    }
+                    if (visibleTs >= ts) {
+                        return;
+                    }
+                    refuseIfBroken();
+                    syncing = true;
+                    target = appliedTs;
+                }
+                RuntimeException failure = null;
+                long syncStart = System.nanoTime();
+                try {
+                    engine.sync();
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+                writeNanos.addAndGet(System.nanoTime() - syncStart);
+                syncs.incrementAndGet();
+                synchronized (durability) {
+                    syncing = false;
+                    if (failure == null) {
+                        if (target > visibleTs) {
+                            visibleTs = target;
+                        }
+                    } else if (broken == null) {
+                        broken = failure;
+                    }
+                    durability.notifyAll();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void raiseVisible(long ts) {
+        synchronized (durability) {
+            if (ts > visibleTs) {
+                visibleTs = ts;
+            }
+            durability.notifyAll();
+        }
+    }
+
+    private void breakCommits(RuntimeException failure) {
+        synchronized (durability) {
+            if (broken == null) {
+                broken = failure;
+            }
+            durability.notifyAll();
+        }
+    }
+
+    /** Under early release, after a failed write or sync: commits written since may be lost, so none may follow. */
+    private void refuseIfBroken() {
+        RuntimeException failure = broken;
+        if (failure != null) {
+            throw new HeliosException(SqlState.IO_ERROR, "commits are refused after a failed storage sync until the"
+                    + " database is reopened: " + failure.getMessage(), failure);
         }
     }
 }

@@ -31,6 +31,18 @@ final class SnapshotRegistry {
         return ts;
     }
 
+    /**
+     * {@link #open()}, but at {@code floor} when that is higher: a commit written but not yet durable under
+     * early lock release (see {@link Transaction#raiseReadFloor}); -1 for none.
+     */
+    synchronized long open(long floor) {
+        // Never above the applied mark: a commit seen in storage before its group's callbacks ran (a lock mode
+        // compatible with its writer's) is not readable yet; the statement then restarts until it is.
+        long ts = Math.max(committer.visibleTs(), Math.min(floor, committer.appliedTs()));
+        add(ts);
+        return ts;
+    }
+
     /** Registers one more reader of an already open snapshot. */
     synchronized void retain(long ts) {
         add(ts);
@@ -71,12 +83,25 @@ final class SnapshotRegistry {
 
     /** The open snapshots plus the newest applied commit (where every future snapshot starts). */
     synchronized NavigableSet<Long> readers() {
+        return readersAndStart().readers();
+    }
+
+    /**
+     * The open snapshots and {@code futureStart}, the visible commit at which every snapshot opened from now
+     * on starts or above (included in the set). A snapshot at a read floor may lie above it, so the set's
+     * last element is not that start.
+     */
+    record Readers(NavigableSet<Long> readers, long futureStart) {
+    }
+
+    synchronized Readers readersAndStart() {
         NavigableSet<Long> readers = new TreeSet<>(open.keySet());
         if (newestCount > 0) {
             readers.add(newestTs);
         }
-        readers.add(committer.visibleTs());
-        return readers;
+        long visible = committer.visibleTs();
+        readers.add(visible);
+        return new Readers(readers, visible);
     }
 
     synchronized int openCount() {

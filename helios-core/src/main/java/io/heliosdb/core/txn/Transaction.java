@@ -49,6 +49,8 @@ public final class Transaction {
     private final List<LockKey> lockOrder = new ArrayList<>();
     private final List<LockKey> priorOrder = new ArrayList<>();
     private long snapshotTs = -1;
+    /** Under early lock release: the lowest snapshot a READ COMMITTED statement may take from now on (see {@link #raiseReadFloor}). */
+    private long readFloor = -1;
     private int ddlCount;
     private boolean ended;
     private LockWait lockWait = LockWait.DEFAULT;
@@ -96,6 +98,21 @@ public final class Transaction {
 
     void setSnapshotTs(long ts) {
         snapshotTs = ts;
+    }
+
+    /**
+     * A statement met a version committed at {@code ts}, above its snapshot: its restart, and every later
+     * statement, reads at or above {@code ts} even while that commit is not durable yet (so a statement never
+     * sees less than an earlier one of the same transaction did).
+     */
+    void raiseReadFloor(long ts) {
+        if (ts > readFloor) {
+            readFloor = ts;
+        }
+    }
+
+    long readFloor() {
+        return readFloor;
     }
 
     /** How the current statement waits for locks. */

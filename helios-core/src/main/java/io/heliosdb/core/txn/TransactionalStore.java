@@ -14,7 +14,6 @@ import io.heliosdb.spi.WriteBatch;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,6 +36,13 @@ public final class TransactionalStore implements AutoCloseable {
     private static final byte[] LAST_COMMIT_KEY = {1};
     /** The lock namespace of unique index key values (never a storage keyspace). */
     static final String UNIQUE_KEYS = "unique-keys";
+    /**
+     * System property: "true" turns early lock release on for synchronous commits (row locks released once
+     * the commit is written, the acknowledgement once it is synced; see {@link GroupCommitter}); "strict" as
+     * well, and then a writing statement that met a commit not yet durable also holds back its row count (not
+     * only its rows) until that commit is durable. Off by default.
+     */
+    public static final String EARLY_LOCK_RELEASE_PROPERTY = "helios.earlyLockRelease";
 
     private final StorageEngine engine;
     private final Catalog catalog;
@@ -64,6 +70,7 @@ public final class TransactionalStore implements AutoCloseable {
     private final SequenceCounters sequences;
     private final java.util.concurrent.atomic.LongAdder statementRestarts = new java.util.concurrent.atomic.LongAdder();
     private final LatestRowRead latestRows;
+    private final boolean strictCompletions;
 
     public TransactionalStore(StorageEngine engine, boolean syncCommits) {
         this(engine, syncCommits, null);
@@ -71,6 +78,20 @@ public final class TransactionalStore implements AutoCloseable {
 
     /** {@code cache}: a cache layer to place in front of row reads (see {@link RowCache}), or null. */
     public TransactionalStore(StorageEngine engine, boolean syncCommits, CacheLayer cache) {
+        this(engine, syncCommits, cache, earlyLockReleaseSetting().equals("true")
+                || earlyLockReleaseSetting().equals("strict"), earlyLockReleaseSetting().equals("strict"));
+    }
+
+    private static String earlyLockReleaseSetting() {
+        return System.getProperty(EARLY_LOCK_RELEASE_PROPERTY, "false").strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * {@code earlyLockRelease}, {@code strictCompletions} ("strict"): see {@link #EARLY_LOCK_RELEASE_PROPERTY}.
+     */
+    public TransactionalStore(StorageEngine engine, boolean syncCommits, CacheLayer cache, boolean earlyLockRelease,
+                              boolean strictCompletions) {
+        this.strictCompletions = strictCompletions;
         this.engine = engine;
         this.sequences = new SequenceCounters(engine, syncCommits);
         this.rowCache = cache == null ? null : new RowCache(cache, engine);
@@ -81,7 +102,10 @@ public final class TransactionalStore implements AutoCloseable {
         long lastTs = last == null ? 0 : CatalogKeys.readLong(last);
         // The newest commit timestamp is written once per group, not once per commit.
         this.committer = new GroupCommitter(engine, syncCommits, lastTs,
-                (batch, newest) -> batch.put(META, LAST_COMMIT_KEY, CatalogKeys.longValue(newest)));
+                (batch, newest) -> batch.put(META, LAST_COMMIT_KEY, CatalogKeys.longValue(newest)), earlyLockRelease);
+        if (committer.earlyLockRelease()) {
+            LOG.log(Level.INFO, "Early lock release: row locks are released once a commit is written, before its sync");
+        }
         this.snapshots = new SnapshotRegistry(committer);
         this.latestRows = new LatestRowRead(engine, committer, snapshots, rowCache);
         this.catalogWrittenTs = lastTs;
@@ -176,6 +200,24 @@ public final class TransactionalStore implements AutoCloseable {
      * (taken by its first statement) above it.
      */
     public StatementReads openReads(Transaction transaction) {
+        StatementReads reads = openWriteReads(transaction);
+        if (reads.snapshotTs() > committer.visibleTs()) {
+            try {
+                awaitDurable(reads.snapshotTs());
+            } catch (RuntimeException e) {
+                reads.close();
+                throw e;
+            }
+        }
+        return reads;
+    }
+
+    /**
+     * {@link #openReads} for a writing statement, which under early lock release may read at a commit not yet
+     * durable (after meeting it, see {@link Transaction#raiseReadFloor}) without waiting: its own commit is
+     * acknowledged only after that one is durable. If it returns rows, it must {@link #awaitDurable} first.
+     */
+    public StatementReads openWriteReads(Transaction transaction) {
         long ts;
         if (transaction.isolation().usesTransactionSnapshot()) {
             if (transaction.snapshotTs() < 0) {
@@ -184,7 +226,7 @@ public final class TransactionalStore implements AutoCloseable {
             ts = transaction.snapshotTs();
             snapshots.retain(ts);
         } else {
-            ts = snapshots.open();
+            ts = committer.earlyLockRelease() ? snapshots.open(transaction.readFloor()) : snapshots.open();
         }
         ReadView view = null;
         try {
@@ -194,6 +236,37 @@ public final class TransactionalStore implements AutoCloseable {
         } catch (RuntimeException e) {
             snapshots.close(ts);
             throw e;
+        }
+    }
+
+    /**
+     * Whether a writing statement whose snapshot is above the durable commit waits for it before its row count
+     * goes out, too (early lock release "strict"); rows always wait.
+     */
+    public boolean completionsAwaitDurable() {
+        return strictCompletions;
+    }
+
+    /**
+     * Returns once every commit at or below {@code ts} is durable: before a statement whose snapshot is above
+     * the visible (durable) commit sends a row. At once without early lock release.
+     */
+    public void awaitDurable(long ts) {
+        committer.awaitDurable(ts);
+    }
+
+    /**
+     * Under early lock release, waits until every commit written so far is durable, so that an error a
+     * statement met because of one (a unique violation against a row just inserted, say) is never reported
+     * before that commit is durable. A failed sync is not reported here: the caller's error goes out.
+     */
+    public void settleBeforeError() {
+        if (committer.earlyLockRelease()) {
+            try {
+                committer.awaitDurable(committer.appliedTs());
+            } catch (RuntimeException broken) {
+                // the store refuses commits from now on; the statement's own error is the one to report
+            }
         }
     }
 
@@ -299,6 +372,8 @@ public final class TransactionalStore implements AutoCloseable {
             if (t.isolation().usesTransactionSnapshot()) {
                 checkConflict(t, newest, snapshotTs);
             }
+            // The cursor re-checks and returns the newest version: never one a crash could still undo.
+            committer.awaitDurable(VersionLayout.commitTs(newest));
             return io.heliosdb.sql.RowLockOutcome.CHANGED;
         }
         return io.heliosdb.sql.RowLockOutcome.LOCKED;
@@ -399,6 +474,7 @@ public final class TransactionalStore implements AutoCloseable {
                 throw new HeliosException(SqlState.SERIALIZATION_FAILURE,
                         "could not serialize access due to concurrent update");
             }
+            t.raiseReadFloor(VersionLayout.commitTs(newest)); // honoured only under early lock release
             throw new StatementRestart();
         }
     }
@@ -408,6 +484,7 @@ public final class TransactionalStore implements AutoCloseable {
         if (transaction.isEnded()) {
             throw new IllegalStateException("transaction " + transaction.id() + " has already ended");
         }
+        boolean[] locksReleased = new boolean[1];
         try {
             if (transaction.hasWrites()) {
                 Map<String, io.heliosdb.sql.schema.TableDef> changes = transaction.pendingTables();
@@ -415,6 +492,13 @@ public final class TransactionalStore implements AutoCloseable {
                 Map<String, Object> objectChanges = transaction.pendingObjects();
                 WriteBatch[] written = new WriteBatch[1];
                 boolean catalogWrite = transaction.overlay().touches(CatalogKeys.CATALOG);
+                // DDL keeps its locks, and stays invisible to planners (catalog.snapshot()), until durable.
+                Runnable releaseEarly = catalogWrite ? null : () -> {
+                    if (transaction.lockCount() > 0) {
+                        locks.releaseAll(transaction.id(), transaction.lockedKeys());
+                    }
+                    locksReleased[0] = true;
+                };
                 try {
                     committer.commit(ts -> written[0] = commitBatch(transaction, ts), ts -> {
                         ceilings.written(transaction.overlay()); // before the locks go: see RowKeyCeilings
@@ -426,7 +510,7 @@ public final class TransactionalStore implements AutoCloseable {
                             rowCache.invalidate(written[0]);
                         }
                         catalog.apply(ts, changes, indexChanges, objectChanges);
-                    });
+                    }, releaseEarly);
                 } catch (RuntimeException e) {
                     // A failed write may still have reached the engine's memory (a failed sync): drop what it touched,
                     // and read catalog keys from storage from now on.
@@ -442,7 +526,7 @@ public final class TransactionalStore implements AutoCloseable {
                 transaction.overlay().forEach(META, (key, value) -> sequences.dropped(key));
             }
         } finally {
-            finish(transaction);
+            finish(transaction, locksReleased[0]);
         }
     }
 
@@ -517,11 +601,16 @@ public final class TransactionalStore implements AutoCloseable {
     }
 
     private void finish(Transaction transaction) {
+        finish(transaction, false);
+    }
+
+    /** {@code locksReleased}: the commit released them already, before its sync (early lock release). */
+    private void finish(Transaction transaction, boolean locksReleased) {
         if (transaction.isEnded()) {
             return;
         }
         transaction.end();
-        if (transaction.lockCount() > 0) { // a plain read holds none: skip the lock table's monitor
+        if (transaction.lockCount() > 0 && !locksReleased) { // a plain read holds none: skip the lock table's monitor
             locks.releaseAll(transaction.id(), transaction.lockedKeys());
         }
         if (transaction.snapshotTs() >= 0) {
@@ -537,9 +626,9 @@ public final class TransactionalStore implements AutoCloseable {
         vacuumPass.lock();
         try {
             long horizon = snapshots.horizon();
-            NavigableSet<Long> readers = snapshots.readers();
+            SnapshotRegistry.Readers readers = snapshots.readersAndStart();
             VersionVacuum.Result result = new VersionVacuum(engine, locks, committer, rowCache)
-                    .run(readers, readers.last());
+                    .run(readers.readers(), readers.futureStart());
             catalog.prune(horizon);
             return result;
         } finally {

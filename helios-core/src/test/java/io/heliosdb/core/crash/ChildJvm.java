@@ -43,6 +43,10 @@ public final class ChildJvm implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-XX:TieredStopAtLevel=1"); // short-lived: start-up time matters more than peak speed
+        String earlyLockRelease = System.getProperty(io.heliosdb.core.txn.TransactionalStore.EARLY_LOCK_RELEASE_PROPERTY);
+        if (earlyLockRelease != null) { // the commit mode under test reaches the killed child
+            command.add("-D" + io.heliosdb.core.txn.TransactionalStore.EARLY_LOCK_RELEASE_PROPERTY + "=" + earlyLockRelease);
+        }
         command.add("-cp"); // the plain class path: module-info is then ignored
         command.add(classPath.classPath());
         command.add(main.getName());
