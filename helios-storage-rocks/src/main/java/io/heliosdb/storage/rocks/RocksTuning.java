@@ -32,12 +32,13 @@ final class RocksTuning implements AutoCloseable {
     // The block cache is off-heap; a typo in cache_size should not reserve the whole machine.
     static final long MAX_BLOCK_CACHE = 4L * 1024 * 1024 * 1024;
     /**
-     * Data block size (RocksDB's default is 4 kB): 16 kB, InnoDB's page size and MyRocks' block size. A
-     * million-row table then has a quarter of the index entries and block-cache entries, so a cached point get
-     * searches a smaller index and cache table (about 3% less CPU per get, measured alone); the cost is a larger
-     * read and decompression when a get misses the cache.
+     * Data block size: RocksDB's default, 4 kB. 16 kB blocks (InnoDB's page, MyRocks' block) saved about 3% of
+     * the CPU of a cached point get (a smaller index and cache table), but every get that misses the block cache
+     * reads and decompresses four times as much: Hybrid, whose block cache is small because its row cache holds
+     * the memory, fell from 1.53x Server to 0.81x on the zipfian reads and lost ~30% on pgbench select-only in the
+     * one-round check of 2026-11-25 02:35. Kept explicit so the trade-off stays visible.
      */
-    static final long BLOCK_SIZE = 16L * 1024;
+    static final long BLOCK_SIZE = 4L * 1024;
     /** Old WAL files kept for reuse: one is enough, as atomic flush retires all families' WAL at once. */
     static final long RECYCLED_WALS = 1;
 
