@@ -3,8 +3,6 @@ package io.heliosdb.core.crash;
 import io.heliosdb.api.HeliosDB;
 import io.heliosdb.api.PreparedQuery;
 import io.heliosdb.api.Session;
-import io.heliosdb.api.config.HeliosConfig;
-import io.heliosdb.api.config.StorageConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +24,7 @@ public final class BatchCrashChild {
         Path data = Path.of(args[0]);
         long first = Long.parseLong(args[2]);
         PrintStream out = System.out;
-        try (HeliosDB db = HeliosDB.open(HeliosConfig.persistent(data)
-                .withStorage(StorageConfig.defaults().withPath(data).withEngine(args[1]).withCacheSizeBytes(8L << 20)));
+        try (HeliosDB db = CrashDatabases.open(data, args[1]);
              Session s = db.session(); PreparedQuery insert = s.prepare("insert into b values ($1, $2)")) {
             out.println("READY");
             out.flush();

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 import io.heliosdb.api.HeliosDB;
 import io.heliosdb.api.Row;
 import io.heliosdb.api.Session;
-import io.heliosdb.api.config.HeliosConfig;
-import io.heliosdb.api.config.StorageConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,8 +37,7 @@ class BatchCrashTest {
     }
 
     private HeliosDB open(Path data) {
-        return HeliosDB.open(HeliosConfig.persistent(data)
-                .withStorage(StorageConfig.defaults().withPath(data).withEngine(ENGINE).withCacheSizeBytes(8L << 20)));
+        return CrashDatabases.open(data, ENGINE);
     }
 
     @Test

@@ -2,8 +2,6 @@ package io.heliosdb.core.crash;
 
 import io.heliosdb.api.HeliosDB;
 import io.heliosdb.api.Session;
-import io.heliosdb.api.config.HeliosConfig;
-import io.heliosdb.api.config.StorageConfig;
 import io.heliosdb.core.KernelDatabase;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,8 +35,7 @@ public final class CrashCommitter {
         int firstId = Integer.parseInt(args[2]);
         ackLog = AckLog.append(Path.of(args[3]));
         PrintStream out = System.out;
-        HeliosDB db = HeliosDB.open(HeliosConfig.persistent(data)
-                .withStorage(StorageConfig.defaults().withPath(data).withEngine(engine).withCacheSizeBytes(8L << 20)));
+        HeliosDB db = CrashDatabases.open(data, engine);
         out.println("READY");
         out.flush();
         List<Thread> threads = new ArrayList<>();

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.heliosdb.api.HeliosDB;
 import io.heliosdb.api.Session;
-import io.heliosdb.api.config.HeliosConfig;
-import io.heliosdb.api.config.StorageConfig;
 import io.heliosdb.core.crash.OrdersAudit.Ack;
 import io.heliosdb.core.crash.OrdersAudit.State;
 import io.heliosdb.spi.StorageCapability;
@@ -115,8 +113,7 @@ class KernelCrashTest {
     }
 
     private static HeliosDB open(String engine, Path data) {
-        return HeliosDB.open(HeliosConfig.persistent(data)
-                .withStorage(StorageConfig.defaults().withPath(data).withEngine(engine).withCacheSizeBytes(8L << 20)));
+        return CrashDatabases.open(data, engine);
     }
 
     private static void createSchema(String engine, Path data) {

@@ -2,8 +2,6 @@ package io.heliosdb.core.crash;
 
 import io.heliosdb.api.HeliosDB;
 import io.heliosdb.api.Session;
-import io.heliosdb.api.config.HeliosConfig;
-import io.heliosdb.api.config.StorageConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -21,8 +19,7 @@ public final class SequenceCrashChild {
     public static void main(String[] args) {
         Path data = Path.of(args[0]);
         PrintStream out = System.out;
-        try (HeliosDB db = HeliosDB.open(HeliosConfig.persistent(data)
-                .withStorage(StorageConfig.defaults().withPath(data).withEngine(args[1]).withCacheSizeBytes(8L << 20)));
+        try (HeliosDB db = CrashDatabases.open(data, args[1]);
              Session plain = db.session(); Session rolledBack = db.session()) {
             out.println("READY");
             out.flush();

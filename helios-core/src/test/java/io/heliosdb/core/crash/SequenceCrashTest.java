@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.heliosdb.api.HeliosDB;
 import io.heliosdb.api.Session;
-import io.heliosdb.api.config.HeliosConfig;
-import io.heliosdb.api.config.StorageConfig;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -36,8 +34,7 @@ class SequenceCrashTest {
     }
 
     private HeliosDB open(Path data) {
-        return HeliosDB.open(HeliosConfig.persistent(data)
-                .withStorage(StorageConfig.defaults().withPath(data).withEngine(ENGINE).withCacheSizeBytes(8L << 20)));
+        return CrashDatabases.open(data, ENGINE);
     }
 
     @Test
