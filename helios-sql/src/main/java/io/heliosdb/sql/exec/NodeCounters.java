@@ -52,32 +52,10 @@ final class NodeCounters {
         long[] c = counters.computeIfAbsent(plan, p -> new long[2]);
         return rt -> {
             c[1]++;
-            RowSource in = op.open(rt);
-            return new RowSource() {
-                @Override
-                public boolean next() {
-                    if (in.next()) {
-                        c[0]++;
-                        return true;
-                    }
-                    return false;
-                }
-
-                @Override
-                public Object[] row() {
-                    return in.row();
-                }
-
-                @Override
-                public byte[] rowKey() {
-                    return in.rowKey();
-                }
-
-                @Override
-                public void close() {
-                    in.close();
-                }
-            };
+            return KeptRows.keyed(op.open(rt), row -> {
+                c[0]++;
+                return true;
+            });
         };
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** The streaming operators: filter, project, nested loop join, distinct, limit. */
 final class RelationalOperators {
@@ -16,35 +17,7 @@ final class RelationalOperators {
     }
 
     static Operator filter(Operator input, Evaluator predicate) {
-        return rt -> {
-            RowSource in = input.open(rt);
-            return new RowSource() {
-                @Override
-                public boolean next() {
-                    while (in.next()) {
-                        if (Boolean.TRUE.equals(predicate.evaluate(in.row(), rt))) {
-                            return true;
-                        }
-                    }
-                    return false;
-                }
-
-                @Override
-                public Object[] row() {
-                    return in.row();
-                }
-
-                @Override
-                public byte[] rowKey() {
-                    return in.rowKey();
-                }
-
-                @Override
-                public void close() {
-                    in.close();
-                }
-            };
-        };
+        return rt -> KeptRows.keyed(input.open(rt), row -> Boolean.TRUE.equals(predicate.evaluate(row, rt)));
     }
 
     static Operator project(Operator input, Evaluator[] exprs) {
@@ -98,66 +71,27 @@ final class RelationalOperators {
 
     static Operator distinct(Operator input) {
         return rt -> {
-            RowSource in = input.open(rt);
             Set<List<Object>> seen = new HashSet<>();
-            return new RowSource() {
-                @Override
-                public boolean next() {
-                    while (in.next()) {
-                        if (seen.add(groupingKey(in.row()))) {
-                            return true;
-                        }
-                    }
-                    return false;
-                }
-
-                @Override
-                public Object[] row() {
-                    return in.row();
-                }
-
-                @Override
-                public void close() {
-                    in.close();
-                }
-            };
+            return KeptRows.unkeyed(input.open(rt), row -> seen.add(groupingKey(row)));
         };
     }
 
     /** Keeps the first row of each run of rows equal on {@code columns} (NULLs equal), for DISTINCT ON. */
     static Operator distinctOn(Operator input, int[] columns) {
-        return rt -> {
-            RowSource in = input.open(rt);
-            return new RowSource() {
-                private List<Object> previous;
+        return rt -> KeptRows.unkeyed(input.open(rt), new Predicate<>() {
+            private List<Object> previous;
 
-                @Override
-                public boolean next() {
-                    while (in.next()) {
-                        Object[] row = in.row();
-                        List<Object> key = new ArrayList<>(columns.length);
-                        for (int c : columns) {
-                            key.add(Values.groupingKey(row[c]));
-                        }
-                        if (!key.equals(previous)) {
-                            previous = key;
-                            return true;
-                        }
-                    }
-                    return false;
+            @Override
+            public boolean test(Object[] row) {
+                List<Object> key = new ArrayList<>(columns.length);
+                for (int c : columns) {
+                    key.add(Values.groupingKey(row[c]));
                 }
-
-                @Override
-                public Object[] row() {
-                    return in.row();
-                }
-
-                @Override
-                public void close() {
-                    in.close();
-                }
-            };
-        };
+                boolean first = !key.equals(previous);
+                previous = key;
+                return first;
+            }
+        });
     }
 
     static List<Object> groupingKey(Object[] values) {

@@ -27,38 +27,18 @@ final class SetOperators {
             for (Object[] row : Materialize.all(right.open(rt))) {
                 counts.merge(RelationalOperators.groupingKey(row), 1, Integer::sum);
             }
-            RowSource in = left.open(rt);
             Set<List<Object>> emitted = new HashSet<>();
-            return new RowSource() {
-                @Override
-                public boolean next() {
-                    while (in.next()) {
-                        List<Object> key = RelationalOperators.groupingKey(in.row());
-                        int remaining = counts.getOrDefault(key, 0);
-                        if (all) {
-                            if (remaining > 0) {
-                                counts.put(key, remaining - 1);
-                            }
-                            if (intersect == remaining > 0) {
-                                return true;
-                            }
-                        } else if (intersect == remaining > 0 && emitted.add(key)) {
-                            return true;
-                        }
-                    }
-                    return false;
+            return KeptRows.unkeyed(left.open(rt), row -> {
+                List<Object> key = RelationalOperators.groupingKey(row);
+                int remaining = counts.getOrDefault(key, 0);
+                if (!all) {
+                    return intersect == remaining > 0 && emitted.add(key);
                 }
-
-                @Override
-                public Object[] row() {
-                    return in.row();
+                if (remaining > 0) {
+                    counts.put(key, remaining - 1);
                 }
-
-                @Override
-                public void close() {
-                    in.close();
-                }
-            };
+                return intersect == remaining > 0;
+            });
         };
     }
 
