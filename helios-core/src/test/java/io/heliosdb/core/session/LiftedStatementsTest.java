@@ -9,17 +9,9 @@ import io.heliosdb.api.QueryResult;
 import io.heliosdb.api.Row;
 import io.heliosdb.api.SqlType;
 import io.heliosdb.api.config.HeliosConfig;
-import io.heliosdb.api.config.StorageConfig;
-import io.heliosdb.core.txn.TransactionalStore;
-import io.heliosdb.spi.StorageEngineProvider;
-import io.heliosdb.sql.ParsedStatement;
-import io.heliosdb.sql.SchemaLookup;
-import io.heliosdb.sql.StatementPlan;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.ServiceLoader;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -223,122 +215,71 @@ class LiftedStatementsTest {
 
     @Test
     void execute_sameShapeOtherValues_parsesOnce() throws Exception {
-        StorageEngineProvider memory = ServiceLoader.load(StorageEngineProvider.class).stream()
-                .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("memory")).findFirst().orElseThrow();
-        AtomicInteger parses = new AtomicInteger();
-        SqlFrontEnd counting = new SqlFrontEnd() {
-            @Override
-            public List<ParsedStatement> parse(String sql) {
-                parses.incrementAndGet();
-                return SqlFrontEnd.ENGINE.parse(sql);
+        try (ParseCountingDatabase db = new ParseCountingDatabase(); KernelSession s = db.session()) {
+            s.execute("create table a (id int primary key, v text)").close();
+            s.execute("insert into a values (1, 'one'), (2, 'two'), (3, 'three')").close();
+            int before = db.parses();
+            for (int i = 0; i < 30; i++) {
+                int id = i % 3 + 1;
+                assertThat(single(s, "SELECT v FROM a WHERE id = " + id))
+                        .isEqualTo(id == 1 ? "one" : id == 2 ? "two" : "three");
             }
+            assertThat(db.parses() - before).isEqualTo(1);
 
-            @Override
-            public StatementPlan plan(ParsedStatement statement, SchemaLookup schema, List<SqlType> declared) {
-                return SqlFrontEnd.ENGINE.plan(statement, schema, declared);
-            }
-        };
-        try (var engine = memory.open(StorageConfig.defaults().withMemoryOnly())) {
-            TransactionalStore store = new TransactionalStore(engine, true);
-            try (KernelSession s = new KernelSession(store, counting, "postgres", 0, () -> { })) {
-                s.execute("create table a (id int primary key, v text)").close();
-                s.execute("insert into a values (1, 'one'), (2, 'two'), (3, 'three')").close();
-                int before = parses.get();
-                for (int i = 0; i < 30; i++) {
-                    int id = i % 3 + 1;
-                    assertThat(single(s, "SELECT v FROM a WHERE id = " + id))
-                            .isEqualTo(id == 1 ? "one" : id == 2 ? "two" : "three");
+            // An unnamed extended-protocol statement is prepared from the same text again and again.
+            for (int id = 1; id <= 3; id++) {
+                try (PreparedQuery q = s.prepare("SELECT v FROM a WHERE id = $1")) {
+                    assertThat(q.execute(id).toList().get(0).get(0)).isEqualTo(id == 1 ? "one" : id == 2 ? "two"
+                            : "three");
                 }
-                assertThat(parses.get() - before).isEqualTo(1);
-
-                // An unnamed extended-protocol statement is prepared from the same text again and again.
-                for (int id = 1; id <= 3; id++) {
-                    try (PreparedQuery q = s.prepare("SELECT v FROM a WHERE id = $1")) {
-                        assertThat(q.execute(id).toList().get(0).get(0)).isEqualTo(id == 1 ? "one" : id == 2 ? "two"
-                                : "three");
-                    }
-                }
-                assertThat(parses.get() - before).isEqualTo(2);
-
-                s.liftLiterals(false);
-                single(s, "SELECT v FROM a WHERE id = 1");
-                single(s, "SELECT v FROM a WHERE id = 2");
-                s.prepare("SELECT v FROM a WHERE id = $1").close();
-                assertThat(parses.get() - before).isEqualTo(5);
             }
+            assertThat(db.parses() - before).isEqualTo(2);
+
+            s.liftLiterals(false);
+            single(s, "SELECT v FROM a WHERE id = 1");
+            single(s, "SELECT v FROM a WHERE id = 2");
+            s.prepare("SELECT v FROM a WHERE id = $1").close();
+            assertThat(db.parses() - before).isEqualTo(5);
         }
     }
 
     @Test
     void executeScript_tpcbTransactions_parseEachTextOnce() throws Exception {
-        StorageEngineProvider memory = ServiceLoader.load(StorageEngineProvider.class).stream()
-                .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("memory")).findFirst().orElseThrow();
-        AtomicInteger parses = new AtomicInteger();
-        SqlFrontEnd counting = new SqlFrontEnd() {
-            @Override
-            public List<ParsedStatement> parse(String sql) {
-                parses.incrementAndGet();
-                return SqlFrontEnd.ENGINE.parse(sql);
-            }
-
-            @Override
-            public StatementPlan plan(ParsedStatement statement, SchemaLookup schema, List<SqlType> declared) {
-                return SqlFrontEnd.ENGINE.plan(statement, schema, declared);
-            }
-        };
-        try (var engine = memory.open(StorageConfig.defaults().withMemoryOnly())) {
-            TransactionalStore store = new TransactionalStore(engine, true);
-            try (KernelSession s = new KernelSession(store, counting, "postgres", 0, () -> { })) {
-                s.execute("create table accounts (aid int primary key, abalance int)").close();
-                s.execute("create table history (aid int, delta int, mtime timestamp)").close();
-                s.execute("insert into accounts values (1, 0), (2, 0), (3, 0)").close();
-                int before = parses.get();
-                int[] expected = new int[4];
-                for (int i = 0; i < 12; i++) {
-                    int aid = i % 3 + 1;
-                    int delta = i % 2 == 0 ? -1000 - i : 1000 + i;
-                    expected[aid] += delta;
-                    for (String sql : List.of("BEGIN;",
-                            "UPDATE accounts SET abalance = abalance + " + delta + " WHERE aid = " + aid + ";",
-                            "SELECT abalance FROM accounts WHERE aid = " + aid + ";",
-                            "INSERT INTO history (aid, delta, mtime) VALUES (" + aid + ", " + delta
-                                    + ", CURRENT_TIMESTAMP);",
-                            "END;")) {
-                        Iterator<QueryResult> results = s.executeScript(sql);
-                        try (QueryResult r = results.next()) {
-                            if (sql.startsWith("SELECT")) {
-                                assertThat(r.toList().get(0).get(0)).isEqualTo(expected[aid]);
-                            }
+        try (ParseCountingDatabase db = new ParseCountingDatabase(); KernelSession s = db.session()) {
+            s.execute("create table accounts (aid int primary key, abalance int)").close();
+            s.execute("create table history (aid int, delta int, mtime timestamp)").close();
+            s.execute("insert into accounts values (1, 0), (2, 0), (3, 0)").close();
+            int before = db.parses();
+            int[] expected = new int[4];
+            for (int i = 0; i < 12; i++) {
+                int aid = i % 3 + 1;
+                int delta = i % 2 == 0 ? -1000 - i : 1000 + i;
+                expected[aid] += delta;
+                for (String sql : List.of("BEGIN;",
+                        "UPDATE accounts SET abalance = abalance + " + delta + " WHERE aid = " + aid + ";",
+                        "SELECT abalance FROM accounts WHERE aid = " + aid + ";",
+                        "INSERT INTO history (aid, delta, mtime) VALUES (" + aid + ", " + delta
+                                + ", CURRENT_TIMESTAMP);",
+                        "END;")) {
+                    Iterator<QueryResult> results = s.executeScript(sql);
+                    try (QueryResult r = results.next()) {
+                        if (sql.startsWith("SELECT")) {
+                            assertThat(r.toList().get(0).get(0)).isEqualTo(expected[aid]);
                         }
                     }
                 }
-                assertThat(parses.get() - before).isEqualTo(5);
-                try (QueryResult r = s.execute("select count(*), sum(delta) from history")) {
-                    Row row = r.toList().get(0);
-                    assertThat(row.get(0)).isEqualTo(12L);
-                    assertThat(((Number) row.get(1)).longValue()).isEqualTo(expected[1] + expected[2] + expected[3]);
-                }
+            }
+            assertThat(db.parses() - before).isEqualTo(5);
+            try (QueryResult r = s.execute("select count(*), sum(delta) from history")) {
+                Row row = r.toList().get(0);
+                assertThat(row.get(0)).isEqualTo(12L);
+                assertThat(((Number) row.get(1)).longValue()).isEqualTo(expected[1] + expected[2] + expected[3]);
             }
         }
     }
 
     @Test
     void executeScript_dmlTextsOtherValues_runAsTheFirstOnesShape() throws Exception {
-        StorageEngineProvider memory = ServiceLoader.load(StorageEngineProvider.class).stream()
-                .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("memory")).findFirst().orElseThrow();
-        AtomicInteger parses = new AtomicInteger();
-        SqlFrontEnd counting = new SqlFrontEnd() {
-            @Override
-            public List<ParsedStatement> parse(String sql) {
-                parses.incrementAndGet();
-                return SqlFrontEnd.ENGINE.parse(sql);
-            }
-
-            @Override
-            public StatementPlan plan(ParsedStatement statement, SchemaLookup schema, List<SqlType> declared) {
-                return SqlFrontEnd.ENGINE.plan(statement, schema, declared);
-            }
-        };
         List<List<String>> pairs = List.of(
                 List.of("insert into k (id, v, t) values (50, 'a', 'b')", "insert into k (id, v, t) values (51, 'cc', 'd')"),
                 List.of("insert into k (id, b, n, f) values (52, -5, 1.5, -0.5) returning n",
@@ -350,22 +291,19 @@ class LiftedStatementsTest {
                         "update k set v = 'yy', n = -2.5, s = -4 where id = 51"),
                 List.of("select id from k where b = -5", "select id from k where b = -6"),
                 List.of("delete from k where id = -1", "delete from k where id = -2"));
-        try (var engine = memory.open(StorageConfig.defaults().withMemoryOnly())) {
-            TransactionalStore store = new TransactionalStore(engine, true);
-            try (KernelSession s = new KernelSession(store, counting, "postgres", 0, () -> { })) {
-                SETUP.forEach(sql -> s.execute(sql).close());
-                for (List<String> pair : pairs) {
-                    s.executeScript(pair.get(0)).next().close();
-                    int before = parses.get();
-                    s.executeScript(pair.get(1)).next().close();
-                    assertThat(parses.get()).as(pair.get(1)).isEqualTo(before);
-                }
-                try (QueryResult r = s.execute("select b, v, n, s from k where id in (51, 53) order by id")) {
-                    List<Row> rows = r.toList();
-                    assertThat(rows.get(0).values()).containsExactly(null, "yy", new java.math.BigDecimal("-2.50"),
-                            (short) -4);
-                    assertThat(rows.get(1).values()).containsExactly(13L, null, new java.math.BigDecimal("-2.25"), null);
-                }
+        try (ParseCountingDatabase db = new ParseCountingDatabase(); KernelSession s = db.session()) {
+            SETUP.forEach(sql -> s.execute(sql).close());
+            for (List<String> pair : pairs) {
+                s.executeScript(pair.get(0)).next().close();
+                int before = db.parses();
+                s.executeScript(pair.get(1)).next().close();
+                assertThat(db.parses()).as(pair.get(1)).isEqualTo(before);
+            }
+            try (QueryResult r = s.execute("select b, v, n, s from k where id in (51, 53) order by id")) {
+                List<Row> rows = r.toList();
+                assertThat(rows.get(0).values()).containsExactly(null, "yy", new java.math.BigDecimal("-2.50"),
+                        (short) -4);
+                assertThat(rows.get(1).values()).containsExactly(13L, null, new java.math.BigDecimal("-2.25"), null);
             }
         }
     }
