@@ -58,6 +58,17 @@ final class Psql {
         }
     }
 
+    /**
+     * Runs {@code sql} as user postgres on the server at {@code port}, as {@link #run} does, and returns
+     * its output after checking that psql succeeded and printed no ERROR.
+     */
+    static String succeeding(int port, String sql, boolean tuplesOnly) throws IOException, InterruptedException {
+        Outcome outcome = run(conninfo(port, "postgres"), Map.of(), sql, tuplesOnly);
+        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+        assertThat(outcome.output()).doesNotContain("ERROR");
+        return outcome.output();
+    }
+
     static String conninfo(int port, String user) {
         return "host=127.0.0.1 port=" + port + " user=" + user;
     }
