@@ -25,7 +25,8 @@ public final class CompareMain {
      * each new region inside a GC pause, which on this kind of machine took 1.4 s and cut Memory-only
      * autocommit inserts from ~224,000 to ~24,000 a second. Touching costs ~6.6 s of CPU per GB here
      * (java -version with 512 MB, 1 GB, 2 GB: 3.3, 6.4, 13.5 s user+sys), so the heap fits the scale:
-     * 2 GB holds a million rows in memory, 512 MB is plenty for the quick run's 20,000.
+     * 2 GB holds a million rows in memory, 512 MB is plenty for the quick run's 20,000. This is the heap of
+     * the systems that keep the data set in the JVM; {@link ChildHeap} gives the others less.
      */
     static List<String> heapFlags(Scale scale) {
         String size = scale.rows() <= 100_000 ? "512m" : "2g";
@@ -85,13 +86,16 @@ public final class CompareMain {
         Runtime.getRuntime().addShutdownHook(cleanup);
         RoundReport report = new RoundReport(options, stamp, began, loadAtStart, clock, notes, pgPort);
         try {
-            buildDataSets(options, pgPort, logs, dataSets, clock, notes);
+            buildDataSets(options, pgPort, logs, dataSets, clock, notes, report);
             for (int round = 1; round <= options.scale().rounds(); round++) {
                 for (RunPlan.Jvm jvm : RunPlan.perSystem(options.targets(), options.workloads(),
                         (t, w) -> whyNot(options, TargetCatalog.byId(t, pgPort), w) == null)) {
                     long t0 = System.nanoTime();
                     long[] jobNanos = new long[jvm.jobs().size()];
-                    List<RunResult> results = runJvm(options, jvm, round, pgPort, logs, dataSets, jobNanos);
+                    long[] phaseNanos = new long[2];
+                    List<RunResult> results = runJvm(options, jvm, round, pgPort, logs, dataSets, jobNanos, phaseNanos);
+                    clock.addWithin(Elapsed.WARMUPS, phaseNanos[0]);
+                    clock.addWithin(Elapsed.MEASURED, phaseNanos[1]);
                     runs.addAll(results);
                     long inJobs = 0;
                     for (int i = 0; i < jobNanos.length; i++) {
@@ -195,34 +199,36 @@ public final class CompareMain {
     }
 
     /**
-     * Builds, before the first round, each data set some measured pair reads, with the first target of
-     * the run that reads it (pgbench's with a target that speaks the protocol, since pgbench loads it).
+     * Builds, before the first round, each data set some measured pair reads ({@link DataSetBuilds}: two at a
+     * time), with the empty-heap probe alongside (it measures bytes, not time).
      */
     private static void buildDataSets(CompareOptions options, int pgPort, Path logs, DataSets dataSets,
-                                      Elapsed.Clock clock, List<String> notes) throws IOException, InterruptedException {
-        List<String> builtKeys = new ArrayList<>();
-        for (String workloadId : options.workloads()) {
-            Workload workload = Workload.byId(workloadId);
-            for (String targetId : options.targets()) {
-                Target target = TargetCatalog.byId(targetId, pgPort);
-                String key = DataSets.key(target, workload);
-                if (key == null || dataSets.tried(key) || whyNot(options, target, workload) != null) {
-                    continue;
+                                      Elapsed.Clock clock, List<String> notes, RoundReport report) throws Exception {
+        List<DataSetBuilds.Build> builds = DataSetBuilds.plan(options, pgPort);
+        List<Runnable> alongside = new ArrayList<>();
+        if (options.targets().stream().anyMatch(t -> t.startsWith("helios"))) {
+            alongside.add(() -> {
+                try {
+                    report.emptyHeap(EmptyHeapProbe.inFreshJvms(options.scale().rounds()));
+                } catch (IOException e) {
+                    System.err.println("compare: empty-heap probe failed: " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                long t0 = System.nanoTime();
-                Path dir = dataSets.prepare(key, target);
-                Path log = logs.resolve("0-build-" + key.replace('/', '-') + "-" + targetId + ".log");
-                RunResult r = launch(options, targetId, List.of(workloadId), 0, pgPort, List.of(dir.toString()), log,
-                        List.of(RunOne.MODE_BUILD), options.timeoutSeconds() * 3, new long[1]).get(0);
-                dataSets.record(key, dir, r.ok());
-                clock.add("data sets (built once, copied for each run)", System.nanoTime() - t0);
-                System.err.printf("data set %-24s built by %-20s %s (%.1f s)%n", key, targetId,
-                        r.ok() ? "ok" : r.status() + " " + r.note(), (System.nanoTime() - t0) / 1e9);
-                builtKeys.add(key + (r.ok() ? "" : " (failed: its runs load their own data)"));
-            }
+            });
+        }
+        long t0 = System.nanoTime();
+        List<String> builtKeys = DataSetBuilds.run(builds, dataSets,
+                Math.min(2, Runtime.getRuntime().availableProcessors()), logs,
+                (b, dir, log) -> launch(options, b.targetId(), List.of(b.workloadId()), 0, pgPort,
+                        List.of(dir.toString()), log, List.of(RunOne.MODE_BUILD), options.timeoutSeconds() * 3,
+                        new long[1], new long[2]).get(0), alongside);
+        if (!builds.isEmpty()) {
+            clock.add(DataSetBuilds.ELAPSED_LABEL, System.nanoTime() - t0, builds.size());
         }
         if (!builtKeys.isEmpty()) {
-            notes.add("data sets built once for the whole run by the system itself and copied (cp -a; PostgreSQL: "
+            notes.add("data sets built once for the whole run by the system itself (two builds at a time, each in a "
+                    + "JVM of its own) and copied (cp -a; PostgreSQL: "
                     + "CREATE DATABASE ... TEMPLATE) into each run's fresh directory before its fresh JVM starts, "
                     + "so every round starts on fresh files without reloading: " + String.join(", ", builtKeys)
                     + "; in-memory systems load the data set once per round, in the JVM that runs their reads, with "
@@ -245,10 +251,12 @@ public final class CompareMain {
 
     /**
      * Runs one JVM of the plan on fresh files: each job in its own directory, a fresh copy of its data set
-     * where it has one. {@code jobNanos} receives each job's time inside the JVM (0 for a job that reported none).
+     * where it has one. {@code jobNanos} receives each job's time inside the JVM (0 for a job that reported none),
+     * {@code phaseNanos} the time its workloads spent warming up and measured.
      */
     private static List<RunResult> runJvm(CompareOptions options, RunPlan.Jvm jvm, int round, int pgPort, Path logs,
-                                          DataSets dataSets, long[] jobNanos) throws IOException, InterruptedException {
+                                          DataSets dataSets, long[] jobNanos, long[] phaseNanos)
+            throws IOException, InterruptedException {
         Target target = TargetCatalog.byId(jvm.target(), pgPort);
         Path work = Files.createTempDirectory("helios-bench-run");
         try {
@@ -272,7 +280,8 @@ public final class CompareMain {
                         + (job.kind() == RunPlan.Kind.PGBENCH && copy == null ? options.timeoutSeconds() * 2 : 0);
             }
             Path log = logs.resolve(round + "-" + jvm.target() + ".log");
-            return launch(options, jvm.target(), jobs, round, pgPort, dirs, log, modes, timeoutSeconds, jobNanos);
+            return launch(options, jvm.target(), jobs, round, pgPort, dirs, log, modes, timeoutSeconds, jobNanos,
+                    phaseNanos);
         } finally {
             deleteTree(work);
         }
@@ -288,12 +297,14 @@ public final class CompareMain {
      * Runs {@link RunOne} in a fresh JVM and returns the result lines it printed, one per workload (an error
      * for each workload it printed none for).
      */
-    private static List<RunResult> launch(CompareOptions options, String targetId, List<String> jobs, int round,
-                                          int pgPort, List<String> dirs, Path log, List<String> modes,
-                                          int timeoutSeconds, long[] jobNanos) throws IOException, InterruptedException {
+    static List<RunResult> launch(CompareOptions options, String targetId, List<String> jobs, int round,
+                                  int pgPort, List<String> dirs, Path log, List<String> modes,
+                                  int timeoutSeconds, long[] jobNanos, long[] phaseNanos)
+            throws IOException, InterruptedException {
         List<String> workloads = jobs.stream().flatMap(j -> java.util.Arrays.stream(j.split(","))).toList();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(heapFlags(options.scale()));
+        command.addAll(modes.contains(RunOne.MODE_BUILD) ? ChildHeap.forBuild(options.scale())
+                : ChildHeap.forRun(options.scale(), targetId));
         command.addAll(extraJvmFlags());
         command.add("-D" + PgbenchBinary.PG_BIN_PROPERTY + "=" + options.postgresBin());
         command.addAll(CHRONICLE_FLAGS);
@@ -328,6 +339,10 @@ public final class CompareMain {
                     if (job < jobNanos.length) {
                         jobNanos[job] = Long.parseLong(f[1]);
                     }
+                } else if (line.matches(RunOne.PHASES_PREFIX + "\\d+ \\d+")) {
+                    String[] f = line.substring(RunOne.PHASES_PREFIX.length()).split(" ");
+                    phaseNanos[0] += Long.parseLong(f[0]);
+                    phaseNanos[1] += Long.parseLong(f[1]);
                 }
             }
             p.waitFor();

@@ -10,8 +10,8 @@ record CompareOptions(Scale scale, List<String> targets, List<String> workloads,
 
     // --quick measures exactly the pairs the goals compare (RunMatrix), at 20,000 rows and pgbench
     // scale 1, in 3 rounds: per round 11 JVMs (RunPlan: one per system) run the 29 pairs,
-    // each a warm-up of at least 1 s and a measurement of at least 1 s (pgbench: 2 s); the report's
-    // "Elapsed time" section shows where a run's time went.
+    // each a warm-up of at least 0.5 s and a measurement of at least 0.5 s (pgbench: 1 s each, see Pacing);
+    // the report's "Elapsed time" section shows where a run's time went.
     static final List<String> QUICK_WORKLOADS =
             List.of("point-select", "zipf-point-select", "insert-autocommit", "tx-1000-batch", "scan-aggregate",
                     "durable-1", "durable-16", "pgbench-select-prepared-8", "pgbench-select-simple-8", "pgbench-tpcb-8");
@@ -80,9 +80,9 @@ record CompareOptions(Scale scale, List<String> targets, List<String> workloads,
                 + " [--out DIR] [--report FILE] [--pg-bin DIR] [--no-postgres] [--timeout SECONDS]\n"
                 + "targets: " + String.join(",", TargetCatalog.ids()) + "\n"
                 + "workloads: " + String.join(",", Arrays.stream(Workload.values()).map(Workload::id).toList()) + "\n"
-                + "--quick: the goals' pairs, 20,000 rows, 3 rounds, about 9-12 minutes on a quiet 2-core machine"
+                + "--quick: the goals' pairs, 20,000 rows, 3 rounds, about 6 minutes on a quiet 2-core machine"
                 + " (an estimate);\n"
-                + "full (default): every pair, 1,000,000 rows, 3 rounds, about 36-38 minutes (an estimate);\n"
+                + "full (default): every pair, 1,000,000 rows, 3 rounds, about 31 minutes (an estimate);\n"
                 + "each round starts one fresh JVM per system (its reads, then writes, then pgbench)";
     }
 

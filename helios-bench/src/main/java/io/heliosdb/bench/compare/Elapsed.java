@@ -17,6 +17,8 @@ record Elapsed(String what, int runs, double seconds) {
     /** Adds up time per part, in first-seen order. */
     static final class Clock {
         private final Map<String, double[]> parts = new LinkedHashMap<>();
+        /** Time inside the parts, shown after the total ("of which ..."), not added to it. */
+        private final Map<String, double[]> within = new LinkedHashMap<>();
 
         /** Adds a part's time and one JVM started for it. */
         void add(String what, long nanos) {
@@ -25,12 +27,27 @@ record Elapsed(String what, int runs, double seconds) {
             p[1] += nanos / 1e9;
         }
 
+        /** Adds a part's wall time and the {@code runs} JVMs it started (e.g. several at once). */
+        void add(String what, long nanos, int runs) {
+            double[] p = parts.computeIfAbsent(what, k -> new double[2]);
+            p[0] += runs;
+            p[1] += nanos / 1e9;
+        }
+
         /** Adds time spent inside a JVM counted elsewhere (a job of a system's JVM). */
         void addTime(String what, long nanos) {
             parts.computeIfAbsent(what, k -> new double[2])[1] += nanos / 1e9;
         }
 
-        /** The parts, then "other" for what the total holds beyond them (PostgreSQL start, probes, reports). */
+        /** Adds time spent inside the parts (e.g. every warm-up), shown after the total. */
+        void addWithin(String what, long nanos) {
+            within.computeIfAbsent(what, k -> new double[1])[0] += nanos / 1e9;
+        }
+
+        /**
+         * The parts, then "other" for what the total holds beyond them (PostgreSQL start, probes, reports), the
+         * total, and what lies within the parts.
+         */
         List<Elapsed> list(long totalNanos) {
             List<Elapsed> out = new java.util.ArrayList<>();
             double sum = 0;
@@ -40,10 +57,14 @@ record Elapsed(String what, int runs, double seconds) {
             }
             out.add(new Elapsed(OTHER, 0, Math.max(0, totalNanos / 1e9 - sum)));
             out.add(new Elapsed(TOTAL, out.stream().mapToInt(Elapsed::runs).sum(), totalNanos / 1e9));
+            within.forEach((what, seconds) -> out.add(new Elapsed(what, 0, seconds[0])));
             return out;
         }
     }
 
     static final String OTHER = "other (PostgreSQL start and stop, disk sync rate, empty-heap probe, report)";
     static final String TOTAL = "total";
+    static final String WARMUPS = "of which warm-ups (every workload's, inside the JVMs above)";
+    static final String MEASURED = "of which measured (every workload's windows; the rest of the total is the harness's "
+            + "own: JVM start, heap touch, loading and opening data sets, copies)";
 }

@@ -7,28 +7,43 @@ import java.util.function.LongSupplier;
 import javax.management.ObjectName;
 
 /**
- * Whether the JIT has stopped compiling while a workload runs: the warm-up's second way to end
+ * Whether a workload's warm-up has reached its steady state: the warm-up's second way to end
  * ({@link Pacing#quietOps}). A fixed operation count makes a slow system (a server behind pgJDBC) warm
- * up until the cap although its path was compiled long before; "no compilation finished during the last
- * N operations and the last {@link #QUIET_NANOS}" says directly what the count stands for. A method run
- * once per operation that is not yet compiled would reach C2's threshold (15,000 invocations) within
- * the 20,000 operations OLTP asks, so such a method would have shown as a compilation. A long C2
- * compilation still in flight finishes no compilation for a while, so quiet also needs the JIT's
- * queue empty ({@code jcmd Compiler.queue}, asked in process). Samples the JVM's total compilation
- * time at most every {@link #SAMPLE_NANOS}; a system that is not a JVM (SQLite, PostgreSQL) is
- * quiet at once, the harness's own client side aside.
+ * up until the cap although its path was compiled long before; "the JIT compiled next to nothing during
+ * the last N operations and the last {@link #QUIET_NANOS}, and the rate stopped climbing" says directly
+ * what the count stands for. A method run once per operation that is not yet compiled would reach C2's
+ * threshold (15,000 invocations) within the 20,000 operations OLTP asks, so such a method would have
+ * shown as a compilation.
+ * <ul>
+ *   <li>"Next to nothing" is at most {@link #TOLERATED_PERCENT}% of the stretch's wall time. On a quiet machine
+ *       a JVM hosting a server keeps compiling cold paths a little for a long time: 0-36 ms a second in the
+ *       2026-11-25 03:15 full run, against 100-1,700 ms a second while its hot path compiled; the harness's
+ *       own JVM 0-25 ms a second while it followed PostgreSQL's pgbench. Waiting for a stretch with none at all
+ *       ran pgbench's warm-ups 10-20 s where the big compilations had ended after 4-5 s.
+ *   <li>The rate must have stopped climbing: the last stretch ran at most {@link #LEVEL_FACTOR} times as fast as
+ *       the stretch of the same length before it. Not every warm-up is the JIT's: PostgreSQL's pgbench
+ *       select-only rate climbed from 8,306 to 17,073 tps over its first 4 s (its buffers filling) while the
+ *       harness's JVM, the only JVM there, was already quiet.
+ *   <li>A long C2 compilation still in flight finishes no compilation for a while, so quiet also needs the JIT's
+ *       queue empty ({@code jcmd Compiler.queue}, asked in process).
+ * </ul>
+ * Samples the JVM's total compilation time and the operations at most every {@link #SAMPLE_NANOS}.
  */
 final class JitQuiet {
     /** A compilation in flight finishes within this; a quiet stretch must be at least this long. */
     static final long QUIET_NANOS = 500_000_000L;
+    /** Compilation time a quiet stretch may hold, in percent of its wall time (5: 50 ms a second). */
+    static final long TOLERATED_PERCENT = 5;
+    /** How much faster than the stretch before it the last stretch may run and still count as level. */
+    static final double LEVEL_FACTOR = 1.10;
     private static final long SAMPLE_NANOS = 20_000_000L;
 
     private final LongSupplier compiledMillis;
     private final BooleanSupplier queueEmpty;
     private final long quietOps;
-    private long lastValue;
-    private long opsAtChange;
-    private long nanosAtChange;
+    private final long quietNanos;
+    /** Samples {ops, nanos, compiled ms}, oldest first, from the start of the stretch before the last on. */
+    private final java.util.ArrayList<long[]> samples = new java.util.ArrayList<>();
     private volatile long lastSample;
     private volatile boolean quiet;
 
@@ -39,16 +54,26 @@ final class JitQuiet {
 
     /** @param queueEmpty whether nothing is being compiled or waits to be */
     JitQuiet(LongSupplier compiledMillis, BooleanSupplier queueEmpty, long quietOps, long now) {
+        this(compiledMillis, queueEmpty, quietOps, QUIET_NANOS, now);
+    }
+
+    /** @param quietNanos the least wall time of a quiet stretch (at least {@link #QUIET_NANOS} makes sense) */
+    JitQuiet(LongSupplier compiledMillis, BooleanSupplier queueEmpty, long quietOps, long quietNanos, long now) {
         this.compiledMillis = compiledMillis;
         this.queueEmpty = queueEmpty;
         this.quietOps = quietOps;
-        this.lastValue = compiledMillis.getAsLong();
-        this.nanosAtChange = now;
+        this.quietNanos = quietNanos;
         this.lastSample = now;
+        samples.add(new long[] {0, now, compiledMillis.getAsLong()});
     }
 
     /** For this JVM; never quiet where the JVM does not time its compilations. */
     static JitQuiet ofThisJvm(long quietOps, long now) {
+        return ofThisJvm(quietOps, QUIET_NANOS, now);
+    }
+
+    /** For this JVM, with quiet stretches of at least {@code quietNanos}. */
+    static JitQuiet ofThisJvm(long quietOps, long quietNanos, long now) {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
             return new JitQuiet(() -> 0, 0, now);
@@ -57,7 +82,7 @@ final class JitQuiet {
             // The first question starts the platform MBean server, whose classes compile: ask it before the warm-up.
             compileQueueEmpty();
         }
-        return new JitQuiet(jit::getTotalCompilationTime, JitQuiet::compileQueueEmpty, quietOps, now);
+        return new JitQuiet(jit::getTotalCompilationTime, JitQuiet::compileQueueEmpty, quietOps, quietNanos, now);
     }
 
     /** Whether this JVM compiles nothing and has nothing queued; true where the JVM cannot say. */
@@ -92,7 +117,9 @@ final class JitQuiet {
     /**
      * Called by the sessions as they run; {@code opsSoFar} counts all sessions' operations.
      *
-     * @return whether nothing was compiled during the last {@code quietOps} operations and {@link #QUIET_NANOS}
+     * @return whether, during the last stretch of {@code quietOps} operations and the least time, the JIT
+     *         compiled at most {@link #TOLERATED_PERCENT}% of the time, the rate was level with the stretch before,
+     *         and nothing is queued for compilation; once true, always true
      */
     boolean quiet(long opsSoFar, long now) {
         if (quietOps <= 0) {
@@ -107,13 +134,31 @@ final class JitQuiet {
         synchronized (this) {
             lastSample = now;
             long value = compiledMillis.getAsLong();
-            if (value != lastValue) {
-                lastValue = value;
-                opsAtChange = opsSoFar;
-                nanosAtChange = now;
+            samples.add(new long[] {opsSoFar, now, value});
+            // The last stretch starts at the newest sample that leaves enough operations and time behind it ...
+            int from = samples.size() - 1;
+            while (from >= 0 && (opsSoFar - samples.get(from)[0] < quietOps || now - samples.get(from)[1] < quietNanos)) {
+                from--;
+            }
+            if (from < 0) {
                 return false;
             }
-            if (opsSoFar - opsAtChange >= quietOps && now - nanosAtChange >= QUIET_NANOS && queueEmpty.getAsBoolean()) {
+            long[] start = samples.get(from);
+            long span = now - start[1];
+            // ... and the stretch before it at the newest sample at least as long before that.
+            int before = from - 1;
+            while (before >= 0 && start[1] - samples.get(before)[1] < span) {
+                before--;
+            }
+            if (before < 0) {
+                return false;
+            }
+            long[] earlier = samples.get(before);
+            samples.subList(0, before).clear();
+            double lastRate = (double) (opsSoFar - start[0]) / span;
+            double earlierRate = (double) (start[0] - earlier[0]) / (start[1] - earlier[1]);
+            if ((value - start[2]) * 1_000_000L <= span * TOLERATED_PERCENT / 100 && lastRate <= LEVEL_FACTOR * earlierRate
+                    && queueEmpty.getAsBoolean()) {
                 quiet = true;
             }
             return quiet;

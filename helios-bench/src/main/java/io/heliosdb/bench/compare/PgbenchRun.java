@@ -43,7 +43,10 @@ final class PgbenchRun {
         System.err.printf("warmed up with %d transactions in %.1f s (ended by %s)%n", warm.transactions(),
                 warm.nanos() / 1e9, warm.ended());
         int measure = seconds(pacing.measureMillis());
+        long measureStart = System.nanoTime();
         Outcome measured = timedRun(pgbench, endpoint, script, measure);
+        // pgbench's own start (connections) is inside the measured run's wall time, as its -T clock starts after it.
+        RunOne.phases(warm.nanos(), System.nanoTime() - measureStart);
         PgbenchOutput out = PgbenchOutput.parse(measured.output());
         String problem = out.problem(measured.exitCode());
         if (problem != null) {
@@ -72,7 +75,7 @@ final class PgbenchRun {
         Thread watchdog = watchdog(process, seconds(pacing.capMillis()) + 120L);
         try {
             process.getOutputStream().close();
-            JitQuiet jit = JitQuiet.ofThisJvm(pacing.quietOps(), System.nanoTime());
+            JitQuiet jit = JitQuiet.ofThisJvm(pacing.quietOps(), quietNanos(pacing), System.nanoTime());
             java.io.BufferedReader lines = new java.io.BufferedReader(
                     new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             PgbenchWarmup.Outcome out = PgbenchWarmup.follow(lines, script.statementsPerTransaction(), pacing, jit,
@@ -91,6 +94,14 @@ final class PgbenchRun {
             watchdog.interrupt();
             process.destroyForcibly();
         }
+    }
+
+    /**
+     * The least length of the warm-up's quiet stretch: the least warm-up, so two progress lines of a full run
+     * (2 s) must show next to no compilation and one quiet second between two C2 compilations does not end it.
+     */
+    static long quietNanos(Pacing pacing) {
+        return Math.max(JitQuiet.QUIET_NANOS, pacing.warmupMillis() * 1_000_000L);
     }
 
     /** One timed pgbench run of {@code seconds} (its output also goes to this run's log). */

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * pgbench's warm-up: one pgbench run of at most the cap, with a progress line every second ({@code -P 1}),
- * stopped once the JVM that hosts the server has compiled nothing while the last {@link Pacing#quietOps}
- * statements ran ({@link JitQuiet}, its queue empty too), after the least warm-up time. A count of
+ * stopped once the JVM that hosts the server has compiled next to nothing (at most 5% of the time) while
+ * the last {@link Pacing#quietOps} statements ran and the least warm-up time passed ({@link JitQuiet}, its
+ * queue empty too). A count of
  * transactions was a blind rule: HeliosDB Server's select-only rate climbs for ~15 s of load on two
  * cores because the C2 compiler shares them with pgbench and the server's workers, so 50,000
  * transactions (3.4 s) measured it half compiled. One long run rather than repeated short ones, because

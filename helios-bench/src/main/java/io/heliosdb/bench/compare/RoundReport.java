@@ -21,7 +21,7 @@ final class RoundReport {
     private final List<String> runNotes;
     private final int pgPort;
     private String machine;
-    private MeasuredGoal emptyHeap;
+    private volatile MeasuredGoal emptyHeap;
 
     RoundReport(CompareOptions options, String stamp, long began, String loadAtStart, Elapsed.Clock clock,
                 List<String> runNotes, int pgPort) {
@@ -47,7 +47,7 @@ final class RoundReport {
         }
         notes.add("scale " + options.scale().name() + ": " + options.scale().rows() + " rows, "
                 + planned + " interleaved rounds; in each round every system runs in one fresh JVM ("
-                + String.join(" ", CompareMain.heapFlags(options.scale()))
+                + ChildHeap.describe(options.scale())
                 + "), the systems one after another (A B A B over the rounds), each JVM running its reads, then its "
                 + "writes, then pgbench, with a full GC between them: the reads share one instance on the data set, "
                 + "loaded (in memory) or opened (a fresh copy of the files) once, the zipfian reads first; the writes "
@@ -96,6 +96,11 @@ final class RoundReport {
         return md;
     }
 
+    /** The empty-heap figures when they were measured before the first round (alongside the data set builds). */
+    void emptyHeap(List<Double> mb) {
+        emptyHeap = MeasuredGoal.emptyHeap(mb);
+    }
+
     private void probeOnce() throws IOException, InterruptedException {
         if (machine != null) {
             return;
@@ -105,7 +110,7 @@ final class RoundReport {
                 || Workload.byId(w).kind() == Workload.Kind.PGBENCH)
                 ? MachineInfo.describe() + "; " + DiskSyncRate.describe(Path.of(System.getProperty("java.io.tmpdir")))
                 : MachineInfo.describe();
-        if (options.targets().stream().anyMatch(t -> t.startsWith("helios"))) {
+        if (emptyHeap == null && options.targets().stream().anyMatch(t -> t.startsWith("helios"))) {
             emptyHeap = MeasuredGoal.emptyHeap(EmptyHeapProbe.inFreshJvms(options.scale().rounds()));
         }
     }

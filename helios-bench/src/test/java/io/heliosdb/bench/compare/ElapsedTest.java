@@ -18,6 +18,21 @@ class ElapsedTest {
                 new Elapsed(Elapsed.OTHER, 0, 4.0), new Elapsed(Elapsed.TOTAL, 3, 10.0));
     }
 
+    /** Warm-ups and measured windows lie inside the parts: listed after the total, not added to it. */
+    @Test
+    void clock_listsTimeWithinThePartsAfterTheTotal() {
+        Elapsed.Clock clock = new Elapsed.Clock();
+        clock.add("reads", 10_000_000_000L);
+        clock.addWithin(Elapsed.WARMUPS, 3_000_000_000L);
+        clock.addWithin(Elapsed.MEASURED, 2_000_000_000L);
+        clock.addWithin(Elapsed.WARMUPS, 1_000_000_000L);
+        assertThat(clock.list(12_000_000_000L)).containsExactly(new Elapsed("reads", 1, 10.0),
+                new Elapsed(Elapsed.OTHER, 0, 2.0), new Elapsed(Elapsed.TOTAL, 1, 12.0),
+                new Elapsed(Elapsed.WARMUPS, 0, 4.0), new Elapsed(Elapsed.MEASURED, 0, 2.0));
+        clock.add("builds", 5_000_000_000L, 3);
+        assertThat(clock.list(20_000_000_000L).get(1)).isEqualTo(new Elapsed("builds", 3, 5.0));
+    }
+
     @Test
     void report_showsElapsedTimePerPartAndTheTotal() {
         Elapsed.Clock clock = new Elapsed.Clock();

@@ -9,18 +9,73 @@ import org.junit.jupiter.api.Test;
 class JitQuietTest {
     private static final long MS = 1_000_000L;
 
+    /** 5,000 ops a second: the count of a stretch of 0.5 s is 2,500. */
+    private static long ops(long millis) {
+        return 5 * millis;
+    }
+
     @Test
-    void quiet_onlyAfterEnoughOperationsAndTimeWithoutACompilation() {
+    void quiet_onlyAfterAQuietStretchOfEnoughOperationsAndTime() {
         AtomicLong compiled = new AtomicLong(100);
-        JitQuiet jit = new JitQuiet(compiled::get, 1_000, 0);
-        assertThat(jit.quiet(2_000, 100 * MS)).as("enough ops, too little time").isFalse();
-        compiled.set(105);
-        assertThat(jit.quiet(2_500, 600 * MS)).as("a compilation restarts the count").isFalse();
-        assertThat(jit.quiet(3_000, 1_200 * MS)).as("time, but only 500 ops since").isFalse();
-        assertThat(jit.quiet(3_400, 1_250 * MS)).isFalse();
-        assertThat(jit.quiet(3_500, 1_300 * MS)).isTrue();
-        compiled.set(200);
-        assertThat(jit.quiet(3_600, 1_400 * MS)).as("once quiet, the warm-up is over").isTrue();
+        JitQuiet jit = new JitQuiet(compiled::get, 2_000, 0);
+        assertThat(jit.quiet(ops(300), 300 * MS)).as("too little time").isFalse();
+        assertThat(jit.quiet(ops(500), 500 * MS)).as("a stretch, but none before it to compare its rate with")
+                .isFalse();
+        compiled.set(150);
+        assertThat(jit.quiet(ops(1_000), 1_000 * MS)).as("50 ms compiled in the last 0.5 s").isFalse();
+        assertThat(jit.quiet(ops(1_400), 1_400 * MS)).as("that compilation is still in the last 0.5 s").isFalse();
+        assertThat(jit.quiet(ops(1_500), 1_500 * MS)).isTrue();
+        compiled.set(250);
+        assertThat(jit.quiet(ops(1_600), 1_600 * MS)).as("once quiet, the warm-up is over").isTrue();
+    }
+
+    @Test
+    void quiet_needsTheOperationsAsWellAsTheTime() {
+        JitQuiet jit = new JitQuiet(() -> 5, 100_000, 0);
+        assertThat(jit.quiet(ops(10_000), 10_000 * MS)).as("50,000 ops in 10 s").isFalse();
+        assertThat(jit.quiet(ops(20_000), 20_000 * MS)).as("100,000 ops, nothing before them").isFalse();
+        assertThat(jit.quiet(ops(40_000), 40_000 * MS)).as("100,000 ops in the last 20 s, 100,000 before").isTrue();
+    }
+
+    /**
+     * A JVM hosting a server keeps compiling cold paths a little long after its hot path is compiled: up to 5% of
+     * the stretch's time still counts as quiet, more does not.
+     */
+    @Test
+    void quiet_toleratesATrickleOfCompilationButNotMore() {
+        AtomicLong compiled = new AtomicLong(1_000);
+        JitQuiet busy = new JitQuiet(compiled::get, () -> true, 1_000, 2_000 * MS, 0);
+        long[] compiledBySecond = {1_500, 2_000, 2_050, 2_101, 2_150};
+        for (int second = 1; second <= 3; second++) {
+            compiled.set(compiledBySecond[second - 1]);
+            assertThat(busy.quiet(ops(1_000L * second), 1_000L * second * MS)).as("second " + second).isFalse();
+        }
+        compiled.set(compiledBySecond[3]);
+        assertThat(busy.quiet(ops(4_000), 4_000 * MS)).as("2 s..4 s: 101 ms in 2 s, over 5%").isFalse();
+        compiled.set(compiledBySecond[4]);
+        assertThat(busy.quiet(ops(5_000), 5_000 * MS)).as("3 s..5 s: 100 ms in 2 s").isTrue();
+    }
+
+    /** Not every warm-up is the JIT's: a rate still climbing (a cache filling) keeps it warming up. */
+    @Test
+    void quiet_waitsForTheRateToLevel() {
+        JitQuiet jit = new JitQuiet(() -> 7, () -> true, 1_000, 1_000 * MS, 0);
+        assertThat(jit.quiet(8_000, 1_000 * MS)).isFalse();
+        assertThat(jit.quiet(22_000, 2_000 * MS)).as("14,000 a second after 8,000").isFalse();
+        assertThat(jit.quiet(38_500, 3_000 * MS)).as("16,500 after 14,000: 18% faster").isFalse();
+        assertThat(jit.quiet(55_500, 4_000 * MS)).as("17,000 after 16,500: level").isTrue();
+        JitQuiet slowing = new JitQuiet(() -> 7, () -> true, 1_000, 1_000 * MS, 0);
+        slowing.quiet(20_000, 1_000 * MS);
+        assertThat(slowing.quiet(30_000, 2_000 * MS)).as("a falling rate is level").isTrue();
+    }
+
+    /** The stretch is at least the asked time even when the operations came sooner. */
+    @Test
+    void quiet_stretchIsAtLeastItsLeastTime() {
+        JitQuiet jit = new JitQuiet(() -> 5, () -> true, 100, 2_000 * MS, 0);
+        assertThat(jit.quiet(ops(2_000), 2_000 * MS)).isFalse();
+        assertThat(jit.quiet(ops(3_900), 3_900 * MS)).isFalse();
+        assertThat(jit.quiet(ops(4_000), 4_000 * MS)).isTrue();
     }
 
     /** A long compilation in flight finishes nothing for a while: the queue must be empty too. */
@@ -28,9 +83,10 @@ class JitQuietTest {
     void quiet_waitsForTheCompileQueueToEmpty() {
         java.util.concurrent.atomic.AtomicBoolean empty = new java.util.concurrent.atomic.AtomicBoolean(false);
         JitQuiet jit = new JitQuiet(() -> 1, empty::get, 100, 0);
-        assertThat(jit.quiet(1_000, 900 * MS)).isFalse();
+        assertThat(jit.quiet(ops(500), 500 * MS)).isFalse();
+        assertThat(jit.quiet(ops(1_000), 1_000 * MS)).isFalse();
         empty.set(true);
-        assertThat(jit.quiet(1_100, 950 * MS)).isTrue();
+        assertThat(jit.quiet(ops(1_500), 1_500 * MS)).isTrue();
     }
 
     @Test

@@ -38,8 +38,8 @@ class PgbenchScriptTest {
         assertThat(p.measureOps()).isZero();
         assertThat(p.measureMillis() % 1000).isZero();
         assertThat(p.describe()).isEqualTo("pgbench -T: one warm-up run of at least 1 s, stopped once the JIT of the "
-                + "JVM hosting the server has compiled nothing during the last 20,000 statements (and its queue is "
-                + "empty), then measured 2 s");
+                + "JVM hosting the server has been quiet (compiling at most 5% of the time) during the last 20,000 "
+                + "statements and 1 s (and its queue is empty), then measured 1 s");
     }
 
     @Test

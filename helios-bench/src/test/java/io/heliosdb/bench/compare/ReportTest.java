@@ -80,7 +80,7 @@ class ReportTest {
 
     @Test
     void pacing_minimumCountsPerKindAndRowsPerOperation() {
-        assertThat(Pacing.of(Scale.quick(), Workload.SCAN_AGGREGATE)).isEqualTo(new Pacing(1_000, 50, 1_000, 5, 8_000));
+        assertThat(Pacing.of(Scale.quick(), Workload.SCAN_AGGREGATE)).isEqualTo(new Pacing(500, 50, 500, 5, 8_000));
         assertThat(Pacing.of(Scale.quick(), Workload.POINT_SELECT).warmupOps()).isEqualTo(200_000);
         assertThat(Pacing.of(Scale.full(), Workload.POINT_SELECT).warmupOps()).isEqualTo(500_000);
         assertThat(Pacing.of(Scale.full(), Workload.TX_1000).warmupOps()).isEqualTo(500);
@@ -97,12 +97,12 @@ class ReportTest {
     void pacingNotes_oneLinePerRuleNamingItsWorkloads() {
         CompareOptions quick = CompareOptions.parse(new String[] {"--quick", "--no-postgres"});
         assertThat(CompareMain.pacingNotes(quick)).contains(
-                "oltp (point-select, zipf-point-select): warm-up until 1 s and either 200,000 ops or 20,000 ops"
-                        + " without JIT compilation, then measured until both 1 s and 1,000 ops, each phase capped at"
-                        + " 8 s; the same rule for every system",
-                "oltp (insert-autocommit): warm-up until 1 s and either 5,000 ops or 2,500 ops without JIT"
-                        + " compilation, then measured until both 1 s and 200 ops, each phase capped at 4 s; the same"
-                        + " rule for every system");
+                "oltp (point-select, zipf-point-select): warm-up until 500 ms and either 200,000 ops or 20,000 ops"
+                        + " with the JIT quiet (compiling at most 5% of the time), then measured until both 500 ms and"
+                        + " 1,000 ops, each phase capped at 8 s; the same rule for every system",
+                "oltp (insert-autocommit): warm-up until 500 ms and either 5,000 ops or 2,500 ops with the JIT"
+                        + " quiet (compiling at most 5% of the time), then measured until both 500 ms and 200 ops,"
+                        + " each phase capped at 4 s; the same rule for every system");
     }
 
     @Test
