@@ -26,4 +26,17 @@ class HeliosBatchExceptionTest {
         assertThat(new HeliosBatchException(0, new HeliosException(SqlState.INTERNAL_ERROR, "x")).context())
                 .isEqualTo("batch entry 0");
     }
+
+    @Test
+    void countsBefore_areTheEarlierEntriesCounts_copiedBothWays() {
+        long[] counts = {1, 0, 3};
+        HeliosBatchException e = new HeliosBatchException(3, new HeliosException(SqlState.UNIQUE_VIOLATION, "dup"),
+                counts);
+        counts[0] = 9;
+        assertThat(e.countsBefore()).containsExactly(1, 0, 3);
+        e.countsBefore()[1] = 9;
+        assertThat(e.countsBefore()).containsExactly(1, 0, 3);
+        assertThat(new HeliosBatchException(0, new HeliosException(SqlState.INTERNAL_ERROR, "x")).countsBefore())
+                .isNull();
+    }
 }

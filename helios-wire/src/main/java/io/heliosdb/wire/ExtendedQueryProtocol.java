@@ -22,6 +22,14 @@ import java.util.Map;
 
 /** The statements and portals of one connection and the Parse/Bind/Describe/Execute/Close messages. */
 final class ExtendedQueryProtocol {
+    /**
+     * Whether pipelined Bind/Execute of one writing statement run as batches ({@link PipelinedBatch});
+     * {@code -Dhelios.wire.pipelinedBatches=false} runs each Execute alone (read per connection, to compare the two).
+     */
+    static final String PIPELINED_BATCHES_PROPERTY = "helios.wire.pipelinedBatches";
+
+    private final boolean pipelinedBatches =
+            Boolean.parseBoolean(System.getProperty(PIPELINED_BATCHES_PROPERTY, "true"));
     private final Session session;
     private final PgOutput out;
     private final QueryCancellation cancellation;
@@ -31,6 +39,8 @@ final class ExtendedQueryProtocol {
     private final Map<String, Portal> portals = new HashMap<>();
     /** The portal stopped at a row limit whose result the session still holds open, or null. */
     private Portal suspended;
+    /** Bind/Execute of the statement executed last, held back to run as one batch; null when none is armed. */
+    private PipelinedBatch batch;
 
     /** Runs a COPY statement with the client's data stream; answers the rows copied. */
     @FunctionalInterface
@@ -48,6 +58,13 @@ final class ExtendedQueryProtocol {
     }
 
     void parse(Parse m) {
+        if (batch != null && m.name().isEmpty() && batch.reparses(statements.get(""), m.sql(), m.parameterOids())) {
+            // pgJDBC's one-shot batches parse the unnamed statement again for every row: the same text and types
+            // give the same statement, so the held rows stay held and the statement is kept.
+            batch.answer(new BackendMessage.ParseComplete());
+            return;
+        }
+        runBatch();
         if (!m.name().isEmpty() && statements.containsKey(m.name())) {
             throw new WireError("42P05", "prepared statement \"" + m.name() + "\" already exists");
         }
@@ -67,7 +84,32 @@ final class ExtendedQueryProtocol {
     }
 
     void bind(Bind m) {
-        PreparedStatement statement = statement(m.statement());
+        PreparedStatement statement = statements.get(m.statement());
+        if (batch != null && statement != null && batch.joinsBind(statement, m.portal())) {
+            Object[] values;
+            try {
+                values = parameterValues(statement, m);
+            } catch (RuntimeException e) {
+                runBatch();   // the rows bound before this one ran first, and their errors come first
+                throw e;
+            }
+            closePortal(m.portal());
+            batch.bind(values, m.resultFormats());
+            return;
+        }
+        runBatch();   // before anything here can fail: the rows bound before this one come first
+        statement = statement(m.statement());
+        Object[] values = parameterValues(statement, m);
+        if (!m.portal().isEmpty() && portals.containsKey(m.portal())) {
+            throw new WireError("42P03", "cursor \"" + m.portal() + "\" already exists");
+        }
+        closePortal(m.portal());
+        portals.put(m.portal(), new Portal(statement, values, m.resultFormats()));
+        out.send(new BackendMessage.BindComplete());
+    }
+
+    /** Bind's parameter values, checked against the statement and decoded. */
+    private static Object[] parameterValues(PreparedStatement statement, Bind m) {
         int count = statement.parameterCount();
         if (m.parameterValues().length != count) {
             throw new HeliosException(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + m.parameterValues().length
@@ -81,12 +123,7 @@ final class ExtendedQueryProtocol {
                 values[i] = formats[i] == 0 ? new String(raw, StandardCharsets.UTF_8) : decodeBinary(statement, i, raw);
             }
         }
-        if (!m.portal().isEmpty() && portals.containsKey(m.portal())) {
-            throw new WireError("42P03", "cursor \"" + m.portal() + "\" already exists");
-        }
-        closePortal(m.portal());
-        portals.put(m.portal(), new Portal(statement, values, m.resultFormats()));
-        out.send(new BackendMessage.BindComplete());
+        return values;
     }
 
     private static Object decodeBinary(PreparedStatement statement, int index, byte[] raw) {
@@ -99,19 +136,33 @@ final class ExtendedQueryProtocol {
     }
 
     void describe(Describe m) {
+        if (batch != null && m.kind() == 'P' && batch.holdsBoundPortal(m.name())) {
+            batch.answer(new BackendMessage.NoData());   // the statement returns no rows
+            return;
+        }
+        if (batch != null && m.kind() == 'S' && statements.get(m.name()) == batch.statement) {
+            batch.answer(parameterDescription(batch.statement));
+            batch.answer(new BackendMessage.NoData());
+            return;
+        }
+        runBatch();
         if (m.kind() == 'S') {
             PreparedStatement statement = statement(m.name());
-            int[] oids = new int[statement.parameterCount()];
-            for (int i = 0; i < oids.length; i++) {
-                oids[i] = statement.parameterOid(i);
-            }
-            out.send(new BackendMessage.ParameterDescription(oids));
+            out.send(parameterDescription(statement));
             // The result formats are not chosen until Bind, so a statement describes its columns as text.
             describeColumns(columns(statement), new short[0]);
         } else {
             Portal portal = portal(m.name());
             describeColumns(columns(portal.statement), portal.resultFormatCodes);
         }
+    }
+
+    private static BackendMessage parameterDescription(PreparedStatement statement) {
+        int[] oids = new int[statement.parameterCount()];
+        for (int i = 0; i < oids.length; i++) {
+            oids[i] = statement.parameterOid(i);
+        }
+        return new BackendMessage.ParameterDescription(oids);
     }
 
     private static List<Column> columns(PreparedStatement statement) {
@@ -127,6 +178,16 @@ final class ExtendedQueryProtocol {
     }
 
     void execute(Execute m) {
+        if (batch != null && batch.holdsBoundPortal(m.portal())) {
+            batch.execute();
+            if (batch.full()) {
+                PipelinedBatch following = batch.next();
+                runBatch();
+                batch = following;
+            }
+            return;
+        }
+        runBatch();
         Portal portal = portal(m.portal());
         if (portal.statement.query() == null) {
             out.send(new BackendMessage.EmptyQueryResponse());
@@ -136,6 +197,7 @@ final class ExtendedQueryProtocol {
             out.send(new BackendMessage.CommandComplete(portal.completedTag));
             return;
         }
+        boolean fresh = false;
         try {
             if (portal.result == null) {
                 detachSuspended(portal);
@@ -152,6 +214,7 @@ final class ExtendedQueryProtocol {
                     return;
                 }
                 portal.result = portal.statement.query().execute(portal.parameters);
+                fresh = true;
             }
             streamRows(portal, m.maxRows());
         } catch (RuntimeException e) {
@@ -163,6 +226,40 @@ final class ExtendedQueryProtocol {
         }
         if (portal.completedTag != null) {
             implicit.afterStatement(portal.completedTag);
+            if (fresh && pipelinedBatches && m.portal().isEmpty()) {
+                batch = PipelinedBatch.after(portal.statement, portal.completedTag);
+            }
+        }
+    }
+
+    /** Whether Bind/Execute messages are held back to run as one batch ({@link #runBatch} runs them). */
+    boolean holdsBatch() {
+        return batch != null;
+    }
+
+    /**
+     * Runs the Bind/Execute messages held back and sends their answers; called before any message that does not
+     * join them is handled. A failing entry's error is thrown after the answers of the messages before it.
+     */
+    void runBatch() {
+        PipelinedBatch held = batch;
+        if (held == null) {
+            return;
+        }
+        batch = null;
+        Portal unnamed;
+        try {
+            unnamed = held.run(out, cancellation::check);
+        } catch (RuntimeException e) {
+            implicit.afterStatement(null);
+            throw e;
+        }
+        if (unnamed != null) {
+            closePortal("");
+            portals.put("", unnamed);
+            if (unnamed.completedTag != null) {
+                implicit.afterStatement(unnamed.completedTag);
+            }
         }
     }
 
@@ -210,6 +307,7 @@ final class ExtendedQueryProtocol {
     }
 
     void close(Close m) {
+        runBatch();
         if (m.kind() == 'S') {
             PreparedStatement statement = statements.remove(m.name());
             if (statement != null) {
@@ -229,6 +327,7 @@ final class ExtendedQueryProtocol {
     }
 
     void closeAll() {
+        batch = null;   // the connection is gone: nobody waits for these rows
         closePortals();
         statements.values().forEach(PreparedStatement::close);
         statements.clear();

@@ -486,6 +486,11 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
             return;
         }
         idleTimeout.stop();
+        if (extended.holdsBatch() && !(message instanceof FrontendMessage.Parse
+                || message instanceof FrontendMessage.Bind || message instanceof FrontendMessage.Describe
+                || message instanceof FrontendMessage.Execute)) {
+            runHeldBatch();
+        }
         if (message instanceof FrontendMessage.Terminate) {
             finish();
             return;
@@ -530,6 +535,16 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
                 fatal(new ProtocolViolation("unexpected message " + message.getClass().getSimpleName()
                         + " after startup"));
             }
+        } catch (RuntimeException e) {
+            send(ErrorResponses.of(cancellation.explain(e), ErrorResponses.ERROR));
+            skipUntilSync = true;
+        }
+    }
+
+    /** Runs the pipelined Bind/Execute messages held back for a batch before a message that cannot join them. */
+    private void runHeldBatch() {
+        try {
+            extended.runBatch();
         } catch (RuntimeException e) {
             send(ErrorResponses.of(cancellation.explain(e), ErrorResponses.ERROR));
             skipUntilSync = true;

@@ -21,12 +21,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the declared type), {@code series N} (rows 1..N), {@code insert ...}, {@code begin},
  * {@code commit}, {@code rollback}, {@code set ...} (ignored), {@code endless} (rows without end,
  * streamed), {@code sleep N} (one row after N ms), {@code set statement_timeout = 'V'} (remembered) and
- * {@code fail} (a run-time 22012). Anything else is a
+ * {@code fail} (a run-time 22012); an {@code insert} whose first parameter is {@code dup} fails with 23505.
+ * Anything else is a
  * 42601 syntax error at parse time. It records what ran with which parameters.
  */
 final class FakeSession implements Session {
     final java.util.concurrent.atomic.AtomicInteger cancelCalls = new java.util.concurrent.atomic.AtomicInteger();
     final List<String> executed = new CopyOnWriteArrayList<>();
+    /** The size of each executeBatch call. */
+    final List<Integer> batches = new CopyOnWriteArrayList<>();
     /** Counted down once {@code endless} has produced its first thousand rows. */
     final java.util.concurrent.CountDownLatch streaming = new java.util.concurrent.CountDownLatch(1);
     /** The thread each statement ran on. */
@@ -78,6 +81,22 @@ final class FakeSession implements Session {
             public QueryResult execute(Object... values) {
                 return run(s, columns, values);
             }
+
+            /** As the kernel's: each entry as execute runs it, in one call, recorded as {@link #batches}. */
+            @Override
+            public long[] executeBatch(List<Object[]> parameterSets) {
+                batches.add(parameterSets.size());
+                long[] counts = new long[parameterSets.size()];
+                for (int i = 0; i < counts.length; i++) {
+                    try (QueryResult result = run(s, columns, parameterSets.get(i))) {
+                        String tag = result.commandTag();
+                        counts[i] = Long.parseLong(tag.substring(tag.lastIndexOf(' ') + 1));
+                    } catch (HeliosException e) {
+                        throw new io.heliosdb.api.HeliosBatchException(i, e, Arrays.copyOf(counts, i));
+                    }
+                }
+                return counts;
+            }
         };
     }
 
@@ -122,6 +141,12 @@ final class FakeSession implements Session {
             }
             tag = "SELECT";
         } else if (s.startsWith("insert")) {
+            if (values.length > 0 && "dup".equals(values[0])) {
+                if (status == TransactionStatus.IN_TRANSACTION) {
+                    status = TransactionStatus.FAILED;
+                }
+                throw new HeliosException(SqlState.UNIQUE_VIOLATION, "duplicate key value");
+            }
             tag = "INSERT 0 1";
         } else if (s.equals("begin")) {
             status = TransactionStatus.IN_TRANSACTION;

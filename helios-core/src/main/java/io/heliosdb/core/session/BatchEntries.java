@@ -25,7 +25,7 @@ final class BatchEntries {
     }
 
     /**
-     * Runs each entry in order; returns their row counts. A failing entry's error is named by its index; a
+     * Runs each entry in order; returns their row counts. A failing entry's error is named by its index and carries the earlier entries' counts; a
      * statement restart passes through (the whole batch runs again).
      */
     static long[] run(BatchExecutor executor, List<Object[]> parameterSets) {
@@ -36,7 +36,7 @@ final class BatchEntries {
             } catch (StatementRestart restart) {
                 throw restart;
             } catch (HeliosException e) {
-                throw new HeliosBatchException(i, e);
+                throw new HeliosBatchException(i, e, java.util.Arrays.copyOf(counts, i));
             }
         }
         return counts;

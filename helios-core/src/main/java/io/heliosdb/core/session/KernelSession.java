@@ -403,7 +403,7 @@ public final class KernelSession implements Session {
                 plan = query.currentPlan();
             } catch (RuntimeException e) {
                 metrics.recordError();
-                throw new HeliosBatchException(0, onError(e)); // it fails every entry: the first is named
+                throw new HeliosBatchException(0, onError(e), new long[0]); // it fails every entry: the first is named
             }
             if (!plan.columns().isEmpty()) {
                 throw onError(new HeliosException(SqlState.FEATURE_NOT_SUPPORTED,

@@ -127,19 +127,19 @@ final class IndexEntryCache {
     /** Invalidates the value prefix of every index entry a commit batch writes (after the write, before visibility). */
     void invalidate(WriteBatch batch) {
         for (WriteBatch.Op op : batch.ops()) {
-            byte[] value = op.value();
-            if (op.isDelete() || value == null) {
+            if (op.isDelete()) {
                 continue;
             }
+            // Read through the op (never op.value()): a commit's values come in two parts, joined only by a copy.
             if (op.keyspace().equals(CatalogKeys.INDEXES)) {
                 // a deleted entry's prefix comes from the replaced live version the batch moves to history
-                if (!VersionLayout.isDeleted(value)) {
-                    invalidateEntry(op.key(), value.length - VersionLayout.PAYLOAD_OFFSET);
+                if (!VersionLayout.isDeleted(op)) {
+                    invalidateEntry(op.key(), op.valueLength() - VersionLayout.PAYLOAD_OFFSET);
                 }
             } else if (op.keyspace().equals(VersionLayout.VERSIONS)) {
                 byte[] group = VersionLayout.versionGroup(op.key());
-                if (VersionLayout.groupKeyspace(group).equals(CatalogKeys.INDEXES) && !VersionLayout.isDeleted(value)) {
-                    invalidateEntry(VersionLayout.groupKey(group), value.length - VersionLayout.PAYLOAD_OFFSET);
+                if (VersionLayout.groupKeyspace(group).equals(CatalogKeys.INDEXES) && !VersionLayout.isDeleted(op)) {
+                    invalidateEntry(VersionLayout.groupKey(group), op.valueLength() - VersionLayout.PAYLOAD_OFFSET);
                 }
             }
         }

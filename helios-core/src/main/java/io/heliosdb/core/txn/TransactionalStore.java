@@ -532,6 +532,7 @@ public final class TransactionalStore implements AutoCloseable {
 
     private static WriteBatch commitBatch(Transaction t, long ts) {
         WriteBatch batch = new WriteBatch();
+        byte[] live = VersionLayout.liveHeader(ts); // shared by every live version: no per-row version array
         boolean priors = t.hasPriors(); // none: every written key was fresh (no lookups, no lock keys)
         for (String keyspace : new String[] {CatalogKeys.CATALOG, CatalogKeys.ROWS, CatalogKeys.INDEXES}) {
             t.overlay().forEach(keyspace, (key, value) -> {
@@ -545,7 +546,11 @@ public final class TransactionalStore implements AutoCloseable {
                     batch.put(VersionLayout.VERSIONS, VersionLayout.versionKey(keyspace, key,
                             VersionLayout.commitTs(stored)), stored);
                 }
-                batch.put(keyspace, key, VersionLayout.encode(ts, deleting ? null : value));
+                if (deleting) {
+                    batch.put(keyspace, key, VersionLayout.encode(ts, null));
+                } else {
+                    batch.put(keyspace, key, live, value);
+                }
             });
         }
         // Unversioned: the stored counters of the sequences the transaction drops.

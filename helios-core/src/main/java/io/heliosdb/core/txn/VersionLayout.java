@@ -25,6 +25,7 @@ public final class VersionLayout {
     private static final byte LIVE = 0;
     private static final byte DELETED = 1;
     private static final int HEADER = 9;
+    private static final byte[] EMPTY = new byte[0];
     /** Where the payload of a live stored version starts. */
     static final int PAYLOAD_OFFSET = HEADER;
 
@@ -43,6 +44,21 @@ public final class VersionLayout {
             System.arraycopy(payload, 0, out, HEADER, payload.length);
         }
         return out;
+    }
+
+    /**
+     * The header of every live version a commit at {@code commitTs} writes: a commit shares one such array among
+     * all its values ({@link io.heliosdb.spi.WriteBatch#put(String, byte[], byte[], byte[])}), so writing a row
+     * copies it once, into the engine's batch, instead of first into a version array of its own.
+     */
+    static byte[] liveHeader(long commitTs) {
+        return encode(commitTs, EMPTY);
+    }
+
+    /** Whether a stored version written by {@code op} (whole or as header and payload) is a deletion. */
+    static boolean isDeleted(io.heliosdb.spi.WriteBatch.Op op) {
+        byte[] head = op.head();
+        return head != null && head.length > 8 ? head[8] == DELETED : op.body()[8] == DELETED;
     }
 
     static long commitTs(byte[] stored) {

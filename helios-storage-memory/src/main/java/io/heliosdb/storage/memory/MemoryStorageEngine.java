@@ -142,7 +142,8 @@ public final class MemoryStorageEngine implements StorageEngine, SnapshotPins.Se
             for (WriteBatch.Op op : batch.ops()) {
                 Keyspace ks = keyspaces.computeIfAbsent(op.keyspace(), k -> new Keyspace());
                 byte[] key = op.key().clone();
-                byte[] value = op.isDelete() ? null : op.value().clone();
+                // A two-part value is joined into a fresh array already: no second copy.
+                byte[] value = op.isDelete() ? null : op.head() != null ? op.value() : op.value().clone();
                 Version head = ks.get(key);
                 // A key already stored keeps the array the skip list holds it under (see Version#key).
                 byte[] chainKey = head == null ? key : head.key();

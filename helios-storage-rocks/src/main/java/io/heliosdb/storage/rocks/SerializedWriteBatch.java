@@ -43,7 +43,8 @@ final class SerializedWriteBatch {
             families[i] = lastFamily;
             size += 1 + (lastFamily == 0 ? 0 : varintSize(lastFamily)) + varintSize(op.key().length) + op.key().length;
             if (!op.isDelete()) {
-                size += varintSize(op.value().length) + op.value().length;
+                int length = op.valueLength();
+                size += varintSize(length) + length;
             }
         }
         if (size > Integer.MAX_VALUE - 8) {
@@ -67,7 +68,16 @@ final class SerializedWriteBatch {
             }
             pos = writeBytes(out, pos, op.key());
             if (!delete) {
-                pos = writeBytes(out, pos, op.value());
+                // A two-part value (a version header and the row) is copied part by part, never joined first.
+                byte[] head = op.head();
+                pos = writeVarint(out, pos, op.valueLength());
+                if (head != null) {
+                    System.arraycopy(head, 0, out, pos, head.length);
+                    pos += head.length;
+                }
+                byte[] body = op.body();
+                System.arraycopy(body, 0, out, pos, body.length);
+                pos += body.length;
             }
         }
         return out;

@@ -34,7 +34,9 @@ class SerializedWriteBatchTest {
                     .delete("b", bytes("gone"))
                     .put("default", bytes("d"), new byte[0])      // an empty value
                     .delete("default", bytes("d2"))
-                    .put("b", bytes("k2"), new byte[70_000]);     // three varint bytes
+                    .put("b", bytes("k2"), new byte[70_000])      // three varint bytes
+                    .put("a", bytes("k3"), bytes("head:"), bytes("body"))   // a value in two parts
+                    .put("default", bytes("k4"), new byte[9], new byte[0]); // a head alone
             byte[] ours = SerializedWriteBatch.encode(batch, keyspace -> rocks.family(keyspace).getID());
             try (org.rocksdb.WriteBatch reference = new org.rocksdb.WriteBatch()) {
                 for (WriteBatch.Op op : batch.ops()) {
@@ -82,6 +84,21 @@ class SerializedWriteBatchTest {
                     }
                 }
                 assertThat(present).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void write_twoPartValues_readBackJoined() {
+        try (RocksStorageEngine rocks = RocksStorageEngine.open(config(dir))) {
+            byte[] head = bytes("ts-header");   // one head shared by every value, as a commit shares its header
+            WriteBatch batch = new WriteBatch();
+            for (int i = 0; i < 300; i++) {
+                batch.put("rows", key(i), head, bytes("row-" + i));
+            }
+            rocks.write(batch, true);
+            for (int i = 0; i < 300; i++) {
+                assertThat(rocks.get("rows", key(i))).isEqualTo(bytes("ts-headerrow-" + i));
             }
         }
     }
