@@ -14,6 +14,8 @@ import io.heliosdb.api.TransactionStatus;
 final class ImplicitTransaction {
     private final Session session;
     private boolean open;
+    /** An error was answered inside the block outside any statement (a bad Bind, say): Sync rolls it back. */
+    private boolean failed;
     private PreparedQuery begin;
     private PreparedQuery commit;
     private PreparedQuery rollback;
@@ -30,6 +32,7 @@ final class ImplicitTransaction {
             }
             begin.execute().close();
             open = true;
+            failed = false;
         }
     }
 
@@ -45,13 +48,24 @@ final class ImplicitTransaction {
         return open;
     }
 
+    /**
+     * An error was sent to the client while the block is open, from a message that ran no statement (Parse,
+     * Bind, Describe): as in PostgreSQL, every error aborts the implicit block, so Sync rolls back what it wrote.
+     */
+    void fail() {
+        failed = open;
+    }
+
     /** At Sync: commits the block, or rolls it back after an error; a failing commit throws. */
     void end() {
         if (!open) {
             return;
         }
         open = false;
-        if (session.transactionStatus() == TransactionStatus.FAILED) {
+        boolean rollBack = failed;
+        failed = false;
+        if (rollBack && session.transactionStatus() != TransactionStatus.IDLE
+                || session.transactionStatus() == TransactionStatus.FAILED) {
             if (rollback == null) {
                 rollback = session.prepare("ROLLBACK");
             }

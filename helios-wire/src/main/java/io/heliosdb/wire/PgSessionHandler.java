@@ -537,6 +537,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
             }
         } catch (RuntimeException e) {
             send(ErrorResponses.of(cancellation.explain(e), ErrorResponses.ERROR));
+            implicit.fail();
             skipUntilSync = true;
         }
     }
@@ -547,6 +548,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
             extended.runBatch();
         } catch (RuntimeException e) {
             send(ErrorResponses.of(cancellation.explain(e), ErrorResponses.ERROR));
+            implicit.fail();
             skipUntilSync = true;
         }
     }

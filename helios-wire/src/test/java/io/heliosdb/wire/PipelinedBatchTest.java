@@ -178,24 +178,24 @@ class PipelinedBatchTest {
     }
 
     @Test
-    void badBindAfterHeldRows_answersThoseRowsThenTheBindsError() {
+    void badBindAfterHeldRows_answersThoseRowsThenTheBindsError_andSyncRollsBack() {
         List<Received> answer = send(parse("s", "insert v", TEXT_OID), rows("a", "b"),
                 bind("", "s", 0, new byte[0][], 0), execute("", 0), rows("c"), sync());
 
         assertThat(types(answer)).isEqualTo("12C2CEZ");
         assertThat(answer.get(answer.size() - 2).fields()).containsEntry('C', "08P01");
-        // As row by row: a protocol error does not fail the session's block (PostgreSQL would roll it back).
-        assertThat(session().executed).containsExactly("begin", "insert v [a]", "insert v [b]", "commit");
+        // As in PostgreSQL, every error aborts the implicit block: Sync rolls back the rows before it.
+        assertThat(session().executed).containsExactly("begin", "insert v [a]", "insert v [b]", "rollback");
     }
 
     @Test
-    void bindOfAMissingStatementAfterHeldRows_answersThoseRowsFirst() {
+    void bindOfAMissingStatementAfterHeldRows_answersThoseRowsFirst_andSyncRollsBack() {
         List<Received> answer = send(parse("s", "insert v", TEXT_OID), rows("a", "b"),
                 bind("", "nope", 0, new byte[0][], 0), execute("", 0), sync());
 
         assertThat(types(answer)).isEqualTo("12C2CEZ");
         assertThat(answer.get(answer.size() - 2).fields()).containsEntry('C', "26000");
-        assertThat(session().executed).containsExactly("begin", "insert v [a]", "insert v [b]", "commit");
+        assertThat(session().executed).containsExactly("begin", "insert v [a]", "insert v [b]", "rollback");
     }
 
     @Test
