@@ -1,7 +1,7 @@
 /**
  * Cache layers placed by the kernel in front of storage reads: {@code caffeine} (on-heap,
- * W-TinyLFU, weighted by bytes) and {@code chronicle} (off-heap Chronicle Map), both with optional
- * zstd or lz4 value compression.
+ * W-TinyLFU, weighted by bytes), {@code chronicle} (off-heap Chronicle Map) and {@code compact}
+ * (on-heap, one array per entry, frequency-aware CLOCK), all with optional zstd or lz4 value compression.
  */
 module io.heliosdb.cache {
     requires io.heliosdb.api;
@@ -18,5 +18,6 @@ module io.heliosdb.cache {
 
     provides io.heliosdb.spi.CacheLayerProvider with
             io.heliosdb.cache.CaffeineCacheProvider,
-            io.heliosdb.cache.ChronicleCacheProvider;
+            io.heliosdb.cache.ChronicleCacheProvider,
+            io.heliosdb.cache.CompactCacheProvider;
 }

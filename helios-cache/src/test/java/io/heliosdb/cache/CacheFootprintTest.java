@@ -38,6 +38,38 @@ class CacheFootprintTest {
     }
 
     @Test
+    void compact_fullCache_occupiesItsBudgetOfHeap() {
+        long before = heapUsedAfterGc();
+        CacheLayer cache = new CompactCacheProvider().open(config());
+        try {
+            fill(cache);
+            long footprint = heapUsedAfterGc() - before;
+            long accounted = cache.stats().bytesUsed();
+            assertThat(accounted).as("accounted").isBetween((long) (BUDGET * 0.95), BUDGET);
+            assertThat((double) footprint).as("heap held by %d accounted bytes", accounted)
+                    .isBetween(BUDGET * (1 - TOLERANCE), BUDGET * (1 + TOLERANCE));
+        } finally {
+            cache.close();
+        }
+    }
+
+    @Test
+    void compact_fullCacheOfRows_occupiesItsBudgetOfHeap() {
+        long before = heapUsedAfterGc();
+        CacheLayer cache = new CompactCacheProvider().open(config());
+        try {
+            for (long id = 0; id < 3 * BUDGET / 74; id++) { // rows as the kernel caches them: 12-byte key, 31-byte version
+                cache.put("rows", java.nio.ByteBuffer.allocate(12).putInt(3).putLong(id).array(), new byte[31]);
+            }
+            long footprint = heapUsedAfterGc() - before;
+            assertThat((double) footprint).as("heap held by %d accounted bytes", cache.stats().bytesUsed())
+                    .isBetween(BUDGET * (1 - TOLERANCE), BUDGET * (1 + TOLERANCE));
+        } finally {
+            cache.close();
+        }
+    }
+
+    @Test
     void chronicle_fullCache_reservesItsBudgetOffHeap() {
         ChronicleCacheLayer cache = (ChronicleCacheLayer) new ChronicleCacheProvider().open(config());
         try {
@@ -60,7 +92,7 @@ class CacheFootprintTest {
         new ChronicleCacheProvider().open(config()).close();
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         for (CacheLayer cache : new CacheLayer[] {new CaffeineCacheProvider().open(config()),
-                new ChronicleCacheProvider().open(config())}) {
+                new ChronicleCacheProvider().open(config()), new CompactCacheProvider().open(config())}) {
             for (int i = 0; i < 50_000; i++) {
                 cache.put("t", CacheLayerContract.utf8("k" + i), new byte[100]);
                 cache.get("t", CacheLayerContract.utf8("k" + (i / 2)));

@@ -90,7 +90,7 @@ class HybridModeTest {
                 }
                 try (ResultSet rs = s.executeQuery("select provider, hits, hit_rate from helios_cache_stats")) {
                     assertThat(rs.next()).isTrue();
-                    assertThat(rs.getString(1)).isEqualTo("caffeine");
+                    assertThat(rs.getString(1)).isEqualTo("compact");
                     assertThat(rs.getLong(2)).isGreaterThan(1000);
                     assertThat(rs.getDouble(3)).isGreaterThan(0.5);
                 }
@@ -108,14 +108,14 @@ class HybridModeTest {
             assertThat(hits.find()).as(metrics.body()).isTrue();
             assertThat(Long.parseLong(hits.group(1))).isGreaterThan(1000);
             assertThat(metrics.body()).contains("heliosdb_info{mode=\"Hybrid\",storage_engine=\"rocksdb\","
-                    + "cache_provider=\"caffeine\"} 1").containsPattern("(?m)^heliosdb_query_latency_seconds\\{quantile=\"0.99\"} ");
+                    + "cache_provider=\"compact\"} 1").containsPattern("(?m)^heliosdb_query_latency_seconds\\{quantile=\"0.99\"} ");
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + metricsPort + "/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
 
             CliRun status = CliRun.run("", "status", "--port", String.valueOf(server.port()));
             assertThat(status.exitCode()).as(status.err()).isZero();
-            assertThat(status.out()).contains("Mode:          Hybrid\n").containsPattern("Cache:         caffeine, hit rate "
+            assertThat(status.out()).contains("Mode:          Hybrid\n").containsPattern("Cache:         compact, hit rate "
                     + "\\d+\\.\\d% \\(\\d+ hits, \\d+ misses, \\d+ evictions\\), \\S+ \\S+ of 8 MB\n");
         } finally {
             server.stop();

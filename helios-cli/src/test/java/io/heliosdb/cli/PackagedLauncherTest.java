@@ -206,7 +206,7 @@ class PackagedLauncherTest {
             s.executeQuery("select * from t where id = 1").close();
             try (ResultSet rs = s.executeQuery("select provider, capacity_bytes from helios_cache_stats")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).isEqualTo("caffeine");
+                assertThat(rs.getString(1)).isEqualTo("compact");
                 assertThat(rs.getLong(2)).isEqualTo(64L * 1024 * 1024);
             }
         }

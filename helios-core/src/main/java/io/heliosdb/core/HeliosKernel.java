@@ -153,7 +153,7 @@ public final class HeliosKernel implements KernelProvider {
                     ? "; Chronicle Map needs slf4j-api and jdk.compiler at run time and these JVM flags on the "
                     + "module path: " + CHRONICLE_FLAGS + " (with ALL-UNNAMED as the target on the class path); "
                     + "the heliosdb-lite launcher passes them (helios-cli/src/main/launcher/jvm.args); "
-                    + "elsewhere pass them, or use cache_provider = \"caffeine\""
+                    + "elsewhere pass them, or use cache_provider = \"compact\""
                     : "";
             throw new HeliosException(SqlState.CONFIG_FILE_ERROR, "cache provider \"" + provider.name()
                     + "\" could not start: " + e + hint, e);

@@ -105,7 +105,7 @@ class HeliosKernelTest {
                 .isInstanceOfSatisfying(HeliosException.class,
                         e -> assertThat(e.sqlState()).isEqualTo(SqlState.CONFIG_FILE_ERROR))
                 .hasMessageContaining("could not start").hasMessageContaining("--add-opens")
-                .hasMessageContaining("cache_provider = \"caffeine\"");
+                .hasMessageContaining("cache_provider = \"compact\"");
     }
 
     @Test

@@ -13,15 +13,16 @@ import java.nio.file.Path;
  *                       an embedded one gives the budget to the engine's block cache
  * @param compression    compression of stored values
  * @param walEnabled     whether commits are written to the write-ahead log and synced before they are acknowledged
- * @param cacheProvider  the cache layer's provider name in Hybrid mode: {@code caffeine} (on-heap, the default) or
- *                       {@code chronicle} (off-heap; needs JVM flags, see the README)
+ * @param cacheProvider  the cache layer's provider name in Hybrid mode: {@code compact} (on-heap, the default),
+ *                       {@code caffeine} (on-heap, W-TinyLFU) or {@code chronicle} (off-heap; needs JVM flags, see
+ *                       the README)
  */
 public record StorageConfig(Path path, boolean memoryOnly, String engine, long cacheSizeBytes,
                             Compression compression, boolean walEnabled, String cacheProvider) {
 
     public static final Path DEFAULT_PATH = Path.of("heliosdb-data");
     public static final long DEFAULT_CACHE_SIZE = 0;
-    public static final String DEFAULT_CACHE_PROVIDER = "caffeine";
+    public static final String DEFAULT_CACHE_PROVIDER = "compact";
 
     /** A configuration with the default cache provider. */
     public StorageConfig(Path path, boolean memoryOnly, String engine, long cacheSizeBytes, Compression compression,

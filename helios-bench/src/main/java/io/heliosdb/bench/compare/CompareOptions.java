@@ -16,8 +16,8 @@ record CompareOptions(Scale scale, List<String> targets, List<String> workloads,
             List.of("point-select", "zipf-point-select", "insert-autocommit", "tx-1000-batch", "scan-aggregate",
                     "durable-1", "durable-16", "pgbench-select-prepared-8", "pgbench-select-simple-8", "pgbench-tpcb-8");
     static final List<String> QUICK_TARGETS =
-            List.of("helios-mem", "helios-rocks", "helios-server-rocks", "helios-hybrid-caffeine", "helios-launcher",
-                    "h2-mem", "h2-file", "sqlite-mem", "sqlite-file", "postgres", "duckdb-mem");
+            List.of("helios-mem", "helios-rocks", "helios-server-rocks", HeliosHybridTarget.DEFAULT_ID,
+                    "helios-launcher", "h2-mem", "h2-file", "sqlite-mem", "sqlite-file", "postgres", "duckdb-mem");
 
     boolean quick() {
         return scale.name().equals("quick");

@@ -1,5 +1,6 @@
 package io.heliosdb.bench.compare;
 
+import io.heliosdb.api.config.StorageConfig;
 import java.util.List;
 
 /**
@@ -31,20 +32,21 @@ record Goals(String text, String subjectWorkload, String subjectTarget, String r
                     "helios-rocks", "scan-aggregate", "sqlite-file", 2),
             new Goals("scan aggregate, Memory-only, within 3x of DuckDB", "scan-aggregate", "helios-mem",
                     "scan-aggregate", "duckdb-mem", 1.0 / 3),
-            new Goals("Hybrid (caffeine) >= 1.5x Server throughput, zipfian reads, cache a tenth of the data",
-                    "zipf-point-select", "helios-hybrid-caffeine", "zipf-point-select", "helios-server-rocks", 1.5),
+            new Goals("Hybrid (" + StorageConfig.DEFAULT_CACHE_PROVIDER
+                    + ") >= 1.5x Server throughput, zipfian reads, cache a tenth of the data",
+                    "zipf-point-select", HeliosHybridTarget.DEFAULT_ID, "zipf-point-select", "helios-server-rocks", 1.5),
             new Goals("pgbench select-only prepared, 8 clients, Server >= 1.2x PostgreSQL",
                     "pgbench-select-prepared-8", "helios-server-rocks", "pgbench-select-prepared-8", "postgres", 1.2),
             new Goals("pgbench select-only prepared, 8 clients, Hybrid >= 1.2x PostgreSQL",
-                    "pgbench-select-prepared-8", "helios-hybrid-caffeine", "pgbench-select-prepared-8", "postgres", 1.2),
+                    "pgbench-select-prepared-8", HeliosHybridTarget.DEFAULT_ID, "pgbench-select-prepared-8", "postgres", 1.2),
             new Goals("pgbench tpcb-like, 8 clients, durable, Server >= 1.5x PostgreSQL", "pgbench-tpcb-8",
                     "helios-server-rocks", "pgbench-tpcb-8", "postgres", 1.5),
             new Goals("pgbench tpcb-like, 8 clients, durable, Hybrid >= 1.5x PostgreSQL", "pgbench-tpcb-8",
-                    "helios-hybrid-caffeine", "pgbench-tpcb-8", "postgres", 1.5),
+                    HeliosHybridTarget.DEFAULT_ID, "pgbench-tpcb-8", "postgres", 1.5),
             new Goals("pgbench select-only simple protocol, 8 clients, Server >= 1x PostgreSQL",
                     "pgbench-select-simple-8", "helios-server-rocks", "pgbench-select-simple-8", "postgres", 1),
             new Goals("pgbench select-only simple protocol, 8 clients, Hybrid >= 1x PostgreSQL",
-                    "pgbench-select-simple-8", "helios-hybrid-caffeine", "pgbench-select-simple-8", "postgres", 1));
+                    "pgbench-select-simple-8", HeliosHybridTarget.DEFAULT_ID, "pgbench-select-simple-8", "postgres", 1));
 
     /** "met", "not met", or "n/a" when either side did not run. */
     String verdict(List<Summary> summaries) {

@@ -40,6 +40,8 @@ public final class HybridReadCost {
     private static final int IDEAL_SAMPLES = 2_000_000;
     /** Bytes one items row takes in the chronicle layer (two 32-byte chunks and their share of the lookup). */
     private static final long CHRONICLE_ROW_BYTES = 75;
+    /** Bytes one items row takes in the compact layer (one 64-byte array and its 10-byte share of the table). */
+    private static final long COMPACT_ROW_BYTES = 74;
 
     private record Target(String name, HeliosDB db, Session session, PreparedQuery select) {
     }
@@ -56,7 +58,7 @@ public final class HybridReadCost {
         List<Target> targets = new ArrayList<>();
         try {
             targets.add(open("server-rocks", dir.resolve("server"), 0, null, rows));
-            for (String provider : System.getProperty("providers", "caffeine,chronicle").split(",")) {
+            for (String provider : System.getProperty("providers", "caffeine,compact,chronicle").split(",")) {
                 boolean installed = ServiceLoader.load(CacheLayerProvider.class).stream()
                         .anyMatch(p -> p.get().name().equals(provider));
                 if (installed) {
@@ -153,7 +155,8 @@ public final class HybridReadCost {
                 rows / 10, 100.0 * top[rows / 10] / IDEAL_SAMPLES, Arrays.stream(counts).filter(c -> c > 0).count());
         for (Target t : targets.subList(1, targets.size())) {
             try (QueryResult r = t.session().execute("SELECT bytes_used FROM helios_cache_stats")) {
-                long rowBytes = t.name().endsWith("chronicle") ? CHRONICLE_ROW_BYTES : HeliosHybridTarget.ROW_BYTES;
+                long rowBytes = t.name().endsWith("chronicle") ? CHRONICLE_ROW_BYTES
+                        : t.name().endsWith("compact") ? COMPACT_ROW_BYTES : HeliosHybridTarget.ROW_BYTES;
                 long held = r.next() ? ((Number) r.row().get(0)).longValue() / rowBytes : 0;
                 int k = (int) Math.min(rows, held);
                 System.out.printf(Locale.ROOT, "zipf   %-18s holds ~%d rows: ideal hit rate %5.1f%%%n", t.name(), k,

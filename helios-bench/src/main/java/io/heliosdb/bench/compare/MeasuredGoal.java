@@ -25,12 +25,12 @@ record MeasuredGoal(String text, double value, String unit, double limit, String
         return Double.isNaN(value) ? "n/a" : (atLeast ? value >= limit : value <= limit) ? "met" : "not met";
     }
 
-    /** The Hybrid (caffeine) cache hit rate on the zipfian reads: the median over rounds, after the warm-up. */
+    /** The Hybrid cache hit rate (default layer) on the zipfian reads: the median over rounds, after the warm-up. */
     static MeasuredGoal hitRate(List<Summary> summaries) {
-        Summary s = Goals.find(summaries, "zipf-point-select", "helios-hybrid-caffeine");
+        Summary s = Goals.find(summaries, "zipf-point-select", HeliosHybridTarget.DEFAULT_ID);
         double percent = s == null || !s.status().equals("ok") ? Double.NaN : 100 * s.hitRate();
         return new MeasuredGoal("Hybrid cache hit rate >= 90% with a cache of 10% of the data", percent, "%", 90,
-                "helios-hybrid-caffeine on zipf-point-select, helios_cache_stats hits and misses over the measured "
+                HeliosHybridTarget.DEFAULT_ID + " on zipf-point-select, helios_cache_stats hits and misses over the measured "
                         + "period after the warm-up (the run's log also gives the rate with the warm-up's misses), "
                         + "median of rounds", true);
     }

@@ -78,7 +78,7 @@ final class RoundReport {
         if (emptyHeap != null) {
             measured.add(emptyHeap);
         }
-        if (options.targets().contains("helios-hybrid-caffeine")
+        if (options.targets().contains(HeliosHybridTarget.DEFAULT_ID)
                 && options.workloads().contains(Workload.ZIPF_POINT_SELECT.id())) {
             measured.add(MeasuredGoal.hitRate(summaries));
         }

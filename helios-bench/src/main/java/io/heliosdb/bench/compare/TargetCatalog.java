@@ -37,6 +37,7 @@ public final class TargetCatalog {
         add(m, new HeliosServerTarget("helios-server-rocks", "rocksdb"));
         add(m, new HeliosHybridTarget("helios-hybrid-caffeine", "caffeine"));
         add(m, new HeliosHybridTarget("helios-hybrid-chronicle", "chronicle"));
+        add(m, new HeliosHybridTarget("helios-hybrid-compact", "compact"));
         add(m, new HeliosLauncherTarget("helios-launcher"));
         add(m, new JdbcTarget("h2-mem", "H2 2.x in memory (jdbc:h2:mem:)",
                 dir -> "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", List.of(), NOT_DURABLE, "not durable"));

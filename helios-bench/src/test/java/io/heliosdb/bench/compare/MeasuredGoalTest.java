@@ -36,12 +36,12 @@ class MeasuredGoalTest {
 
     @Test
     void hitRate_mustReachNinetyPercentOfTheHybridZipfianReads() {
-        Summary hybrid = new Summary("zipf-point-select", "helios-hybrid-caffeine", "ok", 3, 100, 90, 110, 1, 1, 1, 1, 1,
+        Summary hybrid = new Summary("zipf-point-select", HeliosHybridTarget.DEFAULT_ID, "ok", 3, 100, 90, 110, 1, 1, 1, 1, 1,
                 0.62, "");
         MeasuredGoal low = MeasuredGoal.hitRate(List.of(hybrid));
         assertThat(low.value()).isCloseTo(62.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(low.verdict()).isEqualTo("not met");
-        Summary high = new Summary("zipf-point-select", "helios-hybrid-caffeine", "ok", 3, 100, 90, 110, 1, 1, 1, 1, 1,
+        Summary high = new Summary("zipf-point-select", HeliosHybridTarget.DEFAULT_ID, "ok", 3, 100, 90, 110, 1, 1, 1, 1, 1,
                 0.95, "");
         assertThat(MeasuredGoal.hitRate(List.of(high)).verdict()).isEqualTo("met");
         assertThat(MeasuredGoal.hitRate(List.of()).verdict()).isEqualTo("n/a");

@@ -50,7 +50,7 @@ class PgbenchScriptTest {
         assertThat(TargetCatalog.byId("h2-file", 0).notApplicable(w)).isEqualTo(PgbenchScript.NEEDS_WIRE);
         assertThat(TargetCatalog.byId("helios-server-mem", 0).notApplicable(w)).isEqualTo("not durable");
         assertThat(TargetCatalog.byId("postgres", 0).notApplicable(w)).isEqualTo("PostgreSQL not running");
-        assertThat(TargetCatalog.byId("helios-hybrid-chronicle", 0).notApplicable(w)).contains("caffeine");
+        assertThat(TargetCatalog.byId("helios-hybrid-chronicle", 0).notApplicable(w)).contains("compact");
         assertThat(TargetCatalog.byId("helios-launcher", 0).notApplicable(Workload.PGBENCH_TPCB_1))
                 .isIn("not durable", "helios-cli is not packaged (run mvn install)");
     }

@@ -10,7 +10,7 @@ import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 
 class RunPlanTest {
-    private static final Set<String> WIRE = Set.of("helios-server-rocks", "helios-hybrid-caffeine", "postgres");
+    private static final Set<String> WIRE = Set.of("helios-server-rocks", HeliosHybridTarget.DEFAULT_ID, "postgres");
 
     /** The pairs a run measures, as CompareMain decides them, with PostgreSQL and pgbench taken as present. */
     private static BiPredicate<String, Workload> measured(CompareOptions options) {
@@ -41,7 +41,7 @@ class RunPlanTest {
         assertThat(jobs.stream().map(RunPlan.Job::kind).distinct().toList())
                 .containsExactly(RunPlan.Kind.READS, RunPlan.Kind.WRITES, RunPlan.Kind.PGBENCH);
         assertThat(jobs.stream().filter(j -> j.kind() == RunPlan.Kind.READS).map(RunPlan.Job::target).toList())
-                .containsExactly("helios-mem", "helios-rocks", "helios-server-rocks", "helios-hybrid-caffeine",
+                .containsExactly("helios-mem", "helios-rocks", "helios-server-rocks", HeliosHybridTarget.DEFAULT_ID,
                         "h2-mem", "h2-file", "sqlite-mem", "sqlite-file", "duckdb-mem");
         assertThat(jobs).hasSize(9 + 3 + 3);
     }
@@ -60,7 +60,7 @@ class RunPlanTest {
     void perSystem_quick_oneJvmPerSystemReadsThenWritesThenPgbench() {
         List<RunPlan.Jvm> jvms = jvms("--quick", "--no-postgres");
         assertThat(jvms).extracting(RunPlan.Jvm::target).containsExactly("helios-mem", "helios-rocks",
-                "helios-server-rocks", "helios-hybrid-caffeine", "helios-launcher", "h2-mem", "h2-file", "sqlite-mem",
+                "helios-server-rocks", HeliosHybridTarget.DEFAULT_ID, "helios-launcher", "h2-mem", "h2-file", "sqlite-mem",
                 "sqlite-file", "postgres", "duckdb-mem");
         assertThat(jvm(jvms, "helios-rocks").jobs()).extracting(RunPlan.Job::kind)
                 .containsExactly(RunPlan.Kind.READS, RunPlan.Kind.WRITES);
@@ -97,7 +97,7 @@ class RunPlanTest {
     @Test
     void reads_runTheZipfianWorkloadFirst() {
         List<RunPlan.Job> jobs = plan("--no-postgres");
-        assertThat(job(jobs, "helios-hybrid-caffeine", RunPlan.Kind.READS).workloadIds())
+        assertThat(job(jobs, HeliosHybridTarget.DEFAULT_ID, RunPlan.Kind.READS).workloadIds())
                 .containsExactly("zipf-point-select", "point-select");
         assertThat(job(jobs, "helios-rocks", RunPlan.Kind.READS).workloadIds())
                 .containsExactly("zipf-point-select", "point-select", "scan-aggregate", "group-by", "join");

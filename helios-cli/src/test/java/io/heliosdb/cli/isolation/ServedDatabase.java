@@ -13,7 +13,7 @@ import java.sql.SQLException;
 
 /**
  * A HeliosDB server in this JVM on RocksDB, on an OS-chosen loopback port, in Server mode (no
- * cache layer) or Hybrid mode (the caffeine row cache in front, small enough to evict).
+ * cache layer) or Hybrid mode (the default row cache layer in front, small enough to evict).
  */
 final class ServedDatabase implements AutoCloseable {
     /** Small, so the suites also evict from Hybrid's row cache. */

@@ -43,7 +43,7 @@ enum ValueKind {
             }
             case COMPRESSION -> Compression.ofConfigName(string(value, "\"zstd\", \"lz4\" or \"none\""));
             case MESSAGE_SIZE -> messageSize((Long) SIZE.fromToml(value, baseDir));
-            case CACHE_PROVIDER -> cacheProvider(string(value, "\"caffeine\", \"chronicle\" or \"none\""));
+            case CACHE_PROVIDER -> cacheProvider(string(value, "\"caffeine\", \"compact\", \"chronicle\" or \"none\""));
             case ADDRESS -> address(string(value, "an address string such as \"127.0.0.1\""));
             case PORT, POSITIVE_INT, NON_NEGATIVE_INT -> {
                 if (value instanceof Long l) {
@@ -137,8 +137,9 @@ enum ValueKind {
      * {@code none}: no layer, a served database gives {@code cache_size} to its engine's cache instead.
      */
     private static String cacheProvider(String s) {
-        if (!s.equals("caffeine") && !s.equals("chronicle") && !s.equals("none")) {
-            throw new IllegalArgumentException("expected \"caffeine\", \"chronicle\" or \"none\", got \"" + s + "\"");
+        if (!s.equals("caffeine") && !s.equals("compact") && !s.equals("chronicle") && !s.equals("none")) {
+            throw new IllegalArgumentException(
+                    "expected \"caffeine\", \"compact\", \"chronicle\" or \"none\", got \"" + s + "\"");
         }
         return s;
     }

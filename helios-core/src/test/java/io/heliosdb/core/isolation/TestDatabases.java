@@ -13,10 +13,12 @@ import java.util.function.UnaryOperator;
 
 /**
  * Opens a kernel database on the memory or rocksdb engine, optionally wrapping the engine;
- * {@code "rocksdb+cache"} is rocksdb with the caffeine cache layer in front of row reads (Hybrid's storage).
+ * {@code "rocksdb+cache"} is rocksdb with the caffeine cache layer in front of row reads (Hybrid's storage),
+ * {@code "rocksdb+compact"} the same with the compact layer.
  */
 final class TestDatabases {
     static final String CACHED = "rocksdb+cache";
+    static final String COMPACT_CACHED = "rocksdb+compact";
     /** Small enough that the bank and isolation suites also evict. */
     private static final long CACHE_BYTES = 64 * 1024;
 
@@ -24,7 +26,8 @@ final class TestDatabases {
     }
 
     static KernelDatabase open(String engine, Path dir, UnaryOperator<StorageEngine> wrap) {
-        boolean cached = engine.equals(CACHED);
+        String cacheProvider = engine.equals(CACHED) ? "caffeine" : engine.equals(COMPACT_CACHED) ? "compact" : null;
+        boolean cached = cacheProvider != null;
         String engineName = cached ? "rocksdb" : engine;
         HeliosConfig config = engineName.equals("memory") ? HeliosConfig.memory() : HeliosConfig.persistent(dir);
         if (cached) {
@@ -34,14 +37,14 @@ final class TestDatabases {
                 .map(ServiceLoader.Provider::get).filter(p -> p.name().equals(engineName)).findFirst().orElseThrow();
         CacheLayer cache = null;
         if (cached) {
-            CacheLayerProvider caffeine = ServiceLoader.load(CacheLayerProvider.class).stream()
-                    .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("caffeine")).findFirst()
+            CacheLayerProvider layer = ServiceLoader.load(CacheLayerProvider.class).stream()
+                    .map(ServiceLoader.Provider::get).filter(p -> p.name().equals(cacheProvider)).findFirst()
                     .orElseThrow();
-            cache = caffeine.open(config.storage());
+            cache = layer.open(config.storage());
         }
         StorageEngine storage = wrap.apply(provider.open(config.storage()));
         return new KernelDatabase(config, engineName.equals("memory") ? DeploymentMode.MEMORY_ONLY
-                : DeploymentMode.EMBEDDED, storage, cache, cached ? "caffeine" : null);
+                : DeploymentMode.EMBEDDED, storage, cache, cacheProvider);
     }
 
     static KernelDatabase open(String engine, Path dir) {

@@ -30,7 +30,15 @@ class RowCacheAdmissionTest {
     }
 
     private void open(long capacityBytes) {
+        open(capacityBytes, 0);
+    }
+
+    /** {@code filled}: bytes of another keyspace put into the layer before the store opens (a full cache). */
+    private void open(long capacityBytes, int filled) {
         cache = new MapCacheLayer(capacityBytes);
+        if (filled > 0) {
+            cache.put("filler", new byte[] {1}, new byte[filled]);
+        }
         StorageEngineProvider provider = ServiceLoader.load(StorageEngineProvider.class).stream()
                 .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("memory")).findFirst().orElseThrow();
         engine = provider.open(StorageConfig.defaults().withMemoryOnly());
@@ -83,8 +91,33 @@ class RowCacheAdmissionTest {
     }
 
     @Test
-    void rowReadOnce_isNotCached_readAgain_isCachedAndServed() {
+    void rowReadOnce_withRoomInTheCache_isCached() {
         open(1 << 20);
+        assertThat(name(1)).isEqualTo("v0-1");
+        assertThat(cachedRows()).as("first miss, cache not full: kept").isEqualTo(1);
+        long hits = cache.stats().hits();
+        assertThat(name(1)).isEqualTo("v0-1");
+        assertThat(cache.stats().hits()).isGreaterThan(hits);
+    }
+
+    @Test
+    void cacheFillingUp_turnsTheDoorkeeperOn_atTheNextLook() {
+        open(1 << 20);
+        assertThat(name(1)).isEqualTo("v0-1");
+        assertThat(cachedRows()).isEqualTo(1);
+        cache.put("filler", new byte[] {1}, new byte[1 << 20]);
+        for (long absent = 100; absent < 100 + RowCache.FULLNESS_CHECK_INTERVAL; absent++) {
+            assertThat(name(absent)).isNull();
+        }
+        assertThat(name(2)).isEqualTo("v0-2");
+        assertThat(cachedRows()).as("first miss into a full cache: not kept").isEqualTo(1);
+        assertThat(name(2)).isEqualTo("v0-2");
+        assertThat(cachedRows()).as("second miss: kept").isEqualTo(2);
+    }
+
+    @Test
+    void rowReadOnce_intoAFullCache_isNotCached_readAgain_isCachedAndServed() {
+        open(1 << 20, 1 << 20);
         assertThat(name(1)).isEqualTo("v0-1");
         assertThat(cachedRows()).as("first miss: not kept").isZero();
         assertThat(name(1)).isEqualTo("v0-1");

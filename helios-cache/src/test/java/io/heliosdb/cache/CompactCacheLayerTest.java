@@ -1,0 +1,158 @@
+package io.heliosdb.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.heliosdb.api.config.Compression;
+import io.heliosdb.spi.CacheLayer;
+import io.heliosdb.spi.CacheLayerProvider;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CompactCacheLayerTest extends CacheLayerContract {
+
+    @Override
+    protected CacheLayerProvider provider() {
+        return new CompactCacheProvider();
+    }
+
+    @Override
+    protected long maxEntryWeight(int valueBytes) {
+        return valueBytes + 64 + 32;
+    }
+
+    private static byte[] rowKey(int id) {
+        return ByteBuffer.allocate(12).putInt(7).putLong(id).array();
+    }
+
+    @Test
+    void randomPutsAndRemoves_withoutEviction_matchAMap() {
+        CacheLayer cache = open(16 << 20, Compression.NONE);
+        Map<Integer, byte[]> model = new HashMap<>();
+        Random random = new Random(3);
+        for (int i = 0; i < 200_000; i++) {
+            int k = random.nextInt(3_000); // dense keys: long probe runs, many shifts on removal
+            byte[] key = rowKey(k);
+            switch (random.nextInt(4)) {
+                case 0 -> {
+                    cache.invalidate("rows", key);
+                    model.remove(k);
+                }
+                case 1 -> {
+                    byte[] value = new byte[random.nextInt(40)];
+                    random.nextBytes(value);
+                    cache.put("rows", key, value);
+                    model.put(k, value);
+                }
+                default -> assertThat(cache.get("rows", key)).as("key %d at op %d", k, i).isEqualTo(model.get(k));
+            }
+        }
+        for (int k = 0; k < 3_000; k++) {
+            assertThat(cache.get("rows", rowKey(k))).isEqualTo(model.get(k));
+        }
+        assertThat(cache.stats().evictions()).isZero();
+    }
+
+    @Test
+    void underEviction_aHitIsAlwaysTheLatestValue() {
+        CacheLayer cache = open(256 * 1024, Compression.NONE);
+        Map<Integer, byte[]> model = new HashMap<>();
+        Random random = new Random(5);
+        int hits = 0;
+        for (int i = 0; i < 300_000; i++) {
+            int k = random.nextInt(20_000);
+            byte[] key = rowKey(k);
+            if (random.nextInt(3) == 0) {
+                byte[] value = ByteBuffer.allocate(31).putInt(k).putInt(i).array();
+                cache.put("rows", key, value);
+                model.put(k, value);
+            } else {
+                byte[] got = cache.get("rows", key);
+                if (got != null) {
+                    hits++;
+                    assertThat(got).as("key %d", k).isEqualTo(model.get(k));
+                }
+            }
+        }
+        assertThat(hits).isPositive();
+        assertThat(cache.stats().evictions()).isPositive();
+        assertThat(cache.stats().bytesUsed()).isBetween(256L * 1024 * 9 / 10, 256L * 1024);
+    }
+
+    @Test
+    void rowsOfTwelveByteKeysAndThirtyOneByteValues_costAboutSeventyFiveBytes() {
+        long budget = 4 << 20;
+        CompactCacheLayer cache = (CompactCacheLayer) open(budget, Compression.NONE);
+        for (int id = 0; id < 200_000; id++) {
+            cache.put("rows", rowKey(id), new byte[31]);
+        }
+        // one 64-byte array (16 header + 4 + 12 + 31, aligned) plus 10 bytes of table share: Caffeine charges 192
+        assertThat(CompactSegment.weight(CompactEntry.of(0, rowKey(1), new byte[31]).length)).isEqualTo(74);
+        assertThat(cache.entries()).as("rows held in %d bytes", budget).isGreaterThan(budget / 76);
+        assertThat(cache.stats().bytesUsed()).isLessThanOrEqualTo(budget);
+    }
+
+    @Test
+    void entriesReadOften_outliveEntriesReadOnce() {
+        CacheLayer cache = open(256 * 1024, Compression.NONE);
+        int half = 1_200; // entries are charged 74 bytes: the cache (3,542 of them) holds both halves
+        for (int i = 0; i < 2 * half; i++) {
+            cache.put("rows", rowKey(i), new byte[33]);
+        }
+        for (int i = 0; i < 2 * half; i++) {
+            for (int reads = i < half ? 3 : 1; reads > 0; reads--) {
+                assertThat(cache.get("rows", rowKey(i))).isNotNull();
+            }
+        }
+        for (int i = 0; i < half * 3 / 2; i++) { // new entries, each read three times, that need most of a half's room
+            assertThat(cache.get("rows", rowKey(1_000_000 + i))).isNull();
+            cache.put("rows", rowKey(1_000_000 + i), new byte[33]);
+            for (int reads = 0; reads < 3; reads++) {
+                cache.get("rows", rowKey(1_000_000 + i));
+            }
+        }
+        int oftenKept = 0;
+        int onceKept = 0;
+        for (int i = 0; i < 2 * half; i++) {
+            if (cache.get("rows", rowKey(i)) != null) {
+                if (i < half) {
+                    oftenKept++;
+                } else {
+                    onceKept++;
+                }
+            }
+        }
+        // with one reference bit both halves would look alike; with counters the once-read half goes first
+        assertThat(oftenKept).isEqualTo(half);
+        assertThat(onceKept).isLessThan(half * 3 / 4);
+    }
+
+    @Test
+    void longKeys_useTwoLengthBytes_andKeysPastTheLimitAreNotCached() {
+        CacheLayer cache = open(1 << 20, Compression.NONE);
+        byte[] longKey = new byte[300];
+        Arrays.fill(longKey, (byte) 9);
+        byte[] shorter = Arrays.copyOf(longKey, 299);
+        cache.put("rows", longKey, utf8("long"));
+        cache.put("rows", shorter, utf8("shorter"));
+        assertThat(cache.get("rows", longKey)).isEqualTo(utf8("long"));
+        assertThat(cache.get("rows", shorter)).isEqualTo(utf8("shorter"));
+        byte[] tooLong = new byte[CompactEntry.MAX_KEY_LENGTH + 1];
+        cache.put("rows", tooLong, utf8("x"));
+        assertThat(cache.get("rows", tooLong)).isNull();
+    }
+
+    @Test
+    void keyspaces_pastTheirIds_areNotCached_andTheRestStillAre() {
+        CacheLayer cache = open(1 << 20, Compression.NONE);
+        for (int i = 0; i < KeyspaceIds.MAX_IDS + 10; i++) {
+            cache.put("ks" + i, utf8("k"), utf8("v" + i));
+        }
+        assertThat(cache.get("ks0", utf8("k"))).isEqualTo(utf8("v0"));
+        assertThat(cache.get("ks" + (KeyspaceIds.MAX_IDS - 1), utf8("k"))).isEqualTo(utf8("v" + (KeyspaceIds.MAX_IDS - 1)));
+        assertThat(cache.get("ks" + (KeyspaceIds.MAX_IDS + 5), utf8("k"))).isNull();
+    }
+}
