@@ -27,4 +27,21 @@ public interface ValueBufferCursor extends KvCursor {
     default int nextEntries(byte[][] keys, byte[][] values, int max) {
         return -1;
     }
+
+    /** Tells {@link #nextValues} from an entry's value whether the caller also needs that entry's key. */
+    @FunctionalInterface
+    interface KeyWanted {
+        boolean test(byte[] value, int offset, int length);
+    }
+
+    /**
+     * As {@link #nextEntries}, for engines whose keys and values cost a copy each: the engine may pack several
+     * values into one array (entry {@code i} is {@code values[i]} from {@code offsets[i]}, {@code lengths[i]} bytes,
+     * unchanged for as long as the cursor is open), and fetches an entry's key into {@code keys[i]} only where
+     * {@code wanted} asks for it (null elsewhere). Afterwards the cursor stands on the last entry gathered. Returns
+     * how many it gathered, 0 at the end; -1 (the default) when the engine does not offer it, having moved nothing.
+     */
+    default int nextValues(byte[][] values, int[] offsets, int[] lengths, byte[][] keys, KeyWanted wanted, int max) {
+        return -1;
+    }
 }

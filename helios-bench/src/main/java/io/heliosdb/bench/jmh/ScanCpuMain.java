@@ -18,10 +18,12 @@ import java.util.Locale;
  * prints one line per query kind with the median of {@code --reps} scans. Besides the calling thread's CPU
  * time it prints the whole process's CPU time and the wall time per scan (medians), which count the
  * worker threads of a parallel scan; {@code --workers N} sets {@code max_parallel_workers_per_gather}
- * (0: one thread; leave it out for builds that do not know the setting).
+ * (0: one thread; leave it out for builds that do not know the setting). {@code --reopen true} closes and reopens a
+ * persistent database after loading, as the compare harness opens its data set: RocksDB then scans an SST file
+ * (the open flushes the replayed log) instead of its memtable.
  *
  * <pre>java -cp "helios-bench/target/benchmarks.jar" io.heliosdb.bench.jmh.ScanCpuMain \
- *     --engine memory|rocksdb --rows 20000 --reps 9 --queries agg,group,filter [--workers 0|1|2]</pre>
+ *     --engine memory|rocksdb|lmdb --rows 20000 --reps 9 --queries agg,group,filter [--workers 0|1|2] [--reopen true]</pre>
  */
 public final class ScanCpuMain {
     private static final String[][] QUERIES = {
@@ -41,6 +43,7 @@ public final class ScanCpuMain {
         int reps = 9;
         List<String> kinds = List.of("agg", "group");
         String workers = null;
+        boolean reopen = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--engine" -> engine = args[i + 1];
@@ -48,13 +51,21 @@ public final class ScanCpuMain {
                 case "--reps" -> reps = Integer.parseInt(args[i + 1]);
                 case "--queries" -> kinds = Arrays.asList(args[i + 1].split(","));
                 case "--workers" -> workers = args[i + 1];
+                case "--reopen" -> reopen = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Path dir = engine.equals("memory") ? null : Files.createTempDirectory("scan-cpu");
-        try (HeliosDB db = dir == null ? HeliosDB.inMemory() : HeliosDB.open(dir);
+        if (dir != null && reopen) {
+            try (HeliosDB db = open(engine, dir); Session session = db.session()) {
+                load(session, rows, kinds.contains("join"));
+            }
+        }
+        try (HeliosDB db = dir == null ? HeliosDB.inMemory() : open(engine, dir);
              Session session = db.session()) {
-            load(session, rows, kinds.contains("join"));
+            if (dir == null || !reopen) {
+                load(session, rows, kinds.contains("join"));
+            }
             if (workers != null) {
                 session.execute("SET max_parallel_workers_per_gather = " + Integer.parseInt(workers)).close();
             }
@@ -70,6 +81,11 @@ public final class ScanCpuMain {
                 }
             }
         }
+    }
+
+    private static HeliosDB open(String engine, Path dir) {
+        return HeliosDB.open(io.heliosdb.api.config.HeliosConfig.persistent(dir).withStorage(
+                io.heliosdb.api.config.StorageConfig.defaults().withPath(dir).withEngine(engine)));
     }
 
     private static void load(Session s, int rows, boolean customers) {
@@ -98,6 +114,9 @@ public final class ScanCpuMain {
         List<Long> process = new ArrayList<>();
         List<Long> wall = new ArrayList<>();
         long tid = Thread.currentThread().getId();
+        // On RocksDB: data blocks a scan found outside the block cache (each read from a file and decompressed).
+        boolean rocks = engine.equals("rocksdb");
+        long misses0 = rocks ? stat(s, "storage_rocksdb_block_cache_data_miss") : 0;
         for (int r = 0; r < reps; r++) {
             long a0 = threads.getThreadAllocatedBytes(tid);
             long p0 = os.getProcessCpuTime();
@@ -110,10 +129,12 @@ public final class ScanCpuMain {
             alloc.add(threads.getThreadAllocatedBytes(tid) - a0);
         }
         long cpuMedian = median(cpu);
+        String misses = rocks ? String.format(Locale.ROOT, " block_misses/scan=%.0f",
+                (stat(s, "storage_rocksdb_block_cache_data_miss") - misses0) / (double) reps) : "";
         System.out.printf(Locale.ROOT, "%s %s rows=%d cpu_ms/scan=%.3f ns/row=%.1f scans/cpu-s=%.1f alloc_B/row=%.1f"
-                        + " process_cpu_ns/row=%.1f wall_ms/scan=%.3f%n",
+                        + " process_cpu_ns/row=%.1f wall_ms/scan=%.3f%s%n",
                 engine, kind, rows, cpuMedian / 1e6, (double) cpuMedian / rows, 1e9 / cpuMedian,
-                (double) median(alloc) / rows, (double) median(process) / rows, median(wall) / 1e6);
+                (double) median(alloc) / rows, (double) median(process) / rows, median(wall) / 1e6, misses);
     }
 
     private static long run(Session s, String sql) {
@@ -124,6 +145,12 @@ public final class ScanCpuMain {
             }
         }
         return n;
+    }
+
+    private static long stat(Session s, String name) {
+        try (QueryResult r = s.execute("SELECT value FROM helios_stats WHERE name = '" + name + "'")) {
+            return r.next() ? (long) Double.parseDouble(String.valueOf(r.row().get(0))) : 0;
+        }
     }
 
     private static long median(List<Long> values) {

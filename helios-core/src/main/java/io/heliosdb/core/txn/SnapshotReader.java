@@ -123,6 +123,14 @@ final class SnapshotReader implements KvReader {
         private byte[] gatheredLast;
         private byte[][] gatheredKeys;
         private byte[][] gatheredValues;
+        /** After {@link #nextRowsPacked}: {@link #key()} asks the engine cursor (which stands on that entry). */
+        private boolean lastKeyFromEngine;
+        /** False once the engine said it does not pack values ({@link ValueBufferCursor#nextValues}). */
+        private boolean packs = true;
+        private int[] gatheredOffsets;
+        private int[] gatheredLengths;
+        /** Only a version too new for the snapshot needs its key (to find the older version). */
+        private final ValueBufferCursor.KeyWanted tooNew = (v, o, length) -> (long) COMMIT_TS.get(v, o) > snapshotTs;
 
         VisibleCursor(String keyspace, KvCursor newest) {
             this.keyspace = keyspace;
@@ -135,6 +143,7 @@ final class SnapshotReader implements KvReader {
             key = null;
             value = null;
             gatheredLast = null;
+            lastKeyFromEngine = false;
             while (newest.next()) {
                 byte[] stored;
                 int length;
@@ -178,6 +187,9 @@ final class SnapshotReader implements KvReader {
             if (gatheredLast != null) {
                 return gatheredLast.clone();
             }
+            if (lastKeyFromEngine) {
+                return newest.key();
+            }
             if (key == null && positioned) {
                 key = newest.key();
             }
@@ -192,6 +204,13 @@ final class SnapshotReader implements KvReader {
         public int nextRows(byte[][] buffers, int[] offsets, int start, int max) {
             if (inPlace == null) {
                 return -1;
+            }
+            if (packs) {
+                int got = nextRowsPacked(buffers, offsets, start, max);
+                if (got >= 0) {
+                    return got;
+                }
+                packs = false;
             }
             if (gatheredKeys == null || gatheredKeys.length < max) {
                 gatheredKeys = new byte[max][];
@@ -232,6 +251,61 @@ final class SnapshotReader implements KvReader {
                     }
                 }
                 java.util.Arrays.fill(values, 0, got, null);
+            }
+            return m;
+        }
+
+        /** {@link #nextRows} through {@link ValueBufferCursor#nextValues}: values packed, keys only where needed. */
+        private int nextRowsPacked(byte[][] buffers, int[] offsets, int start, int max) {
+            if (gatheredKeys == null || gatheredKeys.length < max) {
+                gatheredKeys = new byte[max][];
+                gatheredValues = new byte[max][];
+            }
+            if (gatheredOffsets == null || gatheredOffsets.length < max) {
+                gatheredOffsets = new int[max];
+                gatheredLengths = new int[max];
+            }
+            byte[][] keys = gatheredKeys;
+            byte[][] values = gatheredValues;
+            int[] at = gatheredOffsets;
+            int[] lengths = gatheredLengths;
+            int m = 0;
+            while (m == 0) {
+                int got = inPlace.nextValues(values, at, lengths, keys, tooNew, max);
+                if (got <= 0) {
+                    if (got == 0) {
+                        positioned = false;
+                        buffer = null;
+                        lastKeyFromEngine = false;
+                    }
+                    return got;
+                }
+                positioned = false;
+                key = null;
+                value = null;
+                buffer = null;
+                gatheredLast = null;
+                lastKeyFromEngine = true;
+                for (int i = 0; i < got; i++) {
+                    byte[] stored = values[i];
+                    int o = at[i];
+                    if ((long) COMMIT_TS.get(stored, o) <= snapshotTs) {
+                        if (!VersionLayout.isDeleted(stored, o)) {
+                            buffers[start + m] = stored;
+                            offsets[start + m] = o + VersionLayout.PAYLOAD_OFFSET;
+                            m++;
+                        }
+                    } else {
+                        byte[] older = visible(keyspace, keys[i], Arrays.copyOfRange(stored, o, o + lengths[i]));
+                        if (older != null) {
+                            buffers[start + m] = older;
+                            offsets[start + m] = 0;
+                            m++;
+                        }
+                    }
+                }
+                Arrays.fill(values, 0, got, null);
+                Arrays.fill(keys, 0, got, null);
             }
             return m;
         }

@@ -73,6 +73,11 @@ public final class VersionLayout {
         return stored[8] == DELETED;
     }
 
+    /** {@link #isDeleted(byte[])} of a stored version that starts at {@code offset} in {@code array}. */
+    static boolean isDeleted(byte[] array, int offset) {
+        return array[offset + 8] == DELETED;
+    }
+
     /** The row or catalog value, or null when the version is a deletion. */
     static byte[] payload(byte[] stored) {
         return isDeleted(stored) ? null : Arrays.copyOfRange(stored, HEADER, stored.length);

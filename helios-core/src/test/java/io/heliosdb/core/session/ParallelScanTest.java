@@ -9,16 +9,26 @@ import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.QueryResult;
 import io.heliosdb.api.Session;
 import io.heliosdb.api.SqlState;
+import io.heliosdb.api.config.HeliosConfig;
+import io.heliosdb.api.config.StorageConfig;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Aggregates whose table scan the kernel splits over worker threads (memory engine, tables past the split
- * threshold): every answer must be the one thread's and the row path's, whatever the snapshot sees, with the
- * transaction's own writes, other sessions' commits after the snapshot and their uncommitted writes.
+ * Aggregates whose table scan the kernel splits over worker threads (the engines that claim parallel scans,
+ * tables past the split threshold): every answer must be the one thread's and the row path's, whatever the
+ * snapshot sees, with the transaction's own writes, other sessions' commits after the snapshot and their
+ * uncommitted writes.
  */
 class ParallelScanTest {
+    @TempDir
+    Path dir;
+
     private static final int ROWS = 80_000;
     private static final String BATCHED = "SELECT count(*), count(grp), sum(amount), avg(amount), min(amount), max(amount),"
             + " sum(grp) FROM items";
@@ -54,6 +64,16 @@ class ParallelScanTest {
             run(s, "INSERT INTO items SELECT g, CASE WHEN g % 1000 = 0 THEN NULL ELSE g % 97 END,"
                     + " (g % 997) * 3 - 1000, 'note-' || g FROM generate_series(" + from + ", " + (from + 39_999) + ") g");
         }
+    }
+
+    /** A database on {@code engine}: memory, or rocksdb in this test's directory. */
+    private HeliosDB open(String engine) {
+        if (engine.equals("memory")) {
+            return HeliosDB.inMemory();
+        }
+        Path data = dir.resolve(engine);
+        return HeliosDB.open(HeliosConfig.persistent(data)
+                .withStorage(StorageConfig.defaults().withPath(data).withEngine(engine).withCacheSizeBytes(8L << 20)));
     }
 
     private static long storageScans(Session s) {
@@ -97,8 +117,22 @@ class ParallelScanTest {
     }
 
     @Test
-    void ownWrites_areSeenOnceByEveryPart() {
-        try (HeliosDB db = HeliosDB.inMemory(); Session s = db.session()) {
+    void rocksDbScans_areSplitToo() {
+        assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "parallel scans need a second core");
+        try (HeliosDB db = open("rocksdb"); Session s = db.session()) {
+            load(s);
+            assertThat(workerThreads()).isZero();
+            assertAgree(s);
+            assertThat(workerThreads()).as("the split ran on a worker").isPositive();
+            assertThat(rows(s, GROUPED)).hasSize(98);
+        }
+        assertThat(workerThreads()).as("no worker outlives its database").isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "rocksdb"})
+    void ownWrites_areSeenOnceByEveryPart(String engine) {
+        try (HeliosDB db = open(engine); Session s = db.session()) {
             load(s);
             List<List<Object>> committed = rows(s, BATCHED);
             run(s, "BEGIN");
@@ -115,9 +149,10 @@ class ParallelScanTest {
         }
     }
 
-    @Test
-    void snapshot_hidesLaterCommitsAndUncommittedWrites() {
-        try (HeliosDB db = HeliosDB.inMemory(); Session reader = db.session(); Session writer = db.session();
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "rocksdb"})
+    void snapshot_hidesLaterCommitsAndUncommittedWrites(String engine) {
+        try (HeliosDB db = open(engine); Session reader = db.session(); Session writer = db.session();
              Session pending = db.session()) {
             load(writer);
             run(reader, "BEGIN ISOLATION LEVEL REPEATABLE READ");

@@ -1,6 +1,6 @@
 package io.heliosdb.storage.lmdb;
 
-import io.heliosdb.spi.KvCursor;
+import io.heliosdb.spi.ValueBufferCursor;
 import java.util.Arrays;
 import org.lmdbjava.Cursor;
 import org.lmdbjava.GetOp;
@@ -11,7 +11,7 @@ import org.lmdbjava.GetOp;
  * replaces; the cursor therefore remembers the map generation it was positioned in and, after a
  * growth, reopens and seeks just past the last key it returned.
  */
-final class LmdbCursor implements KvCursor, LmdbStorageEngine.Resource {
+final class LmdbCursor implements ValueBufferCursor, LmdbStorageEngine.Resource {
 
     private final LmdbStorageEngine engine;
     private final LmdbSnapshot snapshot;
@@ -48,26 +48,59 @@ final class LmdbCursor implements KvCursor, LmdbStorageEngine.Resource {
     public boolean next() {
         return engine.read(() -> {
             synchronized (snapshot) {
-                if (released) {
-                    throw LmdbStorageEngine.closedError("cursor");
-                }
-                snapshot.checkOpen("read view");
-                if (done) {
-                    return false;
-                }
-                boolean found = cursor == null || generation != engine.mapGeneration() ? position() : step();
-                if (found && inRange(cursor.key())) {
-                    lastStored = cursor.key();
-                    key = StoredKeys.decode(lastStored);
-                    value = cursor.val();
-                    return true;
-                }
-                done = true;
-                key = null;
-                value = null;
-                return false;
+                checkReadable();
+                return advance();
             }
         });
+    }
+
+    /**
+     * Up to {@code max} entries under one hold of the engine's lock and the view's monitor (taken once per entry
+     * by {@link #next()}). The arrays handed out are the ones LMDB's reads made for this cursor alone.
+     */
+    @Override
+    public int nextEntries(byte[][] keys, byte[][] values, int max) {
+        return engine.read(() -> {
+            synchronized (snapshot) {
+                checkReadable();
+                int n = 0;
+                while (n < max && advance()) {
+                    keys[n] = key;
+                    values[n] = value;
+                    n++;
+                }
+                if (n > 0) {   // the cursor stands on the last entry gathered, even if it looked past the end
+                    key = keys[n - 1];
+                    value = values[n - 1];
+                }
+                return n;
+            }
+        });
+    }
+
+    private void checkReadable() {
+        if (released) {
+            throw LmdbStorageEngine.closedError("cursor");
+        }
+        snapshot.checkOpen("read view");
+    }
+
+    /** Moves to the next entry in range (called holding the view's monitor). */
+    private boolean advance() {
+        if (done) {
+            return false;
+        }
+        boolean found = cursor == null || generation != engine.mapGeneration() ? position() : step();
+        if (found && inRange(cursor.key())) {
+            lastStored = cursor.key();
+            key = StoredKeys.decode(lastStored);
+            value = cursor.val();
+            return true;
+        }
+        done = true;
+        key = null;
+        value = null;
+        return false;
     }
 
     private boolean step() {
@@ -124,6 +157,20 @@ final class LmdbCursor implements KvCursor, LmdbStorageEngine.Resource {
     @Override
     public byte[] value() {
         return current(value);
+    }
+
+    /** The entry's own array (each read makes a fresh one and nothing changes it), so no copy is needed. */
+    @Override
+    public byte[] valueBuffer() {
+        if (value == null) {
+            throw new IllegalStateException("the cursor is not on an entry: call next() first");
+        }
+        return value;
+    }
+
+    @Override
+    public int valueLength() {
+        return valueBuffer().length;
     }
 
     private static byte[] current(byte[] bytes) {

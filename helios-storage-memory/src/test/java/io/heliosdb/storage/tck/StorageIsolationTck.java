@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Read-view isolation, batch atomicity and concurrent use: the part of the TCK that needs threads. */
-public abstract class StorageIsolationTck extends StorageTckSupport {
+public abstract class StorageIsolationTck extends StorageScanTck {
 
     private static final long TIMEOUT_SECONDS = 120;
 

@@ -23,11 +23,23 @@ final class RocksCursor implements ValueBufferCursor, RocksStorageEngine.NativeR
     private final RocksIterator iterator;
     private final boolean reverse;
     private boolean started;
+    /** The iterator went past the range's end: it must not be moved again (RocksDB requires a valid one). */
+    private boolean ended;
     private boolean released;
     private boolean positioned;
     private byte[] buffer = new byte[256];
     /** How much of {@code buffer} the current value fills. */
     private int valueLength;
+    /**
+     * The last value and key {@link #nextEntries} handed out: the current entry until the next move (the iterator
+     * itself may have gone past the end looking for more, and must not be read then).
+     */
+    private byte[] gathered;
+    private byte[] gatheredKey;
+    /** The size of the arrays {@link #nextValues} packs values into (a larger value gets an array of its own). */
+    static final int CHUNK = 32 * 1024;
+    /** Reused by {@link #nextEntries} for each key before it is copied out at its exact length. */
+    private byte[] keyScratch = new byte[64];
 
     RocksCursor(RocksStorageEngine engine, RocksDB db, ColumnFamilyHandle family, byte[] from, byte[] to,
                 boolean reverse, Snapshot snapshot) {
@@ -57,6 +69,26 @@ final class RocksCursor implements ValueBufferCursor, RocksStorageEngine.NativeR
     // scan of current rows reads values only).
     private boolean advance() throws RocksDBException {
         checkNotReleased();
+        gathered = null;
+        gatheredKey = null;
+        if (!step()) {
+            return false;
+        }
+        int length = iterator.value(buffer);
+        if (length > buffer.length) {
+            buffer = new byte[Math.max(length, buffer.length * 2)];
+            length = iterator.value(buffer);
+        }
+        valueLength = length;
+        return true;
+    }
+
+    /** Moves the iterator to the next entry; false (and never again a move) at the end of the range. */
+    private boolean step() throws RocksDBException {
+        if (ended) {
+            positioned = false;
+            return false;
+        }
         if (!started) {
             started = true;
             if (reverse) {
@@ -71,21 +103,117 @@ final class RocksCursor implements ValueBufferCursor, RocksStorageEngine.NativeR
         }
         positioned = iterator.isValid();
         if (!positioned) {
+            ended = true;
             iterator.status(); // throws if the iterator stopped on an error rather than at the end
             return false;
         }
-        int length = iterator.value(buffer);
-        if (length > buffer.length) {
-            buffer = new byte[Math.max(length, buffer.length * 2)];
-            length = iterator.value(buffer);
-        }
-        valueLength = length;
         return true;
+    }
+
+    /**
+     * Up to {@code max} entries under one hold of the engine's lock (a scan of a million rows otherwise takes and
+     * releases it a million times, and parallel parts would contend for its counter). Each key and value is read
+     * into a reused array by one native call and copied out at its exact length: cheaper than the native side
+     * allocating the array.
+     */
+    @Override
+    public int nextEntries(byte[][] keys, byte[][] values, int max) {
+        return engine.read(() -> gather(keys, values, max));
+    }
+
+    private int gather(byte[][] keys, byte[][] values, int max) throws RocksDBException {
+        checkNotReleased();
+        gathered = null;
+        int n = 0;
+        while (n < max && step()) {
+            int length = iterator.value(buffer);
+            if (length > buffer.length) {
+                values[n] = iterator.value();
+            } else {
+                values[n] = java.util.Arrays.copyOf(buffer, length);
+            }
+            length = iterator.key(keyScratch);
+            if (length > keyScratch.length) {
+                keyScratch = new byte[Math.max(length, keyScratch.length * 2)];
+                length = iterator.key(keyScratch);
+            }
+            keys[n] = java.util.Arrays.copyOf(keyScratch, length);
+            n++;
+        }
+        if (n > 0) {
+            gathered = values[n - 1];
+            gatheredKey = keys[n - 1];
+            valueLength = gathered.length;
+            positioned = true;
+        }
+        return n;
+    }
+
+    /**
+     * Values packed into fresh {@link #CHUNK}-sized arrays, one native call each (the iterator writes into the array
+     * at the entry's offset), and a key only where {@code wanted}: a scan of current rows then costs three native
+     * calls an entry (move, check, value) and no array of its own, all under one hold of the engine's lock.
+     */
+    @Override
+    public int nextValues(byte[][] values, int[] offsets, int[] lengths, byte[][] keys, KeyWanted wanted, int max) {
+        return engine.read(() -> gatherValues(values, offsets, lengths, keys, wanted, max));
+    }
+
+    private int gatherValues(byte[][] values, int[] offsets, int[] lengths, byte[][] keys, KeyWanted wanted, int max)
+            throws RocksDBException {
+        checkNotReleased();
+        gathered = null;
+        byte[] chunk = new byte[CHUNK];
+        int used = 0;
+        int n = 0;
+        while (n < max && step()) {
+            int room = chunk.length - used;
+            int length = iterator.value(chunk, used, room);
+            byte[] array = chunk;
+            int offset = used;
+            if (length <= room) {
+                used += length;
+            } else if (length > CHUNK / 4) {
+                array = iterator.value();
+                offset = 0;
+            } else {
+                chunk = new byte[CHUNK];
+                array = chunk;
+                offset = 0;
+                length = iterator.value(chunk, 0, CHUNK);
+                used = length;
+            }
+            values[n] = array;
+            offsets[n] = offset;
+            lengths[n] = length;
+            keys[n] = wanted.test(array, offset, length) ? iterator.key() : null;
+            n++;
+        }
+        if (n > 0) {
+            if (ended) {
+                // The iterator looked past the end: back onto the range's last entry, the last one gathered, so
+                // key() can still read it (an iterator reads at one sequence, so it is the same entry).
+                if (reverse) {
+                    iterator.seekToFirst();
+                } else {
+                    iterator.seekToLast();
+                }
+            }
+            byte[] last = values[n - 1];
+            gathered = java.util.Arrays.copyOfRange(last, offsets[n - 1], offsets[n - 1] + lengths[n - 1]);
+            gatheredKey = null;
+            valueLength = gathered.length;
+            positioned = iterator.isValid();
+        }
+        return n;
     }
 
     @Override
     public byte[] key() {
         checkPositioned();
+        if (gatheredKey != null) {
+            return gatheredKey.clone();
+        }
         return engine.read(() -> {
             checkNotReleased();
             return iterator.key(); // a fresh array from the native side: the caller's to keep
@@ -101,7 +229,7 @@ final class RocksCursor implements ValueBufferCursor, RocksStorageEngine.NativeR
     @Override
     public byte[] valueBuffer() {
         checkPositioned();
-        return buffer;
+        return gathered != null ? gathered : buffer;
     }
 
     @Override

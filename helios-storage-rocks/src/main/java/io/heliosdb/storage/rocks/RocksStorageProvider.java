@@ -12,8 +12,13 @@ public final class RocksStorageProvider implements StorageEngineProvider {
 
     public static final String NAME = "rocksdb";
 
+    /**
+     * PARALLEL_SCANS: RocksDB iterators on one snapshot may run on several threads at once, and a cursor takes the
+     * engine's lock once per gathered run of entries ({@link RocksCursor#nextEntries}), not once per row.
+     */
     static final Set<StorageCapability> CAPABILITIES = Set.copyOf(EnumSet.of(StorageCapability.PERSISTENT,
-            StorageCapability.READ_VIEWS, StorageCapability.SIZE_ESTIMATES, StorageCapability.STATISTICS));
+            StorageCapability.READ_VIEWS, StorageCapability.SIZE_ESTIMATES, StorageCapability.STATISTICS,
+            StorageCapability.PARALLEL_SCANS));
 
     @Override
     public String name() {
