@@ -20,8 +20,9 @@ import java.util.logging.Level;
 
 /**
  * The training run behind the launcher's class-data-sharing archive: helios-cli's build runs it once at
- * package time under {@code -XX:ArchiveClassesAtExit=target/heliosdb-lite.jsa}, and the launcher maps
- * that archive so {@code heliosdb-lite start} does not read and verify thousands of classes from jars.
+ * package time under {@code -XX:DumpLoadedClassList}, archives the listed classes with {@code -Xshare:dump} into
+ * target/heliosdb-lite.jsa, and the launcher maps that archive so {@code heliosdb-lite start} does not read and
+ * verify thousands of classes from jars.
  * It walks what {@code start --memory} and then {@code start --data} (RocksDB) do up to a first client (command
  * line, kernel, parser, Netty, a pgJDBC connection with a few statements) and stops. It never fails the build: on any error it
  * says so and exits 0, and the launcher then starts without the archive, only slower.

@@ -64,6 +64,25 @@ public final class HeliosKernel implements KernelProvider {
                 ? chooseCache(load(CacheLayerProvider.class), storage.cacheProvider()) : null;
         DeploymentMode mode = ModeSelection.select(!transportProviders.isEmpty(), memory, cacheProvider != null);
         startupLog.accept("Starting HeliosDB Lite in " + mode.displayName() + " Mode");
+        // The port is bound before storage, the catalog and the transport open: a client connecting meanwhile
+        // waits for its answer instead of being refused (see EarlyListener).
+        EarlyListener listener = serve ? EarlyListener.bind(config.server()) : null;
+        try {
+            return compose(config, storageProvider, transportProviders, cacheProvider, mode, listener, startupLog);
+        } finally {
+            if (listener != null) {
+                listener.close(); // a no-op once the transport took the channel over
+            }
+        }
+    }
+
+    /** Opens storage, cache and kernel, then starts the transports (the first on {@code listener}, when bound). */
+    private static KernelDatabase compose(HeliosConfig config, StorageEngineProvider storageProvider,
+                                          List<TransportProvider> transportProviders, CacheLayerProvider cacheProvider,
+                                          DeploymentMode mode, EarlyListener listener, Consumer<String> startupLog) {
+        StorageConfig storage = config.storage();
+        boolean memory = storage.memoryOnly() || storage.engine().equals("memory");
+        String engineName = storage.memoryOnly() ? "memory" : storage.engine();
 
         StorageConfig effectiveStorage = storage.memoryOnly() ? storage : storage.withPath(
                 storage.path().toAbsolutePath().normalize()).withEngine(engineName);
@@ -96,12 +115,13 @@ public final class HeliosKernel implements KernelProvider {
         }
         try {
             for (TransportProvider provider : transportProviders) {
-                Transport transport = provider.start(db, config.server());
+                // Transports exist only when serving, and then the listener is bound.
+                Transport transport = listener.start(provider, db);
                 db.addTransport(transport);
                 startupLog.accept("Server listening on " + config.server().listenAddr() + ":" + transport.port());
             }
             int metricsPort = config.server().metricsPort();
-            if (serve && metricsPort >= 0) {
+            if (!transportProviders.isEmpty() && metricsPort >= 0) {
                 int bound = db.startMetrics(config.server().listenAddr(), metricsPort).address().getPort();
                 startupLog.accept("Metrics listening on " + config.server().listenAddr() + ":" + bound);
             }

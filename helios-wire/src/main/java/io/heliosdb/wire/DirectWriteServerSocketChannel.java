@@ -8,6 +8,15 @@ import java.util.List;
 final class DirectWriteServerSocketChannel extends NioServerSocketChannel {
     private static final System.Logger LOG = System.getLogger(DirectWriteServerSocketChannel.class.getName());
 
+    /** A channel Netty opens and binds. */
+    DirectWriteServerSocketChannel() {
+    }
+
+    /** Takes over a channel bound already (the kernel's early listener); Netty only registers it. */
+    DirectWriteServerSocketChannel(java.nio.channels.ServerSocketChannel bound) {
+        super(bound);
+    }
+
     @Override
     protected int doReadMessages(List<Object> accepted) throws Exception {
         SocketChannel socket = javaChannel().accept();

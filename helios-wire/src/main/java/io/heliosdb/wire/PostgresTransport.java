@@ -10,6 +10,7 @@ import io.heliosdb.wire.protocol.PgMessageEncoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -61,6 +62,16 @@ final class PostgresTransport implements Transport {
 
     /** {@code startupTimeout}: how long a new connection may take to authenticate (tests shorten it). */
     static PostgresTransport start(HeliosDB db, ServerConfig config, Duration startupTimeout) {
+        return start(db, config, startupTimeout, null);
+    }
+
+    /**
+     * As above; with {@code listening} (a channel bound already, which the transport closes when it closes) it
+     * serves on that channel instead of binding the configured address: connections that arrived before are
+     * accepted from its backlog. If this throws, the caller still owns the channel.
+     */
+    static PostgresTransport start(HeliosDB db, ServerConfig config, Duration startupTimeout,
+                                   java.nio.channels.ServerSocketChannel listening) {
         Credentials credentials = Credentials.from(config).withRoles(db::loginRole);
         ServerTls tls = config.tlsEnabled() ? ServerTls.load(config.tlsCertPath(), config.tlsKeyPath()) : null;
         warnIfTrustIsExposed(config, credentials.method());
@@ -80,9 +91,10 @@ final class PostgresTransport implements Transport {
         ServerContext context = new ServerContext(db, workers, Math.max(1, config.maxConnections()), credentials, tls,
                 startupTimeout);
         try {
-            Channel server = new ServerBootstrap()
+            ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(acceptor, io)
-                    .channelFactory((ChannelFactory<ServerChannel>) DirectWriteServerSocketChannel::new)
+                    .channelFactory((ChannelFactory<ServerChannel>) () -> listening == null
+                            ? new DirectWriteServerSocketChannel() : new DirectWriteServerSocketChannel(listening))
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -92,10 +104,11 @@ final class PostgresTransport implements Transport {
                             ch.pipeline().addLast(new PgFrameDecoder(config.maxMessageSize()), new PgMessageEncoder(),
                                     new PgSessionHandler(context));
                         }
-                    })
-                    .bind(new InetSocketAddress(config.listenAddr(), config.port()))
-                    .syncUninterruptibly()
-                    .channel();
+                    });
+            // A bound channel is active once registered: Netty then starts accepting from its backlog.
+            ChannelFuture started = listening == null
+                    ? bootstrap.bind(new InetSocketAddress(config.listenAddr(), config.port())) : bootstrap.register();
+            Channel server = started.syncUninterruptibly().channel();
             return new PostgresTransport(acceptor, io, workers, channels, server);
         } catch (RuntimeException e) {
             shutdown(acceptor, io, workers);

@@ -26,20 +26,22 @@ final class FirstAnswer {
 
     /**
      * Connects to 127.0.0.1:{@code port} until the server accepts, then logs in as {@code postgres} and runs
-     * {@code SELECT 1}; returns when the answer (one row holding 1) is back.
+     * {@code SELECT 1}; returns when the answer (one row holding 1) is back, giving the {@link System#nanoTime()} at
+     * which the connection was accepted.
      *
      * @param alive false once the server process is gone (then this fails at once instead of at the deadline)
      * @throws IOException the server refused until {@code deadlineNanos}, died, or answered something else
      */
-    static void await(int port, long deadlineNanos, BooleanSupplier alive) throws IOException, InterruptedException {
+    static long await(int port, long deadlineNanos, BooleanSupplier alive) throws IOException, InterruptedException {
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         while (true) {
             try (Socket socket = new Socket()) {
                 socket.connect(address, 5_000);
+                long accepted = System.nanoTime();
                 socket.setTcpNoDelay(true);
                 socket.setSoTimeout(60_000);
                 selectOne(socket);
-                return;
+                return accepted;
             } catch (ConnectException refused) {
                 if (!alive.getAsBoolean()) {
                     throw new IOException("the server exited before it accepted a connection on port " + port);

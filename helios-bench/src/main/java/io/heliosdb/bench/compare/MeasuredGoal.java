@@ -39,13 +39,21 @@ record MeasuredGoal(String text, double value, String unit, double limit, String
         return Double.isNaN(value) ? "–" : MarkdownReport.num(value) + " " + unit;
     }
 
-    /** The median of the helios-launcher start-up figures over the run's workloads (each a median of rounds). */
+    /**
+     * The median of the helios-launcher start-up figures (first accepted connection) over the run's workloads (each a
+     * median of rounds); the first answered query is named in the text, as the issue's goal does not cover it.
+     */
     static MeasuredGoal startup(List<Summary> summaries) {
-        double[] ms = summaries.stream().filter(s -> s.target().equals("helios-launcher") && s.status().equals("ok"))
-                .mapToDouble(Summary::startupMs).toArray();
+        List<Summary> launcher = summaries.stream()
+                .filter(s -> s.target().equals("helios-launcher") && s.status().equals("ok")).toList();
+        double[] ms = launcher.stream().mapToDouble(Summary::startupMs).toArray();
+        double answered = Summary.median(launcher.stream().mapToDouble(Summary::firstAnswerMs)
+                .filter(v -> !Double.isNaN(v)).toArray());
         return new MeasuredGoal("start-up to first accepted connection <= 1 s", Summary.median(ms), "ms", 1000,
-                "heliosdb-lite start --memory, process start to first answered pgJDBC connection, median of "
-                        + ms.length + " workload(s) x rounds");
+                "heliosdb-lite start --memory, process start to the first TCP connection it accepts (the server binds "
+                        + "its port before the database opens; an early client waits for its answer)"
+                        + (Double.isNaN(answered) ? "" : "; first answered pgJDBC SELECT 1 at "
+                        + MarkdownReport.num(answered) + " ms") + ", median of " + ms.length + " workload(s) x rounds");
     }
 
     /** The empty-database heap figure: the median of the fresh JVMs' measurements. */

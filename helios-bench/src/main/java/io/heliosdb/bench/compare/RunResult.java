@@ -14,13 +14,23 @@ import java.util.Locale;
  * @param peakRssMb   peak resident set of the benchmark JVM over the run (VmHWM; NaN where /proc is missing)
  * @param hitRate     the Hybrid cache's hit rate over the measured period (pgbench: warm-up included), NaN without a cache
  * @param note        the reason for {@code n/a}/{@code error}, else empty
+ * @param firstAnswerMs where {@code startupMs} is a first accepted connection (helios-launcher): from opening the
+ *                    system to its first answered query; else NaN
  */
 public record RunResult(String target, String workload, int round, String status, double opsPerSec,
                         double p50Micros, double p99Micros, double startupMs, double peakHeapMb, double peakRssMb,
-                        double hitRate, String note) {
+                        double hitRate, String note, double firstAnswerMs) {
 
     public static final String LINE_PREFIX = "RESULT\t";
-    private static final int FIELDS = 12;
+    private static final int FIELDS = 13;
+
+    /** A result whose start-up figure is its first answered query. */
+    public RunResult(String target, String workload, int round, String status, double opsPerSec, double p50Micros,
+                     double p99Micros, double startupMs, double peakHeapMb, double peakRssMb, double hitRate,
+                     String note) {
+        this(target, workload, round, status, opsPerSec, p50Micros, p99Micros, startupMs, peakHeapMb, peakRssMb,
+                hitRate, note, Double.NaN);
+    }
 
     /** A result without RSS and cache figures. */
     public RunResult(String target, String workload, int round, String status, double opsPerSec, double p50Micros,
@@ -43,12 +53,18 @@ public record RunResult(String target, String workload, int round, String status
     /** The same result with another start-up figure (a later job of a JVM reports the JVM's first open). */
     public RunResult withStartupMs(double ms) {
         return new RunResult(target, workload, round, status, opsPerSec, p50Micros, p99Micros, ms, peakHeapMb,
-                peakRssMb, hitRate, note);
+                peakRssMb, hitRate, note, firstAnswerMs);
+    }
+
+    /** The same result with a first-answer figure apart from its start-up (first accepted connection) figure. */
+    public RunResult withFirstAnswerMs(double ms) {
+        return new RunResult(target, workload, round, status, opsPerSec, p50Micros, p99Micros, startupMs, peakHeapMb,
+                peakRssMb, hitRate, note, ms);
     }
 
     public RunResult withHitRate(double rate) {
         return new RunResult(target, workload, round, status, opsPerSec, p50Micros, p99Micros, startupMs, peakHeapMb,
-                peakRssMb, rate, note);
+                peakRssMb, rate, note, firstAnswerMs);
     }
 
     public boolean ok() {
@@ -58,7 +74,8 @@ public record RunResult(String target, String workload, int round, String status
     /** One tab-separated line, the child JVM's answer to the harness. */
     public String toLine() {
         return LINE_PREFIX + String.join("\t", target, workload, Integer.toString(round), status, num(opsPerSec),
-                num(p50Micros), num(p99Micros), num(startupMs), num(peakHeapMb), num(peakRssMb), num(hitRate), clean(note));
+                num(p50Micros), num(p99Micros), num(startupMs), num(peakHeapMb), num(peakRssMb), num(hitRate),
+                clean(note), num(firstAnswerMs));
     }
 
     public static RunResult parseLine(String line) {
@@ -71,7 +88,8 @@ public record RunResult(String target, String workload, int round, String status
         }
         return new RunResult(f[0], f[1], Integer.parseInt(f[2]), f[3], Double.parseDouble(f[4]),
                 Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
-                Double.parseDouble(f[8]), Double.parseDouble(f[9]), Double.parseDouble(f[10]), f[11]);
+                Double.parseDouble(f[8]), Double.parseDouble(f[9]), Double.parseDouble(f[10]), f[11],
+                Double.parseDouble(f[12]));
     }
 
     private static String num(double v) {

@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
  * Start-up of {@code heliosdb-lite start} as a user runs it: each variant is a directory holding a
  * {@code heliosdb-lite} launcher (a repository, or a copy of one's launcher, jvm.args and helios-cli/target),
  * started over and over, interleaved (A B B A A B …), each time on a fresh port and, with {@code --data},
- * a fresh data directory. Per start it records the wall time from process start to the first answered
- * {@code SELECT 1} (see {@link FirstAnswer}) and the CPU time the process (all its threads: JIT compilers,
- * GC) had used by then, which a loaded machine distorts far less than the wall time. Prints each start
- * and the medians, min–max and ratios to the first variant.
+ * a fresh data directory. Per start it records the wall time from process start to the first accepted connection
+ * and to the first answered {@code SELECT 1} (see {@link FirstAnswer}) and the CPU time the process (all its
+ * threads: JIT compilers, GC) had used by then, which a loaded machine distorts far less than the wall time.
+ * Prints each start and the medians, min–max and ratios to the first variant.
  *
  * <pre>java -cp helios-bench/target/benchmarks.jar io.heliosdb.bench.compare.StartupProbe
  *     [--runs 7] [--data] [--keep-logs DIR] ROOT_A [ROOT_B …]</pre>
@@ -38,12 +38,13 @@ public final class StartupProbe {
     }
 
     /**
-     * One start: wall and process CPU milliseconds from process start to the first answer, and of that CPU
-     * the share of the JVM's JIT compiler threads (NaN where /proc cannot tell).
+     * One start: wall and process CPU milliseconds from process start to the first answer, of that CPU the share
+     * of the JVM's JIT compiler threads (NaN where /proc cannot tell), and the wall milliseconds to the first
+     * accepted connection (the issue's start-up figure; NaN when not measured).
      */
-    record Sample(double wallMs, double cpuMs, double jitMs) {
+    record Sample(double wallMs, double cpuMs, double jitMs, double acceptedMs) {
         Sample(double wallMs, double cpuMs) {
-            this(wallMs, cpuMs, Double.NaN);
+            this(wallMs, cpuMs, Double.NaN, Double.NaN);
         }
     }
 
@@ -100,8 +101,8 @@ public final class StartupProbe {
             for (Variant v : order) {
                 Sample s = startOnce(v, data, work.resolve(v.label() + "-" + run));
                 samples.get(v).add(s);
-                System.out.printf(Locale.ROOT, "run %d %-12s first answer %7.1f ms wall, %7.1f ms CPU (JIT %.0f)%n", run,
-                        v.label(), s.wallMs(), s.cpuMs(), s.jitMs());
+                System.out.printf(Locale.ROOT, "run %d %-12s accepted %7.1f ms, first answer %7.1f ms wall, "
+                        + "%7.1f ms CPU (JIT %.0f)%n", run, v.label(), s.acceptedMs(), s.wallMs(), s.cpuMs(), s.jitMs());
                 System.out.flush();
             }
         }
@@ -123,11 +124,11 @@ public final class StartupProbe {
         long started = System.nanoTime();
         Process server = builder.start();
         try {
-            FirstAnswer.await(port, started + START_TIMEOUT_NANOS, server::isAlive);
+            long accepted = FirstAnswer.await(port, started + START_TIMEOUT_NANOS, server::isAlive);
             double wallMs = (System.nanoTime() - started) / 1e6;
             double jitMs = ThreadCpu.compilerMillis(server.pid());
             Duration cpu = server.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
-            return new Sample(wallMs, cpu.toNanos() / 1e6, jitMs);
+            return new Sample(wallMs, cpu.toNanos() / 1e6, jitMs, (accepted - started) / 1e6);
         } catch (IOException e) {
             throw new IOException(v.label() + ": " + e.getMessage() + "; see " + dir.resolve("server.log"), e);
         } finally {
@@ -140,16 +141,18 @@ public final class StartupProbe {
 
     static String summary(Map<Variant, List<Sample>> samples) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "%n%-12s %5s %28s %28s %26s%n", "variant", "runs", "wall ms: median (min-max)", "CPU ms: median (min-max)",
-                "of which JIT: median"));
+                "%n%-12s %5s %28s %28s %26s %30s%n", "variant", "runs", "wall ms: median (min-max)",
+                "CPU ms: median (min-max)", "of which JIT: median", "accepted ms: median (min-max)"));
         double[] first = null;
         for (Map.Entry<Variant, List<Sample>> e : samples.entrySet()) {
             double[] wall = e.getValue().stream().mapToDouble(Sample::wallMs).toArray();
             double[] cpu = e.getValue().stream().mapToDouble(Sample::cpuMs).toArray();
             double[] medians = {Summary.median(wall), Summary.median(cpu)};
             double jit = Summary.median(e.getValue().stream().mapToDouble(Sample::jitMs).toArray());
-            out.append(String.format(Locale.ROOT, "%-12s %5d %28s %28s %26.0f", e.getKey().label(), wall.length,
-                    spread(medians[0], wall), spread(medians[1], cpu), jit));
+            double[] accepted = e.getValue().stream().mapToDouble(Sample::acceptedMs).toArray();
+            out.append(String.format(Locale.ROOT, "%-12s %5d %28s %28s %26.0f %30s", e.getKey().label(), wall.length,
+                    spread(medians[0], wall), spread(medians[1], cpu), jit,
+                    spread(Summary.median(accepted), accepted)));
             if (first == null) {
                 first = medians;
             } else {

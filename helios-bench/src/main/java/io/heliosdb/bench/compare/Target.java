@@ -37,6 +37,15 @@ public interface Target {
     interface Instance extends AutoCloseable {
         DbClient connect() throws Exception;
 
+        /**
+         * The {@link System#nanoTime()} at which the system first accepted a connection, for a target whose start-up
+         * figure is that (helios-launcher, as the issue's goal names it) rather than its first answered query; empty
+         * for the others, or before {@link #connect()}.
+         */
+        default java.util.OptionalLong firstAcceptedNanos() {
+            return java.util.OptionalLong.empty();
+        }
+
         /** Where a PostgreSQL-protocol client (pgbench) reaches this system, {@code null} for an embedded one. */
         default PgEndpoint pgEndpoint() {
             return null;

@@ -23,6 +23,20 @@ class MeasuredGoalTest {
     }
 
     @Test
+    void startup_judgesTheFirstAcceptedConnectionAndNamesTheFirstAnswerApart() {
+        RunResult round1 = new RunResult("helios-launcher", "insert-autocommit", 1, "ok", 100, 1, 1, 400, 1, 1,
+                Double.NaN, "").withFirstAnswerMs(1300);
+        RunResult round2 = RunResult.parseLine(new RunResult("helios-launcher", "insert-autocommit", 2, "ok", 100, 1, 1,
+                600, 1, 1, Double.NaN, "").withFirstAnswerMs(1100).toLine());
+        assertThat(round2.firstAnswerMs()).as("the figure survives the child JVM's result line").isEqualTo(1100);
+        MeasuredGoal g = MeasuredGoal.startup(Summary.of(List.of(round1, round2)));
+        assertThat(g.value()).isEqualTo(500);
+        assertThat(g.verdict()).isEqualTo("met");
+        assertThat(g.how()).contains("first answered pgJDBC SELECT 1 at 1,200");
+        assertThat(MeasuredGoal.startup(List.of(launcher("w", 900))).how()).doesNotContain("first answered");
+    }
+
+    @Test
     void emptyHeap_isAMeasuredRowOfTheGoalsTable() {
         MeasuredGoal heap = MeasuredGoal.emptyHeap(List.of(30.0, 20.0, 70.0));
         assertThat(heap.value()).isEqualTo(30.0);

@@ -42,6 +42,7 @@ class StartupProbeTest {
         assertThat(sample.wallMs()).isPositive();
         // a JVM that answered a query has run code: its process CPU time cannot be zero
         assertThat(sample.cpuMs()).isPositive();
+        assertThat(sample.acceptedMs()).isPositive().isLessThanOrEqualTo(sample.wallMs());
         if (Files.isDirectory(Path.of("/proc/self/task"))) {
             assertThat(sample.jitMs()).as("read from /proc").isNotNaN().isGreaterThanOrEqualTo(0);
         }
@@ -66,6 +67,14 @@ class StartupProbeTest {
         assertThat(StartupProbe.Variant.parse("before=/tmp/x/").label()).isEqualTo("before");
         assertThat(StartupProbe.Variant.parse("before=/tmp/x/").root()).isEqualTo(Path.of("/tmp/x"));
         assertThat(StartupProbe.Variant.parse("/tmp/after").label()).isEqualTo("after");
+    }
+
+    @Test
+    void summary_givesTheFirstAcceptedConnectionApart() {
+        Map<StartupProbe.Variant, List<StartupProbe.Sample>> samples = new LinkedHashMap<>();
+        samples.put(StartupProbe.Variant.parse("a=/a"), List.of(new StartupProbe.Sample(1000, 2000, 300, 410),
+                new StartupProbe.Sample(1100, 2100, 300, 390), new StartupProbe.Sample(900, 1900, 300, 450)));
+        assertThat(StartupProbe.summary(samples)).contains("accepted ms").contains("410 (390-450)");
     }
 
     @Test
