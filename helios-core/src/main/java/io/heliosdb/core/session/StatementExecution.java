@@ -98,6 +98,7 @@ final class StatementExecution {
             for (int restarts = 0; ; restarts++) {
                 try (StatementReads reads = store.openWriteReads(t)) {
                     R result = run.run(plan, context(t, reads));
+                    store.statementWrote(t, mark); // SERIALIZABLE: SSI's check of what it wrote
                     if (!block.hasSavepoints()) {
                         t.statementDone(); // a savepoint still needs the undo information
                     }

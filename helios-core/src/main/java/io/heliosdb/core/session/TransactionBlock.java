@@ -171,6 +171,7 @@ final class TransactionBlock {
         settings.set("transaction_isolation", level.settingValue());
         settings.set("transaction_read_only", readOnly != null ? (readOnly ? "on" : "off")
                 : settings.get("default_transaction_read_only"));
+        transaction.setReadOnly("on".equals(settings.get("transaction_read_only")));
     }
 
     /** Savepoints, BEGIN with modes, SET TRANSACTION, SET SESSION CHARACTERISTICS, VACUUM, ANALYZE. */
@@ -257,6 +258,7 @@ final class TransactionBlock {
         }
         if (control.readOnly() != null) {
             settings.set("transaction_read_only", control.readOnly() ? "on" : "off");
+            transaction.setReadOnly(control.readOnly());
         }
     }
 

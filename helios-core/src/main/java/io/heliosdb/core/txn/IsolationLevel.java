@@ -5,10 +5,10 @@ import io.heliosdb.api.SqlState;
 import java.util.Locale;
 
 /**
- * PostgreSQL's isolation levels. {@link #SERIALIZABLE} runs as {@link #REPEATABLE_READ} (snapshot
- * isolation): lost updates and non-repeatable reads are prevented, but write skew between
- * transactions that each read what the other writes is NOT detected yet. READ UNCOMMITTED is READ
- * COMMITTED, as in PostgreSQL.
+ * PostgreSQL's isolation levels. {@link #SERIALIZABLE} reads one snapshot as {@link #REPEATABLE_READ} does
+ * and is also tracked by serializable snapshot isolation (see {@code ssi.SsiTracker}), which fails one
+ * transaction of a write skew or read-only anomaly with 40001. READ UNCOMMITTED is READ COMMITTED, as in
+ * PostgreSQL.
  */
 public enum IsolationLevel {
     READ_COMMITTED("read committed"),

@@ -10,19 +10,29 @@ import java.util.NavigableMap;
 public final class MergedReader implements KvReader {
     private final WriteOverlay overlay;
     private final KvReader base;
+    /** A SERIALIZABLE transaction's read tracking (SSI), told of each read before it is made; else null. */
+    private final io.heliosdb.core.txn.ssi.ReadTracking tracking;
 
     public MergedReader(WriteOverlay overlay, KvReader base) {
+        this(overlay, base, null);
+    }
+
+    MergedReader(WriteOverlay overlay, KvReader base, io.heliosdb.core.txn.ssi.ReadTracking tracking) {
         this.overlay = overlay;
         this.base = base;
+        this.tracking = tracking;
     }
 
     /** The same committed reads under another overlay. */
     MergedReader over(WriteOverlay other) {
-        return new MergedReader(other, base);
+        return new MergedReader(other, base, tracking);
     }
 
     @Override
     public byte[] get(String keyspace, byte[] key) {
+        if (tracking != null) {
+            tracking.point(keyspace, key);
+        }
         byte[] own = overlay.lookup(keyspace, key);
         if (own != null) {
             return own == WriteOverlay.TOMBSTONE ? null : own;
@@ -32,6 +42,9 @@ public final class MergedReader implements KvReader {
 
     @Override
     public KvCursor scan(String keyspace, byte[] from, byte[] to, boolean reverse) {
+        if (tracking != null) {
+            tracking.range(keyspace, from, to);
+        }
         return merge(overlay.range(keyspace, from, to), base.scan(keyspace, from, to, reverse), reverse);
     }
 
@@ -42,6 +55,9 @@ public final class MergedReader implements KvReader {
 
     /** As {@link #scanIndexValue(byte[])} for a key value or equality prefix (see {@link SnapshotReader#scanIndexValue}). */
     KvCursor scanIndexValue(byte[] valuePrefix, boolean reverse, IndexKeyShape prefixShape) {
+        if (tracking != null) {
+            tracking.range(io.heliosdb.core.catalog.CatalogKeys.INDEXES, valuePrefix, IndexKeys.prefixEnd(valuePrefix));
+        }
         if (!(base instanceof SnapshotReader snapshot)) {
             return scan(io.heliosdb.core.catalog.CatalogKeys.INDEXES, valuePrefix, IndexKeys.prefixEnd(valuePrefix),
                     reverse);

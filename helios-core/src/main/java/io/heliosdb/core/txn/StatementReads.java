@@ -19,8 +19,15 @@ public final class StatementReads implements AutoCloseable {
 
     StatementReads(ReadView view, KvReader committed, WriteOverlay overlay, long snapshotTs,
                    Catalog.Snapshot catalog, RowCache cache, Runnable release) {
-        this(view, new MergedReader(overlay, new SnapshotReader(committed, snapshotTs, cache)), snapshotTs, catalog,
-                release);
+        this(view, committed, overlay, snapshotTs, catalog, cache, release, null);
+    }
+
+    /** {@code tracking}: a SERIALIZABLE transaction's SSI read tracking, or null. */
+    StatementReads(ReadView view, KvReader committed, WriteOverlay overlay, long snapshotTs,
+                   Catalog.Snapshot catalog, RowCache cache, Runnable release,
+                   io.heliosdb.core.txn.ssi.ReadTracking tracking) {
+        this(view, new MergedReader(overlay, new SnapshotReader(committed, snapshotTs, cache), tracking), snapshotTs,
+                catalog, release);
     }
 
     private StatementReads(ReadView view, MergedReader reader, long snapshotTs, Catalog.Snapshot catalog,

@@ -56,6 +56,10 @@ public final class Transaction {
     private LockWait lockWait = LockWait.DEFAULT;
     /** The table whose catalog entry this transaction holds share-locked, as its writers last took it; or null. */
     private TableDef sharedTable;
+    /** SERIALIZABLE: its record in the SSI tracker, from its first statement on; else null. */
+    private io.heliosdb.core.txn.ssi.SerializableTransaction serializable;
+    /** Declared READ ONLY (SSI treats such a transaction more leniently). */
+    private boolean readOnly;
 
     Transaction(long id, IsolationLevel isolation) {
         this.id = id;
@@ -89,6 +93,23 @@ public final class Transaction {
 
     void end() {
         ended = true;
+    }
+
+    /** Declares the transaction READ ONLY (or not); it counts for SSI from the first statement on. */
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+    }
+
+    boolean readOnly() {
+        return readOnly;
+    }
+
+    io.heliosdb.core.txn.ssi.SerializableTransaction serializable() {
+        return serializable;
+    }
+
+    void setSerializable(io.heliosdb.core.txn.ssi.SerializableTransaction record) {
+        serializable = record;
     }
 
     /** The transaction snapshot (REPEATABLE READ), or -1 before the first statement took it. */

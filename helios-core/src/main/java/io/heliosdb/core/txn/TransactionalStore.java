@@ -71,6 +71,8 @@ public final class TransactionalStore implements AutoCloseable {
     private final java.util.concurrent.atomic.LongAdder statementRestarts = new java.util.concurrent.atomic.LongAdder();
     private final LatestRowRead latestRows;
     private final boolean strictCompletions;
+    /** Serializable snapshot isolation: only SERIALIZABLE transactions are tracked. */
+    private final io.heliosdb.core.txn.ssi.SsiTracker ssi = new io.heliosdb.core.txn.ssi.SsiTracker();
 
     public TransactionalStore(StorageEngine engine, boolean syncCommits) {
         this(engine, syncCommits, null);
@@ -219,9 +221,21 @@ public final class TransactionalStore implements AutoCloseable {
      */
     public StatementReads openWriteReads(Transaction transaction) {
         long ts;
+        io.heliosdb.core.txn.ssi.SerializableTransaction serializable = null;
         if (transaction.isolation().usesTransactionSnapshot()) {
             if (transaction.snapshotTs() < 0) {
+                if (transaction.isolation() == IsolationLevel.SERIALIZABLE) {
+                    // Registered before the snapshot is taken: see SsiTracker.
+                    transaction.setSerializable(ssi.begin(transaction.id(), transaction.readOnly()));
+                }
                 transaction.setSnapshotTs(snapshots.open());
+                if (transaction.serializable() != null) {
+                    ssi.snapshotTaken(transaction.serializable(), transaction.snapshotTs());
+                }
+            }
+            serializable = transaction.serializable();
+            if (serializable != null) {
+                ssi.checkNotDoomed(serializable);
             }
             ts = transaction.snapshotTs();
             snapshots.retain(ts);
@@ -232,7 +246,7 @@ public final class TransactionalStore implements AutoCloseable {
         try {
             view = readViews ? new LazyReadView(engine) : null;
             return new StatementReads(view, view != null ? view : engine, transaction.overlay(), ts,
-                    catalog.at(ts), rowCache, () -> snapshots.close(ts));
+                    catalog.at(ts), rowCache, () -> snapshots.close(ts), serializable);
         } catch (RuntimeException e) {
             snapshots.close(ts);
             throw e;
@@ -479,13 +493,38 @@ public final class TransactionalStore implements AutoCloseable {
         }
     }
 
+    /**
+     * A SERIALIZABLE transaction's statement wrote what its overlay logged since {@code mark}: finds the concurrent
+     * transactions that read it (40001 when that completes a dangerous structure with this one as its pivot).
+     * Nothing for the other levels; the commit checks every write again, whichever path made it.
+     */
+    public void statementWrote(Transaction transaction, Transaction.Mark mark) {
+        io.heliosdb.core.txn.ssi.SerializableTransaction serializable = transaction.serializable();
+        if (serializable != null) {
+            ssi.wrote(serializable, keys -> transaction.overlay().forEachWriteSince(mark.overlayMark(), keys));
+        }
+    }
+
+    /** The SSI tracker (SERIALIZABLE transactions). */
+    public io.heliosdb.core.txn.ssi.SsiTracker serializableTracker() {
+        return ssi;
+    }
+
     /** Writes the transaction as one atomic batch (shared with concurrent committers), then publishes its catalog changes. */
     public void commit(Transaction transaction) {
         if (transaction.isEnded()) {
             throw new IllegalStateException("transaction " + transaction.id() + " has already ended");
         }
         boolean[] locksReleased = new boolean[1];
+        io.heliosdb.core.txn.ssi.SerializableTransaction serializable = transaction.serializable();
         try {
+            if (serializable != null) {
+                ssi.prepare(serializable, keys -> {
+                    transaction.overlay().forEach(CatalogKeys.ROWS, (key, value) -> keys.accept(CatalogKeys.ROWS, key));
+                    transaction.overlay().forEach(CatalogKeys.INDEXES,
+                            (key, value) -> keys.accept(CatalogKeys.INDEXES, key));
+                });
+            }
             if (transaction.hasWrites()) {
                 Map<String, io.heliosdb.sql.schema.TableDef> changes = transaction.pendingTables();
                 Map<String, io.heliosdb.core.catalog.StoredIndex> indexChanges = transaction.pendingIndexes();
@@ -500,7 +539,12 @@ public final class TransactionalStore implements AutoCloseable {
                     locksReleased[0] = true;
                 };
                 try {
-                    committer.commit(ts -> written[0] = commitBatch(transaction, ts), ts -> {
+                    committer.commit(ts -> {
+                        if (serializable != null) {
+                            serializable.committing(ts); // before the commit can be visible: see SsiTracker
+                        }
+                        return written[0] = commitBatch(transaction, ts);
+                    }, ts -> {
                         ceilings.written(transaction.overlay()); // before the locks go: see RowKeyCeilings
                         if (catalogWrite) {
                             catalogWrittenTs = ts; // in timestamp order, so it only grows
@@ -524,6 +568,9 @@ public final class TransactionalStore implements AutoCloseable {
                     throw e;
                 }
                 transaction.overlay().forEach(META, (key, value) -> sequences.dropped(key));
+            }
+            if (serializable != null) {
+                ssi.committed(serializable);
             }
         } finally {
             finish(transaction, locksReleased[0]);
@@ -615,6 +662,9 @@ public final class TransactionalStore implements AutoCloseable {
             return;
         }
         transaction.end();
+        if (transaction.serializable() != null) {
+            ssi.aborted(transaction.serializable()); // nothing when it committed
+        }
         if (transaction.lockCount() > 0 && !locksReleased) { // a plain read holds none: skip the lock table's monitor
             locks.releaseAll(transaction.id(), transaction.lockedKeys());
         }

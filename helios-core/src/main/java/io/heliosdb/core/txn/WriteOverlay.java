@@ -217,6 +217,14 @@ public final class WriteOverlay {
         }
     }
 
+    /** Hands out the keyspace and key of every write since {@code mark} (the undo log's, in order). */
+    public void forEachWriteSince(int mark, java.util.function.BiConsumer<String, byte[]> action) {
+        for (int i = mark; i < undo.size(); i++) {
+            Undo u = undo.get(i);
+            action.accept(u.keyspace(), u.key());
+        }
+    }
+
     /** Drops the undo log: no earlier mark will be rolled back to. */
     public void forgetUndo() {
         undo.clear();

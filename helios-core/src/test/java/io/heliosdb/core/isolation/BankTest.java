@@ -31,7 +31,8 @@ class BankTest {
     @ParameterizedTest(name = "{0} on {1}")
     @CsvSource({"read committed,memory", "read committed,rocksdb", "read committed,rocksdb+cache",
         "repeatable read,memory", "repeatable read,rocksdb", "repeatable read,rocksdb+cache",
-        "read committed,rocksdb+compact", "repeatable read,rocksdb+compact"})
+        "read committed,rocksdb+compact", "repeatable read,rocksdb+compact",
+        "serializable,memory", "serializable,rocksdb"})
     void transfers_keepTheTotal(String isolation, String engine) throws Exception {
         try (KernelDatabase db = TestDatabases.open(engine, dir.resolve("bank"))) {
             try (Session s = db.session()) {

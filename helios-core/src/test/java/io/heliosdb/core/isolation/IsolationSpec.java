@@ -19,7 +19,8 @@ public record IsolationSpec(String name, List<String> setup, Map<String, String>
     public static final List<String> ALL = List.of("lost-update", "write-skew", "read-committed-recheck",
             "deadlock", "unique-race", "ddl-rollback", "fk-race", "upsert-race", "savepoint", "skip-locked-queue",
             "for-update-recheck", "row-lock-modes", "for-update-deadlock", "fk-key-share", "cte-skip-locked-queue",
-            "subquery-for-update", "cursor-for-update", "cursor-current-of", "cursor-recheck");
+            "subquery-for-update", "cursor-for-update", "cursor-current-of", "cursor-recheck", "ssi-insert-predicate",
+            "ssi-receipts", "ssi-total-cash", "ssi-disjoint");
 
     public static IsolationSpec parse(String name, String text) {
         List<String> setup = new ArrayList<>();

@@ -1,0 +1,78 @@
+package io.heliosdb.core.txn.ssi;
+
+import io.heliosdb.core.txn.LockKey;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One serializable transaction's SIREAD "locks": the keys its point reads asked for (found or not, so a later
+ * insert of a missing key is caught) and the key ranges its scans covered (so an insert into a scanned range,
+ * a phantom, is caught). Memory is bounded by coarsening, as PostgreSQL promotes tuple locks to page and
+ * relation locks: too many keys become the ranges of their relations, too many ranges the ranges of theirs.
+ * Coarser locks only add false conflicts, never lose one. Guarded by the tracker's lock.
+ */
+final class ReadSet {
+    static final int MAX_POINTS = 4096;
+    static final int MAX_RANGES = 256;
+
+    private Set<LockKey> points = new HashSet<>();
+    private List<KeyRange> ranges = new ArrayList<>();
+
+    void addPoint(String keyspace, byte[] key) {
+        if (inRanges(keyspace, key)) {
+            return;
+        }
+        points.add(new LockKey(keyspace, java.util.Arrays.copyOf(key, key.length))); // callers may reuse key buffers
+        if (points.size() > MAX_POINTS) {
+            Set<LockKey> many = points;
+            points = new HashSet<>();
+            for (LockKey point : many) {
+                addRange(KeyRange.relationOf(point.keyspace(), point.key()));
+            }
+        }
+    }
+
+    void addRange(KeyRange range) {
+        for (KeyRange held : ranges) {
+            if (held.covers(range)) {
+                return;
+            }
+        }
+        ranges.add(range);
+        if (ranges.size() > MAX_RANGES) {
+            List<KeyRange> many = ranges;
+            ranges = new ArrayList<>();
+            for (KeyRange r : many) {
+                KeyRange relation = r.relation();
+                if (ranges.stream().noneMatch(held -> held.covers(relation))) {
+                    ranges.removeIf(relation::covers);
+                    ranges.add(relation);
+                }
+            }
+        }
+    }
+
+    /** Whether a write of {@code key} touches what was read. */
+    boolean covers(String keyspace, byte[] key) {
+        return points.contains(new LockKey(keyspace, key)) || inRanges(keyspace, key);
+    }
+
+    private boolean inRanges(String keyspace, byte[] key) {
+        for (KeyRange range : ranges) {
+            if (range.contains(keyspace, key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int pointCount() {
+        return points.size();
+    }
+
+    int rangeCount() {
+        return ranges.size();
+    }
+}

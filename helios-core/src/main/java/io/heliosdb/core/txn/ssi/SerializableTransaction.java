@@ -1,0 +1,92 @@
+package io.heliosdb.core.txn.ssi;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What the {@link SsiTracker} knows of one SERIALIZABLE transaction: when it began and took its snapshot, when
+ * it prepared and committed (on the tracker's own sequence), what it read and wrote, and its rw-antidependency
+ * edges: {@link #in} holds the transactions that read something this one wrote without seeing the write (they
+ * must come before it in a serial order), {@link #out} those that wrote something this one read so. Every field
+ * but {@link #commitTs} is guarded by the tracker's lock.
+ */
+public final class SerializableTransaction implements ReadTracking {
+    static final long NEVER = Long.MAX_VALUE;
+
+    enum State { ACTIVE, PREPARED, COMMITTED, ABORTED }
+
+    private final SsiTracker tracker;
+    final long id;
+    final boolean readOnly;
+    /** The tracker's sequence when it began, before its snapshot was taken. */
+    final long startSeq;
+    /** The tracker's sequence just after its snapshot was taken (for the read-only rules). */
+    long snapshotSeq = NEVER;
+    long snapshotTs = -1;
+    long prepareSeq = NEVER;
+    long commitSeq = NEVER;
+    /** The commit timestamp, set before the commit becomes visible; -1 until then. */
+    volatile long commitTs = -1;
+    State state = State.ACTIVE;
+    /** Chosen as the victim of a dangerous structure: fails at its next statement or commit. */
+    boolean doomed;
+    final Set<SerializableTransaction> in = new HashSet<>();
+    final Set<SerializableTransaction> out = new HashSet<>();
+    /** Out-edges to committed transactions already released: the earliest prepare among them, else NEVER. */
+    long releasedOutPrepareSeq = NEVER;
+    /** In-edges from committed transactions already released: the latest commit among them, else -1. */
+    long releasedInCommitSeq = -1;
+    final ReadSet reads = new ReadSet();
+    final WriteSet writes = new WriteSet();
+
+    SerializableTransaction(SsiTracker tracker, long id, boolean readOnly, long startSeq) {
+        this.tracker = tracker;
+        this.id = id;
+        this.readOnly = readOnly;
+        this.startSeq = startSeq;
+    }
+
+    boolean prepared() {
+        return state == State.PREPARED || state == State.COMMITTED;
+    }
+
+    boolean committed() {
+        return state == State.COMMITTED;
+    }
+
+    boolean finished() {
+        return state == State.COMMITTED || state == State.ABORTED;
+    }
+
+    /** Whether {@code reader}'s snapshot does not see this transaction's writes. */
+    boolean invisibleTo(SerializableTransaction reader) {
+        long ts = commitTs;
+        return ts < 0 || ts > reader.snapshotTs;
+    }
+
+    /** The commit about to be written at {@code ts} (called before it can become visible). */
+    public void committing(long ts) {
+        commitTs = ts;
+    }
+
+    @Override
+    public void point(String keyspace, byte[] key) {
+        if (SsiTracker.tracked(keyspace)) {
+            tracker.readPoint(this, keyspace, key);
+        }
+    }
+
+    @Override
+    public void range(String keyspace, byte[] from, byte[] to) {
+        if (SsiTracker.tracked(keyspace)) {
+            tracker.readRange(this, new KeyRange(keyspace, from == null ? null : Arrays.copyOf(from, from.length),
+                    to == null ? null : Arrays.copyOf(to, to.length)));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "serializable " + id + " " + state + (doomed ? " doomed" : "");
+    }
+}

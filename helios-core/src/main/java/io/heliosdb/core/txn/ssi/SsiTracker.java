@@ -1,0 +1,254 @@
+package io.heliosdb.core.txn.ssi;
+
+import io.heliosdb.core.catalog.CatalogKeys;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Serializable snapshot isolation (Cahill et al.; Ports and Grittner, VLDB 2012) over the kernel's snapshot
+ * isolation. SERIALIZABLE transactions record what they read ({@link ReadSet}) and publish what they write
+ * ({@link WriteSet}); a read of a key a concurrent transaction wrote, unseen, or a write of a key a concurrent
+ * transaction read, is an rw-antidependency edge reader -> writer. Every cycle in the serialization graph of
+ * snapshot isolation holds a "dangerous structure" T1 -> T2 -> T3 of two such edges between concurrent
+ * transactions with T3 committing first; when one appears, a transaction that has not committed is cancelled
+ * with 40001 (the pivot T2 where it can be, as PostgreSQL does). False positives are possible (coarsened locks,
+ * a structure that is no cycle), lost anomalies are not. Only SERIALIZABLE transactions come here: the other
+ * levels pay nothing. One lock guards everything; a committed transaction's records are kept until no
+ * transaction that was concurrent with it is still running.
+ */
+public final class SsiTracker {
+    private final Object lock = new Object();
+    /** Ordering of prepares and commits; begin and snapshot read it. */
+    private long seq;
+    /** Every transaction not yet released: running, prepared, or committed and still overlapping a running one. */
+    private final List<SerializableTransaction> tracked = new ArrayList<>();
+
+    static boolean tracked(String keyspace) {
+        return keyspace.equals(CatalogKeys.ROWS) || keyspace.equals(CatalogKeys.INDEXES);
+    }
+
+    /** Registers a transaction before it takes its snapshot. */
+    public SerializableTransaction begin(long id, boolean readOnly) {
+        synchronized (lock) {
+            SerializableTransaction t = new SerializableTransaction(this, id, readOnly, seq);
+            tracked.add(t);
+            return t;
+        }
+    }
+
+    /** The transaction's snapshot, just taken. */
+    public void snapshotTaken(SerializableTransaction t, long snapshotTs) {
+        synchronized (lock) {
+            t.snapshotTs = snapshotTs;
+            t.snapshotSeq = seq;
+        }
+    }
+
+    /** A victim fails at its next statement. */
+    public void checkNotDoomed(SerializableTransaction t) {
+        synchronized (lock) {
+            if (t.doomed) {
+                throw SerializationFailures.pivotDuringRead();
+            }
+        }
+    }
+
+    /** How many transactions the tracker holds (running, or committed and still needed). */
+    public int trackedCount() {
+        synchronized (lock) {
+            return tracked.size();
+        }
+    }
+
+    void readPoint(SerializableTransaction reader, String keyspace, byte[] key) {
+        synchronized (lock) {
+            if (reader.doomed) {
+                throw SerializationFailures.pivotDuringRead();
+            }
+            // Looked for writers even when the key was read before: a coarsened lock may cover it unread.
+            reader.reads.addPoint(keyspace, key);
+            for (int i = 0; i < tracked.size(); i++) {
+                SerializableTransaction writer = tracked.get(i);
+                if (writer != reader && writer.state != SerializableTransaction.State.ABORTED
+                        && !reader.out.contains(writer) && writer.invisibleTo(reader)
+                        && writer.writes.contains(keyspace, key)) {
+                    flagConflict(reader, writer, reader, Phase.READ);
+                }
+            }
+        }
+    }
+
+    void readRange(SerializableTransaction reader, KeyRange range) {
+        synchronized (lock) {
+            if (reader.doomed) {
+                throw SerializationFailures.pivotDuringRead();
+            }
+            reader.reads.addRange(range);
+            for (int i = 0; i < tracked.size(); i++) {
+                SerializableTransaction writer = tracked.get(i);
+                if (writer != reader && writer.state != SerializableTransaction.State.ABORTED
+                        && !reader.out.contains(writer) && writer.invisibleTo(reader)
+                        && writer.writes.intersects(range)) {
+                    flagConflict(reader, writer, reader, Phase.READ);
+                }
+            }
+        }
+    }
+
+    /**
+     * A statement of {@code writer} wrote the keys {@code written} hands out (keyspace, key): publishes them and
+     * finds the concurrent transactions that read them (PostgreSQL's conflict-in check at write time).
+     */
+    public void wrote(SerializableTransaction writer, Consumer<BiConsumer<String, byte[]>> written) {
+        synchronized (lock) {
+            if (writer.doomed) {
+                throw SerializationFailures.failure("Canceled on identification as a pivot, during conflict in checking.");
+            }
+            publishWrites(writer, written, Phase.WRITE);
+        }
+    }
+
+    private void publishWrites(SerializableTransaction writer, Consumer<BiConsumer<String, byte[]>> written,
+                               Phase phase) {
+        written.accept((keyspace, key) -> {
+            if (!tracked(keyspace) || !writer.writes.add(keyspace, key)) {
+                return;
+            }
+            for (int i = 0; i < tracked.size(); i++) {
+                SerializableTransaction reader = tracked.get(i);
+                if (reader != writer && concurrentReader(reader, writer) && !reader.out.contains(writer)
+                        && reader.reads.covers(keyspace, key)) {
+                    flagConflict(reader, writer, writer, phase);
+                }
+            }
+        });
+    }
+
+    /** A reader that overlaps the (not yet committed) writer: still running, or committed after it began. */
+    private static boolean concurrentReader(SerializableTransaction reader, SerializableTransaction writer) {
+        return reader.state != SerializableTransaction.State.ABORTED && !reader.doomed
+                && (reader.commitSeq == SerializableTransaction.NEVER || reader.commitSeq > writer.startSeq);
+    }
+
+    /**
+     * Before the commit is written: publishes every key it writes, checks for dangerous structures it completes
+     * (cancelling a running pivot, or failing itself with 40001), and marks it prepared.
+     */
+    public void prepare(SerializableTransaction t, Consumer<BiConsumer<String, byte[]>> written) {
+        synchronized (lock) {
+            if (t.doomed) {
+                throw SerializationFailures.pivotDuringCommit();
+            }
+            publishWrites(t, written, Phase.COMMIT);
+            // A running reader of what t wrote that is itself read-past by another running writer (or by t) is a
+            // pivot whose T3 (t) commits first: cancel it, or, when it is prepared already, t.
+            for (SerializableTransaction near : t.in) {
+                if (near.committed() || near.doomed) {
+                    continue;
+                }
+                for (SerializableTransaction far : near.in) {
+                    if (far == t || !far.committed() && !far.readOnly && !far.doomed) {
+                        if (near.prepared()) {
+                            throw SerializationFailures.preparedPivot();
+                        }
+                        near.doomed = true;
+                        break;
+                    }
+                }
+            }
+            t.prepareSeq = ++seq;
+            t.state = SerializableTransaction.State.PREPARED;
+        }
+    }
+
+    /** The commit is written (or, for a transaction that wrote nothing, it ended well). */
+    public void committed(SerializableTransaction t) {
+        synchronized (lock) {
+            if (t.state != SerializableTransaction.State.PREPARED) {
+                throw new IllegalStateException(t + " commits without preparing");
+            }
+            t.commitSeq = ++seq;
+            t.state = SerializableTransaction.State.COMMITTED;
+            release();
+        }
+    }
+
+    /** The transaction rolled back (or its commit failed): it leaves no edges behind. */
+    public void aborted(SerializableTransaction t) {
+        synchronized (lock) {
+            if (t.finished()) {
+                return;
+            }
+            t.state = SerializableTransaction.State.ABORTED;
+            for (SerializableTransaction other : t.in) {
+                other.out.remove(t);
+            }
+            for (SerializableTransaction other : t.out) {
+                other.in.remove(t);
+            }
+            t.in.clear();
+            t.out.clear();
+            tracked.remove(t);
+            release();
+        }
+    }
+
+    private enum Phase { READ, WRITE, COMMIT }
+
+    /**
+     * Records reader -> writer, first checking whether the edge completes a dangerous structure (PostgreSQL's
+     * rules, including its commit-ordering and read-only refinements). {@code me} is the calling transaction.
+     */
+    private void flagConflict(SerializableTransaction reader, SerializableTransaction writer,
+                              SerializableTransaction me, Phase phase) {
+        if (DangerousStructures.completedBy(reader, writer)) {
+            if (me == writer) {
+                throw phase == Phase.COMMIT ? SerializationFailures.pivotDuringCommit()
+                        : SerializationFailures.pivotDuringWrite();
+            }
+            if (writer.prepared()) {
+                throw SerializationFailures.conflictOutToPivot(writer.id);
+            }
+            writer.doomed = true;
+        }
+        reader.out.add(writer);
+        writer.in.add(reader);
+    }
+
+    /**
+     * Releases the committed transactions no running one overlaps (each began after it committed): no new
+     * edge can reach them. Edges from the transactions still kept are summarised, as PostgreSQL does.
+     */
+    private void release() {
+        long oldestRunningStart = Long.MAX_VALUE;
+        for (SerializableTransaction t : tracked) {
+            if (!t.committed()) {
+                oldestRunningStart = Math.min(oldestRunningStart, t.startSeq);
+            }
+        }
+        List<SerializableTransaction> released = new ArrayList<>();
+        for (SerializableTransaction t : tracked) {
+            if (t.committed() && t.commitSeq <= oldestRunningStart) {
+                released.add(t);
+            }
+        }
+        if (released.isEmpty()) {
+            return;
+        }
+        tracked.removeAll(released);
+        for (SerializableTransaction gone : released) {
+            for (SerializableTransaction reader : gone.in) {
+                if (reader.out.remove(gone)) {
+                    reader.releasedOutPrepareSeq = Math.min(reader.releasedOutPrepareSeq, gone.prepareSeq);
+                }
+            }
+            for (SerializableTransaction writer : gone.out) {
+                if (writer.in.remove(gone)) {
+                    writer.releasedInCommitSeq = Math.max(writer.releasedInCommitSeq, gone.commitSeq);
+                }
+            }
+        }
+    }
+}

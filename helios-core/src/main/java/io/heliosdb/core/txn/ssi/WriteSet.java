@@ -1,0 +1,88 @@
+package io.heliosdb.core.txn.ssi;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+
+/**
+ * The keys a serializable transaction wrote, published as its statements write them and in full when it
+ * commits, so that a reader whose snapshot does not see them can find the rw-antidependency. Sorted, to
+ * answer "was anything written in this scanned range". A transaction writing more than {@link #MAX_KEYS}
+ * keys keeps only the relations it wrote (coarser: more false conflicts, bounded memory). Guarded by the
+ * tracker's lock.
+ */
+final class WriteSet {
+    static final int MAX_KEYS = 65_536;
+
+    private final Map<String, NavigableSet<byte[]>> keys = new HashMap<>();
+    private int size;
+    /** Whole relations written, once the keys were too many; empty until then. */
+    private final List<KeyRange> relations = new ArrayList<>();
+
+    /**
+     * Adds a key; false when exactly this key was added before (so its readers were found already); always
+     * true once the set has been coarsened.
+     */
+    boolean add(String keyspace, byte[] key) {
+        if (!relations.isEmpty()) {
+            if (!inRelations(keyspace, key)) {
+                relations.add(KeyRange.relationOf(keyspace, key));
+            }
+            return true;
+        }
+        if (!keys.computeIfAbsent(keyspace, k -> new TreeSet<>(Arrays::compareUnsigned)).add(key)) {
+            return false;
+        }
+        if (++size > MAX_KEYS) {
+            keys.forEach((ks, written) -> written.forEach(k -> {
+                if (!inRelations(ks, k)) {
+                    relations.add(KeyRange.relationOf(ks, k));
+                }
+            }));
+            keys.clear();
+        }
+        return true;
+    }
+
+    boolean contains(String keyspace, byte[] key) {
+        NavigableSet<byte[]> written = keys.get(keyspace);
+        return written != null && written.contains(key) || inRelations(keyspace, key);
+    }
+
+    boolean intersects(KeyRange range) {
+        for (KeyRange relation : relations) {
+            if (overlap(relation, range)) {
+                return true;
+            }
+        }
+        NavigableSet<byte[]> written = keys.get(range.keyspace());
+        if (written == null || written.isEmpty()) {
+            return false;
+        }
+        byte[] first = range.from() == null ? written.first() : written.ceiling(range.from());
+        return first != null && (range.to() == null || Arrays.compareUnsigned(first, range.to()) < 0);
+    }
+
+    private boolean inRelations(String keyspace, byte[] key) {
+        for (KeyRange relation : relations) {
+            if (relation.contains(keyspace, key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean overlap(KeyRange a, KeyRange b) {
+        return a.keyspace().equals(b.keyspace())
+                && (a.to() == null || b.from() == null || Arrays.compareUnsigned(b.from(), a.to()) < 0)
+                && (b.to() == null || a.from() == null || Arrays.compareUnsigned(a.from(), b.to()) < 0);
+    }
+
+    boolean coarsened() {
+        return !relations.isEmpty();
+    }
+}
