@@ -2,7 +2,8 @@ package io.heliosdb.api;
 
 /**
  * A result or table column: name, type and PostgreSQL type modifier ({@code atttypmod}: -1 when
- * none, {@code n + 4} for varchar(n), {@code ((p << 16) | s) + 4} for numeric(p,s)) and {@code shownAs}: the
+ * none, {@code n + 4} for varchar(n), {@code ((p << 16) | s) + 4} for numeric(p,s), {@code p} for time(p) and timestamp(p),
+ * {@code 0x7FFF0000 | p} for interval(p)) and {@code shownAs}: the
  * PostgreSQL type OID a result column is described with when it differs from {@code type}'s own (an
  * object identifier such as regclass travels as text holding an {@link ObjectName}), otherwise 0.
  */
@@ -47,6 +48,10 @@ public record Column(String name, SqlType type, int typmod, int shownAs) {
 
     /** The type as PostgreSQL's {@code format_type} shows it, e.g. {@code character varying(20)}. */
     public String typeDisplay() {
+        String temporal = temporalDisplay();
+        if (temporal != null) {
+            return temporal;
+        }
         if (typmod < 4) {
             return type.sqlName();
         }
@@ -54,6 +59,26 @@ public record Column(String name, SqlType type, int typmod, int shownAs) {
             case VARCHAR, CHAR -> type.sqlName() + "(" + (typmod - 4) + ")";
             case NUMERIC -> type.sqlName() + "(" + ((typmod - 4) >> 16) + "," + ((typmod - 4) & 0xffff) + ")";
             default -> type.sqlName();
+        };
+    }
+
+    /** time(p)/timestamp(p) with or without time zone and interval(p): the typmod is p (interval: 0x7FFF0000 | p). */
+    private String temporalDisplay() {
+        if (type.isArray() && typmod >= 0 && type.elementType() != null) {
+            String element = new Column(name, type.elementType(), typmod).temporalDisplay();
+            return element == null ? null : element + "[]";
+        }
+        int p = type == SqlType.INTERVAL && typmod >= 0 ? typmod & 0xFFFF : typmod;
+        if (typmod < 0 || p > 6) {
+            return null;
+        }
+        return switch (type) {
+            case TIMESTAMP -> "timestamp(" + p + ") without time zone";
+            case TIMESTAMPTZ -> "timestamp(" + p + ") with time zone";
+            case TIME -> "time(" + p + ") without time zone";
+            case TIMETZ -> "time(" + p + ") with time zone";
+            case INTERVAL -> "interval(" + p + ")";
+            default -> null;
         };
     }
 }

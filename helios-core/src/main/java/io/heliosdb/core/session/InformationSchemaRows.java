@@ -86,7 +86,8 @@ final class InformationSchemaRows {
                     row.set("character_octet_length", 1_073_741_824);
                 }
             }
-            case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ -> row.set("datetime_precision", t == SqlType.DATE ? 0 : 6);
+            case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ, INTERVAL -> row.set("datetime_precision",
+                    t == SqlType.DATE ? 0 : datetimePrecision(t, col.typmod()));
             default -> {
             }
         }
@@ -103,7 +104,15 @@ final class InformationSchemaRows {
     }
 
     private static boolean isMeaningfulZero(SqlType t, String column) {
-        return column.equals("numeric_scale") && t.isInteger() || column.equals("datetime_precision") && t == SqlType.DATE;
+        return column.equals("numeric_scale") && t.isInteger() || column.equals("datetime_precision")
+                && (t == SqlType.DATE || t == SqlType.TIME || t == SqlType.TIMETZ || t == SqlType.TIMESTAMP
+                || t == SqlType.TIMESTAMPTZ || t == SqlType.INTERVAL);
+    }
+
+    /** PostgreSQL's _pg_datetime_precision: the typmod's precision (interval: its low 16 bits), 6 when none. */
+    private static int datetimePrecision(SqlType t, int typmod) {
+        int p = t == SqlType.INTERVAL ? typmod & 0xFFFF : typmod;
+        return typmod < 0 || p > 6 ? 6 : p;
     }
 
     static List<Object[]> tableConstraints(TableDef view, CatalogObjects o) {

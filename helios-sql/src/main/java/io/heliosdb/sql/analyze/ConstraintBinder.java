@@ -66,6 +66,7 @@ public final class ConstraintBinder {
                     "number of referencing and referenced columns for foreign key disagree");
         }
         String name = f.name() != null ? f.name() : choose(table.name() + "_" + String.join("_", f.columns()), "fkey", taken);
+        ForeignKeyTypes.check(name, table, columns, ref, refColumns);
         return new ConstraintDef.ForeignKey(name, columns, ref.name(), refColumns, f.onDelete(), f.onUpdate());
     }
 

@@ -68,7 +68,8 @@ final class ExpressionBinder {
         } else if (e instanceof Expr.Cast c) {
             return cast(bind(c.operand()), c.type().type(), c.type().typmod());
         } else if (e instanceof Expr.IsNull i) {
-            return new IsNull(bind(i.operand()), i.negated());
+            return RowValues.isRow(i.operand()) ? RowValues.isNull(this, (Expr.FunctionCall) i.operand(), i.negated())
+                    : new IsNull(bind(i.operand()), i.negated());
         } else if (e instanceof Expr.InList in) {
             return inList(in);
         } else if (e instanceof Expr.Between b) {
@@ -281,6 +282,10 @@ final class ExpressionBinder {
 
     private BoundExpr binary(Expr.Binary b) {
         int position = b.position() + 1;
+        BoundExpr rows = RowValues.isRow(b.left()) ? rowComparison(b, position) : null;
+        if (rows != null) {
+            return rows;
+        }
         return switch (b.op()) {
             case AND, OR -> new Logical(b.op() == Expr.BinaryOp.AND, bindCondition(b.left(), b.op().symbol()),
                     bindCondition(b.right(), b.op().symbol()));
@@ -297,6 +302,19 @@ final class ExpressionBinder {
             case DIVIDE -> arithmetic(Arithmetic.Op.DIVIDE, b, position);
             case MODULO -> arithmetic(Arithmetic.Op.MODULO, b, position);
         };
+    }
+
+    private BoundExpr rowComparison(Expr.Binary b, int position) {
+        CompareOp op = switch (b.op()) {
+            case EQ -> CompareOp.EQ;
+            case NE -> CompareOp.NE;
+            case LT -> CompareOp.LT;
+            case LE -> CompareOp.LE;
+            case GT -> CompareOp.GT;
+            case GE -> CompareOp.GE;
+            default -> null;
+        };
+        return op == null ? null : RowValues.comparison(this, op, b.left(), b.right(), position);
     }
 
     static final String HINT_OPERATOR =
@@ -442,8 +460,21 @@ final class ExpressionBinder {
     }
 
     private BoundExpr inList(Expr.InList in) {
-        BoundExpr operand = bind(in.operand());
         List<BoundExpr> tests = new ArrayList<>();
+        if (RowValues.isRow(in.operand())) {
+            // (a, b) IN ((1, 2), (3, 4)): a row comparison per item
+            for (Expr v : in.values()) {
+                BoundExpr test = RowValues.comparison(this, CompareOp.EQ, in.operand(), v, 0);
+                if (test == null) {
+                    throw new HeliosException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: record = "
+                            + bind(v).type().sqlName(), null, HINT_OPERATOR, 0, null);
+                }
+                tests.add(test);
+            }
+            BoundExpr any = balancedOr(tests, 0, tests.size());
+            return in.negated() ? new Not(any) : any;
+        }
+        BoundExpr operand = bind(in.operand());
         for (Expr v : in.values()) {
             tests.add(compare(CompareOp.EQ, operand, bind(v), 0));
         }
@@ -565,7 +596,7 @@ final class ExpressionBinder {
         if (e.type() == SqlType.UNKNOWN && e instanceof ParamRef p) {
             e = coerce(p, type);
         }
-        if (e.type() == SqlType.UNKNOWN && e instanceof Const c && type != SqlType.TIMESTAMPTZ) {
+        if (e.type() == SqlType.UNKNOWN && e instanceof Const c && type != SqlType.TIMESTAMPTZ && type != SqlType.TIMETZ) {
             e = new Const(Casts.convert(c.value(), SqlType.UNKNOWN, type, -1, false), type);
         }
         if (!TypeRules.assignmentCast(e.type(), type)) {

@@ -29,6 +29,9 @@ final class FunctionBinder {
         if (ExpandArrayCalls.isFieldSelect(f)) {
             return ExpandArrayCalls.bindField(binder, f);
         }
+        if (CompositeFields.isRowConstructor(f)) {
+            return RowValues.value(binder, f);
+        }
         if (f.name().equals(GroupingFunction.NAME)) {
             return GroupingFunction.bind(binder, f);
         }

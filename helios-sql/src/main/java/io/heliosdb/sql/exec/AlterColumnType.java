@@ -5,6 +5,7 @@ import io.heliosdb.api.SqlState;
 import io.heliosdb.sql.ExecutionContext;
 import io.heliosdb.sql.analyze.ColumnConversions;
 import io.heliosdb.sql.analyze.ConstraintBinder;
+import io.heliosdb.sql.analyze.ForeignKeyTypes;
 import io.heliosdb.sql.ast.AlterTable;
 import io.heliosdb.sql.schema.ColumnDef;
 import io.heliosdb.sql.schema.ConstraintDef;
@@ -91,7 +92,7 @@ final class AlterColumnType {
         return sql.replaceAll("'(?:[^']|'')*'", "''").toLowerCase(Locale.ROOT);
     }
 
-    /** 42804 when a foreign key through the column would compare values of different types. */
+    /** 42804 when a foreign key through the column would compare values of incompatible types. */
     private static void checkForeignKeys(ExecutionContext ctx, TableDef next, int index) {
         for (TableDef table : ctx.tables()) {
             TableDef child = table.name().equals(next.name()) ? next : table;
@@ -105,16 +106,7 @@ final class AlterColumnType {
                     continue;
                 }
                 TableDef parent = f.refTable().equals(next.name()) ? next : ctx.table(f.refTable()).orElseThrow();
-                for (int k = 0; k < f.columns().size(); k++) {
-                    ColumnDef from = child.columns().get(f.columns().get(k));
-                    ColumnDef to = parent.columns().get(f.refColumns().get(k));
-                    if (from.type() != to.type()) {
-                        throw new HeliosException(SqlState.DATATYPE_MISMATCH, "foreign key constraint \"" + f.name()
-                                + "\" cannot be implemented", "Key columns \"" + from.name() + "\" and \"" + to.name()
-                                + "\" are of incompatible types: " + from.type().sqlName() + " and " + to.type().sqlName()
-                                + ".", null, 0, null);
-                    }
-                }
+                ForeignKeyTypes.check(f.name(), child, f.columns(), parent, f.refColumns());
             }
         }
     }

@@ -16,6 +16,8 @@ import java.util.List;
 final class CompiledStatement implements StatementPlan {
     private final String sql;
     private final List<SqlType> parameterTypes;
+    /** Whether a text parameter must be read in the session's time zone (see {@link ZonedParameters}). */
+    private final boolean zonedParameters;
     private final List<Column> columns;
     private final TransactionCommand transactionCommand;
     private final boolean readOnly;
@@ -28,6 +30,7 @@ final class CompiledStatement implements StatementPlan {
                       boolean readOnly, boolean changesCatalog, StatementBody body) {
         this.sql = sql;
         this.parameterTypes = List.copyOf(parameterTypes);
+        this.zonedParameters = ZonedParameters.any(this.parameterTypes);
         this.columns = List.copyOf(columns);
         this.transactionCommand = transactionCommand;
         this.readOnly = readOnly;
@@ -94,7 +97,7 @@ final class CompiledStatement implements StatementPlan {
 
     @Override
     public StatementResult execute(ExecutionContext context, Object[] params) {
-        Runtime rt = new Runtime(context, coerce(params));
+        Runtime rt = new Runtime(context, coerce(params, context));
         return PipelineGuard.guard(() -> ZonedResult.wrap(body.run(rt), rt));
     }
 
@@ -102,13 +105,14 @@ final class CompiledStatement implements StatementPlan {
     @Override
     public io.heliosdb.sql.BatchExecutor batch(ExecutionContext context) {
         return params -> {
-            Runtime rt = new Runtime(context, coerce(params));
+            Runtime rt = new Runtime(context, coerce(params, context));
             return PipelineGuard.guard(() -> body.count(rt));
         };
     }
 
-    private Object[] coerce(Object[] params) {
-        return coerce(parameterTypes, params);
+    private Object[] coerce(Object[] params, ExecutionContext context) {
+        Object[] coerced = coerce(parameterTypes, params);
+        return zonedParameters ? ZonedParameters.reread(parameterTypes, params, coerced, context) : coerced;
     }
 
     /** Bind's check of the parameter count and each value's coercion to its parameter's type. */

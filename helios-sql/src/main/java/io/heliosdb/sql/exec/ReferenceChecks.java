@@ -4,7 +4,6 @@ import io.heliosdb.sql.RowCursor;
 import io.heliosdb.sql.schema.ConstraintDef;
 import io.heliosdb.sql.schema.TableDef;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,15 +40,10 @@ final class ReferenceChecks {
     }
 
     private static boolean stillReferenced(Runtime rt, Pending p) {
-        List<Integer> columns = p.key().columns();
         try (RowCursor rows = rt.context().scanNewest(p.child())) {
             while (rows.next()) {
-                Object[] row = rows.row();
-                Object[] values = new Object[columns.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = row[columns.get(i)];
-                }
-                if (Arrays.equals(values, p.values())) {
+                if (ForeignKeyValues.matches(p.parent(), p.key().refColumns(), p.values(), p.child(), p.key().columns(),
+                        rows.row())) {
                     return true;
                 }
             }

@@ -59,7 +59,8 @@ final class RowConstraints {
             if (f.refTable().equals(table.name()) && java.util.Arrays.equals(values, values(row, f.refColumns()))) {
                 continue; // a row referencing itself
             }
-            if (!rt.context().lockReferenced(parent, f.refColumns(), values)) {
+            Object[] parentValues = ForeignKeyValues.toParent(table, f.columns(), parent, f.refColumns(), values);
+            if (parentValues == null || !rt.context().lockReferenced(parent, f.refColumns(), parentValues)) {
                 throw new HeliosException(SqlState.FOREIGN_KEY_VIOLATION, "insert or update on table \"" + table.name()
                         + "\" violates foreign key constraint \"" + f.name() + "\"", "Key " + describe(table, f.columns(), values)
                         + " is not present in table \"" + f.refTable() + "\".", null, 0, null, f.name())
@@ -104,7 +105,7 @@ final class RowConstraints {
         try (RowCursor cursor = rt.context().scanNewest(child)) {
             while (cursor.next()) {
                 Object[] row = cursor.row();
-                if (java.util.Arrays.equals(oldKey, values(row, f.columns()))) {
+                if (ForeignKeyValues.matches(parent, f.refColumns(), oldKey, child, f.columns(), row)) {
                     rows.add(row.clone());
                     keys.add(cursor.rowKey());
                 }
@@ -128,7 +129,8 @@ final class RowConstraints {
             for (int i = 0; i < f.columns().size(); i++) {
                 int column = f.columns().get(i);
                 updated[column] = switch (action) {
-                    case CASCADE -> newParentRow[f.refColumns().get(i)];
+                    case CASCADE -> ForeignKeyValues.toChild(parent, f.refColumns().get(i),
+                            newParentRow[f.refColumns().get(i)], child, column);
                     case SET_NULL -> null;
                     default -> defaultValue(rt, child.columns().get(column));
                 };

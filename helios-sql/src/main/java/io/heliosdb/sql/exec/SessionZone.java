@@ -11,10 +11,14 @@ final class SessionZone {
     }
 
     static ZoneId of(Runtime rt) {
-        if (rt == null || rt.context() == null) {
+        return rt == null ? ZoneOffset.UTC : of(rt.context());
+    }
+
+    static ZoneId of(io.heliosdb.sql.ExecutionContext context) {
+        if (context == null) {
             return ZoneOffset.UTC;
         }
-        String name = rt.context().setting("TimeZone");
+        String name = context.setting("TimeZone");
         return name == null ? ZoneOffset.UTC : TemporalText.zoneNamed(name);
     }
 }

@@ -5,6 +5,7 @@ import io.heliosdb.api.TemporalText;
 import io.heliosdb.sql.analyze.BoundExpr.Cast;
 import io.heliosdb.sql.types.Casts;
 import io.heliosdb.sql.types.TemporalCasts;
+import io.heliosdb.sql.types.TemporalPrecision;
 import io.heliosdb.sql.types.TypeRules;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -20,6 +21,15 @@ final class ZonedCasts {
         SqlType to = c.type();
         int typmod = c.typmod();
         boolean explicit = c.explicit();
+        Evaluator cast = uncut(from, to, typmod, explicit, operand);
+        if (TemporalPrecision.precision(to, typmod) < 0) {
+            return cast;
+        }
+        // timestamptz(p), timetz(p): the value read in the session zone, then rounded to p digits
+        return (row, rt) -> TemporalPrecision.round(cast.evaluate(row, rt), to, typmod);
+    }
+
+    private static Evaluator uncut(SqlType from, SqlType to, int typmod, boolean explicit, Evaluator operand) {
         return (row, rt) -> {
             Object v = operand.evaluate(row, rt);
             if (v == null) {

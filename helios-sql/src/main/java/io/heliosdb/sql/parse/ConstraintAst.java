@@ -127,6 +127,10 @@ final class ConstraintAst {
             return new AlterTable.SetNotNull(AstBuilder.identifier(c.identifier()), false);
         }
         AlterTypeActionContext c = (AlterTypeActionContext) a;
+        if (c.collationName() != null) {
+            // Collations are accepted (and do not change comparisons), as in column definitions.
+            CatalogSyntax.checkCollation(c.collationName());
+        }
         return new AlterTable.AlterType(AstBuilder.identifier(c.identifier()), TypeNames.resolve(c.typeName(), ast),
                 c.expr() == null ? null : ast.expr(c.expr()));
     }

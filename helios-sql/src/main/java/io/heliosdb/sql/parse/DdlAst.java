@@ -79,6 +79,8 @@ final class DdlAst {
             } else if (c instanceof DefaultConstraintContext d) {
                 defaultExpr = ast.expr(d.expr());
                 defaultText = ast.text(d.expr());
+            } else if (c instanceof CollateConstraintContext k) {
+                CatalogSyntax.checkCollation(k.collationName());
             }
         }
         return new ColumnSpec(identifier(ctx.identifier()), serial != null ? serial : TypeNames.resolve(ctx.typeName(), ast),

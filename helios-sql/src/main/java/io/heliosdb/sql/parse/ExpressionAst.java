@@ -171,6 +171,17 @@ final class ExpressionAst {
             return io.heliosdb.sql.analyze.ExpandArrayCalls.fieldSelect(expr(f.expr()), identifier(f.identifier()),
                     f.DOT().getSymbol().getStartIndex());
         }
+        if (ctx instanceof PostgreSqlParser.WholeRowFieldContext w) {
+            // (t.*).col is (t).col: the row of FROM item t, its field col
+            return io.heliosdb.sql.analyze.ExpandArrayCalls.fieldSelect(new Expr.ColumnRef(null,
+                    identifier(w.identifier(0)), w.identifier(0).getStart().getStartIndex()), identifier(w.identifier(1)),
+                    w.DOT(1).getSymbol().getStartIndex());
+        }
+        if (ctx instanceof PostgreSqlParser.RowValueContext r) {
+            // (a, b) is ROW(a, b)
+            return new Expr.FunctionCall("row", r.expr().stream().map(this::expr).toList(), false, false,
+                    r.getStart().getStartIndex());
+        }
         if (ctx instanceof IntegerLiteralContext i) {
             return new Expr.Literal(Expr.LiteralKind.INTEGER, i.getText());
         } else if (ctx instanceof DecimalLiteralContext d) {

@@ -13,6 +13,7 @@ import io.heliosdb.sql.parse.antlr.PostgreSqlParser.TimestampTypeContext;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.TypeModifiersContext;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.TypeNameContext;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.VaryingTypeContext;
+import io.heliosdb.sql.types.TemporalPrecision;
 
 /** Resolves the type names PostgreSQL accepts (and their aliases) to {@link SqlType} plus typmod. */
 final class TypeNames {
@@ -27,9 +28,9 @@ final class TypeNames {
         } else if (ctx instanceof VaryingTypeContext v) {
             return varchar(v.typeModifiers(), position);
         } else if (ctx instanceof TimestampTypeContext t) {
-            return new TypeName(t.WITH() != null ? SqlType.TIMESTAMPTZ : SqlType.TIMESTAMP, -1);
+            return temporal(t.WITH() != null ? SqlType.TIMESTAMPTZ : SqlType.TIMESTAMP, t.typeModifiers(), position);
         } else if (ctx instanceof TimeTypeContext t) {
-            return new TypeName(t.WITH() != null ? SqlType.TIMETZ : SqlType.TIME, -1);
+            return temporal(t.WITH() != null ? SqlType.TIMETZ : SqlType.TIME, t.typeModifiers(), position);
         }
         if (ctx instanceof PostgreSqlParser.ArrayTypeContext a) {
             TypeName element = resolve(a.typeName(), builder);
@@ -38,7 +39,8 @@ final class TypeNames {
                 throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "arrays of type " + element.type().sqlName()
                         + " are not supported", null, null, position, null);
             }
-            return new TypeName(array, -1);
+            // timestamp(1)[]: the elements keep their precision (other element typmods are not kept)
+            return new TypeName(array, TemporalPrecision.applies(element.type()) ? element.typmod() : -1);
         }
         NamedTypeContext n = (NamedTypeContext) ctx;
         CatalogSyntax.checkFunctionSchema(n.schemaPrefix());
@@ -69,6 +71,9 @@ final class TypeNames {
             case "jsonb" -> SqlType.JSONB;
             default -> name.startsWith("_") ? arrayByPgName(name) : null;
         };
+        if (plain != null && TemporalPrecision.applies(plain)) {
+            return temporal(plain, mods, position);
+        }
         if (plain != null) {
             if (mods != null) {
                 throw new HeliosException(SqlState.SYNTAX_ERROR, "syntax error at or near \"(\"", null, null,
@@ -102,6 +107,19 @@ final class TypeNames {
             }
         }
         return null;
+    }
+
+    /** time(p), timetz(p), timestamp(p), timestamptz(p), interval(p): p from 0 to 6 (larger is lowered to 6). */
+    private static TypeName temporal(SqlType type, TypeModifiersContext mods, int position) {
+        if (mods == null) {
+            return new TypeName(type, -1);
+        }
+        if (mods.INTEGER_LITERAL().size() > 1) {
+            // PostgreSQL's grammar takes one precision here
+            throw new HeliosException(SqlState.SYNTAX_ERROR, "syntax error at or near \",\"", null, null,
+                    mods.COMMA().getSymbol().getStartIndex() + 1, null);
+        }
+        return new TypeName(type, TemporalPrecision.typmod(type, modifier(mods, 0)));
     }
 
     private static TypeName varchar(TypeModifiersContext mods, int position) {

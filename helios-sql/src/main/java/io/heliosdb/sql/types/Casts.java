@@ -224,6 +224,12 @@ public final class Casts {
     }
 
     private static UnaryOperator<Object> applyTypmod(UnaryOperator<Object> base, SqlType to, int typmod, boolean explicit) {
+        if (TemporalPrecision.precision(to, typmod) >= 0) {
+            return v -> TemporalPrecision.round(base.apply(v), to, typmod);
+        }
+        if (to.isArray() && TemporalPrecision.precision(to.elementType(), typmod) >= 0) {
+            return v -> TemporalPrecision.roundElements(base.apply(v), to.elementType(), typmod);
+        }
         if (typmod < 4) {
             return base;
         }

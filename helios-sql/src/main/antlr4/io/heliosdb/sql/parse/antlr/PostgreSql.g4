@@ -76,6 +76,7 @@ columnConstraint
     | (CONSTRAINT name=identifier)? UNIQUE   # uniqueColumnConstraint
     | (CONSTRAINT name=identifier)? CHECK LPAREN expr RPAREN   # checkColumnConstraint
     | (CONSTRAINT name=identifier)? REFERENCES qualifiedName columnList? referentialAction*   # referencesConstraint
+    | COLLATE collationName                  # collateConstraint
     ;
 
 tableConstraint
@@ -105,14 +106,14 @@ alterAction
     | ALTER COLUMN? identifier DROP DEFAULT                                 # dropDefaultAction
     | ALTER COLUMN? identifier SET NOT NULL                                 # setNotNullAction
     | ALTER COLUMN? identifier DROP NOT NULL                                # dropNotNullAction
-    | ALTER COLUMN? identifier (SET DATA)? TYPE typeName (USING expr)?      # alterTypeAction
+    | ALTER COLUMN? identifier (SET DATA)? TYPE typeName (COLLATE collationName)? (USING expr)?   # alterTypeAction
     ;
 
 typeName
     : DOUBLE PRECISION                                   # doubleType
     | CHARACTER VARYING typeModifiers?                   # varyingType
-    | TIMESTAMP ((WITHOUT | WITH) TIME ZONE)?            # timestampType
-    | TIME (WITHOUT | WITH) TIME ZONE                    # timeType
+    | TIMESTAMP typeModifiers? ((WITHOUT | WITH) TIME ZONE)?   # timestampType
+    | TIME typeModifiers? (WITHOUT | WITH) TIME ZONE           # timeType
     | schemaPrefix? identifier typeModifiers?            # namedType
     | typeName LBRACKET INTEGER_LITERAL? RBRACKET        # arrayType
     ;
@@ -492,7 +493,9 @@ primary
       filterClause? overClause?                                        # functionCall
     | identifier (DOT identifier)?                                     # columnRef
     | LPAREN expr RPAREN DOT identifier                                # fieldSelect
+    | LPAREN identifier DOT STAR RPAREN DOT identifier                 # wholeRowField
     | LPAREN expr RPAREN                                               # parenExpr
+    | LPAREN expr (COMMA expr)+ RPAREN                                 # rowValue
     ;
 
 whenClause : WHEN expr THEN expr ;
