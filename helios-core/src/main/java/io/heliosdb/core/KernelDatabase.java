@@ -204,7 +204,7 @@ public final class KernelDatabase implements HeliosDB, StatsSource {
         io.heliosdb.core.txn.GroupCommitter committer = store.committer();
         return new io.heliosdb.core.monitor.ContentionStats(waits.waits(), waits.waitNanos(), waits.wakeNanos(),
                 committer.groupsWritten(), committer.writeNanos(), committer.commitsWritten(), committer.commitNanos(),
-                store.statementRestarts(), committer.syncsDone());
+                store.statementRestarts(), committer.syncsDone(), committer.syncNanos());
     }
 
     @Override

@@ -72,6 +72,7 @@ class ContentionStatsTest {
                             after.get("commit_groups_total") - before.get("commit_groups_total"));
             assertThat(after.get("commit_seconds_total")).isGreaterThan(before.get("commit_seconds_total"));
             assertThat(after).containsKeys("lock_wake_seconds_total", "commit_write_seconds_total");
+            assertThat(after.get("commit_sync_seconds_total")).as("each write synced itself").isZero();
         }
     }
 }

@@ -42,8 +42,13 @@ public final class EarlyLockReleaseAB {
             throw new IllegalStateException(PgbenchBinary.missing());
         }
         List<String> modes = List.of(System.getProperty("elr.modes", "false,true").split(","));
-        Path template = Files.createTempDirectory("elr-ab-template");
-        load(pgbench, engine, template, scale); // pgbench -i once: at scale 5 it takes minutes on a loaded machine
+        // -Delr.template=DIR keeps the loaded tables for the next JVM (A/B runs of two builds): loaded only if absent.
+        String kept = System.getProperty("elr.template");
+        Path template = kept != null ? Path.of(kept) : Files.createTempDirectory("elr-ab-template");
+        if (kept == null || !Files.isDirectory(template)) {
+            Files.createDirectories(template);
+            load(pgbench, engine, template, scale); // pgbench -i once: at scale 5 it takes minutes on a loaded machine
+        }
         // One run not counted: the JIT compiles the transaction path in whichever run comes first.
         TpcbContentionMain.print("warm-up run (not counted)",
                 run(pgbench, engine, template, modes.get(0), seconds, clients, protocol));
@@ -62,12 +67,15 @@ public final class EarlyLockReleaseAB {
             Map<String, Double> median = TpcbContentionMain.medians(runs.get(mode));
             TpcbContentionMain.print("median early_lock_release=" + mode, median);
             StringBuilder ratios = new StringBuilder("median ratio " + mode + "/" + modes.get(0));
-            for (String key : List.of("tps", "commits/sync", "cpu_us/tx helios", "commit_ms/commit", "lock_wait_ms/tx")) {
+            for (String key : List.of("tps", "commits/sync", "cpu_us/tx helios", "commit_ms/commit", "lock_wait_ms/tx",
+                    "write_ms/group", "sync_ms/sync")) {
                 ratios.append(String.format(Locale.ROOT, "%n    %-34s %12.3f", key, median.get(key) / first.get(key)));
             }
             System.out.println(ratios);
         }
-        delete(template);
+        if (kept == null) {
+            delete(template);
+        }
     }
 
     private static HeliosConfig config(String engine, Path dir) {
@@ -139,6 +147,12 @@ public final class EarlyLockReleaseAB {
                 m.put("commit_ms/commit", HeliosStats.delta(before, after, "commit_seconds_total") * 1e3 / commits);
                 m.put("write_sync_ms/commit",
                         HeliosStats.delta(before, after, "commit_write_seconds_total") * 1e3 / commits);
+                // The write alone and the sync alone (a separate sync exists only under early lock release).
+                double syncSeconds = HeliosStats.delta(before, after, "commit_sync_seconds_total");
+                m.put("write_ms/group", (HeliosStats.delta(before, after, "commit_write_seconds_total") - syncSeconds)
+                        * 1e3 / HeliosStats.delta(before, after, "commit_groups_total"));
+                m.put("sync_ms/sync", syncSeconds * 1e3 / HeliosStats.delta(before, after, "commit_syncs_total"));
+                m.put("wal_kb/commit", HeliosStats.delta(before, after, "storage_rocksdb_wal_file_bytes") / 1024 / commits);
                 m.put("lock_waits/tx", HeliosStats.delta(before, after, "lock_waits_total") / tx);
                 m.put("lock_wait_ms/tx", HeliosStats.delta(before, after, "lock_wait_seconds_total") * 1e3 / tx);
                 m.put("restarts/tx", HeliosStats.delta(before, after, "statement_restarts_total") / tx);

@@ -88,6 +88,9 @@ public final class KernelStats {
                 c.commitSyncs(), "commit_syncs_total"));
         out.add(Sample.counter("heliosdb_commit_write_seconds_total", "Time in the commit groups' storage writes and syncs.",
                 c.commitWriteNanos() / 1e9, "commit_write_seconds_total"));
+        out.add(Sample.counter("heliosdb_commit_sync_seconds_total",
+                "Of commit_write_seconds_total, the time in syncs made apart from the write (early lock release).",
+                c.commitSyncNanos() / 1e9, "commit_sync_seconds_total"));
         out.add(Sample.counter("heliosdb_commit_seconds_total", "Time from commit request to durable acknowledgement, summed.",
                 c.commitNanos() / 1e9, "commit_seconds_total"));
         out.add(Sample.counter("heliosdb_statement_restarts_total",

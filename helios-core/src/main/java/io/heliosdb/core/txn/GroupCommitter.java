@@ -35,7 +35,13 @@ import java.util.function.Supplier;
  * (durable; snapshots are taken here, so no reader sees what a crash could still undo). A commit is
  * acknowledged only once durable; a sync covers every write before it, so a later commit's
  * durability implies an earlier one's. A failed sync fails every written-but-not-durable commit and
- * every later one: the store must be reopened, as PostgreSQL PANICs on a failed fsync.
+ * every later one: the store must be reopened, as PostgreSQL PANICs on a failed fsync. The thread that runs a
+ * sync wakes the owners of every group it made durable itself (one wake-up from the sync to each owner, not
+ * two through the group's leader) and runs the next sync while groups wait, two in a row at most.
+ *
+ * <p>Without early lock release, the leader runs each commit's release action once the group is durable and
+ * visible, before waking the owners: a transaction waiting for one of the row locks runs without waiting for the
+ * lock's owner to be scheduled first.
  */
 public final class GroupCommitter {
     private static final int WAITING = 0;
@@ -61,6 +67,30 @@ public final class GroupCommitter {
         }
     }
 
+    /** A group written and released under early lock release, until it is durable. */
+    private static final class Written {
+        static final int WAITING = 0;
+        static final int ACKNOWLEDGED = 1;
+        /** Its leader runs the next sync. */
+        static final int SYNC = 2;
+        final List<Pending> group;
+        final long newest;
+        final Thread leader = Thread.currentThread();
+        volatile int turn = WAITING;
+        RuntimeException failure;
+
+        Written(List<Pending> group, long newest) {
+            this.group = group;
+            this.newest = newest;
+        }
+    }
+
+    /**
+     * Syncs one thread runs back to back while written groups wait, before the oldest waiting group's leader gets
+     * the next: each one more delays that thread's own acknowledgement, and a hand-over costs a wake-up.
+     */
+    private static final int SYNCS_IN_A_ROW = 2;
+
     private final StorageEngine engine;
     private final boolean sync;
     /** Adds what a group writes once for all its commits (the newest commit timestamp), or null. */
@@ -71,6 +101,8 @@ public final class GroupCommitter {
     /** Time in storage writes (with their syncs), and from commit request to return, summed over groups / commits. */
     private final AtomicLong writeNanos = new AtomicLong();
     private final AtomicLong commitNanos = new AtomicLong();
+    /** Of writeNanos, the time in syncs made apart from the write (early lock release only). */
+    private final AtomicLong syncNanos = new AtomicLong();
     private long lastTs;
     /** Snapshots are taken here: every commit at or below it is applied and (with early release) durable. */
     private volatile long visibleTs;
@@ -82,6 +114,8 @@ public final class GroupCommitter {
     /** Guards {@link #syncing}, the raising of visibleTs under early release, and waits for it. */
     private final Object durability = new Object();
     private boolean syncing;
+    /** Groups written and released, waiting for the sync in flight's thread to acknowledge them (under durability). */
+    private final java.util.ArrayDeque<Written> undurable = new java.util.ArrayDeque<>();
     /** Set by a failed write or sync under early release: every later commit is refused. */
     private volatile RuntimeException broken;
     private final AtomicLong syncs = new AtomicLong();
@@ -144,6 +178,14 @@ public final class GroupCommitter {
         return writeNanos.get();
     }
 
+    /**
+     * Of {@link #writeNanos()}, the nanoseconds in syncs made apart from the write (under early lock release;
+     * zero otherwise, where each write syncs itself).
+     */
+    public long syncNanos() {
+        return syncNanos.get();
+    }
+
     /** Nanoseconds from commit request to durable return, summed over commits. */
     public long commitNanos() {
         return commitNanos.get();
@@ -173,6 +215,13 @@ public final class GroupCommitter {
         }
     }
 
+    /** Commits written and released under early lock release that wait for a sync's thread to acknowledge them (tests). */
+    int commitsAwaitingSync() {
+        synchronized (durability) {
+            return undurable.stream().mapToInt(w -> w.group.size()).sum();
+        }
+    }
+
     /** True while a group waits for {@link #excludingWrites} to end (tests). */
     boolean writeWaiting() {
         return storageWrite.hasQueuedThreads();
@@ -194,6 +243,8 @@ public final class GroupCommitter {
      * null) runs, on the leader's thread, after the commit is written and its {@code onApplied} ran, before
      * its sync: what it releases lets others act on the commit before it is durable. A group with a commit
      * that passes null is written synced and runs every callback after the sync, as without early release.
+     * Without early release (or in such a group) the leader runs {@code releaseEarly} once the commit is durable
+     * and visible, before it wakes the commit's owner.
      */
     public long commit(LongFunction<WriteBatch> build, LongConsumer onApplied, Runnable releaseEarly) {
         long start = System.nanoTime();
@@ -326,18 +377,19 @@ public final class GroupCommitter {
         }
         if (early && failure == null) {
             if (releaseFirst) {
-                // Written and released; the next group may be written meanwhile. Now make this one durable.
-                try {
-                    awaitDurable(newest);
-                } catch (RuntimeException e) {
-                    failure = e;
-                }
-            } else {
-                raiseVisible(newest); // the synced write covered every earlier write too
+                // Written and released; the next group may be written meanwhile. Now make this one durable: whoever
+                // runs the sync that covers it wakes its owners (this thread included).
+                makeDurable(new Written(group, newest));
+                return;
             }
-            if (failure != null) {
-                for (Pending p : group) {
-                    p.failure = failure;
+            raiseVisible(newest); // the synced write covered every earlier write too
+        }
+        if (!releaseFirst && failure == null) {
+            // Durable and visible now: the leader releases what the commits hold before it wakes their owners, so a
+            // transaction waiting for one of their row locks runs one wake-up sooner (not after the owner has run).
+            for (Pending p : group) {
+                if (p.failure == null && p.releaseEarly != null) {
+                    p.releaseEarly.run();
                 }
             }
         }
@@ -363,7 +415,6 @@ public final class GroupCommitter {
         boolean interrupted = false;
         try {
             while (visibleTs < ts) {
-                long target;
                 synchronized (durability) {
                     while (visibleTs < ts && broken == null && syncing) {
                         try {
@@ -377,32 +428,138 @@ public final class GroupCommitter {
                     }
                     refuseIfBroken();
                     syncing = true;
-                    target = appliedTs;
                 }
-                RuntimeException failure = null;
-                long syncStart = System.nanoTime();
-                try {
-                    engine.sync();
-                } catch (RuntimeException e) {
-                    failure = e;
-                }
-                writeNanos.addAndGet(System.nanoTime() - syncStart);
-                syncs.incrementAndGet();
-                synchronized (durability) {
-                    syncing = false;
-                    if (failure == null) {
-                        if (target > visibleTs) {
-                            visibleTs = target;
-                        }
-                    } else if (broken == null) {
-                        broken = failure;
-                    }
-                    durability.notifyAll();
-                }
+                syncWhileUndurable(null);
             }
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Makes a written and released group durable and wakes its owners: at once when a sync begun after its write
+     * covered it; otherwise it runs the next sync itself when none is in flight, or waits for the sync in flight's
+     * thread, which then wakes its owners directly (one wake-up from the sync to each owner) or hands it the next
+     * sync.
+     */
+    private void makeDurable(Written own) {
+        boolean runSync = false;
+        boolean registered = false;
+        synchronized (durability) {
+            if (visibleTs >= own.newest) {
+                own.failure = null;
+            } else if (broken != null) {
+                own.failure = broken;
+            } else if (!syncing) {
+                syncing = true;
+                runSync = true;
+            } else {
+                undurable.add(own);
+                registered = true;
+            }
+        }
+        if (registered) {
+            boolean interrupted = false;
+            while (own.turn == Written.WAITING) {
+                LockSupport.park(this);
+                interrupted |= Thread.interrupted(); // the commit is written: its outcome must still be waited for
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (own.turn == Written.ACKNOWLEDGED) {
+                return;
+            }
+            runSync = true; // handed the next sync: syncing is still set
+        }
+        if (runSync) {
+            syncWhileUndurable(own);
+        } else {
+            acknowledge(own);
+        }
+    }
+
+    /**
+     * Called with {@link #syncing} set by this thread: syncs, raises {@link #visibleTs}, wakes the owners of every
+     * group now durable ({@code own} and those waiting), and goes on while groups wait, up to
+     * {@link #SYNCS_IN_A_ROW} syncs, after which the oldest waiting group's leader gets the next one (so one
+     * client does not wait for everyone's syncs). A failed sync fails every group not durable.
+     */
+    private void syncWhileUndurable(Written own) {
+        for (int round = 1; ; round++) {
+            long target = appliedTs; // written before the sync starts: covered by it
+            RuntimeException failure = null;
+            long syncStart = System.nanoTime();
+            try {
+                engine.sync();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            long synced = System.nanoTime() - syncStart;
+            writeNanos.addAndGet(synced);
+            syncNanos.addAndGet(synced);
+            syncs.incrementAndGet();
+            List<Written> done = new ArrayList<>();
+            Written next = null;
+            boolean more;
+            synchronized (durability) {
+                if (failure == null) {
+                    if (target > visibleTs) {
+                        visibleTs = target;
+                    }
+                } else if (broken == null) {
+                    broken = failure;
+                }
+                if (own != null) {
+                    own.failure = own.newest <= visibleTs ? null : broken;
+                    done.add(own);
+                    own = null;
+                }
+                for (java.util.Iterator<Written> it = undurable.iterator(); it.hasNext(); ) {
+                    Written w = it.next();
+                    if (w.newest <= visibleTs || broken != null) {
+                        w.failure = w.newest <= visibleTs ? null : broken;
+                        done.add(w);
+                        it.remove();
+                    }
+                }
+                more = !undurable.isEmpty();
+                if (more && round >= SYNCS_IN_A_ROW) {
+                    next = undurable.poll(); // syncing stays set: handed over
+                } else if (!more) {
+                    syncing = false;
+                }
+                durability.notifyAll(); // statements waiting in awaitDurable
+            }
+            for (Written w : done) {
+                acknowledge(w);
+            }
+            if (next != null) {
+                next.turn = Written.SYNC;
+                LockSupport.unpark(next.leader);
+                return;
+            }
+            if (!more) {
+                return;
+            }
+        }
+    }
+
+    /** Wakes the group's owners and its leader: its commits are durable, or failed with {@code w.failure}. */
+    private static void acknowledge(Written w) {
+        Thread self = Thread.currentThread();
+        for (Pending p : w.group) {
+            if (w.failure != null) {
+                p.failure = w.failure;
+            }
+            p.state = DONE; // volatile write after failure and visibleTs: the owner sees both
+        }
+        w.turn = Written.ACKNOWLEDGED;
+        for (Pending p : w.group) {
+            if (p.owner != self) {
+                LockSupport.unpark(p.owner);
             }
         }
     }

@@ -94,6 +94,8 @@ class EarlyLockReleaseCommitterTest {
         assertThat(events).containsExactly("first applied", "first released", "second applied", "second released");
         assertThat(committer.syncsDone()).as("the first sync started before the second write").isEqualTo(2);
         assertThat(committer.groupsWritten()).isEqualTo(2);
+        assertThat(committer.syncNanos()).as("the held sync is timed apart from the writes").isPositive()
+                .isLessThanOrEqualTo(committer.writeNanos());
     }
 
     @Test
@@ -135,6 +137,7 @@ class EarlyLockReleaseCommitterTest {
         assertThat(committer.visibleTs()).isEqualTo(1);
         assertThat(engine.awaitUnsyncedGroups(1, 0)).as("written with sync").isFalse();
         assertThat(events).containsExactly("applied");
+        assertThat(committer.syncNanos()).as("no sync apart from the write").isZero();
     }
 
     @Test
