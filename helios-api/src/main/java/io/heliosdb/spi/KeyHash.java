@@ -13,9 +13,17 @@ public final class KeyHash {
     }
 
     public static int of(byte[] key) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : key) {
-            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        return of(0, key, 0, key.length);
+    }
+
+    /**
+     * The hash of {@code bytes[from, to)} with {@code seed} mixed into the starting state (a cache's keyspace
+     * id, so equal keys of two keyspaces hash apart); seed 0 gives {@link #of(byte[])} of that range.
+     */
+    public static int of(int seed, byte[] bytes, int from, int to) {
+        long h = 0xcbf29ce484222325L ^ seed * 0x9E3779B97F4A7C15L;
+        for (int i = from; i < to; i++) {
+            h = (h ^ (bytes[i] & 0xff)) * 0x100000001b3L;
         }
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;

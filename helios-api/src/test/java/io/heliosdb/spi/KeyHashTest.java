@@ -28,4 +28,14 @@ class KeyHashTest {
         // 20,000 keys into 16,384 slots: an even spread fills about 1 - e^(-1.22) = 70% of them
         assertThat(low14.size()).isGreaterThan(11_000);
     }
+
+    @Test
+    void seededRange_withSeedZero_isTheHashOfThatRange_andSeedsHashApart() {
+        byte[] key = rowKey(42);
+        byte[] framed = new byte[key.length + 5];
+        System.arraycopy(key, 0, framed, 3, key.length);
+        assertThat(KeyHash.of(0, framed, 3, 3 + key.length)).isEqualTo(KeyHash.of(key));
+        assertThat(KeyHash.of(1, key, 0, key.length)).isNotEqualTo(KeyHash.of(key))
+                .isNotEqualTo(KeyHash.of(2, key, 0, key.length));
+    }
 }

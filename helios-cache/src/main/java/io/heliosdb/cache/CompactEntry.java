@@ -1,5 +1,6 @@
 package io.heliosdb.cache;
 
+import io.heliosdb.spi.KeyHash;
 import java.util.Arrays;
 
 /**
@@ -63,24 +64,10 @@ final class CompactEntry {
     /** The hash the cache places an entry by: of its keyspace and key, computed again when the table moves entries. */
     static int hash(byte[] entry) {
         int start = keyStart(entry);
-        return hash(entry[KEYSPACE] & 0xFF, entry, start, start + keyLength(entry));
+        return KeyHash.of(entry[KEYSPACE] & 0xFF, entry, start, start + keyLength(entry));
     }
 
     static int hash(int keyspaceId, byte[] key) {
-        return hash(keyspaceId, key, 0, key.length);
-    }
-
-    /** FNV-1a over the bytes, seeded by the keyspace, then MurmurHash3's finaliser (as {@code KeyHash}, over a range). */
-    private static int hash(int keyspaceId, byte[] bytes, int from, int to) {
-        long h = 0xcbf29ce484222325L ^ keyspaceId * 0x9E3779B97F4A7C15L;
-        for (int i = from; i < to; i++) {
-            h = (h ^ (bytes[i] & 0xff)) * 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return (int) h;
+        return KeyHash.of(keyspaceId, key, 0, key.length);
     }
 }

@@ -108,7 +108,7 @@ public final class WireBatchCostMain {
             after.forEach((tid, now) -> {
                 ThreadCosts.Named then = before.get(tid);
                 long nanos = now.costs().cpuNanos() - (then == null ? 0 : then.costs().cpuNanos());
-                cpu.merge(group(tid == clientTid, now.name()), nanos, Long::sum);
+                cpu.merge(WireCostMain.group(tid == clientTid, now.name()), nanos, Long::sum);
             });
             long total = 0;
             for (Map.Entry<String, Long> e : cpu.entrySet()) {
@@ -123,7 +123,7 @@ public final class WireBatchCostMain {
                 Map<String, Long> allocated = new LinkedHashMap<>();
                 ThreadAllocations.snapshot().forEach((id, now) -> {
                     ThreadAllocations.Named then = allocatedBefore.get(id);
-                    String group = group(id == clientId, now.name());
+                    String group = WireCostMain.group(id == clientId, now.name());
                     if (group.startsWith("server") || group.equals("client")) {
                         allocated.merge(group, now.bytes() - (then == null ? 0 : then.bytes()), Long::sum);
                     }
@@ -149,26 +149,6 @@ public final class WireBatchCostMain {
             insert.executeBatch();
             c.commit();
         }
-    }
-
-    /** Linux thread names are cut at 15 characters: helios-pg-worke, helios-pg-io-1-. */
-    private static String group(boolean client, String name) {
-        if (client) {
-            return "client";
-        }
-        if (name.startsWith("helios-pg-io")) {
-            return "server-io";
-        }
-        if (name.startsWith("helios-pg-work")) {
-            return "server-worker";
-        }
-        if (name.startsWith("helios-pg") || name.startsWith("helios")) {
-            return "server-other";
-        }
-        if (name.contains("CompilerThre")) {
-            return "jit";   // warm-up, not a per-row cost: shown, left out of TOTAL
-        }
-        return "jvm-other";
     }
 
     private static void print(String engine, Map<String, List<Map<String, Double>>> results, int transactions) {

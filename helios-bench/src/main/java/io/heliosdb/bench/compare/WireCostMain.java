@@ -264,8 +264,11 @@ public final class WireCostMain {
         }
     }
 
-    /** Linux thread names are cut at 15 characters: helios-pg-worke, helios-pg-io-1-. */
-    private static String group(boolean client, String name) {
+    /**
+     * The group a thread's CPU is counted in. Linux thread names are cut at 15 characters: helios-pg-worke,
+     * helios-pg-io-1-; the server's other threads (group commit, vacuum) are all named helios-*.
+     */
+    static String group(boolean client, String name) {
         if (client) {
             return "client";
         }
@@ -275,7 +278,7 @@ public final class WireCostMain {
         if (name.startsWith("helios-pg-work")) {
             return "server-worker";
         }
-        if (name.startsWith("helios-pg")) {
+        if (name.startsWith("helios")) {
             return "server-other";
         }
         if (name.contains("CompilerThre")) {
