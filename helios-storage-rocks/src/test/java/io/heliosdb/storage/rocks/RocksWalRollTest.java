@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,27 @@ class RocksWalRollTest {
             }
             // 200 commits of ~150 bytes: appended, they would have made a new file or grown one.
             assertThat(walSizes(dir)).isEqualTo(before);
+        }
+    }
+
+    /**
+     * A durable commit of ~150 bytes into the recycled WAL makes the device write a page or two, as an append
+     * would, not a large page-cache folio: on a kernel that caches large writes in folios of up to 1 MB (Linux
+     * 6.x ext4), a fill written in 1 MB pieces made every later commit write 1 MB. Counted with the process's
+     * {@code write_bytes} (Linux only): the bytes of the pages it dirtied, which its syncs send to the device.
+     */
+    @Test
+    void commitsIntoRecycledWal_writeAboutAPageEach() throws Exception {
+        Path procIo = Path.of("/proc/self/io");
+        Assumptions.assumeTrue(Files.isReadable(procIo), "needs Linux's per-process I/O counters");
+        try (RocksStorageEngine rocks = RocksStorageEngine.open(config(dir))) {
+            int commits = 300;
+            long before = writeBytes(procIo);
+            for (int i = 0; i < commits; i++) {
+                rocks.write(new WriteBatch().put(KS, key(i), new byte[100]), true);
+            }
+            long perCommit = (writeBytes(procIo) - before) / commits;
+            assertThat(perCommit).as("bytes written toward the device per durable commit").isLessThan(64 * 1024);
         }
     }
 
@@ -99,6 +121,15 @@ class RocksWalRollTest {
                 }
             }
         }
+    }
+
+    private static long writeBytes(Path procIo) throws IOException {
+        for (String line : Files.readAllLines(procIo)) {
+            if (line.startsWith("write_bytes:")) {
+                return Long.parseLong(line.substring("write_bytes:".length()).trim());
+            }
+        }
+        throw new IllegalStateException("no write_bytes in " + procIo);
     }
 
     private static Map<String, Long> walSizes(Path path) throws IOException {
