@@ -99,7 +99,10 @@ final class PgbenchRun {
         }
     }
 
-    /** Whether a pgbench warm-up of this JVM (the one hosting the HeliosDB server) has ended on the JIT's quiet. */
+    /**
+     * Whether a pgbench warm-up of this JVM (one per system and round: it hosts the HeliosDB server, or only the
+     * harness for PostgreSQL, the same rule for both) has ended on the JIT's quiet.
+     */
     private static final java.util.concurrent.atomic.AtomicBoolean QUIETED = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** The least quiet stretch the JVM's first pgbench warm-up needs; see {@link #quietNanos(Pacing, boolean)}. */
