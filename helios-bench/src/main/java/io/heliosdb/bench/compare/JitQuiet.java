@@ -46,6 +46,9 @@ final class JitQuiet {
     private final java.util.ArrayList<long[]> samples = new java.util.ArrayList<>();
     private volatile long lastSample;
     private volatile boolean quiet;
+    /** When {@link #idle} last asked the queue, and its answer. */
+    private volatile long lastIdleAsk;
+    private volatile boolean lastIdle;
 
     /** @param compiledMillis the JIT's total compilation time; {@code quietOps <= 0} never reports quiet */
     JitQuiet(LongSupplier compiledMillis, long quietOps, long now) {
@@ -64,6 +67,7 @@ final class JitQuiet {
         this.quietOps = quietOps;
         this.quietNanos = quietNanos;
         this.lastSample = now;
+        this.lastIdleAsk = now - SAMPLE_NANOS;
         samples.add(new long[] {0, now, compiledMillis.getAsLong()});
     }
 
@@ -78,10 +82,9 @@ final class JitQuiet {
         if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
             return new JitQuiet(() -> 0, 0, now);
         }
-        if (quietOps > 0) {
-            // The first question starts the platform MBean server, whose classes compile: ask it before the warm-up.
-            compileQueueEmpty();
-        }
+        // The first question starts the platform MBean server, whose classes compile: ask it before the warm-up
+        // (quiet() and idle() ask it during the warm-up).
+        compileQueueEmpty();
         return new JitQuiet(jit::getTotalCompilationTime, JitQuiet::compileQueueEmpty, quietOps, quietNanos, now);
     }
 
@@ -112,6 +115,24 @@ final class JitQuiet {
     static long compiledMillisNow() {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         return jit == null || !jit.isCompilationTimeMonitoringSupported() ? -1 : jit.getTotalCompilationTime();
+    }
+
+    /**
+     * Whether the JIT compiles nothing and has nothing queued, asked at most every {@link #SAMPLE_NANOS} (the last
+     * answer in between), so the sessions may ask after every operation. Ends a warm-up whose count has run
+     * before its least time ({@link Pacing#earlyMillis}).
+     */
+    boolean idle(long now) {
+        if (now - lastIdleAsk < SAMPLE_NANOS) {
+            return lastIdle;
+        }
+        synchronized (this) {
+            if (now - lastIdleAsk >= SAMPLE_NANOS) {
+                lastIdle = queueEmpty.getAsBoolean();
+                lastIdleAsk = now;
+            }
+            return lastIdle;
+        }
     }
 
     /**

@@ -67,6 +67,8 @@ final class Measurement {
         // 0 until the warm-up is over; then the nanoTime the measured period started.
         AtomicLong measureStart = new AtomicLong();
         long warmMin = pacing.warmupMillis() * 1_000_000L;
+        // The count may end the warm-up sooner while the JIT has nothing queued (Pacing.earlyMillis).
+        long earlyMin = pacing.earlyMillis() * 1_000_000L;
         long measureMin = pacing.measureMillis() * 1_000_000L;
         long cap = pacing.capMillis() * 1_000_000L;
         List<Thread> threads = new ArrayList<>();
@@ -85,7 +87,8 @@ final class Measurement {
                         long done = warmOps.incrementAndGet();
                         long now = System.nanoTime();
                         String end = null;
-                        if (now - begin >= warmMin && done >= pacing.warmupOps()) {
+                        if (done >= pacing.warmupOps() && (now - begin >= warmMin
+                                || now - begin >= earlyMin && jit.idle(now))) {
                             end = "count";
                         } else if (now - begin >= cap) {
                             end = "cap";

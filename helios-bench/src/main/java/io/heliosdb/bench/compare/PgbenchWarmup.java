@@ -19,6 +19,11 @@ import java.util.regex.Pattern;
  * which kept the JIT from ever looking quiet. PostgreSQL (not a JVM) is quiet once the harness's own
  * code is compiled: the same rule for every system. Each second's line goes to the run's log with the
  * JIT's work in that second, so a log shows whether the rate climbed with the compiler's work.
+ * <p>The warm-up's stretches are timed by pgbench's progress seconds, not by when the harness read each line:
+ * lines are read a few ms early or late, so two lines 2 s apart were often 1.99 s apart to the harness, a 2 s
+ * quiet stretch then reached back a further line and needed a stretch before it that did not exist yet, and the
+ * warm-up ran one to three seconds past its quiet ({@code bench/warmup-replay}, which replays on pgbench's
+ * seconds, ends 14 of the 45 pgbench warm-ups of the 2026-11-25 06:38 full run sooner, 369.7 -> 343.0 s).
  */
 final class PgbenchWarmup {
     /** pgbench 15's progress line: "progress: 3.0 s, 22917.3 tps, lat 0.349 ms stddev 0.123, 0 failed". */
@@ -111,7 +116,10 @@ final class PgbenchWarmup {
             }
             transactions += p[1] * Math.max(0, p[0] - lastSeconds);
             lastSeconds = p[0];
-            long now = clock.getAsLong();
+            // pgbench's own clock: the harness reads each line a little late or early, and a stretch of 1.99 s
+            // between two lines 2 s apart made the quiet wait a further second (see the class comment).
+            long now = start + Math.round(p[0] * 1e9);
+            long wall = clock.getAsLong();
             long compiled = probe.compiledMillis();
             double cpu = probe.compilerCpuMillis();
             boolean quiet = jit.quiet((long) transactions * statementsPerTransaction, now);
@@ -123,7 +131,7 @@ final class PgbenchWarmup {
             cpuBefore = cpu;
             if (endOnQuiet && quiet && now - start >= minNanos) {
                 stop.run();
-                return new Outcome((long) transactions, now - start, "jit quiet", null);
+                return new Outcome((long) transactions, wall - start, "jit quiet", null);
             }
         }
         return new Outcome((long) transactions, clock.getAsLong() - start, "cap", null);

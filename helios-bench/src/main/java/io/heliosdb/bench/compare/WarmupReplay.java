@@ -45,8 +45,11 @@ public final class WarmupReplay {
         int later = 0;
         System.out.printf(Locale.ROOT, "%-34s %-34s %14s %22s%n", "log", "pgbench", "recorded", "this build's rule");
         for (int i = 1; i < args.length; i++) {
+            // Each log is one JVM: its later warm-ups follow one that ended on the JIT's quiet (PgbenchRun.quietNanos).
+            boolean quieted = false;
             for (Recorded r : parse(Path.of(args[i]).getFileName().toString(), Files.readAllLines(Path.of(args[i])))) {
-                Replayed p = replay(r, scale);
+                Replayed p = replay(r, scale, quieted);
+                quieted |= p.endedBy().equals("jit quiet") && !Double.isNaN(p.seconds());
                 before += r.endedSeconds();
                 after += Double.isNaN(p.seconds()) ? r.endedSeconds() : p.seconds();
                 later += Double.isNaN(p.seconds()) ? 1 : 0;
@@ -100,15 +103,25 @@ public final class WarmupReplay {
         return out;
     }
 
-    /** Runs the recorded progress through this build's rule, one second per progress line. */
+    /** Runs the recorded progress through this build's rule for a JVM's first warm-up, one second per progress line. */
     static Replayed replay(Recorded r, Scale scale) throws Exception {
+        return replay(r, scale, false);
+    }
+
+    /**
+     * Runs the recorded progress through this build's rule, one second per progress line.
+     *
+     * @param quietedBefore an earlier warm-up of the same JVM ended on the JIT's quiet
+     */
+    static Replayed replay(Recorded r, Scale scale, boolean quietedBefore) throws Exception {
         Pacing pacing = Pacing.of(scale, Workload.PGBENCH_TPCB_8);
         long second = 1_000_000_000L;
         AtomicLong now = new AtomicLong(-second);
         List<Long> totals = r.compiledTotals().isEmpty() ? List.of(0L) : r.compiledTotals();
         java.util.function.LongSupplier compiled =
                 () -> totals.get((int) Math.max(0, Math.min(totals.size() - 1, now.get() / second)));
-        JitQuiet jit = new JitQuiet(compiled, () -> true, pacing.quietOps(), PgbenchRun.quietNanos(pacing), 0);
+        JitQuiet jit = new JitQuiet(compiled, () -> true, pacing.quietOps(),
+                PgbenchRun.quietNanos(pacing, quietedBefore), 0);
         PgbenchWarmup.JitProbe probe = new PgbenchWarmup.JitProbe() {
             @Override
             public long compiledMillis() {

@@ -3,6 +3,7 @@ package io.heliosdb.bench.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +117,53 @@ class JitQuietTest {
         Measurement.Outcome counted = Measurement.run(List.of(op), new Pacing(0, 1_000, 0, 10, 60_000, 5_000),
                 new JitQuiet(() -> 42, 5_000, System.nanoTime()));
         assertThat(counted.warmupEnd()).isEqualTo("count");
+    }
+
+    /** idle() asks the JIT's queue at most every 20 ms and answers the last answer in between. */
+    @Test
+    void idle_asksTheQueueAtMostEvery20Ms() {
+        AtomicInteger asked = new AtomicInteger();
+        boolean[] empty = {false};
+        JitQuiet jit = new JitQuiet(() -> 7, () -> {
+            asked.incrementAndGet();
+            return empty[0];
+        }, 0, JitQuiet.QUIET_NANOS, 0);
+        assertThat(jit.idle(0)).isFalse();
+        empty[0] = true;
+        assertThat(jit.idle(19 * MS)).isFalse();
+        assertThat(asked).hasValue(1);
+        assertThat(jit.idle(20 * MS)).isTrue();
+        assertThat(asked).hasValue(2);
+    }
+
+    /**
+     * Once its count has run, a warm-up ends after the early least time (0.5 s) while the JIT is idle, and
+     * after its own least time while the JIT is busy.
+     */
+    @Test
+    void measurement_theCountEndsTheWarmUpEarlyOnlyWhileTheJitIsIdle() throws Exception {
+        Workload.Operation op = () -> { };
+        Pacing pacing = new Pacing(5_000, 100, 0, 10, 60_000);
+        assertThat(pacing.earlyMillis()).isEqualTo(500);
+        Measurement.Outcome idle = Measurement.run(List.of(op), pacing,
+                new JitQuiet(() -> 7, () -> true, 0, JitQuiet.QUIET_NANOS, System.nanoTime()));
+        assertThat(idle.warmupEnd()).isEqualTo("count");
+        assertThat(idle.warmupNanos()).isGreaterThanOrEqualTo(500 * MS).isLessThan(5_000 * MS);
+        Pacing shorter = new Pacing(1_200, 100, 0, 10, 60_000);
+        Measurement.Outcome busy = Measurement.run(List.of(op), shorter,
+                new JitQuiet(() -> 7, () -> false, 0, JitQuiet.QUIET_NANOS, System.nanoTime()));
+        assertThat(busy.warmupEnd()).isEqualTo("count");
+        assertThat(busy.warmupNanos()).isGreaterThanOrEqualTo(1_200 * MS);
+    }
+
+    /** The quick run's least time is already the early one; the full run's 1 s gets the early end. */
+    @Test
+    void pacing_earlyEndOnlyShortensTheFullRun() {
+        assertThat(Pacing.of(Scale.quick(), Workload.POINT_SELECT).earlyMillis())
+                .isEqualTo(Pacing.of(Scale.quick(), Workload.POINT_SELECT).warmupMillis());
+        assertThat(Pacing.of(Scale.full(), Workload.POINT_SELECT).earlyMillis()).isEqualTo(500);
+        assertThat(Pacing.of(Scale.full(), Workload.SCAN_AGGREGATE).describe()).contains(
+                "(or 500 ms and 3 ops while the JIT has nothing queued)");
     }
 
     @Test

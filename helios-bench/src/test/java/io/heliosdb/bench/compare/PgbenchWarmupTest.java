@@ -108,6 +108,40 @@ class PgbenchWarmupTest {
         assertThat(o.nanos()).isEqualTo(6 * SECOND);
     }
 
+    /**
+     * The stretches are timed by pgbench's progress seconds: the harness reads line 2 at 2.02 s and line 4 at
+     * 3.99 s, a stretch of 1.97 s to its own clock, which used to need a third line (and a stretch before it) to
+     * make the 2 s of a full run's quiet; the warm-up now ends at line 4, reporting the harness's wall time.
+     */
+    @Test
+    void follow_timesItsStretchesByPgbenchsSeconds() throws Exception {
+        Pacing pacing = Pacing.of(Scale.full(), Workload.PGBENCH_SELECT_PREPARED_8);
+        long[] reads = {0, 1_000, 2_020, 3_000, 3_990, 5_000, 6_020, 7_000, 8_000};
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.LongSupplier harnessClock = () -> reads[next.getAndIncrement()] * 1_000_000L;
+        JitQuiet jit = new JitQuiet(() -> 7, () -> true, pacing.quietOps(), PgbenchRun.quietNanos(pacing), 0);
+        PgbenchWarmup.JitProbe probe = new PgbenchWarmup.JitProbe() {
+            @Override
+            public long compiledMillis() {
+                return 7;
+            }
+
+            @Override
+            public double compilerCpuMillis() {
+                return Double.NaN;
+            }
+        };
+        AtomicBoolean stopped = new AtomicBoolean();
+        PgbenchWarmup.Outcome o = PgbenchWarmup.follow(new BufferedReader(new StringReader(
+                progress(10_000, 10_000, 10_000, 10_000, 10_000, 10_000, 10_000, 10_000))), 1, pacing, jit, probe,
+                harnessClock, () -> stopped.set(true), true, line -> { });
+        assertThat(PgbenchRun.quietNanos(pacing)).isEqualTo(2 * SECOND);
+        assertThat(o.ended()).isEqualTo("jit quiet");
+        assertThat(stopped).isTrue();
+        assertThat(o.transactions()).isEqualTo(40_000);
+        assertThat(o.nanos()).isEqualTo(3_990_000_000L);
+    }
+
     @Test
     void follow_keepsTheLeastWarmUpTime() throws Exception {
         Pacing pacing = new Pacing(4_000, 0, 2_000, 0, 20_000, 20_000);

@@ -74,4 +74,29 @@ class WarmupReplayTest {
         assertThat(p.endedBy()).isEqualTo("cap");
         assertThat(p.seconds()).isEqualTo(20.0);
     }
+    /**
+     * A JVM's later warm-up (an earlier one ended on the JIT's quiet) needs one progress line a stretch, not the
+     * full run's two: the server's prepared 8-client run of the 06:38 full run (round 1) ends after 2 s, not 5.
+     */
+    @Test
+    void replay_aLaterWarmUpOfTheJvmNeedsOneSecondStretches() throws Exception {
+        WarmupReplay.Recorded r = WarmupReplay.parse("1-helios-server-rocks.log", log("-S -M prepared -c 8 -j 2",
+                new long[] {50, 0, 2, 0, 14, 1}, new double[] {44_077, 36_010, 45_645, 45_197, 37_681, 46_603},
+                "warmed up with 255211 transactions in 6.0 s (ended by jit quiet)")).get(0);
+        assertThat(WarmupReplay.replay(r, Scale.full(), false).seconds()).isEqualTo(5.0);
+        WarmupReplay.Replayed later = WarmupReplay.replay(r, Scale.full(), true);
+        assertThat(later.endedBy()).isEqualTo("jit quiet");
+        assertThat(later.seconds()).isEqualTo(2.0);
+    }
+
+    /** The least quiet stretch: the least warm-up for a JVM's first pgbench warm-up, one second after that. */
+    @Test
+    void quietNanos_firstWarmUpOfTheJvmAndLaterOnes() {
+        Pacing full = Pacing.of(Scale.full(), Workload.PGBENCH_TPCB_8);
+        Pacing quick = Pacing.of(Scale.quick(), Workload.PGBENCH_TPCB_8);
+        assertThat(PgbenchRun.quietNanos(full)).isEqualTo(2_000_000_000L);
+        assertThat(PgbenchRun.quietNanos(full, true)).isEqualTo(1_000_000_000L);
+        assertThat(PgbenchRun.quietNanos(quick)).isEqualTo(1_000_000_000L);
+        assertThat(PgbenchRun.quietNanos(quick, true)).isEqualTo(1_000_000_000L);
+    }
 }
