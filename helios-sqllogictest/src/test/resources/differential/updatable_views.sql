@@ -58,7 +58,7 @@ CREATE VIEW lat AS SELECT b.id FROM base b JOIN delta d ON d.id = b.id;
 INSERT INTO lat VALUES (1);
 SELECT table_name, is_updatable, is_insertable_into FROM information_schema.views WHERE table_schema = 'public' ORDER BY 1;
 SELECT * FROM base ORDER BY id;
--- not yet through views: ON CONFLICT, UPDATE ... FROM, DELETE ... USING (known differences)
+-- through views: ON CONFLICT, UPDATE ... FROM, DELETE ... USING (more in view_joined_writes)
 INSERT INTO ren VALUES (1, 'dup', 1) ON CONFLICT (k) DO NOTHING;
 INSERT INTO ren VALUES (1, 'dup', 1) ON CONFLICT (id) DO NOTHING;
 INSERT INTO ren VALUES (1, 'up', 7) ON CONFLICT (id) DO UPDATE SET label = excluded.label || ren.label RETURNING *;

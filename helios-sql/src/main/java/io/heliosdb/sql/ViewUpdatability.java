@@ -12,4 +12,9 @@ public final class ViewUpdatability {
     public static boolean isUpdatable(SchemaLookup schema, ViewDef view) {
         return io.heliosdb.sql.analyze.ViewCheckOptions.isUpdatable(schema, view);
     }
+
+    /** For each column of {@code view}, whether INSERT and UPDATE can write it (pg_column_is_updatable). */
+    public static boolean[] updatableColumns(SchemaLookup schema, ViewDef view) {
+        return io.heliosdb.sql.analyze.ViewCheckOptions.updatableColumns(schema, view);
+    }
 }

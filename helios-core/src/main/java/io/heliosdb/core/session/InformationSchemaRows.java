@@ -47,20 +47,35 @@ final class InformationSchemaRows {
         for (TableDef t : o.tables()) {
             for (int c = 0; c < t.columns().size(); c++) {
                 ColumnDef col = t.columns().get(c);
-                ViewRow row = new ViewRow(view).set("table_catalog", o.database()).set("table_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(t.name()))
-                        .set("table_name", io.heliosdb.sql.schema.QualifiedNames.localName(t.name())).set("column_name", col.name()).set("ordinal_position", c + 1)
-                        .set("column_default", o.defaultText(col))
+                rows.add(column(view, o, t.name(), c, col).set("column_default", o.defaultText(col))
                         .set("is_nullable", col.notNull() || t.primaryKey().contains(c) ? "NO" : "YES")
-                        .set("data_type", col.type().sqlName()).set("udt_catalog", o.database())
-                        .set("udt_schema", "pg_catalog").set("udt_name", col.type().pgName())
-                        .set("dtd_identifier", String.valueOf(c + 1)).set("is_self_referencing", "NO")
-                        .set("is_identity", "NO").set("identity_cycle", "NO").set("is_generated", "NEVER")
-                        .set("is_updatable", "YES");
-                numericFacts(row, col);
-                rows.add(row.values());
+                        .set("is_updatable", "YES").values());
+            }
+        }
+        // A view's columns: nullable, no default, updatable when automatically updatable views can write them.
+        CatalogViewLookup lookup = new CatalogViewLookup(o);
+        for (io.heliosdb.sql.schema.ViewDef v : o.views()) {
+            boolean[] updatable = io.heliosdb.sql.ViewUpdatability.updatableColumns(lookup, v);
+            for (int c = 0; c < v.columns().size(); c++) {
+                rows.add(column(view, o, v.name(), c, v.columns().get(c)).set("is_nullable", "YES")
+                        .set("is_updatable", updatable[c] ? "YES" : "NO").values());
             }
         }
         return rows;
+    }
+
+    /** The facts of column {@code c} of relation {@code relation} that tables and views share. */
+    private static ViewRow column(TableDef view, CatalogObjects o, String relation, int c, ColumnDef col) {
+        ViewRow row = new ViewRow(view).set("table_catalog", o.database())
+                .set("table_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(relation))
+                .set("table_name", io.heliosdb.sql.schema.QualifiedNames.localName(relation))
+                .set("column_name", col.name()).set("ordinal_position", c + 1)
+                .set("data_type", col.type().sqlName()).set("udt_catalog", o.database())
+                .set("udt_schema", "pg_catalog").set("udt_name", col.type().pgName())
+                .set("dtd_identifier", String.valueOf(c + 1)).set("is_self_referencing", "NO")
+                .set("is_identity", "NO").set("identity_cycle", "NO").set("is_generated", "NEVER");
+        numericFacts(row, col);
+        return row;
     }
 
     private static void numericFacts(ViewRow row, ColumnDef col) {

@@ -87,4 +87,22 @@ public final class ViewCheckOptions {
             return false;
         }
     }
+
+    /**
+     * For each column of {@code view}, whether it is updatable (a column of the base table, through every
+     * view under it), as pg_column_is_updatable tells; all false when the view is not automatically updatable.
+     */
+    public static boolean[] updatableColumns(SchemaLookup schema, ViewDef view) {
+        boolean[] out = new boolean[view.columns().size()];
+        try {
+            // DELETE's rules: a view with no updatable column still resolves (its columns are all false).
+            int[] base = UpdatableViews.resolve(schema, new ParameterTypes(List.of()), view, "delete from").baseColumn();
+            for (int i = 0; i < Math.min(out.length, base.length); i++) {
+                out[i] = base[i] >= 0;
+            }
+        } catch (HeliosException e) {
+            // not automatically updatable
+        }
+        return out;
+    }
 }

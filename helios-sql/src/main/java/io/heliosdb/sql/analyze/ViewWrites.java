@@ -7,6 +7,7 @@ import io.heliosdb.api.SqlType;
 import io.heliosdb.sql.SchemaLookup;
 import io.heliosdb.sql.ast.Delete;
 import io.heliosdb.sql.ast.Expr;
+import io.heliosdb.sql.ast.FromItem;
 import io.heliosdb.sql.ast.Insert;
 import io.heliosdb.sql.ast.SelectItem;
 import io.heliosdb.sql.ast.TableName;
@@ -44,16 +45,15 @@ final class ViewWrites {
         return schema.table(name.name()).isEmpty() ? schema.view(name.name()) : Optional.empty();
     }
 
-    /** The layout of UPDATE/DELETE rows: base columns, key, view columns. */
+    /**
+     * The layout of UPDATE/DELETE rows: base columns, key, view columns, then (UPDATE ... FROM, DELETE ...
+     * USING) the other items' columns.
+     */
     private record Target(UpdatableViews.Resolved view, LogicalPlan plan, Scope scope, int keySlot,
                           ExpressionBinder binder) {
     }
 
-    private Target target(ViewDef def, TableName name, Expr where, String verb, boolean joined) {
-        if (joined) {
-            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "cannot " + verb + " view \"" + def.name()
-                    + "\" joined to other tables", null, null, name.position() + 1, null);
-        }
+    private Target target(ViewDef def, TableName name, Expr where, String verb, List<FromItem> others) {
         UpdatableViews.Resolved view = UpdatableViews.resolve(schema, parameters, def, verb);
         TableDef base = view.base();
         int width = base.columns().size();
@@ -76,16 +76,23 @@ final class ViewWrites {
         }
         plan = new LogicalPlan.Project(plan, layout, columns);
         Scope scope = Scope.at(width + 1, name.exposedName(), viewTable);
-        ExpressionBinder binder = new SelectAnalyzer(schema, parameters).binder(scope, verb.toUpperCase(java.util.Locale.ROOT));
+        SelectAnalyzer analyzer = new SelectAnalyzer(schema, parameters);
+        if (!others.isEmpty()) {
+            // As JoinedTargets does for a table: the view's rows inner-joined to the other items; a view row
+            // joined to several is changed once.
+            SelectAnalyzer.Source from = analyzer.fromList(others);
+            scope = scope.concat(from.scope(), 0);
+            plan = new LogicalPlan.Join(plan, from.plan(), null, LogicalPlan.JoinKind.INNER);
+        }
+        ExpressionBinder binder = analyzer.binder(scope, verb.toUpperCase(java.util.Locale.ROOT));
         if (where != null) {
-            plan = new LogicalPlan.Filter(plan, new SelectAnalyzer(schema, parameters).binder(scope, "WHERE")
-                    .bindCondition(where, "WHERE"));
+            plan = new LogicalPlan.Filter(plan, analyzer.binder(scope, "WHERE").bindCondition(where, "WHERE"));
         }
         return new Target(view, plan, scope, width, binder);
     }
 
     BoundStatement update(ViewDef def, Update update) {
-        Target t = target(def, update.table(), update.where(), "update", !update.from().isEmpty());
+        Target t = target(def, update.table(), update.where(), "update", update.from());
         TableDef base = t.view().base();
         List<BoundExpr> newRow = new ArrayList<>();
         for (int i = 0; i < base.columns().size(); i++) {
@@ -108,14 +115,15 @@ final class ViewWrites {
         }
         // RETURNING reads the new base row (the executor puts it in front): view columns are recomputed.
         int viewStart = base.columns().size() + 1;
-        Returning r = returning(update.returning(), t.scope(),
-                e -> UpdatableViews.substitute(e, i -> i >= viewStart ? t.view().columns().get(i - viewStart) : null));
+        int viewEnd = viewStart + t.view().columns().size();
+        Returning r = returning(update.returning(), t.scope(), e -> UpdatableViews.substitute(e,
+                i -> i >= viewStart && i < viewEnd ? t.view().columns().get(i - viewStart) : null));
         return new BoundStatement.Update(base, t.plan(), newRow, r.exprs(), r.columns(), t.keySlot(),
                 ViewCheckOptions.of(t.view()));
     }
 
     BoundStatement delete(ViewDef def, Delete delete) {
-        Target t = target(def, delete.table(), delete.where(), "delete from", !delete.using().isEmpty());
+        Target t = target(def, delete.table(), delete.where(), "delete from", delete.using());
         Returning r = returning(delete.returning(), t.scope(), Function.identity());
         return new BoundStatement.Delete(t.view().base(), t.plan(), r.exprs(), r.columns(), t.keySlot());
     }
@@ -125,9 +133,6 @@ final class ViewWrites {
      * with RETURNING over the view's columns of the inserted row.
      */
     BoundStatement insert(ViewDef def, Insert insert, Function<Insert, BoundStatement> intoBase) {
-        if (insert.onConflict() != null) {
-            throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "ON CONFLICT on a view is not supported");
-        }
         UpdatableViews.Resolved view = UpdatableViews.resolve(schema, parameters, def, "insert into");
         List<String> names = insert.columns();
         if (names.isEmpty()) {
@@ -149,20 +154,71 @@ final class ViewWrites {
                 insert.table().position()), baseNames,
                 insert.rows(), insert.query(), List.of(), insert.overridingSystemValue(), null);
         BoundStatement.Insert bound = (BoundStatement.Insert) intoBase.apply(rewritten);
-        Returning r = returning(insert.returning(), Scope.of(insert.table().exposedName(),
-                view.asTable(insert.table().exposedName())), e -> UpdatableViews.substitute(e, i -> view.columns().get(i)));
-        return new BoundStatement.Insert(bound.table(), bound.source(), r.exprs(), r.columns(), null,
+        String exposed = insert.table().exposedName();
+        Returning r = returning(insert.returning(), Scope.of(exposed, view.asTable(exposed)),
+                e -> UpdatableViews.substitute(e, i -> view.columns().get(i)));
+        BoundConflict conflict = insert.onConflict() == null ? null
+                : conflict(view, exposed, insert.onConflict());
+        return new BoundStatement.Insert(bound.table(), bound.source(), r.exprs(), r.columns(), conflict,
                 ViewCheckOptions.of(view));
+    }
+
+    /**
+     * ON CONFLICT through the view, as PostgreSQL's rewriter maps it: the conflict target and the SET columns
+     * name view columns (each must be a base column), and DO UPDATE's expressions read the view's columns of
+     * the existing row and of EXCLUDED, both computed from base rows.
+     */
+    private BoundConflict conflict(UpdatableViews.Resolved view, String exposed, io.heliosdb.sql.ast.OnConflict c) {
+        if (c.constraint() != null) {
+            // PostgreSQL looks the constraint up on the view, which has none.
+            throw new HeliosException(SqlState.UNDEFINED_OBJECT, "constraint \"" + c.constraint() + "\" for table \""
+                    + io.heliosdb.sql.schema.QualifiedNames.localName(view.view().name()) + "\" does not exist");
+        }
+        TableDef base = view.base();
+        int width = base.columns().size();
+        int count = view.columns().size();
+        TableDef viewTable = view.asTable(exposed);
+        Scope scope = Scope.of(exposed, viewTable).concat(Scope.of("excluded", viewTable), 0);
+        List<BoundExpr> excluded = new ArrayList<>();
+        for (BoundExpr column : view.columns()) {
+            excluded.add(UpdatableViews.substitute(column, i -> {
+                ColumnDef b = base.columns().get(i);
+                return new BoundExpr.ColumnSlot(width + i, b.type(), b.typmod(), "excluded." + b.name());
+            }));
+        }
+        java.util.function.UnaryOperator<BoundExpr> finish = e -> UpdatableViews.substitute(e,
+                i -> i < count ? view.columns().get(i) : excluded.get(i - count));
+        ConflictBinder.Names names = new ConflictBinder.Names() {
+            @Override
+            public int arbiter(String name) {
+                int k = viewColumn(view, name);
+                if (k < 0) {
+                    throw new HeliosException(SqlState.UNDEFINED_COLUMN, "column \"" + name + "\" does not exist");
+                }
+                return view.baseColumn()[k]; // -1 (an expression) matches no index
+            }
+
+            @Override
+            public int assigned(Update.Assignment a) {
+                return baseColumn(view, a.column(), "update", a.position());
+            }
+        };
+        return new ConflictBinder(schema, parameters).bind(base, c, names, scope, finish);
+    }
+
+    /** The index of view column {@code name}, or -1. */
+    private static int viewColumn(UpdatableViews.Resolved view, String name) {
+        for (int i = 0; i < view.columns().size(); i++) {
+            if (view.view().columns().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The base column behind view column {@code name}; 42703 or 0A000 as PostgreSQL. */
     private static int baseColumn(UpdatableViews.Resolved view, String name, String verb, int position) {
-        int k = -1;
-        for (int i = 0; i < view.columns().size(); i++) {
-            if (view.view().columns().get(i).name().equals(name)) {
-                k = i;
-            }
-        }
+        int k = viewColumn(view, name);
         if (k < 0) {
             throw new HeliosException(SqlState.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \""
                     + view.view().name() + "\" does not exist", null, null, position > 0 ? position + 1 : 0, null);
@@ -187,12 +243,18 @@ final class ViewWrites {
         List<BoundExpr> exprs = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
         ExpressionBinder binder = new SelectAnalyzer(schema, parameters).binder(scope, "RETURNING");
-        Scope.Entry entry = scope.entries().get(0);
         for (SelectItem item : items) {
-            if (item instanceof SelectItem.AllColumns) {
-                for (int i = 0; i < entry.table().columns().size(); i++) {
-                    exprs.add(finish.apply(Scope.slot(entry, i)));
-                    columns.add(entry.table().columns().get(i).toColumn());
+            if (item instanceof SelectItem.AllColumns all) {
+                // Unqualified, every visible column of every item (UPDATE ... FROM returns the joined row).
+                List<Scope.Entry> entries = all.qualifier() == null ? scope.entries()
+                        : List.of(scope.entry(all.qualifier(), all.position() + 1));
+                for (Scope.Entry e : entries) {
+                    for (int i = 0; i < e.table().columns().size(); i++) {
+                        if (all.qualifier() != null || e.exposes(i)) {
+                            exprs.add(finish.apply(Scope.slot(e, i)));
+                            columns.add(e.table().columns().get(i).toColumn());
+                        }
+                    }
                 }
             } else {
                 SelectItem.ExprItem ei = (SelectItem.ExprItem) item;

@@ -13,6 +13,7 @@ import io.heliosdb.sql.schema.ColumnDef;
 import io.heliosdb.sql.schema.ConstraintDef;
 import io.heliosdb.sql.schema.IndexDef;
 import io.heliosdb.sql.schema.TableDef;
+import io.heliosdb.sql.schema.ViewDef;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -85,6 +86,16 @@ final class AlterTableStatement {
                     renameReferences(ctx, other, t.name(), rename.newName());
                 }
             }
+            // Views keep their query as text: the ones reading the table follow its new name.
+            for (ViewDef v : ctx.views()) {
+                if (v.dependsOn().contains(t.name())) {
+                    ctx.definitions().putView(new ViewDef(v.id(), v.name(), v.columns(),
+                            io.heliosdb.sql.parse.ViewNames.renameRelation(v.query(), t.name(),
+                                    io.heliosdb.sql.schema.QualifiedNames.localName(rename.newName())),
+                            v.dependsOn().stream().map(n -> n.equals(t.name()) ? rename.newName() : n).toList(),
+                            v.checkOption()));
+                }
+            }
             return rename.newName();
         } else if (action instanceof AlterTable.RenameColumn rename) {
             int i = column(t, rename.column());
@@ -101,6 +112,15 @@ final class AlterTableStatement {
             }
             replaceColumn(ctx, t.withConstraints(constraints), i, new ColumnDef(rename.newName(), c.type(), c.typmod(),
                     c.notNull(), c.defaultExpression()));
+            // Views keep their query as text: the ones reading the table follow the new name.
+            for (ViewDef v : ctx.views()) {
+                if (v.dependsOn().contains(t.name())) {
+                    ViewDef changed = io.heliosdb.sql.analyze.ViewColumnRenames.afterRename(ctx, v, c.name(), rename.newName());
+                    if (changed != v) {
+                        ctx.definitions().putView(changed);
+                    }
+                }
+            }
         } else if (action instanceof AlterTable.SetDefault set) {
             int i = column(t, set.column());
             ColumnDef c = t.columns().get(i);

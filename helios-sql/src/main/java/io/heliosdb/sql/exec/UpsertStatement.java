@@ -34,6 +34,7 @@ final class UpsertStatement {
         Evaluator where = conflict.where() == null ? null : ExpressionCompiler.compile(conflict.where());
         TableDef table = insert.table();
         RowConstraints constraints = new RowConstraints(table);
+        ViewChecks viewChecks = new ViewChecks(table, insert.viewChecks());
         List<Column> columns = insert.returningColumns();
         return rt -> {
             boolean referenced = conflict.doUpdate() && RowConstraints.referencedByAny(rt.context(), table);
@@ -51,6 +52,7 @@ final class UpsertStatement {
                 if (existing == null) {
                     constraints.checkRow(rt, row, null);
                     rt.context().insert(table, row);
+                    viewChecks.check(rt, row);
                     if (conflict.doUpdate()) {
                         arbiterValues(table, conflict, row).forEach(inserted::add);
                     }
@@ -80,6 +82,7 @@ final class UpsertStatement {
                 }
                 constraints.checkRow(rt, next, existing.row());
                 rt.context().update(table, existing.key(), next);
+                viewChecks.check(rt, next);
                 if (referenced) {
                     RowConstraints.afterParentChange(rt, table, existing.row(), next);
                 }

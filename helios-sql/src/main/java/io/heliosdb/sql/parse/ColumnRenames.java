@@ -33,6 +33,37 @@ public final class ColumnRenames {
         return out.append(text.substring(copied)).toString();
     }
 
+    /** {@link #renameAt}'s result: the new text and where the new name stands in it ({@code end} exclusive). */
+    public record Renamed(String text, int start, int end) {
+    }
+
+    /**
+     * {@code text} with the column reference starting at {@code position} ({@code name} or
+     * {@code qualifier.name}) naming {@code to} instead of {@code from}; null when no such reference starts there.
+     */
+    public static Renamed renameAt(String text, int position, String from, String to) {
+        PostgreSqlLexer lexer = new PostgreSqlLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        List<Token> tokens = new java.util.ArrayList<>();
+        for (Token t : lexer.getAllTokens()) {
+            if (t.getStartIndex() >= position && t.getChannel() == Token.DEFAULT_CHANNEL && tokens.size() < 3) {
+                tokens.add(t);
+            }
+        }
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        // name, or qualifier.name: the column is the last name
+        Token column = tokens.size() == 3 && tokens.get(1).getType() == PostgreSqlLexer.DOT && name(tokens.get(2)) != null
+                ? tokens.get(2) : tokens.get(0);
+        if (!from.equals(name(column))) {
+            return null;
+        }
+        String quoted = quote(to);
+        return new Renamed(text.substring(0, column.getStartIndex()) + quoted + text.substring(column.getStopIndex() + 1),
+                column.getStartIndex(), column.getStartIndex() + quoted.length());
+    }
+
     /** The name a token spells when it can be a column name, else null. */
     private static String name(Token t) {
         String s = t.getText();
@@ -51,7 +82,8 @@ public final class ColumnRenames {
         return s.toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static String quote(String name) {
+    /** {@code name} as an identifier in SQL text, quoted when it must be. */
+    public static String quote(String name) {
         boolean plain = !name.isEmpty() && (Character.isLowerCase(name.charAt(0)) || name.charAt(0) == '_')
                 && name.chars().allMatch(ch -> ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '_');
         if (plain) {

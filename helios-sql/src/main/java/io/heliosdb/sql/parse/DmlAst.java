@@ -29,7 +29,8 @@ final class DmlAst {
     }
 
     Insert insert(InsertStmtContext ctx) {
-        List<String> columns = ctx.identifier().stream().map(AstBuilder::identifier).toList();
+        // INSERT INTO t AS alias: the alias is the first identifier, the column list the rest.
+        List<String> columns = ctx.identifier().stream().filter(i -> i != ctx.alias).map(AstBuilder::identifier).toList();
         List<List<Expr>> rows = null;
         Query query = null;
         if (ctx.insertSource() instanceof QuerySourceContext q) {
@@ -42,7 +43,7 @@ final class DmlAst {
         } else {
             rows = List.of(List.of());
         }
-        return new Insert(ast.tableName(ctx.qualifiedName()), columns, rows, query, returning(ctx.returningClause()),
+        return new Insert(ast.tableName(ctx.qualifiedName(), ctx.alias), columns, rows, query, returning(ctx.returningClause()),
                 overridingSystemValue(ctx.overridingClause()), new ConstraintAst(ast).onConflict(ctx.onConflict()));
     }
 

@@ -68,6 +68,55 @@ public final class ViewNames {
         return out.append(query.substring(copied)).toString();
     }
 
+    /**
+     * {@code query} with each FROM reference to the relation stored as {@code from} (bare in public, else
+     * {@code schema.name}) naming {@code toLocal} instead (ALTER TABLE ... RENAME TO under a view). A reference
+     * without an alias keeps the old name as its alias, so column references qualified by it still resolve.
+     */
+    public static String renameRelation(String query, String from, String toLocal) {
+        PostgreSqlLexer lexer = new PostgreSqlLexer(CharStreams.fromString(query));
+        lexer.removeErrorListeners();
+        PostgreSqlParser parser = new PostgreSqlParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        PostgreSqlParser.ScriptContext script = parser.script();
+        if (parser.getNumberOfSyntaxErrors() > 0) {
+            return query;
+        }
+        Set<String> commonTables = new HashSet<>();
+        List<PostgreSqlParser.TableRefContext> refs = new ArrayList<>();
+        new PostgreSqlBaseVisitor<Void>() {
+            @Override
+            public Void visitCommonTable(PostgreSqlParser.CommonTableContext ctx) {
+                commonTables.add(AstBuilder.identifier(ctx.name));
+                return visitChildren(ctx);
+            }
+
+            @Override
+            public Void visitTableRef(PostgreSqlParser.TableRefContext ctx) {
+                refs.add(ctx);
+                return visitChildren(ctx);
+            }
+        }.visit(script);
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        for (PostgreSqlParser.TableRefContext ref : refs) {
+            List<PostgreSqlParser.IdentifierContext> parts = ref.qualifiedName().identifier();
+            String local = AstBuilder.identifier(parts.get(parts.size() - 1));
+            String schema = parts.size() == 2 ? AstBuilder.identifier(parts.get(0)) : null;
+            boolean inPublic = schema == null || schema.equals(io.heliosdb.sql.schema.QualifiedNames.PUBLIC);
+            if (!(inPublic ? local : schema + "." + local).equals(from) || schema == null && commonTables.contains(local)) {
+                continue;
+            }
+            PostgreSqlParser.IdentifierContext name = parts.get(parts.size() - 1);
+            out.append(query, copied, name.getStart().getStartIndex()).append(ColumnRenames.quote(toLocal));
+            if (ref.identifier() == null) {
+                out.append(' ').append(ColumnRenames.quote(local));
+            }
+            copied = name.getStop().getStopIndex() + 1;
+        }
+        return out.append(query.substring(copied)).toString();
+    }
+
     private static String quote(String name) {
         boolean plain = !name.isEmpty() && (Character.isLowerCase(name.charAt(0)) || name.charAt(0) == '_')
                 && name.chars().allMatch(ch -> ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '_');

@@ -179,7 +179,7 @@ truncateStmt
 // ---------------------------------------------------------------- DML
 
 insertStmt
-    : withClause? INSERT INTO qualifiedName (LPAREN identifier (COMMA identifier)* RPAREN)?
+    : withClause? INSERT INTO qualifiedName (AS alias=identifier)? (LPAREN identifier (COMMA identifier)* RPAREN)?
       overridingClause?
       insertSource onConflict? returningClause?
     ;
