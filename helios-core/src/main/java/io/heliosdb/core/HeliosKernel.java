@@ -86,15 +86,15 @@ public final class HeliosKernel implements KernelProvider {
 
         StorageConfig effectiveStorage = storage.memoryOnly() ? storage : storage.withPath(
                 storage.path().toAbsolutePath().normalize()).withEngine(engineName);
-        // In Hybrid mode the budget goes to the row cache; the engine keeps its own small default.
-        StorageEngine engine = storageProvider.open(
-                cacheProvider != null ? effectiveStorage.withCacheSizeBytes(0) : effectiveStorage);
+        StorageEngine engine = storageProvider.open(engineStorage(effectiveStorage, cacheProvider != null));
         CacheLayer cache = null;
         KernelDatabase db;
         try {
             if (cacheProvider != null) {
                 cache = openCache(cacheProvider, effectiveStorage);
-                startupLog.accept("Cache size: " + ByteSize.format(storage.cacheSizeBytes()));
+                startupLog.accept("Cache size: " + ByteSize.format(storage.cacheSizeBytes())
+                        + (storage.engineCacheBytes() > 0
+                        ? " (engine cache " + ByteSize.format(storage.engineCacheBytes()) + ")" : ""));
             }
             db = new KernelDatabase(config, mode, engine, cache, cacheProvider == null ? null : cacheProvider.name());
             if (cacheProvider != null) {
@@ -143,6 +143,14 @@ public final class HeliosKernel implements KernelProvider {
      */
     static boolean placesCacheLayer(StorageConfig storage, boolean serve, boolean memory) {
         return serve && storage.cacheSizeBytes() > 0 && !memory && !storage.cacheProvider().equals(NO_CACHE_LAYER);
+    }
+
+    /**
+     * What the engine is opened with: in Hybrid mode {@code cache_size} goes to the row cache and the engine gets
+     * {@code engine_cache_size} (0: its own default); otherwise the engine's cache is {@code cache_size}.
+     */
+    static StorageConfig engineStorage(StorageConfig storage, boolean hybrid) {
+        return hybrid ? storage.withCacheSizeBytes(storage.engineCacheBytes()) : storage;
     }
 
     /** The provider named by {@code [storage] cache_provider}; F0000 naming the installed ones when it is missing. */

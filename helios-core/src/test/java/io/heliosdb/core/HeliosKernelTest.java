@@ -74,6 +74,16 @@ class HeliosKernelTest {
     }
 
     @Test
+    void engineStorage_hybridGivesTheEngineItsOwnCacheSize_otherModesCacheSize() {
+        StorageConfig storage = StorageConfig.defaults().withCacheSizeBytes(40L << 20);
+        assertThat(HeliosKernel.engineStorage(storage, true).cacheSizeBytes()).isZero();
+        assertThat(HeliosKernel.engineStorage(storage.withEngineCacheBytes(2L << 20), true).cacheSizeBytes())
+                .isEqualTo(2L << 20);
+        assertThat(HeliosKernel.engineStorage(storage.withEngineCacheBytes(2L << 20), false).cacheSizeBytes())
+                .isEqualTo(40L << 20);
+    }
+
+    @Test
     void chooseCache_takesTheConfiguredProvider_elseNamesTheInstalledOnes() {
         var providers = java.util.ServiceLoader.load(io.heliosdb.spi.CacheLayerProvider.class).stream()
                 .map(java.util.ServiceLoader.Provider::get).toList();

@@ -170,6 +170,9 @@ public final class CompareMain {
             notes.add(kindAndRule[0] + " (" + String.join(", ", ids) + "): " + kindAndRule[1]
                     + "; the same rule for every system");
         });
+        if (options.workloads().contains(Workload.ZIPF_POINT_SELECT.id())) {
+            notes.add(ZipfMemory.describe(options.scale().rows()));
+        }
         return notes;
     }
 

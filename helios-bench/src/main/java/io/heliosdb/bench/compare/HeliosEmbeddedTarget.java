@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ServiceLoader;
 
 /** HeliosDB through its embedded API, in Memory-only or Embedded (persistent engine) mode. */
-record HeliosEmbeddedTarget(String id, String engine) implements Target {
+record HeliosEmbeddedTarget(String id, String engine) implements Target, ZipfMemory.Budgeted {
 
     @Override
     public String description() {
@@ -37,11 +37,30 @@ record HeliosEmbeddedTarget(String id, String engine) implements Target {
 
     @Override
     public Instance open(Path directory) {
-        HeliosDB db = HeliosDB.open(config(engine, directory));
+        return open(config(engine, directory));
+    }
+
+    /** RocksDB: a block cache of the budget (Embedded mode gives {@code cache_size} to it); other engines as usual. */
+    @Override
+    public Instance openWithin(Path directory, long budgetBytes) {
+        HeliosConfig config = config(engine, directory);
+        return open(engine.equals("rocksdb") ? config.withStorage(config.storage().withCacheSizeBytes(budgetBytes)
+                .withDirectReads(ZipfMemory.directReads())) : config);
+    }
+
+    private static Instance open(HeliosConfig config) {
+        HeliosDB db = HeliosDB.open(config);
         return new Instance() {
             @Override
             public DbClient connect() {
                 return new HeliosClient(db.session());
+            }
+
+            @Override
+            public long[] memoryHitsAndMisses() {
+                try (var s = db.session()) {
+                    return MemoryReads.blockCache(s);
+                }
             }
 
             @Override

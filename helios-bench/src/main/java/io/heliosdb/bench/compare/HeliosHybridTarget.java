@@ -12,8 +12,10 @@ import java.util.ServiceLoader;
  * HeliosDB Hybrid (Server on RocksDB plus the {@code provider} cache layer) through pgJDBC, its cache
  * sized to a tenth of the items table, so the zipfian workload reads data 10× the cache. The hit
  * rate reported is {@code helios_cache_stats}' hits and misses over the workload's measured period (see RunOne).
+ * The zipfian workload runs it within {@link ZipfMemory}'s budget instead: row cache and block cache together a tenth
+ * of the data, as Server's block cache.
  */
-record HeliosHybridTarget(String id, String provider) implements Target {
+record HeliosHybridTarget(String id, String provider) implements Target, ZipfMemory.Budgeted {
     /**
      * The budget per row of the table, times ten: what one items row (12-byte key, 31-byte stored version) takes
      * in the caffeine layer, which weighs an entry by the heap it really holds (192 B in
@@ -37,7 +39,8 @@ record HeliosHybridTarget(String id, String provider) implements Target {
     @Override
     public String description() {
         return "HeliosDB Hybrid via pgJDBC (" + PgJdbc.PROPERTIES_NOTE + "), RocksDB + " + provider
-                + " cache of a tenth of the table read (items; pgbench_accounts for pgbench)";
+                + " cache of a tenth of the table read (items; pgbench_accounts for pgbench); zipf-point-select: the"
+                + " row cache and a small block cache within the budget of ZipfMemory";
     }
 
     @Override
@@ -62,11 +65,24 @@ record HeliosHybridTarget(String id, String provider) implements Target {
         return "helios-rocksdb";
     }
 
+    /** The usual set-up: the row cache of {@link #cacheBytes()}, RocksDB's default block cache next to it. */
     @Override
     public Instance open(Path directory) {
+        return open(directory, cacheBytes(), 0, false);
+    }
+
+    @Override
+    public Instance openWithin(Path directory, long budgetBytes) {
+        return open(directory, ZipfMemory.hybridRowCacheBytes(budgetBytes),
+                ZipfMemory.hybridEngineCacheBytes(budgetBytes), ZipfMemory.directReads());
+    }
+
+    /** {@code engineCacheBytes} 0: RocksDB's default block cache. */
+    private Instance open(Path directory, long rowCacheBytes, long engineCacheBytes, boolean directReads) {
         HeliosConfig config = HeliosEmbeddedTarget.config("rocksdb", directory);
         config = config.withServer(config.server().withPort(0).withListenAddr("127.0.0.1"))
-                .withStorage(config.storage().withCacheSizeBytes(cacheBytes()).withCacheProvider(provider));
+                .withStorage(config.storage().withCacheSizeBytes(rowCacheBytes).withCacheProvider(provider)
+                        .withEngineCacheBytes(engineCacheBytes).withDirectReads(directReads));
         HeliosDB db = HeliosDB.serve(config);
         int port = db.transports().get(0).port();
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";

@@ -12,9 +12,10 @@ import java.sql.DriverManager;
  *
  * <p>On RocksDB it gets the memory a {@link HeliosHybridTarget} gets: Hybrid keeps the engine's default
  * block cache and adds its row cache, so Server's block cache is that default plus the row cache's
- * budget ({@code cache_provider = "none"} gives {@code cache_size} to the engine instead of a cache layer).
+ * budget ({@code cache_provider = "none"} gives {@code cache_size} to the engine instead of a cache layer). The
+ * zipfian workload runs it within {@link ZipfMemory}'s budget instead: a block cache of a tenth of the data.
  */
-record HeliosServerTarget(String id, String engine) implements Target {
+record HeliosServerTarget(String id, String engine) implements Target, ZipfMemory.Budgeted {
     /** RocksDB's block cache when {@code cache_size} is 0, as Hybrid runs it (RocksTuning.DEFAULT_BLOCK_CACHE). */
     static final long ENGINE_DEFAULT_CACHE = 64L * 1024 * 1024;
 
@@ -27,7 +28,8 @@ record HeliosServerTarget(String id, String engine) implements Target {
     public String description() {
         return "HeliosDB Server via pgJDBC (" + PgJdbc.PROPERTIES_NOTE + "), "
                 + (engine.equals("memory") ? "in memory" : "persistent on " + engine
-                + (engine.equals("rocksdb") ? ", block cache of Hybrid's memory (64 MB + its row cache)" : ""));
+                + (engine.equals("rocksdb") ? ", block cache of Hybrid's memory (64 MB + its row cache); "
+                + "zipf-point-select: a block cache of the budget of ZipfMemory" : ""));
     }
 
     @Override
@@ -50,10 +52,20 @@ record HeliosServerTarget(String id, String engine) implements Target {
 
     @Override
     public Instance open(Path directory) {
+        return open(directory, blockCacheBytes(), false);
+    }
+
+    @Override
+    public Instance openWithin(Path directory, long budgetBytes) {
+        return open(directory, budgetBytes, ZipfMemory.directReads());
+    }
+
+    private Instance open(Path directory, long blockCacheBytes, boolean directReads) {
         HeliosConfig config = HeliosEmbeddedTarget.config(engine, directory);
         config = config.withServer(config.server().withPort(0).withListenAddr("127.0.0.1"));
         if (engine.equals("rocksdb")) {
-            config = config.withStorage(config.storage().withCacheSizeBytes(blockCacheBytes()).withCacheProvider("none"));
+            config = config.withStorage(config.storage().withCacheSizeBytes(blockCacheBytes).withCacheProvider("none")
+                    .withDirectReads(directReads));
         }
         HeliosDB db = HeliosDB.serve(config);
         int port = db.transports().get(0).port();
@@ -67,6 +79,13 @@ record HeliosServerTarget(String id, String engine) implements Target {
             @Override
             public PgEndpoint pgEndpoint() {
                 return new PgEndpoint(port, "postgres", "postgres");
+            }
+
+            @Override
+            public long[] memoryHitsAndMisses() throws Exception {
+                try (var c = DriverManager.getConnection(url, PgJdbc.properties("postgres"))) {
+                    return MemoryReads.blockCache(c);
+                }
             }
 
             @Override

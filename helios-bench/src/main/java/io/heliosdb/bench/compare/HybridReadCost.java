@@ -21,8 +21,8 @@ import java.util.function.IntUnaryOperator;
 /**
  * CPU and allocation per prepared point SELECT, in process (no wire), on Server (RocksDB) and on
  * Hybrid (RocksDB + each installed cache layer) assembled exactly as {@code HeliosDB.serve} does, with
- * the cache sized as {@link HeliosHybridTarget} sizes it and Server's block cache as {@link HeliosServerTarget}
- * sizes it (the same memory). After the zipf stream it prints the ideal hit rate for the rows each cache holds. Wall-clock time is noise on a shared
+ * the memory of the zipfian workload's budget ({@link ZipfMemory}: Server's block cache, Hybrid's row cache and
+ * small block cache, a tenth of the data for each). After the zipf stream it prints the ideal hit rate for the rows each cache holds. Wall-clock time is noise on a shared
  * machine, so this reads the thread's CPU time and allocated bytes around each batch, runs the
  * targets interleaved (A B C A B C ...) and prints medians. Key streams:
  * <ul>
@@ -57,17 +57,17 @@ public final class HybridReadCost {
         Path dir = Files.createTempDirectory("hybrid-read-cost");
         List<Target> targets = new ArrayList<>();
         try {
-            targets.add(open("server-rocks", dir.resolve("server"), 0, null, rows));
+            long budget = ZipfMemory.budgetBytes(rows);
+            targets.add(open("server-rocks", dir.resolve("server"), budget, null, rows));
             for (String provider : System.getProperty("providers", "caffeine,compact,chronicle").split(",")) {
                 boolean installed = ServiceLoader.load(CacheLayerProvider.class).stream()
                         .anyMatch(p -> p.get().name().equals(provider));
                 if (installed) {
-                    targets.add(open("hybrid-" + provider, dir.resolve(provider), HeliosHybridTarget.cacheBytes(),
-                            provider, rows));
+                    targets.add(open("hybrid-" + provider, dir.resolve(provider), budget, provider, rows));
                 }
             }
-            System.out.printf(Locale.ROOT, "rows %d, cache %d bytes (%d per row of the table), %d reps x %d ops%n",
-                    rows, HeliosHybridTarget.cacheBytes(), HeliosHybridTarget.ROW_BYTES, reps, ops);
+            System.out.printf(Locale.ROOT, "rows %d, %s; %d reps x %d ops%n", rows, ZipfMemory.describe(rows), reps,
+                    ops);
             Map<String, IntUnaryOperator> streams = streams(rows);
             List<String> only = List.of(System.getProperty("streams", "zipf,hot,cold").split(","));
             for (Map.Entry<String, IntUnaryOperator> stream : streams.entrySet()) {
@@ -185,14 +185,16 @@ public final class HybridReadCost {
         }
     }
 
-    private static Target open(String name, Path dir, long cacheBytes, String provider, int rows) {
+    /** Within the zipfian workload's memory budget, as the compare harness runs it ({@link ZipfMemory}). */
+    private static Target open(String name, Path dir, long budget, String provider, int rows) {
         HeliosConfig config = HeliosEmbeddedTarget.config("rocksdb", dir);
-        config = config.withServer(config.server().withPort(0).withListenAddr("127.0.0.1"));
+        config = config.withServer(config.server().withPort(0).withListenAddr("127.0.0.1"))
+                .withStorage(config.storage().withDirectReads(ZipfMemory.directReads()));
         if (provider != null) {
-            config = config.withStorage(config.storage().withCacheSizeBytes(cacheBytes).withCacheProvider(provider));
-        } else { // Server with Hybrid's memory in its block cache, as the compare harness runs it
-            config = config.withStorage(config.storage().withCacheSizeBytes(HeliosServerTarget.blockCacheBytes())
-                    .withCacheProvider("none"));
+            config = config.withStorage(config.storage().withCacheSizeBytes(ZipfMemory.hybridRowCacheBytes(budget))
+                    .withEngineCacheBytes(ZipfMemory.hybridEngineCacheBytes(budget)).withCacheProvider(provider));
+        } else {
+            config = config.withStorage(config.storage().withCacheSizeBytes(budget).withCacheProvider("none"));
         }
         HeliosDB db = HeliosDB.serve(config);
         Session s = db.session();

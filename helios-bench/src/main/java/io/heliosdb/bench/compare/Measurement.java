@@ -44,6 +44,12 @@ final class Measurement {
         return run(sessions, pacing, jit, () -> { });
     }
 
+    /** The warm-up's second way to end (after its least time): a rule of steady state, asked by the sessions. */
+    @FunctionalInterface
+    interface Steady {
+        boolean reached(long opsSoFar, long now);
+    }
+
     /** Work done between the warm-up and the measured period (e.g. reading a counter); not timed. */
     @FunctionalInterface
     interface WarmupEnd {
@@ -52,6 +58,12 @@ final class Measurement {
 
     private static Outcome run(List<Workload.Operation> sessions, Pacing pacing, JitQuiet jit, WarmupEnd atMeasureStart)
             throws Exception {
+        return run(sessions, pacing, jit::quiet, "jit quiet", atMeasureStart);
+    }
+
+    /** As {@link #run(List, Pacing, WarmupEnd)}, the warm-up's second way to end being {@code steady} (named so). */
+    static Outcome run(List<Workload.Operation> sessions, Pacing pacing, Steady steady, String steadyLabel,
+                       WarmupEnd atMeasureStart) throws Exception {
         int n = sessions.size();
         AtomicReference<String> warmupEnd = new AtomicReference<>();
         // The session that ends the warm-up; the others keep warming up until measureStart is set.
@@ -92,8 +104,8 @@ final class Measurement {
                             end = "count";
                         } else if (now - begin >= cap) {
                             end = "cap";
-                        } else if (jit.quiet(done, now) && now - begin >= warmMin) {
-                            end = "jit quiet";
+                        } else if (steady.reached(done, now) && now - begin >= warmMin) {
+                            end = steadyLabel;
                         }
                         if (end != null && ending.compareAndSet(false, true)) {
                             atMeasureStart.run();

@@ -94,14 +94,13 @@ public record Pacing(long warmupMillis, long warmupOps, long measureMillis, long
         if (workload.kind() == Workload.Kind.PGBENCH) {
             return rows;
         }
+        // The zipfian reads are also judged on caches (Hybrid's row cache, the block cache), which fill with
+        // the hot keys as it runs: its warm-up ends on their steady hit rate and the JIT's quiet, not on a count.
+        if (workload == Workload.ZIPF_POINT_SELECT) {
+            return ZipfWarmup.pacing(scale, rows);
+        }
         int perOp = Math.max(1, workload.rowsPerOperation());
         long quiet = rows.quietOps == 0 ? 0 : Math.max(1, rows.quietOps / perOp);
-        // The zipfian reads are also judged on caches (Hybrid's row cache, the block cache), which fill with
-        // the hot keys as it runs: it must run at least one operation per row of the table, so at full scale
-        // its count alone ends the warm-up, as before.
-        if (workload == Workload.ZIPF_POINT_SELECT) {
-            quiet = Math.max(quiet, scale.rows());
-        }
         long warmupOps = Math.max(1, rows.warmupOps / perOp);
         return new Pacing(rows.warmupMillis, warmupOps, rows.measureMillis, Math.max(1, rows.measureOps / perOp),
                 rows.capMillis, quiet >= warmupOps ? 0 : quiet);
@@ -109,6 +108,9 @@ public record Pacing(long warmupMillis, long warmupOps, long measureMillis, long
 
     /** One line for the report, e.g. {@code warm-up until both 3 s and 20 ops, then measured until both 2 s and 10 ops}. */
     public String describe() {
+        if (warmupOps == ZipfWarmup.NO_COUNT) {
+            return ZipfWarmup.describe(this);
+        }
         if (measureOps == 0) {
             return String.format(Locale.ROOT, "pgbench -T: one warm-up run of at least %s, stopped once the JIT "
                     + "of the JVM hosting the server has been quiet (compiling at most 5%% of the time) during the "

@@ -199,7 +199,34 @@ public final class RunOne {
             }
             return;
         }
-        try (Target.Instance instance = target.open(directory); DbClient first = instance.connect()) {
+        List<Workload> rest = workloads;
+        if (workloads.get(0) == Workload.ZIPF_POINT_SELECT && target instanceof ZipfMemory.Budgeted budgeted
+                && target.notApplicable(Workload.ZIPF_POINT_SELECT) == null) {
+            // The zipfian reads run within their memory budget, on an instance of their own on the same files; the
+            // data set they load (fresh files) stays for the reads after them.
+            long budget = ZipfMemory.budgetBytes(scale.rows());
+            System.err.printf("%s zipf-point-select: within a memory budget of %,d bytes (%s)%n", target.id(), budget,
+                    ZipfMemory.describe(scale.rows()));
+            try (Target.Instance instance = budgeted.openWithin(directory, budget)) {
+                runShared(target, instance, List.of(Workload.ZIPF_POINT_SELECT), round, scale, copied, opened, results);
+            }
+            rest = workloads.subList(1, workloads.size());
+            copied = true;
+            if (rest.isEmpty()) {
+                return;
+            }
+            opened = System.nanoTime();
+        }
+        try (Target.Instance instance = target.open(directory)) {
+            runShared(target, instance, rest, round, scale, copied, opened, results);
+        }
+    }
+
+    /** Runs workloads one after another on one instance, loading the data set first unless the files hold it. */
+    private static void runShared(Target target, Target.Instance instance, List<Workload> workloads, int round,
+                                  Scale scale, boolean copied, long opened,
+                                  java.util.function.Consumer<RunResult> results) throws Exception {
+        try (DbClient first = instance.connect()) {
             first.query("SELECT 1");
             double startupMs = (System.nanoTime() - opened) / 1e6;
             String setUpFailed = copied ? null : setUpShared(instance, first, workloads.get(0), scale);
@@ -264,8 +291,26 @@ public final class RunOne {
                     ops.add(workload.operation(clients.get(i), scale, ids, 1000L * round + i));
                 }
                 Pacing pacing = Pacing.of(scale, workload);
-                Measurement.Outcome outcome = cacheBefore == null ? Measurement.run(ops, pacing)
-                        : Measurement.run(ops, pacing, () -> cacheAtMeasure[0] = instance.cacheHitsAndMisses());
+                boolean zipf = workload == Workload.ZIPF_POINT_SELECT;
+                long[][] memory = new long[2][];
+                Measurement.WarmupEnd atMeasure = () -> {
+                    if (cacheBefore != null) {
+                        cacheAtMeasure[0] = instance.cacheHitsAndMisses();
+                    }
+                    if (zipf) {
+                        memory[0] = instance.memoryHitsAndMisses();
+                    }
+                };
+                Measurement.Outcome outcome = zipf
+                        ? Measurement.run(ops, pacing, ZipfWarmup.of(instance, scale, pacing)::reached, ZipfWarmup.LABEL,
+                                atMeasure)
+                        : Measurement.run(ops, pacing, atMeasure);
+                if (zipf && memory[0] != null) {
+                    memory[1] = instance.memoryHitsAndMisses();
+                    System.err.printf("%s %s: hit rate of the memory the reads are served from (%s) %.1f%% over the "
+                            + "measured period%n", target.id(), workload.id(), cacheBefore != null ? "row cache"
+                            : "block cache, data blocks", 100 * hitRate(memory[0], memory[1]));
+                }
                 // The run's log shows whether the operation count, the JIT's quiet or the cap ended the warm-up.
                 phases(outcome.warmupNanos(), outcome.nanos());
                 System.err.printf("%s %s: %s; warmed up %d ops in %.1f s (ended by %s), measured %d ops in %.1f s%n",

@@ -64,6 +64,15 @@ public interface Target {
             return null;
         }
 
+        /**
+         * Hits and misses of the memory the zipfian reads are served from, {@code null} where unknown: the row cache
+         * for Hybrid, RocksDB's block cache (data blocks) for Server and Embedded ({@link ZipfWarmup} waits for its
+         * hit rate to level off).
+         */
+        default long[] memoryHitsAndMisses() throws Exception {
+            return cacheHitsAndMisses();
+        }
+
         @Override
         void close() throws Exception;
     }

@@ -14,7 +14,7 @@ public enum Workload {
     TX_1000_BATCH("tx-1000-batch", "1,000-row transaction with JDBC batching (rows/s)", 1000, Kind.OLTP),
     POINT_SELECT("point-select", "prepared SELECT by primary key, uniform keys", 1, Kind.OLTP),
     ZIPF_POINT_SELECT("zipf-point-select", "prepared SELECT by primary key, zipfian keys (exponent 0.99); "
-            + "the Hybrid targets' cache holds a tenth of the table", 1, Kind.OLTP),
+            + "every system caches within the same memory, a tenth of the data (ZipfMemory)", 1, Kind.OLTP),
     SCAN_AGGREGATE("scan-aggregate", "full-scan count/sum/avg", 1, Kind.ANALYTICS),
     GROUP_BY("group-by", "full-scan GROUP BY into 100 groups", 1, Kind.ANALYTICS),
     JOIN("join", "two-table join (rows/10 x rows), filter selects 100 rows", 1, Kind.ANALYTICS),

@@ -167,10 +167,15 @@ class JitQuietTest {
     }
 
     @Test
-    void pacing_zipfWarmsUpByCountAtFullScaleSoTheCachesFill() {
-        assertThat(Pacing.of(Scale.full(), Workload.ZIPF_POINT_SELECT).quietOps()).isZero();
+    void pacing_zipfWarmsUpUntilSteadyNotByCount_andMeasuresLonger() {
+        Pacing zipf = Pacing.of(Scale.full(), Workload.ZIPF_POINT_SELECT);
+        assertThat(zipf.warmupOps()).isEqualTo(ZipfWarmup.NO_COUNT);
+        assertThat(zipf.quietOps()).isEqualTo(20_000);
+        assertThat(zipf.measureMillis()).isEqualTo(3_000);
+        assertThat(zipf.capMillis()).isEqualTo(60_000);
         assertThat(Pacing.of(Scale.full(), Workload.POINT_SELECT).quietOps()).isEqualTo(20_000);
         assertThat(Pacing.of(Scale.quick(), Workload.ZIPF_POINT_SELECT).quietOps()).isEqualTo(20_000);
+        assertThat(Pacing.of(Scale.quick(), Workload.ZIPF_POINT_SELECT).measureMillis()).isEqualTo(500);
         assertThat(Pacing.of(Scale.full(), Workload.TX_1000).quietOps()).isEqualTo(20);
         assertThat(Pacing.of(Scale.full(), Workload.SCAN_AGGREGATE).quietOps()).isZero();
     }

@@ -98,12 +98,19 @@ class ReportTest {
     void pacingNotes_oneLinePerRuleNamingItsWorkloads() {
         CompareOptions quick = CompareOptions.parse(new String[] {"--quick", "--no-postgres"});
         assertThat(CompareMain.pacingNotes(quick)).contains(
-                "oltp (point-select, zipf-point-select): warm-up until 500 ms and either 200,000 ops or 20,000 ops"
+                "oltp (point-select): warm-up until 500 ms and either 200,000 ops or 20,000 ops"
                         + " with the JIT quiet (compiling at most 5% of the time), then measured until both 500 ms and"
                         + " 1,000 ops, each phase capped at 8 s; the same rule for every system",
                 "oltp (insert-autocommit): warm-up until 500 ms and either 5,000 ops or 2,500 ops with the JIT"
                         + " quiet (compiling at most 5% of the time), then measured until both 500 ms and 200 ops,"
-                        + " each phase capped at 4 s; the same rule for every system");
+                        + " each phase capped at 4 s; the same rule for every system",
+                "oltp (zipf-point-select): warm-up until 500 ms and both the JIT quiet (compiling at most 5% of the"
+                        + " time over 20,000 ops) and the hit rate of the memory the reads are served from (Hybrid's"
+                        + " row cache, the block cache elsewhere) level (windows of a tenth of the rows, at least"
+                        + " 20,000 ops, the last within 0.5 point of the one before), then measured until both 500 ms"
+                        + " and 1,000 ops, each phase capped at 8 s; the same rule for every system");
+        assertThat(CompareMain.pacingNotes(quick)).anyMatch(n -> n.startsWith("zipf-point-select runs every system "
+                + "within one memory budget, a tenth of the data"));
     }
 
     @Test

@@ -71,6 +71,54 @@ class RunJobTest {
         assertThat(results.get(1).status()).as(results.get(1).note()).isEqualTo("ok");
     }
 
+    /** Opens helios-rocks, recording whether each open was within a budget. */
+    private record RecordingTarget(HeliosEmbeddedTarget inner, List<Long> budgets) implements Target, ZipfMemory.Budgeted {
+        @Override
+        public String id() {
+            return inner.id();
+        }
+
+        @Override
+        public String description() {
+            return inner.description();
+        }
+
+        @Override
+        public String notApplicable(Workload workload) {
+            return inner.notApplicable(workload);
+        }
+
+        @Override
+        public Instance open(Path directory) {
+            budgets.add(0L);
+            return inner.open(directory);
+        }
+
+        @Override
+        public Instance openWithin(Path directory, long budgetBytes) {
+            budgets.add(budgetBytes);
+            return inner.openWithin(directory, budgetBytes);
+        }
+    }
+
+    /**
+     * The zipfian reads run within their memory budget on an instance of their own, which loads the data set; the
+     * reads after them open the same files with the usual memory and find the data there.
+     */
+    @Test
+    void reads_zipfRunsWithinItsBudgetOnItsOwnInstance_theRestOnTheUsualOne(@TempDir Path dir) throws Exception {
+        List<RunResult> results = new ArrayList<>();
+        List<Long> budgets = new ArrayList<>();
+        RunOne.run(new RecordingTarget(new HeliosEmbeddedTarget("helios-rocks", "rocksdb"), budgets),
+                List.of(Workload.ZIPF_POINT_SELECT, Workload.POINT_SELECT), 1, SMALL, dir, false, results::add);
+        assertThat(results).extracting(RunResult::workload).containsExactly("zipf-point-select", "point-select");
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.status()).as(r.note()).isEqualTo("ok");
+            assertThat(r.opsPerSec()).isPositive();
+        });
+        assertThat(budgets).containsExactly(ZipfMemory.budgetBytes(SMALL.rows()), 0L);
+    }
+
     @Test
     void hitRate_isTheDifferenceAcrossTheWorkload() {
         assertThat(RunOne.hitRate(new long[] {10, 5}, new long[] {40, 15})).isEqualTo(0.75);

@@ -19,6 +19,8 @@ final class ConfigDraft {
     Compression compression;
     boolean walEnabled;
     String cacheProvider;
+    long engineCacheBytes;
+    boolean directReads;
 
     String listenAddr;
     int port;
@@ -53,6 +55,8 @@ final class ConfigDraft {
         compression = s.compression();
         walEnabled = s.walEnabled();
         cacheProvider = s.cacheProvider();
+        engineCacheBytes = s.engineCacheBytes();
+        directReads = s.directReads();
         ServerConfig v = base.server();
         listenAddr = v.listenAddr();
         port = v.port();
@@ -90,7 +94,7 @@ final class ConfigDraft {
         String effectiveEngine = engine != null ? engine : memoryOnly ? "memory" : "rocksdb";
         return new HeliosConfig(
                 new StorageConfig(storagePath, memoryOnly, effectiveEngine, cacheSizeBytes, compression, walEnabled,
-                        cacheProvider),
+                        cacheProvider, engineCacheBytes, directReads),
                 new ServerConfig(listenAddr, port, maxConnections, tlsEnabled, tlsCertPath, tlsKeyPath, authMethod, user,
                         password, metricsPort, maxMessageSize),
                 new PerformanceConfig(workerThreads, simdEnabled, parallelQuery, queryTimeoutSecs),

@@ -18,6 +18,9 @@ enum ConfigKey {
     STORAGE_WAL_ENABLED("storage", "wal_enabled", ValueKind.BOOLEAN, (d, v) -> d.walEnabled = (Boolean) v),
     STORAGE_CACHE_PROVIDER("storage", "cache_provider", ValueKind.CACHE_PROVIDER,
             (d, v) -> d.cacheProvider = (String) v),
+    STORAGE_ENGINE_CACHE_SIZE("storage", "engine_cache_size", ValueKind.SIZE,
+            (d, v) -> d.engineCacheBytes = (Long) v),
+    STORAGE_DIRECT_READS("storage", "direct_reads", ValueKind.BOOLEAN, (d, v) -> d.directReads = (Boolean) v),
 
     SERVER_LISTEN_ADDR("server", "listen_addr", ValueKind.ADDRESS, (d, v) -> d.listenAddr = (String) v),
     SERVER_PORT("server", "port", ValueKind.PORT, (d, v) -> d.port = (Integer) v),

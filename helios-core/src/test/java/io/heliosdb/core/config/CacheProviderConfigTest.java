@@ -35,6 +35,22 @@ class CacheProviderConfigTest {
     }
 
     @Test
+    void parse_engineCacheSize_isReadFromFileAndEnvironment_zeroByDefault() {
+        assertThat(ConfigLoader.parse("", "x").storage().engineCacheBytes()).isZero();
+        assertThat(ConfigLoader.parse("[storage]\nengine_cache_size = \"2 MB\"\n", "x").storage().engineCacheBytes())
+                .isEqualTo(2L * 1024 * 1024);
+        assertThat(ConfigLoader.applyEnvironment(ConfigLoader.parse("", "x"),
+                Map.of("HELIOS_STORAGE_ENGINE_CACHE_SIZE", "1048576")).storage().engineCacheBytes())
+                .isEqualTo(1024 * 1024);
+    }
+
+    @Test
+    void parse_directReads_isReadAndOffByDefault() {
+        assertThat(ConfigLoader.parse("", "x").storage().directReads()).isFalse();
+        assertThat(ConfigLoader.parse("[storage]\ndirect_reads = true\n", "x").storage().directReads()).isTrue();
+    }
+
+    @Test
     void parse_unknownProvider_namesLineKeyAndChoices() {
         assertThatThrownBy(() -> ConfigLoader.parse("[storage]\n\ncache_provider = \"redis\"\n", "h.toml"))
                 .isInstanceOfSatisfying(HeliosException.class,
