@@ -82,6 +82,11 @@ final class WriteSet {
                 && (b.to() == null || a.from() == null || Arrays.compareUnsigned(a.from(), b.to()) < 0);
     }
 
+    /** Whether nothing was written. */
+    boolean isEmpty() {
+        return size == 0 && relations.isEmpty();
+    }
+
     boolean coarsened() {
         return !relations.isEmpty();
     }
