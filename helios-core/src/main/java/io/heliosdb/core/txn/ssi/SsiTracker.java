@@ -31,6 +31,15 @@ public final class SsiTracker {
     private long seq;
     /** Every transaction not yet released: running, prepared, or committed and still overlapping a running one. */
     private final List<SerializableTransaction> tracked = new ArrayList<>();
+    /**
+     * Committed transactions kept (for the running ones they overlap) beyond which the oldest half is folded into
+     * one summary record, so that memory stays bounded while a long SERIALIZABLE transaction runs.
+     */
+    static final int MAX_KEPT_COMMITTED = 1024;
+    /** The id of a summary record (transaction ids are positive). */
+    static final long SUMMARY_ID = -1;
+    /** The record the oldest committed transactions were folded into, while it is kept; else null. */
+    private SerializableTransaction summary;
     /** READ ONLY DEFERRABLE transactions waiting for a safe snapshot. */
     private final List<SerializableTransaction> safeSnapshotWaiters = new ArrayList<>();
     /** The threads that wait for a safe snapshot now (pg_stat_activity and the isolation tester look). */
@@ -130,7 +139,8 @@ public final class SsiTracker {
         }
         for (SerializableTransaction t3 : writer.out) {
             long ts = t3.commitTs;
-            if (ts >= 0 && ts <= reader.snapshotTs) {
+            // A summary's commit is its latest; it may hold one seen if any of them prepared before the snapshot.
+            if (t3.id == SUMMARY_ID ? t3.prepareSeq <= reader.snapshotSeq : ts >= 0 && ts <= reader.snapshotTs) {
                 return true;
             }
         }
@@ -266,7 +276,76 @@ public final class SsiTracker {
             t.readOnly |= t.writes.isEmpty();
             endedForSafeSnapshots(t);
             release();
+            summariseOldest();
         }
+    }
+
+    /**
+     * Folds the oldest half of the committed transactions kept into one summary record, as PostgreSQL summarises
+     * old committed transactions into shared memory of fixed size: the summary read what they read and wrote
+     * what they wrote (coarsened as any record), holds their edges, and takes their sequence numbers on the side
+     * that can only find more conflicts (earliest start and prepare, latest commit). It can add false positives,
+     * never lose a conflict.
+     */
+    private void summariseOldest() {
+        List<SerializableTransaction> committed = new ArrayList<>();
+        for (SerializableTransaction t : tracked) {
+            if (t.committed()) {
+                committed.add(t);
+            }
+        }
+        if (committed.size() <= MAX_KEPT_COMMITTED) {
+            return;
+        }
+        committed.sort(java.util.Comparator.comparingLong(t -> t.commitSeq));
+        List<SerializableTransaction> folded = new ArrayList<>(committed.subList(0, committed.size() / 2));
+        if (summary != null && !folded.contains(summary)) {
+            folded.add(summary);
+        }
+        long startSeq = Long.MAX_VALUE;
+        for (SerializableTransaction t : folded) {
+            startSeq = Math.min(startSeq, t.startSeq);
+        }
+        SerializableTransaction into = new SerializableTransaction(this, SUMMARY_ID, true, startSeq);
+        into.state = SerializableTransaction.State.COMMITTED;
+        into.prepareSeq = SerializableTransaction.NEVER;
+        into.commitSeq = -1;
+        into.snapshotSeq = -1;
+        for (SerializableTransaction t : folded) {
+            fold(t, into);
+        }
+        tracked.removeAll(folded);
+        tracked.add(into);
+        summary = into;
+    }
+
+    private static void fold(SerializableTransaction t, SerializableTransaction into) {
+        into.readOnly &= t.readOnly;
+        into.prepareSeq = Math.min(into.prepareSeq, t.prepareSeq);
+        into.commitSeq = Math.max(into.commitSeq, t.commitSeq);
+        into.commitTs = Math.max(into.commitTs, t.commitTs);
+        into.snapshotSeq = Math.max(into.snapshotSeq, t.snapshotSeq);
+        into.snapshotTs = Math.max(into.snapshotTs, t.snapshotTs);
+        into.releasedOutPrepareSeq = Math.min(into.releasedOutPrepareSeq, t.releasedOutPrepareSeq);
+        into.releasedInCommitSeq = Math.max(into.releasedInCommitSeq, t.releasedInCommitSeq);
+        into.reads.addAll(t.reads);
+        into.writes.addAll(t.writes);
+        for (SerializableTransaction reader : t.in) {
+            reader.out.remove(t);
+            if (reader != into) {
+                reader.out.add(into);
+                into.in.add(reader);
+            }
+        }
+        for (SerializableTransaction writer : t.out) {
+            writer.in.remove(t);
+            if (writer != into) {
+                writer.in.add(into);
+                into.out.add(writer);
+            }
+        }
+        t.in.clear();
+        t.out.clear();
     }
 
     /** The transaction rolled back (or its commit failed): it leaves no edges behind. */
@@ -333,6 +412,9 @@ public final class SsiTracker {
             return;
         }
         tracked.removeAll(released);
+        if (released.contains(summary)) {
+            summary = null;
+        }
         for (SerializableTransaction gone : released) {
             for (SerializableTransaction reader : gone.in) {
                 if (reader.out.remove(gone)) {
