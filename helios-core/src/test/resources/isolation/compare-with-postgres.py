@@ -4,10 +4,13 @@
     python3 compare-with-postgres.py ssi-receipts write-skew      # diff against the checked-in .out files
     python3 compare-with-postgres.py --print ssi-receipts          # only print PostgreSQL's output
 
-Each spec session is one psql process; steps run one at a time, so only specs whose steps never wait on
-a lock can run here (the SSI specs). Used to check that the SERIALIZABLE specs' outcomes are PostgreSQL's.
+Each spec session is one psql process. A step is "waiting" (as the isolation tester prints it) when another
+session of the spec blocks its backend, on a lock or a safe snapshot (pg_isolation_test_session_is_blocked,
+asked by one more psql); steps a permutation left waiting are looked at again after each later step.
+Used to check that the specs' outcomes are PostgreSQL's (the SERIALIZABLE ones, and others whose waits
+PostgreSQL reports the same way).
 """
-import os, subprocess, sys, tempfile, difflib, shutil
+import os, queue, subprocess, sys, tempfile, threading, time, difflib, shutil
 
 PG_BIN = os.environ.get('PG_BIN', '/usr/lib/postgresql/15/bin')
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -38,26 +41,59 @@ class Psql:
     def __init__(self, args):
         self.p = subprocess.Popen(args + ['-X', '-q', '-A', '-v', 'VERBOSITY=verbose'], stdin=subprocess.PIPE,
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+        self.lines = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        self.pending = None
 
-    def run(self, sql):
+    def _read(self):
+        for line in self.p.stdout:
+            self.lines.put(line)
+        self.lines.put(None)
+
+    def start(self, sql):
         self.p.stdin.write(sql.rstrip(';') + ';\n\\echo ' + MARK + '\n')
         self.p.stdin.flush()
-        out = []
+        self.pending = []
+
+    def finish(self, timeout=None):
+        """The step's output once it ended, or None when it is still running after timeout seconds."""
+        deadline = None if timeout is None else time.monotonic() + timeout
         while True:
-            line = self.p.stdout.readline()
-            if not line or line.rstrip('\n') == MARK:
+            try:
+                line = self.lines.get(timeout=None if deadline is None else max(0, deadline - time.monotonic()))
+            except queue.Empty:
+                return None
+            if line is None or line.rstrip('\n') == MARK:
                 break
             line = line.rstrip('\n')
             if line.startswith(('DETAIL:', 'HINT:', 'LOCATION:', 'WARNING:', 'NOTICE:')):
                 continue
             if line.startswith('psql:') and 'ERROR:' in line:
                 line = line[line.index('ERROR:'):]
-            out.append(line)
+            self.pending.append(line)
+        out, self.pending = self.pending, None
         return ''.join(l + '\n' for l in out)
+
+    def run(self, sql):
+        self.start(sql)
+        return self.finish()
 
     def close(self):
         self.p.stdin.close()
         self.p.wait()
+
+
+def settle(proc, pid, pids, monitor):
+    """The step's output once done, or None once another session blocks it (a lock, or a safe snapshot)."""
+    while True:
+        out = proc.finish(0.02)
+        if out is not None:
+            return out
+        # What PostgreSQL's isolation tester asks: blocked by one of the spec's sessions.
+        blocked = monitor.run("select pg_isolation_test_session_is_blocked(%d, '{%s}')"
+                              % (pid, ','.join(str(p) for p in pids)))
+        if blocked.splitlines()[1:2] == ['t']:
+            return None
 
 
 def run_spec(text, conn):
@@ -73,12 +109,29 @@ def run_spec(text, conn):
         for sql in setup:
             s.run(sql)
         s.close()
+        monitor = Psql(conn + ['iso'])
         procs = {name: Psql(conn + ['iso']) for name in sessions}
+        pids = {name: int(p.run('select pg_backend_pid()').splitlines()[1]) for name, p in procs.items()}
+        waiting = []
         for step in perm:
-            out.append('step %s: %s\n' % (step, steps[step]))
-            out.append(procs[owner[step]].run(steps[step]))
+            name = owner[step]
+            procs[name].start(steps[step])
+            result = settle(procs[name], pids[name], list(pids.values()), monitor)
+            if result is None:
+                out.append('step %s: %s <waiting ...>\n' % (step, steps[step]))
+                waiting.append(step)
+            else:
+                out.append('step %s: %s\n' % (step, steps[step]) + result)
+            for other in list(waiting):
+                if other == step:
+                    continue
+                result = settle(procs[owner[other]], pids[owner[other]], list(pids.values()), monitor)
+                if result is not None:
+                    out.append('step %s: <... completed>\n' % other + result)
+                    waiting.remove(other)
         for p in procs.values():
             p.close()
+        monitor.close()
     return ''.join(out)
 
 

@@ -47,6 +47,16 @@ public interface PreparedQuery extends AutoCloseable {
         throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This session does not support batches");
     }
 
+    /**
+     * {@link #executeBatch(List)}, telling {@code entryStarts} each entry's index just before it runs (from 0
+     * again when the batch starts over), on the thread that runs it: a caller can then tell which entry raised a
+     * notice. A session that cannot tell names entry 0 once, before the batch.
+     */
+    default long[] executeBatch(List<Object[]> parameterSets, java.util.function.IntConsumer entryStarts) {
+        entryStarts.accept(0);
+        return executeBatch(parameterSets);
+    }
+
     /** Queues one execution with these parameters (copied now) for {@link #executeBatch()}, as JDBC's addBatch does. */
     default void addBatch(Object... params) {
         throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "This session does not support batches");

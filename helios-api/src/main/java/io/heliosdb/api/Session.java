@@ -43,6 +43,15 @@ public interface Session extends AutoCloseable {
     TransactionStatus transactionStatus();
 
     /**
+     * Fails the open transaction block as a failing statement does ({@code 25P02} until it ends), for an error
+     * the caller answered outside any statement: a server's bad Bind, say, which PostgreSQL treats like any
+     * other error. Nothing happens outside a block or when it failed already. A session without transaction
+     * blocks has nothing to fail.
+     */
+    default void failTransaction() {
+    }
+
+    /**
      * Asks the statement this session is running to stop with {@code 57014}; a no-op when it is
      * idle. Unlike every other method, it may be called from any thread.
      */

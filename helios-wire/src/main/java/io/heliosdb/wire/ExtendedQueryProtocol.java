@@ -41,6 +41,8 @@ final class ExtendedQueryProtocol {
     private Portal suspended;
     /** Bind/Execute of the statement executed last, held back to run as one batch; null when none is armed. */
     private PipelinedBatch batch;
+    /** The batch whose entries run now (its notices wait for their entries' answers), or null. */
+    private PipelinedBatch running;
 
     /** Runs a COPY statement with the client's data stream; answers the rows copied. */
     @FunctionalInterface
@@ -99,6 +101,7 @@ final class ExtendedQueryProtocol {
         }
         runBatch();   // before anything here can fail: the rows bound before this one come first
         statement = statement(m.statement());
+        refuseUnlessEndingFailedBlock(statement);
         Object[] values = parameterValues(statement, m);
         if (!m.portal().isEmpty() && portals.containsKey(m.portal())) {
             throw new WireError("42P03", "cursor \"" + m.portal() + "\" already exists");
@@ -148,13 +151,36 @@ final class ExtendedQueryProtocol {
         runBatch();
         if (m.kind() == 'S') {
             PreparedStatement statement = statement(m.name());
+            List<Column> columns = columns(statement);
+            refuseRowsWhenFailed(columns);
             out.send(parameterDescription(statement));
             // The result formats are not chosen until Bind, so a statement describes its columns as text.
-            describeColumns(columns(statement), new short[0]);
+            describeColumns(columns, new short[0]);
         } else {
             Portal portal = portal(m.name());
+            refuseRowsWhenFailed(columns(portal.statement));
             describeColumns(columns(portal.statement), portal.resultFormatCodes);
         }
+    }
+
+    /** As PostgreSQL checks at Bind: in a failed block only a statement that ends it may be bound. */
+    private void refuseUnlessEndingFailedBlock(PreparedStatement statement) {
+        if (statement.query() != null && session.transactionStatus() == io.heliosdb.api.TransactionStatus.FAILED) {
+            // In a failed block the session plans only what may run there (COMMIT, ROLLBACK, ROLLBACK TO): 25P02.
+            session.prepare(statement.sql(), List.of()).close();
+        }
+    }
+
+    /** As PostgreSQL, a failed block describes no statement that returns rows. */
+    private void refuseRowsWhenFailed(List<Column> columns) {
+        if (!columns.isEmpty() && session.transactionStatus() == io.heliosdb.api.TransactionStatus.FAILED) {
+            throw aborted();
+        }
+    }
+
+    private static HeliosException aborted() {
+        return new HeliosException(SqlState.IN_FAILED_SQL_TRANSACTION,
+                "current transaction is aborted, commands ignored until end of transaction block");
     }
 
     private static BackendMessage parameterDescription(PreparedStatement statement) {
@@ -197,12 +223,17 @@ final class ExtendedQueryProtocol {
             out.send(new BackendMessage.CommandComplete(portal.completedTag));
             return;
         }
+        if (portal.result != null && session.transactionStatus() == io.heliosdb.api.TransactionStatus.FAILED) {
+            throw aborted();   // a portal suspended before the block failed reads on no more, as in PostgreSQL
+        }
         boolean fresh = false;
         try {
             if (portal.result == null) {
                 detachSuspended(portal);
                 if (!portal.statement.query().readOnly()) {
-                    implicit.beforeStatement(); // a read needs no block: it has nothing to commit or undo
+                    implicit.beforeStatement();
+                } else if (!portal.statement.query().columns().isEmpty()) {
+                    implicit.beforeRead();   // a query needs no block (nothing to commit or undo) unless SERIALIZABLE
                 }
                 io.heliosdb.api.CopyDescription description = portal.statement.query().copy();
                 if (description != null) {
@@ -232,6 +263,19 @@ final class ExtendedQueryProtocol {
         }
     }
 
+    /**
+     * Whether a notice the session raised now belongs to a batch's entry, held to go out with that entry's
+     * answers (false: send it now).
+     */
+    boolean holdsNotice(BackendMessage notice) {
+        PipelinedBatch batch = running;
+        if (batch == null) {
+            return false;
+        }
+        batch.notice(notice);
+        return true;
+    }
+
     /** Whether Bind/Execute messages are held back to run as one batch ({@link #runBatch} runs them). */
     boolean holdsBatch() {
         return batch != null;
@@ -248,11 +292,14 @@ final class ExtendedQueryProtocol {
         }
         batch = null;
         Portal unnamed;
+        running = held;
         try {
             unnamed = held.run(out, cancellation::check);
         } catch (RuntimeException e) {
             implicit.afterStatement(null);
             throw e;
+        } finally {
+            running = null;
         }
         if (unnamed != null) {
             closePortal("");

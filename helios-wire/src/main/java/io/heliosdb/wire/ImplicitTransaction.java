@@ -8,7 +8,7 @@ import io.heliosdb.api.TransactionStatus;
  * PostgreSQL's implicit transaction block: outside BEGIN, the statements executed between two Syncs
  * (a JDBC batch, a pipeline) commit together at Sync or not at all. Opened with BEGIN before the
  * first Execute of a statement that writes (reads before it have nothing to commit or undo, and a
- * point query then costs no BEGIN/COMMIT); a client BEGIN inside it turns it into the client's explicit block. BEGIN, COMMIT and
+ * point query then costs no BEGIN/COMMIT; under default SERIALIZABLE a read opens it too); a client BEGIN inside it turns it into the client's explicit block. BEGIN, COMMIT and
  * ROLLBACK are prepared once per connection: a point query pays for their execution, not their parsing.
  */
 final class ImplicitTransaction {
@@ -19,9 +19,27 @@ final class ImplicitTransaction {
     private PreparedQuery begin;
     private PreparedQuery commit;
     private PreparedQuery rollback;
+    /** Whether the session's default isolation is SERIALIZABLE, as read at {@link #settingsRead}. */
+    private boolean serializable;
+    private long settingsRead = Long.MIN_VALUE;
 
     ImplicitTransaction(Session session) {
         this.session = session;
+    }
+
+    /**
+     * Before a read-only portal starts running: under default SERIALIZABLE a read counts too (what it read
+     * decides whether the block's writes may commit), so it opens the block as a write does.
+     */
+    void beforeRead() {
+        long version = session.settingsVersion();
+        if (version != settingsRead || version == -1) {
+            serializable = "serializable".equals(session.setting("default_transaction_isolation"));
+            settingsRead = version;
+        }
+        if (serializable) {
+            beforeStatement();
+        }
     }
 
     /** Before a portal starts running. */

@@ -536,9 +536,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
                         + " after startup"));
             }
         } catch (RuntimeException e) {
-            send(ErrorResponses.of(cancellation.explain(e), ErrorResponses.ERROR));
-            implicit.fail();
-            skipUntilSync = true;
+            extendedError(e);
         }
     }
 
@@ -547,10 +545,20 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         try {
             extended.runBatch();
         } catch (RuntimeException e) {
-            send(ErrorResponses.of(cancellation.explain(e), ErrorResponses.ERROR));
-            implicit.fail();
-            skipUntilSync = true;
+            extendedError(e);
         }
+    }
+
+    /**
+     * Answers an extended-protocol message's error and skips to Sync. As in PostgreSQL every error aborts the
+     * transaction, also one no statement raised (a bad Bind, a missing statement or portal): an implicit block
+     * rolls back at Sync, a client's BEGIN block answers 25P02 until it ends.
+     */
+    private void extendedError(RuntimeException e) {
+        send(ErrorResponses.of(cancellation.explain(e), ErrorResponses.ERROR));
+        implicit.fail();
+        session.failTransaction();
+        skipUntilSync = true;
     }
 
     private void handleStartupPhase(FrontendMessage message) {
@@ -642,7 +650,12 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         session.onNotice(notice -> {
             // A client BEGIN inside our implicit block takes the block over silently, as in PostgreSQL.
             if (!(implicit.isOpen() && notice.state().equals(SqlState.ACTIVE_SQL_TRANSACTION.code()))) {
-                send(new BackendMessage.NoticeResponse(notice.severity(), notice.state(), notice.message()));
+                BackendMessage response = new BackendMessage.NoticeResponse(notice.severity(), notice.state(),
+                        notice.message());
+                ExtendedQueryProtocol protocol = extended;
+                if (protocol == null || !protocol.holdsNotice(response)) {
+                    send(response);
+                }
             }
         });
         reported = new ReportedParameters(session);
@@ -696,6 +709,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
             }
         } catch (RuntimeException e) {
             send(ErrorResponses.of(cancellation.explain(e), ErrorResponses.ERROR));
+            session.failTransaction();   // an error outside any statement (COPY's data stream, say) too
         }
         // A simple Query ends an implicit block that extended messages before it opened, as in PostgreSQL.
         endImplicitTransaction();

@@ -34,6 +34,9 @@ final class PipelinedBatch {
     private short[] boundFormats;
     private Object[] lastExecuted;
     private short[] lastFormats;
+    /** While the entries run: the one running now, and the notices each raised (by entry; null until one does). */
+    private int runningEntry;
+    private java.util.TreeMap<Integer, List<BackendMessage>> notices;
 
     private PipelinedBatch(PreparedStatement statement, String tagPrefix) {
         this.statement = statement;
@@ -127,7 +130,7 @@ final class PipelinedBatch {
             if (!entries.isEmpty()) {
                 beforeEntries.run();
             }
-            counts = entries.isEmpty() ? new long[0] : statement.query().executeBatch(entries);
+            counts = entries.isEmpty() ? new long[0] : statement.query().executeBatch(entries, this::entryStarts);
         } catch (HeliosBatchException e) {
             long[] before = e.countsBefore();
             send(out, before == null ? new long[0] : before, before == null ? 0 : Math.min(e.entry(), before.length));
@@ -148,7 +151,25 @@ final class PipelinedBatch {
         return done;
     }
 
-    /** Sends the answers up to (not including) the CommandComplete of entry {@code upTo}. */
+    private void entryStarts(int entry) {
+        runningEntry = entry;
+        if (notices != null) {
+            notices.tailMap(entry, true).clear();   // the batch started over: its entries raise them again
+        }
+    }
+
+    /** A notice raised while the entries run: held to go out with the answers of the entry that raised it. */
+    void notice(BackendMessage notice) {
+        if (notices == null) {
+            notices = new java.util.TreeMap<>();
+        }
+        notices.computeIfAbsent(runningEntry, e -> new ArrayList<>()).add(notice);
+    }
+
+    /**
+     * Sends the answers up to (not including) the CommandComplete of entry {@code upTo}; each entry's notices go
+     * just before its CommandComplete (or its error), where row-by-row execution sends them.
+     */
     private void send(PgOutput out, long[] counts, int upTo) {
         int entry = 0;
         // Rows mostly share their count (INSERT 0 1): one CommandComplete for a run of equal counts.
@@ -157,7 +178,15 @@ final class PipelinedBatch {
         for (BackendMessage answer : answers) {
             if (answer != null) {
                 out.send(answer);
-            } else if (entry < upTo) {
+                continue;
+            }
+            if (notices != null) {
+                List<BackendMessage> raised = notices.remove(entry);
+                if (raised != null) {
+                    raised.forEach(out::send);
+                }
+            }
+            if (entry < upTo) {
                 long count = counts[entry++];
                 if (complete == null || count != completeCount) {
                     complete = new BackendMessage.CommandComplete(tag(count));

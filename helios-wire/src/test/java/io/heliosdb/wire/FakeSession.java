@@ -21,7 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the declared type), {@code series N} (rows 1..N), {@code insert ...}, {@code begin},
  * {@code commit}, {@code rollback}, {@code set ...} (ignored), {@code endless} (rows without end,
  * streamed), {@code sleep N} (one row after N ms), {@code set statement_timeout = 'V'} (remembered) and
- * {@code fail} (a run-time 22012); an {@code insert} whose first parameter is {@code dup} fails with 23505.
+ * {@code fail} (a run-time 22012); an {@code insert} whose first parameter ends with {@code dup} fails with 23505, one
+ * whose first parameter starts with {@code note} raises a NOTICE first.
  * Anything else is a
  * 42601 syntax error at parse time. It records what ran with which parameters.
  */
@@ -36,6 +37,7 @@ final class FakeSession implements Session {
     final List<String> threads = new CopyOnWriteArrayList<>();
     volatile boolean closed;
     private TransactionStatus status = TransactionStatus.IDLE;
+    private volatile java.util.function.Consumer<io.heliosdb.api.Notice> notices;
     private volatile String statementTimeout = "0";
 
     @Override
@@ -82,12 +84,18 @@ final class FakeSession implements Session {
                 return run(s, columns, values);
             }
 
-            /** As the kernel's: each entry as execute runs it, in one call, recorded as {@link #batches}. */
             @Override
             public long[] executeBatch(List<Object[]> parameterSets) {
+                return executeBatch(parameterSets, entry -> { });
+            }
+
+            /** As the kernel's: each entry as execute runs it, in one call, recorded as {@link #batches}. */
+            @Override
+            public long[] executeBatch(List<Object[]> parameterSets, java.util.function.IntConsumer entryStarts) {
                 batches.add(parameterSets.size());
                 long[] counts = new long[parameterSets.size()];
                 for (int i = 0; i < counts.length; i++) {
+                    entryStarts.accept(i);
                     try (QueryResult result = run(s, columns, parameterSets.get(i))) {
                         String tag = result.commandTag();
                         counts[i] = Long.parseLong(tag.substring(tag.lastIndexOf(' ') + 1));
@@ -141,7 +149,10 @@ final class FakeSession implements Session {
             }
             tag = "SELECT";
         } else if (s.startsWith("insert")) {
-            if (values.length > 0 && "dup".equals(values[0])) {
+            if (values.length > 0 && values[0] instanceof String v && v.startsWith("note") && notices != null) {
+                notices.accept(io.heliosdb.api.Notice.notice("inserting " + v));
+            }
+            if (values.length > 0 && values[0] instanceof String v && v.endsWith("dup")) {
                 if (status == TransactionStatus.IN_TRANSACTION) {
                     status = TransactionStatus.FAILED;
                 }
@@ -188,6 +199,19 @@ final class FakeSession implements Session {
     @Override
     public TransactionStatus transactionStatus() {
         return status;
+    }
+
+    @Override
+    public void onNotice(java.util.function.Consumer<io.heliosdb.api.Notice> listener) {
+        notices = listener;
+    }
+
+    /** As the kernel's: an explicit block fails. */
+    @Override
+    public void failTransaction() {
+        if (status == TransactionStatus.IN_TRANSACTION) {
+            status = TransactionStatus.FAILED;
+        }
     }
 
     @Override

@@ -229,6 +229,101 @@ class PipelinedBatchTest {
         assertThat(session().batches).isEmpty();
     }
 
+    private static List<String> notices(List<Received> answer) {
+        return answer.stream().filter(m -> m.type() == 'N').map(m -> m.fields().get('M')).toList();
+    }
+
+    @Test
+    void noticesOfHeldRows_goOutWithThoseRowsAnswers() {
+        List<Received> answer = send(parse("s", "insert v", TEXT_OID), rows("note0", "a", "note2", "b", "note4"),
+                sync());
+
+        assertThat(types(answer)).isEqualTo("1" + "2NC" + "2C" + "2NC" + "2C" + "2NC" + "Z");
+        assertThat(notices(answer)).containsExactly("inserting note0", "inserting note2", "inserting note4");
+        assertThat(session().batches).containsExactly(4);
+    }
+
+    @Test
+    void noticeOfTheFailingEntry_goesBeforeItsError() {
+        List<Received> answer = send(parse("s", "insert v", TEXT_OID), rows("a", "note1", "note-dup", "d"), sync());
+
+        assertThat(types(answer)).isEqualTo("1" + "2C" + "2NC" + "2NE" + "Z");
+        assertThat(notices(answer)).containsExactly("inserting note1", "inserting note-dup");
+        assertThat(answer.get(answer.size() - 2).fields()).containsEntry('C', "23505");
+    }
+
+    @Test
+    void badBindInsideAClientBlock_failsTheBlock_untilRollback() {
+        send(query("begin"));
+        received.clear();
+
+        List<Received> answer = send(parse("s", "insert v", TEXT_OID), bind("", "s", 0, new byte[0][], 0),
+                execute("", 0), sync());
+        assertThat(types(answer)).isEqualTo("1EZ");
+        assertThat(answer.get(1).fields()).containsEntry('C', "08P01");
+        assertThat(answer.get(2).body()).containsExactly('E');
+
+        answer = send(parse("", "select 1"), bind("", "", 0, new byte[0][], 0), execute("", 0), sync());
+        assertThat(answer.stream().filter(m -> m.type() == 'E').map(m -> m.fields().get('C'))).containsExactly("25P02");
+        assertThat(answer.get(answer.size() - 1).body()).containsExactly('E');
+
+        answer = send(query("rollback"));
+        assertThat(types(answer)).isEqualTo("CZ");
+        assertThat(answer.get(1).body()).containsExactly('I');
+    }
+
+    @Test
+    void bindOfAMissingStatementInsideAClientBlock_failsTheBlock() {
+        send(query("begin"));
+        received.clear();
+
+        List<Received> answer = send(bind("", "nope", 0, new byte[0][], 0), execute("", 0), sync());
+
+        assertThat(types(answer)).isEqualTo("EZ");
+        assertThat(answer.get(0).fields()).containsEntry('C', "26000");
+        assertThat(answer.get(1).body()).containsExactly('E');
+    }
+
+    @Test
+    void heldRowsThenABadBindInsideAClientBlock_answerTheRows_thenFailTheBlock() {
+        send(query("begin"));
+        received.clear();
+
+        List<Received> answer = send(parse("s", "insert v", TEXT_OID), rows("a", "b"),
+                bind("", "s", 0, new byte[0][], 0), execute("", 0), sync());
+
+        assertThat(types(answer)).isEqualTo("12C2CEZ");
+        assertThat(answer.get(answer.size() - 1).body()).containsExactly('E');
+        assertThat(session().executed).containsExactly("begin", "insert v [a]", "insert v [b]");
+    }
+
+    @Test
+    void describeInAFailedBlock_refusesAStatementReturningRows_only() {
+        send(query("begin"), parse("q", "select 7"), parse("s", "insert v", TEXT_OID), sync());
+        send(bind("", "nope", 0, new byte[0][], 0), sync());
+        received.clear();
+
+        List<Received> answer = send(describe('S', "s"), sync(), describe('S', "q"), sync());
+
+        assertThat(types(answer)).isEqualTo("tnZEZ");
+        assertThat(answer.get(3).fields()).containsEntry('C', "25P02");
+    }
+
+    @Test
+    void portalSuspendedBeforeTheBlockFailed_readsNoMore() {
+        send(query("begin"));
+        List<Received> answer = send(parse("q", "series 5"), bind("p", "q", 0, new byte[0][], 0), execute("p", 2),
+                sync());
+        assertThat(types(answer)).endsWith("12DDsZ");
+        send(bind("", "nope", 0, new byte[0][], 0), sync());
+        received.clear();
+
+        answer = send(execute("p", 2), sync());
+
+        assertThat(types(answer)).isEqualTo("EZ");
+        assertThat(answer.get(0).fields()).containsEntry('C', "25P02");
+    }
+
     @Test
     void countedPrefix_onlyForTagsWithARowCount() {
         assertThat(PipelinedBatch.countedPrefix("INSERT 0 1")).isEqualTo("INSERT 0");

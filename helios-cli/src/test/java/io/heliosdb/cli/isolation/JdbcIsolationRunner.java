@@ -140,7 +140,8 @@ final class JdbcIsolationRunner {
     private static boolean waitsOnLock(int pid, PreparedStatement waitEvent) throws SQLException {
         waitEvent.setInt(1, pid);
         try (ResultSet r = waitEvent.executeQuery()) {
-            return r.next() && "Lock".equals(r.getString(1));
+            // A row lock, or (IPC) a READ ONLY DEFERRABLE transaction's wait for a safe snapshot.
+            return r.next() && ("Lock".equals(r.getString(1)) || "IPC".equals(r.getString(1)));
         }
     }
 

@@ -15,6 +15,9 @@ import java.util.List;
  */
 final class BatchEntries {
 
+    /** For callers that do not ask which entry runs. */
+    static final java.util.function.IntConsumer NO_OBSERVER = entry -> { };
+
     private BatchEntries() {
     }
 
@@ -25,12 +28,14 @@ final class BatchEntries {
     }
 
     /**
-     * Runs each entry in order; returns their row counts. A failing entry's error is named by its index and carries the earlier entries' counts; a
-     * statement restart passes through (the whole batch runs again).
+     * Runs each entry in order, telling {@code entryStarts} its index first; returns their row counts. A failing
+     * entry's error is named by its index and carries the earlier entries' counts; a statement restart passes
+     * through (the whole batch runs again).
      */
-    static long[] run(BatchExecutor executor, List<Object[]> parameterSets) {
+    static long[] run(BatchExecutor executor, List<Object[]> parameterSets, java.util.function.IntConsumer entryStarts) {
         long[] counts = new long[parameterSets.size()];
         for (int i = 0; i < counts.length; i++) {
+            entryStarts.accept(i);
             try {
                 counts[i] = executor.run(parameterSets.get(i));
             } catch (StatementRestart restart) {

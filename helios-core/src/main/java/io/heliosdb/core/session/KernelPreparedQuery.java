@@ -71,7 +71,12 @@ final class KernelPreparedQuery implements PreparedQuery {
 
     @Override
     public long[] executeBatch(List<Object[]> parameterSets) {
-        return session.executeBatch(this, parameterSets);
+        return session.executeBatch(this, parameterSets, BatchEntries.NO_OBSERVER);
+    }
+
+    @Override
+    public long[] executeBatch(List<Object[]> parameterSets, java.util.function.IntConsumer entryStarts) {
+        return session.executeBatch(this, parameterSets, entryStarts);
     }
 
     @Override
@@ -87,7 +92,7 @@ final class KernelPreparedQuery implements PreparedQuery {
     @Override
     public long[] executeBatch() {
         try {
-            return session.executeBatch(this, queued);
+            return session.executeBatch(this, queued, BatchEntries.NO_OBSERVER);
         } finally {
             queued.clear();
         }

@@ -75,7 +75,8 @@ public final class KernelSession implements Session {
     public KernelSession(TransactionalStore store, SqlFrontEnd frontEnd, String user, int queryTimeoutSecs,
                          Runnable onClose, SystemViews views, QueryMetrics metrics, int pid, SharedParses parses) {
         this.metrics = metrics;
-        this.activity = new SessionActivity(pid, user, store.locks()::isBlocked);
+        this.activity = new SessionActivity(pid, user, store.locks()::isBlocked,
+                store.serializableTracker()::awaitsSafeSnapshot);
         this.store = store;
         this.frontEnd = frontEnd;
         this.user = user;
@@ -130,7 +131,9 @@ public final class KernelSession implements Session {
                     "cannot insert multiple commands into a prepared statement"));
         }
         ParsedStatement statement = statements.isEmpty() ? null : statements.get(0);
-        List<SqlType> declared = parameterTypes == null ? List.of() : List.copyOf(parameterTypes);
+        // A null entry (a Parse's parameter type 0) leaves that type to inference: List.copyOf would refuse it.
+        List<SqlType> declared = parameterTypes == null ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(parameterTypes));
         PlannedStatement planned = null;
         if (statement != null) {
             try {
@@ -236,7 +239,8 @@ public final class KernelSession implements Session {
             block.adopt(store.begin(IsolationLevel.parse(settings.get("default_transaction_isolation"))));
         }
         try {
-            long rows = loop.run(copy, batch -> execution.writeBatch(copy.rowPlan(), batch, copy::rowPlan));
+            long rows = loop.run(copy, batch -> execution.writeBatch(copy.rowPlan(), batch, BatchEntries.NO_OBSERVER,
+                    copy::rowPlan));
             if (implicit) {
                 store.commit(block.detach());
             }
@@ -339,6 +343,11 @@ public final class KernelSession implements Session {
     }
 
     @Override
+    public synchronized void failTransaction() {
+        block.fail();
+    }
+
+    @Override
     public String user() {
         return user;
     }
@@ -392,7 +401,8 @@ public final class KernelSession implements Session {
     }
 
     /** Runs a prepared statement once per parameter set (see {@link PreparedQuery#executeBatch(List)}). */
-    synchronized long[] executeBatch(KernelPreparedQuery query, List<Object[]> parameterSets) {
+    synchronized long[] executeBatch(KernelPreparedQuery query, List<Object[]> parameterSets,
+                                     java.util.function.IntConsumer entryStarts) {
         beginStatement();
         if (parameterSets.isEmpty() || query.statement() == null) {
             return new long[parameterSets.size()];
@@ -422,14 +432,14 @@ public final class KernelSession implements Session {
                     }
                     return result.rowCount();
                 }
-            }, parameterSets);
+            }, parameterSets, entryStarts);
         }
         long start = System.nanoTime();
         activity.started(query.sql(), applicationName());
         try {
             execution.markStarted(activity.queryStart());
             block.applyIsolationSetting();
-            return execution.writeBatch(plan, parameterSets, query::currentPlan);
+            return execution.writeBatch(plan, parameterSets, entryStarts, query::currentPlan);
         } catch (RuntimeException e) {
             metrics.recordError();
             throw onError(e);
@@ -507,11 +517,18 @@ public final class KernelSession implements Session {
                 // An unprepared point SELECT (its key a literal) takes the same read as a prepared one.
                 PointRead point = prepared != null ? prepared.pointRead(plan) : PointRead.of(plan);
                 if (point != null) {
-                    if (block.transaction() == null) {
+                    Transaction open = block.transaction();
+                    if (open == null && !execution.autocommitSerializable()) {
                         return point.run(store.latestRows(), params, metrics);
                     }
-                    block.applyIsolationSetting();
-                    return point.run(store, block.transaction(), params, metrics);
+                    // Under default SERIALIZABLE it is a tracked one-statement transaction: the plan's read below.
+                    if (open != null) {
+                        block.applyIsolationSetting();
+                        if (open.awaitsSafeSnapshot()) {
+                            open.setLockWait(limits.lockWait());   // its wait for a safe snapshot ends on cancel
+                        }
+                        return point.run(store, open, params, metrics);
+                    }
                 }
             }
             execution.markStarted(activity.queryStart());

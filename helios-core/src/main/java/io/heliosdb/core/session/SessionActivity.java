@@ -26,14 +26,18 @@ public final class SessionActivity {
     /** The thread running the current statement, null between statements: what wait_event looks at. */
     private volatile Thread runner;
 
+    /** Whether a thread waits for a safe snapshot (SERIALIZABLE READ ONLY DEFERRABLE). */
+    private final Predicate<Thread> safeSnapshotWait;
+
     SessionActivity(int pid, String user) {
-        this(pid, user, thread -> false);
+        this(pid, user, thread -> false, thread -> false);
     }
 
-    SessionActivity(int pid, String user, Predicate<Thread> lockWait) {
+    SessionActivity(int pid, String user, Predicate<Thread> lockWait, Predicate<Thread> safeSnapshotWait) {
         this.pid = pid;
         this.user = user;
         this.lockWait = lockWait;
+        this.safeSnapshotWait = safeSnapshotWait;
     }
 
     void started(String sql, String application) {
@@ -74,9 +78,12 @@ public final class SessionActivity {
         // As PostgreSQL reports a backend waiting on a row lock (clients and isolation testers read this).
         Thread running = runner;
         boolean waiting = running != null && lockWait.test(running);
+        // PostgreSQL's names for a READ ONLY DEFERRABLE transaction waiting for a safe snapshot.
+        boolean safeSnapshot = !waiting && running != null && safeSnapshotWait.test(running);
         LocalDateTime queryStart = queryStart();
         return new Object[] {pid, database, user, applicationName, backendStart, queryStart,
-            waiting ? "Lock" : null, waiting ? "transactionid" : null, state, query};
+            waiting ? "Lock" : safeSnapshot ? "IPC" : null, waiting ? "transactionid" : safeSnapshot ? "SafeSnapshot"
+            : null, state, query};
     }
 
     private static LocalDateTime now() {

@@ -35,6 +35,8 @@ public final class SessionSettings {
         DEFAULTS.put("default_transaction_isolation", "read committed");
         DEFAULTS.put("transaction_read_only", "off");
         DEFAULTS.put("default_transaction_read_only", "off");
+        DEFAULTS.put("transaction_deferrable", "off");
+        DEFAULTS.put("default_transaction_deferrable", "off");
         DEFAULTS.put("is_superuser", "on");
         DEFAULTS.put("extra_float_digits", "1");
         DEFAULTS.put("client_min_messages", "notice");

@@ -40,6 +40,9 @@ final class StatementExecution {
     /** When the current transaction (or autocommit statement) began, for now(); and the current statement. */
     private LocalDateTime transactionStarted;
     private LocalDateTime statementStarted;
+    /** {@link #autocommitSerializable}'s answer, and the settings version it was read at. */
+    private boolean defaultSerializable;
+    private long isolationReadAt = -1;
 
     StatementExecution(TransactionalStore store, TransactionBlock block, SessionSettings settings,
                        StatementLimits limits, StatementCancel cancel, SystemViews views, QueryMetrics metrics,
@@ -75,8 +78,10 @@ final class StatementExecution {
      * Runs a writing statement once per parameter set, all as one statement (see {@link BatchEntries}):
      * returns each entry's row count.
      */
-    long[] writeBatch(StatementPlan firstPlan, java.util.List<Object[]> parameterSets, Supplier<StatementPlan> replan) {
-        return write(firstPlan, replan, (plan, context) -> BatchEntries.run(plan.batch(context), parameterSets));
+    long[] writeBatch(StatementPlan firstPlan, java.util.List<Object[]> parameterSets,
+                      java.util.function.IntConsumer entryStarts, Supplier<StatementPlan> replan) {
+        return write(firstPlan, replan, (plan, context) -> BatchEntries.run(plan.batch(context), parameterSets,
+                entryStarts));
     }
 
     /** How a writing statement runs its plan in its context, once per (re)start. */
@@ -138,27 +143,68 @@ final class StatementExecution {
     StreamingResult read(StatementPlan plan, Object[] params, long start, StatementDeadline cursorDeadline,
                          Function<RuntimeException, HeliosException> onStreamError) {
         Transaction open = block.transaction();
-        Transaction t = open != null ? open : store.begin();
-        t.setLockWait(limits.lockWait());
-        StatementReads reads = store.openReads(t);
+        // Outside a block a read is its own transaction; SERIALIZABLE by default, a tracked one that ends with its rows.
+        Transaction own = open != null ? null : autocommitSerializable() ? oneStatementSerializable() : null;
+        Transaction t = open != null ? open : own != null ? own : store.begin();
+        boolean streaming = false;
         try {
-            KernelExecutionContext context = context(t, reads);
-            if (cursorDeadline != null && !t.isolation().usesTransactionSnapshot()) {
-                context.recheckChangedRows();
+            t.setLockWait(limits.lockWait());
+            StatementReads reads = store.openReads(t);
+            try {
+                KernelExecutionContext context = context(t, reads);
+                if (cursorDeadline != null && !t.isolation().usesTransactionSnapshot()) {
+                    context.recheckChangedRows();
+                }
+                StatementResult executed = plan.execute(cursorDeadline != null ? context.deadline(cursorDeadline)
+                        : context, params);
+                StreamingResult result = new StreamingResult(executed, reads, onStreamError, failed -> {
+                    try {
+                        if (own != null) {
+                            endOneStatement(own, failed);
+                        }
+                    } finally {
+                        metrics.recordStatement(System.nanoTime() - start);
+                        settings.endStatement();   // a set_config(..., true) outside a block lasts until here
+                    }
+                });
+                streaming = true;
+                return result;
+            } catch (RuntimeException e) {
+                reads.close();
+                throw e;
             }
-            StatementResult executed = plan.execute(cursorDeadline != null ? context.deadline(cursorDeadline) : context,
-                    params);
-            return new StreamingResult(executed, reads, onStreamError, () -> {
-                metrics.recordStatement(System.nanoTime() - start);
-                settings.endStatement();   // a set_config(..., true) outside a block lasts until here
-            });
-        } catch (RuntimeException e) {
-            reads.close();
-            throw e;
         } finally {
-            if (t != open) {
+            if (t != open && !(streaming && t == own)) {
                 store.rollback(t);
             }
+        }
+    }
+
+    /** Whether a statement outside a block runs as a SERIALIZABLE transaction (read once per settings change). */
+    boolean autocommitSerializable() {
+        long version = settings.version();
+        if (version != isolationReadAt) {
+            defaultSerializable = IsolationLevel.SERIALIZABLE.settingValue()
+                    .equals(settings.get("default_transaction_isolation"));
+            isolationReadAt = version;
+        }
+        return defaultSerializable;
+    }
+
+    /** A read outside a block under default SERIALIZABLE: a transaction with the session's default modes. */
+    private Transaction oneStatementSerializable() {
+        Transaction t = store.begin(IsolationLevel.SERIALIZABLE);
+        t.setReadOnly("on".equals(settings.get("default_transaction_read_only")));
+        t.setDeferrable("on".equals(settings.get("default_transaction_deferrable")));
+        return t;
+    }
+
+    /** Its rows were read (or closed): it commits, which writes nothing; a failed read rolls it back. */
+    private void endOneStatement(Transaction t, boolean failed) {
+        if (failed) {
+            store.rollback(t);
+        } else {
+            store.commit(t);
         }
     }
 

@@ -18,12 +18,19 @@ final class StreamingResult implements QueryResult {
     private final StatementReads reads;
     private final Function<RuntimeException, HeliosException> onError;
     private final List<Column> columns;
-    private final Runnable onRelease;
+    private final Release onRelease;
     private Row current;
     private boolean closed;
+    private boolean failed;
+
+    /** What runs once the view is released: {@code failed} when reading a row failed. */
+    @FunctionalInterface
+    interface Release {
+        void released(boolean failed);
+    }
 
     StreamingResult(StatementResult result, StatementReads reads,
-                    Function<RuntimeException, HeliosException> onError, Runnable onRelease) {
+                    Function<RuntimeException, HeliosException> onError, Release onRelease) {
         this.onRelease = onRelease;
         this.result = result;
         this.reads = reads;
@@ -48,6 +55,7 @@ final class StreamingResult implements QueryResult {
                 return true;
             }
         } catch (RuntimeException e) {
+            failed = true;
             close();
             throw onError.apply(e);
         }
@@ -85,7 +93,7 @@ final class StreamingResult implements QueryResult {
                 try {
                     reads.close();
                 } finally {
-                    onRelease.run();
+                    onRelease.released(failed);
                 }
             }
         }

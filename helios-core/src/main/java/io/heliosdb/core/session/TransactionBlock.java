@@ -158,10 +158,11 @@ final class TransactionBlock {
         savepoints.clear();
         settings.set("transaction_isolation", settings.get("default_transaction_isolation"));
         settings.set("transaction_read_only", settings.get("default_transaction_read_only"));
+        settings.set("transaction_deferrable", settings.get("default_transaction_deferrable"));
     }
 
-    /** BEGIN: {@code isolation} and {@code readOnly} override the session defaults when not null. */
-    private void beginTransaction(String isolation, Boolean readOnly) {
+    /** BEGIN: {@code isolation}, {@code readOnly} and {@code deferrable} override the session defaults when not null. */
+    private void beginTransaction(String isolation, Boolean readOnly, Boolean deferrable) {
         IsolationLevel level = IsolationLevel.parse(isolation != null ? isolation
                 : settings.get("default_transaction_isolation"));
         transaction = store.begin(level);
@@ -172,6 +173,9 @@ final class TransactionBlock {
         settings.set("transaction_read_only", readOnly != null ? (readOnly ? "on" : "off")
                 : settings.get("default_transaction_read_only"));
         transaction.setReadOnly("on".equals(settings.get("transaction_read_only")));
+        settings.set("transaction_deferrable", deferrable != null ? (deferrable ? "on" : "off")
+                : settings.get("default_transaction_deferrable"));
+        transaction.setDeferrable("on".equals(settings.get("transaction_deferrable")));
     }
 
     /** Savepoints, BEGIN with modes, SET TRANSACTION, SET SESSION CHARACTERISTICS, VACUUM, ANALYZE. */
@@ -182,7 +186,7 @@ final class TransactionBlock {
                     notices.accept(Notice.warning(SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress"));
                     applyTransactionModes(control);
                 } else {
-                    beginTransaction(control.isolation(), control.readOnly());
+                    beginTransaction(control.isolation(), control.readOnly(), control.deferrable());
                 }
                 return BufferedResult.tag(sql.strip().regionMatches(true, 0, "start", 0, 5) ? "START TRANSACTION" : "BEGIN");
             }
@@ -219,9 +223,13 @@ final class TransactionBlock {
                 if (control.readOnly() != null) {
                     settings.set("default_transaction_read_only", control.readOnly() ? "on" : "off");
                 }
+                if (control.deferrable() != null) {
+                    settings.set("default_transaction_deferrable", control.deferrable() ? "on" : "off");
+                }
                 if (transaction == null) {
                     settings.set("transaction_isolation", settings.get("default_transaction_isolation"));
                     settings.set("transaction_read_only", settings.get("default_transaction_read_only"));
+                    settings.set("transaction_deferrable", settings.get("default_transaction_deferrable"));
                 }
                 return BufferedResult.tag("SET");
             }
@@ -259,6 +267,13 @@ final class TransactionBlock {
         if (control.readOnly() != null) {
             settings.set("transaction_read_only", control.readOnly() ? "on" : "off");
             transaction.setReadOnly(control.readOnly());
+        }
+        if (control.deferrable() != null) {
+            if (!transaction.setDeferrable(control.deferrable())) {
+                throw new HeliosException(SqlState.ACTIVE_SQL_TRANSACTION,
+                        "SET TRANSACTION [NOT] DEFERRABLE must be called before any query");
+            }
+            settings.set("transaction_deferrable", control.deferrable() ? "on" : "off");
         }
     }
 

@@ -60,6 +60,8 @@ public final class Transaction {
     private io.heliosdb.core.txn.ssi.SerializableTransaction serializable;
     /** Declared READ ONLY (SSI treats such a transaction more leniently). */
     private boolean readOnly;
+    /** Declared DEFERRABLE: SERIALIZABLE READ ONLY waits for a safe snapshot, then is not tracked. */
+    private boolean deferrable;
 
     Transaction(long id, IsolationLevel isolation) {
         this.id = id;
@@ -102,6 +104,24 @@ public final class Transaction {
 
     boolean readOnly() {
         return readOnly;
+    }
+
+    /** Declares the transaction DEFERRABLE (or not); only before it took its snapshot, as PostgreSQL requires. */
+    public boolean setDeferrable(boolean deferrable) {
+        if (snapshotTs >= 0 && deferrable != this.deferrable) {
+            return false;
+        }
+        this.deferrable = deferrable;
+        return true;
+    }
+
+    /** Whether its first statement waits for a safe snapshot (SERIALIZABLE READ ONLY DEFERRABLE). */
+    public boolean awaitsSafeSnapshot() {
+        return deferrable && readOnly && isolation == IsolationLevel.SERIALIZABLE && snapshotTs < 0;
+    }
+
+    boolean deferrable() {
+        return deferrable;
     }
 
     io.heliosdb.core.txn.ssi.SerializableTransaction serializable() {

@@ -223,7 +223,9 @@ public final class TransactionalStore implements AutoCloseable {
         long ts;
         io.heliosdb.core.txn.ssi.SerializableTransaction serializable = null;
         if (transaction.isolation().usesTransactionSnapshot()) {
-            if (transaction.snapshotTs() < 0) {
+            if (transaction.awaitsSafeSnapshot()) {
+                transaction.setSnapshotTs(safeSnapshot(transaction));   // not tracked: it never fails with 40001
+            } else if (transaction.snapshotTs() < 0) {
                 if (transaction.isolation() == IsolationLevel.SERIALIZABLE) {
                     // Registered before the snapshot is taken: see SsiTracker.
                     transaction.setSerializable(ssi.begin(transaction.id(), transaction.readOnly()));
@@ -250,6 +252,31 @@ public final class TransactionalStore implements AutoCloseable {
         } catch (RuntimeException e) {
             snapshots.close(ts);
             throw e;
+        }
+    }
+
+    /**
+     * SERIALIZABLE READ ONLY DEFERRABLE: a snapshot no serialization anomaly can involve, waited for as
+     * PostgreSQL does (see {@link io.heliosdb.core.txn.ssi.SsiTracker#awaitSafeSnapshot}); an unsafe one is given
+     * up and a new one taken. The wait ends on cancel and at the statement timeout.
+     */
+    private long safeSnapshot(Transaction transaction) {
+        while (true) {
+            io.heliosdb.core.txn.ssi.SerializableTransaction probe = ssi.begin(transaction.id(), true);
+            long ts = snapshots.open();
+            boolean safe = false;
+            try {
+                ssi.snapshotTaken(probe, ts);
+                safe = ssi.awaitSafeSnapshot(probe, transaction.lockWait().checkCancelled());
+            } finally {
+                ssi.aborted(probe);
+                if (!safe) {
+                    snapshots.close(ts);
+                }
+            }
+            if (safe) {
+                return ts;
+            }
         }
     }
 

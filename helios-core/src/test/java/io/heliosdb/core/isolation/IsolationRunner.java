@@ -6,6 +6,7 @@ import io.heliosdb.api.Row;
 import io.heliosdb.api.Session;
 import io.heliosdb.core.KernelDatabase;
 import io.heliosdb.core.txn.LockTable;
+import io.heliosdb.core.txn.ssi.SsiTracker;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,7 +23,8 @@ import java.util.function.Supplier;
 /**
  * Runs every permutation of a spec against a fresh database and prints what PostgreSQL's isolation
  * tester prints. Each session runs its steps on its own thread. A step is "waiting" when the lock
- * table reports that thread blocked on a lock another transaction holds; until it is either done
+ * table reports that thread blocked on a lock another transaction holds, or it waits for a safe snapshot
+ * (SERIALIZABLE READ ONLY DEFERRABLE); until it is either done
  * or blocked, the runner waits on the step's future in short bounded slices (never a sleep).
  */
 final class IsolationRunner {
@@ -59,6 +61,7 @@ final class IsolationRunner {
                 }
             }
             LockTable locks = db.store().locks();
+            SsiTracker ssi = db.store().serializableTracker();
             for (String name : spec.sessions()) {
                 ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, "isolation-" + name);
@@ -78,7 +81,7 @@ final class IsolationRunner {
                     String sql = spec.stepSql().get(step);
                     Future<String> result = threads.get(session).submit(() -> execute(sessions.get(session), sql));
                     out.append("step ").append(step).append(": ").append(sql);
-                    if (settle(result, threadOf.get(session), locks)) {
+                    if (settle(result, threadOf.get(session), locks, ssi)) {
                         out.append('\n').append(result.get());
                     } else {
                         out.append(" <waiting ...>\n");
@@ -86,7 +89,7 @@ final class IsolationRunner {
                     }
                     // Anything this step released completes (or blocks again) before the next step runs.
                     for (Pending p : new ArrayList<>(waiting)) {
-                        if (settle(p.result(), threadOf.get(spec.stepSession().get(p.step())), locks)) {
+                        if (settle(p.result(), threadOf.get(spec.stepSession().get(p.step())), locks, ssi)) {
                             out.append("step ").append(p.step()).append(": <... completed>\n").append(p.result().get());
                             waiting.remove(p);
                         }
@@ -108,14 +111,15 @@ final class IsolationRunner {
         }
     }
 
-    /** True when the step finished, false when its thread is blocked on a lock. */
-    private static boolean settle(Future<String> result, Thread thread, LockTable locks) throws Exception {
+    /** True when the step finished, false when its thread is blocked on a lock or waits for a safe snapshot. */
+    private static boolean settle(Future<String> result, Thread thread, LockTable locks, SsiTracker ssi)
+            throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STEP_LIMIT_MILLIS);
         while (System.nanoTime() < deadline) {
             if (result.isDone()) {
                 return true;
             }
-            if (locks.isBlocked(thread)) {
+            if (locks.isBlocked(thread) || ssi.awaitsSafeSnapshot(thread)) {
                 return false;
             }
             try {

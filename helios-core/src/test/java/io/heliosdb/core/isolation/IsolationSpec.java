@@ -20,7 +20,7 @@ public record IsolationSpec(String name, List<String> setup, Map<String, String>
             "deadlock", "unique-race", "ddl-rollback", "fk-race", "upsert-race", "savepoint", "skip-locked-queue",
             "for-update-recheck", "row-lock-modes", "for-update-deadlock", "fk-key-share", "cte-skip-locked-queue",
             "subquery-for-update", "cursor-for-update", "cursor-current-of", "cursor-recheck", "ssi-insert-predicate",
-            "ssi-receipts", "ssi-total-cash", "ssi-disjoint");
+            "ssi-receipts", "ssi-total-cash", "ssi-disjoint", "ssi-autocommit-read", "ssi-deferrable");
 
     public static IsolationSpec parse(String name, String text) {
         List<String> setup = new ArrayList<>();

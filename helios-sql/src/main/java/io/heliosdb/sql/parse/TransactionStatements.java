@@ -5,6 +5,7 @@ import io.heliosdb.sql.TransactionControl;
 import io.heliosdb.sql.ast.TransactionStatement;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.AccessModeContext;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.BeginStmtContext;
+import io.heliosdb.sql.parse.antlr.PostgreSqlParser.DeferrableModeContext;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.IsolationLevelContext;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.IsolationModeContext;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.ReleaseStmtContext;
@@ -55,15 +56,18 @@ final class TransactionStatements {
     private static TransactionStatement modes(TransactionCommand command, TransactionModesContext ctx) {
         String isolation = null;
         Boolean readOnly = null;
+        Boolean deferrable = null;
         for (TransactionModeContext mode : ctx.transactionMode()) {
             if (mode instanceof IsolationModeContext i) {
                 isolation = isolation(i.isolationLevel());
             } else if (mode instanceof AccessModeContext a) {
                 readOnly = a.ONLY() != null;
+            } else if (mode instanceof DeferrableModeContext d) {
+                // Only a SERIALIZABLE READ ONLY transaction waits for it (a safe snapshot), as in PostgreSQL.
+                deferrable = d.NOT() == null;
             }
-            // [NOT] DEFERRABLE only matters to SERIALIZABLE READ ONLY transactions in PostgreSQL: accepted, no effect.
         }
-        return new TransactionStatement(new TransactionControl(command, null, isolation, readOnly));
+        return new TransactionStatement(new TransactionControl(command, null, isolation, readOnly, deferrable));
     }
 
     private static String isolation(IsolationLevelContext ctx) {

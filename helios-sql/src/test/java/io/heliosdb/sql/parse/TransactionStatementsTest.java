@@ -35,11 +35,14 @@ class TransactionStatementsTest {
     }
 
     @Test
-    void transactionModes_lastOneWins_andDeferrableIsAccepted() {
+    void transactionModes_lastOneWins_andDeferrableIsKept() {
         assertThat(control("begin isolation level repeatable read read only")).isEqualTo(
                 new TransactionControl(TransactionCommand.BEGIN, null, "repeatable read", true));
         assertThat(control("start transaction read write, isolation level serializable, not deferrable")).isEqualTo(
-                new TransactionControl(TransactionCommand.BEGIN, null, "serializable", false));
+                new TransactionControl(TransactionCommand.BEGIN, null, "serializable", false, false));
+        assertThat(control("begin isolation level serializable read only deferrable")).isEqualTo(
+                new TransactionControl(TransactionCommand.BEGIN, null, "serializable", true, true));
+        assertThat(control("set transaction deferrable, not deferrable").deferrable()).isFalse();
         assertThat(control("begin transaction isolation level read uncommitted").isolation())
                 .isEqualTo("read uncommitted");
         assertThat(control("set transaction isolation level read committed")).isEqualTo(

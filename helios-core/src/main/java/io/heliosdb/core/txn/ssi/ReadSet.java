@@ -68,6 +68,16 @@ final class ReadSet {
         return false;
     }
 
+    /** Adds what {@code other} read (coarsening as needed). */
+    void addAll(ReadSet other) {
+        for (KeyRange range : other.ranges) {
+            addRange(range);
+        }
+        for (LockKey point : other.points) {
+            addPoint(point.keyspace(), point.key());
+        }
+    }
+
     int pointCount() {
         return points.size();
     }

@@ -18,7 +18,8 @@ public final class SerializableTransaction implements ReadTracking {
 
     private final SsiTracker tracker;
     final long id;
-    final boolean readOnly;
+    /** Declared READ ONLY, or (from its commit on) one that wrote nothing, as PostgreSQL treats it. */
+    boolean readOnly;
     /** The tracker's sequence when it began, before its snapshot was taken. */
     final long startSeq;
     /** The tracker's sequence just after its snapshot was taken (for the read-only rules). */
@@ -37,6 +38,15 @@ public final class SerializableTransaction implements ReadTracking {
     long releasedOutPrepareSeq = NEVER;
     /** In-edges from committed transactions already released: the latest commit among them, else -1. */
     long releasedInCommitSeq = -1;
+    /**
+     * A READ ONLY DEFERRABLE transaction waiting for a safe snapshot: the read-write transactions that ran
+     * when it took its snapshot and have not ended yet; null when it does not wait.
+     */
+    Set<SerializableTransaction> possibleUnsafe;
+    /** Its snapshot turned out unsafe: one of those committed with a conflict out to a commit it sees. */
+    boolean unsafe;
+    /** The thread waiting for the safe snapshot, while it waits. */
+    Thread waitingThread;
     final ReadSet reads = new ReadSet();
     final WriteSet writes = new WriteSet();
 

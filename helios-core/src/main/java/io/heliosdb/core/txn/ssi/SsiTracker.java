@@ -1,8 +1,13 @@
 package io.heliosdb.core.txn.ssi;
 
 import io.heliosdb.core.catalog.CatalogKeys;
+import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.SqlState;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -19,11 +24,26 @@ import java.util.function.Consumer;
  * transaction that was concurrent with it is still running.
  */
 public final class SsiTracker {
+    /** How often a safe-snapshot waiter looks for a cancel (an ending transaction wakes it at once). */
+    private static final long SAFE_SNAPSHOT_POLL_MILLIS = 20;
     private final Object lock = new Object();
     /** Ordering of prepares and commits; begin and snapshot read it. */
     private long seq;
     /** Every transaction not yet released: running, prepared, or committed and still overlapping a running one. */
     private final List<SerializableTransaction> tracked = new ArrayList<>();
+    /**
+     * Committed transactions kept (for the running ones they overlap) beyond which the oldest half is folded into
+     * one summary record, so that memory stays bounded while a long SERIALIZABLE transaction runs.
+     */
+    static final int MAX_KEPT_COMMITTED = 1024;
+    /** The id of a summary record (transaction ids are positive). */
+    static final long SUMMARY_ID = -1;
+    /** The record the oldest committed transactions were folded into, while it is kept; else null. */
+    private SerializableTransaction summary;
+    /** READ ONLY DEFERRABLE transactions waiting for a safe snapshot. */
+    private final List<SerializableTransaction> safeSnapshotWaiters = new ArrayList<>();
+    /** The threads that wait for a safe snapshot now (pg_stat_activity and the isolation tester look). */
+    private final Set<Thread> waitingThreads = ConcurrentHashMap.newKeySet();
 
     static boolean tracked(String keyspace) {
         return keyspace.equals(CatalogKeys.ROWS) || keyspace.equals(CatalogKeys.INDEXES);
@@ -44,6 +64,87 @@ public final class SsiTracker {
             t.snapshotTs = snapshotTs;
             t.snapshotSeq = seq;
         }
+    }
+
+    /**
+     * For a READ ONLY DEFERRABLE transaction that just took its snapshot ({@link #snapshotTaken}): waits until
+     * the snapshot is known safe (true) or unsafe (false: the caller takes a new one), as PostgreSQL's
+     * GetSafeSnapshot does. It is safe when every read-write serializable transaction running then (whose
+     * commit it does not see) has ended without committing a write while it had a conflict out to a
+     * transaction whose commit the snapshot sees: then no anomaly can involve a transaction reading it, which
+     * therefore needs no tracking and never fails with 40001. {@code check} runs between waits and may throw
+     * (a cancel, the statement timeout).
+     */
+    public boolean awaitSafeSnapshot(SerializableTransaction t, Runnable check) {
+        synchronized (lock) {
+            Set<SerializableTransaction> concurrent = new HashSet<>();
+            for (SerializableTransaction other : tracked) {
+                if (other != t && !other.finished() && !other.readOnly && other.invisibleTo(t)) {
+                    concurrent.add(other);
+                }
+            }
+            if (concurrent.isEmpty()) {
+                return true;
+            }
+            t.possibleUnsafe = concurrent;
+            safeSnapshotWaiters.add(t);
+            Thread me = Thread.currentThread();
+            t.waitingThread = me;
+            waitingThreads.add(me);
+            try {
+                while (!t.unsafe && !t.possibleUnsafe.isEmpty()) {
+                    check.run();
+                    lock.wait(SAFE_SNAPSHOT_POLL_MILLIS);
+                }
+                return !t.unsafe;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HeliosException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+            } finally {
+                waitingThreads.remove(me);
+                safeSnapshotWaiters.remove(t);
+                t.possibleUnsafe = null;
+                t.waitingThread = null;
+            }
+        }
+    }
+
+    /** Whether {@code thread} waits for a safe snapshot (READ ONLY DEFERRABLE) now. */
+    public boolean awaitsSafeSnapshot(Thread thread) {
+        return !waitingThreads.isEmpty() && waitingThreads.contains(thread);
+    }
+
+    /** A read-write transaction ended: the safe-snapshot waiters it concerned learn whether it made theirs unsafe. */
+    private void endedForSafeSnapshots(SerializableTransaction ended) {
+        if (safeSnapshotWaiters.isEmpty()) {
+            return;
+        }
+        for (SerializableTransaction waiter : safeSnapshotWaiters) {
+            if (waiter.possibleUnsafe.remove(ended) && ended.committed() && !ended.writes.isEmpty()
+                    && conflictOutToCommitSeenBy(ended, waiter)) {
+                waiter.unsafe = true;
+            }
+            if (waiter.unsafe || waiter.possibleUnsafe.isEmpty()) {
+                waitingThreads.remove(waiter.waitingThread);   // decided: it no longer waits, though not yet awake
+            }
+        }
+        lock.notifyAll();
+    }
+
+    /** Whether {@code writer} read past the write of a transaction whose commit {@code reader}'s snapshot sees. */
+    private static boolean conflictOutToCommitSeenBy(SerializableTransaction writer, SerializableTransaction reader) {
+        // Released ones are summarised by their earliest prepare: one seen must have prepared before the snapshot.
+        if (writer.releasedOutPrepareSeq <= reader.snapshotSeq) {
+            return true;
+        }
+        for (SerializableTransaction t3 : writer.out) {
+            long ts = t3.commitTs;
+            // A summary's commit is its latest; it may hold one seen if any of them prepared before the snapshot.
+            if (t3.id == SUMMARY_ID ? t3.prepareSeq <= reader.snapshotSeq : ts >= 0 && ts <= reader.snapshotTs) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A victim fails at its next statement. */
@@ -171,8 +272,80 @@ public final class SsiTracker {
             }
             t.commitSeq = ++seq;
             t.state = SerializableTransaction.State.COMMITTED;
+            // A transaction that wrote nothing counts as read-only from now on, as in PostgreSQL.
+            t.readOnly |= t.writes.isEmpty();
+            endedForSafeSnapshots(t);
             release();
+            summariseOldest();
         }
+    }
+
+    /**
+     * Folds the oldest half of the committed transactions kept into one summary record, as PostgreSQL summarises
+     * old committed transactions into shared memory of fixed size: the summary read what they read and wrote
+     * what they wrote (coarsened as any record), holds their edges, and takes their sequence numbers on the side
+     * that can only find more conflicts (earliest start and prepare, latest commit). It can add false positives,
+     * never lose a conflict.
+     */
+    private void summariseOldest() {
+        List<SerializableTransaction> committed = new ArrayList<>();
+        for (SerializableTransaction t : tracked) {
+            if (t.committed()) {
+                committed.add(t);
+            }
+        }
+        if (committed.size() <= MAX_KEPT_COMMITTED) {
+            return;
+        }
+        committed.sort(java.util.Comparator.comparingLong(t -> t.commitSeq));
+        List<SerializableTransaction> folded = new ArrayList<>(committed.subList(0, committed.size() / 2));
+        if (summary != null && !folded.contains(summary)) {
+            folded.add(summary);
+        }
+        long startSeq = Long.MAX_VALUE;
+        for (SerializableTransaction t : folded) {
+            startSeq = Math.min(startSeq, t.startSeq);
+        }
+        SerializableTransaction into = new SerializableTransaction(this, SUMMARY_ID, true, startSeq);
+        into.state = SerializableTransaction.State.COMMITTED;
+        into.prepareSeq = SerializableTransaction.NEVER;
+        into.commitSeq = -1;
+        into.snapshotSeq = -1;
+        for (SerializableTransaction t : folded) {
+            fold(t, into);
+        }
+        tracked.removeAll(folded);
+        tracked.add(into);
+        summary = into;
+    }
+
+    private static void fold(SerializableTransaction t, SerializableTransaction into) {
+        into.readOnly &= t.readOnly;
+        into.prepareSeq = Math.min(into.prepareSeq, t.prepareSeq);
+        into.commitSeq = Math.max(into.commitSeq, t.commitSeq);
+        into.commitTs = Math.max(into.commitTs, t.commitTs);
+        into.snapshotSeq = Math.max(into.snapshotSeq, t.snapshotSeq);
+        into.snapshotTs = Math.max(into.snapshotTs, t.snapshotTs);
+        into.releasedOutPrepareSeq = Math.min(into.releasedOutPrepareSeq, t.releasedOutPrepareSeq);
+        into.releasedInCommitSeq = Math.max(into.releasedInCommitSeq, t.releasedInCommitSeq);
+        into.reads.addAll(t.reads);
+        into.writes.addAll(t.writes);
+        for (SerializableTransaction reader : t.in) {
+            reader.out.remove(t);
+            if (reader != into) {
+                reader.out.add(into);
+                into.in.add(reader);
+            }
+        }
+        for (SerializableTransaction writer : t.out) {
+            writer.in.remove(t);
+            if (writer != into) {
+                writer.in.add(into);
+                into.out.add(writer);
+            }
+        }
+        t.in.clear();
+        t.out.clear();
     }
 
     /** The transaction rolled back (or its commit failed): it leaves no edges behind. */
@@ -191,6 +364,7 @@ public final class SsiTracker {
             t.in.clear();
             t.out.clear();
             tracked.remove(t);
+            endedForSafeSnapshots(t);
             release();
         }
     }
@@ -238,6 +412,9 @@ public final class SsiTracker {
             return;
         }
         tracked.removeAll(released);
+        if (released.contains(summary)) {
+            summary = null;
+        }
         for (SerializableTransaction gone : released) {
             for (SerializableTransaction reader : gone.in) {
                 if (reader.out.remove(gone)) {

@@ -82,6 +82,21 @@ final class WriteSet {
                 && (b.to() == null || a.from() == null || Arrays.compareUnsigned(a.from(), b.to()) < 0);
     }
 
+    /** Adds what {@code other} wrote (coarsening as needed). */
+    void addAll(WriteSet other) {
+        for (KeyRange relation : other.relations) {
+            if (relations.stream().noneMatch(held -> held.covers(relation))) {
+                relations.add(relation);
+            }
+        }
+        other.keys.forEach((keyspace, written) -> written.forEach(key -> add(keyspace, key)));
+    }
+
+    /** Whether nothing was written. */
+    boolean isEmpty() {
+        return size == 0 && relations.isEmpty();
+    }
+
     boolean coarsened() {
         return !relations.isEmpty();
     }

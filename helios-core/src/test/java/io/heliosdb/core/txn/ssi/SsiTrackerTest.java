@@ -213,4 +213,44 @@ class SsiTrackerTest {
         tracker.aborted(longRunning);
         assertThat(tracker.trackedCount()).isZero();
     }
+
+    /** A short serializable transaction that reads one key of table 7 and writes one of table 8. */
+    private void shortOne(int i) {
+        SerializableTransaction t = begin();
+        t.point(ROWS, key(7, i));
+        write(t, key(8, i));
+        commit(t);
+    }
+
+    @Test
+    void committedRecordsKeptForALongTransaction_areSummarised_soMemoryStaysBounded() {
+        SerializableTransaction longOne = begin();
+        scanTable(longOne, 9);
+        int n = SsiTracker.MAX_KEPT_COMMITTED * 3;
+        for (int i = 0; i < n; i++) {
+            shortOne(i);
+        }
+        // Without summarising all n would be kept while the long one runs (each may still matter to it).
+        assertThat(tracker.trackedCount()).isLessThanOrEqualTo(SsiTracker.MAX_KEPT_COMMITTED + 2);
+        commit(longOne);
+        assertThat(tracker.trackedCount()).isZero();
+    }
+
+    @Test
+    void aConflictThroughASummarisedTransaction_isStillFound() {
+        SerializableTransaction t1 = begin();
+        t1.point(ROWS, key(1, 1));
+        SerializableTransaction t2 = begin();
+        t2.point(ROWS, key(1, 2));
+        write(t2, key(1, 1));   // t1 read it unseen: t1 -> t2
+        commit(t2);
+        for (int i = 0; i <= SsiTracker.MAX_KEPT_COMMITTED; i++) {
+            shortOne(i);   // t2 is the oldest of these: folded into the summary
+        }
+        assertThat(tracker.trackedCount()).isLessThanOrEqualTo(SsiTracker.MAX_KEPT_COMMITTED + 2);
+        // t1 writes what t2 read: t2 -> t1 -> t2, t2 committed first: t1 is the pivot.
+        assertSerializationFailure(() -> write(t1, key(1, 2)), "Canceled on identification as a pivot, during write.");
+        tracker.aborted(t1);
+        assertThat(tracker.trackedCount()).isZero();
+    }
 }
