@@ -96,7 +96,7 @@ public final class EarlyLockReleaseAB {
     private static void load(Path pgbench, String engine, Path dir, int scale) throws Exception {
         try (HeliosDB db = HeliosDB.serve(config(engine, dir))) {
             TpcbContentionMain.pgbench(pgbench, db.transports().get(0).port(),
-                    List.of("-i", "-s", Integer.toString(scale), "-q"));
+                    PgbenchScript.initArgs(scale));
         }
     }
 
