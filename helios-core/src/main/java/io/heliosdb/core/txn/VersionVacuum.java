@@ -39,8 +39,8 @@ public final class VersionVacuum {
     private static final int FLUSH_OPS = 1000;
     /**
      * Deletion markers removed in one write, under one exclusion of commit writes: a table rewrite (ALTER TABLE ...
-     * ADD PRIMARY KEY after pgbench -i) leaves one per row, and one write (and one wait of the commits) per
-     * marker cost the vacuum of 500,000 of them minutes of CPU next to the commits it kept waiting.
+     * ADD PRIMARY KEY after pgbench -i) leaves one per row, and one storage write and one wait of the commits per
+     * marker made 500,000 of them 500,001 writes and 7.2 s of the vacuum thread's CPU (6.2 s in 1,955 writes so).
      */
     static final int MARKERS_PER_WRITE = 256;
 
@@ -195,7 +195,9 @@ public final class VersionVacuum {
                     m.hadMarker = marker;
                     gone.add(m);
                 }
-                engine.write(batch, false);
+                if (!batch.isEmpty()) {
+                    engine.write(batch, false);
+                }
                 return gone;
             });
             for (Marker m : removed) {
