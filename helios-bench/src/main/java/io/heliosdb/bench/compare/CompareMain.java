@@ -187,8 +187,9 @@ public final class CompareMain {
         }
         int n = PgbenchScript.scaleFactor(options.scale());
         return List.of("pgbench workloads: " + pgbench + " on loopback against the PostgreSQL-protocol systems; each "
-                + "system's tables are initialised once per run with pgbench -i -s " + n + String.format(java.util.Locale.ROOT,
-                " (%,d accounts)", n * PgbenchScript.ACCOUNTS_PER_SCALE) + " and each system's pgbench JVM of a round "
+                + "system's tables are initialised once per run with pgbench -i -I " + PgbenchScript.INIT_STEPS
+                + " -s " + n + String.format(java.util.Locale.ROOT, " (%,d accounts; vacuumed after the keys)",
+                n * PgbenchScript.ACCOUNTS_PER_SCALE) + " and each system's pgbench JVM of a round "
                 + "starts on a fresh copy of them (select-only runs leave them as they are; the tpcb-like run, which "
                 + "changes them, is the JVM's last), then runs with -n; ops/s is pgbench's tps "
                 + "without initial connection time, the latency column (p50_us in the CSV) holds pgbench's latency average, no p99; a run "

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Workload 7 on one running system: {@code pgbench -i -s N} (pgbench's default init: tables, data by
- * COPY, VACUUM, primary keys), an unmeasured warm-up run, then the measured run, whose tps (without
+ * Workload 7 on one running system: {@code pgbench -i -I dtgpv -s N} (tables, data by COPY, primary keys,
+ * then VACUUM, see {@link PgbenchScript#INIT_STEPS}), an unmeasured warm-up run, then the measured run, whose tps (without
  * connection time) and latency average become the result. A run with failed transactions, an
  * aborted client or a non-zero exit is an error, never a number.
  */
@@ -134,12 +134,12 @@ final class PgbenchRun {
         return exec(pgbench, endpoint, script.runArgs(seconds), seconds + 120L);
     }
 
-    /** {@code pgbench -i -s N -q} against a running system: {@code null}, or why it failed. */
+    /** {@code pgbench -i -I dtgpv -s N -q} against a running system: {@code null}, or why it failed. */
     static String initialise(Target.PgEndpoint endpoint, Scale scale) throws IOException, InterruptedException {
         int init = PgbenchScript.scaleFactor(scale);
-        Outcome loaded = exec(PgbenchBinary.find(), endpoint, List.of("-i", "-s", Integer.toString(init), "-q"), 900);
+        Outcome loaded = exec(PgbenchBinary.find(), endpoint, PgbenchScript.initArgs(init), 900);
         return loaded.exitCode() == 0 ? null
-                : "pgbench -i -s " + init + " exited with " + loaded.exitCode() + ": " + lastLine(loaded.output());
+                : "pgbench -i -I " + PgbenchScript.INIT_STEPS + " -s " + init + " exited with " + loaded.exitCode() + ": " + lastLine(loaded.output());
     }
 
     private static int seconds(long millis) {

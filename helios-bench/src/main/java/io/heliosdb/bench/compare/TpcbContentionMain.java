@@ -57,7 +57,7 @@ public final class TpcbContentionMain {
              Session stats = db.session()) {
             int heliosPort = db.transports().get(0).port();
             for (int port : new int[] {heliosPort, pg.port()}) {
-                pgbench(pgbench, port, List.of("-i", "-s", "1", "-q"));
+                pgbench(pgbench, port, PgbenchScript.initArgs(1));
             }
             // The JIT needs tens of thousands of statements; PostgreSQL only its caches.
             pgbench(pgbench, heliosPort, List.of("-n", "-c", Integer.toString(clients), "-j", "2", "-M", protocol,
