@@ -58,12 +58,21 @@ final class Measurement {
 
     private static Outcome run(List<Workload.Operation> sessions, Pacing pacing, JitQuiet jit, WarmupEnd atMeasureStart)
             throws Exception {
-        return run(sessions, pacing, jit::quiet, "jit quiet", atMeasureStart);
+        return run(sessions, pacing, jit::quiet, "jit quiet", jit::idle, atMeasureStart);
     }
 
-    /** As {@link #run(List, Pacing, WarmupEnd)}, the warm-up's second way to end being {@code steady} (named so). */
+    /**
+     * As {@link #run(List, Pacing, WarmupEnd)}, the warm-up's second way to end being {@code steady} (named so);
+     * its count never ends it before the least time ({@link Pacing#earlyMillis} needs an idle JIT).
+     */
     static Outcome run(List<Workload.Operation> sessions, Pacing pacing, Steady steady, String steadyLabel,
                        WarmupEnd atMeasureStart) throws Exception {
+        return run(sessions, pacing, steady, steadyLabel, now -> false, atMeasureStart);
+    }
+
+    /** {@code jitIdle}: whether the JIT has nothing queued now, which lets the count end the warm-up early. */
+    private static Outcome run(List<Workload.Operation> sessions, Pacing pacing, Steady steady, String steadyLabel,
+                               java.util.function.LongPredicate jitIdle, WarmupEnd atMeasureStart) throws Exception {
         int n = sessions.size();
         AtomicReference<String> warmupEnd = new AtomicReference<>();
         // The session that ends the warm-up; the others keep warming up until measureStart is set.
@@ -100,7 +109,7 @@ final class Measurement {
                         long now = System.nanoTime();
                         String end = null;
                         if (done >= pacing.warmupOps() && (now - begin >= warmMin
-                                || now - begin >= earlyMin && jit.idle(now))) {
+                                || now - begin >= earlyMin && jitIdle.test(now))) {
                             end = "count";
                         } else if (now - begin >= cap) {
                             end = "cap";
