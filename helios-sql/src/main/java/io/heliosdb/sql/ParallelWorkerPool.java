@@ -1,5 +1,8 @@
 package io.heliosdb.sql;
 
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -18,12 +21,26 @@ public final class ParallelWorkerPool implements Executor, AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final ThreadPoolExecutor pool;
+    /**
+     * The pool's threads still running. The executor counts a worker as gone (and may report termination) while
+     * its thread is still on its way out, so {@link #close} joins these to be sure none is left.
+     */
+    private final Set<Thread> live = ConcurrentHashMap.newKeySet();
 
     public ParallelWorkerPool() {
         int cores = Runtime.getRuntime().availableProcessors();
         pool = new ThreadPoolExecutor(0, Math.max(1, cores), 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "helios-parallel-" + THREADS.incrementAndGet());
+            Thread[] self = new Thread[1];
+            Thread t = new Thread(() -> {
+                try {
+                    r.run();
+                } finally {
+                    live.remove(self[0]);
+                }
+            }, "helios-parallel-" + THREADS.incrementAndGet());
+            self[0] = t;
             t.setDaemon(true);
+            live.add(t);
             return t;
         });
     }
@@ -36,20 +53,36 @@ public final class ParallelWorkerPool implements Executor, AutoCloseable {
 
     /** Threads alive now (for tests). */
     public int threads() {
-        return pool.getPoolSize();
+        return live.size();
     }
 
-    /** Stops every worker: running parts are interrupted and their queries fail or finish on their own threads. */
+    /**
+     * Stops every worker: running parts are interrupted and their queries fail or finish on their own threads.
+     * Returns once every thread the pool started has ended.
+     */
     @Override
     public void close() {
         pool.shutdownNow();
         boolean interrupted = false;
-        try {
-            while (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+        while (true) {
+            try {
+                if (pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                    break;
+                }
                 // a part reading a large range stops at its next batch
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-        } catch (InterruptedException e) {
-            interrupted = true;
+        }
+        for (Thread t : List.copyOf(live)) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();

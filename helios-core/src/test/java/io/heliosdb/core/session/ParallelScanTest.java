@@ -13,7 +13,9 @@ import io.heliosdb.api.config.HeliosConfig;
 import io.heliosdb.api.config.StorageConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,14 +121,17 @@ class ParallelScanTest {
     @Test
     void rocksDbScans_areSplitToo() {
         assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "parallel scans need a second core");
+        Set<Thread> before = workers();
+        Set<Thread> mine;
         try (HeliosDB db = open("rocksdb"); Session s = db.session()) {
             load(s);
-            assertThat(workerThreads()).isZero();
             assertAgree(s);
-            assertThat(workerThreads()).as("the split ran on a worker").isPositive();
+            mine = workers();
+            mine.removeAll(before);
+            assertThat(mine).as("the split ran on a worker").isNotEmpty();
             assertThat(rows(s, GROUPED)).hasSize(98);
         }
-        assertThat(workerThreads()).as("no worker outlives its database").isZero();
+        assertThat(mine).as("no worker outlives its database").noneMatch(Thread::isAlive);
     }
 
     @ParameterizedTest
@@ -192,19 +197,29 @@ class ParallelScanTest {
         }
     }
 
+    /** Checks this database's workers only: another test's database in this JVM may still have idle ones. */
     @Test
     void close_endsEveryWorkerThread() {
         assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "one core: no workers");
+        Set<Thread> before = workers();
+        Set<Thread> mine;
         try (HeliosDB db = HeliosDB.inMemory(); Session s = db.session()) {
             load(s);
             assertThat(rows(s, BATCHED)).hasSize(1);
-            assertThat(workerThreads()).as("the split ran on a worker").isPositive();
+            mine = workers();
+            mine.removeAll(before);
+            assertThat(mine).as("the split ran on a worker").isNotEmpty();
         }
-        assertThat(workerThreads()).as("no worker outlives its database").isZero();
+        assertThat(mine).as("no worker outlives its database").noneMatch(Thread::isAlive);
     }
 
-    private static long workerThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith("helios-parallel-")).count();
+    private static Set<Thread> workers() {
+        Set<Thread> out = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.isAlive() && t.getName().startsWith("helios-parallel-")) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 }

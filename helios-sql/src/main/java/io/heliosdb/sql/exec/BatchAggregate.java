@@ -24,6 +24,11 @@ import java.util.List;
 final class BatchAggregate {
     /** Batches a scan reads on its own before it splits the rest (about 32,000 rows): small tables never split. */
     static final int SPLIT_AFTER = 32;
+    /**
+     * Parts per thread reading a split scan: readers take parts one after another, so one that gets less of the
+     * machine reads fewer parts instead of holding up the others with an equal share.
+     */
+    static final int PARTS_PER_READER = 4;
 
     private BatchAggregate() {
     }
@@ -120,11 +125,11 @@ final class BatchAggregate {
         if (workers == 0) {
             return null;
         }
-        List<ColumnBatchCursor> rest = batches.split(workers + 1);
+        List<ColumnBatchCursor> rest = batches.split((workers + 1) * PARTS_PER_READER);
         if (rest.isEmpty()) {
             return null;
         }
-        return ParallelParts.start(rt.context().parallelWorkers(), rest, (part, stopped) -> {
+        return ParallelParts.start(rt.context().parallelWorkers(), workers, rest, (part, stopped) -> {
             PartialAggregate mine = state.fresh();
             while (!stopped.getAsBoolean() && part.nextBatch()) {
                 mine.add(part, rt);

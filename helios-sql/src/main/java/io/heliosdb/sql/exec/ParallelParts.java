@@ -12,11 +12,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
- * The extra parts of a split scan (see {@link ColumnBatchCursor#split}), each read by a worker thread while
- * the query's own thread reads its part. Whoever claims a part first reads it: a worker, or the query's
- * thread once its own part is done, so a part no worker got to never waits for one. Every part's cursor is
- * closed by its reader; {@link #close()} stops and waits for the parts still running, so nothing reads the
- * statement's snapshot after the statement let go of it.
+ * The extra parts of a split scan (see {@link ColumnBatchCursor#split}), read by worker threads while the
+ * query's own thread reads its part. Every reader claims the next unread part in key order until none is
+ * left: a worker, or the query's thread once its own part is done. With several parts per reader, a reader
+ * that got less of the machine (a loaded core, a compiler thread beside it) simply reads fewer of them, and
+ * a part no worker got to never waits for one. Every part's cursor is closed by its reader; {@link #close()}
+ * stops and waits for the parts still running, so nothing reads the statement's snapshot after the
+ * statement let go of it.
  *
  * @param <S> what reading one part gives (its partial aggregate)
  */
@@ -31,7 +33,7 @@ final class ParallelParts<S> implements AutoCloseable {
     private final Work<S> work;
     private volatile boolean stopped;
 
-    private final class Part implements Runnable {
+    private final class Part {
         final ColumnBatchCursor cursor;
         final AtomicBoolean claimed = new AtomicBoolean();
         final CountDownLatch done = new CountDownLatch(1);
@@ -41,13 +43,6 @@ final class ParallelParts<S> implements AutoCloseable {
 
         Part(ColumnBatchCursor cursor) {
             this.cursor = cursor;
-        }
-
-        @Override
-        public void run() {
-            if (claimed.compareAndSet(false, true)) {
-                read();
-            }
         }
 
         void read() {
@@ -90,18 +85,39 @@ final class ParallelParts<S> implements AutoCloseable {
         }
     }
 
-    /** Offers every part to the workers; those no worker is free for wait for {@link #finish}. */
-    static <S> ParallelParts<S> start(java.util.concurrent.Executor workers, List<ColumnBatchCursor> cursors,
-                                      Work<S> work) {
+    /**
+     * Starts up to {@code readers} workers on the parts (each reads part after part, see {@link #claimNext});
+     * parts no worker gets to are read by {@link #finish}.
+     */
+    static <S> ParallelParts<S> start(java.util.concurrent.Executor workers, int readers,
+                                      List<ColumnBatchCursor> cursors, Work<S> work) {
         ParallelParts<S> p = new ParallelParts<>(cursors, work);
-        for (ParallelParts<S>.Part part : p.parts) {
+        for (int i = 0; i < Math.min(readers, p.parts.size()); i++) {
             try {
-                workers.execute(part);
+                workers.execute(p::readWhileAny);
             } catch (RejectedExecutionException e) {
-                // Every worker is busy: finish() reads this part on the query's thread.
+                break;   // every worker is busy: finish() reads the parts on the query's thread
             }
         }
         return p;
+    }
+
+    /** A worker's loop: reads unclaimed parts in key order until none is left or a part failed. */
+    private void readWhileAny() {
+        Part p;
+        while (!stopped && (p = claimNext()) != null) {
+            p.read();
+        }
+    }
+
+    /** The first part nobody claimed yet, now claimed by the caller; null when every part is. */
+    private Part claimNext() {
+        for (Part p : parts) {
+            if (!p.claimed.get() && p.claimed.compareAndSet(false, true)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Whether a part failed: the query's thread may stop reading its own part. */
@@ -114,15 +130,23 @@ final class ParallelParts<S> implements AutoCloseable {
      * returns every part's result in part order; rethrows the first failure.
      */
     List<S> finish(Runnable cancelled) {
-        for (Part p : parts) {
-            if (p.claimed.compareAndSet(false, true)) {
-                if (!stopped) {
-                    p.read();
-                } else {
-                    p.cursor.close();
-                    p.done.countDown();
+        Part next;
+        while (true) {
+            cancelled.run();   // before claiming: a claimed part must be read or closed
+            if ((next = claimNext()) == null) {
+                break;
+            }
+            if (!stopped) {
+                next.read();
+            } else {
+                try {
+                    next.cursor.close();
+                } finally {
+                    next.done.countDown();
                 }
             }
+        }
+        for (Part p : parts) {
             try {
                 while (!p.done.await(50, TimeUnit.MILLISECONDS)) {
                     cancelled.run();

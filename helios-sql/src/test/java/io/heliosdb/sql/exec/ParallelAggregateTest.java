@@ -38,10 +38,21 @@ class ParallelAggregateTest {
         final boolean[][] nulls = {new boolean[BATCH], new boolean[BATCH]};
         boolean marked;
 
+        /** Where this cursor started, and whether a split made it (not the scan's own first part). */
+        final int start;
+        final boolean split;
+
         Rows(Table table, int from, int to) {
+            this(table, from, to, false);
+        }
+
+        Rows(Table table, int from, int to, boolean split) {
+            table.opened.incrementAndGet();
             this.table = table;
             this.from = from;
             this.to = to;
+            this.start = from;
+            this.split = split;
         }
 
         @Override
@@ -56,6 +67,18 @@ class ParallelAggregateTest {
                     table.workerRead.await(30, java.util.concurrent.TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                }
+            }
+            if (table.stallWorkers && from == start) {
+                if (thread.startsWith("helios-parallel-")) {
+                    // A worker that gets no CPU for a while: it goes on once the query's thread read another part.
+                    try {
+                        table.queryReadAnotherPart.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                } else if (split) {
+                    table.queryReadAnotherPart.countDown();
                 }
             }
             if (table.failAt >= 0 && from <= table.failAt && table.failAt < to) {
@@ -104,7 +127,7 @@ class ParallelAggregateTest {
             List<ColumnBatchCursor> out = new ArrayList<>();
             int step = rest / parts;
             for (int i = 1; i < parts; i++) {
-                out.add(new Rows(table, from + step * i, i + 1 < parts ? from + step * (i + 1) : to));
+                out.add(new Rows(table, from + step * i, i + 1 < parts ? from + step * (i + 1) : to, true));
             }
             to = from + step;
             table.splits.incrementAndGet();
@@ -121,10 +144,13 @@ class ParallelAggregateTest {
         final long[][] values;
         final boolean[][] isNull;
         final Set<String> readers = ConcurrentHashMap.newKeySet();
+        final AtomicInteger opened = new AtomicInteger();
         final AtomicInteger closed = new AtomicInteger();
         final AtomicInteger splits = new AtomicInteger();
         boolean splittable = true;
         boolean waitForWorker;
+        boolean stallWorkers;
+        final java.util.concurrent.CountDownLatch queryReadAnotherPart = new java.util.concurrent.CountDownLatch(1);
         final java.util.concurrent.CountDownLatch workerRead = new java.util.concurrent.CountDownLatch(1);
         int failAt = -1;
 
@@ -222,6 +248,18 @@ class ParallelAggregateTest {
     }
 
     @Test
+    void stalledWorker_leavesTheOtherPartsToTheQueryThread() {
+        assumeTrue(workerAvailable());
+        Table table = new Table(200_000, 7, 13);
+        List<List<Object>> single = rows(table, 0, "0");
+        table.stallWorkers = true;
+        List<List<Object>> parallel = rows(table, 0, "2");
+        assertThat(table.queryReadAnotherPart.getCount()).as("the query's thread read a part split off").isZero();
+        assertThat(parallel).containsExactlyElementsOf(single);
+        assertThat(table.closed).hasValue(table.opened.get());
+    }
+
+    @Test
     void smallScans_neverSplit() {
         Table table = new Table(BatchAggregate.SPLIT_AFTER * BATCH, 3, 5);
         rows(table, -1, "2");
@@ -235,7 +273,7 @@ class ParallelAggregateTest {
         table.failAt = 290_000;
         assertThatThrownBy(() -> rows(table, -1, "2"))
                 .isInstanceOfSatisfying(HeliosException.class, e -> assertThat(e.sqlState()).isEqualTo(SqlState.DATA_CORRUPTED));
-        assertThat(table.closed).hasValue(table.splits.get() == 0 ? 1 : 2);
+        assertThat(table.closed).hasValue(table.opened.get());
     }
 
     @Test

@@ -57,6 +57,9 @@ final class Keyspace {
         byKey.remove(new HashKey(key));
     }
 
+    /** Flat copies of ranges that are scanned again and again between writes. */
+    final ScanRuns scanRuns = new ScanRuns();
+
     /** Keys removed so far; written only under the engine's write lock. */
     volatile long removals;
 

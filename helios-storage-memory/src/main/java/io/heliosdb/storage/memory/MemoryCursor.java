@@ -30,18 +30,23 @@ final class MemoryCursor implements ValueBufferCursor {
     private final long removals;
     private final byte[] stopKey;
     private final byte[] bound;
+    /** With a stop key: the scan's lower bound, and the keyspace's last write when it started (see ScanRuns). */
+    private final byte[] from;
+    private final long writeSeq;
+    /** Entries walked so far (with a stop key), told to the keyspace's {@link ScanRuns} at close. */
+    private long walked;
     private boolean ended;
     private byte[] key;
     private byte[] value;
     private boolean closed;
 
     MemoryCursor(MemoryStorageEngine engine, Iterator<Map.Entry<byte[], Version>> entries, long seq, Runnable onClose) {
-        this(engine, entries, null, seq, onClose, null, 0, null, null);
+        this(engine, entries, null, seq, onClose, null, 0, null, null, null, 0);
     }
 
     private MemoryCursor(MemoryStorageEngine engine, Iterator<Map.Entry<byte[], Version>> entries,
                          Iterator<Version> versions, long seq, Runnable onClose, Keyspace keyspace, long removals,
-                         byte[] stopKey, byte[] bound) {
+                         byte[] stopKey, byte[] bound, byte[] from, long writeSeq) {
         this.engine = engine;
         this.entries = entries;
         this.versions = versions;
@@ -51,6 +56,8 @@ final class MemoryCursor implements ValueBufferCursor {
         this.removals = removals;
         this.stopKey = stopKey;
         this.bound = bound;
+        this.from = from;
+        this.writeSeq = writeSeq;
     }
 
     /** A forward scan of {@code [from, to)} ({@code from} null: open) that stops by key identity. */
@@ -58,13 +65,15 @@ final class MemoryCursor implements ValueBufferCursor {
                              Runnable onClose) {
         // The count first: a removal after this read, even of the stop key found next, switches to comparing.
         long removals = ks.removals;
+        long writeSeq = ks.scanRuns.lastWriteSeq();
         byte[] last = ks.entries.lowerKey(to);
         if (last == null || from != null && Arrays.compareUnsigned(last, from) < 0) {
-            return new MemoryCursor(engine, null, Collections.emptyIterator(), seq, onClose, ks, removals, null, to);
+            return new MemoryCursor(engine, null, Collections.emptyIterator(), seq, onClose, ks, removals, null, to,
+                    from, writeSeq);
         }
         // An open upper end: the skip list's iterator then compares no key with a bound.
         var versions = (from == null ? ks.entries : ks.entries.tailMap(from, true)).values().iterator();
-        return new MemoryCursor(engine, null, versions, seq, onClose, ks, removals, last, to);
+        return new MemoryCursor(engine, null, versions, seq, onClose, ks, removals, last, to, from, writeSeq);
     }
 
     @Override
@@ -76,6 +85,7 @@ final class MemoryCursor implements ValueBufferCursor {
         if (versions != null) {
             while (!ended && versions.hasNext()) {
                 Version head = versions.next();
+                walked++;
                 Version v = stopAt(head) ? null : head.visibleAt(seq);
                 if (v != null && v.value() != null) {
                     key = head.key();
@@ -119,6 +129,11 @@ final class MemoryCursor implements ValueBufferCursor {
     /** The stored arrays themselves: keys and versions are never modified once written. */
     @Override
     public int nextEntries(byte[][] keys, byte[][] values, int max) {
+        return gather(keys, values, 0, max);
+    }
+
+    /** {@link #nextEntries} into {@code keys}/{@code values} from index {@code start} on. */
+    int gather(byte[][] keys, byte[][] values, int start, int max) {
         engine.checkOpen();
         if (closed) {
             throw MemoryStorageEngine.closedError("cursor");
@@ -127,21 +142,24 @@ final class MemoryCursor implements ValueBufferCursor {
             return -1;
         }
         int n = 0;
+        long steps = 0;
         // A tight loop: the processor can have several rows' nodes and versions in flight at once.
         while (n < max && !ended && versions.hasNext()) {
             Version head = versions.next();
+            steps++;
             if (stopAt(head)) {
                 break;
             }
             Version v = head.visibleAt(seq);
             if (v != null && v.value() != null) {
-                keys[n] = head.key();
-                values[n] = v.value();
+                keys[start + n] = head.key();
+                values[start + n] = v.value();
                 n++;
             }
         }
-        key = n == 0 ? null : keys[n - 1];
-        value = n == 0 ? null : values[n - 1];
+        walked += steps;
+        key = n == 0 ? null : keys[start + n - 1];
+        value = n == 0 ? null : values[start + n - 1];
         return n;
     }
 
@@ -177,7 +195,13 @@ final class MemoryCursor implements ValueBufferCursor {
     public void close() {
         if (!closed) {
             closed = true;
-            onClose.run();
+            try {
+                if (keyspace != null) {
+                    keyspace.scanRuns.scanned(from, bound, writeSeq, walked);
+                }
+            } finally {
+                onClose.run();
+            }
         }
     }
 }

@@ -42,6 +42,8 @@ public final class MemoryStorageEngine implements StorageEngine, SnapshotPins.Se
     private final LongAdder puts = new LongAdder();
     private final LongAdder deletes = new LongAdder();
     private final LongAdder viewsTaken = new LongAdder();
+    private final LongAdder runsBuilt = new LongAdder();
+    private final LongAdder runScans = new LongAdder();
     private long versionsPruned;
 
     private record DirtyKey(Keyspace keyspace, byte[] key) {
@@ -112,12 +114,38 @@ public final class MemoryStorageEngine implements StorageEngine, SnapshotPins.Se
         scans.increment();
         Keyspace ks = keyspaces.get(keyspace);
         if (ks != null && !reverse && to != null) {
+            ScanRun run = run(ks, from, to, seq);
+            if (run != null) {
+                runScans.increment();
+                return new ScanRunCursor(this, run, from, to, onClose);
+            }
             return MemoryCursor.upTo(this, ks, from, to, seq, onClose);
         }
         var entries = ks == null
                 ? Collections.<Map.Entry<byte[], Version>>emptyIterator()
                 : ks.range(from, to, reverse).entrySet().iterator();
         return new MemoryCursor(this, entries, seq, onClose);
+    }
+
+    /** A {@link ScanRun} that holds {@code [from, to)} for a reader at {@code seq}: kept, or read now if due. */
+    private ScanRun run(Keyspace ks, byte[] from, byte[] to, long seq) {
+        ScanRuns runs = ks.scanRuns;
+        ScanRun run = runs.find(from, to, seq);
+        if (run != null) {
+            return run;
+        }
+        long budget = runs.buildBudget(from, to, seq);
+        if (budget == 0) {
+            return null;
+        }
+        run = ScanRun.read(this, ks, from, to, seq, budget);
+        if (run == null) {
+            runs.overBudget(budget);
+            return null;
+        }
+        runsBuilt.increment();
+        runs.built(run);   // kept unless a write came meanwhile; right for this reader either way
+        return run;
     }
 
     void release(long seq) {
@@ -141,6 +169,7 @@ public final class MemoryStorageEngine implements StorageEngine, SnapshotPins.Se
             List<Touched> touched = new ArrayList<>(batch.size());
             for (WriteBatch.Op op : batch.ops()) {
                 Keyspace ks = keyspaces.computeIfAbsent(op.keyspace(), k -> new Keyspace());
+                ks.scanRuns.written(seq);
                 byte[] key = op.key().clone();
                 // A two-part value is joined into a fresh array already: no second copy.
                 byte[] value = op.isDelete() ? null : op.head() != null ? op.value() : op.value().clone();
@@ -230,6 +259,8 @@ public final class MemoryStorageEngine implements StorageEngine, SnapshotPins.Se
         stats.put("memory.deletes", deletes.sum());
         stats.put("memory.gets", gets.sum());
         stats.put("memory.scans", scans.sum());
+        stats.put("memory.scans.flat", runScans.sum());
+        stats.put("memory.scan.runs.built", runsBuilt.sum());
         stats.put("memory.views.taken", viewsTaken.sum());
         stats.put("memory.pins.open", (long) pins.openCount());
         writeLock.lock();
