@@ -21,6 +21,15 @@ public interface StorageEngine extends KvReader, AutoCloseable {
      */
     void write(WriteBatch batch, boolean sync);
 
+    /**
+     * As {@link #get}, for a caller that only reads the value: it may be an array the engine itself holds
+     * and shares with every other reader (never changed afterwards), so the caller must not write into it.
+     * A point read that decodes the value at once then costs no copy. The default is {@link #get}.
+     */
+    default byte[] getShared(String keyspace, byte[] key) {
+        return get(keyspace, key);
+    }
+
     /** A consistent snapshot for reads; requires {@link StorageCapability#READ_VIEWS}. */
     default ReadView readView() {
         throw HeliosException.notSupported("This storage engine does not support read views");

@@ -233,7 +233,7 @@ public final class KernelSession implements Session {
         beginStatement();
         CopyCommand copy = copyCommand(sql, true, decoded);
         long start = System.nanoTime();
-        activity.started(sql, applicationName());
+        activity.started(sql, applicationName(), start);
         boolean implicit = block.transaction() == null;
         if (implicit) {
             block.adopt(store.begin(IsolationLevel.parse(settings.get("default_transaction_isolation"))));
@@ -271,7 +271,7 @@ public final class KernelSession implements Session {
     private long runCopyOut(String sql, boolean decoded, CopyRows.OutLoop loop) {
         beginStatement();
         CopyCommand copy = copyCommand(sql, false, decoded);
-        activity.started(sql, applicationName());
+        activity.started(sql, applicationName(), System.nanoTime());
         try (QueryResult rows = runRead(copy.rowPlan(), NO_PARAMS, System.nanoTime())) {
             return loop.run(copy, rows, limits::checkCancelled);
         } catch (RuntimeException e) {
@@ -435,9 +435,9 @@ public final class KernelSession implements Session {
             }, parameterSets, entryStarts);
         }
         long start = System.nanoTime();
-        activity.started(query.sql(), applicationName());
+        activity.started(query.sql(), applicationName(), start);
         try {
-            execution.markStarted(activity.queryStart());
+            execution.markStarted(activity.fixQueryStart());
             block.applyIsolationSetting();
             return execution.writeBatch(plan, parameterSets, entryStarts, query::currentPlan);
         } catch (RuntimeException e) {
@@ -506,7 +506,7 @@ public final class KernelSession implements Session {
 
     private QueryResult run(ParsedStatement statement, Object[] params, KernelPreparedQuery prepared) {
         long start = System.nanoTime();
-        activity.started(statement.sql(), applicationName());
+        activity.started(statement.sql(), applicationName(), start);
         boolean timedByResult = false;
         try {
             StatementPlan plan;
@@ -531,7 +531,7 @@ public final class KernelSession implements Session {
                     }
                 }
             }
-            execution.markStarted(activity.queryStart());
+            execution.markStarted(activity.fixQueryStart());
             if (plan.transactionCommand() != null) {
                 return block.run(plan.transactionCommand(), plan.transactionControl(), plan.sql());
             }

@@ -8,8 +8,14 @@ final class StatementCancel {
         requested = true;
     }
 
+    /**
+     * Clears a request before a statement starts. A volatile write fences even when nothing changes, so the
+     * usual case (no request) only reads; a request arriving after that read is for the statement starting.
+     */
     void reset() {
-        requested = false;
+        if (requested) {
+            requested = false;
+        }
     }
 
     boolean requested() {

@@ -8,8 +8,11 @@ package io.heliosdb.core.session;
 final class StatementDeadline {
     private volatile long nanos;
 
+    /** Only the session's own thread sets it; an unchanged value (usually 0: no timeout) is not written again. */
     void set(long deadlineNanos) {
-        this.nanos = deadlineNanos;
+        if (nanos != deadlineNanos) {
+            this.nanos = deadlineNanos;
+        }
     }
 
     long nanos() {

@@ -39,12 +39,12 @@ public final class LatestRowRead {
         return stored == null ? null : decoder.decode(stored, VersionLayout.PAYLOAD_OFFSET);
     }
 
-    /** The visible stored version (header included) of a live row, or null. */
+    /** The visible stored version (header included) of a live row, or null; the caller must not change it. */
     byte[] storedVersion(byte[] rowKey) {
         long ts = committer.visibleTs();
         byte[] stored = cache != null ? cache.newestVisible(rowKey, ts) : null;
         if (stored == null) {
-            stored = engine.get(CatalogKeys.ROWS, rowKey);
+            stored = engine.getShared(CatalogKeys.ROWS, rowKey); // only decoded, never changed
             if (stored != null && VersionLayout.commitTs(stored) > ts) {
                 return registered(rowKey);
             }

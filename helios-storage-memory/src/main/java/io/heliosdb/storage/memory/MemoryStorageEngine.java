@@ -70,17 +70,24 @@ public final class MemoryStorageEngine implements StorageEngine, SnapshotPins.Se
 
     @Override
     public byte[] get(String keyspace, byte[] key) {
+        byte[] value = getShared(keyspace, key);
+        return value == null ? null : value.clone();
+    }
+
+    /** The stored array itself: versions are immutable, so nobody ever writes into it. */
+    @Override
+    public byte[] getShared(String keyspace, byte[] key) {
         checkOpen();
+        gets.increment();
         Keyspace ks = keyspaces.get(keyspace);
         if (ks == null) {
-            gets.increment();
             return null;
         }
         // Load the chain before reading the sequence: a chain pruned at horizon H always holds the
         // newest version at or below H, and the sequence read afterwards is at least H.
         Version head = ks.get(key);
-        gets.increment();
-        return valueOf(head, committedSeq);
+        Version v = head == null ? null : head.visibleAt(committedSeq);
+        return v == null ? null : v.value();
     }
 
     @Override

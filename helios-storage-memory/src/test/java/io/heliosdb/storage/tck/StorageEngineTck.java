@@ -85,6 +85,32 @@ public abstract class StorageEngineTck extends StorageIsolationTck {
     }
 
     @Test
+    void getShared_readsAsGet_andAHandedOutValueNeverChanges() {
+        write(b -> b.put(KS, utf8("k"), v("one")));
+        byte[] shared = engine.getShared(KS, utf8("k"));
+        assertThat(str(shared)).isEqualTo("one");
+        assertThat(engine.getShared(KS, utf8("missing"))).isNull();
+        assertThat(engine.getShared("never-written", utf8("k"))).isNull();
+
+        write(b -> b.put(KS, utf8("k"), v("two")));
+        assertThat(str(shared)).isEqualTo("one");
+        assertThat(str(engine.getShared(KS, utf8("k")))).isEqualTo("two");
+
+        write(b -> b.delete(KS, utf8("k")));
+        assertThat(engine.getShared(KS, utf8("k"))).isNull();
+        assertThat(str(shared)).isEqualTo("one");
+    }
+
+    @Test
+    void get_returnsACopyTheCallerMayChange() {
+        write(b -> b.put(KS, utf8("k"), v("one")));
+        byte[] got = engine.get(KS, utf8("k"));
+        got[0] = 'X';
+        assertThat(str(engine.get(KS, utf8("k")))).isEqualTo("one");
+        assertThat(str(engine.getShared(KS, utf8("k")))).isEqualTo("one");
+    }
+
+    @Test
     void put_emptyValueAndEmptyKey_areStored() {
         write(b -> b.put(KS, of(), v("for-empty-key")).put(KS, utf8("e"), new byte[0]));
         assertThat(str(engine.get(KS, of()))).isEqualTo("for-empty-key");
