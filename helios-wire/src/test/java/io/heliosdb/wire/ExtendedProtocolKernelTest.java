@@ -2,16 +2,8 @@ package io.heliosdb.wire;
 
 import static io.heliosdb.wire.WireBytes.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.heliosdb.api.HeliosDB;
-import io.heliosdb.api.config.HeliosConfig;
 import io.heliosdb.wire.WireBytes.Received;
-import io.heliosdb.wire.protocol.PgFrameDecoder;
-import io.heliosdb.wire.protocol.PgMessageEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,19 +13,11 @@ import org.junit.jupiter.api.Test;
 class ExtendedProtocolKernelTest {
     private static final byte[][] NO_PARAMS = new byte[0][];
 
-    private HeliosDB db;
-    private EmbeddedChannel channel;
-    private final ByteBuf received = Unpooled.buffer();
+    private KernelWire wire;
 
     @BeforeEach
     void connect() {
-        try {
-            db = HeliosDB.open(HeliosConfig.memory());
-        } catch (RuntimeException | java.util.ServiceConfigurationError | LinkageError e) {
-            assumeTrue(false, "no working kernel: " + e);
-        }
-        channel = new EmbeddedChannel(new PgFrameDecoder(), new PgMessageEncoder(),
-                new PgSessionHandler(new ServerContext(db, Runnable::run, 10)));
+        wire = KernelWire.open();
         List<Received> ready = send(startup(196608, "user", "postgres", "database", "postgres"));
         assertThat(last(ready).type()).isEqualTo('Z');
         send(query("create table t (n int primary key)"), query("insert into t values (1),(2),(3),(4),(5)"));
@@ -41,24 +25,13 @@ class ExtendedProtocolKernelTest {
 
     @AfterEach
     void shutDown() {
-        if (channel != null) {
-            channel.finishAndReleaseAll();
-        }
-        received.release();
-        if (db != null) {
-            db.close();
+        if (wire != null) {
+            wire.close();
         }
     }
 
     private List<Received> send(byte[]... parts) {
-        channel.writeInbound(Unpooled.wrappedBuffer(concat(parts)));
-        channel.runPendingTasks();
-        ByteBuf out;
-        while ((out = channel.readOutbound()) != null) {
-            received.writeBytes(out);
-            out.release();
-        }
-        return WireBytes.parse(received);
+        return wire.send(parts);
     }
 
     private List<Received> run(String sql) {

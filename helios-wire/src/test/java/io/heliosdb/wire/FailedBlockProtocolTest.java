@@ -2,16 +2,8 @@ package io.heliosdb.wire;
 
 import static io.heliosdb.wire.WireBytes.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.heliosdb.api.HeliosDB;
-import io.heliosdb.api.config.HeliosConfig;
 import io.heliosdb.wire.WireBytes.Received;
-import io.heliosdb.wire.protocol.PgFrameDecoder;
-import io.heliosdb.wire.protocol.PgMessageEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,43 +21,24 @@ class FailedBlockProtocolTest {
     private static final int INT4 = 23;
     private static final byte[][] NONE = new byte[0][];
 
-    private HeliosDB db;
-    private EmbeddedChannel channel;
-    private final ByteBuf received = Unpooled.buffer();
+    private KernelWire wire;
 
     @BeforeEach
     void connect() {
-        try {
-            db = HeliosDB.open(HeliosConfig.memory());
-        } catch (RuntimeException | java.util.ServiceConfigurationError | LinkageError e) {
-            assumeTrue(false, "no working kernel: " + e);
-        }
-        channel = new EmbeddedChannel(new PgFrameDecoder(), new PgMessageEncoder(),
-                new PgSessionHandler(new ServerContext(db, Runnable::run, 10)));
+        wire = KernelWire.open();
         send(startup(196608, "user", "postgres", "database", "postgres"));
         assertThat(run(query("create table t (n int primary key)"))).isEqualTo("C Z(I)");
     }
 
     @AfterEach
     void shutDown() {
-        if (channel != null) {
-            channel.finishAndReleaseAll();
-        }
-        received.release();
-        if (db != null) {
-            db.close();
+        if (wire != null) {
+            wire.close();
         }
     }
 
     private List<Received> send(byte[]... parts) {
-        channel.writeInbound(Unpooled.wrappedBuffer(concat(parts)));
-        channel.runPendingTasks();
-        ByteBuf out;
-        while ((out = channel.readOutbound()) != null) {
-            received.writeBytes(out);
-            out.release();
-        }
-        return WireBytes.parse(received);
+        return wire.send(parts);
     }
 
     /** The answer as the raw-protocol client printed PostgreSQL's. */

@@ -2,16 +2,9 @@ package io.heliosdb.wire;
 
 import static io.heliosdb.wire.WireBytes.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.heliosdb.api.HeliosDB;
-import io.heliosdb.api.config.HeliosConfig;
 import io.heliosdb.wire.WireBytes.Received;
-import io.heliosdb.wire.protocol.PgFrameDecoder;
-import io.heliosdb.wire.protocol.PgMessageEncoder;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,43 +21,24 @@ class ObjectIdTypesTest {
     private static final String REG_QUERY = "select 't'::regclass, 'int4'::regtype, 'public'::regnamespace,"
             + " 'postgres'::regrole, 'int4in'::regproc";
 
-    private HeliosDB db;
-    private EmbeddedChannel channel;
-    private final ByteBuf received = Unpooled.buffer();
+    private KernelWire wire;
 
     @BeforeEach
     void connect() {
-        try {
-            db = HeliosDB.open(HeliosConfig.memory());
-        } catch (RuntimeException | java.util.ServiceConfigurationError | LinkageError e) {
-            assumeTrue(false, "no working kernel: " + e);
-        }
-        channel = new EmbeddedChannel(new PgFrameDecoder(), new PgMessageEncoder(),
-                new PgSessionHandler(new ServerContext(db, Runnable::run, 10)));
+        wire = KernelWire.open();
         send(startup(196608, "user", "postgres", "database", "postgres"));
         send(query("create table t (a int, b int)"), query("create index ti on t (a, b)"));
     }
 
     @AfterEach
     void shutDown() {
-        if (channel != null) {
-            channel.finishAndReleaseAll();
-        }
-        received.release();
-        if (db != null) {
-            db.close();
+        if (wire != null) {
+            wire.close();
         }
     }
 
     private List<Received> send(byte[]... parts) {
-        channel.writeInbound(Unpooled.wrappedBuffer(concat(parts)));
-        channel.runPendingTasks();
-        ByteBuf out;
-        while ((out = channel.readOutbound()) != null) {
-            received.writeBytes(out);
-            out.release();
-        }
-        return WireBytes.parse(received);
+        return wire.send(parts);
     }
 
     private static Received first(List<Received> messages, char type) {
