@@ -28,36 +28,19 @@ public final class ViewNames {
      * (null: leave it, e.g. a system catalog name). Names of the query's own WITH items are left alone.
      */
     public static String qualify(String query, Function<String, String> schemaOf) {
-        PostgreSqlLexer lexer = new PostgreSqlLexer(CharStreams.fromString(query));
-        lexer.removeErrorListeners();
-        PostgreSqlParser parser = new PostgreSqlParser(new CommonTokenStream(lexer));
-        parser.removeErrorListeners();
-        PostgreSqlParser.ScriptContext script = parser.script();
-        if (parser.getNumberOfSyntaxErrors() > 0) {
+        TableRefs found = TableRefs.of(query);
+        if (found == null) {
             return query;
         }
-        Set<String> commonTables = new HashSet<>();
-        List<PostgreSqlParser.QualifiedNameContext> refs = new ArrayList<>();
-        new PostgreSqlBaseVisitor<Void>() {
-            @Override
-            public Void visitCommonTable(PostgreSqlParser.CommonTableContext ctx) {
-                commonTables.add(AstBuilder.identifier(ctx.name));
-                return visitChildren(ctx);
-            }
-
-            @Override
-            public Void visitTableRef(PostgreSqlParser.TableRefContext ctx) {
-                if (ctx.qualifiedName().identifier().size() == 1) {
-                    refs.add(ctx.qualifiedName());
-                }
-                return visitChildren(ctx);
-            }
-        }.visit(script);
         StringBuilder out = new StringBuilder();
         int copied = 0;
-        for (PostgreSqlParser.QualifiedNameContext ref : refs) {
+        for (PostgreSqlParser.TableRefContext tableRef : found.refs()) {
+            if (tableRef.qualifiedName().identifier().size() != 1) {
+                continue;
+            }
+            PostgreSqlParser.QualifiedNameContext ref = tableRef.qualifiedName();
             String name = AstBuilder.identifier(ref.identifier(0));
-            String schema = commonTables.contains(name) ? null : schemaOf.apply(name);
+            String schema = found.commonTables().contains(name) ? null : schemaOf.apply(name);
             if (schema == null) {
                 continue;
             }
@@ -74,37 +57,18 @@ public final class ViewNames {
      * without an alias keeps the old name as its alias, so column references qualified by it still resolve.
      */
     public static String renameRelation(String query, String from, String toLocal) {
-        PostgreSqlLexer lexer = new PostgreSqlLexer(CharStreams.fromString(query));
-        lexer.removeErrorListeners();
-        PostgreSqlParser parser = new PostgreSqlParser(new CommonTokenStream(lexer));
-        parser.removeErrorListeners();
-        PostgreSqlParser.ScriptContext script = parser.script();
-        if (parser.getNumberOfSyntaxErrors() > 0) {
+        TableRefs found = TableRefs.of(query);
+        if (found == null) {
             return query;
         }
-        Set<String> commonTables = new HashSet<>();
-        List<PostgreSqlParser.TableRefContext> refs = new ArrayList<>();
-        new PostgreSqlBaseVisitor<Void>() {
-            @Override
-            public Void visitCommonTable(PostgreSqlParser.CommonTableContext ctx) {
-                commonTables.add(AstBuilder.identifier(ctx.name));
-                return visitChildren(ctx);
-            }
-
-            @Override
-            public Void visitTableRef(PostgreSqlParser.TableRefContext ctx) {
-                refs.add(ctx);
-                return visitChildren(ctx);
-            }
-        }.visit(script);
         StringBuilder out = new StringBuilder();
         int copied = 0;
-        for (PostgreSqlParser.TableRefContext ref : refs) {
+        for (PostgreSqlParser.TableRefContext ref : found.refs()) {
             List<PostgreSqlParser.IdentifierContext> parts = ref.qualifiedName().identifier();
             String local = AstBuilder.identifier(parts.get(parts.size() - 1));
             String schema = parts.size() == 2 ? AstBuilder.identifier(parts.get(0)) : null;
             boolean inPublic = schema == null || schema.equals(io.heliosdb.sql.schema.QualifiedNames.PUBLIC);
-            if (!(inPublic ? local : schema + "." + local).equals(from) || schema == null && commonTables.contains(local)) {
+            if (!(inPublic ? local : schema + "." + local).equals(from) || schema == null && found.commonTables().contains(local)) {
                 continue;
             }
             PostgreSqlParser.IdentifierContext name = parts.get(parts.size() - 1);
@@ -115,6 +79,35 @@ public final class ViewNames {
             copied = name.getStop().getStopIndex() + 1;
         }
         return out.append(query.substring(copied)).toString();
+    }
+
+    /** A query's FROM references in text order and the names of its WITH items; null when it does not parse. */
+    private record TableRefs(Set<String> commonTables, List<PostgreSqlParser.TableRefContext> refs) {
+        static TableRefs of(String query) {
+            PostgreSqlLexer lexer = new PostgreSqlLexer(CharStreams.fromString(query));
+            lexer.removeErrorListeners();
+            PostgreSqlParser parser = new PostgreSqlParser(new CommonTokenStream(lexer));
+            parser.removeErrorListeners();
+            PostgreSqlParser.ScriptContext script = parser.script();
+            if (parser.getNumberOfSyntaxErrors() > 0) {
+                return null;
+            }
+            TableRefs found = new TableRefs(new HashSet<>(), new ArrayList<>());
+            new PostgreSqlBaseVisitor<Void>() {
+                @Override
+                public Void visitCommonTable(PostgreSqlParser.CommonTableContext ctx) {
+                    found.commonTables.add(AstBuilder.identifier(ctx.name));
+                    return visitChildren(ctx);
+                }
+
+                @Override
+                public Void visitTableRef(PostgreSqlParser.TableRefContext ctx) {
+                    found.refs.add(ctx);
+                    return visitChildren(ctx);
+                }
+            }.visit(script);
+            return found;
+        }
     }
 
     private static String quote(String name) {
