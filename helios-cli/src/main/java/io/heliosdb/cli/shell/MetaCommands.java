@@ -79,7 +79,7 @@ final class MetaCommands {
             }
         }
         if (rows.isEmpty()) {
-            printer.shellError(RelationList.nothingFound(letters, pattern));
+            printer.shellError(RelationList.nothingFound(pattern));
             return Outcome.OK;
         }
         printer.print(RelationList.table(indexes, rows));

@@ -63,17 +63,8 @@ final class RelationList {
         return table;
     }
 
-    /** What psql says when nothing matched, e.g. {@code Did not find any tables named "x".} */
-    static String nothingFound(String letters, String pattern) {
-        String kind = switch (letters.replaceAll("[^tvmis]", "")) {
-            case "t" -> "tables";
-            case "v" -> "views";
-            case "m" -> "materialized views";
-            case "i" -> "indexes";
-            case "s" -> "sequences";
-            default -> "relations";
-        };
-        return pattern == null ? "Did not find any " + kind + "." : "Did not find any " + kind + " named \"" + pattern
-                + "\".";
+    /** What psql 15 says when nothing matched (for every kind of listing). */
+    static String nothingFound(String pattern) {
+        return pattern == null ? "Did not find any relations." : "Did not find any relation named \"" + pattern + "\".";
     }
 }
