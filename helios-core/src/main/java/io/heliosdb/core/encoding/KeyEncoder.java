@@ -53,7 +53,7 @@ public final class KeyEncoder {
             case REAL -> out.writeIntBE(orderedFloatBits((Float) value));
             case DOUBLE -> out.writeLongBE(orderedDoubleBits((Double) value));
             case NUMERIC -> appendNumeric(out, (BigDecimal) value);
-            case TEXT, VARCHAR, UNKNOWN, CHAR, JSON, JSONB -> appendText(out, (String) value);
+            case TEXT, VARCHAR, UNKNOWN, CHAR, JSON, JSONB, RECORD -> appendText(out, (String) value);
             case TIMESTAMPTZ -> out.writeLongBE(ExtendedValues.epochMicros((java.time.OffsetDateTime) value) ^ Long.MIN_VALUE);
             case TIME -> out.writeLongBE(io.heliosdb.api.TimeOfDay.micros((java.time.LocalTime) value));
             // timetz orders by its UTC time, then by zone (seconds west, so the eastern offset first).
