@@ -26,7 +26,7 @@ select format_type(1114, 1), format_type(1266, 3), format_type(1186, 2147418112)
 select '10:00'::time(1, 2);
 > ERROR 42601: syntax error at or near ","
 select ROW(1, 'a b', null), (2, true), (1, 2) < (1, 3), (1, null) = (1, 2), (1, null) = (2, 2);
-> row:text | row:text | ?column?:bool | ?column?:bool | ?column?:bool
+> row:record | row:record | ?column?:bool | ?column?:bool | ?column?:bool
 > (1,"a b",) | (2,t) | t | NULL | f
 > SELECT 1
 select id from pr where (id, 0) in ((2, 0), (3, 0)) or (pr.*).id = 1 order by id;

@@ -48,7 +48,7 @@ select regexp_split_to_table('a,b,c', ',') as piece, unnest(array[1, 2]) * 10, g
 > c | NULL | NULL
 > SELECT 3
 select jsonb_each('{"a": 1}');
-> jsonb_each:text
+> jsonb_each:record
 > (a,1)
 > SELECT 1
 select * from unnest('{1,2}');

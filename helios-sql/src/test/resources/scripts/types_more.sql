@@ -143,7 +143,7 @@ select generate_series(1, 2), count(*) from sg;
 > 2 | 3
 > SELECT 2
 select jsonb_each('{"a": 1, "b": {"c": "x y"}}'::jsonb);
-> jsonb_each:text
+> jsonb_each:record
 > (a,1)
 > (b,"{""c"": ""x y""}")
 > SELECT 2

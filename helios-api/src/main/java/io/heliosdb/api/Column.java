@@ -3,7 +3,7 @@ package io.heliosdb.api;
 /**
  * A result or table column: name, type and PostgreSQL type modifier ({@code atttypmod}: -1 when
  * none, {@code n + 4} for varchar(n), {@code ((p << 16) | s) + 4} for numeric(p,s), {@code p} for time(p) and timestamp(p),
- * {@code 0x7FFF0000 | p} for interval(p)) and {@code shownAs}: the
+ * {@link IntervalTypmod} for interval) and {@code shownAs}: the
  * PostgreSQL type OID a result column is described with when it differs from {@code type}'s own (an
  * object identifier such as regclass travels as text holding an {@link ObjectName}), otherwise 0.
  */
@@ -68,7 +68,10 @@ public record Column(String name, SqlType type, int typmod, int shownAs) {
             String element = new Column(name, type.elementType(), typmod).temporalDisplay();
             return element == null ? null : element + "[]";
         }
-        int p = type == SqlType.INTERVAL && typmod >= 0 ? typmod & 0xFFFF : typmod;
+        if (type == SqlType.INTERVAL) {
+            return typmod < 0 ? null : IntervalTypmod.display(typmod);
+        }
+        int p = typmod;
         if (typmod < 0 || p > 6) {
             return null;
         }
@@ -77,7 +80,6 @@ public record Column(String name, SqlType type, int typmod, int shownAs) {
             case TIMESTAMPTZ -> "timestamp(" + p + ") with time zone";
             case TIME -> "time(" + p + ") without time zone";
             case TIMETZ -> "time(" + p + ") with time zone";
-            case INTERVAL -> "interval(" + p + ")";
             default -> null;
         };
     }

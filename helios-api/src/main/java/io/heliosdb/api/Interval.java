@@ -35,6 +35,15 @@ public record Interval(int months, int days, long micros) implements Comparable<
 
     /** Parses PostgreSQL's interval input ({@code 1 day 02:00}, {@code 3 hours}, {@code -1 year 2 mons ago}). */
     public static Interval parse(String text) {
-        return IntervalText.parse(text);
+        return IntervalText.parse(text, IntervalTypmod.FULL_RANGE);
+    }
+
+    /**
+     * Parses interval input under a qualifier's fields ({@link IntervalTypmod#range}): a number without a unit
+     * is read in the qualifier's last field ({@code '1'} is a day for {@code interval day}) and {@code '1:02'}
+     * is minutes and seconds for {@code minute to second}. The value is not truncated to the fields.
+     */
+    public static Interval parse(String text, int range) {
+        return IntervalText.parse(text, range);
     }
 }

@@ -52,7 +52,7 @@ final class IntervalText {
         before[0] = value < 0;
     }
 
-    static Interval parse(String text) {
+    static Interval parse(String text, int range) {
         String s = text.strip().toLowerCase(Locale.ROOT);
         if (s.startsWith("@")) {
             s = s.substring(1).strip();
@@ -70,6 +70,7 @@ final class IntervalText {
                 throw invalid(text);
             }
         }
+        s = IntervalUnits.resolve(s, range);
         BigDecimal months = BigDecimal.ZERO;
         BigDecimal days = BigDecimal.ZERO;
         BigDecimal micros = BigDecimal.ZERO;

@@ -58,6 +58,11 @@ public enum SqlType {
     UUID_ARRAY(2951, "_uuid", "uuid[]", -1, java.util.List.class),
     JSON_ARRAY(199, "_json", "json[]", -1, java.util.List.class),
     JSONB_ARRAY(3807, "_jsonb", "jsonb[]", -1, java.util.List.class),
+    /**
+     * An anonymous record: the value of a row constructor {@code ROW(1, 'a')} or of a function's row in a select
+     * list, held as PostgreSQL's text form {@code (1,a)}. Arrays of records are text arrays of that form.
+     */
+    RECORD(2249, "record", "record", -1, String.class),
     /** The type of an untyped literal or parameter whose type could not be inferred. */
     UNKNOWN(705, "unknown", "unknown", -2, String.class);
 
@@ -144,9 +149,9 @@ public enum SqlType {
         };
     }
 
-    /** The array type whose elements are of this type ({@code text[]} for unknown), or {@code null}. */
+    /** The array type whose elements are of this type ({@code text[]} for unknown and record), or {@code null}. */
     public SqlType arrayType() {
-        SqlType element = this == UNKNOWN ? TEXT : this;
+        SqlType element = this == UNKNOWN || this == RECORD ? TEXT : this;
         for (SqlType t : values()) {
             if (t.elementType() == element) {
                 return t;

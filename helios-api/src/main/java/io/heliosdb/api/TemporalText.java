@@ -44,6 +44,9 @@ public final class TemporalText {
     }
 
     static String formatTime(LocalTime t) {
+        if (TimeOfDay.isEndOfDay(t)) {
+            return "24:00:00";
+        }
         String s = String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
         int micros = t.getNano() / 1000;
         if (micros != 0) {
@@ -85,10 +88,7 @@ public final class TemporalText {
             throw invalid("time without time zone", text);
         }
         long nanos = timeNanos(m.group(1), m.group(2), m.group(3), m.group(4), text);
-        if (nanos == 86_400_000_000_000L) {
-            return LocalTime.MAX.withNano(999_999_000);
-        }
-        return LocalTime.ofNanoOfDay(nanos);
+        return TimeOfDay.ofMicros(nanos / 1_000);
     }
 
     static long timeNanos(String h, String mi, String se, String fraction, String text) {
@@ -99,7 +99,11 @@ public final class TemporalText {
             throw overflow(text);
         }
         long micros = fraction == null ? 0 : Math.round(Double.parseDouble("0." + fraction) * 1_000_000);
-        return ((hour * 3600L + minute * 60L + second) * 1_000_000L + micros) * 1000L;
+        long total = (hour * 3600L + minute * 60L + second) * 1_000_000L + micros;
+        if (total > TimeOfDay.MICROS_PER_DAY) {
+            throw overflow(text);
+        }
+        return total * 1000L;
     }
 
     private static ZoneId zone(String spec, String text, ZoneId fallback) {

@@ -97,6 +97,8 @@ final class TextCodec {
                 case INTERVAL -> Interval.parse(text);
                 case BYTEA -> ByteaText.parse(text);
                 case UUID -> parseUuid(s, text);
+                case RECORD -> throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "input of anonymous composite types is not implemented");
                 default -> throw invalid(type, text);
             };
         } catch (NumberFormatException e) {

@@ -56,8 +56,7 @@ public final class TimeTzText {
             }
         }
         long nanos = TemporalText.timeNanos(m.group(4), m.group(5), m.group(6), m.group(7), text);
-        // 24:00:00 is a valid time of day in PostgreSQL; it is held as the last microsecond, as time does.
-        LocalTime time = nanos == 86_400_000_000_000L ? LocalTime.MAX.withNano(999_999_000) : LocalTime.ofNanoOfDay(nanos);
+        LocalTime time = TimeOfDay.ofMicros(nanos / 1_000);
         String spec = m.group(8).strip();
         ZoneOffset offset = spec.isEmpty() ? offsetIn(zone, date, time, text) : offsetOf(spec, date, time, text);
         return OffsetTime.of(time, offset);

@@ -96,4 +96,64 @@ class ShellCommandTest {
         assertThat(run.err()).contains("bad.toml").contains("cache_mbb").doesNotContain("\tat ");
         assertThat(run.out()).isEmpty();
     }
+
+    /** The expected text is what psql 15 prints for the same schema and commands. */
+    @Test
+    void shellMemory_describeCommands_printWhatPsqlPrints() {
+        CliRun run = CliRun.run("create table p (id int primary key, name text not null default 'x');\n"
+                + "create table c (id serial primary key, pid int references p(id), qty int check (qty > 0),"
+                + " ival interval day to second);\n"
+                + "create unique index c_qty on c (qty);\ncreate view pv as select id, name from p;\n"
+                + "\\di\n\\d c\n\\d pv\n\\dt nope\nbegin;\n\\dt p*\nselect 1 as still_open;\ncommit;\n",
+                "shell", "--memory");
+        assertThat(run.err()).isEqualTo("Did not find any relation named \"nope\".\n");
+        assertThat(run.out()).isEqualTo("""
+                CREATE TABLE
+                CREATE TABLE
+                CREATE INDEX
+                CREATE VIEW
+                             List of relations
+                 Schema |  Name  | Type  |  Owner   | Table\s
+                --------+--------+-------+----------+-------
+                 public | c_pkey | index | postgres | c
+                 public | c_qty  | index | postgres | c
+                 public | p_pkey | index | postgres | p
+                (3 rows)
+
+                                                    Table "public.c"
+                 Column |          Type          | Collation | Nullable |            Default           \s
+                --------+------------------------+-----------+----------+-------------------------------
+                 id     | integer                |           | not null | nextval('c_id_seq'::regclass)
+                 pid    | integer                |           |          |\s
+                 qty    | integer                |           |          |\s
+                 ival   | interval day to second |           |          |\s
+                Indexes:
+                    "c_pkey" PRIMARY KEY, btree (id)
+                    "c_qty" UNIQUE, btree (qty)
+                Check constraints:
+                    "c_qty_check" CHECK (qty > 0)
+                Foreign-key constraints:
+                    "c_pid_fkey" FOREIGN KEY (pid) REFERENCES p(id)
+
+                                 View "public.pv"
+                 Column |  Type   | Collation | Nullable | Default\s
+                --------+---------+-----------+----------+---------
+                 id     | integer |           |          |\s
+                 name   | text    |           |          |\s
+
+                BEGIN
+                        List of relations
+                 Schema | Name | Type  |  Owner  \s
+                --------+------+-------+----------
+                 public | p    | table | postgres
+                (1 row)
+
+                 still_open\s
+                ------------
+                          1
+                (1 row)
+
+                COMMIT
+                """);
+    }
 }

@@ -13,6 +13,7 @@ public final class AlignedTable {
     private final List<String> headers;
     private final boolean[] rightAligned;
     private final List<String[]> rows = new ArrayList<>();
+    private List<String> footers;
 
     /**
      * @param title        centred above the table (psql's {@code \dt} "List of relations"), or null
@@ -34,6 +35,11 @@ public final class AlignedTable {
             throw new IllegalArgumentException("expected " + headers.size() + " values, got " + values.length);
         }
         rows.add(values.clone());
+    }
+
+    /** Lines printed under the rows instead of {@code (n rows)}, as psql's {@code \d table} prints its indexes. */
+    public void setFooters(List<String> lines) {
+        footers = List.copyOf(lines);
     }
 
     public int rowCount() {
@@ -68,7 +74,12 @@ public final class AlignedTable {
         for (String[][] cells : splitRows) {
             appendRow(out, cells, widths);
         }
-        out.append(rows.size() == 1 ? "(1 row)" : "(" + rows.size() + " rows)").append("\n\n");
+        if (footers != null) {
+            footers.forEach(line -> out.append(line).append('\n'));
+            out.append('\n');
+        } else {
+            out.append(rows.size() == 1 ? "(1 row)" : "(" + rows.size() + " rows)").append("\n\n");
+        }
         return out.toString();
     }
 

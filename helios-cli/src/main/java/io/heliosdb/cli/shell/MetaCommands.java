@@ -3,26 +3,22 @@ package io.heliosdb.cli.shell;
 import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.QueryResult;
 import io.heliosdb.api.Session;
-import io.heliosdb.api.SqlState;
 import io.heliosdb.api.TransactionStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The backslash commands of the shell: {@code \q}, {@code \dt}, {@code \?}. */
+/** The backslash commands of the shell: {@code \q}, {@code \?} and psql's {@code \d} family. */
 final class MetaCommands {
 
     enum Outcome { OK, FAILED, QUIT }
 
-    /** Tables in user schemas, as psql's {@code \dt} lists them (without the owner, which has no catalog yet). */
-    static final String LIST_TABLES_SQL = "SELECT table_schema, table_name FROM information_schema.tables"
-            + " WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_type = 'BASE TABLE'"
-            + " ORDER BY table_schema, table_name";
-
-    /** Errors that mean "the catalog views are not there", as opposed to a failure worth reporting as is. */
-    private static final Set<SqlState> NO_CATALOG = Set.of(SqlState.UNDEFINED_TABLE, SqlState.UNDEFINED_OBJECT,
-            SqlState.FEATURE_NOT_SUPPORTED,
-            SqlState.UNDEFINED_COLUMN, SqlState.SYNTAX_ERROR);
+    /** {@code \d}, {@code \dt}, {@code \dvi+}, {@code \dtS}: the kind letters, then psql's S and + (accepted, ignored). */
+    private static final Pattern DESCRIBE = Pattern.compile("\\\\d([tvmis]*)[S+]*");
+    /** Run in an open transaction block so that a failing catalog query leaves the user's transaction as it was. */
+    private static final String SAVEPOINT = "helios_shell_describe";
 
     private static final String HELP = String.join("\n",
             "General",
@@ -30,7 +26,12 @@ final class MetaCommands {
             "  \\?                     show this help",
             "",
             "Informational",
-            "  \\dt                    list tables",
+            "  \\d[S+]                 list tables, views and sequences",
+            "  \\d[S+]  NAME           describe table or view",
+            "  \\dt[S+] [PATTERN]      list tables",
+            "  \\dv[S+] [PATTERN]      list views",
+            "  \\di[S+] [PATTERN]      list indexes",
+            "  \\ds[S+] [PATTERN]      list sequences",
             "",
             "Statements end with a semicolon and may span several lines.",
             "");
@@ -44,14 +45,19 @@ final class MetaCommands {
     }
 
     Outcome run(String line) {
-        String[] words = line.split("\\s+");
+        String[] words = line.strip().split("\\s+");
+        Matcher describe = DESCRIBE.matcher(words[0]);
+        if (describe.matches()) {
+            String pattern = words.length > 1 ? words[1] : null;
+            String letters = describe.group(1);
+            return guarded(() -> letters.isEmpty() && pattern != null ? describe(pattern) : list(letters, pattern));
+        }
         return switch (words[0]) {
             case "\\q", "\\quit" -> Outcome.QUIT;
             case "\\?" -> {
                 printer.info(HELP.stripTrailing());
                 yield Outcome.OK;
             }
-            case "\\dt" -> listTables(words.length > 1 ? words[1] : null);
             default -> {
                 printer.shellError("invalid command " + words[0] + "\nTry \\? for help.");
                 yield Outcome.FAILED;
@@ -59,39 +65,59 @@ final class MetaCommands {
         };
     }
 
-    private Outcome listTables(String pattern) {
-        if (pattern != null) {
-            printer.shellError("\\dt with a pattern is not supported yet");
-            return Outcome.FAILED;
-        }
-        if (session.transactionStatus() != TransactionStatus.IDLE) {
-            // A failing catalog query would abort the user's transaction; do not risk it.
-            printer.shellError("\\dt inside a transaction block is not supported yet: run it after COMMIT or ROLLBACK");
-            return Outcome.FAILED;
-        }
-        List<String[]> tables;
-        try (QueryResult result = session.execute(LIST_TABLES_SQL)) {
-            tables = new ArrayList<>();
+    private Outcome list(String letters, String pattern) {
+        boolean indexes = letters.indexOf('i') >= 0;
+        int width = indexes ? 5 : 4;
+        List<String[]> rows = new ArrayList<>();
+        try (QueryResult result = session.execute(RelationList.sql(letters, pattern))) {
             while (result.next()) {
-                tables.add(new String[] {result.row().getText(0), result.row().getText(1), "table"});
+                String[] row = new String[width];
+                for (int i = 0; i < width; i++) {
+                    row[i] = result.row().getText(i);
+                }
+                rows.add(row);
             }
-        } catch (HeliosException e) {
-            if (NO_CATALOG.contains(e.sqlState())) {
-                printer.shellError("\\dt is not supported yet: this version of HeliosDB Lite has no catalog views"
-                        + " (information_schema.tables) to list tables from");
-                return Outcome.FAILED;
-            }
-            printer.printError(e, LIST_TABLES_SQL);
-            return Outcome.FAILED;
         }
-        if (tables.isEmpty()) {
-            printer.info("Did not find any relations.");
+        if (rows.isEmpty()) {
+            printer.shellError(RelationList.nothingFound(pattern));
             return Outcome.OK;
         }
-        AlignedTable table = new AlignedTable("List of relations", List.of("Schema", "Name", "Type"),
-                new boolean[3]);
-        tables.forEach(table::addRow);
-        printer.print(table);
+        printer.print(RelationList.table(indexes, rows));
         return Outcome.OK;
+    }
+
+    private Outcome describe(String pattern) {
+        RelationDescription description = new RelationDescription(session);
+        List<String[]> relations = description.matches(pattern);
+        if (relations.isEmpty()) {
+            printer.shellError("Did not find any relation named \"" + pattern + "\".");
+            return Outcome.FAILED;
+        }
+        for (String[] relation : relations) {
+            printer.print(description.describe(relation));
+        }
+        return Outcome.OK;
+    }
+
+    /** Runs a catalog command; inside a transaction block under a savepoint, so a failure does not abort it. */
+    private Outcome guarded(Supplier<Outcome> command) {
+        boolean inBlock = session.transactionStatus() == TransactionStatus.IN_TRANSACTION;
+        try {
+            if (inBlock) {
+                session.execute("SAVEPOINT " + SAVEPOINT).close();
+            }
+            Outcome outcome = command.get();
+            if (inBlock) {
+                session.execute("RELEASE SAVEPOINT " + SAVEPOINT).close();
+            }
+            return outcome;
+        } catch (HeliosException e) {
+            if (inBlock) {
+                session.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT).close();
+                session.execute("RELEASE SAVEPOINT " + SAVEPOINT).close();
+            }
+            printer.printError(e, null);
+            return Outcome.FAILED;
+        }
     }
 }

@@ -130,26 +130,27 @@ class SqlShellTest {
     }
 
     @Test
-    void metaListTables_withoutCatalogViews_saysNotSupported() {
-        ScriptedSession session = new ScriptedSession().fail(MetaCommands.LIST_TABLES_SQL,
-                new HeliosException(SqlState.UNDEFINED_TABLE, "relation \"information_schema.tables\" does not exist"));
+    void metaListTables_catalogQueryFails_printsTheError() {
+        ScriptedSession session = new ScriptedSession().fail(RelationList.sql("t", null),
+                new HeliosException(SqlState.UNDEFINED_TABLE, "relation \"pg_catalog.pg_class\" does not exist"));
         SqlShell shell = shell(session, false, false);
         ScriptShell.run(shell, new BufferedReader(new StringReader("\\dt\n")));
-        assertThat(err.toString()).startsWith("\\dt is not supported yet");
+        assertThat(err.toString()).isEqualTo("ERROR:  relation \"pg_catalog.pg_class\" does not exist\n");
         assertThat(shell.failures()).isEqualTo(1);
     }
 
     @Test
-    void metaListTables_withCatalogViews_printsPsqlListing() {
-        ScriptedSession session = new ScriptedSession().answer(MetaCommands.LIST_TABLES_SQL,
-                () -> new ListQueryResult(List.of(new Column("table_schema", SqlType.TEXT),
-                        new Column("table_name", SqlType.TEXT)), List.<Object[]>of(new Object[] {"public", "t"}), "SELECT 1"));
+    void metaListTables_printsPsqlListing() {
+        ScriptedSession session = new ScriptedSession().answer(RelationList.sql("t", null),
+                () -> new ListQueryResult(List.of(new Column("nspname", SqlType.TEXT), new Column("relname", SqlType.TEXT),
+                        new Column("relkind", SqlType.TEXT), new Column("owner", SqlType.TEXT)),
+                        List.<Object[]>of(new Object[] {"public", "t", "table", "heliosdb"}), "SELECT 1"));
         ScriptShell.run(shell(session, false, false), new BufferedReader(new StringReader("\\dt\n")));
         assertThat(out.toString()).isEqualTo("""
-                   List of relations
-                 Schema | Name | Type \s
-                --------+------+-------
-                 public | t    | table
+                        List of relations
+                 Schema | Name | Type  |  Owner  \s
+                --------+------+-------+----------
+                 public | t    | table | heliosdb
                 (1 row)
 
                 """);

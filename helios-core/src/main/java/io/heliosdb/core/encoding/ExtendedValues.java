@@ -4,6 +4,7 @@ import io.heliosdb.api.HeliosException;
 import io.heliosdb.api.Interval;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.api.SqlType;
+import io.heliosdb.api.TimeOfDay;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -24,8 +25,8 @@ final class ExtendedValues {
     static void write(ByteWriter out, SqlType type, Object value) {
         switch (type) {
             case TIMESTAMPTZ -> out.writeSignedVarLong(epochMicros((OffsetDateTime) value));
-            case TIME -> out.writeVarLong(((LocalTime) value).toNanoOfDay() / 1000);
-            case TIMETZ -> out.writeVarLong(((OffsetTime) value).toLocalTime().toNanoOfDay() / 1000)
+            case TIME -> out.writeVarLong(TimeOfDay.micros((LocalTime) value));
+            case TIMETZ -> out.writeVarLong(TimeOfDay.micros(((OffsetTime) value).toLocalTime()))
                     .writeSignedVarLong(((OffsetTime) value).getOffset().getTotalSeconds());
             case INTERVAL -> {
                 Interval i = (Interval) value;
@@ -44,8 +45,8 @@ final class ExtendedValues {
     static Object read(ByteReader in, SqlType type) {
         return switch (type) {
             case TIMESTAMPTZ -> Instant.EPOCH.plus(in.readSignedVarLong(), ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-            case TIME -> LocalTime.ofNanoOfDay(in.readVarLong() * 1000);
-            case TIMETZ -> OffsetTime.of(LocalTime.ofNanoOfDay(in.readVarLong() * 1000),
+            case TIME -> TimeOfDay.ofMicros(in.readVarLong());
+            case TIMETZ -> OffsetTime.of(TimeOfDay.ofMicros(in.readVarLong()),
                     ZoneOffset.ofTotalSeconds((int) in.readSignedVarLong()));
             case INTERVAL -> new Interval((int) in.readSignedVarLong(), (int) in.readSignedVarLong(), in.readSignedVarLong());
             case BYTEA -> in.read(in.readLength());
@@ -65,6 +66,6 @@ final class ExtendedValues {
 
     /** The UTC time of day of a timetz in microseconds, not wrapped: 01:00+02 is -3600000000. */
     static long utcMicros(OffsetTime t) {
-        return t.toLocalTime().toNanoOfDay() / 1000 - t.getOffset().getTotalSeconds() * 1_000_000L;
+        return TimeOfDay.micros(t.toLocalTime()) - t.getOffset().getTotalSeconds() * 1_000_000L;
     }
 }

@@ -53,9 +53,9 @@ public final class KeyEncoder {
             case REAL -> out.writeIntBE(orderedFloatBits((Float) value));
             case DOUBLE -> out.writeLongBE(orderedDoubleBits((Double) value));
             case NUMERIC -> appendNumeric(out, (BigDecimal) value);
-            case TEXT, VARCHAR, UNKNOWN, CHAR, JSON, JSONB -> appendText(out, (String) value);
+            case TEXT, VARCHAR, UNKNOWN, CHAR, JSON, JSONB, RECORD -> appendText(out, (String) value);
             case TIMESTAMPTZ -> out.writeLongBE(ExtendedValues.epochMicros((java.time.OffsetDateTime) value) ^ Long.MIN_VALUE);
-            case TIME -> out.writeLongBE(((java.time.LocalTime) value).toNanoOfDay() / 1000);
+            case TIME -> out.writeLongBE(io.heliosdb.api.TimeOfDay.micros((java.time.LocalTime) value));
             // timetz orders by its UTC time, then by zone (seconds west, so the eastern offset first).
             case TIMETZ -> out.writeLongBE(ExtendedValues.utcMicros((java.time.OffsetTime) value) ^ Long.MIN_VALUE)
                     .writeIntBE(-((java.time.OffsetTime) value).getOffset().getTotalSeconds() ^ Integer.MIN_VALUE);

@@ -80,7 +80,7 @@ public final class RowCodec {
                 out.write(unscaled);
             }
             case TIMESTAMPTZ, TIME, TIMETZ, INTERVAL, BYTEA, UUID -> ExtendedValues.write(out, type, value);
-            case TEXT, VARCHAR, UNKNOWN, CHAR, JSON, JSONB -> {
+            case TEXT, VARCHAR, UNKNOWN, CHAR, JSON, JSONB, RECORD -> {
                 byte[] utf8 = ((String) value).getBytes(StandardCharsets.UTF_8);
                 out.writeVarLong(utf8.length);
                 out.write(utf8);
@@ -110,7 +110,7 @@ public final class RowCodec {
                     yield new BigDecimal(new BigInteger(in.buffer(), in.skip(length), length), scale);
                 }
                 case TIMESTAMPTZ, TIME, TIMETZ, INTERVAL, BYTEA, UUID -> ExtendedValues.read(in, type);
-                case TEXT, VARCHAR, UNKNOWN, CHAR, JSON, JSONB -> {
+                case TEXT, VARCHAR, UNKNOWN, CHAR, JSON, JSONB, RECORD -> {
                     int length = in.readLength();
                     yield new String(in.buffer(), in.skip(length), length, StandardCharsets.UTF_8);
                 }

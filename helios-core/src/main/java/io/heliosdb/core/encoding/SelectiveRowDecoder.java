@@ -63,7 +63,7 @@ public final class SelectiveRowDecoder {
                 in.readVarLong();
                 in.skip(in.readLength());
             }
-            case TEXT, VARCHAR, UNKNOWN, CHAR, JSON, JSONB -> in.skip(in.readLength());
+            case TEXT, VARCHAR, UNKNOWN, CHAR, JSON, JSONB, RECORD -> in.skip(in.readLength());
             case TIMESTAMP -> {
                 in.readVarLong();
                 in.readVarLong();

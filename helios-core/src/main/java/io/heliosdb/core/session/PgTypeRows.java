@@ -28,9 +28,11 @@ final class PgTypeRows {
                 case TEXT, VARCHAR -> "S";
                 case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ -> "D";
                 case JSON, JSONB -> "U";
+                case RECORD -> "P";
                 default -> "X";
             };
-            int array = t == SqlType.UNKNOWN || t.arrayType() == null ? arrayOid(t.oid()) : t.arrayType().oid();
+            int array = t == SqlType.RECORD ? 2287
+                    : t == SqlType.UNKNOWN || t.arrayType() == null ? arrayOid(t.oid()) : t.arrayType().oid();
             types.add(new TypeInfo(t.oid(), t.pgName(), t.length(), category, array, 0));
         }
         types.add(new TypeInfo(26, "oid", 4, "N", 1028, 0));

@@ -195,6 +195,7 @@ class KeyEncoderTest {
             case DATE -> LocalDate.of(2024, 1, 1);
             case TIMESTAMP -> LocalDateTime.of(2024, 1, 1, 0, 0);
             case JSON, JSONB -> "{}";
+            case RECORD -> "(1,a)";
             case UNKNOWN -> throw new IllegalStateException();
             default -> List.of();
         };

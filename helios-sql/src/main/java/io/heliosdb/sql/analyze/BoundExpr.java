@@ -33,8 +33,11 @@ public sealed interface BoundExpr {
     record OuterRef(int depth, int index, SqlType type, int typmod, String name) implements BoundExpr {
     }
 
-    /** IN is {@code = ANY}: {@code test} holds the comparison for ANY and ALL alike. */
-    enum SubqueryKind { SCALAR, EXISTS, IN, ALL }
+    /**
+     * IN is {@code = ANY}: {@code test} holds the comparison for ANY and ALL alike. The ROW kinds compare a row
+     * constructor ({@code operand}, a {@code row fields} call) with each row's columns: ROW_SCALAR with at most one row.
+     */
+    enum SubqueryKind { SCALAR, EXISTS, IN, ALL, ROW_SCALAR, ROW_IN, ROW_ALL }
 
     /**
      * A subquery as a value. SCALAR yields the single column of at most one row; EXISTS whether a row
@@ -134,6 +137,8 @@ public sealed interface BoundExpr {
                 case "random", "now", "localtimestamp", "clock_timestamp", "gen_random_uuid",
                      "nextval", "currval", "lastval", "setval", "pg_get_serial_sequence", "set_config",
                      "current_setting", "localtime", "localtimestamp(p)", "current_time" -> true;
+                // a row compared with a subquery's rows: exec takes its fields apart, so it stays a call
+                case RowSubqueries.FIELDS -> true;
                 default -> type == SqlType.TIMESTAMPTZ || args.stream().anyMatch(a -> a.type() == SqlType.TIMESTAMPTZ)
                         || type == SqlType.TIMETZ
                         || CatalogFunctionSignatures.READS_KERNEL.contains(name);

@@ -129,6 +129,10 @@ final class ExpressionBinder {
         if (q.kind() == Expr.SubqueryKind.EXISTS) {
             return new Subquery(BoundExpr.SubqueryKind.EXISTS, plan, null, null, false, correlated, SqlType.BOOLEAN);
         }
+        if (q.kind() == Expr.SubqueryKind.IN && RowValues.isRow(q.operand())) {
+            return RowSubqueries.quantified(this, CompareOp.EQ, false, (Expr.FunctionCall) q.operand(), plan,
+                    q.negated(), 0);
+        }
         if (columns.size() != 1) {
             throw new HeliosException(SqlState.SYNTAX_ERROR, q.kind() == Expr.SubqueryKind.IN && columns.size() > 1
                     ? "subquery has too many columns" : "subquery must return only one column");
@@ -143,6 +147,10 @@ final class ExpressionBinder {
     /** operand op ANY (...) is evaluated as IN with that comparison; ALL needs every row to compare true. */
     private BoundExpr quantified(Expr.Quantified q) {
         LogicalPlan plan = subqueryPlan(q.query());
+        if (RowValues.isRow(q.operand())) {
+            return RowSubqueries.quantified(this, compareOp(q.op()), q.all(), (Expr.FunctionCall) q.operand(), plan,
+                    false, 0);
+        }
         if (plan.columns().size() != 1) {
             throw new HeliosException(SqlState.SYNTAX_ERROR, plan.columns().size() > 1 ? "subquery has too many columns"
                     : "subquery must return only one column");
@@ -305,7 +313,15 @@ final class ExpressionBinder {
     }
 
     private BoundExpr rowComparison(Expr.Binary b, int position) {
-        CompareOp op = switch (b.op()) {
+        CompareOp op = compareOp(b.op());
+        if (op != null && b.right() instanceof Expr.Subquery q && q.kind() == Expr.SubqueryKind.SCALAR) {
+            return RowSubqueries.compare(this, op, (Expr.FunctionCall) b.left(), subqueryPlan(q.query()), position);
+        }
+        return op == null ? null : RowValues.comparison(this, op, b.left(), b.right(), position);
+    }
+
+    private static CompareOp compareOp(Expr.BinaryOp op) {
+        return switch (op) {
             case EQ -> CompareOp.EQ;
             case NE -> CompareOp.NE;
             case LT -> CompareOp.LT;
@@ -314,7 +330,6 @@ final class ExpressionBinder {
             case GE -> CompareOp.GE;
             default -> null;
         };
-        return op == null ? null : RowValues.comparison(this, op, b.left(), b.right(), position);
     }
 
     static final String HINT_OPERATOR =
@@ -575,7 +590,9 @@ final class ExpressionBinder {
             return new Cast(c, target, typmod, true);
         }
         if (e instanceof Const c && c.type() == SqlType.UNKNOWN) {
-            Const parsed = new Const(Casts.convert(c.value(), SqlType.UNKNOWN, target, -1, true), target);
+            // an interval qualifier also says how the text is read ('1' is a day for interval day)
+            Const parsed = new Const(Casts.convert(c.value(), SqlType.UNKNOWN, target,
+                    target == SqlType.INTERVAL ? typmod : -1, true), target);
             return typmod < 0 ? parsed : new Cast(parsed, target, typmod, true);
         }
         if (e instanceof ParamRef p && p.type() == SqlType.UNKNOWN) {
@@ -597,7 +614,8 @@ final class ExpressionBinder {
             e = coerce(p, type);
         }
         if (e.type() == SqlType.UNKNOWN && e instanceof Const c && type != SqlType.TIMESTAMPTZ && type != SqlType.TIMETZ) {
-            e = new Const(Casts.convert(c.value(), SqlType.UNKNOWN, type, -1, false), type);
+            e = new Const(Casts.convert(c.value(), SqlType.UNKNOWN, type, type == SqlType.INTERVAL ? typmod : -1, false),
+                    type);
         }
         if (!TypeRules.assignmentCast(e.type(), type)) {
             throw new HeliosException(SqlState.DATATYPE_MISMATCH, "column \"" + column + "\" is of type "

@@ -114,7 +114,7 @@ final class LateralSources {
                 // In a select list a function returning rows of several columns gives one record column.
                 bound = new SetFunctionSignatures.Bound(new LogicalPlan.SetFunction(
                         RecordText.SET_FUNCTION_PREFIX + call.name(), bound.function().args(), 1),
-                        List.of(new Column(call.name(), SqlType.TEXT)));
+                        List.of(new Column(call.name(), SqlType.RECORD)));
             }
             functions.add(bound.function());
             for (Column c : bound.columns()) {

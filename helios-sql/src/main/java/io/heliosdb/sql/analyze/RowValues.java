@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Row constructors, {@code ROW(a, b)} or {@code (a, b)}, where PostgreSQL takes them apart: comparisons of two
  * rows (field by field, the first unequal pair decides, as PostgreSQL's row-wise comparison), {@code IN} lists
- * of rows and {@code IS [NOT] NULL}. Anywhere else a row is a value, shown as its record text {@code (1,a)}.
+ * of rows and {@code IS [NOT] NULL}. Anywhere else a row is a value of type record, held as its text {@code (1,a)}.
  */
 final class RowValues {
 
@@ -32,7 +32,7 @@ final class RowValues {
             BoundExpr field = binder.bind(e);
             fields.add(field.type() == SqlType.UNKNOWN ? binder.coerce(field, SqlType.TEXT) : field);
         }
-        return new BuiltinCall("row", fields, SqlType.TEXT);
+        return new BuiltinCall("row", fields, SqlType.RECORD);
     }
 
     /** {@code l op r} when both sides are row constructors, else null. */
@@ -50,8 +50,13 @@ final class RowValues {
             throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "cannot compare rows of zero length", null, null,
                     position, null);
         }
-        List<BoundExpr> ls = left.stream().map(binder::bind).toList();
-        List<BoundExpr> rs = right.stream().map(binder::bind).toList();
+        return compareFields(binder, op, left.stream().map(binder::bind).toList(),
+                right.stream().map(binder::bind).toList(), position);
+    }
+
+    /** Row-wise {@code ls op rs} of bound fields (as many on each side). */
+    static BoundExpr compareFields(ExpressionBinder binder, CompareOp op, List<BoundExpr> ls, List<BoundExpr> rs,
+                                   int position) {
         int n = ls.size();
         if (op == CompareOp.EQ || op == CompareOp.NE) {
             BoundExpr all = binder.compare(op, ls.get(0), rs.get(0), position);

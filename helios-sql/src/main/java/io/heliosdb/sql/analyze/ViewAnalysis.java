@@ -100,6 +100,9 @@ final class ViewAnalysis {
             // An unknown-typed literal column becomes text, as in PostgreSQL 15.
             io.heliosdb.api.SqlType type = col.type() == io.heliosdb.api.SqlType.UNKNOWN ? io.heliosdb.api.SqlType.TEXT
                     : col.type();
+            if (type == io.heliosdb.api.SqlType.RECORD) {
+                throw io.heliosdb.sql.types.Errors.pseudoType(columnName);
+            }
             defs.add(new ColumnDef(columnName, type, col.typmod(), false, null));
         }
         List<String> dependsOn = new ArrayList<>(recording.read);

@@ -35,7 +35,7 @@ final class Builtins {
             case "nextval", "currval", "lastval", "setval", "pg_get_serial_sequence" ->
                     SequenceFunctions.evaluator(call.name(), args);
             case "current_setting", "set_config" -> SettingFunctions.compile(call, args);
-            case "row" -> RowText.evaluator(call, args);
+            case "row", "row fields" -> RowText.evaluator(call, args);
             default -> {
                 Evaluator catalog = CatalogBuiltins.compile(call, args);
                 if (catalog != null) {

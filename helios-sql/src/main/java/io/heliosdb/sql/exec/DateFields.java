@@ -26,7 +26,7 @@ final class DateFields {
             return intervalField(f, i);
         }
         if (v instanceof LocalTime t) {
-            return timeField(f, t.toNanoOfDay() / 1000, field, "time without time zone");
+            return timeField(f, io.heliosdb.api.TimeOfDay.micros(t), field, "time without time zone");
         }
         if (v instanceof java.time.OffsetTime t) {
             return timeTzField(f, t, field);
@@ -78,7 +78,7 @@ final class DateFields {
     /** timetz fields: the zone ones count seconds east of UTC; epoch is the UTC time of day. */
     private static BigDecimal timeTzField(String f, java.time.OffsetTime t, String field) {
         int east = t.getOffset().getTotalSeconds();
-        long micros = t.toLocalTime().toNanoOfDay() / 1000;
+        long micros = io.heliosdb.api.TimeOfDay.micros(t.toLocalTime());
         return switch (f) {
             case "timezone" -> BigDecimal.valueOf(east);
             case "timezone_hour" -> BigDecimal.valueOf(east / 3600);

@@ -23,6 +23,48 @@ final class SubqueryEvaluators {
             case EXISTS -> (row, rt) -> !rows(rows, row, rt).isEmpty();
             case IN -> in(q, rows);
             case ALL -> all(q, rows);
+            case ROW_SCALAR, ROW_IN, ROW_ALL -> rowCompared(q, rows);
+        };
+    }
+
+    /**
+     * A row constructor against the subquery's rows: the test runs over {@code [fields..., columns...]}. ROW_IN is
+     * true on a match, else null if a test was null, else false (NOT IN negates); ROW_ALL false on a mismatch;
+     * ROW_SCALAR compares with the one row (none: null; more: 21000).
+     */
+    private static Evaluator rowCompared(Subquery q, Evaluator rows) {
+        java.util.List<io.heliosdb.sql.analyze.BoundExpr> fields = ((io.heliosdb.sql.analyze.BoundExpr.BuiltinCall) q.operand()).args();
+        Evaluator[] operand = fields.stream().map(ExpressionCompiler::compile).toArray(Evaluator[]::new);
+        Evaluator test = ExpressionCompiler.compile(q.test());
+        int n = operand.length;
+        return (row, rt) -> {
+            Object[] pair = new Object[2 * n];
+            for (int i = 0; i < n; i++) {
+                pair[i] = operand[i].evaluate(row, rt);
+            }
+            List<Object[]> values = rows(rows, row, rt);
+            if (q.kind() == io.heliosdb.sql.analyze.BoundExpr.SubqueryKind.ROW_SCALAR) {
+                if (values.size() > 1) {
+                    throw new HeliosException(SqlState.CARDINALITY_VIOLATION,
+                            "more than one row returned by a subquery used as an expression");
+                }
+                if (values.isEmpty()) {
+                    return null;
+                }
+                System.arraycopy(values.get(0), 0, pair, n, n);
+                return test.evaluate(pair, rt);
+            }
+            boolean any = q.kind() == io.heliosdb.sql.analyze.BoundExpr.SubqueryKind.ROW_IN;
+            boolean sawNull = false;
+            for (Object[] r : values) {
+                System.arraycopy(r, 0, pair, n, n);
+                Object match = test.evaluate(pair, rt);
+                if (Boolean.valueOf(any).equals(match)) {
+                    return any != q.negated();
+                }
+                sawNull |= match == null;
+            }
+            return sawNull ? null : !any != q.negated();
         };
     }
 

@@ -49,7 +49,9 @@ final class TemporalFunctions {
                 }
                 yield strict(args, (a, rt) -> shift(first, a[0], add ? (Interval) a[1] : ((Interval) a[1]).negate(), rt));
             }
-            case "+timetz" -> strict(args, (a, rt) -> TemporalCasts.utc(((java.time.OffsetTime) a[1]).atDate((LocalDate) a[0])));
+            case "+timetz" -> strict(args, (a, rt) -> TemporalCasts.utc(java.time.OffsetDateTime.of(((LocalDate) a[0]).atStartOfDay()
+                    .plus(io.heliosdb.api.TimeOfDay.micros(((java.time.OffsetTime) a[1]).toLocalTime()), ChronoUnit.MICROS),
+                    ((java.time.OffsetTime) a[1]).getOffset())));
             case "-timestamp" -> strict(args, (a, rt) -> difference(a[0], a[1]));
             case "*interval" -> strict(args, (a, rt) -> IntervalMath.multiply((Interval) a[0], (Double) a[1]));
             case "/interval" -> strict(args, (a, rt) -> {
@@ -138,14 +140,21 @@ final class TemporalFunctions {
                     LocalDateTime local = TemporalCasts.local(v, zone).plusMonths(by.months()).plusDays(by.days());
                     yield TemporalCasts.utc(local.atZone(zone).toOffsetDateTime().plus(by.micros(), ChronoUnit.MICROS));
                 }
-                case TIME -> ((LocalTime) v).plus(Math.floorMod(by.micros(), Interval.MICROS_PER_DAY), ChronoUnit.MICROS);
-                case TIMETZ -> ((java.time.OffsetTime) v).plus(Math.floorMod(by.micros(), Interval.MICROS_PER_DAY), ChronoUnit.MICROS);
+                case TIME -> timePlus((LocalTime) v, by);
+                case TIMETZ -> java.time.OffsetTime.of(timePlus(((java.time.OffsetTime) v).toLocalTime(), by),
+                        ((java.time.OffsetTime) v).getOffset());
                 case INTERVAL -> ((Interval) v).plus(by);
                 default -> throw new IllegalStateException("no interval arithmetic on " + type);
             };
         } catch (java.time.DateTimeException | ArithmeticException e) {
             throw new HeliosException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range");
         }
+    }
+
+    /** time + interval wraps around the day; 24:00:00 counts as the day's end (+ 0 gives 00:00:00). */
+    private static LocalTime timePlus(LocalTime t, Interval by) {
+        return io.heliosdb.api.TimeOfDay.ofMicros(Math.floorMod(io.heliosdb.api.TimeOfDay.micros(t) + by.micros(),
+                Interval.MICROS_PER_DAY));
     }
 
     private static LocalDateTime plus(LocalDateTime t, Interval by) {
@@ -156,7 +165,7 @@ final class TemporalFunctions {
     private static Interval difference(Object a, Object b) {
         long micros;
         if (a instanceof LocalTime x) {
-            return new Interval(0, 0, (x.toNanoOfDay() - ((LocalTime) b).toNanoOfDay()) / 1000);
+            return new Interval(0, 0, io.heliosdb.api.TimeOfDay.micros(x) - io.heliosdb.api.TimeOfDay.micros((LocalTime) b));
         } else if (a instanceof OffsetDateTime x) {
             micros = ChronoUnit.MICROS.between((OffsetDateTime) b, x);
         } else {

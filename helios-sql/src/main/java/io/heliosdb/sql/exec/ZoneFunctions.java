@@ -39,7 +39,10 @@ final class ZoneFunctions {
                     }
                     ZoneId zone = intervalZone ? offset((Interval) z) : zone((String) z);
                     if (timeTz) {
-                        return ((OffsetTime) v).withOffsetSameInstant(zone.getRules().getOffset(start(rt).toInstant()));
+                        OffsetTime t = (OffsetTime) v;
+                        // shifting wraps around the day, where 24:00:00 is 00:00:00
+                        t = io.heliosdb.api.TimeOfDay.isEndOfDay(t.toLocalTime()) ? t.with(java.time.LocalTime.MIDNIGHT) : t;
+                        return t.withOffsetSameInstant(zone.getRules().getOffset(start(rt).toInstant()));
                     }
                     return fromTimestamp ? TemporalCasts.utc(((LocalDateTime) v).atZone(zone).toOffsetDateTime())
                             : TemporalCasts.local(v, zone);

@@ -131,7 +131,8 @@ final class ConstraintAst {
             // Collations are accepted (and do not change comparisons), as in column definitions.
             CatalogSyntax.checkCollation(c.collationName());
         }
-        return new AlterTable.AlterType(AstBuilder.identifier(c.identifier()), TypeNames.resolve(c.typeName(), ast),
+        return new AlterTable.AlterType(AstBuilder.identifier(c.identifier()),
+                TypeNames.columnType(c.typeName(), ast, AstBuilder.identifier(c.identifier())),
                 c.expr() == null ? null : ast.expr(c.expr()));
     }
 

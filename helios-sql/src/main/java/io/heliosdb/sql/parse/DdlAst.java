@@ -83,7 +83,8 @@ final class DdlAst {
                 CatalogSyntax.checkCollation(k.collationName());
             }
         }
-        return new ColumnSpec(identifier(ctx.identifier()), serial != null ? serial : TypeNames.resolve(ctx.typeName(), ast),
+        return new ColumnSpec(identifier(ctx.identifier()), serial != null ? serial
+                : TypeNames.columnType(ctx.typeName(), ast, identifier(ctx.identifier())),
                 primaryKey, notNull || primaryKey || identity != null, defaultExpr, defaultText, identity);
     }
 }

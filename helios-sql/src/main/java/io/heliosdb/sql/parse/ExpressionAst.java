@@ -9,6 +9,7 @@ import io.heliosdb.sql.ast.Expr;
 import io.heliosdb.sql.ast.TypeName;
 import io.heliosdb.sql.ast.WindowSpec;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.*;
+import io.heliosdb.sql.parse.antlr.PostgreSqlLexer;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -238,6 +239,9 @@ final class ExpressionAst {
                     : List.of(new Expr.Literal(Expr.LiteralKind.INTEGER, c.precision.getText()));
             return new Expr.FunctionCall(c.getStart().getText().toLowerCase(java.util.Locale.ROOT), precision, false, false,
                     c.getStart().getStartIndex());
+        } else if (ctx instanceof PostgreSqlParser.IntervalLiteralContext t) {
+            return new Expr.Cast(new Expr.Literal(Expr.LiteralKind.STRING, unquote(t.STRING().getText())),
+                    TypeNames.interval(t.typeModifiers(), t.intervalFields(), t.getStart().getStartIndex() + 1));
         } else if (ctx instanceof TypedLiteralContext t) {
             Expr lookup = CatalogSyntax.objectLookup(t.typeName(),
                     new Expr.Literal(Expr.LiteralKind.STRING, unquote(t.STRING().getText())));
@@ -258,6 +262,12 @@ final class ExpressionAst {
                     pc.getStart().getStartIndex());
         } else if (ctx instanceof FunctionCallContext f) {
             FunctionNameContext name = f.functionName();
+            if (name.schemaPrefix() == null && name.getStart().getType() == PostgreSqlLexer.INTERVAL) {
+                // interval(p) is a type, which only a string may follow (PostgreSQL's grammar has no such call)
+                Token next = f.getStop();
+                throw new HeliosException(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + next.getText() + "\"",
+                        null, null, next.getStartIndex() + 1, null);
+            }
             OverClauseContext over = f.overClause();
             WindowSpec window = over == null ? null
                     : over.windowSpec() != null ? ast.windowSpec(over.windowSpec()) : ast.namedWindow(over.identifier());

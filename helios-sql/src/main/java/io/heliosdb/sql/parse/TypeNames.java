@@ -2,11 +2,15 @@ package io.heliosdb.sql.parse;
 
 import io.heliosdb.api.Column;
 import io.heliosdb.api.HeliosException;
+import io.heliosdb.api.IntervalTypmod;
 import io.heliosdb.api.SqlState;
 import io.heliosdb.api.SqlType;
 import io.heliosdb.sql.ast.TypeName;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.DoubleTypeContext;
+import io.heliosdb.sql.parse.antlr.PostgreSqlParser.IntervalFieldsContext;
+import io.heliosdb.sql.parse.antlr.PostgreSqlParser.IntervalSecondContext;
+import io.heliosdb.sql.parse.antlr.PostgreSqlParser.IntervalTypeContext;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.NamedTypeContext;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.TimeTypeContext;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.TimestampTypeContext;
@@ -14,6 +18,8 @@ import io.heliosdb.sql.parse.antlr.PostgreSqlParser.TypeModifiersContext;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.TypeNameContext;
 import io.heliosdb.sql.parse.antlr.PostgreSqlParser.VaryingTypeContext;
 import io.heliosdb.sql.types.TemporalPrecision;
+import java.util.List;
+import java.util.Locale;
 
 /** Resolves the type names PostgreSQL accepts (and their aliases) to {@link SqlType} plus typmod. */
 final class TypeNames {
@@ -31,6 +37,8 @@ final class TypeNames {
             return temporal(t.WITH() != null ? SqlType.TIMESTAMPTZ : SqlType.TIMESTAMP, t.typeModifiers(), position);
         } else if (ctx instanceof TimeTypeContext t) {
             return temporal(t.WITH() != null ? SqlType.TIMETZ : SqlType.TIME, t.typeModifiers(), position);
+        } else if (ctx instanceof IntervalTypeContext t) {
+            return interval(t.typeModifiers(), t.intervalFields(), position);
         }
         if (ctx instanceof PostgreSqlParser.ArrayTypeContext a) {
             TypeName element = resolve(a.typeName(), builder);
@@ -69,6 +77,7 @@ final class TypeNames {
             case "bpchar" -> SqlType.CHAR;
             case "json" -> SqlType.JSON;
             case "jsonb" -> SqlType.JSONB;
+            case "record" -> SqlType.RECORD;
             default -> name.startsWith("_") ? arrayByPgName(name) : null;
         };
         if (plain != null && TemporalPrecision.applies(plain)) {
@@ -99,6 +108,15 @@ final class TypeNames {
         };
     }
 
+    /** The type of a table column: a pseudo-type such as record is refused (42P16), as PostgreSQL does. */
+    static TypeName columnType(TypeNameContext ctx, AstBuilder builder, String column) {
+        TypeName type = resolve(ctx, builder);
+        if (type.type() == SqlType.RECORD) {
+            throw io.heliosdb.sql.types.Errors.pseudoType(column);
+        }
+        return type;
+    }
+
     /** {@code _int4} and the like: PostgreSQL's internal names of the array types. */
     private static SqlType arrayByPgName(String name) {
         for (SqlType t : SqlType.values()) {
@@ -120,6 +138,44 @@ final class TypeNames {
                     mods.COMMA().getSymbol().getStartIndex() + 1, null);
         }
         return new TypeName(type, TemporalPrecision.typmod(type, modifier(mods, 0)));
+    }
+
+    /**
+     * {@code interval}, {@code interval(p)} or {@code interval <fields>} such as {@code day to second(3)}: the
+     * typmod holds the fields from the first to the last named and the seconds' precision.
+     */
+    static TypeName interval(TypeModifiersContext mods, IntervalFieldsContext fields, int position) {
+        if (fields == null) {
+            return temporal(SqlType.INTERVAL, mods, position);
+        }
+        if (mods != null) {
+            throw new HeliosException(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + fields.getStart().getText()
+                    + "\"", null, null, fields.getStart().getStartIndex() + 1, null);
+        }
+        int[] order = {IntervalTypmod.YEAR, IntervalTypmod.MONTH, IntervalTypmod.DAY, IntervalTypmod.HOUR,
+                IntervalTypmod.MINUTE, IntervalTypmod.SECOND};
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < fields.getChildCount(); i++) {
+            org.antlr.v4.runtime.tree.ParseTree child = fields.getChild(i);
+            String word = (child instanceof IntervalSecondContext ? "second" : child.getText()).toLowerCase(Locale.ROOT);
+            int index = List.of("year", "month", "day", "hour", "minute", "second").indexOf(word);
+            if (index >= 0) {
+                first = first < 0 ? index : first;
+                last = index;
+            }
+        }
+        int range = 0;
+        for (int i = first; i <= last; i++) {
+            range |= order[i];
+        }
+        IntervalSecondContext second = fields.intervalSecond();
+        TypeModifiersContext precision = second == null ? null : second.typeModifiers();
+        if (precision != null && precision.INTEGER_LITERAL().size() > 1) {
+            throw new HeliosException(SqlState.SYNTAX_ERROR, "syntax error at or near \",\"", null, null,
+                    precision.COMMA().getSymbol().getStartIndex() + 1, null);
+        }
+        return new TypeName(SqlType.INTERVAL, IntervalTypmod.of(range, precision == null ? -1 : modifier(precision, 0)));
     }
 
     private static TypeName varchar(TypeModifiersContext mods, int position) {

@@ -23,7 +23,10 @@ public final class Casts {
      * over-long varchar; assignments refuse it with {@code 22001}. Null maps to null.
      */
     public static UnaryOperator<Object> converter(SqlType from, SqlType to, int typmod, boolean explicit) {
-        UnaryOperator<Object> base = baseConverter(from, to);
+        UnaryOperator<Object> base = to == SqlType.INTERVAL && IntervalFields.restricts(typmod)
+                && (from == SqlType.UNKNOWN || TypeRules.isString(from))
+                ? v -> io.heliosdb.api.Interval.parse(v.toString(), io.heliosdb.api.IntervalTypmod.range(typmod))
+                : baseConverter(from, to);
         UnaryOperator<Object> withMod = applyTypmod(base, to, typmod, explicit);
         return v -> v == null ? null : withMod.apply(v);
     }
@@ -224,10 +227,10 @@ public final class Casts {
     }
 
     private static UnaryOperator<Object> applyTypmod(UnaryOperator<Object> base, SqlType to, int typmod, boolean explicit) {
-        if (TemporalPrecision.precision(to, typmod) >= 0) {
+        if (TemporalPrecision.adjusts(to, typmod)) {
             return v -> TemporalPrecision.round(base.apply(v), to, typmod);
         }
-        if (to.isArray() && TemporalPrecision.precision(to.elementType(), typmod) >= 0) {
+        if (to.isArray() && to.elementType() != null && TemporalPrecision.adjusts(to.elementType(), typmod)) {
             return v -> TemporalPrecision.roundElements(base.apply(v), to.elementType(), typmod);
         }
         if (typmod < 4) {

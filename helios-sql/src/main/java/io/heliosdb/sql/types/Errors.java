@@ -13,6 +13,11 @@ public final class Errors {
         return new HeliosException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, typeName + " out of range");
     }
 
+    /** 42P16: a table or view column of type record, which PostgreSQL refuses. */
+    public static HeliosException pseudoType(String column) {
+        return new HeliosException(SqlState.INVALID_TABLE_DEFINITION, "column \"" + column + "\" has pseudo-type record");
+    }
+
     public static HeliosException divisionByZero() {
         return new HeliosException(SqlState.DIVISION_BY_ZERO, "division by zero");
     }

@@ -64,7 +64,7 @@ public final class TemporalCasts {
             return v -> ((LocalDateTime) v).toLocalTime();
         }
         if (from == SqlType.TIME && to == SqlType.INTERVAL) {
-            return v -> new Interval(0, 0, ((LocalTime) v).toNanoOfDay() / 1000);
+            return v -> new Interval(0, 0, io.heliosdb.api.TimeOfDay.micros((LocalTime) v));
         }
         return null;
     }

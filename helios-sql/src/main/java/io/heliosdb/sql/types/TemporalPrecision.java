@@ -1,7 +1,9 @@
 package io.heliosdb.sql.types;
 
 import io.heliosdb.api.Interval;
+import io.heliosdb.api.IntervalTypmod;
 import io.heliosdb.api.SqlType;
+import io.heliosdb.api.TimeOfDay;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -15,12 +17,9 @@ import java.time.ZoneOffset;
  * time and timestamp types, {@code (0x7FFF << 16) | p} (every field, precision p) for interval.
  */
 public final class TemporalPrecision {
-    /** PostgreSQL's interval typmod range bits meaning "all fields" (INTERVAL_FULL_RANGE). */
-    private static final int INTERVAL_FULL_RANGE = 0x7FFF;
     private static final long[] SCALES = {1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
     /** 2000-01-01 in microseconds since 1970: PostgreSQL rounds away from its own epoch, not Java's. */
     private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
-    private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private TemporalPrecision() {
     }
@@ -34,7 +33,12 @@ public final class TemporalPrecision {
     /** The typmod of {@code type(p)}; p above 6 is lowered to 6, as PostgreSQL does (with a warning). */
     public static int typmod(SqlType type, int precision) {
         int p = Math.min(precision, 6);
-        return type == SqlType.INTERVAL ? (INTERVAL_FULL_RANGE << 16) | p : p;
+        return type == SqlType.INTERVAL ? IntervalTypmod.of(IntervalTypmod.FULL_RANGE, p) : p;
+    }
+
+    /** Whether a typmod of {@code type} changes values: a precision, or an interval qualifier's fields. */
+    public static boolean adjusts(SqlType type, int typmod) {
+        return precision(type, typmod) >= 0 || type == SqlType.INTERVAL && IntervalFields.restricts(typmod);
     }
 
     /** The precision a typmod of {@code type} holds, or -1 when it holds none. */
@@ -42,12 +46,15 @@ public final class TemporalPrecision {
         if (typmod < 0 || !applies(type)) {
             return -1;
         }
-        int p = type == SqlType.INTERVAL ? typmod & 0xFFFF : typmod;
+        int p = type == SqlType.INTERVAL ? IntervalTypmod.precision(typmod) : typmod;
         return p <= 6 ? p : -1;
     }
 
     /** {@code value} of {@code type} rounded to the typmod's precision (null stays null). */
     public static Object round(Object value, SqlType type, int typmod) {
+        if (value != null && type == SqlType.INTERVAL && IntervalFields.restricts(typmod)) {
+            value = IntervalFields.truncate((Interval) value, typmod);
+        }
         int p = precision(type, typmod);
         if (value == null || p < 0 || p == 6) {
             return value;
@@ -102,16 +109,9 @@ public final class TemporalPrecision {
         return micros >= 0 ? (micros + scale / 2) / scale * scale : -((-micros + scale / 2) / scale * scale);
     }
 
-    /**
-     * Half up within the day. PostgreSQL rounds 23:59:59.9 to time(0) as 24:00:00, which a LocalTime cannot
-     * hold: such a value is cut down to the precision instead (a known difference).
-     */
+    /** Half up within the day: 23:59:59.9 as time(0) is 24:00:00, as in PostgreSQL. */
     private static LocalTime roundTime(LocalTime t, long scale) {
-        long micros = t.toNanoOfDay() / 1_000;
-        long rounded = (micros + scale / 2) / scale * scale;
-        if (rounded >= MICROS_PER_DAY) {
-            rounded = micros / scale * scale;
-        }
-        return LocalTime.ofNanoOfDay(rounded * 1_000);
+        long micros = TimeOfDay.micros(t);
+        return TimeOfDay.ofMicros(Math.min((micros + scale / 2) / scale * scale, TimeOfDay.MICROS_PER_DAY));
     }
 }

@@ -43,7 +43,7 @@ public final class Values {
     }
 
     private static long utcNanos(java.time.OffsetTime t) {
-        return t.toLocalTime().toNanoOfDay() - t.getOffset().getTotalSeconds() * 1_000_000_000L;
+        return io.heliosdb.api.TimeOfDay.micros(t.toLocalTime()) * 1_000L - t.getOffset().getTotalSeconds() * 1_000_000_000L;
     }
 
     /** PostgreSQL's array order: element by element (NULL after any value), then the shorter first. */

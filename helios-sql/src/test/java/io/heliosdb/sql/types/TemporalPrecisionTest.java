@@ -42,11 +42,13 @@ class TemporalPrecisionTest {
     }
 
     @Test
-    void time_andTimetz_roundHalfUp_butNeverPastMidnight() {
+    void time_andTimetz_roundHalfUp_upTo24() {
         assertThat(TemporalPrecision.round(LocalTime.parse("10:11:12.05"), SqlType.TIME, 1))
                 .isEqualTo(LocalTime.parse("10:11:12.1"));
         assertThat(TemporalPrecision.round(LocalTime.parse("23:59:59.9"), SqlType.TIME, 0))
-                .isEqualTo(LocalTime.parse("23:59:59"));
+                .isEqualTo(io.heliosdb.api.TimeOfDay.END_OF_DAY);
+        assertThat(TemporalPrecision.round(io.heliosdb.api.TimeOfDay.END_OF_DAY, SqlType.TIME, 2))
+                .isEqualTo(io.heliosdb.api.TimeOfDay.END_OF_DAY);
         assertThat(TemporalPrecision.round(OffsetTime.parse("10:11:12.5+01:00"), SqlType.TIMETZ, 0))
                 .isEqualTo(OffsetTime.parse("10:11:13+01:00"));
     }
@@ -69,5 +71,23 @@ class TemporalPrecisionTest {
         LocalTime t = LocalTime.parse("10:11:12.345678");
         assertThat(TemporalPrecision.round(t, SqlType.TIME, -1)).isSameAs(t);
         assertThat(TemporalPrecision.round(null, SqlType.TIME, 2)).isNull();
+    }
+
+    @Test
+    void interval_qualifier_dropsFieldsBelowItsLastTowardZero() {
+        int dayToMinute = io.heliosdb.api.IntervalTypmod.of(io.heliosdb.api.IntervalTypmod.DAY
+                | io.heliosdb.api.IntervalTypmod.HOUR | io.heliosdb.api.IntervalTypmod.MINUTE, -1);
+        assertThat(TemporalPrecision.round(new Interval(14, 3, 7_384_500_000L), SqlType.INTERVAL, dayToMinute))
+                .isEqualTo(new Interval(14, 3, 7_380_000_000L));
+        int year = io.heliosdb.api.IntervalTypmod.of(io.heliosdb.api.IntervalTypmod.YEAR, -1);
+        assertThat(TemporalPrecision.round(new Interval(27, 3, 5), SqlType.INTERVAL, year)).isEqualTo(new Interval(24, 0, 0));
+        int hour = io.heliosdb.api.IntervalTypmod.of(io.heliosdb.api.IntervalTypmod.HOUR, -1);
+        assertThat(TemporalPrecision.round(new Interval(0, -1, -14_706_700_000L), SqlType.INTERVAL, hour))
+                .isEqualTo(new Interval(0, -1, -14_400_000_000L));
+        int second1 = io.heliosdb.api.IntervalTypmod.of(io.heliosdb.api.IntervalTypmod.SECOND, 1);
+        assertThat(TemporalPrecision.round(new Interval(0, 0, 1_250_000), SqlType.INTERVAL, second1))
+                .isEqualTo(new Interval(0, 0, 1_300_000));
+        assertThat(TemporalPrecision.adjusts(SqlType.INTERVAL, hour)).isTrue();
+        assertThat(TemporalPrecision.adjusts(SqlType.INTERVAL, -1)).isFalse();
     }
 }

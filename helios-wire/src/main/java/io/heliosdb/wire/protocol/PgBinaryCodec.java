@@ -43,9 +43,9 @@ public final class PgBinaryCodec {
             case TEXT, VARCHAR, UNKNOWN, CHAR -> value.toString().getBytes(StandardCharsets.UTF_8);
             case TIMESTAMPTZ -> ByteBuffer.allocate(8).putLong(ChronoUnit.MICROS.between(PG_EPOCH_UTC,
                     (java.time.OffsetDateTime) value)).array();
-            case TIME -> ByteBuffer.allocate(8).putLong(((java.time.LocalTime) value).toNanoOfDay() / 1000).array();
+            case TIME -> ByteBuffer.allocate(8).putLong(io.heliosdb.api.TimeOfDay.micros((java.time.LocalTime) value)).array();
             // timetz: microseconds of the local time, then the zone in seconds west of UTC (PostgreSQL's sign).
-            case TIMETZ -> ByteBuffer.allocate(12).putLong(((java.time.OffsetTime) value).toLocalTime().toNanoOfDay() / 1000)
+            case TIMETZ -> ByteBuffer.allocate(12).putLong(io.heliosdb.api.TimeOfDay.micros(((java.time.OffsetTime) value).toLocalTime()))
                     .putInt(-((java.time.OffsetTime) value).getOffset().getTotalSeconds()).array();
             case INTERVAL -> {
                 io.heliosdb.api.Interval i = (io.heliosdb.api.Interval) value;
@@ -56,6 +56,7 @@ public final class PgBinaryCodec {
                     .putLong(((java.util.UUID) value).getLeastSignificantBits()).array();
             case JSON -> value.toString().getBytes(StandardCharsets.UTF_8);
             case JSONB -> PgArrayBinary.jsonb(value.toString());
+            case RECORD -> PgRecordBinary.encode(value.toString());
             default -> PgArrayBinary.encode(type, (java.util.List<?>) value);
         };
     }
@@ -75,8 +76,8 @@ public final class PgBinaryCodec {
                 case DATE -> PG_EPOCH_DATE.plusDays(buf.getInt());
                 case TIMESTAMP -> PG_EPOCH.plus(buf.getLong(), ChronoUnit.MICROS);
                 case TIMESTAMPTZ -> PG_EPOCH_UTC.plus(buf.getLong(), ChronoUnit.MICROS);
-                case TIME -> java.time.LocalTime.ofNanoOfDay(buf.getLong() * 1000);
-                case TIMETZ -> java.time.OffsetTime.of(java.time.LocalTime.ofNanoOfDay(buf.getLong() * 1000),
+                case TIME -> io.heliosdb.api.TimeOfDay.ofMicros(buf.getLong());
+                case TIMETZ -> java.time.OffsetTime.of(io.heliosdb.api.TimeOfDay.ofMicros(buf.getLong()),
                         java.time.ZoneOffset.ofTotalSeconds(-buf.getInt()));
                 case INTERVAL -> {
                     long micros = buf.getLong();
@@ -99,6 +100,8 @@ public final class PgBinaryCodec {
                     buf.position(bytes.length);
                     yield new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8);
                 }
+                case RECORD -> throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "input of anonymous composite types is not implemented");
                 default -> PgArrayBinary.decode(type, buf);
             };
             if (buf.hasRemaining()) {

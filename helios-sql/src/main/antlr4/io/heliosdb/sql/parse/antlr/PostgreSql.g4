@@ -114,11 +114,24 @@ typeName
     | CHARACTER VARYING typeModifiers?                   # varyingType
     | TIMESTAMP typeModifiers? ((WITHOUT | WITH) TIME ZONE)?   # timestampType
     | TIME typeModifiers? (WITHOUT | WITH) TIME ZONE           # timeType
+    | INTERVAL (typeModifiers | intervalFields)?         # intervalType
     | schemaPrefix? identifier typeModifiers?            # namedType
     | typeName LBRACKET INTEGER_LITERAL? RBRACKET        # arrayType
     ;
 
 typeModifiers : LPAREN INTEGER_LITERAL (COMMA INTEGER_LITERAL)? RPAREN ;
+
+// An interval qualifier (io.heliosdb.sql.parse.TypeNames): the fields a value keeps.
+intervalFields
+    : YEAR (TO MONTH)?
+    | MONTH
+    | DAY (TO (HOUR | MINUTE | intervalSecond))?
+    | HOUR (TO (MINUTE | intervalSecond))?
+    | MINUTE (TO intervalSecond)?
+    | intervalSecond
+    ;
+
+intervalSecond : SECOND typeModifiers? ;
 
 // Views (io.heliosdb.sql.parse.ViewSyntax): the body's text is kept as written.
 createView : CREATE (OR REPLACE)? VIEW qualifiedName (LPAREN identifier (COMMA identifier)* RPAREN)? storageParameters?
@@ -482,6 +495,7 @@ primary
     | (CURRENT_DATE | CURRENT_TIMESTAMP | LOCALTIMESTAMP | CURRENT_TIME | LOCALTIME)
       (LPAREN precision=INTEGER_LITERAL RPAREN)?                       # currentTime
     | (CURRENT_USER | SESSION_USER | CURRENT_ROLE | USER | CURRENT_CATALOG)   # currentUser
+    | INTERVAL typeModifiers? STRING intervalFields?                   # intervalLiteral
     | typeName STRING                                                  # typedLiteral
     | LPAREN selectStmt lockingTail? RPAREN                            # scalarSubquery
     | EXISTS LPAREN selectStmt lockingTail? RPAREN                     # existsSubquery
@@ -558,6 +572,7 @@ nonReserved
     | VIEW | REPLACE | COMMENT | SCHEMA | RESET
     | SHARE | NOWAIT | SKIP_P | LOCKED | OF
     | AT
+    | INTERVAL | YEAR | MONTH | DAY | HOUR | MINUTE | SECOND
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -735,6 +750,13 @@ START : 'START';
 TABLE : 'TABLE';
 THEN : 'THEN';
 TIME : 'TIME';
+INTERVAL : 'INTERVAL';
+YEAR : 'YEAR';
+MONTH : 'MONTH';
+DAY : 'DAY';
+HOUR : 'HOUR';
+MINUTE : 'MINUTE';
+SECOND : 'SECOND';
 TIMESTAMP : 'TIMESTAMP';
 TO : 'TO';
 TRAILING : 'TRAILING';

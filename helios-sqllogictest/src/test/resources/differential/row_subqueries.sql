@@ -1,0 +1,35 @@
+-- Row constructors against subqueries: (a, b) = (SELECT x, y ...), (a, b) [NOT] IN (SELECT x, y ...),
+-- (a, b) op ANY/ALL (SELECT ...), with PostgreSQL's NULL results; record as a type (pg_typeof).
+CREATE TABLE rs (a int, b text);
+INSERT INTO rs VALUES (1, 'x'), (2, 'y'), (3, NULL), (NULL, 'n');
+CREATE TABLE rt (k int, v text, w numeric);
+INSERT INTO rt VALUES (1, 'x', 1.0), (2, 'z', 2.5), (3, 'w', NULL);
+SELECT (1, 'x') = (SELECT k, v FROM rt WHERE k = 1), (1, 'y') = (SELECT k, v FROM rt WHERE k = 1), (1, 'x') <> (SELECT k, v FROM rt WHERE k = 1);
+SELECT (1, 'x') = (SELECT k, v FROM rt WHERE k = 99), (3, NULL) = (SELECT k, v FROM rt WHERE k = 3), (2, 'a') < (SELECT k, v FROM rt WHERE k = 2);
+SELECT (1, 'x') = (SELECT k, v FROM rt);
+SELECT (1, 'x') = (SELECT k FROM rt WHERE k = 1);
+SELECT (1, 'x', 2) = (SELECT k, v FROM rt WHERE k = 1);
+SELECT a, b FROM rs WHERE (a, b) IN (SELECT k, v FROM rt) ORDER BY a;
+SELECT a, b FROM rs WHERE (a, b) NOT IN (SELECT k, v FROM rt) ORDER BY a;
+SELECT a, b, (a, b) IN (SELECT k, v FROM rt), (a, b) NOT IN (SELECT k, v FROM rt) FROM rs ORDER BY a NULLS LAST;
+SELECT a, (a, 1.0) IN (SELECT k, w FROM rt), (a, 'x') IN (SELECT k, v FROM rt WHERE false) FROM rs ORDER BY a NULLS LAST;
+SELECT a FROM rs WHERE (a, b) = ANY (SELECT k, v FROM rt) ORDER BY a;
+SELECT a, (a, 'm') < ALL (SELECT k, v FROM rt), (a, 'm') > ANY (SELECT k, v FROM rt), (a, b) <> ALL (SELECT k, v FROM rt) FROM rs ORDER BY a NULLS LAST;
+SELECT a FROM rs r WHERE (a, b) IN (SELECT k, v FROM rt WHERE rt.k = r.a) ORDER BY a;
+SELECT a FROM rs r WHERE (a + 0, upper(b)) = (SELECT k, upper(v) FROM rt WHERE rt.k = r.a) ORDER BY a;
+SELECT (1, 2) IN (SELECT 1, 2 UNION ALL SELECT 3, 4), (1, 2) IN (SELECT 1, NULL), (1, 3) IN (SELECT 1, NULL), ('1', 2) IN (SELECT 1, 2);
+SELECT a FROM rs WHERE (a, b) IN (SELECT k, v, w FROM rt);
+SELECT a FROM rs WHERE (a, b) IN (SELECT k FROM rt);
+SELECT a FROM rs WHERE (a, b) IN (SELECT v, k FROM rt);
+SELECT count(*) FROM rs WHERE (a, b) NOT IN (SELECT k, v FROM rt WHERE k < 2) AND a IS NOT NULL;
+SELECT pg_typeof(ROW(1, 'a')), pg_typeof((1, 'a')), pg_typeof(ROW(1, 2)::text), pg_typeof(ROW());
+SELECT ROW(1, 'a')::text, ROW(1, 'a')::text || '!', length(ROW(1, 'a')::text);
+SELECT ROW(1, 'a') IS DISTINCT FROM ROW(1, 'a'), ROW(1, NULL) IS NOT DISTINCT FROM ROW(1, NULL);
+SELECT array_agg(ROW(a, b) ORDER BY a) FROM rs WHERE a IS NOT NULL;
+SELECT CASE WHEN a > 1 THEN ROW(a, b) END FROM rs ORDER BY a NULLS LAST;
+SELECT DISTINCT ROW(a % 2) FROM rs WHERE a IS NOT NULL ORDER BY 1;
+SELECT (ROW(1, 'a')).f1;
+CREATE VIEW rsv AS SELECT ROW(a, b) AS r FROM rs;
+SELECT '(1,a)'::record;
+UPDATE rs SET b = 'u' WHERE (a, b) IN (SELECT k, v FROM rt) RETURNING a, b;
+DELETE FROM rs WHERE (a, 'y') = (SELECT k, 'y' FROM rt WHERE k = 2) RETURNING a;

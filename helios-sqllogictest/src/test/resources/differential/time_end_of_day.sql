@@ -1,0 +1,25 @@
+-- time '24:00:00' (time and timetz): input, output, order, arithmetic, rounding up to it, storage and keys.
+SELECT time '24:00:00', '24:00'::time, '24:00:00+02'::timetz, time with time zone '24:00:00-05:30', '23:59:60'::time;
+SELECT '24:00:00'::time > '23:59:59.999999'::time, '24:00'::time = '24:00:00'::time, '24:00'::time = '00:00'::time;
+SELECT '24:00'::time - '00:00'::time, '24:00'::time - '12:30'::time, '24:00'::time::interval, '24:00'::time + interval '1 minute';
+SELECT '24:00'::time - interval '1 hour', '24:00'::time + interval '0 sec', '24:00+01'::timetz + interval '30 min';
+SELECT date '2024-03-05' + time '24:00', date '2024-03-05' + '24:00+02'::timetz, '2024-03-05 24:00:00'::timestamp;
+SELECT extract(hour FROM time '24:00'), extract(minute FROM time '24:00'), extract(epoch FROM time '24:00'), extract(hour FROM '24:00+03'::timetz);
+SELECT '23:59:59.9'::time(0), '23:59:59.99+01'::timetz(1), '23:59:59.5'::time(0) < '23:59:59.6'::time(1);
+SELECT '23:59:59.9999999'::time, '23:59:59.999999'::time, '23:59:59.9999995'::time(5);
+SELECT '24:00:00.1'::time;
+SELECT '24:01'::time;
+SELECT '23:59:60.5'::time;
+SELECT '25:00'::timetz;
+SELECT '24:00'::time::text, '24:00+00'::timetz::time, '24:00'::time::timetz(0)::text LIKE '24:00:00%';
+SELECT '24:00+00'::timetz AT TIME ZONE 'UTC', '24:00+00'::timetz AT TIME ZONE '+02:00';
+CREATE TABLE te (id int PRIMARY KEY, t time, tz timetz);
+CREATE INDEX te_t ON te (t);
+INSERT INTO te VALUES (1, '24:00', '24:00+00'), (2, '23:59:59.999999', '23:59:59.999999+00'), (3, '00:00', '00:00+00'), (4, '12:00', '24:00-01');
+SELECT id, t, tz FROM te ORDER BY t, id;
+SELECT id FROM te WHERE t = '24:00' ORDER BY id;
+SELECT id FROM te WHERE t >= '23:00' ORDER BY t DESC;
+SELECT id, tz FROM te ORDER BY tz, id;
+SELECT max(t), min(t), max(tz) FROM te;
+UPDATE te SET t = t + interval '1 sec' WHERE id = 1 RETURNING t;
+SELECT count(DISTINCT t), count(DISTINCT tz) FROM te;
