@@ -314,7 +314,7 @@ public final class RunOne {
                 // The run's log shows whether the operation count, the JIT's quiet or the cap ended the warm-up.
                 phases(outcome.warmupNanos(), outcome.nanos());
                 System.err.printf("%s %s: %s; warmed up %d ops in %.1f s (ended by %s), measured %d ops in %.1f s%n",
-                        target.id(), workload.id(), pacing.describe(), outcome.warmupOps(), outcome.warmupNanos() / 1e9,
+                        target.id(), workload.id(), pacing.describe(workload), outcome.warmupOps(), outcome.warmupNanos() / 1e9,
                         outcome.warmupEnd(), outcome.operations(), outcome.nanos() / 1e9);
                 double rows = workload.rowsPerOperation();
                 result = new RunResult(target.id(), workload.id(), round, "ok", outcome.opsPerSec() * rows,

@@ -12,7 +12,6 @@ final class ZipfWarmup {
     /** What {@link Measurement}'s log says ended a warm-up by this rule. */
     static final String LABEL = "jit quiet and hit rate steady";
     /** No operation count ends this warm-up. */
-    static final long NO_COUNT = Long.MAX_VALUE;
     static final long MIN_WINDOW_OPS = 20_000;
 
     private final JitQuiet jit;
@@ -38,7 +37,7 @@ final class ZipfWarmup {
      */
     static Pacing pacing(Scale scale, Pacing oltp) {
         boolean quick = scale.name().equals("quick");
-        return new Pacing(oltp.warmupMillis(), NO_COUNT, quick ? oltp.measureMillis() : 3_000, oltp.measureOps(),
+        return new Pacing(oltp.warmupMillis(), Pacing.NO_COUNT, quick ? oltp.measureMillis() : 3_000, oltp.measureOps(),
                 quick ? oltp.capMillis() : 60_000, Pacing.QUIET_OPS);
     }
 

@@ -169,7 +169,7 @@ class JitQuietTest {
     @Test
     void pacing_zipfWarmsUpUntilSteadyNotByCount_andMeasuresLonger() {
         Pacing zipf = Pacing.of(Scale.full(), Workload.ZIPF_POINT_SELECT);
-        assertThat(zipf.warmupOps()).isEqualTo(ZipfWarmup.NO_COUNT);
+        assertThat(zipf.warmupOps()).isEqualTo(Pacing.NO_COUNT);
         assertThat(zipf.quietOps()).isEqualTo(20_000);
         assertThat(zipf.measureMillis()).isEqualTo(3_000);
         assertThat(zipf.capMillis()).isEqualTo(60_000);

@@ -101,7 +101,7 @@ class ZipfWarmupTest {
     void measurement_endsTheWarmupOnTheRule_withItsLabel() throws Exception {
         AtomicLong runs = new AtomicLong();
         Workload.Operation op = runs::incrementAndGet;
-        Pacing pacing = new Pacing(0, ZipfWarmup.NO_COUNT, 0, 100, 60_000, 1_000);
+        Pacing pacing = new Pacing(0, Pacing.NO_COUNT, 0, 100, 60_000, 1_000);
         Measurement.Outcome o = Measurement.run(List.of(op), pacing, (ops, now) -> ops >= 2_000, ZipfWarmup.LABEL,
                 () -> { });
         assertThat(o.warmupEnd()).isEqualTo(ZipfWarmup.LABEL);
