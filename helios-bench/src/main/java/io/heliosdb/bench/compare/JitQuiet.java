@@ -42,6 +42,8 @@ final class JitQuiet {
     private final BooleanSupplier queueEmpty;
     private final long quietOps;
     private final long quietNanos;
+    /** Whether quiet also needs the rate level with the stretch before ({@link #LEVEL_FACTOR}). */
+    private final boolean levelRate;
     /** Samples {ops, nanos, compiled ms}, oldest first, from the start of the stretch before the last on. */
     private final java.util.ArrayList<long[]> samples = new java.util.ArrayList<>();
     private volatile long lastSample;
@@ -62,6 +64,12 @@ final class JitQuiet {
 
     /** @param quietNanos the least wall time of a quiet stretch (at least {@link #QUIET_NANOS} makes sense) */
     JitQuiet(LongSupplier compiledMillis, BooleanSupplier queueEmpty, long quietOps, long quietNanos, long now) {
+        this(compiledMillis, queueEmpty, quietOps, quietNanos, true, now);
+    }
+
+    private JitQuiet(LongSupplier compiledMillis, BooleanSupplier queueEmpty, long quietOps, long quietNanos,
+                     boolean levelRate, long now) {
+        this.levelRate = levelRate;
         this.compiledMillis = compiledMillis;
         this.queueEmpty = queueEmpty;
         this.quietOps = quietOps;
@@ -86,6 +94,15 @@ final class JitQuiet {
         // (quiet() and idle() ask it during the warm-up).
         compileQueueEmpty();
         return new JitQuiet(jit::getTotalCompilationTime, JitQuiet::compileQueueEmpty, quietOps, quietNanos, now);
+    }
+
+    /**
+     * The same rule without the level rate: the JIT's quiet alone (a fresh instance from {@code now}). For a rate
+     * that jitters by itself, such as synced commits on a loaded machine, where waiting for two level stretches
+     * ran durable warm-ups to their 20 s cap.
+     */
+    JitQuiet compileOnly(long now) {
+        return new JitQuiet(compiledMillis, queueEmpty, quietOps, quietNanos, false, now);
     }
 
     /** Whether this JVM compiles nothing and has nothing queued; true where the JVM cannot say. */
@@ -166,6 +183,11 @@ final class JitQuiet {
             }
             long[] start = samples.get(from);
             long span = now - start[1];
+            if (!levelRate) {
+                samples.subList(0, from).clear();
+                quiet = (value - start[2]) * 1_000_000L <= span * TOLERATED_PERCENT / 100 && queueEmpty.getAsBoolean();
+                return quiet;
+            }
             // ... and the stretch before it at the newest sample at least as long before that.
             int before = from - 1;
             while (before >= 0 && start[1] - samples.get(before)[1] < span) {

@@ -56,7 +56,8 @@ final class Measurement {
         void run() throws Exception;
     }
 
-    private static Outcome run(List<Workload.Operation> sessions, Pacing pacing, JitQuiet jit, WarmupEnd atMeasureStart)
+    /** As {@link #run(List, Pacing, WarmupEnd)} with {@code jit} as the warm-up's second way to end. */
+    static Outcome run(List<Workload.Operation> sessions, Pacing pacing, JitQuiet jit, WarmupEnd atMeasureStart)
             throws Exception {
         return run(sessions, pacing, jit::quiet, "jit quiet", jit::idle, atMeasureStart);
     }

@@ -304,6 +304,9 @@ public final class RunOne {
                 Measurement.Outcome outcome = zipf
                         ? Measurement.run(ops, pacing, ZipfWarmup.of(instance, scale, pacing)::reached, ZipfWarmup.LABEL,
                                 atMeasure)
+                        : workload == Workload.INSERT_AUTOCOMMIT
+                        ? Measurement.run(ops, pacing, JitQuiet.ofThisJvm(pacing.quietOps(), System.nanoTime())
+                                .compileOnly(System.nanoTime()), atMeasure)
                         : Measurement.run(ops, pacing, atMeasure);
                 if (zipf && memory[0] != null) {
                     memory[1] = instance.memoryHitsAndMisses();

@@ -70,6 +70,26 @@ class JitQuietTest {
         assertThat(slowing.quiet(30_000, 2_000 * MS)).as("a falling rate is level").isTrue();
     }
 
+    /** Synced commits' rate jitters on a loaded machine: compileOnly ends on the JIT's quiet over one stretch. */
+    @Test
+    void compileOnly_endsOnOneQuietStretchWhateverTheRate() {
+        AtomicLong compiled = new AtomicLong(7);
+        JitQuiet level = new JitQuiet(compiled::get, () -> true, 1_000, 1_000 * MS, 0);
+        JitQuiet compileOnly = level.compileOnly(0);
+        assertThat(compileOnly.quiet(8_000, 1_000 * MS)).as("one quiet stretch, no stretch before it").isTrue();
+        assertThat(level.quiet(8_000, 1_000 * MS)).isFalse();
+        assertThat(level.quiet(22_000, 2_000 * MS)).as("14,000 a second after 8,000: climbing").isFalse();
+
+        JitQuiet busy = new JitQuiet(compiled::get, () -> true, 1_000, 1_000 * MS, 0).compileOnly(0);
+        compiled.set(100);
+        assertThat(busy.quiet(8_000, 1_000 * MS)).as("93 ms compiled in 1 s").isFalse();
+        assertThat(busy.quiet(16_000, 2_000 * MS)).as("nothing compiled since").isTrue();
+        JitQuiet fewOps = new JitQuiet(() -> 7, () -> true, 10_000, 1_000 * MS, 0).compileOnly(0);
+        assertThat(fewOps.quiet(8_000, 1_000 * MS)).as("8,000 of the stretch's 10,000 ops").isFalse();
+        JitQuiet queued = new JitQuiet(() -> 7, () -> false, 1_000, 1_000 * MS, 0).compileOnly(0);
+        assertThat(queued.quiet(8_000, 1_000 * MS)).as("a compilation queued").isFalse();
+    }
+
     /** The stretch is at least the asked time even when the operations came sooner. */
     @Test
     void quiet_stretchIsAtLeastItsLeastTime() {
