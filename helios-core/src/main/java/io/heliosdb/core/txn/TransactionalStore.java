@@ -13,6 +13,7 @@ import io.heliosdb.spi.StorageEngine;
 import io.heliosdb.spi.WriteBatch;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -61,6 +62,10 @@ public final class TransactionalStore implements AutoCloseable {
     private final Map<Long, AtomicLong> rowIds = new ConcurrentHashMap<>();
     private ScheduledExecutorService vacuumTimer;
     private final ReentrantLock vacuumPass = new ReentrantLock();
+    /** The history versions written since the last pass: a background pass visits only those. */
+    private final WrittenVersions writtenVersions = new WrittenVersions();
+    /** Background passes since the last one that scanned every version (under vacuumPass). */
+    private int passesSinceScan;
     /**
      * The newest commit that wrote a catalog key. A statement whose snapshot is at or above it, once
      * it holds a catalog key's lock, knows no newer version of that key exists without reading it
@@ -592,8 +597,10 @@ public final class TransactionalStore implements AutoCloseable {
                     if (rowCache != null && written[0] != null) {
                         rowCache.invalidate(written[0]);
                     }
+                    writtenVersions.lost(); // its history versions may be stored: the next pass scans them all
                     throw e;
                 }
+                writtenVersions.written(written[0]);
                 transaction.overlay().forEach(META, (key, value) -> sequences.dropped(key));
             }
             if (serializable != null) {
@@ -701,18 +708,49 @@ public final class TransactionalStore implements AutoCloseable {
     }
 
     /**
-     * Removes every version no open snapshot can see (what {@code VACUUM} runs). One pass at a time: a
-     * {@code VACUUM} waits for a background pass, so no pass meets history another is removing.
+     * Removes every version no open snapshot can see (what {@code VACUUM} runs), scanning all history. One pass at a
+     * time: a {@code VACUUM} waits for a background pass, so no pass meets history another is removing.
      */
     public VersionVacuum.Result vacuum() {
+        return vacuum(true);
+    }
+
+    /**
+     * A background pass: visits only the history written since the last pass and what that pass kept
+     * ({@link WrittenVersions}); every {@value #SCAN_EVERY}th pass, or when that record is incomplete, all of it.
+     */
+    VersionVacuum.Result vacuumWritten() {
+        return vacuum(false);
+    }
+
+    /** Background passes between two that scan all history (anything a pass missed is reclaimed then). */
+    static final int SCAN_EVERY = 60;
+
+    private VersionVacuum.Result vacuum(boolean scanAll) {
         vacuumPass.lock();
         try {
             long horizon = snapshots.horizon();
             SnapshotRegistry.Readers readers = snapshots.readersAndStart();
-            VersionVacuum.Result result = new VersionVacuum(engine, locks, committer, rowCache)
-                    .run(readers.readers(), readers.futureStart());
-            catalog.prune(horizon);
-            return result;
+            List<byte[]> written = writtenVersions.take(scanAll || ++passesSinceScan >= SCAN_EVERY);
+            if (written == null) {
+                passesSinceScan = 0;
+            }
+            VersionVacuum pass = new VersionVacuum(engine, locks, committer, rowCache);
+            boolean done = false;
+            try {
+                VersionVacuum.Result result = written == null ? pass.run(readers.readers(), readers.futureStart())
+                        : pass.run(readers.readers(), readers.futureStart(), written);
+                done = !pass.stopped();
+                if (done) {
+                    writtenVersions.keep(pass.kept());
+                }
+                catalog.prune(horizon);
+                return result;
+            } finally {
+                if (!done) {
+                    writtenVersions.lost();
+                }
+            }
         } finally {
             vacuumPass.unlock();
         }
@@ -730,7 +768,7 @@ public final class TransactionalStore implements AutoCloseable {
         });
         vacuumTimer.scheduleWithFixedDelay(() -> {
             try {
-                vacuum();
+                vacuumWritten();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "background vacuum failed", e);
             }

@@ -67,6 +67,8 @@ public final class VersionVacuum {
     private final RowCache cache;
     private WriteBatch pending = new WriteBatch();
     private List<Marker> markers = new ArrayList<>();
+    private final List<byte[]> kept = new ArrayList<>();
+    private boolean stopped;
     private long versionsRemoved;
     private long deletionsRemoved;
 
@@ -86,12 +88,11 @@ public final class VersionVacuum {
             while (c.next()) {
                 if (Thread.currentThread().isInterrupted()) {
                     // Closing: stop between groups (the pass is incremental; the next open's vacuum goes on).
-                    flush();
-                    return new Result(versionsRemoved, deletionsRemoved);
+                    return stop();
                 }
                 byte[] g = VersionLayout.versionGroup(c.key());
                 if (group != null && !Arrays.equals(group, g)) {
-                    collect(group, versions, readers, visible);
+                    collect(group, versions, readers, visible, true);
                     versions.clear();
                 }
                 group = g;
@@ -99,37 +100,107 @@ public final class VersionVacuum {
             }
         }
         if (group != null) {
-            collect(group, versions, readers, visible);
+            collect(group, versions, readers, visible, true);
         }
         flush();
         return new Result(versionsRemoved, deletionsRemoved);
     }
 
-    /** {@code versionKeys} newest first, as the versions keyspace orders them. */
-    private void collect(byte[] group, List<byte[]> versionKeys, NavigableSet<Long> readers, long visible) {
+    /**
+     * Like {@link #run(NavigableSet, long)}, over {@code written} only: version keys sorted as the versions keyspace
+     * orders them, no key twice (see {@link WrittenVersions}). A key whose newest version is a deletion marker (or
+     * gone) has its whole history read from storage, as the marker may go only together with all of it.
+     */
+    Result run(NavigableSet<Long> readers, long visible, List<byte[]> written) {
+        List<byte[]> versions = new ArrayList<>();
+        int i = 0;
+        while (i < written.size()) {
+            if (Thread.currentThread().isInterrupted()) {
+                return stop();
+            }
+            byte[] group = VersionLayout.versionGroup(written.get(i));
+            versions.clear();
+            while (i < written.size() && sameGroup(group, written.get(i))) {
+                versions.add(written.get(i++));
+            }
+            collect(group, versions, readers, visible, false);
+        }
+        flush();
+        return new Result(versionsRemoved, deletionsRemoved);
+    }
+
+    /** The versions this pass kept, or found removable but could not remove yet: a later pass looks again. */
+    List<byte[]> kept() {
+        return kept;
+    }
+
+    /** Whether the pass stopped early (interrupted): what it kept is then incomplete. */
+    boolean stopped() {
+        return stopped;
+    }
+
+    private Result stop() {
+        flush();
+        stopped = true;
+        return new Result(versionsRemoved, deletionsRemoved);
+    }
+
+    private static boolean sameGroup(byte[] group, byte[] versionKey) {
+        return versionKey.length == group.length + 8
+                && Arrays.equals(group, 0, group.length, versionKey, 0, group.length);
+    }
+
+    /** Every stored version of the group's key, newest first. */
+    private List<byte[]> history(String keyspace, byte[] key) {
+        List<byte[]> all = new ArrayList<>();
+        try (KvCursor c = engine.scan(VersionLayout.VERSIONS, VersionLayout.versionKey(keyspace, key, Long.MAX_VALUE),
+                VersionLayout.versionsEnd(keyspace, key), false)) {
+            while (c.next()) {
+                all.add(c.key());
+            }
+        }
+        return all;
+    }
+
+    /**
+     * {@code versionKeys} newest first, as the versions keyspace orders them; {@code complete}: all the key's stored
+     * history (a full scan), else a part of it, complete only where the newest version is live.
+     */
+    private void collect(byte[] group, List<byte[]> versionKeys, NavigableSet<Long> readers, long visible,
+                         boolean complete) {
         String keyspace = VersionLayout.groupKeyspace(group);
         byte[] key = VersionLayout.groupKey(group);
         byte[] newest = engine.get(keyspace, key);
+        if (!complete && (newest == null || VersionLayout.isDeleted(newest))) {
+            versionKeys = history(keyspace, key);
+            if (versionKeys.isEmpty()) {
+                return;
+            }
+        }
         if (newest == null) {
             removeDeletion(keyspace, key, versionKeys, Long.MIN_VALUE);
             return;
         }
         long next = VersionLayout.commitTs(newest);
         List<byte[]> garbage = new ArrayList<>();
+        List<byte[]> live = new ArrayList<>();
         for (byte[] vk : versionKeys) {
             long ts = VersionLayout.versionTs(vk);
             Long reader = readers.ceiling(ts);
             if (ts <= visible && (reader == null || reader >= next)) {
                 garbage.add(vk);
+            } else {
+                live.add(vk);
             }
             next = ts;
         }
-        if (garbage.size() == versionKeys.size() && VersionLayout.isDeleted(newest)) {
+        if (live.isEmpty() && VersionLayout.isDeleted(newest)) {
             // Marker and history go together or not at all; what stays is found again by a later pass.
             removeDeletion(keyspace, key, garbage, readers.first());
             return;
         }
         garbage.forEach(this::removeVersion);
+        kept.addAll(live);
     }
 
     private void removeVersion(byte[] versionKey) {
@@ -175,6 +246,8 @@ public final class VersionVacuum {
             if (locks.tryAcquire(VACUUM_OWNER, lockKey, LockTable.Mode.EXCLUSIVE)) {
                 locked.add(lockKey);
                 held.add(m);
+            } else {
+                kept.addAll(m.history);
             }
         }
         try {
@@ -186,6 +259,7 @@ public final class VersionVacuum {
                     boolean marker = stored != null && VersionLayout.isDeleted(stored)
                             && VersionLayout.commitTs(stored) <= m.horizon;
                     if (stored != null && !marker) {
+                        kept.addAll(m.history); // a commit came in between: a later pass looks again
                         continue;
                     }
                     if (marker) {
