@@ -26,6 +26,16 @@ public interface PreparedQuery extends AutoCloseable {
     }
 
     /**
+     * Reads the text value of parameter {@code index} (0-based) as the parameter's type, as PostgreSQL's Bind
+     * does: a value the type refuses fails here ({@code 22P02}, {@code 22003}, ...) rather than when the statement
+     * runs. Returns what to pass to {@link #execute} for it: the value read, or the text itself when the statement
+     * must read it when it runs (in the session's time zone, say). By default the text, unchecked.
+     */
+    default Object readTextParameter(int index, String text) {
+        return text;
+    }
+
+    /**
      * Runs the statement. A parameter may be given as a value of its type's Java class, as another
      * number, or as text in PostgreSQL's input form.
      */

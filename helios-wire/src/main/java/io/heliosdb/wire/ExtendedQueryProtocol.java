@@ -123,10 +123,25 @@ final class ExtendedQueryProtocol {
         for (int i = 0; i < count; i++) {
             byte[] raw = m.parameterValues()[i];
             if (raw != null) {
-                values[i] = formats[i] == 0 ? new String(raw, StandardCharsets.UTF_8) : decodeBinary(statement, i, raw);
+                values[i] = formats[i] == 0 ? readText(statement, m.portal(), i, new String(raw, StandardCharsets.UTF_8))
+                        : decodeBinary(statement, i, raw);
             }
         }
         return values;
+    }
+
+    /** A text parameter read as its type now, as PostgreSQL's Bind does: a value the type refuses fails the Bind. */
+    private static Object readText(PreparedStatement statement, String portal, int index, String text) {
+        if (statement.query() == null) {
+            return text;
+        }
+        try {
+            return statement.query().readTextParameter(index, text);
+        } catch (HeliosException e) {
+            // PostgreSQL's context line; the value itself is shown only with log_parameter_max_length_on_error > 0.
+            throw e.withContext((portal.isEmpty() ? "unnamed portal" : "portal \"" + portal + "\"")
+                    + " parameter $" + (index + 1) + " = '...'");
+        }
     }
 
     private static Object decodeBinary(PreparedStatement statement, int index, byte[] raw) {

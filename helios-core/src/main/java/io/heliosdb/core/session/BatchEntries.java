@@ -33,11 +33,20 @@ final class BatchEntries {
      * through (the whole batch runs again).
      */
     static long[] run(BatchExecutor executor, List<Object[]> parameterSets, java.util.function.IntConsumer entryStarts) {
+        return run(executor, parameterSets, entryStarts, null);
+    }
+
+    /** {@link #run}, with {@code afterEntry} (or null) run after each entry as part of it (its SSI check). */
+    static long[] run(BatchExecutor executor, List<Object[]> parameterSets, java.util.function.IntConsumer entryStarts,
+                      Runnable afterEntry) {
         long[] counts = new long[parameterSets.size()];
         for (int i = 0; i < counts.length; i++) {
             entryStarts.accept(i);
             try {
                 counts[i] = executor.run(parameterSets.get(i));
+                if (afterEntry != null) {
+                    afterEntry.run();
+                }
             } catch (StatementRestart restart) {
                 throw restart;
             } catch (HeliosException e) {

@@ -65,6 +65,12 @@ final class KernelPreparedQuery implements PreparedQuery {
     }
 
     @Override
+    public Object readTextParameter(int index, String text) {
+        List<SqlType> types = parameterTypes();
+        return index < types.size() ? io.heliosdb.sql.BindText.read(types.get(index), text) : text;
+    }
+
+    @Override
     public QueryResult execute(Object... params) {
         return session.executePrepared(this, params);
     }

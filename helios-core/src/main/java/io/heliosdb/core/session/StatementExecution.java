@@ -71,7 +71,7 @@ final class StatementExecution {
 
     /** Runs a writing statement to its end; {@code replan} plans it again after a restart. */
     BufferedResult write(StatementPlan firstPlan, Object[] params, Supplier<StatementPlan> replan) {
-        return write(firstPlan, replan, (plan, context) -> BufferedResult.drain(plan.execute(context, params)));
+        return write(firstPlan, replan, (plan, context, t) -> BufferedResult.drain(plan.execute(context, params)));
     }
 
     /**
@@ -80,13 +80,13 @@ final class StatementExecution {
      */
     long[] writeBatch(StatementPlan firstPlan, java.util.List<Object[]> parameterSets,
                       java.util.function.IntConsumer entryStarts, Supplier<StatementPlan> replan) {
-        return write(firstPlan, replan, (plan, context) -> BatchEntries.run(plan.batch(context), parameterSets,
-                entryStarts));
+        return write(firstPlan, replan, (plan, context, t) -> BatchEntries.run(plan.batch(context), parameterSets,
+                entryStarts, store.entryWrites(t)));
     }
 
-    /** How a writing statement runs its plan in its context, once per (re)start. */
+    /** How a writing statement runs its plan in its context (of transaction {@code t}), once per (re)start. */
     private interface WriteRun<R> {
-        R run(StatementPlan plan, KernelExecutionContext context);
+        R run(StatementPlan plan, KernelExecutionContext context, Transaction t);
     }
 
     private <R> R write(StatementPlan firstPlan, Supplier<StatementPlan> replan, WriteRun<R> run) {
@@ -102,7 +102,7 @@ final class StatementExecution {
         try {
             for (int restarts = 0; ; restarts++) {
                 try (StatementReads reads = store.openWriteReads(t)) {
-                    R result = run.run(plan, context(t, reads));
+                    R result = run.run(plan, context(t, reads), t);
                     store.statementWrote(t, mark); // SERIALIZABLE: SSI's check of what it wrote
                     if (!block.hasSavepoints()) {
                         t.statementDone(); // a savepoint still needs the undo information
@@ -196,6 +196,7 @@ final class StatementExecution {
         Transaction t = store.begin(IsolationLevel.SERIALIZABLE);
         t.setReadOnly("on".equals(settings.get("default_transaction_read_only")));
         t.setDeferrable("on".equals(settings.get("default_transaction_deferrable")));
+        t.setWritesNothing();   // one read statement: untracked once its snapshot proves safe
         return t;
     }
 

@@ -265,6 +265,17 @@ final class TransactionBlock {
             settings.set("transaction_isolation", wanted.settingValue());
         }
         if (control.readOnly() != null) {
+            if (!control.readOnly() && "on".equals(settings.get("transaction_read_only"))) {
+                // As PostgreSQL: a read-only transaction may not turn read-write once it has read or in a savepoint.
+                if (!savepoints.isEmpty()) {
+                    throw new HeliosException(SqlState.ACTIVE_SQL_TRANSACTION,
+                            "cannot set transaction read-write mode inside a read-only transaction");
+                }
+                if (transaction.queried()) {
+                    throw new HeliosException(SqlState.ACTIVE_SQL_TRANSACTION,
+                            "transaction read-write mode must be set before any query");
+                }
+            }
             settings.set("transaction_read_only", control.readOnly() ? "on" : "off");
             transaction.setReadOnly(control.readOnly());
         }

@@ -60,6 +60,8 @@ public final class Transaction {
     private io.heliosdb.core.txn.ssi.SerializableTransaction serializable;
     /** Declared READ ONLY (SSI treats such a transaction more leniently). */
     private boolean readOnly;
+    /** Known to write nothing (one read statement outside a block): SSI treats it as READ ONLY. */
+    private boolean writesNothing;
     /** Declared DEFERRABLE: SERIALIZABLE READ ONLY waits for a safe snapshot, then is not tracked. */
     private boolean deferrable;
 
@@ -97,6 +99,14 @@ public final class Transaction {
         ended = true;
     }
 
+    /**
+     * Whether it took its transaction snapshot (REPEATABLE READ, SERIALIZABLE: at its first statement), after which
+     * PostgreSQL no longer lets its modes loosen. READ COMMITTED takes none, so this stays false there.
+     */
+    public boolean queried() {
+        return snapshotTs >= 0;
+    }
+
     /** Declares the transaction READ ONLY (or not); it counts for SSI from the first statement on. */
     public void setReadOnly(boolean readOnly) {
         this.readOnly = readOnly;
@@ -104,6 +114,19 @@ public final class Transaction {
 
     boolean readOnly() {
         return readOnly;
+    }
+
+    /**
+     * Says it will write nothing (a single read statement): SSI counts it as READ ONLY, so it stops being tracked
+     * once its snapshot proves safe, without the READ ONLY mode's other effects (DEFERRABLE's wait).
+     */
+    public void setWritesNothing() {
+        writesNothing = true;
+    }
+
+    /** Read only as SSI sees it: declared READ ONLY, or known to write nothing. */
+    boolean readOnlyForSsi() {
+        return readOnly || writesNothing;
     }
 
     /** Declares the transaction DEFERRABLE (or not); only before it took its snapshot, as PostgreSQL requires. */

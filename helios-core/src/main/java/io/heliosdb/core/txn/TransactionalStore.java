@@ -233,14 +233,18 @@ public final class TransactionalStore implements AutoCloseable {
             } else if (transaction.snapshotTs() < 0) {
                 if (transaction.isolation() == IsolationLevel.SERIALIZABLE) {
                     // Registered before the snapshot is taken: see SsiTracker.
-                    transaction.setSerializable(ssi.begin(transaction.id(), transaction.readOnly()));
+                    transaction.setSerializable(ssi.begin(transaction.id(), transaction.readOnlyForSsi()));
                 }
                 transaction.setSnapshotTs(snapshots.open());
                 if (transaction.serializable() != null) {
                     ssi.snapshotTaken(transaction.serializable(), transaction.snapshotTs());
+                    ssi.watchReadOnly(transaction.serializable());   // READ ONLY: untracked once its snapshot is safe
                 }
             }
             serializable = transaction.serializable();
+            if (serializable != null && serializable.releasedAsSafe()) {
+                serializable = null;   // its reads need no tracking
+            }
             if (serializable != null) {
                 ssi.checkNotDoomed(serializable);
             }
@@ -535,6 +539,25 @@ public final class TransactionalStore implements AutoCloseable {
         if (serializable != null) {
             ssi.wrote(serializable, keys -> transaction.overlay().forEachWriteSince(mark.overlayMark(), keys));
         }
+    }
+
+    /**
+     * For a batch run as one statement: what to run after each of its entries so that a SERIALIZABLE transaction's
+     * writes are checked entry by entry, as precisely as one statement per entry would be (a conflict fails the
+     * entry that made it, and later entries do not run); null for the other levels, which have nothing to check.
+     */
+    public Runnable entryWrites(Transaction transaction) {
+        io.heliosdb.core.txn.ssi.SerializableTransaction serializable = transaction.serializable();
+        if (serializable == null) {
+            return null;
+        }
+        WriteOverlay overlay = transaction.overlay();
+        int[] since = {overlay.mark()};
+        return () -> {
+            int mark = since[0];
+            since[0] = overlay.mark();
+            ssi.wrote(serializable, keys -> overlay.forEachWriteSince(mark, keys));
+        };
     }
 
     /** The SSI tracker (SERIALIZABLE transactions). */

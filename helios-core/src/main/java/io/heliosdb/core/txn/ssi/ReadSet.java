@@ -19,15 +19,20 @@ final class ReadSet {
 
     private Set<LockKey> points = new HashSet<>();
     private List<KeyRange> ranges = new ArrayList<>();
+    /** Approximate heap bytes of the points and ranges ({@link Footprint}). */
+    private long bytes;
 
     void addPoint(String keyspace, byte[] key) {
         if (inRanges(keyspace, key)) {
             return;
         }
-        points.add(new LockKey(keyspace, java.util.Arrays.copyOf(key, key.length))); // callers may reuse key buffers
+        if (points.add(new LockKey(keyspace, java.util.Arrays.copyOf(key, key.length)))) { // callers reuse buffers
+            bytes += Footprint.POINT + Footprint.array(key.length);
+        }
         if (points.size() > MAX_POINTS) {
             Set<LockKey> many = points;
             points = new HashSet<>();
+            bytes = rangeBytes();
             for (LockKey point : many) {
                 addRange(KeyRange.relationOf(point.keyspace(), point.key()));
             }
@@ -41,6 +46,7 @@ final class ReadSet {
             }
         }
         ranges.add(range);
+        bytes += Footprint.range(range);
         if (ranges.size() > MAX_RANGES) {
             List<KeyRange> many = ranges;
             ranges = new ArrayList<>();
@@ -51,7 +57,29 @@ final class ReadSet {
                     ranges.add(relation);
                 }
             }
+            bytes = pointBytes() + rangeBytes();
         }
+    }
+
+    private long rangeBytes() {
+        long total = 0;
+        for (KeyRange r : ranges) {
+            total += Footprint.range(r);
+        }
+        return total;
+    }
+
+    private long pointBytes() {
+        long total = 0;
+        for (LockKey p : points) {
+            total += Footprint.POINT + Footprint.array(p.key().length);
+        }
+        return total;
+    }
+
+    /** Approximate heap bytes held. */
+    long approximateBytes() {
+        return bytes;
     }
 
     /** Whether a write of {@code key} touches what was read. */
@@ -76,6 +104,13 @@ final class ReadSet {
         for (LockKey point : other.points) {
             addPoint(point.keyspace(), point.key());
         }
+    }
+
+    /** Forgets every read (a transaction released from tracking). */
+    void clear() {
+        points = new HashSet<>();
+        ranges = new ArrayList<>();
+        bytes = 0;
     }
 
     int pointCount() {

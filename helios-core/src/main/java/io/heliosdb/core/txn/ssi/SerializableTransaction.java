@@ -45,16 +45,33 @@ public final class SerializableTransaction implements ReadTracking {
     Set<SerializableTransaction> possibleUnsafe;
     /** Its snapshot turned out unsafe: one of those committed with a conflict out to a commit it sees. */
     boolean unsafe;
-    /** The thread waiting for the safe snapshot, while it waits. */
+    /** The thread waiting for the safe snapshot, while it waits (null for a READ ONLY one that only watches). */
     Thread waitingThread;
+    /**
+     * A READ ONLY transaction whose snapshot was proven safe while it ran: released from tracking, it records no
+     * reads and never fails with 40001 (PostgreSQL's safe-snapshot opt-out). Read without the lock.
+     */
+    volatile boolean safe;
     final ReadSet reads = new ReadSet();
-    final WriteSet writes = new WriteSet();
+    final WriteSet writes;
 
     SerializableTransaction(SsiTracker tracker, long id, boolean readOnly, long startSeq) {
+        this(tracker, id, readOnly, startSeq, WriteSet.MAX_KEYS);
+    }
+
+    /** {@code maxWriteKeys}: written keys kept before they are coarsened to their relations. */
+    SerializableTransaction(SsiTracker tracker, long id, boolean readOnly, long startSeq, int maxWriteKeys) {
         this.tracker = tracker;
         this.id = id;
         this.readOnly = readOnly;
         this.startSeq = startSeq;
+        this.writes = new WriteSet(maxWriteKeys);
+    }
+
+    /** Approximate heap bytes of this record: reads, writes and edges ({@link Footprint}). */
+    long approximateBytes() {
+        return Footprint.RECORD + reads.approximateBytes() + writes.approximateBytes()
+                + (long) (in.size() + out.size()) * Footprint.EDGE;
     }
 
     boolean prepared() {
@@ -80,16 +97,21 @@ public final class SerializableTransaction implements ReadTracking {
         commitTs = ts;
     }
 
+    /** Whether its snapshot was proven safe, so that its reads need no tracking any more. */
+    public boolean releasedAsSafe() {
+        return safe;
+    }
+
     @Override
     public void point(String keyspace, byte[] key) {
-        if (SsiTracker.tracked(keyspace)) {
+        if (!safe && SsiTracker.tracked(keyspace)) {
             tracker.readPoint(this, keyspace, key);
         }
     }
 
     @Override
     public void range(String keyspace, byte[] from, byte[] to) {
-        if (SsiTracker.tracked(keyspace)) {
+        if (!safe && SsiTracker.tracked(keyspace)) {
             tracker.readRange(this, new KeyRange(keyspace, from == null ? null : Arrays.copyOf(from, from.length),
                     to == null ? null : Arrays.copyOf(to, to.length)));
         }

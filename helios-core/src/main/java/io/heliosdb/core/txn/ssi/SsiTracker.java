@@ -36,11 +36,22 @@ public final class SsiTracker {
      * one summary record, so that memory stays bounded while a long SERIALIZABLE transaction runs.
      */
     static final int MAX_KEPT_COMMITTED = 1024;
+    /**
+     * Approximate heap bytes ({@link Footprint}) of the committed records kept beyond which the oldest are folded
+     * into the summary too: a record may hold up to {@link WriteSet#MAX_KEYS} written keys (some 5 MB), so the
+     * number alone bounded nothing useful.
+     */
+    static final long MAX_KEPT_BYTES = 32L << 20;
+    /** Written keys the summary keeps before coarsening them to relations (its reads are bounded by ReadSet's). */
+    static final int SUMMARY_MAX_WRITE_KEYS = 4096;
     /** The id of a summary record (transaction ids are positive). */
     static final long SUMMARY_ID = -1;
     /** The record the oldest committed transactions were folded into, while it is kept; else null. */
     private SerializableTransaction summary;
-    /** READ ONLY DEFERRABLE transactions waiting for a safe snapshot. */
+    /**
+     * READ ONLY transactions whose snapshot is not yet known safe or unsafe: DEFERRABLE ones waiting for it, and
+     * running ones that are released from tracking once it proves safe ({@link #watchReadOnly}).
+     */
     private final List<SerializableTransaction> safeSnapshotWaiters = new ArrayList<>();
     /** The threads that wait for a safe snapshot now (pg_stat_activity and the isolation tester look). */
     private final Set<Thread> waitingThreads = ConcurrentHashMap.newKeySet();
@@ -77,12 +88,7 @@ public final class SsiTracker {
      */
     public boolean awaitSafeSnapshot(SerializableTransaction t, Runnable check) {
         synchronized (lock) {
-            Set<SerializableTransaction> concurrent = new HashSet<>();
-            for (SerializableTransaction other : tracked) {
-                if (other != t && !other.finished() && !other.readOnly && other.invisibleTo(t)) {
-                    concurrent.add(other);
-                }
-            }
+            Set<SerializableTransaction> concurrent = concurrentWriters(t);
             if (concurrent.isEmpty()) {
                 return true;
             }
@@ -109,6 +115,62 @@ public final class SsiTracker {
         }
     }
 
+    /**
+     * For a READ ONLY transaction (not DEFERRABLE) that just took its snapshot ({@link #snapshotTaken}): as in
+     * PostgreSQL, it is released from tracking once its snapshot is proven safe ({@link #awaitSafeSnapshot} says
+     * when), at once when no read-write serializable transaction runs concurrently, else when the last of those
+     * ends. From then on its reads record nothing, it holds back no committed record, and it never fails with
+     * 40001. An unsafe snapshot keeps it tracked to its end.
+     */
+    public void watchReadOnly(SerializableTransaction t) {
+        synchronized (lock) {
+            if (!t.readOnly || t.finished()) {
+                return;
+            }
+            Set<SerializableTransaction> concurrent = concurrentWriters(t);
+            if (concurrent.isEmpty()) {
+                releaseAsSafe(t);
+                return;
+            }
+            t.possibleUnsafe = concurrent;
+            safeSnapshotWaiters.add(t);
+        }
+    }
+
+    /** The read-write transactions running when {@code t} took its snapshot whose commits it does not see. */
+    private Set<SerializableTransaction> concurrentWriters(SerializableTransaction t) {
+        Set<SerializableTransaction> concurrent = new HashSet<>();
+        for (SerializableTransaction other : tracked) {
+            if (other != t && !other.finished() && !other.readOnly && other.invisibleTo(t)) {
+                concurrent.add(other);
+            }
+        }
+        return concurrent;
+    }
+
+    /** A READ ONLY transaction with a safe snapshot leaves the tracker: no anomaly can involve it. */
+    private void releaseAsSafe(SerializableTransaction t) {
+        t.safe = true;
+        for (SerializableTransaction other : t.in) {
+            other.out.remove(t);
+        }
+        for (SerializableTransaction other : t.out) {
+            other.in.remove(t);
+        }
+        t.in.clear();
+        t.out.clear();
+        t.reads.clear();
+        tracked.remove(t);
+    }
+
+    /** A watched READ ONLY transaction ended before its snapshot was decided: it stops watching. */
+    private void stopWatching(SerializableTransaction t) {
+        if (t.possibleUnsafe != null && t.waitingThread == null) {
+            safeSnapshotWaiters.remove(t);
+            t.possibleUnsafe = null;
+        }
+    }
+
     /** Whether {@code thread} waits for a safe snapshot (READ ONLY DEFERRABLE) now. */
     public boolean awaitsSafeSnapshot(Thread thread) {
         return !waitingThreads.isEmpty() && waitingThreads.contains(thread);
@@ -119,14 +181,30 @@ public final class SsiTracker {
         if (safeSnapshotWaiters.isEmpty()) {
             return;
         }
-        for (SerializableTransaction waiter : safeSnapshotWaiters) {
+        boolean released = false;
+        for (java.util.Iterator<SerializableTransaction> it = safeSnapshotWaiters.iterator(); it.hasNext(); ) {
+            SerializableTransaction waiter = it.next();
             if (waiter.possibleUnsafe.remove(ended) && ended.committed() && !ended.writes.isEmpty()
                     && conflictOutToCommitSeenBy(ended, waiter)) {
                 waiter.unsafe = true;
             }
-            if (waiter.unsafe || waiter.possibleUnsafe.isEmpty()) {
-                waitingThreads.remove(waiter.waitingThread);   // decided: it no longer waits, though not yet awake
+            if (!waiter.unsafe && !waiter.possibleUnsafe.isEmpty()) {
+                continue;
             }
+            if (waiter.waitingThread != null) {
+                waitingThreads.remove(waiter.waitingThread);   // decided: it no longer waits, though not yet awake
+            } else {
+                // A running READ ONLY transaction: released when safe; when unsafe it stays tracked to its end.
+                it.remove();
+                waiter.possibleUnsafe = null;
+                if (!waiter.unsafe) {
+                    releaseAsSafe(waiter);
+                    released = true;
+                }
+            }
+        }
+        if (released) {
+            release();   // the released ones held back no committed record any more
         }
         lock.notifyAll();
     }
@@ -156,6 +234,24 @@ public final class SsiTracker {
         }
     }
 
+    /** Approximate heap bytes of every record the tracker holds ({@link Footprint}). */
+    public long approximateBytes() {
+        synchronized (lock) {
+            long total = 0;
+            for (SerializableTransaction t : tracked) {
+                total += t.approximateBytes();
+            }
+            return total;
+        }
+    }
+
+    /** Approximate heap bytes of the summary record, 0 when there is none. */
+    long summaryBytes() {
+        synchronized (lock) {
+            return summary == null ? 0 : summary.approximateBytes();
+        }
+    }
+
     /** How many transactions the tracker holds (running, or committed and still needed). */
     public int trackedCount() {
         synchronized (lock) {
@@ -165,6 +261,9 @@ public final class SsiTracker {
 
     void readPoint(SerializableTransaction reader, String keyspace, byte[] key) {
         synchronized (lock) {
+            if (reader.safe) {
+                return;
+            }
             if (reader.doomed) {
                 throw SerializationFailures.pivotDuringRead();
             }
@@ -183,6 +282,9 @@ public final class SsiTracker {
 
     void readRange(SerializableTransaction reader, KeyRange range) {
         synchronized (lock) {
+            if (reader.safe) {
+                return;
+            }
             if (reader.doomed) {
                 throw SerializationFailures.pivotDuringRead();
             }
@@ -207,7 +309,23 @@ public final class SsiTracker {
             if (writer.doomed) {
                 throw SerializationFailures.failure("Canceled on identification as a pivot, during conflict in checking.");
             }
+            if (writer.safe) {
+                refuseReleasedWriter(written);
+                return;
+            }
             publishWrites(writer, written, Phase.WRITE);
+        }
+    }
+
+    /**
+     * A READ ONLY transaction released as safe cannot write (25006 stops it first); should it write a tracked key
+     * anyway, it fails with 40001 rather than commit unchecked.
+     */
+    private static void refuseReleasedWriter(Consumer<BiConsumer<String, byte[]>> written) {
+        boolean[] any = new boolean[1];
+        written.accept((keyspace, key) -> any[0] |= tracked(keyspace));
+        if (any[0]) {
+            throw SerializationFailures.failure("Canceled on a write after its snapshot was released as safe.");
         }
     }
 
@@ -242,6 +360,12 @@ public final class SsiTracker {
             if (t.doomed) {
                 throw SerializationFailures.pivotDuringCommit();
             }
+            if (t.safe) {
+                refuseReleasedWriter(written);
+                t.prepareSeq = ++seq;
+                t.state = SerializableTransaction.State.PREPARED;
+                return;
+            }
             publishWrites(t, written, Phase.COMMIT);
             // A running reader of what t wrote that is itself read-past by another running writer (or by t) is a
             // pivot whose T3 (t) commits first: cancel it, or, when it is prepared already, t.
@@ -272,6 +396,10 @@ public final class SsiTracker {
             }
             t.commitSeq = ++seq;
             t.state = SerializableTransaction.State.COMMITTED;
+            if (t.safe) {
+                return;   // no longer tracked
+            }
+            stopWatching(t);
             // A transaction that wrote nothing counts as read-only from now on, as in PostgreSQL.
             t.readOnly |= t.writes.isEmpty();
             endedForSafeSnapshots(t);
@@ -289,24 +417,35 @@ public final class SsiTracker {
      */
     private void summariseOldest() {
         List<SerializableTransaction> committed = new ArrayList<>();
+        long bytes = 0;
         for (SerializableTransaction t : tracked) {
-            if (t.committed()) {
+            if (t.committed() && t != summary) {
                 committed.add(t);
+                bytes += t.approximateBytes();
             }
         }
-        if (committed.size() <= MAX_KEPT_COMMITTED) {
+        if (committed.size() <= MAX_KEPT_COMMITTED && bytes <= MAX_KEPT_BYTES) {
             return;
         }
         committed.sort(java.util.Comparator.comparingLong(t -> t.commitSeq));
-        List<SerializableTransaction> folded = new ArrayList<>(committed.subList(0, committed.size() / 2));
-        if (summary != null && !folded.contains(summary)) {
+        // The oldest half by number, and more while the rest still holds over half the byte budget.
+        int fold = committed.size() / 2;
+        for (int i = 0; i < fold; i++) {
+            bytes -= committed.get(i).approximateBytes();
+        }
+        while (fold < committed.size() && bytes > MAX_KEPT_BYTES / 2) {
+            bytes -= committed.get(fold++).approximateBytes();
+        }
+        List<SerializableTransaction> folded = new ArrayList<>(committed.subList(0, fold));
+        if (summary != null) {
             folded.add(summary);
         }
         long startSeq = Long.MAX_VALUE;
         for (SerializableTransaction t : folded) {
             startSeq = Math.min(startSeq, t.startSeq);
         }
-        SerializableTransaction into = new SerializableTransaction(this, SUMMARY_ID, true, startSeq);
+        SerializableTransaction into = new SerializableTransaction(this, SUMMARY_ID, true, startSeq,
+                SUMMARY_MAX_WRITE_KEYS);
         into.state = SerializableTransaction.State.COMMITTED;
         into.prepareSeq = SerializableTransaction.NEVER;
         into.commitSeq = -1;
@@ -355,6 +494,10 @@ public final class SsiTracker {
                 return;
             }
             t.state = SerializableTransaction.State.ABORTED;
+            if (t.safe) {
+                return;   // no longer tracked
+            }
+            stopWatching(t);
             for (SerializableTransaction other : t.in) {
                 other.out.remove(t);
             }

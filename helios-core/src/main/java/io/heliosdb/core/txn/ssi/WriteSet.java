@@ -19,7 +19,11 @@ final class WriteSet {
     static final int MAX_KEYS = 65_536;
 
     private final Map<String, NavigableSet<byte[]>> keys = new HashMap<>();
+    /** Keys kept before coarsening to relations. */
+    private final int maxKeys;
     private int size;
+    /** Approximate heap bytes of the keys and relations ({@link Footprint}). */
+    private long bytes;
     /** Whole relations written, once the keys were too many; empty until then. */
     private final List<KeyRange> relations = new ArrayList<>();
 
@@ -27,25 +31,42 @@ final class WriteSet {
      * Adds a key; false when exactly this key was added before (so its readers were found already); always
      * true once the set has been coarsened.
      */
+    WriteSet() {
+        this(MAX_KEYS);
+    }
+
+    WriteSet(int maxKeys) {
+        this.maxKeys = maxKeys;
+    }
+
     boolean add(String keyspace, byte[] key) {
         if (!relations.isEmpty()) {
-            if (!inRelations(keyspace, key)) {
-                relations.add(KeyRange.relationOf(keyspace, key));
-            }
+            addRelationOf(keyspace, key);
             return true;
         }
         if (!keys.computeIfAbsent(keyspace, k -> new TreeSet<>(Arrays::compareUnsigned)).add(key)) {
             return false;
         }
-        if (++size > MAX_KEYS) {
-            keys.forEach((ks, written) -> written.forEach(k -> {
-                if (!inRelations(ks, k)) {
-                    relations.add(KeyRange.relationOf(ks, k));
-                }
-            }));
+        bytes += Footprint.WRITTEN_KEY + Footprint.array(key.length);
+        if (++size > maxKeys) {
+            bytes = 0;
+            keys.forEach((ks, written) -> written.forEach(k -> addRelationOf(ks, k)));
             keys.clear();
         }
         return true;
+    }
+
+    private void addRelationOf(String keyspace, byte[] key) {
+        if (!inRelations(keyspace, key)) {
+            KeyRange relation = KeyRange.relationOf(keyspace, key);
+            relations.add(relation);
+            bytes += Footprint.range(relation);
+        }
+    }
+
+    /** Approximate heap bytes held. */
+    long approximateBytes() {
+        return bytes;
     }
 
     boolean contains(String keyspace, byte[] key) {
@@ -87,6 +108,7 @@ final class WriteSet {
         for (KeyRange relation : other.relations) {
             if (relations.stream().noneMatch(held -> held.covers(relation))) {
                 relations.add(relation);
+                bytes += Footprint.range(relation);
             }
         }
         other.keys.forEach((keyspace, written) -> written.forEach(key -> add(keyspace, key)));
