@@ -64,7 +64,8 @@ final class IntervalText {
         if (s.isEmpty()) {
             throw invalid(text);
         }
-        if (s.charAt(0) == 'p') {
+        boolean iso = s.charAt(0) == 'p';
+        if (iso) {
             s = IntervalIso8601.verbose(s);
             if (s == null) {
                 throw invalid(text);
@@ -76,11 +77,18 @@ final class IntervalText {
         BigDecimal micros = BigDecimal.ZERO;
         Matcher m = TOKEN.matcher(s);
         int at = 0;
+        int seen = 0;
         while (at < s.length()) {
             if (!m.find(at) || m.start() != at || m.end() == at) {
                 throw invalid(text);
             }
             at = m.end();
+            // A field given twice is refused, as PostgreSQL's DecodeInterval does (ISO 8601 input is not checked).
+            int field = m.group(1) != null ? TIME_FIELDS : field(m.group(5) == null ? "s" : m.group(5), m.group(4).indexOf('.') >= 0);
+            if (!iso && (seen & field) != 0) {
+                throw invalid(text);
+            }
+            seen |= field;
             if (m.group(1) != null) {
                 boolean negative = m.group(1).startsWith("-");
                 BigDecimal t = new BigDecimal(m.group(1).replace("-", "").replace("+", "")).multiply(BigDecimal.valueOf(3_600_000_000L))
@@ -121,6 +129,41 @@ final class IntervalText {
         } catch (ArithmeticException e) {
             throw new HeliosException(SqlState.DATETIME_FIELD_OVERFLOW, "interval field value out of range: \"" + text + "\"");
         }
+    }
+
+    private static final int YEAR = 1;
+    private static final int MONTH = 1 << 1;
+    private static final int DAY = 1 << 2;
+    private static final int HOUR = 1 << 3;
+    private static final int MINUTE = 1 << 4;
+    private static final int SECOND = 1 << 5;
+    private static final int MILLISECOND = 1 << 6;
+    private static final int MICROSECOND = 1 << 7;
+    private static final int WEEK = 1 << 8;
+    private static final int DECADE = 1 << 9;
+    private static final int CENTURY = 1 << 10;
+    private static final int MILLENNIUM = 1 << 11;
+    /** Seconds with a fraction, and a time (hh:mm[:ss]), take every second field, as in PostgreSQL. */
+    private static final int ALL_SECONDS = SECOND | MILLISECOND | MICROSECOND;
+    private static final int TIME_FIELDS = HOUR | MINUTE | ALL_SECONDS;
+
+    /** The field a unit word sets (0 for an unknown word, which fails later). */
+    private static int field(String unit, boolean fraction) {
+        return switch (unit) {
+            case "microsecond", "microseconds", "us", "usec", "usecs" -> MICROSECOND;
+            case "millisecond", "milliseconds", "ms", "msec", "msecs" -> MILLISECOND;
+            case "second", "seconds", "s", "sec", "secs" -> fraction ? ALL_SECONDS : SECOND;
+            case "minute", "minutes", "m", "min", "mins" -> MINUTE;
+            case "hour", "hours", "h", "hr", "hrs" -> HOUR;
+            case "day", "days", "d" -> DAY;
+            case "week", "weeks", "w" -> WEEK;
+            case "month", "months", "mon", "mons" -> MONTH;
+            case "year", "years", "y", "yr", "yrs" -> YEAR;
+            case "decade", "decades" -> DECADE;
+            case "century", "centuries" -> CENTURY;
+            case "millennium", "millennia" -> MILLENNIUM;
+            default -> 0;
+        };
     }
 
     private static HeliosException invalid(String text) {

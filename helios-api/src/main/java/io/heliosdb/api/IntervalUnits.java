@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * DecodeInterval does reading the fields from the right: a number followed by a unit word keeps it; one left of
  * a time ({@code 1 2:03}) or of a year-month ({@code 1-2 3}) is days, as is one left of an hour; any other bare
  * number is in the qualifier's last field (seconds without a qualifier). {@code 1-2} (SQL's years-months) becomes
- * {@code 1 year 2 months}, and two-field times are minutes and seconds for {@code minute to second} or with a
+ * {@code 14 month}, and two-field times are minutes and seconds for {@code minute to second} or with a
  * fraction ({@code 1:02.5}).
  */
 final class IntervalUnits {
@@ -44,8 +44,10 @@ final class IntervalUnits {
                 out.addFirst(t + " " + unit);
                 next = unit.equals("hour") ? "day" : null;
             } else if (ym.matches()) {
+                // one field (months), as PostgreSQL counts it: '1 year 1-2' is fine, '1 mon 1-2' is not
                 String sign = ym.group(1).equals("-") ? "-" : "";
-                out.addFirst(sign + ym.group(2) + " year " + sign + ym.group(3) + " month");
+                out.addFirst(sign + new java.math.BigDecimal(ym.group(2)).multiply(java.math.BigDecimal.valueOf(12))
+                        .add(new java.math.BigDecimal(ym.group(3))).toPlainString() + " month");
                 next = "day";
             } else if (hm.matches() && (hm.group(4) != null
                     || range == (IntervalTypmod.MINUTE | IntervalTypmod.SECOND))) {

@@ -101,8 +101,12 @@ final class InformationSchemaRows {
                     row.set("character_octet_length", 1_073_741_824);
                 }
             }
-            case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ, INTERVAL -> row.set("datetime_precision",
-                    t == SqlType.DATE ? 0 : datetimePrecision(t, col.typmod()));
+            case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ, INTERVAL -> {
+                row.set("datetime_precision", t == SqlType.DATE ? 0 : datetimePrecision(t, col.typmod()));
+                if (t == SqlType.INTERVAL) {
+                    row.set("interval_type", intervalType(col.typmod()));
+                }
+            }
             default -> {
             }
         }
@@ -122,6 +126,19 @@ final class InformationSchemaRows {
         return column.equals("numeric_scale") && t.isInteger() || column.equals("datetime_precision")
                 && (t == SqlType.DATE || t == SqlType.TIME || t == SqlType.TIMETZ || t == SqlType.TIMESTAMP
                 || t == SqlType.TIMESTAMPTZ || t == SqlType.INTERVAL);
+    }
+
+    /**
+     * PostgreSQL's _pg_interval_type: what follows {@code interval} in format_type, upper case
+     * ({@code DAY TO SECOND(3)}), NULL without field qualifiers (a bare precision included).
+     */
+    private static String intervalType(int typmod) {
+        String fields = io.heliosdb.api.IntervalTypmod.qualifier(io.heliosdb.api.IntervalTypmod.range(typmod));
+        if (fields.isEmpty()) {
+            return null;
+        }
+        int p = io.heliosdb.api.IntervalTypmod.precision(typmod);
+        return (fields.trim() + (p >= 0 ? "(" + p + ")" : "")).toUpperCase(java.util.Locale.ROOT);
     }
 
     /** PostgreSQL's _pg_datetime_precision: the typmod's precision (interval: its low 16 bits), 6 when none. */

@@ -92,6 +92,8 @@ final class PgCatalogViews {
                 + " view_definition:text, check_option:text, is_updatable:text, is_insertable_into:text,"
                 + " is_trigger_updatable:text, is_trigger_deletable:text, is_trigger_insertable_into:text",
                 UserObjectRows::informationSchemaViews);
+        add("information_schema.view_table_usage", "view_catalog:text, view_schema:text, view_name:text,"
+                + " table_catalog:text, table_schema:text, table_name:text", UserObjectRows::viewTableUsage);
         add("pg_shdescription", "objoid:oid, classoid:oid, description:text", PgSystemRows::none);
         add("pg_inherits", "inhrelid:oid, inhparent:oid, inhseqno:int4, inhdetachpending:bool", PgSystemRows::none);
         add("pg_partitioned_table", "partrelid:oid, partstrat:char, partnatts:int2, partdefid:oid, partattrs:int2vector,"

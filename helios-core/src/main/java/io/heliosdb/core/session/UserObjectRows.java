@@ -36,6 +36,22 @@ final class UserObjectRows {
         return rows;
     }
 
+    /** information_schema.view_table_usage: each table or view a view reads directly. */
+    static List<Object[]> viewTableUsage(TableDef view, CatalogObjects o) {
+        List<Object[]> rows = new ArrayList<>();
+        for (ViewDef v : o.views()) {
+            for (String used : new java.util.LinkedHashSet<>(v.dependsOn())) {
+                rows.add(new ViewRow(view).set("view_catalog", o.database())
+                        .set("view_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(v.name()))
+                        .set("view_name", io.heliosdb.sql.schema.QualifiedNames.localName(v.name()))
+                        .set("table_catalog", o.database())
+                        .set("table_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(used))
+                        .set("table_name", io.heliosdb.sql.schema.QualifiedNames.localName(used)).values());
+            }
+        }
+        return rows;
+    }
+
     /**
      * What pg_get_viewdef shows: the query as written (PostgreSQL prints its own rendering of the parsed
      * query instead), ending in a semicolon as PostgreSQL's does.

@@ -54,4 +54,39 @@ class ViewColumnRenameTest {
                     .containsExactly(" select id, label AS name from t where label is not null;");
         }
     }
+    @Test
+    void subqueryReference_followsItsOwnTable_notAnEnclosingColumnOfTheOldName() {
+        try (HeliosDB db = HeliosDB.open(HeliosConfig.memory()); Session s = db.session()) {
+            s.execute("create table o (id int primary key, code text)");
+            s.execute("create table i (id int primary key, code text, o_id int)");
+            s.execute("insert into o values (1, 'o1'), (2, 'o2')");
+            s.execute("insert into i values (10, 'i10', 1), (20, 'i20', 2), (30, 'i30', 1)");
+            s.execute("create view vs as select id, (select code from i where i.id = 20) as icode from o");
+            s.execute("create view vm as select o.id, (select max(code) from i where o_id = o.id) as top from o");
+            s.execute("alter table i rename column code to label");
+            // Left alone, "code" would now read o.code without any error.
+            assertThat(rows(s, "select * from vs order by id")).containsExactly("1|i20", "2|i20");
+            assertThat(rows(s, "select * from vm order by id")).containsExactly("1|i30", "2|i20");
+            assertThat(rows(s, "select pg_get_viewdef('vs')")).singleElement().asString()
+                    .contains("(select label from i where i.id = 20)");
+        }
+    }
+
+    @Test
+    void columnNamedInUsing_isKeptUnderItsOldNameByAColumnAlias() {
+        try (HeliosDB db = HeliosDB.open(HeliosConfig.memory()); Session s = db.session()) {
+            s.execute("create table a (id int, name text)");
+            s.execute("create table b (id int, val text)");
+            s.execute("insert into a values (1, 'a1'), (2, 'a2')");
+            s.execute("insert into b values (1, 'b1'), (3, 'b3')");
+            s.execute("create view vu as select id, name, val from a join b using (id)");
+            s.execute("create view vn as select * from a natural full join b");
+            s.execute("alter table a rename column id to a_id");
+            assertThat(rows(s, "select * from vu")).containsExactly("1|a1|b1");
+            assertThat(rows(s, "select pg_get_viewdef('vu')")).singleElement().asString().contains("from a AS a(id) join b");
+            s.execute("alter table b rename column id to b_id");
+            assertThat(rows(s, "select * from vu")).containsExactly("1|a1|b1");
+            assertThat(rows(s, "select * from vn order by id")).containsExactly("1|a1|b1", "2|a2|null", "3|null|b3");
+        }
+    }
 }

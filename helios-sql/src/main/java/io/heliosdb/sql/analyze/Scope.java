@@ -134,9 +134,12 @@ public final class Scope {
                 throw new HeliosException(SqlState.UNDEFINED_COLUMN, "column " + table + "." + column + " does not exist",
                         null, null, position, null);
             }
+            ColumnBindings.bound(e, i, position);
             return slot(e, i);
         }
         BoundExpr.ColumnSlot found = null;
+        Entry foundEntry = null;
+        int foundIndex = -1;
         for (Entry e : entries) {
             int i = e.table().columnIndex(column);
             if (i >= 0 && e.exposes(i)) {
@@ -145,12 +148,15 @@ public final class Scope {
                             null, null, position, null);
                 }
                 found = slot(e, i);
+                foundEntry = e;
+                foundIndex = i;
             }
         }
         if (found == null) {
             throw new HeliosException(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" does not exist", null, null,
                     position, null);
         }
+        ColumnBindings.bound(foundEntry, foundIndex, position);
         return found;
     }
 

@@ -41,7 +41,7 @@ final class ViewAnalysis {
         depth[0]++;
         LogicalPlan plan;
         try {
-            plan = new SelectAnalyzer(schema.forViewBody(), parameters).analyze(parse(view));
+            plan = ColumnBindings.unwatched(() -> new SelectAnalyzer(schema.forViewBody(), parameters).analyze(parse(view)));
         } finally {
             depth[0]--;
         }

@@ -31,14 +31,50 @@ public final class ViewColumnRenames {
     private ViewColumnRenames() {
     }
 
+    /** Where a view's query names the column about to be renamed: its references, and whether USING names it. */
+    public record Found(java.util.Set<Integer> positions, boolean inUsing) {
+    }
+
     /**
-     * {@code view} reading {@code schema} (where the column is already renamed) with its query following the
-     * rename of {@code from} to {@code to}; the view unchanged when its query does not need it or cannot be
-     * repaired this way (then it fails when read, as before).
+     * Before the rename: the references of {@code view}'s query that bind to column {@code column} of the table
+     * {@code tableId} in {@code schema}; null when the query does not analyze.
      */
-    public static ViewDef afterRename(SchemaLookup schema, ViewDef view, String from, String to) {
+    public static Found find(SchemaLookup schema, ViewDef view, long tableId, int column) {
+        HeliosException[] failure = new HeliosException[1];
+        ColumnBindings b = ColumnBindings.watch(tableId, column, () -> failure[0] = analyzeFailure(schema, view.query()));
+        return failure[0] != null ? null : new Found(java.util.Set.copyOf(b.positions), b.inUsing);
+    }
+
+    /**
+     * {@code view} reading {@code schema} (where column {@code from} of table {@code table} is already renamed to
+     * {@code to}) with its query following the rename, given what {@link #find} saw before it ({@code found}, may
+     * be null); {@code oldNames} are the table's columns up to the renamed one, under their names before it. The
+     * view unchanged when its query does not need it or cannot be repaired (then it fails when read, as before).
+     */
+    public static ViewDef afterRename(SchemaLookup schema, ViewDef view, Found found, String table, List<String> oldNames,
+                                      String from, String to) {
+        if (found != null && found.inUsing()) {
+            // USING (or NATURAL) matches the column by name: the table's references keep the old name by a column alias.
+            String aliased = io.heliosdb.sql.parse.ViewNames.aliasColumns(view.query(), table, oldNames);
+            return analyzeFailure(schema, aliased) == null ? withText(view, aliased) : view;
+        }
         String text = view.query();
         List<int[]> renamed = new ArrayList<>();
+        if (found != null) {
+            // The references that bound to the column, and only those (a name that now binds to an enclosing
+            // query's column must not be left behind): from the last one, so earlier positions stay right.
+            List<Integer> positions = new ArrayList<>(found.positions());
+            positions.sort(java.util.Comparator.reverseOrder());
+            for (int position : positions) {
+                ColumnRenames.Renamed r = ColumnRenames.renameAt(text, position, from, to);
+                if (r != null) {
+                    shift(renamed, r, text);
+                    renamed.add(new int[] {r.start(), r.end()});
+                    text = r.text();
+                }
+            }
+        }
+        // What still fails names the column through a subquery's output: follow those too.
         for (int round = 0; round < MAX_ROUNDS; round++) {
             HeliosException failure = analyzeFailure(schema, text);
             if (failure == null) {
@@ -46,8 +82,7 @@ public final class ViewColumnRenames {
                     return view;
                 }
                 String withAliases = aliased(view, text, renamed);
-                return new ViewDef(view.id(), view.name(), view.columns(),
-                        analyzeFailure(schema, withAliases) == null ? withAliases : text, view.dependsOn(), view.checkOption());
+                return withText(view, analyzeFailure(schema, withAliases) == null ? withAliases : text);
             }
             if (failure.sqlState() != SqlState.UNDEFINED_COLUMN || failure.position() <= 0) {
                 return view;
@@ -56,17 +91,26 @@ public final class ViewColumnRenames {
             if (r == null) {
                 return view;
             }
-            int shift = (r.text().length() - text.length());
-            for (int[] span : renamed) {
-                if (span[0] > r.start()) {
-                    span[0] += shift;
-                    span[1] += shift;
-                }
-            }
+            shift(renamed, r, text);
             renamed.add(new int[] {r.start(), r.end()});
             text = r.text();
         }
         return view;
+    }
+
+    private static ViewDef withText(ViewDef view, String text) {
+        return new ViewDef(view.id(), view.name(), view.columns(), text, view.dependsOn(), view.checkOption());
+    }
+
+    /** Moves the spans after {@code r}'s change by the length it added to {@code before}. */
+    private static void shift(List<int[]> spans, ColumnRenames.Renamed r, String before) {
+        int shift = r.text().length() - before.length();
+        for (int[] span : spans) {
+            if (span[0] > r.start()) {
+                span[0] += shift;
+                span[1] += shift;
+            }
+        }
     }
 
     private static HeliosException analyzeFailure(SchemaLookup schema, String text) {

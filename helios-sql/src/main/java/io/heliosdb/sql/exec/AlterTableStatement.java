@@ -104,6 +104,13 @@ final class AlterTableStatement {
                         + "\" of relation \"" + t.name() + "\" already exists");
             }
             ColumnDef c = t.columns().get(i);
+            // Views keep their query as text: the references to the column are found before the rename.
+            java.util.Map<ViewDef, io.heliosdb.sql.analyze.ViewColumnRenames.Found> reading = new java.util.LinkedHashMap<>();
+            for (ViewDef v : ctx.views()) {
+                if (v.dependsOn().contains(t.name())) {
+                    reading.put(v, io.heliosdb.sql.analyze.ViewColumnRenames.find(ctx, v, t.id(), i));
+                }
+            }
             // CHECK constraints are stored as text: they follow the new name (as PostgreSQL's parsed ones do).
             List<ConstraintDef> constraints = new ArrayList<>();
             for (ConstraintDef k : t.constraints()) {
@@ -112,13 +119,12 @@ final class AlterTableStatement {
             }
             replaceColumn(ctx, t.withConstraints(constraints), i, new ColumnDef(rename.newName(), c.type(), c.typmod(),
                     c.notNull(), c.defaultExpression()));
-            // Views keep their query as text: the ones reading the table follow the new name.
-            for (ViewDef v : ctx.views()) {
-                if (v.dependsOn().contains(t.name())) {
-                    ViewDef changed = io.heliosdb.sql.analyze.ViewColumnRenames.afterRename(ctx, v, c.name(), rename.newName());
-                    if (changed != v) {
-                        ctx.definitions().putView(changed);
-                    }
+            List<String> oldNames = t.columns().subList(0, i + 1).stream().map(ColumnDef::name).toList();
+            for (var e : reading.entrySet()) {
+                ViewDef changed = io.heliosdb.sql.analyze.ViewColumnRenames.afterRename(ctx, e.getKey(), e.getValue(),
+                        t.name(), oldNames, c.name(), rename.newName());
+                if (changed != e.getKey()) {
+                    ctx.definitions().putView(changed);
                 }
             }
         } else if (action instanceof AlterTable.SetDefault set) {

@@ -13,9 +13,9 @@ import java.util.Locale;
 
 /** to_char, to_timestamp and to_date templates: the common PostgreSQL patterns (YYYY MM DD HH24 MI SS MS Mon Day AM ...). */
 final class DateFormat {
-    private static final String[] PATTERNS = {"YYYY", "HH24", "HH12", "MONTH", "Month", "month", "MON", "Mon", "mon",
+    private static final String[] PATTERNS = {"IYYY", "YYYY", "YYY", "HH24", "HH12", "MONTH", "Month", "month", "MON", "Mon", "mon",
         "DAY", "Day", "day", "DDD", "MS", "US", "YY", "MM", "DD", "HH", "MI", "SS", "DY", "Dy", "dy", "AM", "PM", "am", "pm",
-        "Q", "D", "TZ", "tz"};
+        "Q", "D", "TZ", "tz", "IW", "WW", "W", "CC", "J"};
 
     private DateFormat() {
     }
@@ -61,6 +61,13 @@ final class DateFormat {
         return switch (p) {
             case "YYYY" -> pad(t.getYear(), 4, fill);
             case "YY" -> pad(t.getYear() % 100, 2, fill);
+            case "YYY" -> pad(t.getYear() % 1000, 3, fill);
+            case "IYYY" -> pad(t.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR), 4, fill);
+            case "IW" -> pad(t.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR), 2, fill);
+            case "WW" -> pad((t.getDayOfYear() - 1) / 7 + 1, 2, fill);
+            case "W" -> String.valueOf((t.getDayOfMonth() - 1) / 7 + 1);
+            case "CC" -> pad(t.getYear() > 0 ? (t.getYear() + 99) / 100 : -((99 - t.getYear()) / 100), 2, fill);
+            case "J" -> String.valueOf(t.toLocalDate().toEpochDay() + 2_440_588);
             case "MM" -> pad(t.getMonthValue(), 2, fill);
             case "DD" -> pad(t.getDayOfMonth(), 2, fill);
             case "DDD" -> pad(t.getDayOfYear(), 3, fill);
@@ -143,8 +150,8 @@ final class DateFormat {
                 continue;
             }
             int width = switch (p) {
-                case "YYYY" -> 4;
-                case "MS", "DDD" -> 3;
+                case "YYYY", "IYYY" -> 4;
+                case "MS", "DDD", "YYY" -> 3;
                 case "US" -> 6;
                 default -> 2;
             };

@@ -233,19 +233,35 @@ final class QueryAst {
     FromItem fromItem(FromItemContext ctx) {
         if (ctx instanceof TableFromContext t) {
             TableRefContext ref = t.tableRef();
-            TableName table = ast.tableName(ref.qualifiedName(), ref.identifier());
-            if (ref.qualifiedName().identifier().size() == 1 && workTables.reads(table.name())) {
-                return new FromItem.WorkTable(table.name(), table.exposedName());
+            if (ref.identifier().size() > 1) {
+                // t AS x(a, b) reads as (SELECT * FROM t AS x) AS x(a, b)
+                TableName named = ast.tableName(ref.qualifiedName(), ref.identifier(0));
+                Select all = new Select(false, List.of(new SelectItem.AllColumns(null, named.position())),
+                        List.of(tableFrom(ref, named)), null, List.of(), null, List.of(), null, null, List.of(), null);
+                return new FromItem.Derived(all, named.exposedName(),
+                        ref.identifier().subList(1, ref.identifier().size()).stream().map(AstBuilder::identifier).toList());
             }
-            CommonTable common = ref.qualifiedName().identifier().size() == 1 ? commonTable(table.name()) : null;
-            if (common != null) {
-                // A WITH query is read like a subquery in FROM under its name (or the alias given here).
-                Query query = common.query() instanceof ReturningRows r
-                        ? new ReturningRows(r.name(), r.token(), r.statement(), table.position()) : common.query();
-                return new FromItem.Derived(query, table.exposedName(), common.columns(), common.use().reference());
-            }
-            return new FromItem.Table(table);
-        } else if (ctx instanceof JoinFromContext j) {
+            return tableFrom(ref, ast.tableName(ref.qualifiedName(), ref.identifier().isEmpty() ? null : ref.identifier(0)));
+        }
+        return joinOrOther(ctx);
+    }
+
+    private FromItem tableFrom(TableRefContext ref, TableName table) {
+        if (ref.qualifiedName().identifier().size() == 1 && workTables.reads(table.name())) {
+            return new FromItem.WorkTable(table.name(), table.exposedName());
+        }
+        CommonTable common = ref.qualifiedName().identifier().size() == 1 ? commonTable(table.name()) : null;
+        if (common != null) {
+            // A WITH query is read like a subquery in FROM under its name (or the alias given here).
+            Query query = common.query() instanceof ReturningRows r
+                    ? new ReturningRows(r.name(), r.token(), r.statement(), table.position()) : common.query();
+            return new FromItem.Derived(query, table.exposedName(), common.columns(), common.use().reference());
+        }
+        return new FromItem.Table(table);
+    }
+
+    private FromItem joinOrOther(FromItemContext ctx) {
+        if (ctx instanceof JoinFromContext j) {
             if (j.USING() != null) {
                 return new FromItem.Join(fromItem(j.fromItem(0)), fromItem(j.fromItem(1)), joinKind(j.joinType()),
                         null, j.identifier().stream().map(AstBuilder::identifier).toList());

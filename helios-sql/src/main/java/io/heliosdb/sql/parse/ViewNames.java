@@ -73,10 +73,53 @@ public final class ViewNames {
             }
             PostgreSqlParser.IdentifierContext name = parts.get(parts.size() - 1);
             out.append(query, copied, name.getStart().getStartIndex()).append(ColumnRenames.quote(toLocal));
-            if (ref.identifier() == null) {
+            if (ref.identifier().isEmpty()) {
                 out.append(' ').append(ColumnRenames.quote(local));
             }
             copied = name.getStop().getStopIndex() + 1;
+        }
+        return out.append(query.substring(copied)).toString();
+    }
+
+    /**
+     * {@code query} with each FROM reference to the relation stored as {@code from} given column aliases
+     * {@code names} (its first columns' names as the query knows them), or its alias list extended to them, so
+     * the query reads a renamed column under its old name (a column named in JOIN ... USING).
+     */
+    public static String aliasColumns(String query, String from, List<String> names) {
+        TableRefs found = TableRefs.of(query);
+        if (found == null) {
+            return query;
+        }
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        for (PostgreSqlParser.TableRefContext ref : found.refs()) {
+            List<PostgreSqlParser.IdentifierContext> parts = ref.qualifiedName().identifier();
+            String local = AstBuilder.identifier(parts.get(parts.size() - 1));
+            String schema = parts.size() == 2 ? AstBuilder.identifier(parts.get(0)) : null;
+            boolean inPublic = schema == null || schema.equals(io.heliosdb.sql.schema.QualifiedNames.PUBLIC);
+            if (!(inPublic ? local : schema + "." + local).equals(from) || schema == null && found.commonTables().contains(local)) {
+                continue;
+            }
+            int given = Math.max(0, ref.identifier().size() - 1);
+            if (given >= names.size()) {
+                continue;
+            }
+            List<String> added = names.subList(given, names.size()).stream().map(ColumnRenames::quote).toList();
+            int at;
+            String insert;
+            if (ref.identifier().isEmpty()) {
+                at = ref.qualifiedName().getStop().getStopIndex() + 1;
+                insert = " AS " + ColumnRenames.quote(local) + "(" + String.join(", ", added) + ")";
+            } else if (given == 0) {
+                at = ref.identifier(0).getStop().getStopIndex() + 1;
+                insert = "(" + String.join(", ", added) + ")";
+            } else {
+                at = ref.identifier(given).getStop().getStopIndex() + 1;
+                insert = ", " + String.join(", ", added);
+            }
+            out.append(query, copied, at).append(insert);
+            copied = at;
         }
         return out.append(query.substring(copied)).toString();
     }

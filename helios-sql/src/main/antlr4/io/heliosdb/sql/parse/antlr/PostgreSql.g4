@@ -347,7 +347,8 @@ fromItem
 
 joinType : INNER | (LEFT | RIGHT | FULL) OUTER? ;
 
-tableRef : qualifiedName (AS? identifier)? ;
+// t AS x(a, b): column aliases rename the table's first columns
+tableRef : qualifiedName (AS? identifier (LPAREN identifier (COMMA identifier)* RPAREN)?)? ;
 
 orderItem : expr (ASC | DESC)? (NULLS (FIRST | LAST))? ;
 
