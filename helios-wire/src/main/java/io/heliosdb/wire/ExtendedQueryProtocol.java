@@ -158,8 +158,13 @@ final class ExtendedQueryProtocol {
             describeColumns(columns, new short[0]);
         } else {
             Portal portal = portal(m.name());
-            refuseRowsWhenFailed(columns(portal.statement));
-            describeColumns(columns(portal.statement), portal.resultFormatCodes);
+            List<Column> columns = columns(portal.statement);
+            refuseRowsWhenFailed(columns);
+            if (columns.isEmpty()) {
+                out.send(new BackendMessage.NoData());
+            } else {
+                out.send(portal.statement.frames().description(columns, portal.resultFormatCodes));
+            }
         }
     }
 
@@ -320,7 +325,7 @@ final class ExtendedQueryProtocol {
                 portal.completedTag = result.commandTag();
                 forget(portal);
                 portal.close();
-                out.send(new BackendMessage.CommandComplete(portal.completedTag));
+                out.send(portal.statement.frames().commandComplete(portal.completedTag));
                 return;
             }
             out.send(RowEncoder.encode(result.row(), formats));

@@ -891,6 +891,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
             }
         }
         authentication = null;
+        outbox.release();
         if (workerReads != null) {
             workerReads.close();
         }
