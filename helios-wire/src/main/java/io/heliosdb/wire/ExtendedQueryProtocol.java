@@ -118,12 +118,14 @@ final class ExtendedQueryProtocol {
             throw new HeliosException(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + m.parameterValues().length
                     + " parameters, but prepared statement \"" + m.statement() + "\" requires " + count);
         }
-        short[] formats = RowEncoder.resolveFormats(m.parameterFormats(), count, "Bind");
+        short[] codes = m.parameterFormats();
+        RowEncoder.checkFormatCount(codes, count, "Bind");
         Object[] values = new Object[count];
         for (int i = 0; i < count; i++) {
             byte[] raw = m.parameterValues()[i];
             if (raw != null) {
-                values[i] = formats[i] == 0 ? new String(raw, StandardCharsets.UTF_8) : decodeBinary(statement, i, raw);
+                values[i] = RowEncoder.formatAt(codes, i) == 0 ? new String(raw, StandardCharsets.UTF_8)
+                        : decodeBinary(statement, i, raw);
             }
         }
         return values;
