@@ -171,14 +171,8 @@ final class FrontendMessageReader {
             throw new ProtocolViolation("invalid string in message");
         }
         int length = end - body.readerIndex();
-        String s;
-        if (length == 0) {
-            s = "";   // the unnamed statement or portal, in most Bind/Describe/Execute messages
-        } else {
-            byte[] bytes = new byte[length];
-            body.readBytes(bytes);
-            s = new String(bytes, StandardCharsets.UTF_8);
-        }
+        // The unnamed statement or portal, in most Bind/Describe/Execute messages, needs no decoding.
+        String s = length == 0 ? "" : body.toString(body.readerIndex(), length, StandardCharsets.UTF_8);
         body.readerIndex(end + 1);
         return s;
     }
