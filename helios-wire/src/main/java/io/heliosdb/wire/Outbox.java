@@ -150,7 +150,8 @@ final class Outbox {
     }
 
     private ByteBuf encode(List<BackendMessage> messages) {
-        ByteBuf out = spare != null ? spare : Unpooled.directBuffer(SPARE_INITIAL);
+        // Only a buffer the worker may write itself comes back to be kept; the others go to the loop's pool.
+        ByteBuf out = spare != null ? spare : directWrites ? Unpooled.directBuffer(SPARE_INITIAL) : channel.alloc().buffer();
         spare = null;   // until the socket took it all: otherwise the event loop writes and releases it
         try {
             for (BackendMessage m : messages) {
