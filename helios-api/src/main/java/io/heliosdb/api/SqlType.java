@@ -66,6 +66,9 @@ public enum SqlType {
     /** The type of an untyped literal or parameter whose type could not be inferred. */
     UNKNOWN(705, "unknown", "unknown", -2, String.class);
 
+    /** Every type, for the look-ups by OID ({@code values()} copies the array on each call). */
+    private static final SqlType[] ALL = values();
+
     private final int oid;
     private final String pgName;
     private final String sqlName;
@@ -152,7 +155,7 @@ public enum SqlType {
     /** The array type whose elements are of this type ({@code text[]} for unknown and record), or {@code null}. */
     public SqlType arrayType() {
         SqlType element = this == UNKNOWN || this == RECORD ? TEXT : this;
-        for (SqlType t : values()) {
+        for (SqlType t : ALL) {
             if (t.elementType() == element) {
                 return t;
             }
@@ -162,7 +165,7 @@ public enum SqlType {
 
     /** The type with this OID, or {@code null}. */
     public static SqlType ofOid(int oid) {
-        for (SqlType t : values()) {
+        for (SqlType t : ALL) {
             if (t.oid == oid) {
                 return t;
             }

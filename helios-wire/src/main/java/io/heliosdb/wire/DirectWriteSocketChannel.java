@@ -31,8 +31,8 @@ final class DirectWriteSocketChannel extends NioSocketChannel {
 
     /**
      * From the connection's worker, when no write of it is queued on the event loop: writes what the
-     * socket takes now. True when all of {@code buffer} went out (and it is released); otherwise the
-     * rest, still in {@code buffer}, must be written through the event loop.
+     * socket takes now. True when all of {@code buffer} went out (it stays the caller's, to reuse or release);
+     * otherwise the rest, still in {@code buffer}, must be written through the event loop.
      */
     boolean tryWrite(ByteBuf buffer) {
         ChannelOutboundBuffer queued = unsafe().outboundBuffer();
@@ -46,10 +46,6 @@ final class DirectWriteSocketChannel extends NioSocketChannel {
         } catch (IOException e) {
             return false;   // the event loop's write meets the same error and closes the channel
         }
-        if (buffer.isReadable()) {
-            return false;
-        }
-        buffer.release();
-        return true;
+        return !buffer.isReadable();
     }
 }

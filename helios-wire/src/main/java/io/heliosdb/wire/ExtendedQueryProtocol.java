@@ -118,12 +118,14 @@ final class ExtendedQueryProtocol {
             throw new HeliosException(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + m.parameterValues().length
                     + " parameters, but prepared statement \"" + m.statement() + "\" requires " + count);
         }
-        short[] formats = RowEncoder.resolveFormats(m.parameterFormats(), count, "Bind");
+        short[] codes = m.parameterFormats();
+        RowEncoder.checkFormatCount(codes, count, "Bind");
         Object[] values = new Object[count];
         for (int i = 0; i < count; i++) {
             byte[] raw = m.parameterValues()[i];
             if (raw != null) {
-                values[i] = formats[i] == 0 ? readText(statement, m.portal(), i, new String(raw, StandardCharsets.UTF_8))
+                values[i] = RowEncoder.formatAt(codes, i) == 0
+                        ? readText(statement, m.portal(), i, new String(raw, StandardCharsets.UTF_8))
                         : decodeBinary(statement, i, raw);
             }
         }
@@ -173,8 +175,13 @@ final class ExtendedQueryProtocol {
             describeColumns(columns, new short[0]);
         } else {
             Portal portal = portal(m.name());
-            refuseRowsWhenFailed(columns(portal.statement));
-            describeColumns(columns(portal.statement), portal.resultFormatCodes);
+            List<Column> columns = columns(portal.statement);
+            refuseRowsWhenFailed(columns);
+            if (columns.isEmpty()) {
+                out.send(new BackendMessage.NoData());
+            } else {
+                out.send(portal.statement.frames().description(columns, portal.resultFormatCodes));
+            }
         }
     }
 
@@ -335,7 +342,7 @@ final class ExtendedQueryProtocol {
                 portal.completedTag = result.commandTag();
                 forget(portal);
                 portal.close();
-                out.send(new BackendMessage.CommandComplete(portal.completedTag));
+                out.send(portal.statement.frames().commandComplete(portal.completedTag));
                 return;
             }
             out.send(RowEncoder.encode(result.row(), formats));

@@ -5,6 +5,7 @@ import io.netty.channel.EventLoop;
 import io.heliosdb.wire.protocol.BackendMessage;
 import io.heliosdb.wire.protocol.PgMessageEncoder;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,6 +24,10 @@ final class Outbox {
     static final int BATCH = 64;
     /** Batches handed over but not yet written, beyond which the worker waits. */
     private static final int MAX_IN_FLIGHT = 2;
+    /** The size a connection's reused buffer starts at. */
+    private static final int SPARE_INITIAL = 512;
+    /** A buffer grown beyond this (a large result) is let go after its write rather than kept for the next. */
+    private static final int SPARE_MAX = 64 * 1024;
 
     private final Channel channel;
     private final Object writability;
@@ -31,6 +36,14 @@ final class Outbox {
     private final List<BackendMessage> pending = new ArrayList<>();
     /** Whether the worker may write to the socket itself (see {@link #allowDirectWrites()}). */
     private boolean directWrites;
+    /**
+     * The buffer of the last batch the worker wrote to the socket itself, encoded into again by the next one
+     * (a query's answer is a few hundred bytes: no allocation per query); null when that batch went to the event
+     * loop, which releases it. Unpooled: kept for the connection's life, it pins no shared chunk.
+     */
+    private ByteBuf spare;
+    /** The connection is released: no buffer is kept any more. */
+    private boolean released;
 
     /** {@code writability}: the monitor the handler notifies when the channel's writability changes. */
     Outbox(Channel channel, Object writability) {
@@ -65,6 +78,7 @@ final class Outbox {
         }
         if (directWrites && inFlight.get() == 0 && channel instanceof DirectWriteSocketChannel direct
                 && direct.tryWrite(batch)) {
+            keep(batch);
             return;
         }
         inFlight.incrementAndGet();
@@ -114,8 +128,31 @@ final class Outbox {
         return waiting;
     }
 
+    /** After the socket took all of {@code written}: kept to encode the next batch into, unless too large. */
+    private void keep(ByteBuf written) {
+        if (released || written.capacity() > SPARE_MAX) {
+            spare = null;
+            written.release();
+        } else {
+            written.clear();
+            spare = written;
+        }
+    }
+
+    /** The connection is released (its serial task, after the last push): lets go of the kept buffer. */
+    void release() {
+        released = true;
+        ByteBuf kept = spare;
+        spare = null;
+        if (kept != null) {
+            kept.release();
+        }
+    }
+
     private ByteBuf encode(List<BackendMessage> messages) {
-        ByteBuf out = channel.alloc().buffer();
+        // Only a buffer the worker may write itself comes back to be kept; the others go to the loop's pool.
+        ByteBuf out = spare != null ? spare : directWrites ? Unpooled.directBuffer(SPARE_INITIAL) : channel.alloc().buffer();
+        spare = null;   // until the socket took it all: otherwise the event loop writes and releases it
         try {
             for (BackendMessage m : messages) {
                 PgMessageEncoder.write(m, out);

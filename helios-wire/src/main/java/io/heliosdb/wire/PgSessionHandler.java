@@ -50,6 +50,10 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
      */
     static final String WORKER_READS_PROPERTY = "helios.wire.workerReads";
 
+    private static final BackendMessage READY_IDLE = new BackendMessage.ReadyForQuery('I');
+    private static final BackendMessage READY_IN_BLOCK = new BackendMessage.ReadyForQuery('T');
+    private static final BackendMessage READY_FAILED = new BackendMessage.ReadyForQuery('E');
+
     /** Startup packet entries that are not run-time settings. */
     private static final Set<String> NOT_SETTINGS = Set.of("user", "database", "options", "replication");
 
@@ -825,7 +829,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         long generation = ++statementGeneration;
         reported.changes().forEach(this::send);
         TransactionStatus status = session.transactionStatus();
-        send(new BackendMessage.ReadyForQuery(status.indicator()));
+        send(readyFor(status.indicator()));
         synchronized (idleWaiters) {
             busy = false;
         }
@@ -833,6 +837,16 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
         signalIdle();
         cancellation.reset();
         flush();
+    }
+
+    /** ReadyForQuery with {@code status}: one message per status, not one per statement. */
+    private static BackendMessage readyFor(char status) {
+        return switch (status) {
+            case 'I' -> READY_IDLE;
+            case 'T' -> READY_IN_BLOCK;
+            case 'E' -> READY_FAILED;
+            default -> new BackendMessage.ReadyForQuery(status);
+        };
     }
 
     /**
@@ -891,6 +905,7 @@ final class PgSessionHandler extends SimpleChannelInboundHandler<FrontendMessage
             }
         }
         authentication = null;
+        outbox.release();
         if (workerReads != null) {
             workerReads.close();
         }

@@ -5,9 +5,13 @@ import io.heliosdb.api.SqlType;
 
 /**
  * A statement made by Parse. {@code query} is null for an empty query text, which executes to
- * EmptyQueryResponse as in PostgreSQL.
+ * EmptyQueryResponse as in PostgreSQL. {@code frames}: its repeating answers in wire form.
  */
-record PreparedStatement(String sql, PreparedQuery query, int[] declaredOids) {
+record PreparedStatement(String sql, PreparedQuery query, int[] declaredOids, StatementFrames frames) {
+
+    PreparedStatement(String sql, PreparedQuery query, int[] declaredOids) {
+        this(sql, query, declaredOids, new StatementFrames());
+    }
 
     int parameterCount() {
         return query == null ? declaredOids.length : Math.max(declaredOids.length, query.parameterTypes().size());

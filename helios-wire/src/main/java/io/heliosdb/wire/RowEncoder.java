@@ -24,15 +24,26 @@ final class RowEncoder {
      * one per column. A wrong count is an ERROR (08P01), not the end of the connection, as in PostgreSQL.
      */
     static short[] resolveFormats(short[] codes, int columns, String what) {
+        checkFormatCount(codes, columns, what);
         short[] formats = new short[columns];
         if (codes.length == 1) {
             java.util.Arrays.fill(formats, codes[0]);
         } else if (codes.length == columns) {
             System.arraycopy(codes, 0, formats, 0, columns);
-        } else if (codes.length != 0) {
-            throw new HeliosException(SqlState.PROTOCOL_VIOLATION, what + " has " + codes.length + " format codes for " + columns + " values");
         }
         return formats;
+    }
+
+    /** {@link #resolveFormats}'s check alone: 08P01 unless there are none, one, or one per value. */
+    static void checkFormatCount(short[] codes, int columns, String what) {
+        if (codes.length > 1 && codes.length != columns) {
+            throw new HeliosException(SqlState.PROTOCOL_VIOLATION, what + " has " + codes.length + " format codes for " + columns + " values");
+        }
+    }
+
+    /** The format of value {@code index} by codes {@link #checkFormatCount} accepted (no array per message). */
+    static short formatAt(short[] codes, int index) {
+        return codes.length == 0 ? 0 : codes[codes.length == 1 ? 0 : index];
     }
 
     static RowDescription describe(List<Column> columns, short[] formats) {

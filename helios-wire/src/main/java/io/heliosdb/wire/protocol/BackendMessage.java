@@ -134,4 +134,11 @@ public sealed interface BackendMessage {
     /** Execute stopped at its row limit; the portal can be executed again for more. */
     record PortalSuspended() implements BackendMessage {
     }
+
+    /**
+     * A message already in its wire form (type byte, length, body), written as it is: an answer that repeats
+     * from one execution of a statement to the next is encoded once ({@link PgMessageEncoder#encoded}).
+     */
+    record Encoded(byte[] frame) implements BackendMessage {
+    }
 }

@@ -130,8 +130,14 @@ final class FrontendMessageReader {
         return new FrontendMessage.Bind(portal, statement, parameterFormats, values, readFormats(body));
     }
 
+    /** No format codes (all text), shared: an empty array holds nothing to change. */
+    private static final short[] NO_FORMATS = new short[0];
+
     private static short[] readFormats(ByteBuf body) {
         int count = readCount(body, 2, "Bind");
+        if (count == 0) {
+            return NO_FORMATS;
+        }
         short[] formats = new short[count];
         for (int i = 0; i < count; i++) {
             formats[i] = body.readShort();
@@ -164,7 +170,9 @@ final class FrontendMessageReader {
         if (end < 0) {
             throw new ProtocolViolation("invalid string in message");
         }
-        String s = body.toString(body.readerIndex(), end - body.readerIndex(), StandardCharsets.UTF_8);
+        int length = end - body.readerIndex();
+        // The unnamed statement or portal, in most Bind/Describe/Execute messages, needs no decoding.
+        String s = length == 0 ? "" : body.toString(body.readerIndex(), length, StandardCharsets.UTF_8);
         body.readerIndex(end + 1);
         return s;
     }

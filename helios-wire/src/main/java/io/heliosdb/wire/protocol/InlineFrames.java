@@ -41,10 +41,19 @@ public final class InlineFrames {
      * malformed body (the caller then rewinds and leaves the frame to the decoder).
      */
     public static FrontendMessage read(ByteBuf in, int frameLength) {
+        int end = in.readerIndex() + frameLength;
+        int written = in.writerIndex();
         char type = (char) in.readUnsignedByte();
         in.skipBytes(4);
-        ByteBuf body = in.readSlice(frameLength - 5);
-        return FrontendMessageReader.readMessage(type, body);
+        // The body is read in place, its end marked by the writer index for the while: no slice per message.
+        in.writerIndex(end);
+        try {
+            FrontendMessage message = FrontendMessageReader.readMessage(type, in);
+            in.readerIndex(end);
+            return message;
+        } finally {
+            in.writerIndex(written);
+        }
     }
 
     private static boolean isInline(char type) {

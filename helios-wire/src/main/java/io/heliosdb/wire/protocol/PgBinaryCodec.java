@@ -30,11 +30,11 @@ public final class PgBinaryCodec {
     public static byte[] encode(SqlType type, Object value) {
         return switch (type) {
             case BOOLEAN -> new byte[] {(byte) (((Boolean) value) ? 1 : 0)};
-            case SMALLINT -> ByteBuffer.allocate(2).putShort(((Number) value).shortValue()).array();
-            case INTEGER -> ByteBuffer.allocate(4).putInt(((Number) value).intValue()).array();
-            case BIGINT -> ByteBuffer.allocate(8).putLong(((Number) value).longValue()).array();
-            case REAL -> ByteBuffer.allocate(4).putFloat(((Number) value).floatValue()).array();
-            case DOUBLE -> ByteBuffer.allocate(8).putDouble(((Number) value).doubleValue()).array();
+            case SMALLINT -> bigEndian(((Number) value).shortValue(), 2);
+            case INTEGER -> bigEndian(((Number) value).intValue(), 4);
+            case BIGINT -> bigEndian(((Number) value).longValue(), 8);
+            case REAL -> bigEndian(Float.floatToRawIntBits(((Number) value).floatValue()), 4);
+            case DOUBLE -> bigEndian(Double.doubleToRawLongBits(((Number) value).doubleValue()), 8);
             case NUMERIC -> encodeNumeric((BigDecimal) value);
             case DATE -> ByteBuffer.allocate(4)
                     .putInt((int) ChronoUnit.DAYS.between(PG_EPOCH_DATE, (LocalDate) value)).array();
@@ -59,6 +59,16 @@ public final class PgBinaryCodec {
             case RECORD -> PgRecordBinary.encode(value.toString());
             default -> PgArrayBinary.encode(type, (java.util.List<?>) value);
         };
+    }
+
+    /** The low {@code length} bytes of {@code bits}, most significant first (no buffer object per value). */
+    private static byte[] bigEndian(long bits, int length) {
+        byte[] out = new byte[length];
+        for (int i = length - 1; i >= 0; i--) {
+            out[i] = (byte) bits;
+            bits >>>= 8;
+        }
+        return out;
     }
 
     /** The value of {@code type} held in {@code bytes}; malformed input is a {@code 08P01} error. */

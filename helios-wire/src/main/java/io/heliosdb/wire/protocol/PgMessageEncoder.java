@@ -2,6 +2,8 @@ package io.heliosdb.wire.protocol;
 
 import io.heliosdb.wire.protocol.BackendMessage.*;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,10 @@ public final class PgMessageEncoder extends MessageToByteEncoder<BackendMessage>
 
     /** Appends one message to {@code out}. */
     public static void write(BackendMessage message, ByteBuf out) {
+        if (message instanceof Encoded e) {
+            out.writeBytes(e.frame());
+            return;
+        }
         if (message instanceof EncryptionRefused) {
             out.writeByte('N');
             return;
@@ -33,6 +39,17 @@ public final class PgMessageEncoder extends MessageToByteEncoder<BackendMessage>
         out.writeInt(0);
         writeBody(message, out);
         out.setInt(lengthAt, out.writerIndex() - lengthAt);
+    }
+
+    /** {@code message} in its wire form, to be sent many times as an {@link Encoded} message. */
+    public static Encoded encoded(BackendMessage message) {
+        ByteBuf out = Unpooled.buffer();
+        try {
+            write(message, out);
+            return new Encoded(ByteBufUtil.getBytes(out));
+        } finally {
+            out.release();
+        }
     }
 
     private static char typeOf(BackendMessage message) {
@@ -219,7 +236,8 @@ public final class PgMessageEncoder extends MessageToByteEncoder<BackendMessage>
 
     private static void writeCString(ByteBuf out, String s) {
         // A NUL inside would end the string early on the client; PostgreSQL text cannot contain one.
-        out.writeCharSequence(s.replace('\0', ' '), StandardCharsets.UTF_8);
+        // The JDK's encoder copies ASCII text in bulk, where the buffer's own would write it char by char.
+        out.writeBytes(s.replace('\0', ' ').getBytes(StandardCharsets.UTF_8));
         out.writeByte(0);
     }
 }

@@ -61,7 +61,37 @@ class InlineFramesTest {
     @Test
     void read_malformedBody_isAViolation() {
         ByteBuf in = frame('E', "abc".getBytes(StandardCharsets.US_ASCII));
+        in.writeBytes(frame('S', new byte[0]));
+        int written = in.writerIndex();
         int length = InlineFrames.completeFrame(in, 1024);
         assertThatThrownBy(() -> InlineFrames.read(in, length)).isInstanceOf(ProtocolViolation.class);
+        assertThat(in.writerIndex()).as("the bytes after the frame stay readable").isEqualTo(written);
+    }
+
+    @Test
+    void read_framesBackToBack_eachEndsAtItsOwnLength() {
+        ByteBuf in = frame('B', bind("", "P0_1", "42"));
+        in.writeBytes(frame('E', new byte[] {0, 0, 0, 0, 0}));
+        in.writeBytes(frame('S', new byte[0]));
+        in.writeBytes(new byte[] {'Q', 0, 0});   // the start of a frame still on its way
+        FrontendMessage.Bind bind = (FrontendMessage.Bind) InlineFrames.read(in, InlineFrames.completeFrame(in, 1024));
+        assertThat(bind.portal()).isEmpty();
+        assertThat(bind.statement()).isEqualTo("P0_1");
+        assertThat(bind.parameterValues()[0]).containsExactly('4', '2');
+        assertThat(InlineFrames.read(in, InlineFrames.completeFrame(in, 1024))).isEqualTo(new FrontendMessage.Execute("", 0));
+        assertThat(InlineFrames.read(in, InlineFrames.completeFrame(in, 1024))).isEqualTo(new FrontendMessage.Sync());
+        assertThat(InlineFrames.completeFrame(in, 1024)).isEqualTo(InlineFrames.INCOMPLETE);
+        assertThat(in.readableBytes()).isEqualTo(3);
+    }
+
+    /** A Bind body: portal, statement, no format codes, one text parameter, no result format codes. */
+    private static byte[] bind(String portal, String statement, String value) {
+        ByteBuf b = Unpooled.buffer();
+        b.writeBytes(cstring(portal)).writeBytes(cstring(statement)).writeShort(0).writeShort(1);
+        byte[] raw = value.getBytes(StandardCharsets.US_ASCII);
+        b.writeInt(raw.length).writeBytes(raw).writeShort(0);
+        byte[] out = new byte[b.readableBytes()];
+        b.readBytes(out);
+        return out;
     }
 }

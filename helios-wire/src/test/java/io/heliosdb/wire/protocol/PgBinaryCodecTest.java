@@ -22,6 +22,19 @@ class PgBinaryCodecTest {
     }
 
     @Test
+    void encode_longsAndFloats_areBigEndianBitPatterns() {
+        assertThat(PgBinaryCodec.encode(SqlType.BIGINT, -2L)).containsExactly(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe);
+        assertThat(PgBinaryCodec.encode(SqlType.INTEGER, Integer.MIN_VALUE)).containsExactly(0x80, 0, 0, 0);
+        assertThat(PgBinaryCodec.encode(SqlType.REAL, 1.5f)).containsExactly(0x3f, 0xc0, 0, 0);
+        assertThat(PgBinaryCodec.encode(SqlType.DOUBLE, -2.0)).containsExactly(0xc0, 0, 0, 0, 0, 0, 0, 0);
+        for (Object value : new Object[] {(short) -12345, 123456789, Long.MIN_VALUE + 7, -0.25f, Math.PI}) {
+            SqlType type = value instanceof Short ? SqlType.SMALLINT : value instanceof Integer ? SqlType.INTEGER
+                    : value instanceof Long ? SqlType.BIGINT : value instanceof Float ? SqlType.REAL : SqlType.DOUBLE;
+            assertThat(PgBinaryCodec.decode(type, PgBinaryCodec.encode(type, value))).isEqualTo(value);
+        }
+    }
+
+    @Test
     void encode_dateAndTimestamp_countFromPostgresEpoch() {
         assertThat(PgBinaryCodec.encode(SqlType.DATE, LocalDate.of(2000, 1, 2))).containsExactly(0, 0, 0, 1);
         assertThat(PgBinaryCodec.decode(SqlType.TIMESTAMP, PgBinaryCodec.encode(SqlType.TIMESTAMP,
