@@ -42,6 +42,8 @@ final class RocksScanRuns {
     private final ConcurrentHashMap<String, Writes> writes = new ConcurrentHashMap<>();
     private volatile RocksScanRun[] runs = NONE;
     private volatile Mark[] marks = new Mark[0];
+    /** Scans read from a run. */
+    private final java.util.concurrent.atomic.LongAdder served = new java.util.concurrent.atomic.LongAdder();
 
     RocksScanRuns(long budget) {
         this.budget = budget;
@@ -105,6 +107,7 @@ final class RocksScanRuns {
     RocksScanRun find(String keyspace, byte[] from, byte[] to, long count) {
         for (RocksScanRun r : runs) {
             if (r.writes == count && r.covers(keyspace, from, to)) {
+                served.increment();
                 return r;
             }
         }
@@ -177,6 +180,11 @@ final class RocksScanRuns {
 
     int count() {
         return runs.length;
+    }
+
+    /** How many scans read a run instead of the database. */
+    long served() {
+        return served.sum();
     }
 
     synchronized void clear() {

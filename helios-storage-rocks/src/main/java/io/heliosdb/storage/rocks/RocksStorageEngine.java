@@ -308,7 +308,7 @@ public final class RocksStorageEngine implements StorageEngine {
 
     @Override
     public Map<String, Long> statistics() {
-        return read(() -> RocksStatistics.snapshot(db, families.values(), tuning.statistics));
+        return read(() -> RocksStatistics.snapshot(db, families.values(), tuning.statistics, scanRuns));
     }
 
     @Override
