@@ -80,13 +80,27 @@ final class RocksScanRuns {
     }
 
     private void drop(List<String> keyspaces) {
-        if (runs.length == 0 && marks.length == 0) {
-            return;
+        if (!holdsAny(keyspaces)) {
+            return; // the common write: nothing of its keyspaces kept, no lock, no copy
         }
         synchronized (this) {
             runs = Arrays.stream(runs).filter(r -> !keyspaces.contains(r.keyspace)).toArray(RocksScanRun[]::new);
             marks = Arrays.stream(marks).filter(m -> !keyspaces.contains(m.keyspace)).toArray(Mark[]::new);
         }
+    }
+
+    private boolean holdsAny(List<String> keyspaces) {
+        for (RocksScanRun r : runs) {
+            if (keyspaces.contains(r.keyspace)) {
+                return true;
+            }
+        }
+        for (Mark m : marks) {
+            if (keyspaces.contains(m.keyspace)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
