@@ -70,10 +70,11 @@ final class RocksCursor implements ValueBufferCursor, RocksStorageEngine.NativeR
         this.engine = engine;
         this.reverse = reverse;
         this.keyspace = keyspace;
-        this.from = from;
-        this.to = to;
         this.runs = runs;
         this.writes = reverse || runs == null ? -1 : writes;
+        // The range a mark or run names: copies, whatever the caller does with its arrays later.
+        this.from = this.writes < 0 || from == null ? from : from.clone();
+        this.to = this.writes < 0 || to == null ? to : to.clone();
         if (record && this.writes >= 0) {
             recording = new RocksScanRun.Builder(keyspace, from, to, writes, runs.budget());
         }
