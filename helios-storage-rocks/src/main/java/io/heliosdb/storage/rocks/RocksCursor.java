@@ -40,11 +40,44 @@ final class RocksCursor implements ValueBufferCursor, RocksStorageEngine.NativeR
     static final int CHUNK = 32 * 1024;
     /** Reused by {@link #nextEntries} for each key before it is copied out at its exact length. */
     private byte[] keyScratch = new byte[64];
+    /**
+     * The array {@link #nextValues} packs values into and how much of it is handed out: the next call goes on
+     * filling it (what was handed out is never written again), so a batch's last array is not left part empty.
+     */
+    private byte[] chunk = new byte[0];
+    private int chunkUsed;
+    // Scan runs (see RocksScanRuns): the keyspace's write count at creation (-1: writes in progress, no runs),
+    // the entries stepped over, and the recording of this scan when its range is due one.
+    private final String keyspace;
+    private final byte[] from;
+    private final byte[] to;
+    private final RocksScanRuns runs;
+    private final long writes;
+    private long walked;
+    private RocksScanRun.Builder recording;
 
     RocksCursor(RocksStorageEngine engine, RocksDB db, ColumnFamilyHandle family, byte[] from, byte[] to,
                 boolean reverse, Snapshot snapshot) {
+        this(engine, db, family, from, to, reverse, snapshot, null, null, -1, false);
+    }
+
+    /**
+     * A cursor that tells {@code runs} about a forward scan of {@code keyspace} after {@code writes} writes (-1: none
+     * to tell), and records the range into a run when {@code record}.
+     */
+    RocksCursor(RocksStorageEngine engine, RocksDB db, ColumnFamilyHandle family, byte[] from, byte[] to,
+                boolean reverse, Snapshot snapshot, String keyspace, RocksScanRuns runs, long writes, boolean record) {
         this.engine = engine;
         this.reverse = reverse;
+        this.keyspace = keyspace;
+        this.runs = runs;
+        this.writes = reverse || runs == null ? -1 : writes;
+        // The range a mark or run names: copies, whatever the caller does with its arrays later.
+        this.from = this.writes < 0 || from == null ? from : from.clone();
+        this.to = this.writes < 0 || to == null ? to : to.clone();
+        if (record && this.writes >= 0) {
+            recording = new RocksScanRun.Builder(keyspace, from, to, writes, runs.budget());
+        }
         options = new ReadOptions();
         if (snapshot != null) {
             options.setSnapshot(snapshot);
@@ -69,6 +102,7 @@ final class RocksCursor implements ValueBufferCursor, RocksStorageEngine.NativeR
     // scan of current rows reads values only).
     private boolean advance() throws RocksDBException {
         checkNotReleased();
+        recording = null; // a run is recorded from nextValues alone
         gathered = null;
         gatheredKey = null;
         if (!step()) {
@@ -103,10 +137,11 @@ final class RocksCursor implements ValueBufferCursor, RocksStorageEngine.NativeR
         }
         positioned = iterator.isValid();
         if (!positioned) {
-            ended = true;
             iterator.status(); // throws if the iterator stopped on an error rather than at the end
+            ended = true;
             return false;
         }
+        walked++;
         return true;
     }
 
@@ -123,6 +158,7 @@ final class RocksCursor implements ValueBufferCursor, RocksStorageEngine.NativeR
 
     private int gather(byte[][] keys, byte[][] values, int max) throws RocksDBException {
         checkNotReleased();
+        recording = null;
         gathered = null;
         int n = 0;
         while (n < max && step()) {
@@ -150,7 +186,7 @@ final class RocksCursor implements ValueBufferCursor, RocksStorageEngine.NativeR
     }
 
     /**
-     * Values packed into fresh {@link #CHUNK}-sized arrays, one native call each (the iterator writes into the array
+     * Values packed into {@link #CHUNK}-sized arrays, one native call each (the iterator writes into the array
      * at the entry's offset), and a key only where {@code wanted}: a scan of current rows then costs three native
      * calls an entry (move, check, value) and no array of its own, all under one hold of the engine's lock.
      */
@@ -163,8 +199,8 @@ final class RocksCursor implements ValueBufferCursor, RocksStorageEngine.NativeR
             throws RocksDBException {
         checkNotReleased();
         gathered = null;
-        byte[] chunk = new byte[CHUNK];
-        int used = 0;
+        byte[] chunk = this.chunk;
+        int used = chunkUsed;
         int n = 0;
         while (n < max && step()) {
             int room = chunk.length - used;
@@ -187,7 +223,18 @@ final class RocksCursor implements ValueBufferCursor, RocksStorageEngine.NativeR
             offsets[n] = offset;
             lengths[n] = length;
             keys[n] = wanted.test(array, offset, length) ? iterator.key() : null;
+            if (recording != null && !recording.add(iterator, array, offset, length)) {
+                runs.oversized(keyspace, from, to, writes);
+                recording = null;
+            }
             n++;
+        }
+        this.chunk = chunk;
+        chunkUsed = used;
+        if (ended && recording != null) {
+            runs.built(recording.build());
+            recording = null;
+            walked = -1; // recorded: nothing to mark
         }
         if (n > 0) {
             if (ended) {
@@ -252,6 +299,10 @@ final class RocksCursor implements ValueBufferCursor, RocksStorageEngine.NativeR
 
     @Override
     public void close() {
+        recording = null;
+        if (ended && writes >= 0 && walked >= RocksScanRuns.MARK_ENTRIES) {
+            runs.scanned(keyspace, from, to, writes, walked);
+        }
         engine.untrack(this);
         engine.ifOpen(this::release);
     }

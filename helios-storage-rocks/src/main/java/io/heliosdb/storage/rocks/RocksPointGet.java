@@ -23,6 +23,8 @@ final class RocksPointGet {
     private static final class Buffers {
         ByteBuffer key = ByteBuffer.allocateDirect(FIRST_KEY_BUFFER);
         ByteBuffer value = ByteBuffer.allocateDirect(FIRST_VALUE_BUFFER);
+        /** Whether this thread's perf counters are off (see {@link RocksPerfLevel}). */
+        boolean countersOff;
     }
 
     /** The value stored under {@code key} as {@code options} reads it, or null. */
@@ -31,6 +33,10 @@ final class RocksPointGet {
             return db.get(family, options, key);
         }
         Buffers b = buffers.get();
+        if (!b.countersOff) {
+            RocksPerfLevel.disableCounters(db);
+            b.countersOff = true;
+        }
         if (b.key.capacity() < key.length) {
             b.key = ByteBuffer.allocateDirect(Integer.highestOneBit(key.length) << 1);
         }

@@ -14,6 +14,7 @@ final class RocksReadView implements ReadView, RocksStorageEngine.NativeResource
     private final RocksDB db;
     private final Snapshot snapshot;
     private final ReadOptions options;
+    private final long snapshotSeq;
     private volatile boolean released;
 
     RocksReadView(RocksStorageEngine engine, RocksDB db, Snapshot snapshot) {
@@ -21,6 +22,7 @@ final class RocksReadView implements ReadView, RocksStorageEngine.NativeResource
         this.db = db;
         this.snapshot = snapshot;
         this.options = new ReadOptions().setSnapshot(snapshot);
+        this.snapshotSeq = snapshot.getSequenceNumber();
     }
 
     @Override
@@ -36,7 +38,7 @@ final class RocksReadView implements ReadView, RocksStorageEngine.NativeResource
     public KvCursor scan(String keyspace, byte[] from, byte[] to, boolean reverse) {
         return engine.read(() -> {
             checkOpen();
-            return engine.newCursor(keyspace, from, to, reverse, snapshot);
+            return engine.newCursor(keyspace, from, to, reverse, snapshot, snapshotSeq);
         });
     }
 

@@ -37,8 +37,8 @@ final class RocksStatistics {
     }
 
     /** Property names as RocksDB spells them; tickers as {@code rocksdb.block.cache.hit} etc. */
-    static Map<String, Long> snapshot(RocksDB db, Collection<ColumnFamilyHandle> families, Statistics statistics)
-            throws RocksDBException {
+    static Map<String, Long> snapshot(RocksDB db, Collection<ColumnFamilyHandle> families, Statistics statistics,
+                                      RocksScanRuns runs) throws RocksDBException {
         Map<String, Long> stats = new LinkedHashMap<>();
         stats.put("rocksdb.keyspaces", (long) families.size());
         for (String property : FAMILY_PROPERTIES) {
@@ -55,6 +55,10 @@ final class RocksStatistics {
             stats.put("rocksdb." + ticker.name().toLowerCase(Locale.ROOT).replace('_', '.'),
                     statistics.getTickerCount(ticker));
         }
+        // The engine's own heap copies of repeatedly scanned ranges (RocksScanRuns).
+        stats.put("rocksdb.scan.runs", (long) runs.count());
+        stats.put("rocksdb.scan.runs.bytes", runs.bytes());
+        stats.put("rocksdb.scans.from.runs", runs.served());
         return stats;
     }
 }

@@ -53,6 +53,7 @@ public final class RocksStorageEngine implements StorageEngine {
     // Cursors and views the caller has not closed yet: released by close() before the database.
     private final Set<NativeResource> openResources = ConcurrentHashMap.newKeySet();
     private final RocksPointGet pointGet = new RocksPointGet();
+    private final RocksScanRuns scanRuns = new RocksScanRuns(RocksScanRuns.heapBudget());
     private volatile boolean closed;
 
     /** Something holding native handles that must be released before the database is closed. */
@@ -174,7 +175,7 @@ public final class RocksStorageEngine implements StorageEngine {
 
     @Override
     public KvCursor scan(String keyspace, byte[] from, byte[] to, boolean reverse) {
-        return read(() -> newCursor(keyspace, from, to, reverse, null));
+        return read(() -> newCursor(keyspace, from, to, reverse, null, Long.MAX_VALUE));
     }
 
     @Override
@@ -182,13 +183,30 @@ public final class RocksStorageEngine implements StorageEngine {
         return read(() -> track(new RocksReadView(this, db, db.getSnapshot())));
     }
 
-    /** A cursor over one keyspace, at {@code snapshot} when not null. */
-    KvCursor newCursor(String keyspace, byte[] from, byte[] to, boolean reverse, Snapshot snapshot) {
+    /**
+     * A cursor over one keyspace, at {@code snapshot} (whose sequence number is {@code snapshotSeq}) when not null.
+     * A forward scan of a range a {@link RocksScanRun} holds reads the run instead of the database.
+     */
+    KvCursor newCursor(String keyspace, byte[] from, byte[] to, boolean reverse, Snapshot snapshot, long snapshotSeq) {
         ColumnFamilyHandle family = families.get(keyspace);
         if (family == null || (from != null && to != null && Arrays.compareUnsigned(from, to) >= 0)) {
             return new EmptyCursor(this);
         }
-        return track(new RocksCursor(this, db, family, from, to, reverse, snapshot));
+        RocksPerfLevel.disableCounters(db);
+        long writes = reverse ? -1 : scanRuns.stableWrites(keyspace, snapshotSeq);
+        if (writes >= 0) {
+            RocksScanRun run = scanRuns.find(keyspace, from, to, writes);
+            if (run != null) {
+                return new RocksRunCursor(this, run, from, to);
+            }
+        }
+        boolean record = writes >= 0 && scanRuns.due(keyspace, from, to, writes);
+        return track(new RocksCursor(this, db, family, from, to, reverse, snapshot, keyspace, scanRuns, writes, record));
+    }
+
+    /** The scan runs (for tests and statistics). */
+    RocksScanRuns scanRuns() {
+        return scanRuns;
     }
 
     ColumnFamilyHandle family(String keyspace) {
@@ -207,11 +225,20 @@ public final class RocksStorageEngine implements StorageEngine {
                 return null;
             }
             // One native call for the whole batch instead of one per operation (see SerializedWriteBatch).
-            byte[] serialized = SerializedWriteBatch.encode(batch, this::familyIdForWrite);
+            List<String> written = new ArrayList<>(4);
+            byte[] serialized = SerializedWriteBatch.encode(batch, keyspace -> {
+                if (!written.contains(keyspace)) {
+                    written.add(keyspace);
+                }
+                return familyIdForWrite(keyspace);
+            });
+            scanRuns.beginWrite(written); // scan runs of these keyspaces stop serving before the write shows
             try (org.rocksdb.WriteBatch nativeBatch = new org.rocksdb.WriteBatch(serialized)) {
                 // Without a WAL there is nothing to sync: wal_enabled=false trades durability for speed.
                 WriteOptions options = sync ? tuning.syncWrites : tuning.bufferedWrites;
                 db.write(options, nativeBatch);
+            } finally {
+                scanRuns.endWrite(written, db.getLatestSequenceNumber());
             }
             return null;
         });
@@ -281,7 +308,7 @@ public final class RocksStorageEngine implements StorageEngine {
 
     @Override
     public Map<String, Long> statistics() {
-        return read(() -> RocksStatistics.snapshot(db, families.values(), tuning.statistics));
+        return read(() -> RocksStatistics.snapshot(db, families.values(), tuning.statistics, scanRuns));
     }
 
     @Override
@@ -307,6 +334,7 @@ public final class RocksStorageEngine implements StorageEngine {
             }
             families.values().forEach(ColumnFamilyHandle::close);
             families.clear();
+            scanRuns.clear();
             try {
                 db.closeE();
             } catch (RocksDBException e) {
@@ -364,6 +392,11 @@ public final class RocksStorageEngine implements StorageEngine {
         } finally {
             lifecycle.readLock().unlock();
         }
+    }
+
+    /** Throws when the engine is closed (for readers that hold no native resource). */
+    void checkUsable() {
+        checkOpen();
     }
 
     private void checkOpen() {
