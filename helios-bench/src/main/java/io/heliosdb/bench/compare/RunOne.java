@@ -294,6 +294,7 @@ public final class RunOne {
                 boolean zipf = workload == Workload.ZIPF_POINT_SELECT;
                 long[][] memory = new long[2][];
                 long[] cpuAtMeasure = new long[1];
+                long[] jitAtMeasure = new long[1];
                 Measurement.WarmupEnd atMeasure = () -> {
                     if (cacheBefore != null) {
                         cacheAtMeasure[0] = instance.cacheHitsAndMisses();
@@ -301,6 +302,7 @@ public final class RunOne {
                     if (zipf) {
                         memory[0] = instance.memoryHitsAndMisses();
                         cpuAtMeasure[0] = processCpuNanos();
+                        jitAtMeasure[0] = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
                     }
                 };
                 Measurement.Outcome outcome = zipf
@@ -314,9 +316,11 @@ public final class RunOne {
                             : "block cache, data blocks", 100 * hitRate(memory[0], memory[1]));
                     // CPU per operation tells a round that needed more work from one that got less of the machine
                     long cpu = processCpuNanos() - cpuAtMeasure[0];
-                    System.err.printf("%s %s: process CPU %.1f us per op over the measured period (%.2f of %d cores)%n",
-                            target.id(), workload.id(), cpu / 1e3 / Math.max(1, outcome.operations()),
-                            cpu / (double) Math.max(1, outcome.nanos()), Runtime.getRuntime().availableProcessors());
+                    long jitMs = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitAtMeasure[0];
+                    System.err.printf("%s %s: process CPU %.1f us per op over the measured period (%.2f of %d cores; "
+                            + "the JIT compiled for %d ms of it)%n", target.id(), workload.id(),
+                            cpu / 1e3 / Math.max(1, outcome.operations()), cpu / (double) Math.max(1, outcome.nanos()),
+                            Runtime.getRuntime().availableProcessors(), jitMs);
                 }
                 // The run's log shows whether the operation count, the JIT's quiet or the cap ended the warm-up.
                 phases(outcome.warmupNanos(), outcome.nanos());
@@ -345,8 +349,8 @@ public final class RunOne {
 
     /** CPU time of this JVM (client and, for the in-process servers, server threads alike). */
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Hits over lookups between two readings of (hits, misses); NaN when there were none. */
