@@ -40,8 +40,6 @@ public final class HybridReadCost {
     private static final int IDEAL_SAMPLES = 2_000_000;
     /** Bytes one items row takes in the chronicle layer (two 32-byte chunks and their share of the lookup). */
     private static final long CHRONICLE_ROW_BYTES = 75;
-    /** Bytes one items row takes in the compact layer (one 64-byte array and its 10-byte share of the table). */
-    private static final long COMPACT_ROW_BYTES = 74;
 
     private record Target(String name, HeliosDB db, Session session, PreparedQuery select) {
     }
@@ -156,7 +154,7 @@ public final class HybridReadCost {
         for (Target t : targets.subList(1, targets.size())) {
             try (QueryResult r = t.session().execute("SELECT bytes_used FROM helios_cache_stats")) {
                 long rowBytes = t.name().endsWith("chronicle") ? CHRONICLE_ROW_BYTES
-                        : t.name().endsWith("compact") ? COMPACT_ROW_BYTES : HeliosHybridTarget.ROW_BYTES;
+                        : t.name().endsWith("compact") ? ZipfMemory.COMPACT_ROW_BYTES : HeliosHybridTarget.ROW_BYTES;
                 long held = r.next() ? ((Number) r.row().get(0)).longValue() / rowBytes : 0;
                 int k = (int) Math.min(rows, held);
                 System.out.printf(Locale.ROOT, "zipf   %-18s holds ~%d rows: ideal hit rate %5.1f%%%n", t.name(), k,

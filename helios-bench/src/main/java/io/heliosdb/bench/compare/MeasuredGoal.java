@@ -25,11 +25,21 @@ record MeasuredGoal(String text, double value, String unit, double limit, String
         return Double.isNaN(value) ? "n/a" : (atLeast ? value >= limit : value <= limit) ? "met" : "not met";
     }
 
-    /** The Hybrid cache hit rate (default layer) on the zipfian reads: the median over rounds, after the warm-up. */
+    /** The Hybrid cache hit rate (default layer) on the zipfian reads against issue 7's 90%, for the 1M-row data set. */
     static MeasuredGoal hitRate(List<Summary> summaries) {
+        return hitRate(summaries, 90, 1_000_000);
+    }
+
+    /**
+     * The Hybrid cache hit rate (default layer) on the zipfian reads: the median over rounds, after the warm-up, against
+     * {@code percent} (issue 7: 90, issue 6: 80), with what "10% of the data" is and what zipf 0.99 allows there
+     * ({@link ZipfMemory#goalArithmetic}).
+     */
+    static MeasuredGoal hitRate(List<Summary> summaries, double percent, int rows) {
         Summary s = Goals.find(summaries, "zipf-point-select", HeliosHybridTarget.DEFAULT_ID);
-        double percent = s == null || !s.status().equals("ok") ? Double.NaN : 100 * s.hitRate();
-        return new MeasuredGoal("Hybrid cache hit rate >= 90% with a cache of 10% of the data", percent, "%", 90,
+        double measured = s == null || !s.status().equals("ok") ? Double.NaN : 100 * s.hitRate();
+        return new MeasuredGoal(String.format(Locale.ROOT, "Hybrid cache hit rate >= %.0f%% with a cache of 10%% of "
+                + "the data (%s)", percent, ZipfMemory.goalArithmetic(rows, percent)), measured, "%", percent,
                 HeliosHybridTarget.DEFAULT_ID + " on zipf-point-select, helios_cache_stats hits and misses over the measured "
                         + "period after the warm-up (the run's log also gives the rate with the warm-up's misses), "
                         + "median of rounds", true);

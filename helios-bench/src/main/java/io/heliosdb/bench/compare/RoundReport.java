@@ -80,7 +80,8 @@ final class RoundReport {
         }
         if (options.targets().contains(HeliosHybridTarget.DEFAULT_ID)
                 && options.workloads().contains(Workload.ZIPF_POINT_SELECT.id())) {
-            measured.add(MeasuredGoal.hitRate(summaries));
+            measured.add(MeasuredGoal.hitRate(summaries, 90, options.scale().rows())); // issue 7
+            measured.add(MeasuredGoal.hitRate(summaries, 80, options.scale().rows())); // issue 6
         }
         notes.add("load average (1, 5, 15 min) at the start: " + loadAtStart + "; when this report was written: "
                 + MachineInfo.loadAverage() + " (on " + Runtime.getRuntime().availableProcessors()

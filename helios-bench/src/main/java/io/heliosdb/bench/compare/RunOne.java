@@ -293,12 +293,16 @@ public final class RunOne {
                 Pacing pacing = Pacing.of(scale, workload);
                 boolean zipf = workload == Workload.ZIPF_POINT_SELECT;
                 long[][] memory = new long[2][];
+                long[] cpuAtMeasure = new long[1];
+                long[] jitAtMeasure = new long[1];
                 Measurement.WarmupEnd atMeasure = () -> {
                     if (cacheBefore != null) {
                         cacheAtMeasure[0] = instance.cacheHitsAndMisses();
                     }
                     if (zipf) {
                         memory[0] = instance.memoryHitsAndMisses();
+                        cpuAtMeasure[0] = processCpuNanos();
+                        jitAtMeasure[0] = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
                     }
                 };
                 Measurement.Outcome outcome = zipf
@@ -313,6 +317,13 @@ public final class RunOne {
                     System.err.printf("%s %s: hit rate of the memory the reads are served from (%s) %.1f%% over the "
                             + "measured period%n", target.id(), workload.id(), cacheBefore != null ? "row cache"
                             : "block cache, data blocks", 100 * hitRate(memory[0], memory[1]));
+                    // CPU per operation tells a round that needed more work from one that got less of the machine
+                    long cpu = processCpuNanos() - cpuAtMeasure[0];
+                    long jitMs = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitAtMeasure[0];
+                    System.err.printf("%s %s: process CPU %.1f us per op over the measured period (%.2f of %d cores; "
+                            + "the JIT compiled for %d ms of it)%n", target.id(), workload.id(),
+                            cpu / 1e3 / Math.max(1, outcome.operations()), cpu / (double) Math.max(1, outcome.nanos()),
+                            Runtime.getRuntime().availableProcessors(), jitMs);
                 }
                 // The run's log shows whether the operation count, the JIT's quiet or the cap ended the warm-up.
                 phases(outcome.warmupNanos(), outcome.nanos());
@@ -337,6 +348,12 @@ public final class RunOne {
         System.err.printf("%s %s: cache hit rate %.1f%% after the warm-up, %.1f%% with it%n", target.id(),
                 workload.id(), 100 * hitRate(cacheAtMeasure[0], cacheAfter), 100 * hitRate(cacheBefore, cacheAfter));
         return result.withHitRate(hitRate(cacheAtMeasure[0], cacheAfter));
+    }
+
+    /** CPU time of this JVM (client and, for the in-process servers, server threads alike). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Hits over lookups between two readings of (hits, misses); NaN when there were none. */

@@ -20,7 +20,12 @@ final class ZipfKeys {
     }
 
     int next() {
-        return (int) Math.floorMod(mix(ranks.sample()), (long) rows);
+        return keyOf(ranks.sample(), rows);
+    }
+
+    /** The key a zipfian rank (1 = hottest) is scattered to; several ranks may share a key, some keys get none. */
+    static int keyOf(long rank, int rows) {
+        return (int) Math.floorMod(mix(rank), (long) rows);
     }
 
     /** Stafford's variant 13 of the SplitMix64 finaliser. */

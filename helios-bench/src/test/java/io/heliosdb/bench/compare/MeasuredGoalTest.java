@@ -55,6 +55,12 @@ class MeasuredGoalTest {
         MeasuredGoal low = MeasuredGoal.hitRate(List.of(hybrid));
         assertThat(low.value()).isCloseTo(62.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(low.verdict()).isEqualTo("not met");
+        // the goal carries its definition and the ceiling zipf 0.99 puts on it
+        assertThat(low.text()).contains("a tenth of the rows' logical size, 2.69 MB for 1,000,000 rows", "so at most 7",
+                "90% needs the 169,");
+        MeasuredGoal issue6 = MeasuredGoal.hitRate(List.of(hybrid), 80, 1_000_000);
+        assertThat(issue6.limit()).isEqualTo(80);
+        assertThat(issue6.text()).contains(">= 80%", "80% needs the 53,");
         Summary high = new Summary("zipf-point-select", HeliosHybridTarget.DEFAULT_ID, "ok", 3, 100, 90, 110, 1, 1, 1, 1, 1,
                 0.95, "");
         assertThat(MeasuredGoal.hitRate(List.of(high)).verdict()).isEqualTo("met");
