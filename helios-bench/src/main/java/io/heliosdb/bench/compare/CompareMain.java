@@ -92,10 +92,9 @@ public final class CompareMain {
                         (t, w) -> whyNot(options, TargetCatalog.byId(t, pgPort), w) == null)) {
                     long t0 = System.nanoTime();
                     long[] jobNanos = new long[jvm.jobs().size()];
-                    long[] phaseNanos = new long[2];
+                    long[] phaseNanos = new long[Elapsed.PHASES];
                     List<RunResult> results = runJvm(options, jvm, round, pgPort, logs, dataSets, jobNanos, phaseNanos);
-                    clock.addWithin(Elapsed.WARMUPS, phaseNanos[0]);
-                    clock.addWithin(Elapsed.MEASURED, phaseNanos[1]);
+                    Elapsed.addPhases(clock, phaseNanos);
                     runs.addAll(results);
                     long inJobs = 0;
                     for (int i = 0; i < jobNanos.length; i++) {
@@ -226,7 +225,7 @@ public final class CompareMain {
                 Math.min(2, Runtime.getRuntime().availableProcessors()), logs,
                 (b, dir, log) -> launch(options, b.targetId(), List.of(b.workloadId()), 0, pgPort,
                         List.of(dir.toString()), log, List.of(RunOne.MODE_BUILD), options.timeoutSeconds() * 3,
-                        new long[1], new long[2]).get(0), alongside);
+                        new long[1], new long[Elapsed.PHASES]).get(0), alongside);
         if (!builds.isEmpty()) {
             clock.add(DataSetBuilds.ELAPSED_LABEL, System.nanoTime() - t0, builds.size());
         }
@@ -256,7 +255,7 @@ public final class CompareMain {
     /**
      * Runs one JVM of the plan on fresh files: each job in its own directory, a fresh copy of its data set
      * where it has one. {@code jobNanos} receives each job's time inside the JVM (0 for a job that reported none),
-     * {@code phaseNanos} the time its workloads spent warming up and measured.
+     * {@code phaseNanos} the time its workloads spent warming up and measured ({@link Elapsed#parsePhases}).
      */
     private static List<RunResult> runJvm(CompareOptions options, RunPlan.Jvm jvm, int round, int pgPort, Path logs,
                                           DataSets dataSets, long[] jobNanos, long[] phaseNanos)
@@ -343,10 +342,8 @@ public final class CompareMain {
                     if (job < jobNanos.length) {
                         jobNanos[job] = Long.parseLong(f[1]);
                     }
-                } else if (line.matches(RunOne.PHASES_PREFIX + "\\d+ \\d+")) {
-                    String[] f = line.substring(RunOne.PHASES_PREFIX.length()).split(" ");
-                    phaseNanos[0] += Long.parseLong(f[0]);
-                    phaseNanos[1] += Long.parseLong(f[1]);
+                } else if (line.startsWith(RunOne.PHASES_PREFIX)) {
+                    Elapsed.parsePhases(line, phaseNanos);
                 }
             }
             p.waitFor();

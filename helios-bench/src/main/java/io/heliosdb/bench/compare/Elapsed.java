@@ -62,9 +62,44 @@ record Elapsed(String what, int runs, double seconds) {
         }
     }
 
+    /** The phases a JVM's {@link RunOne#PHASES_PREFIX} lines add up: warm-ups, measured, zipfian and pgbench warm-ups. */
+    static final int PHASES = 4;
+
+    /**
+     * Adds one {@code PHASES <warm-up nanos> <measured nanos> <workload>} line to {@code phaseNanos}
+     * ({@link #PHASES} long); a line that does not parse adds nothing.
+     */
+    static void parsePhases(String line, long[] phaseNanos) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^" + RunOne.PHASES_PREFIX + "(\\d+) (\\d+) (\\S+)$")
+                .matcher(line);
+        if (!m.find()) {
+            return;
+        }
+        long warm = Long.parseLong(m.group(1));
+        phaseNanos[0] += warm;
+        phaseNanos[1] += Long.parseLong(m.group(2));
+        Workload w = java.util.Arrays.stream(Workload.values()).filter(x -> x.id().equals(m.group(3))).findFirst()
+                .orElse(null);
+        if (w == Workload.ZIPF_POINT_SELECT) {
+            phaseNanos[2] += warm;
+        } else if (w != null && w.kind() == Workload.Kind.PGBENCH) {
+            phaseNanos[3] += warm;
+        }
+    }
+
+    /** Adds a JVM's phases to the clock's "of which" rows, in the report's order. */
+    static void addPhases(Clock clock, long[] phaseNanos) {
+        clock.addWithin(WARMUPS, phaseNanos[0]);
+        clock.addWithin(WARMUPS_ZIPF, phaseNanos[2]);
+        clock.addWithin(WARMUPS_PGBENCH, phaseNanos[3]);
+        clock.addWithin(MEASURED, phaseNanos[1]);
+    }
+
     static final String OTHER = "other (PostgreSQL start and stop, disk sync rate, empty-heap probe, report)";
     static final String TOTAL = "total";
     static final String WARMUPS = "of which warm-ups (every workload's, inside the JVMs above)";
+    static final String WARMUPS_ZIPF = "of those, zipf-point-select's (until the JIT is quiet and the hit rate level)";
+    static final String WARMUPS_PGBENCH = "of those, pgbench's (until the JIT of the JVM hosting the server is quiet)";
     static final String MEASURED = "of which measured (every workload's windows; the rest of the total is the harness's "
             + "own: JVM start, heap touch, loading and opening data sets, copies)";
 }

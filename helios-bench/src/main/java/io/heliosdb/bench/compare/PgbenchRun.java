@@ -46,7 +46,7 @@ final class PgbenchRun {
         long measureStart = System.nanoTime();
         Outcome measured = timedRun(pgbench, endpoint, script, measure);
         // pgbench's own start (connections) is inside the measured run's wall time, as its -T clock starts after it.
-        RunOne.phases(warm.nanos(), System.nanoTime() - measureStart);
+        RunOne.phases(workload, warm.nanos(), System.nanoTime() - measureStart);
         PgbenchOutput out = PgbenchOutput.parse(measured.output());
         String problem = out.problem(measured.exitCode());
         if (problem != null) {

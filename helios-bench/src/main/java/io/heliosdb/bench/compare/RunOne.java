@@ -25,13 +25,17 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RunOne {
     /** A job's wall-clock time in this JVM: {@code ELAPSED <job index> <nanos>}. */
     static final String ELAPSED_PREFIX = "ELAPSED ";
-    /** A workload's warm-up and measured wall-clock time: {@code PHASES <warm-up nanos> <measured nanos>}. */
+    /** A workload's warm-up and measured wall-clock time: {@code PHASES <warm-up nanos> <measured nanos> <workload>}. */
     static final String PHASES_PREFIX = "PHASES ";
 
     /** Tells the harness how long a workload warmed up and was measured (its report's Elapsed section sums them). */
-    static void phases(long warmupNanos, long measuredNanos) {
-        System.out.println(PHASES_PREFIX + Math.max(0, warmupNanos) + " " + Math.max(0, measuredNanos));
+    static void phases(Workload workload, long warmupNanos, long measuredNanos) {
+        System.out.println(phasesLine(workload, warmupNanos, measuredNanos));
         System.out.flush();
+    }
+
+    static String phasesLine(Workload workload, long warmupNanos, long measuredNanos) {
+        return PHASES_PREFIX + Math.max(0, warmupNanos) + " " + Math.max(0, measuredNanos) + " " + workload.id();
     }
 
     private RunOne() {
@@ -326,7 +330,7 @@ public final class RunOne {
                             Runtime.getRuntime().availableProcessors(), jitMs);
                 }
                 // The run's log shows whether the operation count, the JIT's quiet or the cap ended the warm-up.
-                phases(outcome.warmupNanos(), outcome.nanos());
+                phases(workload, outcome.warmupNanos(), outcome.nanos());
                 System.err.printf("%s %s: %s; warmed up %d ops in %.1f s (ended by %s), measured %d ops in %.1f s%n",
                         target.id(), workload.id(), pacing.describe(workload), outcome.warmupOps(), outcome.warmupNanos() / 1e9,
                         outcome.warmupEnd(), outcome.operations(), outcome.nanos() / 1e9);

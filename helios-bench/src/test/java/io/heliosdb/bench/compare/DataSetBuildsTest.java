@@ -42,6 +42,21 @@ class DataSetBuildsTest {
         assertThat(DataSetBuilds.byTarget(List.of(a1, b, a2))).containsExactly(List.of(a1, a2), List.of(b));
     }
 
+    /** The full run's longest build (HeliosDB's pgbench tables) starts first; equal groups keep their order. */
+    @Test
+    void longestFirst_fullRunStartsThePgbenchTablesFirst() {
+        CompareOptions full = CompareOptions.parse(new String[] {"--no-postgres"});
+        List<List<DataSetBuilds.Build>> groups = DataSetBuilds.longestFirst(
+                DataSetBuilds.byTarget(DataSetBuilds.plan(full, 0)));
+        assertThat(groups.get(0)).extracting(DataSetBuilds.Build::key).containsExactly("helios-rocksdb/pgbench");
+        assertThat(groups.get(1)).extracting(DataSetBuilds.Build::key).containsExactly("h2-file/items");
+        var x = new DataSetBuilds.Build("x/items", "x", "point-select");
+        var y = new DataSetBuilds.Build("y/items", "y", "point-select");
+        var pg = new DataSetBuilds.Build("postgres/pgbench", "postgres", "pgbench-tpcb-8");
+        assertThat(DataSetBuilds.longestFirst(List.of(List.of(pg), List.of(x), List.of(y))))
+                .containsExactly(List.of(x), List.of(y), List.of(pg));
+    }
+
     /**
      * Two targets' builds run at once (each waits for the other to have started: built one after another, the
      * latch would time out); one target's builds run one after another; every outcome is recorded.

@@ -33,6 +33,23 @@ class ElapsedTest {
         assertThat(clock.list(20_000_000_000L).get(1)).isEqualTo(new Elapsed("builds", 3, 5.0));
     }
 
+    /** A JVM's PHASES lines add up, the zipfian and pgbench warm-ups also on rows of their own, in that order. */
+    @Test
+    void phases_addUpPerKindOfWarmup() {
+        long[] phases = new long[Elapsed.PHASES];
+        Elapsed.parsePhases(RunOne.phasesLine(Workload.POINT_SELECT, 1_000_000_000L, 1_000_000_000L), phases);
+        Elapsed.parsePhases(RunOne.phasesLine(Workload.ZIPF_POINT_SELECT, 20_000_000_000L, 3_000_000_000L), phases);
+        Elapsed.parsePhases(RunOne.phasesLine(Workload.PGBENCH_TPCB_8, 16_000_000_000L, 3_000_000_000L), phases);
+        Elapsed.parsePhases("PHASES 5 5", phases); // not this build's line: nothing added
+        assertThat(phases).containsExactly(37_000_000_000L, 7_000_000_000L, 20_000_000_000L, 16_000_000_000L);
+        Elapsed.Clock clock = new Elapsed.Clock();
+        Elapsed.addPhases(clock, phases);
+        Elapsed.addPhases(clock, new long[Elapsed.PHASES]);
+        assertThat(clock.list(40_000_000_000L)).endsWith(new Elapsed(Elapsed.WARMUPS, 0, 37.0),
+                new Elapsed(Elapsed.WARMUPS_ZIPF, 0, 20.0), new Elapsed(Elapsed.WARMUPS_PGBENCH, 0, 16.0),
+                new Elapsed(Elapsed.MEASURED, 0, 7.0));
+    }
+
     @Test
     void report_showsElapsedTimePerPartAndTheTotal() {
         Elapsed.Clock clock = new Elapsed.Clock();
