@@ -13,6 +13,11 @@ import java.util.function.LongConsumer;
  */
 final class ColumnCopyCursor implements ColumnBatchCursor {
     static final int BATCH = 4096;
+    /**
+     * Rows a copy's scan must still have ahead before it splits: reading arrays costs a few ns a row, so below
+     * this a worker's start (and, on a busy machine, a worker not yet running its part) costs more than it saves.
+     */
+    static final int SPLIT_MIN_ROWS = 1 << 22;
 
     private final TableColumnCopies.Copy copy;
     private final boolean[] columns;
@@ -94,11 +99,14 @@ final class ColumnCopyCursor implements ColumnBatchCursor {
         return hasNulls[column] ? nulls[column] : null;
     }
 
-    /** After a full batch: the rest of the rows in up to {@code parts} position ranges, this cursor keeping the first. */
+    /**
+     * After a full batch, with at least {@link #SPLIT_MIN_ROWS} rows ahead: the rest of the rows in up to
+     * {@code parts} position ranges, this cursor keeping the first.
+     */
     @Override
     public List<ColumnBatchCursor> split(int parts) {
         int rest = end - position;
-        if (partRows != null || size < BATCH || parts < 2 || rest < 2 * BATCH) {
+        if (partRows != null || size < BATCH || parts < 2 || rest < SPLIT_MIN_ROWS) {
             return List.of();
         }
         int count = Math.min(parts, rest / BATCH);
