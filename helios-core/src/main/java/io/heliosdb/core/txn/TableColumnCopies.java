@@ -86,10 +86,7 @@ final class TableColumnCopies {
                 return;
             }
             long tableId = CatalogKeys.readLong(key);
-            int stripe = stripe(tableId);
-            if (written.get(stripe) < ts) {
-                written.set(stripe, ts);
-            }
+            written.accumulateAndGet(stripe(tableId), ts, Math::max);   // only ever grows
             if (tableId <= 0) {
                 return;
             }
