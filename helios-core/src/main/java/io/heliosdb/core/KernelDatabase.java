@@ -194,6 +194,11 @@ public final class KernelDatabase implements HeliosDB, StatsSource {
     }
 
     @Override
+    public long[] columnCopies() {
+        return store.columnCopyCounts();
+    }
+
+    @Override
     public long commits() {
         return store.committer().commitsWritten();
     }

@@ -48,6 +48,16 @@ public final class KernelStats {
                 "commits_total"));
         contention(source.contention(), out);
         cache(source.cache(), out);
+        long[] copies = source.columnCopies();
+        if (copies != null) {
+            out.add(Sample.counter("heliosdb_scan_column_copies_built_total",
+                    "Decoded column copies of unchanged tables made for batched scans (Memory-only).", copies[0],
+                    "scan_column_copies_built_total"));
+            out.add(Sample.counter("heliosdb_scan_column_copies_read_total", "Batched scans read from a column copy.",
+                    copies[1], "scan_column_copies_read_total"));
+            out.add(Sample.gauge("heliosdb_scan_column_copies_bytes", "Bytes the current column copies hold.",
+                    copies[2], "scan_column_copies_bytes"));
+        }
         memory(out);
         storage(source, out);
         return out;

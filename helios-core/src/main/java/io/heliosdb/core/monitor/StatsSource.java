@@ -30,4 +30,9 @@ public interface StatsSource {
     }
 
     long startedAtMillis();
+
+    /** Decoded column copies (Memory-only scans): copies made, scans served from one, bytes held; null: none. */
+    default long[] columnCopies() {
+        return null;
+    }
 }

@@ -28,6 +28,18 @@ public final class MergedReader implements KvReader {
         return new MergedReader(other, base, tracking);
     }
 
+    /**
+     * Whether reading {@code [from, to)} of {@code keyspace} from the committed data alone gives what a scan here
+     * gives: no own write in the range, and no SERIALIZABLE read tracking (which must hear of the scan).
+     */
+    boolean committedOnly(String keyspace, byte[] from, byte[] to) {
+        if (tracking != null) {
+            return false;
+        }
+        byte[] last = overlay.lastKeyBelow(keyspace, to);
+        return last == null || java.util.Arrays.compareUnsigned(last, from) < 0;
+    }
+
     @Override
     public byte[] get(String keyspace, byte[] key) {
         if (tracking != null) {

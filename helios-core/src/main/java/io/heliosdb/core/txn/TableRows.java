@@ -294,11 +294,53 @@ public final class TableRows {
     public io.heliosdb.sql.ColumnBatchCursor scanBatches(TableDef table, boolean[] columns,
                                                          java.util.function.LongConsumer rowsRead) {
         byte[] end = CatalogKeys.rowPrefixEnd(table.id());
+        io.heliosdb.sql.ColumnBatchCursor copied = copiedColumns(table, columns, rowsRead);
+        if (copied != null) {
+            return copied;
+        }
         KvCursor rows = reader.scan(CatalogKeys.ROWS, CatalogKeys.rowPrefix(table.id()), end, false);
         // Engines whose read views several threads can scan at full speed may split the rest of a long scan.
         ColumnBatchScan.Range rest = store.parallelScans() ? new ColumnBatchScan.Range(reader, CatalogKeys.ROWS, end)
                 : null;
         return new ColumnBatchScan(rows, RowKeys.typeArray(table), columns, rowsRead, rest);
+    }
+
+    /**
+     * The scan from the table's decoded column copy ({@link TableColumnCopies}), made now if this is the second
+     * scan of the unchanged table; null when there is none to read (Memory-only mode only, integer columns only,
+     * no own writes to the table, not under SERIALIZABLE read tracking).
+     */
+    private io.heliosdb.sql.ColumnBatchCursor copiedColumns(TableDef table, boolean[] columns,
+                                                            java.util.function.LongConsumer rowsRead) {
+        TableColumnCopies copies = store.columnCopies();
+        if (copies == null || !(reader instanceof MergedReader merged)) {
+            return null;
+        }
+        io.heliosdb.api.SqlType[] types = RowKeys.typeArray(table);
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i] && (i >= types.length || !ColumnCopyCursor.copied(types[i]))) {
+                return null;
+            }
+        }
+        byte[] from = CatalogKeys.rowPrefix(table.id());
+        byte[] end = CatalogKeys.rowPrefixEnd(table.id());
+        if (!merged.committedOnly(CatalogKeys.ROWS, from, end)) {
+            return null;
+        }
+        long ts = reads.snapshotTs();
+        TableColumnCopies.Copy copy = copies.find(table.id(), types, columns, ts);
+        if (copy == null && copies.worthCopying(table.id(), types, ts)) {
+            boolean[] wanted = copies.columnsToCopy(table.id(), types, columns);
+            long room = copies.room(table.id());
+            copy = TableColumnCopies.read(reader.scan(CatalogKeys.ROWS, from, end, false), table.id(), types, wanted,
+                    ts, room);
+            if (copy != null) {
+                copies.install(copy);
+            } else {
+                copies.refused(table.id(), types, ts);
+            }
+        }
+        return copy == null ? null : new ColumnCopyCursor(copy, columns, 0, copy.rows(), rowsRead);
     }
 
     public RowCursor lookup(TableDef table, Object[] key) {

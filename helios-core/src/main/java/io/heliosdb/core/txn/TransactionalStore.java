@@ -44,6 +44,11 @@ public final class TransactionalStore implements AutoCloseable {
      * only its rows) until that commit is durable. Off by default.
      */
     public static final String EARLY_LOCK_RELEASE_PROPERTY = "helios.earlyLockRelease";
+    /**
+     * {@code false} turns off the decoded column copies of unchanged tables that Memory-only scans read
+     * ({@link TableColumnCopies}); read once, when the store opens.
+     */
+    public static final String COLUMN_COPIES_PROPERTY = TableColumnCopies.PROPERTY;
 
     private final StorageEngine engine;
     private final Catalog catalog;
@@ -56,6 +61,8 @@ public final class TransactionalStore implements AutoCloseable {
     /** The threads of those splits; closed with the store, so none outlives the database. */
     private final io.heliosdb.sql.ParallelWorkerPool parallelWorkers = new io.heliosdb.sql.ParallelWorkerPool();
     private final RowCache rowCache;
+    /** Decoded integer columns of unchanged tables (Memory-only mode), or null. */
+    private final TableColumnCopies columnCopies;
     private final RowKeyCeilings ceilings;
     private final AtomicLong transactionIds = new AtomicLong();
     private final AtomicLong tableIds;
@@ -104,6 +111,7 @@ public final class TransactionalStore implements AutoCloseable {
         this.rowCache = cache == null ? null : new RowCache(cache, engine);
         this.readViews = engine.capabilities().contains(StorageCapability.READ_VIEWS);
         this.parallelScans = readViews && engine.capabilities().contains(StorageCapability.PARALLEL_SCANS);
+        this.columnCopies = TableColumnCopies.forEngine(engine.capabilities().contains(StorageCapability.PERSISTENT));
         this.ceilings = new RowKeyCeilings(engine);
         byte[] last = engine.get(META, LAST_COMMIT_KEY);
         long lastTs = last == null ? 0 : CatalogKeys.readLong(last);
@@ -142,6 +150,17 @@ public final class TransactionalStore implements AutoCloseable {
 
     boolean parallelScans() {
         return parallelScans;
+    }
+
+    /** The decoded column copies of unchanged tables, or null where there are none (see {@link TableColumnCopies}). */
+    TableColumnCopies columnCopies() {
+        return columnCopies;
+    }
+
+    /** Column copies made, scans read from one, bytes held (see {@link TableColumnCopies}); null without copies. */
+    public long[] columnCopyCounts() {
+        TableColumnCopies c = columnCopies;
+        return c == null ? null : new long[] {c.built(), c.served(), c.bytes()};
     }
 
     /** The row cache, or null when none is configured. */
@@ -608,6 +627,9 @@ public final class TransactionalStore implements AutoCloseable {
                         if (rowCache != null) {
                             rowCache.invalidate(written[0]);
                         }
+                        if (columnCopies != null) {
+                            columnCopies.committed(transaction.overlay(), ts);
+                        }
                         catalog.apply(ts, changes, indexChanges, objectChanges);
                     }, releaseEarly);
                 } catch (RuntimeException e) {
@@ -621,6 +643,9 @@ public final class TransactionalStore implements AutoCloseable {
                         rowCache.invalidate(written[0]);
                     }
                     writtenVersions.lost(); // its history versions may be stored: the next pass scans them all
+                    if (columnCopies != null && written[0] != null) {
+                        columnCopies.drop();
+                    }
                     throw e;
                 }
                 writtenVersions.written(written[0]);

@@ -7,6 +7,8 @@ package io.heliosdb.sql.exec;
  */
 final class LongGroupIds {
     private static final long MIX = 0x9E3779B97F4A7C15L;
+    /** Keys in {@code [0, SMALL)} (the common small codes) also find their group in {@link #small} by index. */
+    private static final int SMALL = 1024;
 
     private long[] slotKeys = new long[64];
     /** Per slot: the group id + 1, or 0 for an empty slot. */
@@ -15,11 +17,20 @@ final class LongGroupIds {
     private long[] groupKeys = new long[16];
     private int nullGroup = -1;
     private int count;
+    /** Per small key: its group id + 1, or 0 while it has none. */
+    private final int[] small = new int[SMALL];
 
     /** Writes the group id of each of the first {@code n} values to {@code out}; returns the group count. */
     int assign(long[] values, boolean[] nulls, int n, int[] out) {
+        int[] direct = small;
         for (int i = 0; i < n; i++) {
-            out[i] = nulls != null && nulls[i] ? nullGroupId() : id(values[i]);
+            if (nulls != null && nulls[i]) {
+                out[i] = nullGroupId();
+                continue;
+            }
+            long key = values[i];
+            int known = key >= 0 && key < SMALL ? direct[(int) key] : 0;
+            out[i] = known != 0 ? known - 1 : id(key);
         }
         return count;
     }
@@ -55,6 +66,7 @@ final class LongGroupIds {
             int id = slotIds[slot];
             if (id == 0) {
                 int group = newGroup(key);
+                noteSmall(key, group);
                 slotKeys[slot] = key;
                 slotIds[slot] = group + 1;
                 if (2 * (count - (nullGroup >= 0 ? 1 : 0)) > slotIds.length) {
@@ -75,6 +87,13 @@ final class LongGroupIds {
         }
         groupKeys[count] = key;
         return count++;
+    }
+
+    /** Notes a new non-null key's group in {@link #small} when the key is small. */
+    private void noteSmall(long key, int group) {
+        if (key >= 0 && key < SMALL) {
+            small[(int) key] = group + 1;
+        }
     }
 
     private void grow() {

@@ -44,4 +44,20 @@ class LongGroupIdsTest {
         }
         assertThat(ids.count()).isEqualTo(expected.size());
     }
+
+    @Test
+    void smallAndLargeKeys_getFirstSeenIds_whicheverWayTheyAreFound() {
+        LongGroupIds ids = new LongGroupIds();
+        long[] keys = {1023, 1024, -5, 0, 1023, 5_000_000_000L, 0, 1024, 3, -5, 3};
+        int[] out = new int[keys.length];
+        assertThat(ids.assign(keys, null, keys.length, out)).isEqualTo(6);
+        assertThat(out).containsExactly(0, 1, 2, 3, 0, 4, 3, 1, 5, 2, 5);
+        // A group made through group() (a parallel part's merge) is found by index afterwards too.
+        assertThat(ids.group(7, false)).isEqualTo(6);
+        assertThat(ids.group(7, false)).isEqualTo(6);
+        int[] again = new int[3];
+        ids.assign(new long[] {7, 3, 1023}, null, 3, again);
+        assertThat(again).containsExactly(6, 5, 0);
+        assertThat(ids.key(6)).isEqualTo(7);
+    }
 }
