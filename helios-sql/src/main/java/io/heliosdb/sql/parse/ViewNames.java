@@ -64,13 +64,11 @@ public final class ViewNames {
         StringBuilder out = new StringBuilder();
         int copied = 0;
         for (PostgreSqlParser.TableRefContext ref : found.refs()) {
-            List<PostgreSqlParser.IdentifierContext> parts = ref.qualifiedName().identifier();
-            String local = AstBuilder.identifier(parts.get(parts.size() - 1));
-            String schema = parts.size() == 2 ? AstBuilder.identifier(parts.get(0)) : null;
-            boolean inPublic = schema == null || schema.equals(io.heliosdb.sql.schema.QualifiedNames.PUBLIC);
-            if (!(inPublic ? local : schema + "." + local).equals(from) || schema == null && found.commonTables().contains(local)) {
+            if (!refersTo(found, ref, from)) {
                 continue;
             }
+            List<PostgreSqlParser.IdentifierContext> parts = ref.qualifiedName().identifier();
+            String local = AstBuilder.identifier(parts.get(parts.size() - 1));
             PostgreSqlParser.IdentifierContext name = parts.get(parts.size() - 1);
             out.append(query, copied, name.getStart().getStartIndex()).append(ColumnRenames.quote(toLocal));
             if (ref.identifier().isEmpty()) {
@@ -79,6 +77,16 @@ public final class ViewNames {
             copied = name.getStop().getStopIndex() + 1;
         }
         return out.append(query.substring(copied)).toString();
+    }
+
+    /** Whether FROM reference {@code ref} names the relation stored as {@code from} (not a WITH name). */
+    private static boolean refersTo(TableRefs found, PostgreSqlParser.TableRefContext ref, String from) {
+        List<PostgreSqlParser.IdentifierContext> parts = ref.qualifiedName().identifier();
+        String local = AstBuilder.identifier(parts.get(parts.size() - 1));
+        String schema = parts.size() == 2 ? AstBuilder.identifier(parts.get(0)) : null;
+        boolean inPublic = schema == null || schema.equals(io.heliosdb.sql.schema.QualifiedNames.PUBLIC);
+        return (inPublic ? local : schema + "." + local).equals(from)
+                && !(schema == null && found.commonTables().contains(local));
     }
 
     /**
@@ -94,13 +102,11 @@ public final class ViewNames {
         StringBuilder out = new StringBuilder();
         int copied = 0;
         for (PostgreSqlParser.TableRefContext ref : found.refs()) {
-            List<PostgreSqlParser.IdentifierContext> parts = ref.qualifiedName().identifier();
-            String local = AstBuilder.identifier(parts.get(parts.size() - 1));
-            String schema = parts.size() == 2 ? AstBuilder.identifier(parts.get(0)) : null;
-            boolean inPublic = schema == null || schema.equals(io.heliosdb.sql.schema.QualifiedNames.PUBLIC);
-            if (!(inPublic ? local : schema + "." + local).equals(from) || schema == null && found.commonTables().contains(local)) {
+            if (!refersTo(found, ref, from)) {
                 continue;
             }
+            List<PostgreSqlParser.IdentifierContext> parts = ref.qualifiedName().identifier();
+            String local = AstBuilder.identifier(parts.get(parts.size() - 1));
             int given = Math.max(0, ref.identifier().size() - 1);
             if (given >= names.size()) {
                 continue;

@@ -148,9 +148,8 @@ public final class SsiTracker {
         return concurrent;
     }
 
-    /** A READ ONLY transaction with a safe snapshot leaves the tracker: no anomaly can involve it. */
-    private void releaseAsSafe(SerializableTransaction t) {
-        t.safe = true;
+    /** Drops {@code t} and its conflict edges from the tracker. */
+    private void untrack(SerializableTransaction t) {
         for (SerializableTransaction other : t.in) {
             other.out.remove(t);
         }
@@ -159,8 +158,14 @@ public final class SsiTracker {
         }
         t.in.clear();
         t.out.clear();
-        t.reads.clear();
         tracked.remove(t);
+    }
+
+    /** A READ ONLY transaction with a safe snapshot leaves the tracker: no anomaly can involve it. */
+    private void releaseAsSafe(SerializableTransaction t) {
+        t.safe = true;
+        untrack(t);
+        t.reads.clear();
     }
 
     /** A watched READ ONLY transaction ended before its snapshot was decided: it stops watching. */
@@ -498,15 +503,7 @@ public final class SsiTracker {
                 return;   // no longer tracked
             }
             stopWatching(t);
-            for (SerializableTransaction other : t.in) {
-                other.out.remove(t);
-            }
-            for (SerializableTransaction other : t.out) {
-                other.in.remove(t);
-            }
-            t.in.clear();
-            t.out.clear();
-            tracked.remove(t);
+            untrack(t);
             endedForSafeSnapshots(t);
             release();
         }
