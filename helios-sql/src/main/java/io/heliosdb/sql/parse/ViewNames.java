@@ -57,6 +57,42 @@ public final class ViewNames {
      * without an alias keeps the old name as its alias, so column references qualified by it still resolve.
      */
     public static String renameRelation(String query, String from, String toLocal) {
+        return editReferences(query, from, ref -> {
+            PostgreSqlParser.IdentifierContext name = lastPart(ref);
+            String text = ColumnRenames.quote(toLocal)
+                    + (ref.identifier().isEmpty() ? " " + ColumnRenames.quote(AstBuilder.identifier(name)) : "");
+            return new Edit(name.getStart().getStartIndex(), name.getStop().getStopIndex() + 1, text);
+        });
+    }
+
+    /**
+     * {@code query} with each FROM reference to the relation stored as {@code from} given column aliases
+     * {@code names} (its first columns' names as the query knows them), or its alias list extended to them, so
+     * the query reads a renamed column under its old name (a column named in JOIN ... USING).
+     */
+    public static String aliasColumns(String query, String from, List<String> names) {
+        return editReferences(query, from, ref -> {
+            int given = Math.max(0, ref.identifier().size() - 1);
+            if (given >= names.size()) {
+                return null;
+            }
+            String added = String.join(", ", names.subList(given, names.size()).stream().map(ColumnRenames::quote).toList());
+            if (ref.identifier().isEmpty()) {
+                int at = ref.qualifiedName().getStop().getStopIndex() + 1;
+                return new Edit(at, at, " AS " + ColumnRenames.quote(AstBuilder.identifier(lastPart(ref))) + "(" + added + ")");
+            }
+            int at = ref.identifier(given).getStop().getStopIndex() + 1;
+            return new Edit(at, at, given == 0 ? "(" + added + ")" : ", " + added);
+        });
+    }
+
+    /** Replaces {@code query}'s text from {@code start} to {@code end} (exclusive) with {@code text}. */
+    private record Edit(int start, int end, String text) {
+    }
+
+    /** {@code query} with the edit {@code edit} gives each FROM reference to {@code from} (none where it gives null). */
+    private static String editReferences(String query, String from,
+                                         Function<PostgreSqlParser.TableRefContext, Edit> edit) {
         TableRefs found = TableRefs.of(query);
         if (found == null) {
             return query;
@@ -64,19 +100,18 @@ public final class ViewNames {
         StringBuilder out = new StringBuilder();
         int copied = 0;
         for (PostgreSqlParser.TableRefContext ref : found.refs()) {
-            if (!refersTo(found, ref, from)) {
-                continue;
+            Edit e = refersTo(found, ref, from) ? edit.apply(ref) : null;
+            if (e != null) {
+                out.append(query, copied, e.start()).append(e.text());
+                copied = e.end();
             }
-            List<PostgreSqlParser.IdentifierContext> parts = ref.qualifiedName().identifier();
-            String local = AstBuilder.identifier(parts.get(parts.size() - 1));
-            PostgreSqlParser.IdentifierContext name = parts.get(parts.size() - 1);
-            out.append(query, copied, name.getStart().getStartIndex()).append(ColumnRenames.quote(toLocal));
-            if (ref.identifier().isEmpty()) {
-                out.append(' ').append(ColumnRenames.quote(local));
-            }
-            copied = name.getStop().getStopIndex() + 1;
         }
         return out.append(query.substring(copied)).toString();
+    }
+
+    private static PostgreSqlParser.IdentifierContext lastPart(PostgreSqlParser.TableRefContext ref) {
+        List<PostgreSqlParser.IdentifierContext> parts = ref.qualifiedName().identifier();
+        return parts.get(parts.size() - 1);
     }
 
     /** Whether FROM reference {@code ref} names the relation stored as {@code from} (not a WITH name). */
@@ -87,47 +122,6 @@ public final class ViewNames {
         boolean inPublic = schema == null || schema.equals(io.heliosdb.sql.schema.QualifiedNames.PUBLIC);
         return (inPublic ? local : schema + "." + local).equals(from)
                 && !(schema == null && found.commonTables().contains(local));
-    }
-
-    /**
-     * {@code query} with each FROM reference to the relation stored as {@code from} given column aliases
-     * {@code names} (its first columns' names as the query knows them), or its alias list extended to them, so
-     * the query reads a renamed column under its old name (a column named in JOIN ... USING).
-     */
-    public static String aliasColumns(String query, String from, List<String> names) {
-        TableRefs found = TableRefs.of(query);
-        if (found == null) {
-            return query;
-        }
-        StringBuilder out = new StringBuilder();
-        int copied = 0;
-        for (PostgreSqlParser.TableRefContext ref : found.refs()) {
-            if (!refersTo(found, ref, from)) {
-                continue;
-            }
-            List<PostgreSqlParser.IdentifierContext> parts = ref.qualifiedName().identifier();
-            String local = AstBuilder.identifier(parts.get(parts.size() - 1));
-            int given = Math.max(0, ref.identifier().size() - 1);
-            if (given >= names.size()) {
-                continue;
-            }
-            List<String> added = names.subList(given, names.size()).stream().map(ColumnRenames::quote).toList();
-            int at;
-            String insert;
-            if (ref.identifier().isEmpty()) {
-                at = ref.qualifiedName().getStop().getStopIndex() + 1;
-                insert = " AS " + ColumnRenames.quote(local) + "(" + String.join(", ", added) + ")";
-            } else if (given == 0) {
-                at = ref.identifier(0).getStop().getStopIndex() + 1;
-                insert = "(" + String.join(", ", added) + ")";
-            } else {
-                at = ref.identifier(given).getStop().getStopIndex() + 1;
-                insert = ", " + String.join(", ", added);
-            }
-            out.append(query, copied, at).append(insert);
-            copied = at;
-        }
-        return out.append(query.substring(copied)).toString();
     }
 
     /** A query's FROM references in text order and the names of its WITH items; null when it does not parse. */
