@@ -40,7 +40,8 @@ final class BuiltinSignatures {
             case "concat_ws" -> n >= 2 ? anyAsText(binder, name, args, 1) : null;
             case "sqrt", "exp", "ln", "cbrt" -> n == 1 ? call(binder, name, args, D, D) : null;
             case "position" -> n == 2 ? call(binder, "strpos", List.of(args.get(1), args.get(0)), I, T, T) : null;
-            case "power", "pow", "^" -> n == 2 ? call(binder, "power", args, D, D, D) : null;
+            case "power", "pow", "^" -> n == 2 ? call(binder, "power", args, numericOrDouble(args), numericOrDouble(args),
+                    numericOrDouble(args)) : null;
             case "pi", "random" -> n == 0 ? new BuiltinCall(name, List.of(), D) : null;
             case "nextval", "currval" -> n == 1 ? call(binder, name, args, SqlType.BIGINT, T) : null;
             case "lastval" -> n == 0 ? new BuiltinCall(name, List.of(), SqlType.BIGINT) : null;
@@ -94,6 +95,16 @@ final class BuiltinSignatures {
             converted.add(a.type() == SqlType.UNKNOWN ? binder.coerce(a, T) : a);
         }
         return new BuiltinCall(name, converted, T);
+    }
+
+    /**
+     * Where PostgreSQL has a numeric and a float8 version (power): numeric when an argument is numeric and none
+     * is a float, as its resolution picks the candidate with the most exact matches; float8 otherwise.
+     */
+    private static SqlType numericOrDouble(List<BoundExpr> args) {
+        boolean numeric = args.stream().anyMatch(a -> a.type() == SqlType.NUMERIC);
+        boolean floating = args.stream().anyMatch(a -> TypeRules.isFloat(a.type()));
+        return numeric && !floating ? SqlType.NUMERIC : D;
     }
 
     /** ceil, floor, sign, trunc: numeric stays numeric, everything else is computed in double precision. */

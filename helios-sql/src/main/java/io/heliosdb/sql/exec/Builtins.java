@@ -94,7 +94,8 @@ final class Builtins {
                 }
                 return Math.log(v);
             };
-            case "power" -> a -> power((Double) a[0], (Double) a[1]);
+            case "power" -> a -> a[0] instanceof BigDecimal base
+                    ? io.heliosdb.sql.types.NumericPower.power(base, (BigDecimal) a[1]) : power((Double) a[0], (Double) a[1]);
             case "ceil", "ceiling" -> a -> a[0] instanceof BigDecimal d ? d.setScale(0, RoundingMode.CEILING) : Math.ceil((Double) a[0]);
             case "floor" -> a -> a[0] instanceof BigDecimal d ? d.setScale(0, RoundingMode.FLOOR) : Math.floor((Double) a[0]);
             case "trunc" -> a -> a[0] instanceof BigDecimal d ? d.setScale(0, RoundingMode.DOWN) : truncate((Double) a[0]);
