@@ -73,7 +73,8 @@ public final class TemporalText {
             throw overflow(text);
         }
         ZoneId at = zone(m.group(8), text, zone);
-        return local.atZone(at).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        // A wall-clock time a fall-back transition repeats is read as the later (standard-time) instant, as in PostgreSQL.
+        return local.atZone(at).withLaterOffsetAtOverlap().toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     static LocalTime parseTime(String text) {

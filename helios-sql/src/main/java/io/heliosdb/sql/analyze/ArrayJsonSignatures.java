@@ -155,7 +155,11 @@ final class ArrayJsonSignatures {
             case "jsonb_array_length", "json_array_length" -> {
                 return n == 1 && jsonArg(name, first) ? new BuiltinCall(name, List.of(jsonOperand(binder, args.get(0), name)), I) : null;
             }
-            case "jsonb_set" -> {
+            case "jsonb_strip_nulls" -> {
+                return n == 1 && (first == JB || first == SqlType.UNKNOWN)
+                        ? new BuiltinCall(name, List.of(binder.coerce(args.get(0), JB)), JB) : null;
+            }
+            case "jsonb_set", "jsonb_insert" -> {
                 if ((n != 3 && n != 4) || first != JB && first != SqlType.UNKNOWN) {
                     return null;
                 }
@@ -202,7 +206,7 @@ final class ArrayJsonSignatures {
         if (l.type() != JB) {
             return null;
         }
-        BoundExpr key = r.type().isInteger() ? binder.coerce(r, I) : binder.coerce(r, T);
+        BoundExpr key = r.type().isInteger() ? binder.coerce(r, I) : r.type() == SqlType.TEXT_ARRAY ? r : binder.coerce(r, T);
         return new BuiltinCall("jsonb-", List.of(l, key), JB);
     }
 

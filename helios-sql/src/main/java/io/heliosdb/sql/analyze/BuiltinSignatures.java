@@ -22,7 +22,11 @@ final class BuiltinSignatures {
     static BoundExpr bind(ExpressionBinder binder, String name, List<BoundExpr> args) {
         int n = args.size();
         return switch (name) {
-            case "substring", "substr" -> n == 2 ? call(binder, name, args, T, T, I) : n == 3 ? call(binder, name, args, T, T, I, I) : null;
+            case "substring", "substr" -> n == 2 && name.equals("substring") && (TypeRules.isString(args.get(1).type())
+                    || args.get(1).type() == SqlType.UNKNOWN) ? call(binder, "substring_regex", args, T, T, T)
+                    : n == 2 ? call(binder, name, args, T, T, I) : n == 3 ? call(binder, name, args, T, T, I, I) : null;
+            case "overlay" -> n == 3 ? call(binder, name, args, T, T, T, I) : n == 4 ? call(binder, name, args, T, T, T, I, I) : null;
+            case "like_escape" -> n == 2 ? call(binder, name, args, T, T, T) : null;
             case "strpos" -> n == 2 ? call(binder, name, args, I, T, T) : null;
             case "btrim", "trim", "ltrim", "rtrim" -> n == 1 ? call(binder, name, args, T, T) : n == 2 ? call(binder, name, args, T, T, T) : null;
             case "replace" -> n == 3 ? call(binder, name, args, T, T, T, T) : null;
@@ -38,7 +42,10 @@ final class BuiltinSignatures {
             case "chr" -> n == 1 ? call(binder, name, args, T, I) : null;
             case "concat" -> n >= 1 ? anyAsText(binder, name, args, 0) : null;
             case "concat_ws" -> n >= 2 ? anyAsText(binder, name, args, 1) : null;
-            case "sqrt", "exp", "ln", "cbrt" -> n == 1 ? call(binder, name, args, D, D) : null;
+            case "sqrt", "exp", "ln" -> n == 1 ? call(binder, name, args, numericOrDouble(args), numericOrDouble(args)) : null;
+            case "log", "log10" -> n == 1 ? call(binder, name, args, numericOrDouble(args), numericOrDouble(args))
+                    : n == 2 && name.equals("log") ? call(binder, name, args, SqlType.NUMERIC, SqlType.NUMERIC, SqlType.NUMERIC) : null;
+            case "cbrt" -> n == 1 ? call(binder, name, args, D, D) : null;
             case "position" -> n == 2 ? call(binder, "strpos", List.of(args.get(1), args.get(0)), I, T, T) : null;
             case "power", "pow", "^" -> n == 2 ? call(binder, "power", args, numericOrDouble(args), numericOrDouble(args),
                     numericOrDouble(args)) : null;
@@ -50,6 +57,15 @@ final class BuiltinSignatures {
             case "pg_get_serial_sequence" -> n == 2 ? call(binder, name, args, T, T, T) : null;
             case "ceil", "ceiling", "floor", "sign", "trunc" -> n == 1 ? sameNumeric(binder, name, args) : null;
             case "mod" -> n == 2 ? mod(binder, args) : null;
+            case "to_char" -> n == 2 && args.get(0).type().isNumeric() && !args.get(0).type().isArray()
+                    ? call(binder, "to_char_number", args, T, TypeRules.isFloat(args.get(0).type()) ? D : SqlType.NUMERIC, T)
+                    : TemporalSignatures.bind(binder, name, args);
+            case "to_number" -> n == 2 ? call(binder, name, args, SqlType.NUMERIC, T, T) : null;
+            case "regexp_match", "regexp_split_to_array" -> n == 2 ? call(binder, name, args, SqlType.TEXT_ARRAY, T, T)
+                    : n == 3 ? call(binder, name, args, SqlType.TEXT_ARRAY, T, T, T) : null;
+            case "quote_ident", "quote_literal", "quote_nullable" -> n == 1 ? call(binder, name, args, T, T) : null;
+            case "starts_with" -> n == 2 ? call(binder, name, args, SqlType.BOOLEAN, T, T) : null;
+            case "translate" -> n == 3 ? call(binder, name, args, T, T, T, T) : null;
             case "regexp_replace" -> n == 3 ? call(binder, name, args, T, T, T, T) : n == 4 ? call(binder, name, args, T, T, T, T, T) : null;
             case "greatest", "least" -> n >= 1 ? extremum(binder, name, args) : null;
             default -> {

@@ -14,7 +14,7 @@ import java.util.Set;
  * for PostgreSQL's functions without OUT parameters; the others (jsonb_each's key and value) are fixed.
  */
 final class SetFunctionSignatures {
-    private static final Set<String> NAMES = Set.of("generate_series", "unnest", "regexp_split_to_table",
+    private static final Set<String> NAMES = Set.of("generate_series", "unnest", "regexp_split_to_table", "regexp_matches",
             "jsonb_array_elements", "jsonb_array_elements_text", "json_array_elements", "json_array_elements_text",
             "jsonb_each", "jsonb_each_text", "json_each", "json_each_text", "jsonb_object_keys", "json_object_keys");
 
@@ -49,6 +49,13 @@ final class SetFunctionSignatures {
                 throw undefined(name, args, position);
             }
             return bound(name, args, new Column(null, type.elementType()));
+        }
+        if (name.equals("regexp_matches")) {
+            if (args.size() < 2 || args.size() > 3 || args.stream().anyMatch(a -> !castsToText(a.type()))) {
+                throw undefined(name, args, position);
+            }
+            return bound(name, args.stream().map(a -> binder.cast(a, SqlType.TEXT, -1)).toList(),
+                    new Column(null, SqlType.TEXT_ARRAY));
         }
         if (name.equals("regexp_split_to_table")) {
             if (args.size() < 2 || args.size() > 3 || args.stream().anyMatch(a -> !castsToText(a.type()))) {

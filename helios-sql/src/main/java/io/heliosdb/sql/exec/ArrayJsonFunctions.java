@@ -213,6 +213,9 @@ final class ArrayJsonFunctions {
             case "jsonb-" -> a -> Json.write(JsonEdits.remove(tree(a[0], types[0]), a[1]));
             case "jsonb_set" -> a -> Json.write(JsonEdits.set(tree(a[0], types[0]), (List<?>) a[1], tree(a[2], types[2]),
                     a.length < 4 || (Boolean) a[3]));
+            case "jsonb_insert" -> a -> Json.write(JsonEdits.insert(tree(a[0], types[0]), (List<?>) a[1], tree(a[2], types[2]),
+                    a.length > 3 && (Boolean) a[3]));
+            case "jsonb_strip_nulls" -> a -> Json.write(JsonEdits.stripNulls(tree(a[0], types[0])));
             case "jsonb_typeof", "json_typeof" -> a -> Json.typeOf(tree(a[0], types[0]));
             case "jsonb_pretty" -> a -> Json.pretty(tree(a[0], types[0]));
             case "jsonb_array_length", "json_array_length" -> a -> {

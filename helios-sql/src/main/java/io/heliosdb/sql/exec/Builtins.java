@@ -6,6 +6,8 @@ import io.heliosdb.api.SqlType;
 import io.heliosdb.sql.analyze.BoundExpr.BuiltinCall;
 import io.heliosdb.sql.analyze.BoundExpr;
 import io.heliosdb.sql.types.Arithmetic;
+import io.heliosdb.sql.types.NumericFunctions;
+import io.heliosdb.sql.types.NumericPower;
 import io.heliosdb.sql.types.Values;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,6 +32,10 @@ final class Builtins {
             case "format" -> TextFormat.evaluator(args, call.args().stream().map(BoundExpr::type).toArray(SqlType[]::new));
             case "concat_ws" -> concat(args, call.args().stream().map(BoundExpr::type).toArray(SqlType[]::new), 1);
             case "greatest", "least" -> extremum(args, call.name().equals("greatest"));
+            case "quote_nullable" -> (row, rt) -> {
+                Object v = args[0].evaluate(row, rt);
+                return v == null ? "NULL" : SqlQuoting.literal((String) v);
+            };
             case "random" -> (row, rt) -> ThreadLocalRandom.current().nextDouble();
             case "pi" -> (row, rt) -> Math.PI;
             case "nextval", "currval", "lastval", "setval", "pg_get_serial_sequence" ->
@@ -75,27 +81,28 @@ final class Builtins {
             case "reverse" -> a -> new StringBuilder((String) a[0]).reverse().toString();
             case "initcap" -> a -> initcap((String) a[0]);
             case "md5" -> a -> md5((String) a[0]);
+            case "to_char_number" -> a -> a[0] instanceof Double d ? NumericFormat.toChar(d, (String) a[1])
+                    : NumericFormat.toChar((BigDecimal) a[0], (String) a[1]);
+            case "to_number" -> a -> NumericFormat.toNumber((String) a[0], (String) a[1]);
+            case "substring_regex" -> a -> RegexMatches.substring((String) a[0], (String) a[1]);
+            case "overlay" -> a -> overlay((String) a[0], (String) a[1], (Integer) a[2],
+                    a.length > 3 ? (Integer) a[3] : ((String) a[1]).codePointCount(0, ((String) a[1]).length()));
+            case "like_escape" -> a -> LikeMatcher.escapeToBackslash((String) a[0], (String) a[1]);
+            case "quote_ident" -> a -> SqlQuoting.ident((String) a[0]);
+            case "quote_literal" -> a -> SqlQuoting.literal((String) a[0]);
+            case "starts_with" -> a -> ((String) a[0]).startsWith((String) a[1]);
+            case "translate" -> a -> translate((String) a[0], (String) a[1], (String) a[2]);
             case "octet_length" -> a -> ((String) a[0]).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             case "ascii" -> a -> ((String) a[0]).isEmpty() ? 0 : ((String) a[0]).codePointAt(0);
             case "chr" -> a -> chr((Integer) a[0]);
-            case "sqrt" -> a -> {
-                if ((Double) a[0] < 0) {
-                    throw new HeliosException(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION, "cannot take square root of a negative number");
-                }
-                return Math.sqrt((Double) a[0]);
-            };
-            case "exp" -> a -> Math.exp((Double) a[0]);
-            case "cbrt" -> a -> Math.cbrt((Double) a[0]);
-            case "ln" -> a -> {
-                double v = (Double) a[0];
-                if (v <= 0) {
-                    throw new HeliosException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM, v == 0 ? "cannot take logarithm of zero"
-                            : "cannot take logarithm of a negative number");
-                }
-                return Math.log(v);
-            };
+            case "sqrt" -> a -> a[0] instanceof BigDecimal x ? NumericFunctions.sqrt(x) : sqrt((Double) a[0]);
+            case "exp" -> a -> a[0] instanceof BigDecimal x ? NumericFunctions.exp(x) : Math.exp((Double) a[0]);
+            case "ln" -> a -> a[0] instanceof BigDecimal x ? NumericFunctions.ln(x) : ln((Double) a[0], Math::log);
+            case "log", "log10" -> a -> a.length == 2 ? NumericFunctions.log((BigDecimal) a[0], (BigDecimal) a[1])
+                    : a[0] instanceof BigDecimal x ? NumericFunctions.log(BigDecimal.TEN, x) : ln((Double) a[0], Math::log10);
+            case "cbrt" -> a -> StrictMath.cbrt((Double) a[0]);   // fdlibm: the same result on every JVM
             case "power" -> a -> a[0] instanceof BigDecimal base
-                    ? io.heliosdb.sql.types.NumericPower.power(base, (BigDecimal) a[1]) : power((Double) a[0], (Double) a[1]);
+                    ? NumericPower.power(base, (BigDecimal) a[1]) : power((Double) a[0], (Double) a[1]);
             case "ceil", "ceiling" -> a -> a[0] instanceof BigDecimal d ? d.setScale(0, RoundingMode.CEILING) : Math.ceil((Double) a[0]);
             case "floor" -> a -> a[0] instanceof BigDecimal d ? d.setScale(0, RoundingMode.FLOOR) : Math.floor((Double) a[0]);
             case "trunc" -> a -> a[0] instanceof BigDecimal d ? d.setScale(0, RoundingMode.DOWN) : truncate((Double) a[0]);
@@ -266,6 +273,52 @@ final class Builtins {
                     "a negative number raised to a non-integer power yields a complex result");
         }
         return Math.pow(base, exponent);
+    }
+
+    /** overlay(text PLACING piece FROM start FOR count): the count characters from start replaced by piece. */
+    private static String overlay(String text, String piece, int start, int count) {
+        if (start <= 0 || count < 0) {
+            throw new HeliosException(SqlState.SUBSTRING_ERROR, "negative substring length not allowed");
+        }
+        int length = text.codePointCount(0, text.length());
+        int head = Math.min(start - 1, length);
+        long tailStart = Math.min((long) start - 1 + count, length);
+        return text.substring(0, text.offsetByCodePoints(0, head)) + piece
+                + text.substring(text.offsetByCodePoints(0, (int) tailStart));
+    }
+
+    /** Each character of {@code from} becomes the one at the same place in {@code to}, or goes when there is none. */
+    private static String translate(String text, String from, String to) {
+        int[] source = from.codePoints().toArray();
+        int[] target = to.codePoints().toArray();
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            int at = -1;
+            for (int i = 0; i < source.length && at < 0; i++) {
+                at = source[i] == cp ? i : -1;
+            }
+            if (at < 0) {
+                out.appendCodePoint(cp);
+            } else if (at < target.length) {
+                out.appendCodePoint(target[at]);
+            }
+        });
+        return out.toString();
+    }
+
+    private static double sqrt(double v) {
+        if (v < 0) {
+            throw new HeliosException(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION, "cannot take square root of a negative number");
+        }
+        return Math.sqrt(v);
+    }
+
+    private static double ln(double v, java.util.function.DoubleUnaryOperator log) {
+        if (v <= 0) {
+            throw new HeliosException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM, v == 0 ? "cannot take logarithm of zero"
+                    : "cannot take logarithm of a negative number");
+        }
+        return log.applyAsDouble(v);
     }
 
     private static double truncate(double v) {

@@ -19,6 +19,21 @@ final class DateFields {
     private DateFields() {
     }
 
+    /**
+     * The fields of a timestamptz that are not on the wall clock: epoch (of the instant) and the session zone's
+     * offset at that instant (timezone in seconds east of UTC, timezone_hour, timezone_minute); null for others.
+     */
+    static BigDecimal zoneField(String field, java.time.OffsetDateTime t, java.time.ZoneId zone) {
+        int east = zone.getRules().getOffset(t.toInstant()).getTotalSeconds();
+        return switch (field.toLowerCase(Locale.ROOT)) {
+            case "epoch" -> BigDecimal.valueOf(ChronoUnit.MICROS.between(java.time.Instant.EPOCH, t.toInstant()), 6);
+            case "timezone" -> BigDecimal.valueOf(east);
+            case "timezone_hour" -> BigDecimal.valueOf(east / 3600);
+            case "timezone_minute" -> BigDecimal.valueOf(east / 60 % 60);
+            default -> null;
+        };
+    }
+
     /** The field of a timestamp (wall clock), time or interval; {@code type} says which the value is. */
     static BigDecimal extract(String field, SqlType type, Object v) {
         String f = field.toLowerCase(Locale.ROOT);

@@ -38,6 +38,13 @@ final class JsonEdits {
 
     /** {@code - text} removes a key or matching string elements; {@code - integer} an array element. */
     static Object remove(Object doc, Object key) {
+        if (key instanceof List<?> keys) {
+            Object out = doc;
+            for (Object k : keys) {
+                out = k == null ? out : remove(out, k);
+            }
+            return out;
+        }
         if (key instanceof Integer i) {
             if (doc instanceof Map) {
                 throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE, "cannot delete from object using integer index");
@@ -110,5 +117,71 @@ final class JsonEdits {
             }
         }
         return out;
+    }
+
+    /**
+     * jsonb_insert: puts value into the array at the path's last index (before it, or after with {@code after}),
+     * or under a new object key; an existing key is 22023, a missing path changes nothing.
+     */
+    @SuppressWarnings("unchecked")
+    static Object insert(Object doc, List<?> path, Object value, boolean after) {
+        if (path.isEmpty()) {
+            return doc;
+        }
+        if (!(doc instanceof Map) && !(doc instanceof List)) {
+            throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE, "cannot set path in scalar");
+        }
+        Object step = path.get(0);
+        if (step == null) {
+            throw new HeliosException(SqlState.NULL_VALUE_NOT_ALLOWED, "path element at position 1 is null");
+        }
+        List<?> rest = path.subList(1, path.size());
+        if (doc instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) m);
+            String key = (String) step;
+            if (rest.isEmpty()) {
+                if (out.containsKey(key)) {
+                    throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE, "cannot replace existing key");
+                }
+                out.put(key, value);
+            } else if (out.containsKey(key)) {
+                out.put(key, insert(out.get(key), rest, value, after));
+            }
+            return Json.sorted(out);
+        }
+        List<Object> out = new ArrayList<>((List<Object>) doc);
+        int index;
+        try {
+            index = Integer.parseInt(((String) step).strip());
+        } catch (NumberFormatException e) {
+            throw new HeliosException(SqlState.INVALID_TEXT_REPRESENTATION, "path element at position 1 is not an integer: \""
+                    + step + "\"");
+        }
+        int at = index < 0 ? out.size() + index : index;
+        if (rest.isEmpty()) {
+            int position = at < 0 ? 0 : Math.min(at + (after && at < out.size() ? 1 : 0), out.size());
+            out.add(position, value);
+        } else if (at >= 0 && at < out.size()) {
+            out.set(at, insert(out.get(at), rest, value, after));
+        }
+        return out;
+    }
+
+    /** jsonb_strip_nulls: object fields whose value is null go, at every depth; nulls in arrays stay. */
+    @SuppressWarnings("unchecked")
+    static Object stripNulls(Object doc) {
+        if (doc instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            ((Map<String, Object>) m).forEach((k, v) -> {
+                if (v != Json.NULL) {
+                    out.put(k, stripNulls(v));
+                }
+            });
+            return out;
+        }
+        if (doc instanceof List<?> l) {
+            return new ArrayList<>(l.stream().map(JsonEdits::stripNulls).toList());
+        }
+        return doc;
     }
 }

@@ -34,6 +34,35 @@ final class LikeMatcher {
         };
     }
 
+    /**
+     * like_escape: a pattern written with its own escape character in the backslash form LIKE reads; an empty
+     * escape means none (a backslash is then literal).
+     */
+    static String escapeToBackslash(String pattern, String escape) {
+        if (escape.codePointCount(0, escape.length()) > 1) {
+            throw new HeliosException(SqlState.INVALID_ESCAPE_SEQUENCE, "invalid escape string");
+        }
+        int esc = escape.isEmpty() ? -1 : escape.codePointAt(0);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < pattern.length(); ) {
+            int c = pattern.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == esc) {
+                if (i >= pattern.length()) {
+                    throw new HeliosException(SqlState.INVALID_ESCAPE_SEQUENCE, "LIKE pattern must not end with escape character");
+                }
+                int next = pattern.codePointAt(i);
+                i += Character.charCount(next);
+                out.append('\\').appendCodePoint(next);
+            } else if (c == '\\') {
+                out.append("\\\\");
+            } else {
+                out.appendCodePoint(c);
+            }
+        }
+        return out.toString();
+    }
+
     static Pattern toRegex(String like, boolean caseInsensitive) {
         StringBuilder regex = new StringBuilder();
         StringBuilder literal = new StringBuilder();

@@ -30,6 +30,8 @@ final class RegexFunctions {
                 PatternCache cache = new PatternCache();
                 yield a -> replace(cache, (String) a[0], (String) a[1], (String) a[2], a.length > 3 ? (String) a[3] : "");
             }
+            case "regexp_match" -> a -> RegexMatches.first((String) a[0], (String) a[1], a.length > 2 ? (String) a[2] : "");
+            case "regexp_split_to_array" -> a -> RegexSplit.split((String) a[0], (String) a[1], a.length > 2 ? (String) a[2] : "");
             default -> null;
         };
     }

@@ -79,6 +79,8 @@ final class SetReturningFunctions {
             return switch (function) {
                 case "generate_series" -> series(values, rt);
                 case "unnest" -> Sources.of(io.heliosdb.api.ArrayShape.flatten((List<?>) values[0]).stream().map(v -> new Object[] {v}).toList());
+                case "regexp_matches" -> Sources.of(RegexMatches.matches((String) values[0], (String) values[1],
+                        values.length > 2 ? (String) values[2] : "", false).stream().map(v -> new Object[] {v}).toList());
                 case "regexp_split_to_table" -> Sources.of(RegexSplit.split((String) values[0], (String) values[1],
                         values.length > 2 ? (String) values[2] : "").stream().map(v -> new Object[] {v}).toList());
                 default -> {

@@ -63,7 +63,11 @@ final class TemporalFunctions {
             case "date_part", "extract" -> {
                 boolean numeric = call.name().equals("extract");
                 yield strict(args, (a, rt) -> {
-                    java.math.BigDecimal v = DateFields.extract((String) a[0], second, local(second, a[1], rt));
+                    java.math.BigDecimal v = second == SqlType.TIMESTAMPTZ
+                            ? DateFields.zoneField((String) a[0], (OffsetDateTime) a[1], SessionZone.of(rt)) : null;
+                    if (v == null) {
+                        v = DateFields.extract((String) a[0], second, local(second, a[1], rt));
+                    }
                     return numeric ? v : (Object) v.doubleValue();
                 });
             }
@@ -72,7 +76,7 @@ final class TemporalFunctions {
                     return DateFields.truncInterval((String) a[0], (Interval) a[1]);
                 }
                 LocalDateTime t = DateFields.trunc((String) a[0], (LocalDateTime) local(second, a[1], rt));
-                return second == SqlType.TIMESTAMPTZ ? TemporalCasts.utc(t.atZone(SessionZone.of(rt)).toOffsetDateTime()) : t;
+                return second == SqlType.TIMESTAMPTZ ? TemporalCasts.inZone(t, SessionZone.of(rt)) : t;
             });
             case "to_char" -> strict(args, (a, rt) -> DateFormat.format(local(first, a[0], rt), (String) a[1],
                     first == SqlType.TIMESTAMPTZ ? SessionZone.of(rt) : null));
@@ -97,8 +101,8 @@ final class TemporalFunctions {
                         long micros = Math.round(seconds * 1_000_000);
                         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
                     })
-                    : strict(args, (a, rt) -> TemporalCasts.utc(DateFormat.parse((String) a[0], (String) a[1])
-                            .atZone(SessionZone.of(rt)).toOffsetDateTime()));
+                    : strict(args, (a, rt) -> TemporalCasts.inZone(DateFormat.parse((String) a[0], (String) a[1]),
+                            SessionZone.of(rt)));
             case "to_date" -> strict(args, (a, rt) -> DateFormat.parse((String) a[0], (String) a[1]).toLocalDate());
             case "encode" -> strict(args, (a, rt) -> encode((byte[]) a[0], (String) a[1]));
             case "decode" -> strict(args, (a, rt) -> decode((String) a[0], (String) a[1]));
@@ -137,8 +141,10 @@ final class TemporalFunctions {
                 case TIMESTAMPTZ -> {
                     ZoneId zone = SessionZone.of(rt);
                     // Months and days move the wall clock in the session's zone; the time part moves the instant.
-                    LocalDateTime local = TemporalCasts.local(v, zone).plusMonths(by.months()).plusDays(by.days());
-                    yield TemporalCasts.utc(local.atZone(zone).toOffsetDateTime().plus(by.micros(), ChronoUnit.MICROS));
+                    // Without months and days the wall clock is not consulted: a repeated hour must not fold back.
+                    OffsetDateTime moved = by.months() == 0 && by.days() == 0 ? (OffsetDateTime) v
+                            : TemporalCasts.inZone(TemporalCasts.local(v, zone).plusMonths(by.months()).plusDays(by.days()), zone);
+                    yield TemporalCasts.utc(moved.plus(by.micros(), ChronoUnit.MICROS));
                 }
                 case TIME -> timePlus((LocalTime) v, by);
                 case TIMETZ -> java.time.OffsetTime.of(timePlus(((java.time.OffsetTime) v).toLocalTime(), by),

@@ -44,7 +44,7 @@ final class ZoneFunctions {
                         t = io.heliosdb.api.TimeOfDay.isEndOfDay(t.toLocalTime()) ? t.with(java.time.LocalTime.MIDNIGHT) : t;
                         return t.withOffsetSameInstant(zone.getRules().getOffset(start(rt).toInstant()));
                     }
-                    return fromTimestamp ? TemporalCasts.utc(((LocalDateTime) v).atZone(zone).toOffsetDateTime())
+                    return fromTimestamp ? TemporalCasts.inZone((LocalDateTime) v, zone)
                             : TemporalCasts.local(v, zone);
                 };
             }

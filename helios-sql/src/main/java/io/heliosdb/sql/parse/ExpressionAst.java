@@ -66,7 +66,13 @@ final class ExpressionAst {
         } else if (suffix instanceof InPredicateContext p) {
             return new Expr.InList(operand, p.expr().stream().map(this::expr).toList(), p.NOT() != null);
         } else if (suffix instanceof LikePredicateContext p) {
-            return new Expr.Like(operand, value(p.valueExpr()), p.NOT() != null, p.ILIKE() != null);
+            Expr pattern = value(p.valueExpr(0));
+            if (p.escape != null) {
+                // PostgreSQL's own rewrite: the pattern goes through like_escape into the backslash form.
+                pattern = new Expr.FunctionCall("like_escape", List.of(pattern, value(p.escape)), false, false,
+                        p.ESCAPE().getSymbol().getStartIndex());
+            }
+            return new Expr.Like(operand, pattern, p.NOT() != null, p.ILIKE() != null);
         }
         if (suffix instanceof SimilarPredicateContext p) {
             return new Expr.Similar(operand, value(p.valueExpr()), p.NOT() != null);
@@ -159,12 +165,12 @@ final class ExpressionAst {
         if (ctx instanceof PostgreSqlParser.SubscriptValueContext sv) {
             Subscriptable.check(sv.valueExpr(), sv.LBRACKET().getSymbol());
             return ArrayJsonSyntax.subscript(value(sv.valueExpr()), expr(sv.expr()), sv.LBRACKET().getSymbol().getStartIndex());
-        } else if (ctx instanceof PostgreSqlParser.JsonArrayOpValueContext o) {
-            return ArrayJsonSyntax.operator(o.op.getText(), value(o.valueExpr(0)), value(o.valueExpr(1)), o.op.getStartIndex());
         }
-        ConcatValueContext c = (ConcatValueContext) ctx;
-        return new Expr.Binary(Expr.BinaryOp.CONCAT, value(c.valueExpr(0)), value(c.valueExpr(1)),
-                c.CONCAT().getSymbol().getStartIndex());
+        PostgreSqlParser.JsonArrayOpValueContext o = (PostgreSqlParser.JsonArrayOpValueContext) ctx;
+        if (o.op.getType() == PostgreSqlParser.CONCAT) {
+            return new Expr.Binary(Expr.BinaryOp.CONCAT, value(o.valueExpr(0)), value(o.valueExpr(1)), o.op.getStartIndex());
+        }
+        return ArrayJsonSyntax.operator(o.op.getText(), value(o.valueExpr(0)), value(o.valueExpr(1)), o.op.getStartIndex());
     }
 
     private Expr primary(PrimaryContext ctx) {
@@ -252,6 +258,12 @@ final class ExpressionAst {
                     TypeNames.resolve(t.typeName(), ast));
         } else if (ctx instanceof KeywordArgsCallContext k) {
             return keywordArgsCall(k);
+        } else if (ctx instanceof OverlayCallContext o) {
+            List<Expr> args = new ArrayList<>(List.of(expr(o.target), expr(o.placing), expr(o.from)));
+            if (o.count != null) {
+                args.add(expr(o.count));
+            }
+            return new Expr.FunctionCall(functionName(o.functionName()), args, false, false, o.getStart().getStartIndex());
         } else if (ctx instanceof PositionCallContext pc) {
             String name = functionName(pc.functionName());
             if (!name.equals("position")) {

@@ -124,6 +124,9 @@ public final class Casts {
         if (from == SqlType.JSON && to == SqlType.JSONB) {
             return v -> Json.normalize((String) v);
         }
+        if (from == SqlType.JSONB && (to.isNumeric() || to == SqlType.BOOLEAN)) {
+            return jsonbScalar(to);
+        }
         if (from == SqlType.JSONB && (to == SqlType.JSON || TypeRules.isString(to)) || from == SqlType.JSON && TypeRules.isString(to)) {
             return v -> v;
         }
@@ -157,6 +160,21 @@ public final class Casts {
     }
 
     /** PostgreSQL's text form of a value, as a cast to text gives it ({@code true}, not {@code t}). */
+    /** jsonb to a number or boolean: the document must be that JSON scalar (22023 otherwise), converted as numeric. */
+    private static UnaryOperator<Object> jsonbScalar(SqlType to) {
+        String wanted = to == SqlType.BOOLEAN ? "boolean" : "number";
+        UnaryOperator<Object> fromNumeric = to == SqlType.BOOLEAN ? v -> v : baseConverter(SqlType.NUMERIC, to);
+        return v -> {
+            Object tree = Json.parse((String) v, true);
+            String kind = Json.typeOf(tree);
+            if (!kind.equals(wanted)) {
+                throw new io.heliosdb.api.HeliosException(io.heliosdb.api.SqlState.INVALID_PARAMETER_VALUE,
+                        "cannot cast jsonb " + kind + " to type " + to.sqlName());
+            }
+            return fromNumeric.apply(tree);
+        };
+    }
+
     public static String toText(SqlType from, Object v) {
         if (v instanceof Boolean b) {
             return b ? "true" : "false";

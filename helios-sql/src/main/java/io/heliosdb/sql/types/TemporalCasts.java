@@ -49,7 +49,7 @@ public final class TemporalCasts {
         }
         if (to == SqlType.TIMESTAMPTZ) {
             return switch (from) {
-                case TIMESTAMP -> v -> utc(((LocalDateTime) v).atZone(zone).toOffsetDateTime());
+                case TIMESTAMP -> v -> inZone((LocalDateTime) v, zone);
                 case DATE -> v -> utc(((LocalDate) v).atStartOfDay(zone).toOffsetDateTime());
                 default -> null;
             };
@@ -79,6 +79,14 @@ public final class TemporalCasts {
     /** The wall-clock time of an instant in {@code zone}. */
     public static LocalDateTime local(Object timestamptz, ZoneId zone) {
         return ((OffsetDateTime) timestamptz).atZoneSameInstant(zone).toLocalDateTime();
+    }
+
+    /**
+     * A wall-clock time in {@code zone} as a UTC timestamptz, resolved as PostgreSQL's DetermineTimeZoneOffset
+     * does: a time a spring-forward gap skips moves ahead by the gap, one a fall-back repeats is the later instant.
+     */
+    public static OffsetDateTime inZone(LocalDateTime local, ZoneId zone) {
+        return utc(local.atZone(zone).withLaterOffsetAtOverlap().toOffsetDateTime());
     }
 
     /** The same instant at offset +00, the form the engine keeps timestamptz values in. */

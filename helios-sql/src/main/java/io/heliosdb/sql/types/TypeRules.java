@@ -105,6 +105,9 @@ public final class TypeRules {
         if (from.isArray() && to.isArray()) {
             return explicitCast(from.elementType(), to.elementType());
         }
+        if (from == SqlType.JSONB && (to.isNumeric() || to == SqlType.BOOLEAN)) {
+            return true;
+        }
         return (from == SqlType.INTEGER && to == SqlType.BOOLEAN) || (from == SqlType.BOOLEAN && to == SqlType.INTEGER);
     }
 

@@ -455,7 +455,7 @@ predicateSuffix
     | NOT? BETWEEN range=(SYMMETRIC | ASYMMETRIC)? valueExpr AND valueExpr   # betweenPredicate
     | NOT? IN LPAREN selectStmt lockingTail? RPAREN         # inSubqueryPredicate
     | NOT? IN LPAREN expr (COMMA expr)* RPAREN              # inPredicate
-    | NOT? (LIKE | ILIKE) valueExpr                         # likePredicate
+    | NOT? (LIKE | ILIKE) valueExpr (ESCAPE escape=valueExpr)?   # likePredicate
     | NOT? SIMILAR TO valueExpr                             # similarPredicate
     | op=(TILDE | NOT_TILDE | TILDE_STAR | NOT_TILDE_STAR) valueExpr   # regexPredicate
     | OPERATOR LPAREN schemaPrefix? op=(TILDE | NOT_TILDE | TILDE_STAR | NOT_TILDE_STAR | EQ | NEQ | LT | LTE | GT | GTE)
@@ -478,8 +478,8 @@ valueExpr
     | <assoc=left> valueExpr CARET valueExpr           # powerValue
     | valueExpr op=(STAR | SLASH | PERCENT) valueExpr  # mulValue
     | valueExpr op=(PLUS | MINUS) valueExpr            # addValue
-    | valueExpr CONCAT valueExpr                       # concatValue
-    | valueExpr op=(ARROW | DOUBLE_ARROW | HASH_ARROW | HASH_DOUBLE_ARROW | CONTAINS | CONTAINED_BY
+    // PostgreSQL gives || and the JSON/array operators one precedence ("any other operator"), left to right.
+    | valueExpr op=(CONCAT | ARROW | DOUBLE_ARROW | HASH_ARROW | HASH_DOUBLE_ARROW | CONTAINS | CONTAINED_BY
                   | QUESTION | QUESTION_PIPE | QUESTION_AMP | OVERLAPS | AMP | PIPE) valueExpr    # jsonArrayOpValue
     ;
 
@@ -504,6 +504,7 @@ primary
     | ARRAY LPAREN selectStmt lockingTail? RPAREN                      # arraySubquery
     | functionName LPAREN trimSide=(BOTH | LEADING | TRAILING)? (first=expr? FROM from=expr (FOR count=expr)?) RPAREN   # keywordArgsCall
     | functionName LPAREN needle=valueExpr IN haystack=valueExpr RPAREN   # positionCall
+    | functionName LPAREN target=expr PLACING placing=expr FROM from=expr (FOR count=expr)? RPAREN   # overlayCall
     | functionName LPAREN (STAR | (DISTINCT | ALL)? expr (COMMA expr)* orderByClause?)? RPAREN
       filterClause? overClause?                                        # functionCall
     | identifier (DOT identifier)?                                     # columnRef
@@ -568,7 +569,7 @@ nonReserved
     | COPY | DECLARE | CURSOR | MOVE | CLOSE
     | SAVEPOINT | RELEASE | CHARACTERISTICS | ISOLATION | LEVEL | READ | COMMITTED | UNCOMMITTED
     | REPEATABLE | SERIALIZABLE | WRITE | DEFERRABLE | VACUUM | VERBOSE
-    | ORDINALITY
+    | ORDINALITY | ESCAPE
     | ROLE
     | VIEW | REPLACE | COMMENT | SCHEMA | RESET
     | SHARE | NOWAIT | SKIP_P | LOCKED | OF
@@ -702,6 +703,8 @@ LAST : 'LAST';
 LEADING : 'LEADING';
 LEFT : 'LEFT';
 LIKE : 'LIKE';
+ESCAPE : 'ESCAPE';
+PLACING : 'PLACING';
 LATERAL : 'LATERAL';
 LIMIT : 'LIMIT';
 LOCAL : 'LOCAL';

@@ -1,0 +1,38 @@
+-- jsonb operators and functions users meet first: ->, ->>, #>, #>>, @>, <@, ?, ?|, ?&, ||, -, #-,
+-- jsonb_set, jsonb_insert, jsonb_agg, jsonb_object_agg, jsonb_build_*, jsonb_path_query and friends.
+SELECT '[1, "a", null, {"b": 2}]'::jsonb -> 1, '[1, "a", null, {"b": 2}]'::jsonb ->> 1, '[1, "a"]'::jsonb ->> -1, '[1, "a"]'::jsonb -> 5;
+SELECT '[1, "a", null]'::jsonb ->> 2, '{"a": null}'::jsonb ->> 'a', '{"a": null}'::jsonb -> 'a', '{"a": [1, 2]}'::jsonb ->> 'a';
+SELECT '{"a": {"b": [10, 20]}}'::jsonb #> '{a,b,1}', '{"a": {"b": [10, 20]}}'::jsonb #>> '{a,b}', '{"a": 1}'::jsonb #> '{x,y}';
+SELECT '{"a": 1, "b": 2}'::jsonb @> '{"a": 1}', '{"a": 1}'::jsonb <@ '{"a": 1, "b": 2}', '[1, 2, 3]'::jsonb @> '[3, 1]', '[1, [2]]'::jsonb @> '[[2]]';
+SELECT '{"a": 1, "b": 2}'::jsonb ? 'a', '["a", "b"]'::jsonb ? 'b', '{"a": 1}'::jsonb ?| ARRAY['x', 'a'], '{"a": 1}'::jsonb ?& ARRAY['x', 'a'];
+SELECT '{"a": 1}'::jsonb || '{"b": 2}'::jsonb, '[1, 2]'::jsonb || '[3]'::jsonb, '[1]'::jsonb || '{"a": 1}'::jsonb, '{"a": 1}'::jsonb || '{"a": 2}'::jsonb;
+SELECT '{"a": 1, "b": 2}'::jsonb - 'a', '["a", "b", "a"]'::jsonb - 'a', '[1, 2, 3]'::jsonb - 1, '[1, 2, 3]'::jsonb - -1, '{"a": 1, "b": 2}'::jsonb - ARRAY['a', 'b'];
+SELECT '{"a": {"b": 1, "c": 2}}'::jsonb #- '{a,b}', '[1, [2, 3]]'::jsonb #- '{1,0}';
+SELECT jsonb_set('{"a": 1}', '{b}', '2'), jsonb_set('{"a": {"b": 1}}', '{a,b}', '"x"'), jsonb_set('[1, 2]', '{5}', '9'), jsonb_set('[1, 2]', '{-1}', '9');
+SELECT jsonb_set('{"a": 1}', '{x,y}', '2'), jsonb_set('{"a": 1}', '{b}', '2', false), jsonb_set('{"a": 1}', '{a}', 'null');
+SELECT jsonb_set('{"a": 1}', '{a}', NULL);
+SELECT jsonb_insert('[1, 2]', '{1}', '9'), jsonb_insert('[1, 2]', '{1}', '9', true), jsonb_insert('{"a": [1]}', '{a,0}', '0');
+SELECT jsonb_insert('{"a": 1}', '{a}', '2');
+SELECT jsonb_build_object('a', 1, 'b', 'x', 'c', NULL), jsonb_build_array(1, 'two', NULL, true), jsonb_build_object();
+SELECT jsonb_build_object('a', 1, 'b');
+SELECT jsonb_typeof('1'), jsonb_typeof('"x"'), jsonb_typeof('null'), jsonb_typeof('[]'), jsonb_typeof('{}'), jsonb_typeof('true'), jsonb_typeof('1.5');
+SELECT jsonb_array_length('[1, [2, 3], 4]'), jsonb_strip_nulls('{"a": null, "b": {"c": null, "d": 1}}'), jsonb_pretty('{"a": [1, 2]}');
+SELECT jsonb_array_length('{"a": 1}');
+SELECT to_jsonb('text'::text), to_jsonb(1.50), to_jsonb(ARRAY[1, 2]), to_jsonb(true), to_jsonb(NULL::text), '1.50'::jsonb, '{"b": 1, "a": 2, "b": 3}'::jsonb;
+CREATE TABLE j (id int, grp text, doc jsonb);
+INSERT INTO j VALUES (1, 'x', '{"n": 1, "tags": ["a", "b"]}'), (2, 'x', '{"n": 2, "tags": []}'), (3, 'y', '{"n": 3}'), (4, 'y', NULL);
+SELECT grp, jsonb_agg(doc ORDER BY id), jsonb_agg(id ORDER BY id DESC) FROM j GROUP BY grp ORDER BY grp;
+SELECT jsonb_object_agg(id, doc -> 'n' ORDER BY id) FROM j WHERE doc IS NOT NULL;
+SELECT jsonb_agg(x) FROM (SELECT 1 AS x WHERE false) s;
+SELECT id, doc ->> 'n', (doc -> 'n')::int + 1, doc -> 'tags' ->> 0, jsonb_array_length(doc -> 'tags') FROM j ORDER BY id;
+SELECT id FROM j WHERE doc @> '{"tags": ["b"]}' OR doc ? 'missing' ORDER BY id;
+SELECT count(*) FROM j WHERE doc -> 'tags' ? 'a';
+SELECT jsonb_path_query('{"a": [1, 2, 3, 4]}', '$.a[*] ? (@ > 2)');
+SELECT jsonb_path_query_array('{"a": [1, 2, 3, 4]}', '$.a[*] ? (@ > 2)'), jsonb_path_query_first('{"a": [5, 6]}', '$.a[1]'), jsonb_path_exists('{"a": 1}', '$.b');
+SELECT jsonb_path_match('{"a": 5}', '$.a > 3'), '{"a": 5}'::jsonb @? '$.a ? (@ > 3)', '{"a": 5}'::jsonb @@ '$.a == 5';
+SELECT key, value FROM jsonb_each('{"b": [1], "a": "x"}') ORDER BY key;
+SELECT jsonb_object_keys('{"b": 1, "a": 2, "aa": 3}');
+SELECT value FROM jsonb_array_elements_text('["x", 1, null, {"a": 1}]');
+SELECT '{"a": 1}'::jsonb = '{"a": 1.0}'::jsonb, '[1, 2]'::jsonb < '[1, 3]'::jsonb, '{"a": 1}'::jsonb > '[1]'::jsonb, 'null'::jsonb < 'true'::jsonb;
+SELECT '{"a":1'::jsonb;
+SELECT '{"a": 1}'::jsonb -> 'a' -> 'b', '{"a": "1"}'::jsonb ->> 'a' || 'x', ('{"a": 1}'::jsonb ->> 'a')::numeric * 2;
