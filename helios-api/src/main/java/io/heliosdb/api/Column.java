@@ -25,12 +25,23 @@ public record Column(String name, SqlType type, int typmod, int shownAs) {
         if (shownAs != 0) {
             return shownAs;
         }
+        if (isComposite()) {
+            return typmod;
+        }
         return isVector() ? (type == SqlType.INT2_ARRAY ? 22 : 30) : type.oid();
     }
 
     /** pg_type.typlen of {@link #pgTypeOid()}: object identifiers are 4-byte OIDs. */
     public int pgTypeLength() {
         return shownAs != 0 ? 4 : type.length();
+    }
+
+    /**
+     * Whether this is a value of a composite type (CREATE TYPE ... AS): record text whose typmod is the type's
+     * OID (PostgreSQL's first user OID is 16384, and no other record typmod comes near it).
+     */
+    public boolean isComposite() {
+        return type == SqlType.RECORD && typmod >= 16_384;
     }
 
     /** Whether this is an int2vector or oidvector, printed space-separated ({@code 1 2}) rather than as an array. */

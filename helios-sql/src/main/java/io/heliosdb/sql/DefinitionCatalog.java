@@ -31,4 +31,15 @@ public interface DefinitionCatalog {
         throw new io.heliosdb.api.HeliosException(io.heliosdb.api.SqlState.FEATURE_NOT_SUPPORTED,
                 "This kernel does not support schemas");
     }
+
+    /** Stores a new composite type (the kernel assigns its id) or replaces one of that id; returns what was stored. */
+    default io.heliosdb.sql.schema.TypeDef putType(io.heliosdb.sql.schema.TypeDef type) {
+        throw new io.heliosdb.api.HeliosException(io.heliosdb.api.SqlState.FEATURE_NOT_SUPPORTED,
+                "This kernel does not support composite types");
+    }
+
+    default void dropType(io.heliosdb.sql.schema.TypeDef type) {
+        throw new io.heliosdb.api.HeliosException(io.heliosdb.api.SqlState.FEATURE_NOT_SUPPORTED,
+                "This kernel does not support composite types");
+    }
 }

@@ -79,4 +79,19 @@ public interface SchemaLookup {
     default List<TableDef> tables() {
         return List.of();
     }
+
+    /** The composite type (CREATE TYPE ... AS) with this case-folded name, qualified or along search_path. */
+    default Optional<io.heliosdb.sql.schema.TypeDef> compositeType(String name) {
+        return Optional.empty();
+    }
+
+    /** Every composite type, by name. */
+    default List<io.heliosdb.sql.schema.TypeDef> compositeTypes() {
+        return List.of();
+    }
+
+    /** The composite type with this type OID (the typmod of its values). */
+    default Optional<io.heliosdb.sql.schema.TypeDef> compositeType(int oid) {
+        return compositeTypes().stream().filter(t -> t.oid() == oid).findFirst();
+    }
 }

@@ -37,9 +37,12 @@ public final class SqlEngine {
             throw new IllegalArgumentException("not a statement parsed by SqlEngine.parse: " + statement);
         }
         if (ast instanceof io.heliosdb.sql.ast.Copy || ast instanceof io.heliosdb.sql.ast.CursorStatement) {
-            return PipelineGuard.guard(() -> SessionCommandPlans.plan(ast, statement.sql(), schema));
+            return PipelineGuard.guard(() -> io.heliosdb.sql.analyze.CompositeTypes.with(schema,
+                    () -> SessionCommandPlans.plan(ast, statement.sql(), schema)));
         }
-        return PipelineGuard.guard(() -> planAst(ast, statement.sql(), schema, declaredParameterTypes));
+        // compiling binds DEFAULT and CHECK expressions too, which may name composite types
+        return PipelineGuard.guard(() -> io.heliosdb.sql.analyze.CompositeTypes.with(schema,
+                () -> planAst(ast, statement.sql(), schema, declaredParameterTypes)));
     }
 
     static StatementPlan planAst(Statement ast, String sql, SchemaLookup schema, List<SqlType> declaredParameterTypes) {

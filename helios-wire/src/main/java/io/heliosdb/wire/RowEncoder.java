@@ -51,7 +51,7 @@ final class RowEncoder {
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             // object identifiers and int2vector/oidvector are described with their own PostgreSQL types
-            int typmod = c.shownAs() != 0 || c.isVector() ? -1 : c.typmod();
+            int typmod = c.shownAs() != 0 || c.isVector() || c.isComposite() ? -1 : c.typmod();
             fields.add(new Field(c.name(), 0, (short) 0, c.pgTypeOid(), (short) c.pgTypeLength(), typmod,
                     format(c, formats[i])));
         }

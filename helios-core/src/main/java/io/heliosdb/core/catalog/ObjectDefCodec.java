@@ -13,13 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stored form of the catalog objects kept under object keys: views ({@code view:<name>}), schemas ({@code schema:<name>}) and comments
+ * The stored form of the catalog objects kept under object keys: views ({@code view:<name>}), schemas ({@code schema:<name>}),
+ * composite types ({@code type:<name>}) and comments
  * ({@code comment:<target>}, a string). The first byte says which.
  */
 public final class ObjectDefCodec {
     private static final int VIEW = 1;
     private static final int COMMENT = 3;
     private static final int SCHEMA = 4;
+    private static final int TYPE = 5;
 
     private ObjectDefCodec() {
     }
@@ -31,6 +33,11 @@ public final class ObjectDefCodec {
     /** A schema made by CREATE SCHEMA (public has no entry: it always exists). */
     public static String schemaKey(String name) {
         return "schema:" + name;
+    }
+
+    /** A composite type made by CREATE TYPE ... AS. */
+    public static String typeKey(String name) {
+        return "type:" + name;
     }
 
     public static String commentKey(String target) {
@@ -60,6 +67,16 @@ public final class ObjectDefCodec {
             out.writeVarLong(schema.id());
             writeString(out, schema.name());
             writeString(out, schema.owner());
+        } else if (object instanceof io.heliosdb.sql.schema.TypeDef type) {
+            out.write(TYPE);
+            out.writeVarLong(type.id());
+            writeString(out, type.name());
+            out.writeVarLong(type.fields().size());
+            for (ColumnDef c : type.fields()) {
+                writeString(out, c.name());
+                out.writeVarLong(c.type().oid());
+                out.writeSignedVarLong(c.typmod());
+            }
         } else if (object instanceof String comment) {
             out.write(COMMENT);
             writeString(out, comment);
@@ -77,6 +94,18 @@ public final class ObjectDefCodec {
         }
         if (kind == SCHEMA) {
             return new io.heliosdb.sql.schema.SchemaDef(in.readVarLong(), readString(in), readString(in));
+        }
+        if (kind == TYPE) {
+            long id = in.readVarLong();
+            String name = readString(in);
+            int count = in.readLength();
+            List<ColumnDef> fields = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String field = readString(in);
+                SqlType type = readType(in, "type " + name);
+                fields.add(new ColumnDef(field, type, (int) in.readSignedVarLong(), false, null));
+            }
+            return new io.heliosdb.sql.schema.TypeDef(id, name, fields);
         }
         if (kind != VIEW) {
             throw new HeliosException(SqlState.DATA_CORRUPTED, "unknown catalog object kind " + kind);

@@ -16,10 +16,19 @@ import java.util.Map;
 record CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<RoleInfo> roles, String database,
                       String currentUser, int backendPid, Map<String, String> settings,
                       List<io.heliosdb.sql.schema.ViewDef> views, Map<String, String> comments,
-                      List<io.heliosdb.sql.schema.SequenceDef> sequences, List<io.heliosdb.sql.schema.SchemaDef> schemas) {
+                      List<io.heliosdb.sql.schema.SequenceDef> sequences, List<io.heliosdb.sql.schema.SchemaDef> schemas,
+                      List<io.heliosdb.sql.schema.TypeDef> types) {
     /** pg_class's and pg_namespace's own OIDs, the classoid of pg_description rows. */
     static final int PG_CLASS_OID = 1259;
     static final int PG_NAMESPACE_OID = 2615;
+
+    CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<RoleInfo> roles, String database,
+                   String currentUser, int backendPid, Map<String, String> settings,
+                   List<io.heliosdb.sql.schema.ViewDef> views, Map<String, String> comments,
+                   List<io.heliosdb.sql.schema.SequenceDef> sequences, List<io.heliosdb.sql.schema.SchemaDef> schemas) {
+        this(tables, indexes, roles, database, currentUser, backendPid, settings, views, comments, sequences, schemas,
+                List.of());
+    }
 
     CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<RoleInfo> roles, String database,
                    String currentUser, int backendPid, Map<String, String> settings) {
@@ -122,6 +131,27 @@ record CatalogObjects(List<TableDef> tables, List<StoredIndex> indexes, List<Rol
     /** Schemas take their OIDs from the same id sequence as tables. */
     static int schemaOid(io.heliosdb.sql.schema.SchemaDef schema) {
         return FIRST_USER_OID + 3 * (int) schema.id();
+    }
+
+    /** The composite type whose values have this type OID (their typmod), or null. */
+    io.heliosdb.sql.schema.TypeDef compositeType(int oid) {
+        for (io.heliosdb.sql.schema.TypeDef t : types) {
+            if (t.oid() == oid) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** A column's pg_type OID: a composite type's own for its values, else its SQL type's. */
+    static int typeOid(io.heliosdb.sql.schema.ColumnDef column) {
+        return io.heliosdb.sql.schema.TypeDef.isCompositeTypmod(column.typmod()) && column.type() == io.heliosdb.api.SqlType.RECORD
+                ? column.typmod() : column.type().oid();
+    }
+
+    /** A column's atttypmod: -1 for a composite type (whose OID the typmod carries inside the kernel). */
+    static int typmod(io.heliosdb.sql.schema.ColumnDef column) {
+        return typeOid(column) == column.type().oid() ? column.typmod() : -1;
     }
 
     static String primaryKeyName(TableDef table) {

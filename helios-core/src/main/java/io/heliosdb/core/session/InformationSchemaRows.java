@@ -74,6 +74,13 @@ final class InformationSchemaRows {
                 .set("udt_schema", "pg_catalog").set("udt_name", col.type().pgName())
                 .set("dtd_identifier", String.valueOf(c + 1)).set("is_self_referencing", "NO")
                 .set("is_identity", "NO").set("identity_cycle", "NO").set("is_generated", "NEVER");
+        io.heliosdb.sql.schema.TypeDef composite = o.compositeType(CatalogObjects.typeOid(col));
+        if (composite != null) {
+            row.set("data_type", "USER-DEFINED")
+                    .set("udt_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(composite.name()))
+                    .set("udt_name", io.heliosdb.sql.schema.QualifiedNames.localName(composite.name()));
+            return row;
+        }
         numericFacts(row, col);
         return row;
     }

@@ -169,6 +169,17 @@ final class KernelExecutionContext implements ExecutionContext {
     }
 
     @Override
+    public Optional<io.heliosdb.sql.schema.TypeDef> compositeType(String name) {
+        return searchPath().resolve(name, n -> StoredViews.type(
+                tables.objects().get(io.heliosdb.core.catalog.ObjectDefCodec.typeKey(n))));
+    }
+
+    @Override
+    public List<io.heliosdb.sql.schema.TypeDef> compositeTypes() {
+        return StoredViews.types(tables.objects().all());
+    }
+
+    @Override
     public List<String> searchPathSchemas() {
         return searchPath().schemas();
     }
@@ -198,6 +209,12 @@ final class KernelExecutionContext implements ExecutionContext {
             public io.heliosdb.sql.schema.ViewDef putView(io.heliosdb.sql.schema.ViewDef view) {
                 requireSchema(view.name());
                 return super.putView(view);
+            }
+
+            @Override
+            public io.heliosdb.sql.schema.TypeDef putType(io.heliosdb.sql.schema.TypeDef type) {
+                requireSchema(type.name());
+                return super.putType(type);
             }
 
             @Override
@@ -285,7 +302,8 @@ final class KernelExecutionContext implements ExecutionContext {
         String user = io.heliosdb.sql.CurrentRole.of(settings::get);
         return new CatalogObjects(tables.tables(), tables.allIndexes(), roleInfos(),
                 views != null ? views.database() : "heliosdb", user, pid,
-                settings.all(), views(), StoredViews.comments(tables.objects().all()), tables.sequences().all(), schemas());
+                settings.all(), views(), StoredViews.comments(tables.objects().all()), tables.sequences().all(), schemas(),
+                compositeTypes());
     }
 
     /** The stored roles, and the bootstrap superuser unless it is stored too (after an ALTER ROLE), by OID. */

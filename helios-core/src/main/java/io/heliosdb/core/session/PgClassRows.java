@@ -56,6 +56,10 @@ final class PgClassRows {
                     .set("reloptions", v.checkOption() == null ? null : List.of("check_option=" + v.checkOption()))
                     .values());
         }
+        for (io.heliosdb.sql.schema.TypeDef t : o.types()) {
+            rows.add(relation(view, o, t.relationOid(), local(t.name()), o.namespaceOid(t.name()), "c", t.fields().size())
+                    .set("reltype", t.oid()).values());
+        }
         for (SequenceDef s : o.sequences()) {
             rows.add(relation(view, o, CatalogObjects.sequenceOid(s), local(s.name()), o.namespaceOid(s.name()), "S", 3)
                     .values());
@@ -109,6 +113,11 @@ final class PgClassRows {
                 rows.add(attribute(view, CatalogObjects.viewOid(v), c + 1, v.columns().get(c)).values());
             }
         }
+        for (io.heliosdb.sql.schema.TypeDef t : o.types()) {
+            for (int c = 0; c < t.fields().size(); c++) {
+                rows.add(attribute(view, t.relationOid(), c + 1, t.fields().get(c)).values());
+            }
+        }
         for (Map.Entry<String, Integer> e : PgCatalogViews.viewOids().entrySet()) {
             List<ColumnDef> columns = PgCatalogViews.table(e.getKey()).columns();
             for (int c = 0; c < columns.size(); c++) {
@@ -126,9 +135,10 @@ final class PgClassRows {
 
     private static ViewRow attribute(TableDef view, int relation, int number, ColumnDef col) {
         SqlType type = col.type();
-        return new ViewRow(view).set("attrelid", relation).set("attname", col.name()).set("atttypid", type.oid())
+        return new ViewRow(view).set("attrelid", relation).set("attname", col.name())
+                .set("atttypid", CatalogObjects.typeOid(col))
                 .set("attstattarget", -1).set("attlen", type.length()).set("attnum", number).set("attcacheoff", -1)
-                .set("atttypmod", col.typmod()).set("attbyval", type.length() > 0 && type.length() <= 8)
+                .set("atttypmod", CatalogObjects.typmod(col)).set("attbyval", type.length() > 0 && type.length() <= 8)
                 .set("attalign", type.length() == 8 ? "d" : type.length() == 2 ? "s" : type.length() == 1 ? "c" : "i")
                 .set("attstorage", type.length() > 0 ? "p" : "x").set("attcompression", "").set("attidentity", "")
                 .set("attgenerated", "").set("attislocal", true)

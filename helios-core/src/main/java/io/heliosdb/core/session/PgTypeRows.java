@@ -86,6 +86,16 @@ final class PgTypeRows {
                     .set("typstorage", t.length() > 0 ? "p" : "x").set("typtypmod", -1)
                     .set("typcollation", t.category().equals("S") ? 100 : 0).values());
         }
+        for (io.heliosdb.sql.schema.TypeDef t : o.types()) {
+            rows.add(new ViewRow(view).set("oid", t.oid()).set("typname", io.heliosdb.sql.schema.QualifiedNames.localName(t.name()))
+                    .set("typnamespace", o.namespaceOid(t.name())).set("typowner", o.ownerOid()).set("typlen", -1)
+                    .set("typbyval", false).set("typtype", "c").set("typcategory", "C").set("typisdefined", true)
+                    .set("typdelim", ",").set("typrelid", t.relationOid()).set("typsubscript", "-").set("typelem", 0)
+                    .set("typarray", 0).set("typinput", "record_in").set("typoutput", "record_out")
+                    .set("typreceive", "record_recv").set("typsend", "record_send").set("typmodin", "-")
+                    .set("typmodout", "-").set("typanalyze", "-").set("typalign", "d").set("typstorage", "x")
+                    .set("typtypmod", -1).set("typcollation", 0).values());
+        }
         return rows;
     }
 

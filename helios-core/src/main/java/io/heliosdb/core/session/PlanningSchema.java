@@ -59,6 +59,16 @@ final class PlanningSchema implements SchemaLookup {
     }
 
     @Override
+    public Optional<io.heliosdb.sql.schema.TypeDef> compositeType(String name) {
+        return searchPath.resolve(name, n -> StoredViews.type(object(io.heliosdb.core.catalog.ObjectDefCodec.typeKey(n))));
+    }
+
+    @Override
+    public List<io.heliosdb.sql.schema.TypeDef> compositeTypes() {
+        return StoredViews.types(transaction != null ? transaction.objects(committed) : committed.objects());
+    }
+
+    @Override
     public String creationName(String name) {
         return searchPath.creationName(name);
     }

@@ -56,6 +56,35 @@ class StoredViews implements DefinitionCatalog {
         return out;
     }
 
+    /** The composite types among the catalog objects, by name. */
+    static List<io.heliosdb.sql.schema.TypeDef> types(Map<String, Object> all) {
+        List<io.heliosdb.sql.schema.TypeDef> out = new ArrayList<>();
+        for (Object o : all.values()) {
+            if (o instanceof io.heliosdb.sql.schema.TypeDef t) {
+                out.add(t);
+            }
+        }
+        out.sort(java.util.Comparator.comparing(io.heliosdb.sql.schema.TypeDef::name));
+        return out;
+    }
+
+    static Optional<io.heliosdb.sql.schema.TypeDef> type(Optional<Object> stored) {
+        return stored.filter(io.heliosdb.sql.schema.TypeDef.class::isInstance)
+                .map(io.heliosdb.sql.schema.TypeDef.class::cast);
+    }
+
+    @Override
+    public io.heliosdb.sql.schema.TypeDef putType(io.heliosdb.sql.schema.TypeDef type) {
+        io.heliosdb.sql.schema.TypeDef stored = type.id() == 0 ? type.withId(objects.nextId()) : type;
+        objects.put(ObjectDefCodec.typeKey(type.name()), stored);
+        return stored;
+    }
+
+    @Override
+    public void dropType(io.heliosdb.sql.schema.TypeDef type) {
+        objects.put(ObjectDefCodec.typeKey(type.name()), null);
+    }
+
     static Optional<io.heliosdb.sql.schema.SchemaDef> schema(Optional<Object> stored) {
         return stored.filter(io.heliosdb.sql.schema.SchemaDef.class::isInstance)
                 .map(io.heliosdb.sql.schema.SchemaDef.class::cast);

@@ -81,6 +81,10 @@ public final class Analyzer {
     }
 
     public BoundStatement analyze(Statement statement) {
+        return CompositeTypes.with(schema, () -> analyzeStatement(statement));
+    }
+
+    private BoundStatement analyzeStatement(Statement statement) {
         if (statement instanceof io.heliosdb.sql.ast.LockingQuery l) {
             return new BoundStatement.Query(LockingSelects.analyze(schema, parameters, l));
         } else if (statement instanceof Query q) {
@@ -130,6 +134,8 @@ public final class Analyzer {
                 || statement instanceof io.heliosdb.sql.ast.AlterSequence
                 || statement instanceof io.heliosdb.sql.ast.DropSequence) {
             return new BoundStatement.SequenceCommand(statement);
+        } else if (statement instanceof io.heliosdb.sql.ast.TypeStatement t) {
+            return new BoundStatement.TypeCommand(t);
         } else if (statement instanceof io.heliosdb.sql.ast.SchemaStatement s) {
             return new BoundStatement.SchemaCommand(s);
         } else if (statement instanceof io.heliosdb.sql.ast.RoleStatement r) {
@@ -168,7 +174,8 @@ public final class Analyzer {
             if (spec.defaultExpr() != null) {
                 checkDefault(spec);
             }
-            columns.add(new ColumnDef(spec.name(), spec.type().type(), spec.type().typmod(), spec.notNull(), spec.defaultText()));
+            io.heliosdb.sql.ast.TypeName type = CompositeTypes.resolve(schema, spec.type());
+            columns.add(new ColumnDef(spec.name(), type.type(), type.typmod(), spec.notNull(), spec.defaultText()));
         }
         if (primaryKeys > 1) {
             throw new HeliosException(SqlState.INVALID_TABLE_DEFINITION,
@@ -230,7 +237,8 @@ public final class Analyzer {
         if (hasParameter[0]) {
             throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "cannot use parameters in DEFAULT expression");
         }
-        binder.assign(bound, spec.type().type(), spec.type().typmod(), spec.name(), "default expression");
+        io.heliosdb.sql.ast.TypeName type = CompositeTypes.resolve(schema, spec.type());
+        binder.assign(bound, type.type(), type.typmod(), spec.name(), "default expression");
     }
 
     /** The value a column gets when none is given: its DEFAULT (stored as SQL text), else NULL. */

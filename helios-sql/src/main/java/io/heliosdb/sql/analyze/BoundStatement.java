@@ -155,6 +155,14 @@ public sealed interface BoundStatement {
         }
     }
 
+    /** CREATE, DROP or ALTER TYPE of a composite type, run as written (io.heliosdb.sql.exec.TypeStatements). */
+    record TypeCommand(io.heliosdb.sql.ast.TypeStatement statement) implements BoundStatement {
+        @Override
+        public BoundStatement mapPlans(UnaryOperator<LogicalPlan> f) {
+            return this;
+        }
+    }
+
     /** CREATE or DROP SCHEMA, run as written (io.heliosdb.sql.exec.SchemaStatements). */
     record SchemaCommand(io.heliosdb.sql.ast.SchemaStatement statement) implements BoundStatement {
         @Override

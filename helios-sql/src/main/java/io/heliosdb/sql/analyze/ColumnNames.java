@@ -38,6 +38,10 @@ final class ColumnNames {
             Named inner = figure(c.operand());
             // x::text[] is named "text": the array bounds are not part of the type's name.
             io.heliosdb.api.SqlType t = c.type().type();
+            if (c.type().unresolved()) {
+                return inner.strength() > 1 ? inner
+                        : new Named(io.heliosdb.sql.schema.QualifiedNames.localName(c.type().composite()), 1);
+            }
             return inner.strength() > 1 ? inner : new Named((t.isArray() ? t.elementType() : t).pgName(), 1);
         } else if (e instanceof Expr.Subquery q && q.kind() == Expr.SubqueryKind.EXISTS) {
             return new Named("exists", 2);

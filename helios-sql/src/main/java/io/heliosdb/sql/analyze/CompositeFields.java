@@ -86,7 +86,12 @@ final class CompositeFields {
             }
             return null;
         }
-        throw notComposite("*", binder.bind(operand).type(), star.position());
+        BoundExpr value = binder.bind(operand);
+        if (CompositeTypes.isComposite(value)) {
+            CompositeTypes.expand(value, items, names);
+            return null;
+        }
+        throw notComposite("*", value.type(), star.position());
     }
 
     /** 42809: a field of a value that is not composite. */

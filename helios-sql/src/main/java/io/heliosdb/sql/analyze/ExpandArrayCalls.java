@@ -83,6 +83,9 @@ public final class ExpandArrayCalls {
                     + "\" in record data type", null, null, f.position() + 1, null);
         }
         BoundExpr operand = binder.bind(f.args().get(0));
+        if (CompositeTypes.isComposite(operand)) {
+            return CompositeTypes.field(operand, field, f.position());
+        }
         throw CompositeFields.notComposite(field, operand.type(), f.position());
     }
 

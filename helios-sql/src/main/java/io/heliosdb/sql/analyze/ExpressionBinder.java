@@ -66,10 +66,15 @@ final class ExpressionBinder {
         } else if (e instanceof Expr.FunctionCall f) {
             return FunctionBinder.bind(this, f);
         } else if (e instanceof Expr.Cast c) {
-            return cast(bind(c.operand()), c.type().type(), c.type().typmod());
+            io.heliosdb.sql.ast.TypeName type = CompositeTypes.resolve(c.type());
+            return cast(bind(c.operand()), type.type(), type.typmod());
         } else if (e instanceof Expr.IsNull i) {
-            return RowValues.isRow(i.operand()) ? RowValues.isNull(this, (Expr.FunctionCall) i.operand(), i.negated())
-                    : new IsNull(bind(i.operand()), i.negated());
+            if (RowValues.isRow(i.operand())) {
+                return RowValues.isNull(this, (Expr.FunctionCall) i.operand(), i.negated());
+            }
+            BoundExpr operand = bind(i.operand());
+            return CompositeTypes.isComposite(operand) ? CompositeTypes.isNull(operand, i.negated())
+                    : new IsNull(operand, i.negated());
         } else if (e instanceof Expr.InList in) {
             return inList(in);
         } else if (e instanceof Expr.Between b) {
@@ -139,7 +144,10 @@ final class ExpressionBinder {
         }
         Column column = columns.get(0);
         if (q.kind() == Expr.SubqueryKind.SCALAR) {
-            return new Subquery(BoundExpr.SubqueryKind.SCALAR, plan, null, null, false, correlated, column.type());
+            Subquery scalar = new Subquery(BoundExpr.SubqueryKind.SCALAR, plan, null, null, false, correlated, column.type());
+            // a composite value keeps its type (the typmod), so (SELECT p ...).f can read its fields
+            return CompositeTypes.isComposite(column.type(), column.typmod())
+                    ? new Cast(scalar, SqlType.RECORD, column.typmod(), true) : scalar;
         }
         return compared(q.operand(), CompareOp.EQ, BoundExpr.SubqueryKind.IN, plan, q.negated(), correlated);
     }
@@ -341,6 +349,10 @@ final class ExpressionBinder {
     }
 
     BoundExpr compare(CompareOp op, BoundExpr l, BoundExpr r, int position) {
+        BoundExpr composite = CompositeTypes.compare(this, op, l, r, position);
+        if (composite != null) {
+            return composite;
+        }
         if (l.type() == SqlType.UNKNOWN && r.type() == SqlType.UNKNOWN) {
             return new Comparison(op, coerce(l, SqlType.TEXT), coerce(r, SqlType.TEXT));
         }
@@ -581,6 +593,9 @@ final class ExpressionBinder {
 
     /** CAST(e AS type) / e::type. */
     BoundExpr cast(BoundExpr e, SqlType target, int typmod) {
+        if (CompositeTypes.isComposite(target, typmod)) {
+            return CompositeTypes.cast(this, e, typmod, true, null);
+        }
         BoundExpr named = ObjectIdOutput.castToText(e, target);
         if (named != null) {
             return named;
@@ -610,6 +625,9 @@ final class ExpressionBinder {
 
     /** The value for a column of {@code type}/{@code typmod} (INSERT, UPDATE SET, DEFAULT). */
     BoundExpr assign(BoundExpr e, SqlType type, int typmod, String column, String what) {
+        if (CompositeTypes.isComposite(type, typmod)) {
+            return CompositeTypes.cast(this, e, typmod, false, column);
+        }
         if (e.type() == SqlType.UNKNOWN && e instanceof ParamRef p) {
             e = coerce(p, type);
         }

@@ -167,7 +167,9 @@ final class FunctionBinder {
                     throw undefined(f, args, position);
                 }
                 // regtype is not a HeliosDB type; its text form is what clients read.
-                return new BoundExpr.Const(args.get(0).type().sqlName(), SqlType.TEXT);
+                return new BoundExpr.Const(CompositeTypes.isComposite(args.get(0))
+                        ? CompositeTypes.displayName(CompositeTypes.definition(args.get(0).typmod()))
+                        : args.get(0).type().sqlName(), SqlType.TEXT);
             }
             case "abs" -> {
                 if (args.size() != 1 || !args.get(0).type().isNumeric()) {

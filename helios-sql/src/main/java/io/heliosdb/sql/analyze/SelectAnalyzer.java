@@ -163,9 +163,19 @@ final class SelectAnalyzer {
         // ORDER BY: output ordinals and names first, else an expression over the input (maybe hidden).
         List<LogicalPlan.SortKey> sortKeys = new ArrayList<>();
         List<BoundExpr> hidden = new ArrayList<>();
+        int derivedKeys = 0;
         for (Select.OrderItem o : s.orderBy()) {
             int column = orderColumn(o.expr(), items, names, hidden, binder);
             boolean nullsFirst = o.nullsFirst() != null ? o.nullsFirst() : o.descending();
+            BoundExpr key = column < items.size() ? items.get(column) : hidden.get(column - items.size());
+            if (CompositeTypes.isComposite(key)) {
+                int before = hidden.size();
+                CompositeTypes.sortKeys(key, o.descending(), nullsFirst, items, hidden, sortKeys);
+                if (column < items.size()) {
+                    derivedKeys += hidden.size() - before; // functions of a select-list item: DISTINCT is unchanged
+                }
+                continue;
+            }
             sortKeys.add(new LogicalPlan.SortKey(column, o.descending(), nullsFirst));
         }
 
@@ -229,7 +239,7 @@ final class SelectAnalyzer {
         }
         plan = new LogicalPlan.Project(plan, projected, columns);
         if (s.distinct() && distinctOn.isEmpty()) {
-            if (!hidden.isEmpty()) {
+            if (hidden.size() > derivedKeys) {
                 throw new HeliosException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
                         "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
             }

@@ -100,7 +100,7 @@ final class ViewAnalysis {
             // An unknown-typed literal column becomes text, as in PostgreSQL 15.
             io.heliosdb.api.SqlType type = col.type() == io.heliosdb.api.SqlType.UNKNOWN ? io.heliosdb.api.SqlType.TEXT
                     : col.type();
-            if (type == io.heliosdb.api.SqlType.RECORD) {
+            if (type == io.heliosdb.api.SqlType.RECORD && !CompositeTypes.isComposite(type, col.typmod())) {
                 throw io.heliosdb.sql.types.Errors.pseudoType(columnName);
             }
             defs.add(new ColumnDef(columnName, type, col.typmod(), false, null));
@@ -191,6 +191,16 @@ final class ViewAnalysis {
         @Override
         public Optional<io.heliosdb.sql.schema.SchemaDef> schema(String name) {
             return inner.schema(name);
+        }
+
+        @Override
+        public Optional<io.heliosdb.sql.schema.TypeDef> compositeType(String name) {
+            return inner.compositeType(name);
+        }
+
+        @Override
+        public List<io.heliosdb.sql.schema.TypeDef> compositeTypes() {
+            return inner.compositeTypes();
         }
 
         @Override

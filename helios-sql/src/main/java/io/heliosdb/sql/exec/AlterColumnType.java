@@ -37,8 +37,10 @@ final class AlterColumnType {
         }
         ColumnDef old = t.columns().get(index);
         refuseIfUsedByView(ctx, t, old.name());
-        Evaluator convert = ExpressionCompiler.compile(ColumnConversions.conversion(t, index, change.type(), change.using()));
-        ColumnDef changed = new ColumnDef(old.name(), change.type().type(), change.type().typmod(), old.notNull(),
+        io.heliosdb.sql.ast.TypeName type = io.heliosdb.sql.analyze.CompositeTypes.resolve(ctx, change.type());
+        Evaluator convert = ExpressionCompiler.compile(io.heliosdb.sql.analyze.CompositeTypes.with(ctx,
+                () -> ColumnConversions.conversion(t, index, type, change.using())));
+        ColumnDef changed = new ColumnDef(old.name(), type.type(), type.typmod(), old.notNull(),
                 old.defaultExpression());
         ColumnConversions.checkDefault(old, changed);
         List<ColumnDef> columns = new ArrayList<>(t.columns());

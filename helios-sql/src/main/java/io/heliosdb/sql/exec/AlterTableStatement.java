@@ -191,10 +191,11 @@ final class AlterTableStatement {
             throw new HeliosException(SqlState.DUPLICATE_COLUMN, "column \"" + spec.name() + "\" of relation \""
                     + t.name() + "\" already exists");
         }
-        ColumnDef column = new ColumnDef(spec.name(), spec.type().type(), spec.type().typmod(), spec.notNull(),
+        io.heliosdb.sql.ast.TypeName type = io.heliosdb.sql.analyze.CompositeTypes.resolve(rt.context(), spec.type());
+        ColumnDef column = new ColumnDef(spec.name(), type.type(), type.typmod(), spec.notNull(),
                 spec.defaultText());
-        Evaluator value = spec.defaultText() == null ? null
-                : ExpressionCompiler.compile(ConstraintBinder.bindDefault(column));
+        Evaluator value = spec.defaultText() == null ? null : ExpressionCompiler.compile(
+                io.heliosdb.sql.analyze.CompositeTypes.with(rt.context(), () -> ConstraintBinder.bindDefault(column)));
         List<ColumnDef> columns = new ArrayList<>(t.columns());
         columns.add(column);
         TableDef next = new TableDef(t.id(), t.name(), columns, t.primaryKey(), t.constraints());
@@ -214,7 +215,7 @@ final class AlterTableStatement {
         }
     }
 
-    private static void dropColumn(ExecutionContext ctx, TableDef t, AlterTable.DropColumn drop) {
+    static void dropColumn(ExecutionContext ctx, TableDef t, AlterTable.DropColumn drop) {
         int dropped = t.columnIndex(drop.column());
         if (dropped < 0) {
             if (drop.ifExists()) {

@@ -42,6 +42,7 @@ final class Builtins {
                     SequenceFunctions.evaluator(call.name(), args);
             case "current_setting", "set_config" -> SettingFunctions.compile(call, args);
             case "row", "row fields" -> RowText.evaluator(call, args);
+            case "record_in", "record_field", "record_cmp" -> CompositeValues.compile(call, args);
             default -> {
                 Evaluator catalog = CatalogBuiltins.compile(call, args);
                 if (catalog != null) {

@@ -25,7 +25,13 @@ final class CatalogBuiltins {
             case "format_type" -> (row, rt) -> {
                 Object oid = args[0].evaluate(row, rt);
                 Object typmod = args[1].evaluate(row, rt);
-                return oid == null ? null : formatType((Integer) oid, typmod == null ? -1 : (Integer) typmod);
+                if (oid == null) {
+                    return null;
+                }
+                var composite = rt.context().compositeType((Integer) oid);
+                return composite.isPresent()
+                        ? io.heliosdb.sql.analyze.CompositeTypes.displayName(rt.context(), composite.get())
+                        : formatType((Integer) oid, typmod == null ? -1 : (Integer) typmod);
             };
             case "pg_get_indexdef" -> strict(args, (a, c) -> indexColumn(c.indexDefinition((Integer) a[0]),
                     a.length > 1 ? (Integer) a[1] : 0));

@@ -98,7 +98,9 @@ final class CompiledStatement implements StatementPlan {
     @Override
     public StatementResult execute(ExecutionContext context, Object[] params) {
         Runtime rt = new Runtime(context, coerce(params, context));
-        return PipelineGuard.guard(() -> ZonedResult.wrap(body.run(rt), rt));
+        // DEFAULT and CHECK expressions bound while the statement runs may name composite types
+        return PipelineGuard.guard(() -> ZonedResult.wrap(
+                io.heliosdb.sql.analyze.CompositeTypes.with(context, () -> body.run(rt)), rt));
     }
 
     /** Each entry binds its parameters and runs the body for its count (no result, no time-zone wrapper). */

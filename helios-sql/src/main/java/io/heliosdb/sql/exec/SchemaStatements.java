@@ -75,7 +75,8 @@ final class SchemaStatements {
     }
 
     /** The tables, views and free-standing sequences in one schema (indexes and owned sequences go with their tables). */
-    private record Contents(List<TableDef> tables, List<ViewDef> views, List<SequenceDef> sequences) {
+    private record Contents(List<TableDef> tables, List<ViewDef> views, List<SequenceDef> sequences,
+                            List<io.heliosdb.sql.schema.TypeDef> types) {
 
         static Contents of(ExecutionContext ctx, String schema) {
             List<TableDef> tables = ctx.tables().stream()
@@ -86,11 +87,13 @@ final class SchemaStatements {
                     .filter(q -> QualifiedNames.schemaOf(q.name()).equals(schema))
                     .filter(q -> q.ownerTable() == null || !QualifiedNames.schemaOf(q.ownerTable()).equals(schema))
                     .toList();
-            return new Contents(tables, views, sequences);
+            List<io.heliosdb.sql.schema.TypeDef> types = ctx.compositeTypes().stream()
+                    .filter(t -> QualifiedNames.schemaOf(t.name()).equals(schema)).toList();
+            return new Contents(tables, views, sequences, types);
         }
 
         boolean isEmpty() {
-            return tables.isEmpty() && views.isEmpty() && sequences.isEmpty();
+            return tables.isEmpty() && views.isEmpty() && sequences.isEmpty() && types.isEmpty();
         }
 
         List<String> described() {
@@ -98,6 +101,7 @@ final class SchemaStatements {
             tables.forEach(t -> out.add("table " + t.name()));
             views.forEach(v -> out.add("view " + v.name()));
             sequences.forEach(q -> out.add("sequence " + q.name()));
+            types.forEach(t -> out.add("type " + t.name()));
             return out;
         }
 
@@ -117,6 +121,8 @@ final class SchemaStatements {
                 SequenceStatements.dropOwned(ctx, table);
             }
             sequences.forEach(ctx::dropSequence);
+            // the schema's tables are gone, so only columns elsewhere can still use its types
+            types.forEach(t -> TypeStatements.dropCascading(ctx, t));
         }
     }
 }

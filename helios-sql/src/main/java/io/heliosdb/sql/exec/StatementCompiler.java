@@ -101,6 +101,9 @@ public final class StatementCompiler {
         } else if (statement instanceof BoundStatement.SequenceCommand s) {
             return new CompiledStatement(sql, parameterTypes, List.of(), null, false, true,
                     SequenceStatements.compile(s.statement()));
+        } else if (statement instanceof BoundStatement.TypeCommand t) {
+            return new CompiledStatement(sql, parameterTypes, List.of(), null, false, true,
+                    TypeStatements.compile(t.statement()));
         } else if (statement instanceof BoundStatement.SchemaCommand s) {
             return new CompiledStatement(sql, parameterTypes, List.of(), null, false, true,
                     SchemaStatements.compile(s.statement()));

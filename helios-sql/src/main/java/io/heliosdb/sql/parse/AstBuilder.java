@@ -50,6 +50,12 @@ final class AstBuilder {
             DropTableContext d = ctx.dropTable();
             return new DropTable(d.qualifiedName().stream().map(q -> tableName(q)).toList(), d.IF() != null,
                     d.CASCADE() != null);
+        } else if (ctx.createType() != null) {
+            return TypeSyntax.create(ctx.createType(), this);
+        } else if (ctx.dropType() != null) {
+            return TypeSyntax.drop(ctx.dropType(), this);
+        } else if (ctx.alterType() != null) {
+            return TypeSyntax.rename(ctx.alterType(), this);
         } else if (ctx.createSchema() != null) {
             return new io.heliosdb.sql.ast.SchemaStatement(List.of(identifier(ctx.createSchema().identifier())), true,
                     ctx.createSchema().IF() != null, false);

@@ -215,8 +215,11 @@ final class ExpressionAst {
             }
             return new Expr.Param(index, p.getStart().getStartIndex());
         } else if (ctx instanceof ScalarSubqueryContext q) {
-            return new Expr.Subquery(Expr.SubqueryKind.SCALAR, LockingSyntax.locked(ast.select(q.selectStmt()), q.lockingTail(),
-                    ast), null, false);
+            Expr subquery = new Expr.Subquery(Expr.SubqueryKind.SCALAR, LockingSyntax.locked(ast.select(q.selectStmt()),
+                    q.lockingTail(), ast), null, false);
+            // (SELECT p ...).f: a field of the subquery's composite value
+            return q.field == null ? subquery : io.heliosdb.sql.analyze.ExpandArrayCalls.fieldSelect(subquery,
+                    identifier(q.field), q.DOT().getSymbol().getStartIndex());
         } else if (ctx instanceof PostgreSqlParser.ArrayConstructorContext a) {
             return arrayBody(a.arrayBody());
         } else if (ctx instanceof PostgreSqlParser.ArraySubqueryContext a) {

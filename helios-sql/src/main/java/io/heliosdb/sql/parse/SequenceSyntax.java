@@ -22,7 +22,7 @@ final class SequenceSyntax {
         Boolean cycle = null;
         for (SequenceOptionContext o : written) {
             if (o instanceof SeqAsTypeContext t) {
-                type = TypeNames.resolve(t.typeName(), builder).type();
+                type = TypeNames.builtin(t.typeName(), builder).type();
                 if (type != SqlType.SMALLINT && type != SqlType.INTEGER && type != SqlType.BIGINT) {
                     throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE,
                             "sequence type must be smallint, integer, or bigint");

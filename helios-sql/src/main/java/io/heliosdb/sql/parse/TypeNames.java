@@ -42,6 +42,10 @@ final class TypeNames {
         }
         if (ctx instanceof PostgreSqlParser.ArrayTypeContext a) {
             TypeName element = resolve(a.typeName(), builder);
+            if (element.unresolved()) {
+                throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "arrays of type " + element.composite()
+                        + " are not supported", null, null, position, null);
+            }
             SqlType array = element.type().arrayType();
             if (array == null || element.type().isArray()) {
                 throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "arrays of type " + element.type().sqlName()
@@ -51,8 +55,12 @@ final class TypeNames {
             return new TypeName(array, TemporalPrecision.applies(element.type()) ? element.typmod() : -1);
         }
         NamedTypeContext n = (NamedTypeContext) ctx;
-        CatalogSyntax.checkFunctionSchema(n.schemaPrefix());
+        String schema = n.schemaPrefix() == null ? null : AstBuilder.identifier(n.schemaPrefix().identifier());
         String name = AstBuilder.identifier(n.identifier());
+        if (schema != null && !schema.equals("pg_catalog") && !schema.equals("information_schema")) {
+            // a user schema's name can only be a composite type
+            return userType(schema + "." + name, n.typeModifiers(), position);
+        }
         TypeModifiersContext mods = n.typeModifiers();
         SqlType plain = switch (name) {
             case "smallint", "int2" -> SqlType.SMALLINT;
@@ -103,15 +111,39 @@ final class TypeNames {
                 }
                 yield new TypeName(bits <= 24 ? SqlType.REAL : SqlType.DOUBLE, -1);
             }
-            default -> throw new HeliosException(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist", null,
-                    null, position, null);
+            default -> {
+                if (schema != null) {
+                    throw new HeliosException(SqlState.UNDEFINED_OBJECT, "type \"" + schema + "." + name
+                            + "\" does not exist", null, null, position, null);
+                }
+                yield userType(name, mods, position);
+            }
         };
+    }
+
+    /** A name that is no built-in type: a composite type, for the analyzer to find in the catalog. */
+    private static TypeName userType(String name, TypeModifiersContext mods, int position) {
+        if (mods != null) {
+            throw new HeliosException(SqlState.SYNTAX_ERROR, "syntax error at or near \"(\"", null, null,
+                    mods.getStart().getStartIndex() + 1, null);
+        }
+        return TypeName.named(name, position);
+    }
+
+    /** A type that must be built in (a sequence's AS type): a name the parser does not know is 42704. */
+    static TypeName builtin(TypeNameContext ctx, AstBuilder builder) {
+        TypeName type = resolve(ctx, builder);
+        if (type.unresolved()) {
+            throw new HeliosException(SqlState.UNDEFINED_OBJECT, "type \"" + type.composite() + "\" does not exist",
+                    null, null, type.position(), null);
+        }
+        return type;
     }
 
     /** The type of a table column: a pseudo-type such as record is refused (42P16), as PostgreSQL does. */
     static TypeName columnType(TypeNameContext ctx, AstBuilder builder, String column) {
         TypeName type = resolve(ctx, builder);
-        if (type.type() == SqlType.RECORD) {
+        if (type.type() == SqlType.RECORD && !type.unresolved()) {
             throw io.heliosdb.sql.types.Errors.pseudoType(column);
         }
         return type;

@@ -46,4 +46,100 @@ public final class RecordText {
         }
         out.append('"');
     }
+
+    /**
+     * The fields of record text as PostgreSQL's record_in reads them (null for an empty unquoted field), checking
+     * there are {@code expected} of them (any number when negative). 22P02 on malformed text.
+     */
+    public static String[] parse(String text, int expected) {
+        int at = 0;
+        int n = text.length();
+        while (at < n && Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        if (at >= n || text.charAt(at) != '(') {
+            throw malformed(text, "Missing left parenthesis.");
+        }
+        at++;
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        int[] end = new int[1];
+        boolean empty = expected == 0 || expected < 0 && at < n && text.charAt(at) == ')';
+        while (!empty) {
+            if (at < n && (text.charAt(at) == ',' || text.charAt(at) == ')')) {
+                fields.add(null);
+            } else {
+                fields.add(field(text, at, end));
+                at = end[0];
+            }
+            if (at >= n) {
+                throw malformed(text, "Unexpected end of input.");
+            }
+            if (text.charAt(at) != ',') {
+                break;
+            }
+            if (fields.size() == expected) {
+                throw malformed(text, "Too many columns.");
+            }
+            at++;
+        }
+        if (at >= n) {
+            throw malformed(text, "Unexpected end of input.");
+        }
+        if (text.charAt(at) != ')') {
+            throw malformed(text, "Too many columns.");
+        }
+        if (expected >= 0 && fields.size() < expected) {
+            throw malformed(text, "Too few columns.");
+        }
+        at++;
+        while (at < n && Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        if (at < n) {
+            throw malformed(text, "Junk after right parenthesis.");
+        }
+        return fields.toArray(new String[0]);
+    }
+
+    /** One non-empty field from {@code from}; {@code end[0]} is set to where it ends (at a comma or parenthesis). */
+    private static String field(String text, int from, int[] end) {
+        int n = text.length();
+        int at = from;
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        while (true) {
+            if (at >= n) {
+                throw malformed(text, "Unexpected end of input.");
+            }
+            char c = text.charAt(at);
+            if (!quoted && (c == ',' || c == ')')) {
+                break;
+            }
+            at++;
+            if (c == '\\') {
+                if (at >= n) {
+                    throw malformed(text, "Unexpected end of input.");
+                }
+                field.append(text.charAt(at++));
+            } else if (c == '"') {
+                if (!quoted) {
+                    quoted = true;
+                } else if (at < n && text.charAt(at) == '"') {
+                    field.append('"');
+                    at++;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field.append(c);
+            }
+        }
+        end[0] = at;
+        return field.toString();
+    }
+
+    private static io.heliosdb.api.HeliosException malformed(String text, String detail) {
+        return new io.heliosdb.api.HeliosException(io.heliosdb.api.SqlState.INVALID_TEXT_REPRESENTATION,
+                "malformed record literal: \"" + text + "\"", detail, null, 0, null);
+    }
 }

@@ -180,12 +180,35 @@ class SqlParserTest {
     }
 
     @Test
-    void unknownType_is42704() {
-        assertThatThrownBy(() -> SqlParser.parseScript("select 1::money"))
+    void unknownType_isLeftForTheCatalog_andQualifiedBuiltinIs42704() {
+        // a name that is no built-in type may be a composite type: the analyzer resolves it (or reports 42704)
+        Select s = (Select) one("select 1::money, 2::s.pt");
+        Expr.Cast money = (Expr.Cast) ((SelectItem.ExprItem) s.items().get(0)).expr();
+        Expr.Cast qualified = (Expr.Cast) ((SelectItem.ExprItem) s.items().get(1)).expr();
+        assertThat(money.type().composite()).isEqualTo("money");
+        assertThat(money.type().type()).isEqualTo(SqlType.RECORD);
+        assertThat(qualified.type().composite()).isEqualTo("s.pt");
+        assertThatThrownBy(() -> SqlParser.parseScript("select 1::pg_catalog.money"))
                 .isInstanceOfSatisfying(HeliosException.class, e -> {
                     assertThat(e.sqlState()).isEqualTo(SqlState.UNDEFINED_OBJECT);
-                    assertThat(e.getMessage()).isEqualTo("type \"money\" does not exist");
+                    assertThat(e.getMessage()).isEqualTo("type \"pg_catalog.money\" does not exist");
                 });
+    }
+
+    @Test
+    void createType_keepsFieldsAndQualifiedName() {
+        io.heliosdb.sql.ast.TypeStatement t = (io.heliosdb.sql.ast.TypeStatement) one(
+                "create type s.pt as (x int, label varchar(5), inner_v other_t)");
+        assertThat(t.kind()).isEqualTo(io.heliosdb.sql.ast.TypeStatement.Kind.CREATE);
+        assertThat(t.names()).containsExactly("s.pt");
+        assertThat(t.fields()).extracting(io.heliosdb.sql.ast.TypeStatement.Field::name)
+                .containsExactly("x", "label", "inner_v");
+        assertThat(t.fields().get(2).type().composite()).isEqualTo("other_t");
+        io.heliosdb.sql.ast.TypeStatement drop = (io.heliosdb.sql.ast.TypeStatement) one(
+                "drop type if exists a, b cascade");
+        assertThat(drop.names()).containsExactly("a", "b");
+        assertThat(drop.ifExists()).isTrue();
+        assertThat(drop.cascade()).isTrue();
     }
 
     @Test

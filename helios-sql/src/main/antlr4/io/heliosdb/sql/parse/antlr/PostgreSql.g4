@@ -41,6 +41,9 @@ statement
     | commentStmt
     | createSchema
     | dropSchema
+    | createType
+    | dropType
+    | alterType
     ;
 
 // EXPLAIN [ANALYZE] or EXPLAIN (option [value], ...): options other than ANALYZE change nothing here.
@@ -148,6 +151,12 @@ commentStmt
     | COMMENT ON SCHEMA identifier IS (STRING | NULL)
     | COMMENT ON COLUMN identifier DOT identifier (DOT identifier)? IS (STRING | NULL)
     ;
+
+// Composite types (io.heliosdb.sql.parse.TypeSyntax).
+createType : CREATE TYPE qualifiedName AS LPAREN (typeField (COMMA typeField)*)? RPAREN ;
+typeField : identifier typeName (COLLATE collationName)? ;
+dropType : DROP TYPE (IF EXISTS)? qualifiedName (COMMA qualifiedName)* (CASCADE | RESTRICT)? ;
+alterType : ALTER TYPE qualifiedName RENAME TO identifier ;
 
 createSchema : CREATE SCHEMA (IF NOT EXISTS)? identifier ;
 dropSchema : DROP SCHEMA (IF EXISTS)? identifier (COMMA identifier)* (CASCADE | RESTRICT)? ;
@@ -498,7 +507,7 @@ primary
     | (CURRENT_USER | SESSION_USER | CURRENT_ROLE | USER | CURRENT_CATALOG)   # currentUser
     | INTERVAL typeModifiers? STRING intervalFields?                   # intervalLiteral
     | typeName STRING                                                  # typedLiteral
-    | LPAREN selectStmt lockingTail? RPAREN                            # scalarSubquery
+    | LPAREN selectStmt lockingTail? RPAREN (DOT field=identifier)?   # scalarSubquery
     | EXISTS LPAREN selectStmt lockingTail? RPAREN                     # existsSubquery
     | ARRAY arrayBody                                                  # arrayConstructor
     | ARRAY LPAREN selectStmt lockingTail? RPAREN                      # arraySubquery
