@@ -39,6 +39,11 @@ import java.util.function.Supplier;
  * sync wakes the owners of every group it made durable itself (one wake-up from the sync to each owner, not
  * two through the group's leader) and runs the next sync while groups wait, two in a row at most.
  *
+ * <p>Before it takes its group, a leader that finds fewer commits queued than the last group held yields once, so
+ * the committers that are runnable (that group's owners, woken with their next commit on the way) join this
+ * sync instead of waiting for the next one: on two cores the woken owners otherwise run only after the sync has
+ * started, and groups settle at half the committers ({@link #GATHER_PROPERTY}).
+ *
  * <p>Without early lock release, the leader runs each commit's release action once the group is durable and
  * visible, before waking the owners: a transaction waiting for one of the row locks runs without waiting for the
  * lock's owner to be scheduled first.
@@ -91,6 +96,13 @@ public final class GroupCommitter {
      */
     private static final int SYNCS_IN_A_ROW = 2;
 
+    /**
+     * System property: "false" stops a leader from yielding to the committers about to queue before it syncs
+     * (see {@link #gather()}); on by default. Read once.
+     */
+    public static final String GATHER_PROPERTY = "helios.groupCommit.gather";
+    private static final boolean GATHER = !"false".equalsIgnoreCase(System.getProperty(GATHER_PROPERTY, "true").strip());
+
     private final StorageEngine engine;
     private final boolean sync;
     /** Adds what a group writes once for all its commits (the newest commit timestamp), or null. */
@@ -119,6 +131,8 @@ public final class GroupCommitter {
     /** Set by a failed write or sync under early release: every later commit is refused. */
     private volatile RuntimeException broken;
     private final AtomicLong syncs = new AtomicLong();
+    /** The size of the group written last (read by the next leader, see {@link #gather()}). */
+    private volatile int lastGroup;
     /** Held around each group's storage write, and by {@link #excludingWrites} callers. */
     private final ReentrantLock storageWrite = new ReentrantLock();
 
@@ -263,6 +277,9 @@ public final class GroupCommitter {
         }
         if (mine.state == LEADING || lead) {
             List<Pending> group;
+            if (GATHER && sync) {
+                gather();
+            }
             synchronized (this) {
                 group = new ArrayList<>(queue);
                 queue.clear();
@@ -290,7 +307,23 @@ public final class GroupCommitter {
         }
     }
 
+    /**
+     * A leader about to sync fewer commits than the last group held first lets the committers that are runnable
+     * run (one {@link Thread#yield}): they are the last group's owners, back with their next commit within a few
+     * microseconds of CPU each, and without the yield the sync leaves without them. Measured with 16 sessions
+     * (CommitCost, 60k commits, load ~22): 8.2 -> 15.4 commits per sync, commit latency 2.1 -> 1.7 ms, wall time
+     * 0.82x; with 4: 2.4 -> 3.7 commits per sync. One committer never yields (its groups hold one commit), and a
+     * yield with nothing else runnable returns at once.
+     */
+    private void gather() {
+        int last = lastGroup;
+        if (last > 1 && queued() < last) {
+            Thread.yield();
+        }
+    }
+
     private void writeGroup(List<Pending> group) {
+        lastGroup = group.size();
         // Early: every member may release before the sync; otherwise the write syncs and nothing shows before.
         boolean releaseFirst = early;
         if (early) {

@@ -54,6 +54,7 @@ public final class RocksStorageEngine implements StorageEngine {
     private final Set<NativeResource> openResources = ConcurrentHashMap.newKeySet();
     private final RocksPointGet pointGet = new RocksPointGet();
     private final RocksScanRuns scanRuns = new RocksScanRuns(RocksScanRuns.heapBudget());
+    private final RocksWalSwitch walSwitch = new RocksWalSwitch();
     private volatile boolean closed;
 
     /** Something holding native handles that must be released before the database is closed. */
@@ -240,8 +241,32 @@ public final class RocksStorageEngine implements StorageEngine {
             } finally {
                 scanRuns.endWrite(written, db.getLatestSequenceNumber());
             }
+            if (tuning.walEnabled && walSwitch.written(serialized.length, sync)) {
+                switchWal();
+            }
             return null;
         });
+    }
+
+    /**
+     * Starts the next WAL (in the recycled, pre-written file) with a memtable flush that is not waited for: see
+     * {@link RocksWalSwitch}. A failure leaves the WAL growing; the commit that asked is written either way.
+     */
+    private void switchWal() {
+        boolean done = false;
+        try (FlushOptions options = new FlushOptions().setWaitForFlush(false).setAllowWriteStall(true)) {
+            db.flush(options, new ArrayList<>(families.values()));
+            done = true;
+        } catch (RocksDBException e) {
+            // counting starts over: the next attempt comes after another WAL's worth of writes
+        } finally {
+            walSwitch.switched(done);
+        }
+    }
+
+    /** WAL switches asked for by {@link RocksWalSwitch} since open (tests). */
+    long walSwitches() {
+        return walSwitch.switches();
     }
 
     /** The keyspace's column family id (a native call the first time, then remembered; families are never dropped). */
@@ -280,6 +305,7 @@ public final class RocksStorageEngine implements StorageEngine {
         read(() -> {
             if (tuning.walEnabled) {
                 db.flushWal(true);
+                walSwitch.synced();
             } else {
                 flushMemtables();
             }

@@ -18,9 +18,10 @@ import org.rocksdb.WriteOptions;
  * ({@link RocksTuning#RECYCLED_WALS}), and it starts every open with a fresh, empty WAL, so without
  * help a database appends for its first two memtables' worth of commits (about 128 MB of WAL).
  *
- * <p>So at open, twice: write a put and single-delete of a private key (they cancel, so the flush
- * writes no SST but must switch the WAL), the first time after {@link #FILL_BYTES} of log-only data
- * (never in a memtable or SST), then flush.
+ * <p>So at open, twice: write {@link #FILL_BYTES} of log-only data (never in a memtable or SST), then a
+ * put and single-delete of a private key (they cancel, so the flush writes no SST but must switch the
+ * WAL), then flush. Both WALs end up filled: the live one and the recycled one that {@link RocksWalSwitch}
+ * moves commits to before the live one's fill is used up, so durable commits keep overwriting.
  *
  * <p>The fill goes out in {@link #PIECE}-byte writes, one unsynced write batch each, never in large ones:
  * Linux (6.x, ext4 with large folios) caches a file written in large writes in large page-cache folios,
@@ -29,7 +30,7 @@ import org.rocksdb.WriteOptions;
  * writes per durable commit after a fill in 1 MB writes, 4 kB after a fill in 4 kB writes, as for
  * SQLite's WAL; RocksWalRollTest checks it). The first WAL, now {@code FILL_BYTES} long and synced by
  * the flush, is retired into the recycle list; the second flush retires the second WAL and makes
- * the first the live one. The cost is 4 MB of writes, one sync and two empty flushes per open. Its stale records carry an old log number, which recovery reads as the end of the
+ * the first the live one. The cost is 8 MB of writes, two syncs and two empty flushes per open. Its stale records carry an old log number, which recovery reads as the end of the
  * log, exactly as for any recycled WAL. Nothing of the user's data is in flight here: the open has
  * just recovered and flushed, and no commit has been written yet.
  */
@@ -53,9 +54,9 @@ final class RocksWalRoll {
         try (WriteOptions unsynced = new WriteOptions().setSync(false);
              FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
             for (int round = 0; round < 2; round++) {
-                // Only the first WAL is filled: it is the one the first commits reuse. The second is
-                // reused only once the first has filled a memtable (tens of MB of commits).
-                for (int written = 0; round == 0 && written < FILL_BYTES; written += PIECE) {
+                // Both WALs are filled: the first is the one the first commits reuse, the second the one
+                // RocksWalSwitch moves them to once the first's fill is used up (and so on, in turn).
+                for (int written = 0; written < FILL_BYTES; written += PIECE) {
                     try (WriteBatch batch = new WriteBatch()) {
                         batch.putLogData(piece);
                         db.write(unsynced, batch); // one WAL record, one write(2) (manual_wal_flush is off)
