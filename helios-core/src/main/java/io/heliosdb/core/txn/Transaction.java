@@ -361,13 +361,20 @@ public final class Transaction {
         return map.isEmpty() ? Map.of() : new LinkedHashMap<>(map);
     }
 
-    /** Undoes the writes and DDL since {@code mark}; locks stay held, as in PostgreSQL. */
+    /**
+     * Undoes the writes and DDL since {@code mark}; locks stay held, as in PostgreSQL. The DDL count only
+     * grows: undone DDL gives a count no plan was made at (a plan made while the undone DDL was there must
+     * not match again), and with no DDL since the mark (a READ COMMITTED statement restarted after a lock
+     * wait) the catalog this transaction sees is the same, so are its stamp and the plans made for it.
+     */
     public void rollbackTo(Mark mark) {
         overlay.rollbackTo(mark.overlayMark());
-        pendingTables = new LinkedHashMap<>(mark.pendingTables());
-        pendingIndexes = new LinkedHashMap<>(mark.pendingIndexes());
-        pendingObjects = new LinkedHashMap<>(mark.pendingObjects());
-        ddlCount = mark.ddlCount() + 1;
+        if (ddlCount != mark.ddlCount()) {
+            pendingTables = new LinkedHashMap<>(mark.pendingTables());
+            pendingIndexes = new LinkedHashMap<>(mark.pendingIndexes());
+            pendingObjects = new LinkedHashMap<>(mark.pendingObjects());
+            ddlCount++;
+        }
     }
 
     /**

@@ -14,12 +14,13 @@ import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An in-memory database whose SQL front end counts the texts it parses, for the tests of what a
- * session parses again (literal lifting, shared parses).
+ * An in-memory database whose SQL front end counts the texts it parses and the statements it plans, for the
+ * tests of what a session parses or plans again (literal lifting, shared parses, plan cache).
  */
 final class ParseCountingDatabase implements AutoCloseable {
     private final AtomicInteger parses = new AtomicInteger();
-    /** The engine's front end, counting every parse. */
+    private final AtomicInteger plans = new AtomicInteger();
+    /** The engine's front end, counting every parse and every plan. */
     final SqlFrontEnd frontEnd = new SqlFrontEnd() {
         @Override
         public List<ParsedStatement> parse(String sql) {
@@ -29,6 +30,7 @@ final class ParseCountingDatabase implements AutoCloseable {
 
         @Override
         public StatementPlan plan(ParsedStatement statement, SchemaLookup schema, List<SqlType> declared) {
+            plans.incrementAndGet();
             return SqlFrontEnd.ENGINE.plan(statement, schema, declared);
         }
     };
@@ -45,6 +47,15 @@ final class ParseCountingDatabase implements AutoCloseable {
     /** Texts parsed so far. */
     int parses() {
         return parses.get();
+    }
+
+    /** Statements planned so far (a session's plan cache misses). */
+    int plans() {
+        return plans.get();
+    }
+
+    TransactionalStore store() {
+        return store;
     }
 
     /** A session of its own (its own parse cache). */
