@@ -102,16 +102,18 @@ public final class RocksStorageEngine implements StorageEngine {
                 descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), tuning.columnFamilyOptions));
             }
             RocksDB db = RocksDB.open(tuning.dbOptions, directory.toString(), descriptors, handles);
-            if (tuning.walEnabled) {
-                try {
+            try {
+                // The files a recovery (or a bulk load's memtables) left in level 0 go down before the first get.
+                RocksOpenCompaction.compactSmallLevel0(db, handles);
+                if (tuning.walEnabled) {
                     RocksWalRoll.prepareRecycledWal(db, handles.get(0), handles);
-                    tuning.statistics.reset(); // the statistics count the database's use, not its preparation
-                } catch (RocksDBException | RuntimeException e) {
-                    handles.forEach(ColumnFamilyHandle::close);
-                    handles.clear();
-                    db.close();
-                    throw e;
                 }
+                tuning.statistics.reset(); // the statistics count the database's use, not its preparation
+            } catch (RocksDBException | RuntimeException e) {
+                handles.forEach(ColumnFamilyHandle::close);
+                handles.clear();
+                db.close();
+                throw e;
             }
             return new RocksStorageEngine(directory, tuning, db, names, handles);
         } catch (RocksDBException e) {
