@@ -93,7 +93,7 @@ class PgSessionHandlerTest {
     @Test
     void gssEncRequest_answeredWithN_thenSslRequestAndStartupProceed() {
         // libpq with gssencmode=prefer asks for GSS encryption first, then for TLS, on the same connection.
-        channel.writeInbound(Unpooled.wrappedBuffer(bytes(Unpooled.buffer().writeInt(8).writeInt(80877104))));
+        channel.writeInbound(Unpooled.wrappedBuffer(toArray(Unpooled.buffer().writeInt(8).writeInt(80877104))));
         ByteBuf answer = channel.readOutbound();
         assertThat(answer.readableBytes()).isEqualTo(1);
         assertThat(answer.readByte()).isEqualTo((byte) 'N');
