@@ -23,6 +23,35 @@ async function main() {
   // The next query on the same connection must get its own rows, not leftovers of the failed one.
   const after = await client.query('SELECT id FROM node_items WHERE qty > $1 ORDER BY id', [0]);
   seen.push('after ' + after.rows.map(r => r.id).join(','));
+  // An error at Execute (not Parse): the rows of the next statements must still be their own.
+  try {
+    await client.query('SELECT id, qty / $1::int AS q FROM node_items ORDER BY id', [0]);
+    seen.push('no error');
+  } catch (e) {
+    seen.push('execute error ' + e.code);
+  }
+  const byName = { name: 'by_qty', text: 'SELECT id FROM node_items WHERE qty >= $1 ORDER BY id' };
+  seen.push('named ' + (await client.query({ ...byName, values: [4] })).rows.map(r => r.id).join(','));
+  try {
+    await client.query({ name: 'bad', text: 'SELECT $1::int AS n', values: ['not a number'] });
+    seen.push('no error');
+  } catch (e) {
+    seen.push('bind error ' + e.code);
+  }
+  seen.push('named again ' + (await client.query({ ...byName, values: [0] })).rows.map(r => r.id).join(','));
+  // Inside a transaction an error fails it (25P02) until ROLLBACK.
+  await client.query('BEGIN');
+  try {
+    await client.query('INSERT INTO node_items VALUES ($1, $2, $3)', [1, 'dup', 1]);
+  } catch (e) {
+    seen.push('in block ' + e.code);
+  }
+  try {
+    await client.query('SELECT 1');
+  } catch (e) {
+    seen.push('then ' + e.code);
+  }
+  await client.query('ROLLBACK');
   await client.query('BEGIN');
   await client.query('UPDATE node_items SET qty = $1 WHERE id = $2', [100, 1]);
   await client.query('ROLLBACK');

@@ -49,6 +49,14 @@ public interface StatementPlan {
     boolean changesCatalog();
 
     /**
+     * False for the statements PostgreSQL runs without taking a snapshot (SET, SHOW): a transaction's isolation
+     * level and read-write mode may still change after them, as after BEGIN alone.
+     */
+    default boolean takesSnapshot() {
+        return true;
+    }
+
+    /**
      * Runs the plan. Parameters are coerced to {@link #parameterTypes()} (a String is read as
      * PostgreSQL's text form of the type); a wrong count is {@code 08P01}.
      */

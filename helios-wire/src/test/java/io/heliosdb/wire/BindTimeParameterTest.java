@@ -124,4 +124,15 @@ class BindTimeParameterTest {
                 .isEqualTo("1 E(C=22007 | M=invalid input syntax for type timestamp with time zone: \"yesterdayish\""
                         + " | W=unnamed portal parameter $1 = '...') Z(I)");
     }
+
+    @Test
+    void zonedTypes_areReadInTheTimeZoneOfTheBind() {
+        // PostgreSQL 15: the Bind runs timestamptz_in/timetz_in in the zone set then; a later SET changes the display.
+        assertThat(run(query("set timezone = 'America/New_York'"), query("begin"))).isEqualTo("C Z(I) C Z(T)");
+        assertThat(run(parse("z", "select $1::timestamptz, $2::timetz"),
+                bindText("p", "z", "2024-01-01 00:00:00", "12:00:00"), sync())).isEqualTo("1 2 Z(T)");
+        assertThat(run(query("set timezone = 'UTC'"), execute("p", 0), sync()))
+                .isEqualTo("C Z(T) D[2024-01-01 05:00:00+00, 12:00:00-05] C Z(T)");
+        assertThat(run(query("commit"))).isEqualTo("C Z(I)");
+    }
 }

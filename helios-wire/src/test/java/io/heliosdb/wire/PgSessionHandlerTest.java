@@ -91,6 +91,22 @@ class PgSessionHandlerTest {
     }
 
     @Test
+    void gssEncRequest_answeredWithN_thenSslRequestAndStartupProceed() {
+        // libpq with gssencmode=prefer asks for GSS encryption first, then for TLS, on the same connection.
+        channel.writeInbound(Unpooled.wrappedBuffer(toArray(Unpooled.buffer().writeInt(8).writeInt(80877104))));
+        ByteBuf answer = channel.readOutbound();
+        assertThat(answer.readableBytes()).isEqualTo(1);
+        assertThat(answer.readByte()).isEqualTo((byte) 'N');
+        answer.release();
+        channel.writeInbound(Unpooled.wrappedBuffer(sslRequest()));
+        answer = channel.readOutbound();
+        assertThat(answer.readByte()).isEqualTo((byte) 'N');
+        answer.release();
+
+        assertThat(types(connect())).endsWith("KZ");
+    }
+
+    @Test
     void startup_otherProtocolVersion_isFatal08P01AndCloses() {
         List<Received> answer = send(startup(2 << 16, "user", "alice"));
 

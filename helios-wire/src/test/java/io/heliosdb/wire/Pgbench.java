@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Runs the real {@code pgbench} (from postgresql-client) for tests; skips the test when it is not installed. */
+/** Runs the real {@code pgbench} (Debian: package postgresql) for tests; skips the test when it is not installed. */
 final class Pgbench {
     static final Path PGBENCH = Path.of("/usr/bin/pgbench");
     private static final Pattern PROCESSED =
@@ -38,8 +38,27 @@ final class Pgbench {
     private Pgbench() {
     }
 
+    /** Whether pgbench runs: Debian's /usr/bin/pgbench is a wrapper that needs the server package's binary. */
+    private static volatile Boolean runs;
+
     static void assumeInstalled() {
-        assumeTrue(Files.isExecutable(PGBENCH), "pgbench is not installed (it ships with postgresql-client)");
+        assumeTrue(Files.isExecutable(PGBENCH) && runs(), "pgbench is not installed (Debian: package postgresql)");
+    }
+
+    private static boolean runs() {
+        if (runs == null) {
+            try {
+                Process p = new ProcessBuilder(PGBENCH.toString(), "--version").redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                runs = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+            } catch (IOException e) {
+                runs = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                runs = false;
+            }
+        }
+        return runs;
     }
 
     /** Runs {@code pgbench -h 127.0.0.1 -p port -U postgres args... postgres}. */

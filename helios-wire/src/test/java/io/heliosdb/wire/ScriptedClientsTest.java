@@ -71,7 +71,8 @@ class ScriptedClientsTest {
             String output = run(List.of("node", script("node-postgres-client.js").toString(),
                     Integer.toString(server.transport.port())), Map.of("NODE_PATH", NODE_MODULES.toString()));
             assertThat(output.lines().reduce((a, b) -> b).orElse("")).isEqualTo("[\"inserted 2\",\"byId pear 5\","
-                    + "\"error 42P01\",\"after 1,2\",\"final 1:3\"]");
+                    + "\"error 42P01\",\"after 1,2\",\"execute error 22012\",\"named 2\",\"bind error 22P02\","
+                    + "\"named again 1,2\",\"in block 23505\",\"then 25P02\",\"final 1:3\"]");
         }
     }
 

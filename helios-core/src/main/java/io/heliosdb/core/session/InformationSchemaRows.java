@@ -2,11 +2,13 @@ package io.heliosdb.core.session;
 
 import io.heliosdb.api.SqlType;
 import io.heliosdb.sql.schema.ColumnDef;
+import io.heliosdb.sql.schema.ConstraintDef;
+import io.heliosdb.sql.schema.QualifiedNames;
 import io.heliosdb.sql.schema.TableDef;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The SQL-standard information_schema views over the user tables (all in schema {@code public}). */
+/** The SQL-standard information_schema views over the user tables, constraints and sequences. */
 final class InformationSchemaRows {
     private InformationSchemaRows() {
     }
@@ -158,25 +160,128 @@ final class InformationSchemaRows {
         List<Object[]> rows = new ArrayList<>();
         for (TableDef t : o.tables()) {
             if (t.hasPrimaryKey()) {
-                rows.add(new ViewRow(view).set("constraint_catalog", o.database()).set("constraint_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(t.name()))
-                        .set("constraint_name", CatalogObjects.primaryKeyName(t)).set("table_catalog", o.database())
-                        .set("table_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(t.name())).set("table_name", io.heliosdb.sql.schema.QualifiedNames.localName(t.name())).set("constraint_type", "PRIMARY KEY")
-                        .set("is_deferrable", "NO").set("initially_deferred", "NO").set("enforced", "YES").values());
+                rows.add(constraint(view, o, t, CatalogObjects.primaryKeyName(t), "PRIMARY KEY").values());
+            }
+            for (ConstraintDef c : t.constraints()) {
+                if (c instanceof ConstraintDef.Unique u) {
+                    rows.add(constraint(view, o, t, u.name(), "UNIQUE").set("nulls_distinct", "YES").values());
+                } else if (c instanceof ConstraintDef.Check k) {
+                    rows.add(constraint(view, o, t, k.name(), "CHECK").values());
+                } else if (c instanceof ConstraintDef.ForeignKey f) {
+                    rows.add(constraint(view, o, t, f.name(), "FOREIGN KEY").values());
+                }
             }
         }
         return rows;
     }
 
+    /** A row naming constraint {@code name} of table {@code t} (the columns table_constraints and the others share). */
+    private static ViewRow constraint(TableDef view, CatalogObjects o, TableDef t, String name, String type) {
+        ViewRow row = new ViewRow(view).set("constraint_catalog", o.database())
+                .set("constraint_schema", QualifiedNames.schemaOf(t.name()))
+                .set("constraint_name", QualifiedNames.localName(name));
+        if (type == null) {
+            return row;
+        }
+        return row.set("table_catalog", o.database()).set("table_schema", QualifiedNames.schemaOf(t.name()))
+                .set("table_name", QualifiedNames.localName(t.name())).set("constraint_type", type)
+                .set("is_deferrable", "NO").set("initially_deferred", "NO").set("enforced", "YES");
+    }
+
+    /** The columns of primary keys, unique and foreign keys; a foreign key's with their place in the key it references. */
     static List<Object[]> keyColumns(TableDef view, CatalogObjects o) {
         List<Object[]> rows = new ArrayList<>();
         for (TableDef t : o.tables()) {
-            for (int k = 0; k < t.primaryKey().size(); k++) {
-                rows.add(new ViewRow(view).set("constraint_catalog", o.database()).set("constraint_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(t.name()))
-                        .set("constraint_name", CatalogObjects.primaryKeyName(t)).set("table_catalog", o.database())
-                        .set("table_schema", io.heliosdb.sql.schema.QualifiedNames.schemaOf(t.name())).set("table_name", io.heliosdb.sql.schema.QualifiedNames.localName(t.name()))
-                        .set("column_name", t.columns().get(t.primaryKey().get(k)).name()).set("ordinal_position", k + 1)
-                        .set("position_in_unique_constraint", null).values());
+            keyColumns(view, o, t, CatalogObjects.primaryKeyName(t), t.primaryKey(), null, rows);
+            for (ConstraintDef c : t.constraints()) {
+                if (c instanceof ConstraintDef.Unique u) {
+                    keyColumns(view, o, t, u.name(), u.columns(), null, rows);
+                } else if (c instanceof ConstraintDef.ForeignKey f) {
+                    keyColumns(view, o, t, f.name(), f.columns(), referencedPositions(o, f), rows);
+                }
             }
+        }
+        return rows;
+    }
+
+    private static void keyColumns(TableDef view, CatalogObjects o, TableDef t, String name, List<Integer> columns,
+                                   List<Integer> positions, List<Object[]> rows) {
+        for (int k = 0; k < columns.size(); k++) {
+            rows.add(new ViewRow(view).set("constraint_catalog", o.database())
+                    .set("constraint_schema", QualifiedNames.schemaOf(t.name()))
+                    .set("constraint_name", QualifiedNames.localName(name)).set("table_catalog", o.database())
+                    .set("table_schema", QualifiedNames.schemaOf(t.name()))
+                    .set("table_name", QualifiedNames.localName(t.name()))
+                    .set("column_name", t.columns().get(columns.get(k)).name()).set("ordinal_position", k + 1)
+                    .set("position_in_unique_constraint", positions == null ? null : positions.get(k)).values());
+        }
+    }
+
+    /** For each column of foreign key {@code f}: the 1-based place of the column it references in that key. */
+    private static List<Integer> referencedPositions(CatalogObjects o, ConstraintDef.ForeignKey f) {
+        List<Integer> key = referencedKey(o, f) == null ? f.refColumns() : referencedKey(o, f).columns();
+        List<Integer> positions = new ArrayList<>();
+        for (int column : f.refColumns()) {
+            int at = key.indexOf(column);
+            positions.add(at < 0 ? null : at + 1);
+        }
+        return positions;
+    }
+
+    /** The primary key or unique constraint a foreign key references: its name and columns (null if none is found). */
+    private record ReferencedKey(TableDef table, String name, List<Integer> columns) {
+    }
+
+    private static ReferencedKey referencedKey(CatalogObjects o, ConstraintDef.ForeignKey f) {
+        TableDef ref = o.tables().stream().filter(t -> t.name().equals(f.refTable())).findFirst().orElse(null);
+        if (ref == null) {
+            return null;
+        }
+        java.util.Set<Integer> wanted = new java.util.HashSet<>(f.refColumns());
+        if (ref.hasPrimaryKey() && new java.util.HashSet<>(ref.primaryKey()).equals(wanted)) {
+            return new ReferencedKey(ref, CatalogObjects.primaryKeyName(ref), ref.primaryKey());
+        }
+        for (ConstraintDef c : ref.constraints()) {
+            if (c instanceof ConstraintDef.Unique u && new java.util.HashSet<>(u.columns()).equals(wanted)) {
+                return new ReferencedKey(ref, u.name(), u.columns());
+            }
+        }
+        return null;
+    }
+
+    static List<Object[]> referentialConstraints(TableDef view, CatalogObjects o) {
+        List<Object[]> rows = new ArrayList<>();
+        for (TableDef t : o.tables()) {
+            for (ConstraintDef c : t.constraints()) {
+                if (c instanceof ConstraintDef.ForeignKey f) {
+                    ReferencedKey key = referencedKey(o, f);
+                    rows.add(constraint(view, o, t, f.name(), null)
+                            .set("unique_constraint_catalog", key == null ? null : o.database())
+                            .set("unique_constraint_schema", key == null ? null : QualifiedNames.schemaOf(key.table().name()))
+                            .set("unique_constraint_name", key == null ? null : QualifiedNames.localName(key.name()))
+                            .set("match_option", "NONE").set("update_rule", rule(f.onUpdate()))
+                            .set("delete_rule", rule(f.onDelete())).values());
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String rule(ConstraintDef.Action action) {
+        return action.name().replace('_', ' ');
+    }
+
+    static List<Object[]> sequences(TableDef view, CatalogObjects o) {
+        List<Object[]> rows = new ArrayList<>();
+        for (io.heliosdb.sql.schema.SequenceDef q : o.sequences()) {
+            int precision = q.type() == SqlType.SMALLINT ? 16 : q.type() == SqlType.INTEGER ? 32 : 64;
+            rows.add(new ViewRow(view).set("sequence_catalog", o.database())
+                    .set("sequence_schema", QualifiedNames.schemaOf(q.name()))
+                    .set("sequence_name", QualifiedNames.localName(q.name())).set("data_type", q.type().sqlName())
+                    .set("numeric_precision", precision).set("numeric_precision_radix", 2).set("numeric_scale", 0)
+                    .set("start_value", Long.toString(q.start())).set("minimum_value", Long.toString(q.min()))
+                    .set("maximum_value", Long.toString(q.max())).set("increment", Long.toString(q.increment()))
+                    .set("cycle_option", q.cycle() ? "YES" : "NO").values());
         }
         return rows;
     }

@@ -65,6 +65,7 @@ final class KernelExecutionContext implements ExecutionContext {
         frozen.transactionStarted = transactionStarted;
         frozen.statementStarted = statementStarted;
         frozen.cursors = cursors;
+        frozen.modes = modes;
         frozen.rowReads = tables.frozenReads();
         return frozen;
     }
@@ -82,6 +83,14 @@ final class KernelExecutionContext implements ExecutionContext {
     }
 
     private SessionCursors cursors;
+    /** The session's rules for the transaction-mode settings (null: set them as any other setting). */
+    private TransactionModes modes;
+
+    /** Where SET and set_config() of a transaction mode go (see {@link TransactionModes}). */
+    KernelExecutionContext modes(TransactionModes rules) {
+        this.modes = rules;
+        return this;
+    }
 
     @Override
     public RowCursor currentOf(String cursor, TableDef table) {
@@ -130,6 +139,10 @@ final class KernelExecutionContext implements ExecutionContext {
     public void setLocalSetting(String name, String value) {
         if (name.equalsIgnoreCase(SystemViews.MODE_SETTING)) {
             setSetting(name, value); // refused the same way
+        }
+        if (modes != null && TransactionModes.handles(name)) {
+            modes.set(name, value, true);
+            return;
         }
         settings.setLocal(name, value);
         searchPath = null;
@@ -464,6 +477,10 @@ final class KernelExecutionContext implements ExecutionContext {
             throw new HeliosException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
                     "parameter \"" + SystemViews.MODE_SETTING + "\" cannot be changed",
                     null, "The mode follows from the configuration and the modules found at start-up.", 0, null);
+        }
+        if (modes != null && TransactionModes.handles(name)) {
+            modes.set(name, value, false);
+            return;
         }
         settings.set(name, value);
         searchPath = null;

@@ -67,7 +67,13 @@ final class KernelPreparedQuery implements PreparedQuery {
     @Override
     public Object readTextParameter(int index, String text) {
         List<SqlType> types = parameterTypes();
-        return index < types.size() ? io.heliosdb.sql.BindText.read(types.get(index), text) : text;
+        return index < types.size() ? io.heliosdb.sql.BindText.read(types.get(index), text, this::sessionZone) : text;
+    }
+
+    /** The session's TimeZone, in which Bind reads a timestamptz or timetz text (as PostgreSQL's Bind does). */
+    private java.time.ZoneId sessionZone() {
+        String name = session.setting("TimeZone");
+        return name == null ? java.time.ZoneOffset.UTC : io.heliosdb.api.TemporalText.zoneNamed(name);
     }
 
     @Override

@@ -524,6 +524,7 @@ public final class KernelSession implements Session {
                     // Under default SERIALIZABLE it is a tracked one-statement transaction: the plan's read below.
                     if (open != null) {
                         block.applyIsolationSetting();
+                        open.markQueried();
                         if (open.awaitsSafeSnapshot()) {
                             open.setLockWait(limits.lockWait());   // its wait for a safe snapshot ends on cancel
                         }

@@ -150,6 +150,17 @@ final class PgCatalogViews {
         add("information_schema.key_column_usage", "constraint_catalog:text, constraint_schema:text,"
                 + " constraint_name:text, table_catalog:text, table_schema:text, table_name:text, column_name:text,"
                 + " ordinal_position:int4, position_in_unique_constraint:int4", InformationSchemaRows::keyColumns);
+        add("information_schema.referential_constraints", "constraint_catalog:text, constraint_schema:text,"
+                + " constraint_name:text, unique_constraint_catalog:text, unique_constraint_schema:text,"
+                + " unique_constraint_name:text, match_option:text, update_rule:text, delete_rule:text",
+                InformationSchemaRows::referentialConstraints);
+        add("information_schema.sequences", "sequence_catalog:text, sequence_schema:text, sequence_name:text,"
+                + " data_type:text, numeric_precision:int4, numeric_precision_radix:int4, numeric_scale:int4,"
+                + " start_value:text, minimum_value:text, maximum_value:text, increment:text, cycle_option:text",
+                InformationSchemaRows::sequences);
+        // Added last: a view's id and OID follow its place here.
+        add("pg_publication_tables", "pubname:name, schemaname:name, tablename:name, attnames:name[],"
+                + " rowfilter:text", PgSystemRows::none);
     }
 
     private PgCatalogViews() {

@@ -96,6 +96,7 @@ final class StatementExecution {
         }
         Transaction t = autocommit ? store.begin(IsolationLevel.parse(settings.get("default_transaction_isolation")))
                 : block.transaction();
+        t.markQueried();
         t.setLockWait(limits.lockWait());
         Transaction.Mark mark = t.mark();
         StatementPlan plan = firstPlan;
@@ -146,6 +147,9 @@ final class StatementExecution {
         // Outside a block a read is its own transaction; SERIALIZABLE by default, a tracked one that ends with its rows.
         Transaction own = open != null ? null : autocommitSerializable() ? oneStatementSerializable() : null;
         Transaction t = open != null ? open : own != null ? own : store.begin();
+        if (open != null && plan.takesSnapshot()) {
+            open.markQueried();   // its modes are fixed from now on (not by SET or SHOW)
+        }
         boolean streaming = false;
         try {
             t.setLockWait(limits.lockWait());
@@ -212,6 +216,7 @@ final class StatementExecution {
     private KernelExecutionContext context(Transaction t, StatementReads reads) {
         return new KernelExecutionContext(new TableRows(store, t, reads), settings,
                 limits.deadlineNanos(), cancel, views, metrics, sequenceValues, store.sequences(), pid)
-                .notices(notices).timestamps(transactionStarted, statementStarted).cursors(block.cursors());
+                .notices(notices).timestamps(transactionStarted, statementStarted).cursors(block.cursors())
+                .modes(block.modes());
     }
 }

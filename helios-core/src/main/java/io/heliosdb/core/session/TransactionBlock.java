@@ -23,6 +23,7 @@ final class TransactionBlock {
     private final SessionCursors cursors;
     private final Consumer<Notice> notices;
     private final Savepoints savepoints = new Savepoints();
+    private final TransactionModes modes;
     /** The explicit transaction, or null in autocommit mode. */
     private Transaction transaction;
     private boolean failed;
@@ -33,6 +34,12 @@ final class TransactionBlock {
         this.settings = settings;
         this.cursors = cursors;
         this.notices = notices;
+        this.modes = new TransactionModes(settings, this);
+    }
+
+    /** SET, RESET and set_config() of the transaction modes and their defaults go through these rules. */
+    TransactionModes modes() {
+        return modes;
     }
 
     /** The block's transaction, or null in autocommit mode. */
@@ -200,6 +207,7 @@ final class TransactionBlock {
                 Savepoints.Target target = savepoints.rollbackTo(control.name());
                 store.rollbackToSavepoint(transaction, target.mark());
                 settings.restore(target.settings());
+                transaction.setReadOnly("on".equals(settings.get(TransactionModes.READ_ONLY)));
                 failed = false;
                 return BufferedResult.tag("ROLLBACK");
             }
@@ -254,37 +262,23 @@ final class TransactionBlock {
         }
     }
 
-    /** SET TRANSACTION (or a BEGIN inside a block): the isolation level only before the first query. */
+    /** SET TRANSACTION (or a BEGIN inside a block), with the rules of {@link TransactionModes}. */
     private void applyTransactionModes(TransactionControl control) {
         if (control.isolation() != null) {
             IsolationLevel wanted = IsolationLevel.parse(control.isolation());
-            if (!transaction.setIsolation(wanted)) {
-                throw new HeliosException(SqlState.ACTIVE_SQL_TRANSACTION,
-                        "SET TRANSACTION ISOLATION LEVEL must be called before any query");
-            }
-            settings.set("transaction_isolation", wanted.settingValue());
+            modes.checkIsolation(transaction, wanted);
+            transaction.setIsolation(wanted);
+            settings.set(TransactionModes.ISOLATION, wanted.settingValue());
         }
         if (control.readOnly() != null) {
-            if (!control.readOnly() && "on".equals(settings.get("transaction_read_only"))) {
-                // As PostgreSQL: a read-only transaction may not turn read-write once it has read or in a savepoint.
-                if (!savepoints.isEmpty()) {
-                    throw new HeliosException(SqlState.ACTIVE_SQL_TRANSACTION,
-                            "cannot set transaction read-write mode inside a read-only transaction");
-                }
-                if (transaction.queried()) {
-                    throw new HeliosException(SqlState.ACTIVE_SQL_TRANSACTION,
-                            "transaction read-write mode must be set before any query");
-                }
-            }
-            settings.set("transaction_read_only", control.readOnly() ? "on" : "off");
+            modes.checkReadOnly(transaction, control.readOnly());
+            settings.set(TransactionModes.READ_ONLY, control.readOnly() ? "on" : "off");
             transaction.setReadOnly(control.readOnly());
         }
         if (control.deferrable() != null) {
-            if (!transaction.setDeferrable(control.deferrable())) {
-                throw new HeliosException(SqlState.ACTIVE_SQL_TRANSACTION,
-                        "SET TRANSACTION [NOT] DEFERRABLE must be called before any query");
-            }
-            settings.set("transaction_deferrable", control.deferrable() ? "on" : "off");
+            modes.checkDeferrable(transaction);
+            transaction.setDeferrable(control.deferrable());
+            settings.set(TransactionModes.DEFERRABLE, control.deferrable() ? "on" : "off");
         }
     }
 

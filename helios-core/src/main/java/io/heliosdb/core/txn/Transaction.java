@@ -49,6 +49,8 @@ public final class Transaction {
     private final List<LockKey> lockOrder = new ArrayList<>();
     private final List<LockKey> priorOrder = new ArrayList<>();
     private long snapshotTs = -1;
+    /** See {@link #queried()}. */
+    private boolean queried;
     /** Under early lock release: the lowest snapshot a READ COMMITTED statement may take from now on (see {@link #raiseReadFloor}). */
     private long readFloor = -1;
     private int ddlCount;
@@ -100,11 +102,16 @@ public final class Transaction {
     }
 
     /**
-     * Whether it took its transaction snapshot (REPEATABLE READ, SERIALIZABLE: at its first statement), after which
-     * PostgreSQL no longer lets its modes loosen. READ COMMITTED takes none, so this stays false there.
+     * Whether it ran a statement that takes a snapshot (at any level: {@link #markQueried}) or took its transaction
+     * snapshot (REPEATABLE READ, SERIALIZABLE), after which PostgreSQL fixes its modes (its FirstSnapshotSet).
      */
     public boolean queried() {
-        return snapshotTs >= 0;
+        return queried || snapshotTs >= 0;
+    }
+
+    /** A statement that takes a snapshot (anything but SET, SHOW, FETCH, transaction control) runs in it. */
+    public void markQueried() {
+        queried = true;
     }
 
     /** Declares the transaction READ ONLY (or not); it counts for SSI from the first statement on. */

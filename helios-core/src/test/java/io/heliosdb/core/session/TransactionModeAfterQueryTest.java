@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A transaction's modes are fixed once it took its snapshot, as in PostgreSQL 15 (the messages are its own): READ
  * WRITE after a query or inside a savepoint of a READ ONLY transaction is refused with 25001. READ ONLY may still
- * be set. (Under READ COMMITTED, which takes no transaction snapshot, only the savepoint rule applies here.)
+ * be set. READ COMMITTED and the settings forms: {@link TransactionModeSettingsTest}.
  */
 class TransactionModeAfterQueryTest {
     private HeliosDB db;

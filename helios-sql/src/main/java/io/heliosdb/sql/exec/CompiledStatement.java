@@ -25,6 +25,7 @@ final class CompiledStatement implements StatementPlan {
     private final StatementBody body;
     private TransactionControl control;
     private io.heliosdb.sql.PointQuery pointQuery;
+    private boolean takesSnapshot = true;
 
     CompiledStatement(String sql, List<SqlType> parameterTypes, List<Column> columns, TransactionCommand transactionCommand,
                       boolean readOnly, boolean changesCatalog, StatementBody body) {
@@ -48,6 +49,17 @@ final class CompiledStatement implements StatementPlan {
     CompiledStatement withPointQuery(io.heliosdb.sql.PointQuery query) {
         this.pointQuery = query;
         return this;
+    }
+
+    /** Marks a statement PostgreSQL runs without a snapshot (see {@link StatementPlan#takesSnapshot()}). */
+    CompiledStatement withoutSnapshot() {
+        this.takesSnapshot = false;
+        return this;
+    }
+
+    @Override
+    public boolean takesSnapshot() {
+        return takesSnapshot;
     }
 
     @Override

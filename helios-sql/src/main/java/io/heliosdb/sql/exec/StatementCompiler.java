@@ -119,7 +119,7 @@ public final class StatementCompiler {
             return new CompiledStatement(sql, parameterTypes, List.of(), null, true, false, rt -> {
                 SettingAssignment.apply(rt.context(), s.name(), s.value(), s.local());
                 return Results.command(s.reset() ? "RESET" : "SET", 0);
-            });
+            }).withoutSnapshot();
         }
         BoundStatement.Show show = (BoundStatement.Show) statement;
         List<Column> columns = List.of(new Column(show.name(), SqlType.TEXT));
@@ -129,6 +129,6 @@ public final class StatementCompiler {
                 throw SettingAssignment.unrecognized(show.name());
             }
             return Results.rows(columns, List.<Object[]>of(new Object[] {value}), 1, "SHOW");
-        });
+        }).withoutSnapshot();
     }
 }
