@@ -8,13 +8,11 @@ package io.heliosdb.bench.compare;
  * slow second decide a round; so the measured window is longer too. A system without such counters waits for the JIT
  * alone. The measured window counts only if the JIT compiled for at most 5% of it, else it is measured again
  * ({@link Measurement.QuietWindow}, at most {@link #WINDOW_RETRIES} more).
- * <p>The hit rate's windows: a twentieth of the rows (at least {@link #MIN_WINDOW_OPS}), each at most a quarter
- * point above the one before, two in a row; where a twentieth is below the least window (the quick run), a tenth
- * within half a point once. Both allow the same climb per read (half a point per tenth of the rows); the twentieths
- * end a level cache after 3 windows of rows/20 instead of 2 of rows/10 (Server's block cache, level from the start,
- * warmed up 200,000 reads, 11-17 s, for that alone), and end within a twentieth of where the cache levels instead of
- * a tenth. Two level pairs in a row because a window of 50,000 reads at ~75% measures its rate to +-0.2 point, so
- * one pair of the smaller windows would pass a still-climbing cache more often.
+ * <p>The hit rate's windows: a tenth of the rows (at least {@link #MIN_WINDOW_OPS}), the last at most half a point above
+ * the one before. Tried in session 11 and left: twentieths, two in a row within a quarter point (the same climb per
+ * read). A window of 50,000 reads at ~40-75% measures its rate to about +-0.2 point, so a level cache failed a pair
+ * by noise alone about one time in five: Server's block cache, level from its first window (39.3, 39.3, 39.6, 39.3%),
+ * was still not judged level after 200,000 reads, where tenths end. Each closed window is logged with the JIT's state.
  */
 final class ZipfWarmup {
     /** What {@link Measurement}'s log says ended a warm-up by this rule. */
@@ -45,8 +43,7 @@ final class ZipfWarmup {
 
     /** The hit-rate rule for a table of {@code rows} (see the class comment). */
     static SteadyHitRate hitRate(long rows) {
-        return rows / 20 >= MIN_WINDOW_OPS ? new SteadyHitRate(rows / 20, SteadyHitRate.TOLERANCE / 2, 2)
-                : new SteadyHitRate(Math.max(MIN_WINDOW_OPS, rows / 10), SteadyHitRate.TOLERANCE, 1);
+        return new SteadyHitRate(Math.max(MIN_WINDOW_OPS, rows / 10), SteadyHitRate.TOLERANCE, 1);
     }
 
     /**
