@@ -159,7 +159,7 @@ public final class CompareMain {
         for (String id : options.workloads()) {
             Workload w = Workload.byId(id);
             Pacing p = Pacing.of(options.scale(), w);
-            String rule = p.describe(w) + ", each phase capped at " + p.capMillis() / 1000 + " s";
+            String rule = p.describe(w, options.scale()) + ", each phase capped at " + p.capMillis() / 1000 + " s";
             byRule.computeIfAbsent(w.kind().name().toLowerCase(java.util.Locale.ROOT) + "\t" + rule,
                     k -> new ArrayList<>()).add(id);
         }

@@ -14,7 +14,7 @@ public final class CsvReport {
     public static String render(List<String> targetIds, List<Summary> summaries) {
         StringBuilder csv = new StringBuilder(
                 "workload,system,status,rounds,median_ops_per_s,min_ops_per_s,max_ops_per_s,p50_us,p99_us,"
-                        + "startup_ms,peak_heap_mb,peak_rss_mb,cache_hit_rate,note");
+                        + "startup_ms,peak_heap_mb,peak_rss_mb,cache_hit_rate,note,cpu_us_per_op");
         for (String id : targetIds) {
             csv.append(",ratio_vs_").append(id);
         }
@@ -26,7 +26,8 @@ public final class CsvReport {
                     .append(num(s.maxOps())).append(',').append(num(s.p50Micros())).append(',')
                     .append(num(s.p99Micros())).append(',').append(num(s.startupMs())).append(',')
                     .append(num(s.peakHeapMb())).append(',').append(num(s.peakRssMb())).append(',')
-                    .append(num(s.hitRate())).append(',').append(field(s.note()));
+                    .append(num(s.hitRate())).append(',').append(field(s.note())).append(',')
+                    .append(num(s.cpuMicrosPerOp()));
             for (String id : targetIds) {
                 csv.append(',').append(num(s.ratioTo(Goals.find(summaries, s.workload(), id))));
             }

@@ -52,15 +52,22 @@ public final class MarkdownReport {
             md.append(isPgbench(workload) ? "| system | median tps | min–max tps | latency avg µs | p99 µs "
                     : "| system | median ops/s | min–max ops/s | p50 µs | p99 µs ");
             md.append("| start-up ms | peak heap MB | peak RSS MB | cache hit rate |");
+            // Process CPU per operation where a workload reports it: it tells a run that needed more work from one
+            // that got less of a loaded machine (zipf-point-select, pgbench against a HeliosDB server).
+            boolean cpu = rows.stream().anyMatch(s -> !Double.isNaN(s.cpuMicrosPerOp()));
+            if (cpu) {
+                md.append(" process CPU µs/op |");
+            }
             for (Summary p : peers) {
                 md.append(" × ").append(p.target()).append(" |");
             }
-            md.append("\n|---|---:|---:|---:|---:|---:|---:|---:|---:|").append("---:|".repeat(peers.size())).append('\n');
+            md.append("\n|---|---:|---:|---:|---:|---:|---:|---:|---:|").append(cpu ? "---:|" : "")
+                    .append("---:|".repeat(peers.size())).append('\n');
             for (Summary s : rows) {
                 md.append("| ").append(s.target()).append(" | ");
                 if (!s.status().equals("ok")) {
                     md.append(s.status()).append(s.note().isEmpty() ? "" : " (" + s.note() + ")").append(" |")
-                            .append(" |".repeat(7 + peers.size())).append('\n');
+                            .append(" |".repeat(7 + (cpu ? 1 : 0) + peers.size())).append('\n');
                     continue;
                 }
                 md.append(num(s.medianOps())).append(" | ").append(num(s.minOps())).append("–")
@@ -69,6 +76,9 @@ public final class MarkdownReport {
                         .append(num(s.peakHeapMb())).append(" | ").append(num(s.peakRssMb())).append(" | ")
                         .append(Double.isNaN(s.hitRate()) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * s.hitRate()))
                         .append(" |");
+                if (cpu) {
+                    md.append(' ').append(num(s.cpuMicrosPerOp())).append(" |");
+                }
                 for (Summary p : peers) {
                     md.append(' ').append(p == s ? "1" : ratio(s.ratioTo(p))).append(" |");
                 }

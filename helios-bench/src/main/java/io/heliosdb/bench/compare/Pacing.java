@@ -40,8 +40,8 @@ public record Pacing(long warmupMillis, long warmupOps, long measureMillis, long
     static final long NO_COUNT = Long.MAX_VALUE;
 
     /** The report's line for {@code workload}'s rule (the zipfian reads' warm-up has a rule of its own). */
-    public String describe(Workload workload) {
-        return workload == Workload.ZIPF_POINT_SELECT ? ZipfWarmup.describe(this) : describe();
+    public String describe(Workload workload, Scale scale) {
+        return workload == Workload.ZIPF_POINT_SELECT ? ZipfWarmup.describe(this, scale.rows()) : describe();
     }
 
     /**

@@ -44,17 +44,59 @@ final class PgbenchRun {
                 warm.nanos() / 1e9, warm.ended());
         int measure = seconds(pacing.measureMillis());
         long measureStart = System.nanoTime();
-        Outcome measured = timedRun(pgbench, endpoint, script, measure);
-        // pgbench's own start (connections) is inside the measured run's wall time, as its -T clock starts after it.
-        RunOne.phases(workload, warm.nanos(), System.nanoTime() - measureStart);
+        // A measured run in which this JVM's JIT compiled for more than 5% of the time is run again, once: the
+        // warm-up may have ended at its cap with the server still compiling (Measurement.QuietWindow). Of the runs,
+        // the one in which the JIT compiled the least share of the time counts (on a machine so loaded that the JIT
+        // never goes quiet, a second run can be worse than the first).
+        Outcome measured = null;
+        long windowStart;
+        long cpuNanos = 0;
+        double leastJitShare = Double.MAX_VALUE;
+        int runs = 0;
+        boolean quiet;
+        do {
+            windowStart = System.nanoTime();
+            long jitBefore = JitQuiet.compiledMillisNow();
+            long cpuBefore = RunOne.processCpuNanos();
+            Outcome run = timedRun(pgbench, endpoint, script, measure);
+            long jitMs = jitBefore < 0 ? -1 : JitQuiet.compiledMillisNow() - jitBefore;
+            long cpu = RunOne.processCpuNanos() - cpuBefore;
+            long nanos = System.nanoTime() - windowStart;
+            runs++;
+            System.err.printf("measured run %d: the JIT compiled for %d ms of its %.1f s%n", runs, jitMs, nanos / 1e9);
+            double share = jitMs < 0 ? 0 : jitMs / (nanos / 1e6);
+            if (measured == null || run.exitCode() != 0 || share < leastJitShare) {
+                measured = run;
+                cpuNanos = cpu;
+                leastJitShare = share;
+            }
+            quiet = jitMs < 0 || Measurement.QuietWindow.quiet(jitMs, nanos);
+        } while (runs <= WINDOW_RETRIES && measured.exitCode() == 0 && !quiet);
+        if (runs > 1) {
+            System.err.printf("the measured run kept: the one with the JIT compiling %.0f%% of it%n", 100 * leastJitShare);
+        }
+        // pgbench's own start (connections) is inside the measured run's wall time, as its -T clock starts after it;
+        // a run thrown away counts as warm-up.
+        RunOne.phases(workload, warm.nanos() + windowStart - measureStart, System.nanoTime() - windowStart);
         PgbenchOutput out = PgbenchOutput.parse(measured.output());
         String problem = out.problem(measured.exitCode());
         if (problem != null) {
             return RunResult.error(target.id(), workload.id(), round, problem);
         }
+        // This JVM's CPU is the server's where the server runs in it (HeliosDB), the harness's idle wait elsewhere.
+        double cpuPerTx = target.id().startsWith("helios") && out.processed() > 0
+                ? cpuNanos / 1e3 / out.processed() : Double.NaN;
+        if (!Double.isNaN(cpuPerTx)) {
+            System.err.printf("%s %s: process CPU %.1f us per transaction over the measured run%n", target.id(),
+                    workload.id(), cpuPerTx);
+        }
         return new RunResult(target.id(), workload.id(), round, "ok", out.tps(), out.latencyAvgMs() * 1000,
-                Double.NaN, startupMs, RunOne.peakHeapMb(), RunOne.peakRssMb(), instance.cacheHitRate(), "");
+                Double.NaN, startupMs, RunOne.peakHeapMb(), RunOne.peakRssMb(), instance.cacheHitRate(), "")
+                .withCpuMicrosPerOp(cpuPerTx);
     }
+
+    /** Measured runs thrown away at most because the JIT compiled in them. */
+    static final int WINDOW_RETRIES = 1;
 
     /**
      * One warm-up run of at most the cap with a progress line a second, stopped once this JVM's JIT (the

@@ -296,6 +296,7 @@ public final class RunOne {
                 }
                 Pacing pacing = Pacing.of(scale, workload);
                 boolean zipf = workload == Workload.ZIPF_POINT_SELECT;
+                double cpuPerOp = Double.NaN;
                 long[][] memory = new long[2][];
                 long[] cpuAtMeasure = new long[1];
                 long[] jitAtMeasure = new long[1];
@@ -309,9 +310,11 @@ public final class RunOne {
                         jitAtMeasure[0] = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
                     }
                 };
+                String label = target.id() + " " + workload.id() + ": ";
                 Measurement.Outcome outcome = zipf
-                        ? Measurement.run(ops, pacing, ZipfWarmup.of(instance, scale, pacing)::reached, ZipfWarmup.LABEL,
-                                atMeasure)
+                        ? Measurement.run(ops, pacing, ZipfWarmup.of(instance, scale, pacing)
+                                .logTo(line -> System.err.println(label + line))::reached, ZipfWarmup.LABEL, atMeasure,
+                                Measurement.QuietWindow.ofThisJvm(ZipfWarmup.WINDOW_RETRIES))
                         : workload == Workload.INSERT_AUTOCOMMIT
                         ? Measurement.run(ops, pacing, JitQuiet.ofThisJvm(pacing.quietOps(), System.nanoTime())
                                 .compileOnly(System.nanoTime()), atMeasure)
@@ -324,21 +327,23 @@ public final class RunOne {
                     // CPU per operation tells a round that needed more work from one that got less of the machine
                     long cpu = processCpuNanos() - cpuAtMeasure[0];
                     long jitMs = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitAtMeasure[0];
+                    cpuPerOp = cpu / 1e3 / Math.max(1, outcome.operations());
                     System.err.printf("%s %s: process CPU %.1f us per op over the measured period (%.2f of %d cores; "
-                            + "the JIT compiled for %d ms of it)%n", target.id(), workload.id(),
-                            cpu / 1e3 / Math.max(1, outcome.operations()), cpu / (double) Math.max(1, outcome.nanos()),
-                            Runtime.getRuntime().availableProcessors(), jitMs);
+                            + "the JIT compiled for %d ms of it; measured window %d of at most %d)%n", target.id(),
+                            workload.id(), cpuPerOp, cpu / (double) Math.max(1, outcome.nanos()),
+                            Runtime.getRuntime().availableProcessors(), jitMs, outcome.windows(),
+                            1 + ZipfWarmup.WINDOW_RETRIES);
                 }
                 // The run's log shows whether the operation count, the JIT's quiet or the cap ended the warm-up.
                 phases(workload, outcome.warmupNanos(), outcome.nanos());
                 System.err.printf("%s %s: %s; warmed up %d ops in %.1f s (ended by %s), measured %d ops in %.1f s%n",
-                        target.id(), workload.id(), pacing.describe(workload), outcome.warmupOps(), outcome.warmupNanos() / 1e9,
+                        target.id(), workload.id(), pacing.describe(workload, scale), outcome.warmupOps(), outcome.warmupNanos() / 1e9,
                         outcome.warmupEnd(), outcome.operations(), outcome.nanos() / 1e9);
                 double rows = workload.rowsPerOperation();
                 result = new RunResult(target.id(), workload.id(), round, "ok", outcome.opsPerSec() * rows,
                         outcome.latencies().getValueAtPercentile(50) / 1000.0,
                         outcome.latencies().getValueAtPercentile(99) / 1000.0, startupMs, peakHeapMb(), peakRssMb(),
-                        Double.NaN, "");
+                        Double.NaN, "").withCpuMicrosPerOp(cpuPerOp);
             } finally {
                 for (DbClient c : more) {
                     c.close();
@@ -355,7 +360,7 @@ public final class RunOne {
     }
 
     /** CPU time of this JVM (client and, for the in-process servers, server threads alike). */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }

@@ -9,7 +9,15 @@ import java.util.Map;
 /** The runs of one (workload, target) pair over all rounds, reduced to what the report shows. */
 public record Summary(String workload, String target, String status, int rounds, double medianOps, double minOps,
                       double maxOps, double p50Micros, double p99Micros, double startupMs, double peakHeapMb,
-                      double peakRssMb, double hitRate, String note, double firstAnswerMs) {
+                      double peakRssMb, double hitRate, String note, double firstAnswerMs, double cpuMicrosPerOp) {
+
+    /** A pair without a CPU figure ({@link RunResult#cpuMicrosPerOp}). */
+    public Summary(String workload, String target, String status, int rounds, double medianOps, double minOps,
+                   double maxOps, double p50Micros, double p99Micros, double startupMs, double peakHeapMb,
+                   double peakRssMb, double hitRate, String note, double firstAnswerMs) {
+        this(workload, target, status, rounds, medianOps, minOps, maxOps, p50Micros, p99Micros, startupMs, peakHeapMb,
+                peakRssMb, hitRate, note, firstAnswerMs, Double.NaN);
+    }
 
     /** A pair whose start-up figure is its first answered query (no separate first-answer figure). */
     public Summary(String workload, String target, String status, int rounds, double medianOps, double minOps,
@@ -51,7 +59,8 @@ public record Summary(String workload, String target, String status, int rounds,
                 Arrays.stream(ok.stream().mapToDouble(RunResult::peakHeapMb).toArray()).max().orElseThrow(),
                 ok.stream().mapToDouble(RunResult::peakRssMb).max().orElseThrow(),
                 median(ok.stream().mapToDouble(RunResult::hitRate).toArray()), note,
-                median(ok.stream().mapToDouble(RunResult::firstAnswerMs).toArray()));
+                median(ok.stream().mapToDouble(RunResult::firstAnswerMs).toArray()),
+                median(ok.stream().mapToDouble(RunResult::cpuMicrosPerOp).filter(v -> !Double.isNaN(v)).toArray()));
     }
 
     /** The median; the mean of the two middle values for an even count; NaN for none. */

@@ -25,6 +25,30 @@ class ReportTest {
                 0.875, "").toLine());
         assertThat(hybrid.peakRssMb()).isEqualTo(512.5);
         assertThat(hybrid.hitRate()).isEqualTo(0.875);
+        assertThat(hybrid.cpuMicrosPerOp()).isNaN();
+        RunResult withCpu = RunResult.parseLine(new RunResult("h", "zipf-point-select", 1, "ok", 10, 1, 2, 3, 4, 512.5,
+                0.875, "").withCpuMicrosPerOp(41.625).toLine());
+        assertThat(withCpu.cpuMicrosPerOp()).isEqualTo(41.625);
+    }
+
+    /** The zipfian table shows each system's process CPU per operation beside its ops/s; other tables do not. */
+    @Test
+    void markdown_showsCpuPerOpWhereAWorkloadReportsIt() {
+        List<Summary> zipf = Summary.of(List.of(
+                new RunResult("helios-hybrid-compact", "zipf-point-select", 1, "ok", 20_000, 40, 90, 300, 64, 512, 0.74,
+                        "").withCpuMicrosPerOp(41.6),
+                new RunResult("helios-hybrid-compact", "zipf-point-select", 2, "ok", 21_000, 40, 90, 300, 64, 512, 0.74,
+                        "").withCpuMicrosPerOp(45.2),
+                new RunResult("helios-server-rocks", "zipf-point-select", 1, "ok", 18_000, 50, 99, 300, 64, 512,
+                        Double.NaN, "").withCpuMicrosPerOp(52.0),
+                new RunResult("helios-mem", "point-select", 1, "ok", 2000, 5, 40, 300, 64, "")));
+        assertThat(zipf.get(0).cpuMicrosPerOp()).isCloseTo(43.4, org.assertj.core.data.Offset.offset(1e-9));
+        String md = MarkdownReport.render(new ReportContext("t", "m", List.of(), List.of(), List.of(), List.of()), zipf);
+        String zipfTable = md.substring(md.indexOf("## zipf-point-select"), md.indexOf("## point-select"));
+        assertThat(zipfTable).contains("process CPU µs/op").contains("| 43.4 |").contains("| 52.0 |");
+        assertThat(md.substring(md.indexOf("## point-select"))).doesNotContain("process CPU");
+        assertThat(CsvReport.render(List.of("helios-hybrid-compact"), zipf)).contains("cpu_us_per_op")
+                .contains(",43.4000,");
     }
 
     @Test
@@ -45,9 +69,9 @@ class ReportTest {
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(0)).endsWith(",ratio_vs_helios-mem,ratio_vs_h2-mem,ratio_vs_duckdb-mem");
         assertThat(lines.get(1)).startsWith("point-select,helios-mem,ok,1,2000.0000,2000.0000,2000.0000,")
-                .endsWith(",1.0000,2.0000,");
+                .endsWith(",,1.0000,2.0000,");
         assertThat(lines.get(2)).endsWith(",0.5000,1.0000,");
-        assertThat(lines.get(3)).startsWith("point-select,duckdb-mem,n/a,0,,").endsWith("analytics only,,,");
+        assertThat(lines.get(3)).startsWith("point-select,duckdb-mem,n/a,0,,").endsWith("analytics only,,,,");
         assertThat(CsvReport.field("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
     }
 
@@ -111,9 +135,10 @@ class ReportTest {
                         + " each phase capped at 4 s; the same rule for every system",
                 "oltp (zipf-point-select): warm-up until 500 ms and both the JIT quiet (compiling at most 5% of the"
                         + " time over 20,000 ops) and the hit rate of the memory the reads are served from (Hybrid's"
-                        + " row cache, the block cache elsewhere) level (windows of a tenth of the rows, at least"
-                        + " 20,000 ops, the last within 0.5 point of the one before), then measured until both 500 ms"
-                        + " and 1,000 ops, each phase capped at 8 s; the same rule for every system");
+                        + " row cache, the block cache elsewhere) level (windows of 20,000 ops, the last within 0.50"
+                        + " point of the one before), then measured until both 500 ms and 1,000 ops, in a window in"
+                        + " which the JIT compiled at most 5% of the time (else measured again, at most 2 more"
+                        + " windows), each phase capped at 8 s; the same rule for every system");
         assertThat(CompareMain.pacingNotes(quick)).anyMatch(n -> n.startsWith("zipf-point-select runs every system "
                 + "within one memory budget, a tenth of the data"));
     }

@@ -39,4 +39,24 @@ class SteadyHitRateTest {
         unused.offer(0, 5, 5);
         assertThat(unused.offer(10, 5, 5)).isTrue();
     }
+
+    @Test
+    void levelPairs_needThatManyLevelWindowsInARow() {
+        SteadyHitRate s = new SteadyHitRate(1_000, 0.0025, 2);
+        s.offer(0, 0, 0);
+        assertThat(s.offer(1_000, 700, 300)).isFalse(); // 70%
+        assertThat(s.offer(2_000, 1_402, 598)).isFalse(); // 70.2%: level once
+        assertThat(s.offer(3_000, 2_112, 888)).isFalse(); // 71.0%: climbed 0.8 point, starts again
+        assertThat(s.offer(4_000, 2_823, 1_177)).isFalse(); // 71.1%: level once
+        assertThat(s.offer(5_000, 3_534, 1_466)).isTrue(); // 71.1%: level twice in a row
+    }
+
+    @Test
+    void zipfRule_aTenthOfTheRowsWithinHalfAPoint_atLeastTheLeastWindow() {
+        SteadyHitRate full = ZipfWarmup.hitRate(1_000_000);
+        assertThat(full.windowOps()).isEqualTo(100_000);
+        assertThat(full.levelPairs()).isEqualTo(1);
+        assertThat(full.tolerance()).isEqualTo(SteadyHitRate.TOLERANCE);
+        assertThat(ZipfWarmup.hitRate(20_000).windowOps()).isEqualTo(ZipfWarmup.MIN_WINDOW_OPS);
+    }
 }

@@ -18,27 +18,28 @@ import java.util.Set;
  */
 final class LiftSites {
     /** Words that start an expression (after them a sign is unary, not binary), or cannot end one. */
-    private static final Set<String> NOT_OPERANDS = Set.of("not", "case", "when", "then", "else", "any", "all",
-            "some", "exists", "array", "interval", "distinct", "select", "values", "operator", "cast", "row", "and",
-            "or", "is", "in", "like", "ilike", "between", "similar", "set", "where", "default", "collate", "at");
+    private static final String[] NOT_OPERAND_WORDS = {"not", "case", "when", "then", "else", "any", "all",
+        "some", "exists", "array", "interval", "distinct", "select", "values", "operator", "cast", "row", "and",
+        "or", "is", "in", "like", "ilike", "between", "similar", "set", "where", "default", "collate", "at"};
+    private static final Set<String> NOT_OPERANDS = Set.of(NOT_OPERAND_WORDS);
 
     private LiftSites() {
     }
 
     /** Which of the first {@code count} tokens of a SELECT, UPDATE, DELETE or INSERT may start a lifted operand. */
-    static boolean[] of(LiteralShape.Tokens t, String sql, int count, String first) {
+    static boolean[] of(LiteralShape.Tokens t, String sql, int count) {
         boolean[] sites = new boolean[count];
-        switch (first) {
-            case "insert" -> valueRows(t, sql, count, sites);
-            case "update" -> {
-                int set = 2;
-                while (set < count && !(t.kind[set] == LiteralShape.WORD && t.is(sql, set, "set"))) {
-                    set++;
-                }
-                comparisons(t, sql, set + 1, count, whereAt(t, sql, set, count), sites);
-                sums(t, sql, set + 1, count, sites);
+        if (t.is(sql, 0, "insert")) {
+            valueRows(t, sql, count, sites);
+        } else if (t.is(sql, 0, "update")) {
+            int set = 2;
+            while (set < count && !(t.kind[set] == LiteralShape.WORD && t.is(sql, set, "set"))) {
+                set++;
             }
-            default -> comparisons(t, sql, 1, count, 0, sites);
+            comparisons(t, sql, set + 1, count, whereAt(t, sql, set, count), sites);
+            sums(t, sql, set + 1, count, sites);
+        } else {
+            comparisons(t, sql, 1, count, 0, sites);
         }
         return sites;
     }
@@ -72,7 +73,7 @@ final class LiftSites {
         for (int i = Math.max(from, 3); i < count; i++) {
             if (t.kind[i - 1] == LiteralShape.OPERATOR && t.end[i - 1] - t.start[i - 1] == 1
                     && (sql.charAt(t.start[i - 1]) == '+' || sql.charAt(t.start[i - 1]) == '-')
-                    && t.kind[i - 2] == LiteralShape.WORD && !NOT_OPERANDS.contains(t.word(sql, i - 2))
+                    && t.kind[i - 2] == LiteralShape.WORD && !t.isOneOf(sql, i - 2, NOT_OPERAND_WORDS, NOT_OPERANDS)
                     && t.isComparison(sql, i - 3)) {
                 sites[i] = true;
             }

@@ -36,12 +36,13 @@ import java.util.Set;
  */
 record LiteralShape(String key, int shapeLength, Object[] values, SqlType[] declared, int textStart, int textEnd) {
 
-    private static final Set<String> LEADING = Set.of("select", "update", "delete", "insert");
+    private static final String[] LEADING_WORDS = {"select", "update", "delete", "insert"};
+    private static final Set<String> LEADING = Set.of(LEADING_WORDS);
     /** Words that end the operand before them and cannot continue an expression. */
-    private static final Set<String> OPERAND_ENDS = Set.of("and", "or", "then", "when", "else", "end", "order",
-            "group", "limit", "offset", "having", "for", "union", "except", "intersect", "returning", "window",
-            "fetch", "from", "where", "as", "join", "inner", "left", "right", "full", "cross", "on");
-    private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
+    private static final String[] OPERAND_END_WORDS = {"and", "or", "then", "when", "else", "end", "order",
+        "group", "limit", "offset", "having", "for", "union", "except", "intersect", "returning", "window",
+        "fetch", "from", "where", "as", "join", "inner", "left", "right", "full", "cross", "on"};
+    private static final Set<String> OPERAND_ENDS = Set.of(OPERAND_END_WORDS);
 
     /** Longer texts run the normal way: a shape cache must not hold megabytes of one-off INSERT texts. */
     static final int MAX_TEXT = 8192;
@@ -63,39 +64,51 @@ record LiteralShape(String key, int shapeLength, Object[] values, SqlType[] decl
         return key.substring(0, shapeLength);
     }
 
-    /** The shape of {@code sql}, or null when nothing may be lifted safely (the text then runs as it is). */
+    /**
+     * The shape of {@code sql}, or null when nothing may be lifted safely (the text then runs as it is). Kept to a few
+     * calls ({@link #statementCount}, {@link LiftSites#of}, {@link #lift}), each compiled on its own: as one method
+     * with its keyword look-ups (lower-casing copies, set probes) inlined it was a ~40 KB C2 compilation of several
+     * seconds under load, in the path of every simple-protocol statement.
+     */
     static LiteralShape of(String sql) {
         if (sql.length() > MAX_TEXT) {
             return null;
         }
         Tokens tokens = Tokens.scan(sql);
-        if (tokens == null || tokens.count == 0 || tokens.kind[0] != WORD) {
+        int count = statementCount(tokens, sql);
+        if (count < 0) {
             return null;
         }
-        String first = tokens.word(sql, 0);
-        if (!LEADING.contains(first)) {
-            return null;
+        return lift(tokens, sql, count, LiftSites.of(tokens, sql, count));
+    }
+
+    /**
+     * The tokens of the statement when it is one whose literals may be lifted (one SELECT, UPDATE, DELETE or INSERT
+     * without SELECT INTO): their count without a closing semicolon; else -1.
+     */
+    private static int statementCount(Tokens tokens, String sql) {
+        if (tokens == null || tokens.count == 0 || tokens.kind[0] != WORD || !tokens.isLeading(sql, 0)) {
+            return -1;
         }
         int count = tokens.count;
         if (tokens.kind[count - 1] == SEMI) {
             count--;   // one closing semicolon; any other means several statements
         }
-        boolean insert = first.equals("insert");
+        boolean insert = tokens.is(sql, 0, "insert");
         for (int i = 0; i < count; i++) {
             if (tokens.kind[i] == SEMI) {
-                return null;
+                return -1;
             }
             if (tokens.kind[i] == WORD && tokens.is(sql, i, "into") && !(insert && i == 1)) {
-                return null;   // SELECT INTO creates a table
+                return -1;   // SELECT INTO creates a table
             }
         }
-        boolean[] sites = LiftSites.of(tokens, sql, count, first);
-        StringBuilder shape = null;
-        StringBuilder codes = null;
-        Object[] values = null;
-        SqlType[] declared = null;
-        int lifted = 0;
-        int copied = 0;
+        return count;
+    }
+
+    /** Lifts the literals at {@code sites} out of the first {@code count} tokens. */
+    private static LiteralShape lift(Tokens tokens, String sql, int count, boolean[] sites) {
+        Lifting lifting = null;
         for (int i = 1; i < count; i++) {
             if (!sites[i]) {
                 continue;
@@ -104,35 +117,57 @@ record LiteralShape(String key, int shapeLength, Object[] values, SqlType[] decl
             if (literal == null || !tokens.endsOperand(sql, literal.last() + 1, count)) {
                 continue;
             }
-            if (shape == null) {
-                shape = new StringBuilder(sql.length() + 8);
-                codes = new StringBuilder(4);
-                values = new Object[4];
-                declared = new SqlType[4];
+            if (lifting == null) {
+                lifting = new Lifting(sql);
             }
-            if (lifted == values.length) {
-                values = Arrays.copyOf(values, lifted * 2);
-                declared = Arrays.copyOf(declared, lifted * 2);
-            }
-            shape.append(sql, copied, tokens.start[i]).append('$').append(lifted + 1);
-            copied = tokens.end[literal.last()];
-            values[lifted] = literal.value();
-            declared[lifted] = literal.type();
-            codes.append(literal.code());
-            lifted++;
+            lifting.add(literal, tokens.start[i], tokens.end[literal.last()]);
             i = literal.last();
         }
         int textStart = tokens.start[0];
         int textEnd = tokens.end[count - 1];
-        if (shape == null) {
+        if (lifting == null) {
             // Nothing to lift: the text is its own shape (a repeated text still skips the parser).
             return new LiteralShape(sql + '\0', sql.length(), new Object[0], new SqlType[0], textStart, textEnd);
         }
-        shape.append(sql, copied, sql.length());
-        int shapeLength = shape.length();
-        shape.append('\0').append(codes);
-        return new LiteralShape(shape.toString(), shapeLength, Arrays.copyOf(values, lifted),
-                Arrays.copyOf(declared, lifted), textStart, textEnd);
+        return lifting.shape(textStart, textEnd);
+    }
+
+    /** The shape being built: the text with each lifted literal replaced by its parameter, and the values. */
+    private static final class Lifting {
+        private final String sql;
+        private final StringBuilder shape;
+        private final StringBuilder codes = new StringBuilder(4);
+        private Object[] values = new Object[4];
+        private SqlType[] declared = new SqlType[4];
+        private int lifted;
+        private int copied;
+
+        Lifting(String sql) {
+            this.sql = sql;
+            this.shape = new StringBuilder(sql.length() + 8);
+        }
+
+        /** Replaces the text from {@code start} to {@code end} (the literal's tokens) with the next parameter. */
+        void add(Literal literal, int start, int end) {
+            if (lifted == values.length) {
+                values = Arrays.copyOf(values, lifted * 2);
+                declared = Arrays.copyOf(declared, lifted * 2);
+            }
+            shape.append(sql, copied, start).append('$').append(lifted + 1);
+            copied = end;
+            values[lifted] = literal.value();
+            declared[lifted] = literal.type();
+            codes.append(literal.code());
+            lifted++;
+        }
+
+        LiteralShape shape(int textStart, int textEnd) {
+            shape.append(sql, copied, sql.length());
+            int shapeLength = shape.length();
+            shape.append('\0').append(codes);
+            return new LiteralShape(shape.toString(), shapeLength, Arrays.copyOf(values, lifted),
+                    Arrays.copyOf(declared, lifted), textStart, textEnd);
+        }
     }
 
     /**
@@ -265,7 +300,7 @@ record LiteralShape(String key, int shapeLength, Object[] values, SqlType[] decl
             int n = sql.length();
             int i = 0;
             while (i < n) {
-                if (t.count == 1 && (t.kind[0] != WORD || !LEADING.contains(t.word(sql, 0)))) {
+                if (t.count == 1 && (t.kind[0] != WORD || !t.isLeading(sql, 0))) {
                     return null;   // not a statement that is lifted: the rest of a long text is not scanned
                 }
                 char c = sql.charAt(i);
@@ -391,9 +426,53 @@ record LiteralShape(String key, int shapeLength, Object[] values, SqlType[] decl
             return sql.substring(start[i], end[i]);
         }
 
+        /**
+         * Whether token {@code i} is {@code lowerCaseWord} in any case. ASCII letters are compared in place (what every
+         * keyword is made of); a token with any other character takes the general comparison.
+         */
         boolean is(String sql, int i, String lowerCaseWord) {
-            return end[i] - start[i] == lowerCaseWord.length()
-                    && sql.regionMatches(true, start[i], lowerCaseWord, 0, lowerCaseWord.length());
+            int s = start[i];
+            int length = lowerCaseWord.length();
+            if (end[i] - s != length) {
+                return false;
+            }
+            for (int k = 0; k < length; k++) {
+                char c = sql.charAt(s + k);
+                if (c >= '\u0080') {
+                    return isAnyCase(sql, i, lowerCaseWord);
+                }
+                if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lowerCaseWord.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean isAnyCase(String sql, int i, String lowerCaseWord) {
+            return sql.regionMatches(true, start[i], lowerCaseWord, 0, lowerCaseWord.length());
+        }
+
+        /**
+         * Whether token {@code i}, lower-cased, is one of {@code words} (which are {@code set}'s, in lower case): an
+         * ASCII token is compared with each in place, any other lower-cased and looked up.
+         */
+        boolean isOneOf(String sql, int i, String[] words, Set<String> set) {
+            for (int k = start[i]; k < end[i]; k++) {
+                if (sql.charAt(k) >= '\u0080') {
+                    return set.contains(word(sql, i));
+                }
+            }
+            for (String w : words) {
+                if (end[i] - start[i] == w.length() && is(sql, i, w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether token {@code i} is SELECT, UPDATE, DELETE or INSERT, in any case. */
+        boolean isLeading(String sql, int i) {
+            return isOneOf(sql, i, LEADING_WORDS, LEADING);
         }
 
         String word(String sql, int i) {
@@ -410,8 +489,21 @@ record LiteralShape(String key, int shapeLength, Object[] values, SqlType[] decl
             return kind[i] == PUNCT && sql.charAt(start[i]) == c;
         }
 
+        /** {@code = <> != < > <= >=}, compared in place. */
         boolean isComparison(String sql, int i) {
-            return kind[i] == OPERATOR && end[i] - start[i] <= 2 && COMPARISONS.contains(text(sql, i));
+            if (kind[i] != OPERATOR) {
+                return false;
+            }
+            int length = end[i] - start[i];
+            char a = sql.charAt(start[i]);
+            if (length == 1) {
+                return a == '=' || a == '<' || a == '>';
+            }
+            if (length != 2) {
+                return false;
+            }
+            char b = sql.charAt(start[i] + 1);
+            return a == '<' && (b == '>' || b == '=') || a == '!' && b == '=' || a == '>' && b == '=';
         }
 
         /** Whether the token at {@code i} (or the end) closes the operand before it. */
@@ -423,7 +515,7 @@ record LiteralShape(String key, int shapeLength, Object[] values, SqlType[] decl
                 char c = sql.charAt(start[i]);
                 return c == ')' || c == ',';
             }
-            return kind[i] == WORD && OPERAND_ENDS.contains(word(sql, i));
+            return kind[i] == WORD && isOneOf(sql, i, OPERAND_END_WORDS, OPERAND_ENDS);
         }
 
         private static int stringEnd(String sql, int quote, boolean backslashEscapes) {
