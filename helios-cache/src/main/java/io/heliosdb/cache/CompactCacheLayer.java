@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * An on-heap cache that spends its budget on rows rather than on bookkeeping: each entry is a run of bytes
  * ({@link CompactEntry}) in its segment's arena, found through an open-addressing table of offsets
- * ({@link CompactSegment}), with frequency-aware CLOCK eviction. A 12-byte key with a 31-byte row costs ~56 bytes
- * here (47 in the arena, the rest the table's share) against ~190 in Caffeine, so the same {@code cache_size} holds
- * about 3.4 times the rows. The key is hashed once; its top bits choose the
- * segment (each with a monitor and an equal share of the budget), its low bits the slot. No thread of its own:
+ * ({@link CompactSegment}), with frequency-aware CLOCK eviction. A 12-byte key with a 31-byte row costs ~41 bytes
+ * here (35 in the arena, its key and version without their leading zeros, ~6 the table's share) against ~190 in
+ * Caffeine, so the same {@code cache_size} holds about 4.6 times the rows. The key is hashed once; its top bits choose
+ * the segment (each with a monitor and an equal share of the budget), the rest the slot. No thread of its own:
  * eviction runs in the put that passes the budget.
  */
 final class CompactCacheLayer implements CacheLayer {
@@ -19,6 +19,8 @@ final class CompactCacheLayer implements CacheLayer {
     /** Segments are at least this big (smaller caches get fewer), so an entry's quarter-segment limit stays useful. */
     static final long MIN_SEGMENT_BYTES = 256 * 1024;
     static final int MAX_SEGMENTS = 64;
+    /** More segments than {@link #MAX_SEGMENTS} only when a segment's arena would pass its 16 MB of offsets. */
+    private static final int MAX_SEGMENTS_HUGE = 1 << 16;
 
     private final CompactSegment[] segments;
     private final int segmentShift;
@@ -39,11 +41,15 @@ final class CompactCacheLayer implements CacheLayer {
         this.budget = Math.max(0, budgetBytes);
         this.codec = codec;
         int count = (int) Math.max(1, Math.min(MAX_SEGMENTS, Long.highestOneBit(Math.max(1, budget / MIN_SEGMENT_BYTES))));
+        while (budget / count > CompactSegment.MAX_ARENA && count < MAX_SEGMENTS_HUGE) {
+            count *= 2;
+        }
+        int bits = Integer.numberOfTrailingZeros(count);
         this.segments = new CompactSegment[count];
         for (int i = 0; i < count; i++) {
-            segments[i] = new CompactSegment(budget / count, maxUseCount);
+            segments[i] = new CompactSegment(budget / count, maxUseCount, bits);
         }
-        this.segmentShift = 32 - Integer.numberOfTrailingZeros(count);
+        this.segmentShift = 32 - bits;
     }
 
     private CompactSegment segment(int hash) {
@@ -56,8 +62,9 @@ final class CompactCacheLayer implements CacheLayer {
         int id = keyspaces.find(keyspace);
         byte[] stored = null;
         if (id >= 0) {
-            int hash = CompactEntry.hash(id, key);
-            stored = segment(hash).get(hash, id, key);
+            int zeros = CompactEntry.zeros(key);
+            int hash = CompactEntry.hash(id, key, zeros);
+            stored = segment(hash).get(hash, id, key, zeros);
         }
         if (stored == null) {
             misses.increment();
@@ -75,14 +82,15 @@ final class CompactCacheLayer implements CacheLayer {
         if (id < 0 || key.length > CompactEntry.MAX_KEY_LENGTH) {
             return; // a cache may decline: the value is still in storage
         }
-        int hash = CompactEntry.hash(id, key);
+        int zeros = CompactEntry.zeros(key);
+        int hash = CompactEntry.hash(id, key, zeros);
         CompactSegment segment = segment(hash);
         byte[] stored = codec == ValueCodec.Identity.INSTANCE ? value : codec.encode(value);
-        if (!segment.fits(CompactEntry.length(key.length, stored.length))) {
-            segment.remove(hash, id, key); // cannot fit: caching it would only evict everything else
+        if (!segment.fits(CompactEntry.lengthOf(key, stored))) {
+            segment.remove(hash, id, key, zeros); // cannot fit: caching it would only evict everything else
             return;
         }
-        int evicted = segment.put(hash, id, key, stored);
+        int evicted = segment.put(hash, id, key, zeros, stored);
         if (evicted > 0) {
             evictions.add(evicted);
         }
@@ -93,8 +101,9 @@ final class CompactCacheLayer implements CacheLayer {
         checkOpen();
         int id = keyspaces.find(keyspace);
         if (id >= 0) {
-            int hash = CompactEntry.hash(id, key);
-            segment(hash).remove(hash, id, key);
+            int zeros = CompactEntry.zeros(key);
+            int hash = CompactEntry.hash(id, key, zeros);
+            segment(hash).remove(hash, id, key, zeros);
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * simply not cached.
  */
 final class KeyspaceIds {
-    static final int MAX_IDS = 256;
+    /** Ids run from 0 to 254: 255 marks a dead entry ({@link CompactEntry#DEAD}). */
+    static final int MAX_IDS = 255;
 
     private final ConcurrentHashMap<String, Integer> ids = new ConcurrentHashMap<>();
 

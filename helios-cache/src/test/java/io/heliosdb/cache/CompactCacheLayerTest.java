@@ -6,7 +6,9 @@ import io.heliosdb.api.config.Compression;
 import io.heliosdb.spi.CacheLayer;
 import io.heliosdb.spi.CacheLayerProvider;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -24,8 +26,18 @@ class CompactCacheLayerTest extends CacheLayerContract {
         return valueBytes + 64 + 32;
     }
 
+    /** A kernel row key: an 8-byte table id, then the INTEGER primary key with its sign bit flipped. */
     private static byte[] rowKey(int id) {
-        return ByteBuffer.allocate(12).putInt(7).putLong(id).array();
+        return ByteBuffer.allocate(12).putLong(7).putInt(id ^ Integer.MIN_VALUE).array();
+    }
+
+    /** A kernel row version: its 8-byte commit timestamp (a counter), a kind byte, then 22 bytes of payload. */
+    private static byte[] version(long commitTs, int id) {
+        ByteBuffer b = ByteBuffer.allocate(31).putLong(commitTs).put((byte) 0);
+        while (b.hasRemaining()) {
+            b.put((byte) (id | 1));
+        }
+        return b.array();
     }
 
     @Test
@@ -83,23 +95,55 @@ class CompactCacheLayerTest extends CacheLayerContract {
     }
 
     @Test
-    void rowsOfTwelveByteKeysAndThirtyOneByteValues_costAboutFiftySixBytes() {
+    void rowsOfTwelveByteKeysAndThirtyOneByteVersions_costAboutFortyOneBytes() {
         long budget = 4 << 20;
         CompactCacheLayer cache = (CompactCacheLayer) open(budget, Compression.NONE);
         for (int id = 0; id < 200_000; id++) {
-            cache.put("rows", rowKey(id), new byte[31]);
+            cache.put("rows", rowKey(id), version(1_000_000 + id, id));
         }
-        // 47 bytes in the arena (4 of header, key, value) plus the table's 5 bytes a slot: an array of its own took
-        // 64 bytes and its reference 10 more; Caffeine charges 192
-        assertThat(CompactEntry.length(12, 31)).isEqualTo(47);
-        assertThat(cache.entries()).as("rows held in %d bytes", budget).isGreaterThan(budget / 58);
+        // the key keeps 5 bytes (its table id's 7 zeros dropped), the version 26 (its timestamp's 5): 35 bytes in the
+        // arena, plus the table's 4 bytes a slot, 60-75% used; an array of its own took 64 bytes and its reference 10
+        // more; Caffeine charges 192
+        assertThat(CompactEntry.lengthOf(rowKey(5), version(1_000_005, 5))).isEqualTo(35);
+        assertThat(cache.entries()).as("rows held in %d bytes", budget).isGreaterThan(budget / 43);
         assertThat(cache.stats().bytesUsed()).isBetween(budget * 9 / 10, budget);
+        for (int id = 199_000; id < 200_000; id++) { // the newest are held, zeros restored
+            assertThat(cache.get("rows", rowKey(id))).isEqualTo(version(1_000_000 + id, id));
+        }
+    }
+
+    @Test
+    void leadingZeros_areDroppedAndRestored_andKeysDifferingOnlyInThemStayApart() {
+        CacheLayer cache = open(1 << 20, Compression.NONE);
+        List<byte[]> keys = new ArrayList<>();
+        for (int zeros = 0; zeros <= 10; zeros++) {
+            for (int rest = 0; rest <= 2; rest++) {
+                byte[] key = new byte[zeros + rest];
+                Arrays.fill(key, zeros, key.length, (byte) (rest + 1));
+                keys.add(key);
+            }
+        }
+        for (int i = 0; i < keys.size(); i++) { // values shaped like keys: zeros in front, or none at all
+            cache.put("rows", keys.get(i), keys.get(keys.size() - 1 - i));
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            assertThat(cache.get("rows", keys.get(i))).as("key %s", Arrays.toString(keys.get(i)))
+                    .isEqualTo(keys.get(keys.size() - 1 - i));
+        }
+        byte[] key = keys.get(20);
+        cache.put("rows", key, new byte[] {0, 0, 0, 5}); // other zeros: a new entry, not an overwrite in place
+        assertThat(cache.get("rows", key)).isEqualTo(new byte[] {0, 0, 0, 5});
+        cache.put("rows", key, new byte[] {0, 0, 0, 6}); // same shape: in place
+        assertThat(cache.get("rows", key)).isEqualTo(new byte[] {0, 0, 0, 6});
+        cache.invalidate("rows", keys.get(3));
+        assertThat(cache.get("rows", keys.get(3))).isNull();
+        assertThat(cache.get("rows", keys.get(4))).isEqualTo(keys.get(keys.size() - 5));
     }
 
     @Test
     void entriesReadOften_outliveEntriesReadOnce() {
         CacheLayer cache = open(256 * 1024, Compression.NONE);
-        int half = 1_200; // entries take ~56 bytes: the cache (~4,500 of them) holds both halves
+        int half = 1_200; // the cache holds both halves
         for (int i = 0; i < 2 * half; i++) {
             cache.put("rows", rowKey(i), new byte[33]);
         }
@@ -108,7 +152,8 @@ class CompactCacheLayerTest extends CacheLayerContract {
                 assertThat(cache.get("rows", rowKey(i))).isNotNull();
             }
         }
-        for (int i = 0; i < half * 5 / 2; i++) { // new entries, each read three times, that need most of a half's room
+        int newEntries = entriesHeld(256 * 1024, 33) - 2 * half + half * 3 / 4; // they need most of a half's room
+        for (int i = 0; i < newEntries; i++) { // new entries, each read three times
             assertThat(cache.get("rows", rowKey(1_000_000 + i))).isNull();
             cache.put("rows", rowKey(1_000_000 + i), new byte[33]);
             for (int reads = 0; reads < 3; reads++) {
@@ -129,6 +174,16 @@ class CompactCacheLayerTest extends CacheLayerContract {
         // with one reference bit both halves would look alike; with counters the once-read half goes first
         assertThat(oftenKept).isEqualTo(half);
         assertThat(onceKept).isLessThan(half * 3 / 4);
+    }
+
+    /** How many entries of a row key and a value of {@code valueBytes} zeros a cache of this budget holds. */
+    private int entriesHeld(long budget, int valueBytes) {
+        CacheLayer cache = open(budget, Compression.NONE);
+        int n = 0;
+        while (cache.stats().evictions() == 0) {
+            cache.put("rows", rowKey(n++), new byte[valueBytes]);
+        }
+        return n - 1;
     }
 
     @Test

@@ -21,7 +21,7 @@ record HeliosHybridTarget(String id, String provider) implements Target, ZipfMem
      * in the caffeine layer, which weighs an entry by the heap it really holds (192 B in
      * helios_cache_stats.bytes_used; the heap agrees within 2%, see CacheFootprintTest). So "a cache of a tenth of
      * the data" means: the memory caffeine needs to hold a tenth of the rows (19.2 MB for 1M rows). It is a fixed
-     * number of bytes, the same for every layer: compact (~56 B a row) and chronicle (75 B) hold more rows in it.
+     * number of bytes, the same for every layer: compact (~41 B a row) and chronicle (75 B) hold more rows in it.
      * Measured against the table as stored, it is generous: PostgreSQL 15 keeps this table in about 60 B a row
      * (pg_relation_size), so the budget is about a third of PostgreSQL's heap size, not a tenth.
      */

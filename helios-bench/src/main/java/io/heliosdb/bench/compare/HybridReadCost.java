@@ -28,11 +28,13 @@ import java.util.function.IntUnaryOperator;
  * <ul>
  *   <li>{@code zipf}: the zipf-point-select workload's keys ({@link ZipfKeys});</li>
  *   <li>{@code hot}: 200 keys, all cached after the first pass (the cost of a hit);</li>
- *   <li>{@code cold}: every key in turn in a scattered order, so nearly every read misses (the cost of a miss).</li>
+ *   <li>{@code cold}: every key in turn in a scattered order, so nearly every read misses (the cost of a miss);</li>
+ *   <li>{@code uniform}: keys drawn uniformly, as pgbench's select-only (not run unless named in {@code -Dstreams}).</li>
  * </ul>
  * Run: {@code java -cp helios-bench/target/benchmarks.jar [Chronicle's flags, see CompareMain]
  * io.heliosdb.bench.compare.HybridReadCost [rows] [repetitions] [operations per batch]}; {@code -Dstreams=zipf,cold}
- * and {@code -Dproviders=caffeine} pick a subset (for a profile of one path).
+ * and {@code -Dproviders=caffeine} pick a subset (for a profile of one path); {@code -Dthreads=8} runs each batch on
+ * that many threads, each with a session of its own, as pgbench's clients (the CPU per op is then the threads' sum).
  */
 public final class HybridReadCost {
 
@@ -90,15 +92,27 @@ public final class HybridReadCost {
     private static Map<String, IntUnaryOperator> streams(int rows) {
         Map<String, IntUnaryOperator> streams = new LinkedHashMap<>();
         ZipfKeys zipf = new ZipfKeys(rows, 42);
-        streams.put("zipf", i -> zipf.next());
+        streams.put("zipf", i -> {
+            synchronized (zipf) { // one generator, also when several threads draw
+                return zipf.next();
+            }
+        });
         streams.put("hot", i -> (int) (((long) (i % HOT_KEYS) * 7919) % rows));
         // 7919 is prime and does not divide rows in practice, so i -> i*7919 mod rows visits every key
         streams.put("cold", i -> (int) (((long) i * 7919 + 13) % rows));
+        // pgbench's select-only draws: uniform over the rows (a cache of a tenth of them hits about a tenth)
+        streams.put("uniform", i -> (int) Long.remainderUnsigned(io.heliosdb.spi.KeyHash.of(new byte[] {
+                (byte) (i >>> 24), (byte) (i >>> 16), (byte) (i >>> 8), (byte) i}) & 0xFFFFFFFFL, rows));
         return streams;
     }
 
     private static void measureStream(String name, IntUnaryOperator keys, List<Target> targets, int reps, int ops)
             throws Exception {
+        int threadCount = Integer.getInteger("threads", 1);
+        if (threadCount > 1) {
+            measureConcurrently(name, keys, targets, reps, ops, threadCount);
+            return;
+        }
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         int n = targets.size();
         double[][] cpu = new double[n][reps];
@@ -131,6 +145,83 @@ public final class HybridReadCost {
                     name, targets.get(t).name(), median(cpu[t]), Arrays.stream(cpu[t]).min().orElse(0),
                     median(alloc[t]), 100 * median(hits[t]), targets.get(0).name(), median(cpu[t]) / base);
         }
+    }
+
+    /** As {@link #measureStream} with {@code threadCount} threads sharing each batch; CPU and allocation summed. */
+    private static void measureConcurrently(String name, IntUnaryOperator keys, List<Target> targets, int reps, int ops,
+            int threadCount) throws Exception {
+        int n = targets.size();
+        double[][] cpu = new double[n][reps];
+        double[][] alloc = new double[n][reps];
+        double[][] hits = new double[n][reps];
+        long[] next = new long[n];
+        for (int r = -1; r < reps; r++) { // round -1: warm-up
+            for (int t = 0; t < n; t++) {
+                Target target = targets.get(t);
+                long[] before = cacheCounters(target);
+                long[] cost = runConcurrently(target, keys, next[t], ops, threadCount);
+                next[t] += ops;
+                long[] after = cacheCounters(target);
+                if (r >= 0) {
+                    cpu[t][r] = cost[0] / (double) ops;
+                    alloc[t][r] = cost[1] / (double) ops;
+                    long lookups = (after[0] - before[0]) + (after[1] - before[1]);
+                    hits[t][r] = lookups == 0 ? Double.NaN : (after[0] - before[0]) / (double) lookups;
+                }
+            }
+        }
+        double base = median(cpu[0]);
+        for (int t = 0; t < n; t++) {
+            System.out.printf(Locale.ROOT,
+                    "%-6s %-18s x%d threads cpu/op %8.0f ns (min %8.0f)  alloc/op %7.0f B  hit rate %5.1f%%  cpu vs %s "
+                            + "%.2fx%n", name, targets.get(t).name(), threadCount, median(cpu[t]),
+                    Arrays.stream(cpu[t]).min().orElse(0), median(alloc[t]), 100 * median(hits[t]),
+                    targets.get(0).name(), median(cpu[t]) / base);
+        }
+    }
+
+    /** Runs {@code ops} selects from key index {@code from} on the threads; returns their CPU ns and bytes, summed. */
+    private static long[] runConcurrently(Target target, IntUnaryOperator keys, long from, int ops, int threadCount)
+            throws Exception {
+        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int w = 0; w < threadCount; w++) {
+            int share = ops / threadCount + (w < ops % threadCount ? 1 : 0);
+            long first = from + (long) w * (ops / threadCount);
+            Thread thread = new Thread(() -> {
+                try (Session session = target.db().session();
+                        PreparedQuery select = session.prepare("SELECT id, grp, amount, note FROM items WHERE id = $1")) {
+                    start.await();
+                    long c0 = mx.getCurrentThreadCpuTime();
+                    long a0 = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+                    for (int k = 0; k < share; k++) {
+                        try (QueryResult r = select.execute(keys.applyAsInt((int) (first + k)))) {
+                            if (!r.next()) {
+                                throw new IllegalStateException("row missing");
+                            }
+                        }
+                    }
+                    cpu.addAndGet(mx.getCurrentThreadCpuTime() - c0);
+                    bytes.addAndGet(mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - a0);
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }, "hybrid-read-cost-" + w);
+            thread.start();
+            workers.add(thread);
+        }
+        start.countDown();
+        for (Thread thread : workers) {
+            thread.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("a reader failed", failures.get(0));
+        }
+        return new long[] {cpu.get(), bytes.get()};
     }
 
     /**

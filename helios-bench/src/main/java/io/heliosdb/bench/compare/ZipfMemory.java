@@ -37,10 +37,11 @@ final class ZipfMemory {
      */
     static final long STORED_BYTES_PER_ROW = 23;
     /**
-     * Bytes an items row takes in Hybrid's default (compact) row cache: 47 in the arena (12-byte key, 31-byte stored
-     * version, 4 of header) and its share of the table (CompactCacheLayerTest); for the rows a budget holds.
+     * Bytes an items row takes in Hybrid's default (compact) row cache: 35 in the arena (12-byte key and 31-byte stored
+     * version less their leading zero bytes, 4 of header) and its share of the table, 60-75% used
+     * (CompactCacheLayerTest: 40.8-41.6 B in budgets of 0.26-9.6 MB); for the rows a budget holds.
      */
-    static final long COMPACT_ROW_BYTES = 56;
+    static final long COMPACT_ROW_BYTES = 41;
     /**
      * Whether the systems read their files past the OS page cache on this workload ({@code direct_reads}); the
      * property {@value #DIRECT_READS_PROPERTY} (e.g. in HELIOS_BENCH_JVM_FLAGS) overrides it.
