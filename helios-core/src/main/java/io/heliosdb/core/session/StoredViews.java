@@ -46,25 +46,23 @@ class StoredViews implements DefinitionCatalog {
 
     /** The schemas made by CREATE SCHEMA, by name. */
     static List<io.heliosdb.sql.schema.SchemaDef> schemas(Map<String, Object> all) {
-        List<io.heliosdb.sql.schema.SchemaDef> out = new ArrayList<>();
-        for (Object o : all.values()) {
-            if (o instanceof io.heliosdb.sql.schema.SchemaDef s) {
-                out.add(s);
-            }
-        }
-        out.sort(java.util.Comparator.comparing(io.heliosdb.sql.schema.SchemaDef::name));
-        return out;
+        return ofKind(all, io.heliosdb.sql.schema.SchemaDef.class, io.heliosdb.sql.schema.SchemaDef::name);
     }
 
     /** The composite types among the catalog objects, by name. */
     static List<io.heliosdb.sql.schema.TypeDef> types(Map<String, Object> all) {
-        List<io.heliosdb.sql.schema.TypeDef> out = new ArrayList<>();
+        return ofKind(all, io.heliosdb.sql.schema.TypeDef.class, io.heliosdb.sql.schema.TypeDef::name);
+    }
+
+    private static <T> List<T> ofKind(Map<String, Object> all, Class<T> kind,
+            java.util.function.Function<T, String> name) {
+        List<T> out = new ArrayList<>();
         for (Object o : all.values()) {
-            if (o instanceof io.heliosdb.sql.schema.TypeDef t) {
-                out.add(t);
+            if (kind.isInstance(o)) {
+                out.add(kind.cast(o));
             }
         }
-        out.sort(java.util.Comparator.comparing(io.heliosdb.sql.schema.TypeDef::name));
+        out.sort(java.util.Comparator.comparing(name));
         return out;
     }
 

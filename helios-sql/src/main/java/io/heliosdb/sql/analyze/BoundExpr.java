@@ -58,7 +58,20 @@ public sealed interface BoundExpr {
     record Negate(BoundExpr operand, SqlType type) implements BoundExpr {
     }
 
-    enum CompareOp { EQ, NE, LT, LE, GT, GE }
+    enum CompareOp {
+        EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">=");
+
+        private final String symbol;
+
+        CompareOp(String symbol) {
+            this.symbol = symbol;
+        }
+
+        /** The operator as SQL writes it. */
+        public String symbol() {
+            return symbol;
+        }
+    }
 
     /** Both operands have the same type. */
     record Comparison(CompareOp op, BoundExpr left, BoundExpr right) implements BoundExpr {

@@ -199,7 +199,7 @@ public final class CompositeTypes {
         int oid = isComposite(l) ? l.typmod() : r.typmod();
         if (isComposite(l) && isComposite(r) && l.typmod() != r.typmod()) {
             throw new HeliosException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: "
-                    + displayName(definition(l.typmod())) + " " + symbol(op) + " " + displayName(definition(r.typmod())),
+                    + displayName(definition(l.typmod())) + " " + op.symbol() + " " + displayName(definition(r.typmod())),
                     null, "No operator matches the given name and argument types. You might need to add explicit type casts.",
                     position, null);
         }
@@ -265,14 +265,4 @@ public final class CompositeTypes {
         }
     }
 
-    private static String symbol(CompareOp op) {
-        return switch (op) {
-            case EQ -> "=";
-            case NE -> "<>";
-            case LT -> "<";
-            case LE -> "<=";
-            case GT -> ">";
-            case GE -> ">=";
-        };
-    }
 }

@@ -365,7 +365,7 @@ final class ExpressionBinder {
         SqlType rt = r.type();
         if (lt == SqlType.JSON || rt == SqlType.JSON) {
             // json has no comparison operators in PostgreSQL (jsonb has them).
-            throw noOperator(symbol(op), l, r, position);
+            throw noOperator(op.symbol(), l, r, position);
         }
         if ((lt == SqlType.CHAR || rt == SqlType.CHAR) && TypeRules.isString(lt) && TypeRules.isString(rt)) {
             // Trailing blanks of char(n) do not count: compare the values as text, which drops them.
@@ -392,7 +392,7 @@ final class ExpressionBinder {
             SqlType t = TypeRules.common(lt, rt);
             return new Comparison(op, coerce(l, t), coerce(r, t));
         }
-        throw noOperator(symbol(op), l, r, position);
+        throw noOperator(op.symbol(), l, r, position);
     }
 
     private static boolean fits(Const c, SqlType integerType) {
@@ -407,16 +407,6 @@ final class ExpressionBinder {
         };
     }
 
-    private static String symbol(CompareOp op) {
-        return switch (op) {
-            case EQ -> "=";
-            case NE -> "<>";
-            case LT -> "<";
-            case LE -> "<=";
-            case GT -> ">";
-            case GE -> ">=";
-        };
-    }
 
     private BoundExpr concat(BoundExpr l, BoundExpr r, int position) {
         BoundExpr structured = ArrayJsonSignatures.concat(this, l, r);

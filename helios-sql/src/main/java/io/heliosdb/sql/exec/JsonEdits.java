@@ -80,13 +80,7 @@ final class JsonEdits {
         if (path.isEmpty()) {
             return doc;
         }
-        if (!(doc instanceof Map) && !(doc instanceof List)) {
-            throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE, "cannot set path in scalar");
-        }
-        Object step = path.get(0);
-        if (step == null) {
-            throw new HeliosException(SqlState.NULL_VALUE_NOT_ALLOWED, "path element at position 1 is null");
-        }
+        Object step = firstStep(doc, path);
         List<?> rest = path.subList(1, path.size());
         if (doc instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) m);
@@ -99,14 +93,7 @@ final class JsonEdits {
             return Json.sorted(out);
         }
         List<Object> out = new ArrayList<>((List<Object>) doc);
-        int index;
-        try {
-            index = Integer.parseInt(((String) step).strip());
-        } catch (NumberFormatException e) {
-            throw new HeliosException(SqlState.INVALID_TEXT_REPRESENTATION, "path element at position 1 is not an integer: \""
-                    + step + "\"");
-        }
-        int at = index < 0 ? out.size() + index : index;
+        int at = arrayPosition(step, out.size());
         if (at >= 0 && at < out.size()) {
             out.set(at, rest.isEmpty() ? value : set(out.get(at), rest, value, createMissing));
         } else if (rest.isEmpty() && createMissing) {
@@ -128,13 +115,7 @@ final class JsonEdits {
         if (path.isEmpty()) {
             return doc;
         }
-        if (!(doc instanceof Map) && !(doc instanceof List)) {
-            throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE, "cannot set path in scalar");
-        }
-        Object step = path.get(0);
-        if (step == null) {
-            throw new HeliosException(SqlState.NULL_VALUE_NOT_ALLOWED, "path element at position 1 is null");
-        }
+        Object step = firstStep(doc, path);
         List<?> rest = path.subList(1, path.size());
         if (doc instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) m);
@@ -150,14 +131,7 @@ final class JsonEdits {
             return Json.sorted(out);
         }
         List<Object> out = new ArrayList<>((List<Object>) doc);
-        int index;
-        try {
-            index = Integer.parseInt(((String) step).strip());
-        } catch (NumberFormatException e) {
-            throw new HeliosException(SqlState.INVALID_TEXT_REPRESENTATION, "path element at position 1 is not an integer: \""
-                    + step + "\"");
-        }
-        int at = index < 0 ? out.size() + index : index;
+        int at = arrayPosition(step, out.size());
         if (rest.isEmpty()) {
             int position = at < 0 ? 0 : Math.min(at + (after && at < out.size() ? 1 : 0), out.size());
             out.add(position, value);
@@ -183,5 +157,29 @@ final class JsonEdits {
             return new ArrayList<>(l.stream().map(JsonEdits::stripNulls).toList());
         }
         return doc;
+    }
+
+    /** The path's first step, after the checks jsonb_set and jsonb_insert share (a container, a non-null step). */
+    private static Object firstStep(Object doc, List<?> path) {
+        if (!(doc instanceof Map) && !(doc instanceof List)) {
+            throw new HeliosException(SqlState.INVALID_PARAMETER_VALUE, "cannot set path in scalar");
+        }
+        Object step = path.get(0);
+        if (step == null) {
+            throw new HeliosException(SqlState.NULL_VALUE_NOT_ALLOWED, "path element at position 1 is null");
+        }
+        return step;
+    }
+
+    /** An array step's index into an array of this size, counted from the end when negative (may lie outside it). */
+    private static int arrayPosition(Object step, int size) {
+        int index;
+        try {
+            index = Integer.parseInt(((String) step).strip());
+        } catch (NumberFormatException e) {
+            throw new HeliosException(SqlState.INVALID_TEXT_REPRESENTATION, "path element at position 1 is not an integer: \""
+                    + step + "\"");
+        }
+        return index < 0 ? size + index : index;
     }
 }

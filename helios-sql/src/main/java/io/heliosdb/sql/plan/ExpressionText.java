@@ -25,7 +25,7 @@ final class ExpressionText {
         } else if (e instanceof Const c) {
             return constant(c);
         } else if (e instanceof Comparison c) {
-            return "(" + of(c.left()) + " " + symbol(c.op()) + " " + of(c.right()) + ")";
+            return "(" + of(c.left()) + " " + c.op().symbol() + " " + of(c.right()) + ")";
         } else if (e instanceof Logical l) {
             return "(" + of(l.left()) + (l.and() ? " AND " : " OR ") + of(l.right()) + ")";
         } else if (e instanceof Not n) {
@@ -73,16 +73,6 @@ final class ExpressionText {
         return c.type() == SqlType.NUMERIC ? c.value().toString() : text + "::" + c.type().sqlName();
     }
 
-    private static String symbol(CompareOp op) {
-        return switch (op) {
-            case EQ -> "=";
-            case NE -> "<>";
-            case LT -> "<";
-            case LE -> "<=";
-            case GT -> ">";
-            case GE -> ">=";
-        };
-    }
 
     private static String symbol(io.heliosdb.sql.types.Arithmetic.Op op) {
         return switch (op) {
