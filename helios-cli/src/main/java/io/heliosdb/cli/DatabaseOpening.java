@@ -14,9 +14,11 @@ final class DatabaseOpening {
             return HeliosDB.open(config);
         } catch (HeliosException e) {
             if (e.getMessage() != null && e.getMessage().contains("another process")) {
-                throw new HeliosException(e.sqlState(), e.getMessage() + " (a server started with `heliosdb-lite start` on "
-                        + config.server().listenAddr() + ":" + config.server().port()
-                        + "? stop it first, or dump through it with pg_dump)", e);
+                ServerPidFile pidFile = ServerPidFile.of(config);
+                String holder = pidFile == null ? null : pidFile.describe();
+                throw new HeliosException(e.sqlState(), e.getMessage() + " (" + (holder != null ? "held by " + holder
+                        : "is a server running on it?") + "; stop it first with `heliosdb-lite stop`,"
+                        + " or connect to it with pg_dump/psql)", e);
             }
             throw e;
         }
