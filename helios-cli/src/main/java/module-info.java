@@ -1,5 +1,5 @@
 /**
- * The {@code heliosdb-lite} command: {@code init}, {@code start}, {@code shell} and {@code status}.
+ * The {@code heliosdb-lite} command: {@code init}, {@code start}, {@code shell}, {@code dump}, {@code restore} and {@code status}.
  * Storage engines, cache layers and transports are not required here: service binding pulls in
  * every provider on the module path (and the PostgreSQL JDBC driver {@code status} uses).
  */

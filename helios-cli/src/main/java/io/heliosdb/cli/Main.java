@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "heliosdb-lite", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "HeliosDB Lite: a PostgreSQL-compatible SQL database for the JVM.",
-        subcommands = {InitCommand.class, StartCommand.class, ShellCommand.class, StatusCommand.class,
+        subcommands = {InitCommand.class, StartCommand.class, ShellCommand.class, DumpCommand.class, RestoreCommand.class,
+            StatusCommand.class, StopCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     private final InputStream stdin;
@@ -83,7 +84,7 @@ public final class Main implements Runnable {
     /** No subcommand: a usage error, as for any other missing argument. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: init, start, shell or status");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: init, start, shell, dump, restore, status or stop");
     }
 
     InputStream stdin() {

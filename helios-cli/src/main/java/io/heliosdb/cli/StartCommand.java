@@ -42,8 +42,22 @@ final class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ConsoleLogging.install(Level.INFO, spec.commandLine().getOut(), spec.commandLine().getErr());
-        RunningServer server = RunningServer.start(resolveConfig(), spec.commandLine().getOut());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "heliosdb-shutdown"));
+        HeliosConfig config = resolveConfig();
+        RunningServer server = RunningServer.start(config, spec.commandLine().getOut());
+        // `stop` finds the server by its pid file; it goes once the database is closed.
+        ServerPidFile pidFile = ServerPidFile.of(config);
+        if (pidFile != null) {
+            pidFile.write(ProcessHandle.current().pid(), server.port());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.stop();
+            } finally {
+                if (pidFile != null) {
+                    pidFile.delete();
+                }
+            }
+        }, "heliosdb-shutdown"));
         server.awaitStop();
         return 0;
     }
