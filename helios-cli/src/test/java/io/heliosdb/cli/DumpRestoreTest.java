@@ -22,6 +22,10 @@ class DumpRestoreTest {
                 note varchar(20));
             create table "Odd Schema"."Mixed Case" ("Key" int primary key, "select" text);
             create index b_note on s2.b(note);
+            create type s2.pt as (x int, label text);
+            create type pair as (p s2.pt, n numeric);
+            create table s2.c (id int primary key, p s2.pt, q pair);
+            insert into s2.c values (1, row(1, 'a b')::s2.pt, '("(2,x)",3.5)'), (2, null, null);
             create view v1 as select id, t from a;
             create view s2.v2 as select id from v1 where id > 1;
             comment on table a is 'table a';
@@ -33,7 +37,8 @@ class DumpRestoreTest {
             insert into "Odd Schema"."Mixed Case" values (1, 'x');
             """;
     private static final String QUERIES = "select * from a order by id; select * from s2.v2 order by id;"
-            + " select * from s2.b order by id; select * from \"Odd Schema\".\"Mixed Case\";";
+            + " select * from s2.b order by id; select * from \"Odd Schema\".\"Mixed Case\";"
+            + " select id, p, (q).p, (q).n from s2.c order by id;";
 
     @TempDir
     Path tmp;
@@ -53,7 +58,10 @@ class DumpRestoreTest {
                 "CREATE SEQUENCE s2.counter START WITH 5 INCREMENT BY 2", "id serial,", "COPY public.a (",
                 "tab\\there\\nnew line\\\\back", "\\\\x00ff0a", "\\\\N is not null",
                 "ALTER TABLE s2.b ADD CONSTRAINT b_a_id_fkey FOREIGN KEY (a_id) REFERENCES a(id);",
-                "CREATE INDEX b_note ON s2.b", "COMMENT ON COLUMN public.a.t IS 'it''s t';");
+                "CREATE INDEX b_note ON s2.b", "COMMENT ON COLUMN public.a.t IS 'it''s t';",
+                "CREATE TYPE s2.pt AS (\n    x integer,\n    label text\n);");
+        assertThat(script.indexOf("CREATE TYPE public.pair")).isGreaterThan(script.indexOf("CREATE TYPE s2.pt"))
+                .isLessThan(script.indexOf("CREATE TABLE s2.c"));
         assertThat(script.indexOf("CREATE VIEW public.v1")).isLessThan(script.indexOf("CREATE VIEW s2.v2"));
         assertThat(script.indexOf("\\.\n")).isLessThan(script.indexOf("FOREIGN KEY"));
 
@@ -67,7 +75,7 @@ class DumpRestoreTest {
         CliRun before = CliRun.run("", "shell", "--data", src.toString(), "-c", QUERIES);
         CliRun after = CliRun.run("", "shell", "--data", dst.toString(), "-c", QUERIES);
         assertThat(before.err()).isEmpty();
-        assertThat(after.out()).isEqualTo(before.out()).contains("new line");
+        assertThat(after.out()).isEqualTo(before.out()).contains("new line", "(1,\"a b\")", "(2,x)");
         // The serial column goes on after the restored rows.
         CliRun next = CliRun.run("", "shell", "--data", dst.toString(), "-c", "insert into a(n) values (9) returning id;");
         assertThat(next.out()).contains(" 4\n");
@@ -117,8 +125,8 @@ class DumpRestoreTest {
         try (ScratchPostgres pg = ScratchPostgres.start()) {
             assertThat(pg.psql(script, "--single-transaction", "-v", "ON_ERROR_STOP=1", "-o", "/dev/null")).isEmpty();
             String rows = pg.psql("select t from a order by id; select id from s2.v2 order by id;"
-                    + " select nextval('a_id_seq');", "-At");
-            assertThat(rows).isEqualTo("tab\there\nnew line\\back\n\n\\N is not null\n2\n3\n4\n");
+                    + " select nextval('a_id_seq'); select (q).p from s2.c order by id;", "-At");
+            assertThat(rows).isEqualTo("tab\there\nnew line\\back\n\n\\N is not null\n2\n3\n4\n(2,x)\n\n");
         }
     }
 }

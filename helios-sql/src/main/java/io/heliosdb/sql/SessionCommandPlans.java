@@ -99,7 +99,7 @@ final class SessionCommandPlans {
                 params.add(new Expr.Param(i, 0));
             }
             rows = SqlEngine.planAst(new Insert(copy.table(), names, List.of(params), null, List.of()), sql, schema,
-                    columns.stream().map(Column::type).toList());
+                    copyParameterTypes(columns));
         } else {
             String select = "SELECT " + names.stream().map(SessionCommandPlans::quote).collect(Collectors.joining(", "))
                     + " FROM " + quote(table.name());
@@ -122,7 +122,7 @@ final class SessionCommandPlans {
                 + copy.where();
         ParsedStatement parsed = SqlParser.parseScript(select).get(0);
         Insert insert = new Insert(copy.table(), names, null, (io.heliosdb.sql.ast.Query) parsed.ast(), List.of());
-        return SqlEngine.planAst(insert, sql, schema, columns.stream().map(Column::type).toList());
+        return SqlEngine.planAst(insert, sql, schema, copyParameterTypes(columns));
     }
 
     private static String quote(String name) {
@@ -317,5 +317,10 @@ final class SessionCommandPlans {
         public StatementResult execute(ExecutionContext context, Object[] params) {
             throw new HeliosException(SqlState.FEATURE_NOT_SUPPORTED, "this statement is run by the session");
         }
+    }
+
+    /** COPY FROM's parameter types: a composite column's text goes in untyped, read as the type by its assignment (record_in). */
+    private static List<io.heliosdb.api.SqlType> copyParameterTypes(List<Column> columns) {
+        return columns.stream().map(c -> c.isComposite() ? io.heliosdb.api.SqlType.UNKNOWN : c.type()).toList();
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes a database as a plain SQL script in pg_dump's plain format order: schemas, sequences, tables
+ * Writes a database as a plain SQL script in pg_dump's plain format order: schemas, composite types, sequences, tables
  * (columns, defaults, NOT NULL, PRIMARY KEY/UNIQUE/CHECK), data as {@code COPY ... FROM stdin} in text
  * format, sequence values, indexes, FOREIGN KEYs, views (in creation order, which is a dependency order)
  * and comments. Everything is read from the SQL catalog ({@code pg_class}, {@code pg_attribute},
@@ -71,6 +71,7 @@ public final class SqlDump {
                     + " ('pg_catalog', 'information_schema', 'public') and nspname not like 'pg\\_%' order by oid")) {
                 line("CREATE SCHEMA " + Sql.ident(r.getString(0)) + ";");
             }
+            compositeTypes(relations);
             for (Relation s : relations) {
                 if (s.kind.equals("S") && !owned.contains(s.qualified())) {
                     line(sequence(s));
@@ -183,6 +184,21 @@ public final class SqlDump {
     }
 
     /** The column definitions; a column fed by its own sequence becomes serial/bigserial, as pg_dump's input had it. */
+    /** CREATE TYPE ... AS (...) for each composite type, in creation order (a type's field types come first). */
+    private void compositeTypes(List<Relation> relations) {
+        for (Relation c : relations) {
+            if (c.kind.equals("c")) {
+                List<String> fields = new ArrayList<>();
+                for (Row a : rows("select attname, format_type(atttypid, atttypmod) from pg_attribute where attrelid = "
+                        + c.oid + " and attnum > 0 order by attnum")) {
+                    fields.add(Sql.ident(a.getString(0)) + " " + a.getString(1));
+                }
+                line("");
+                line("CREATE TYPE " + c.qualified() + " AS (\n    " + String.join(",\n    ", fields) + "\n);");
+            }
+        }
+    }
+
     private List<String> columns(Relation t, Set<String> owned) {
         Map<String, String> defaults = new LinkedHashMap<>();
         for (Row d : rows("select adnum, pg_get_expr(adbin, adrelid) from pg_attrdef where adrelid = " + t.oid)) {
