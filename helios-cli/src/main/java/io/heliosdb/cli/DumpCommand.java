@@ -18,6 +18,7 @@ import java.util.logging.Level;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -37,11 +38,8 @@ final class DumpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    StorageChoice storage;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (heliosdb.toml).")
-    Path config;
+    @Mixin
+    DatabaseOptions database;
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Write the script to FILE (default: standard output).")
     Path file;
@@ -65,7 +63,7 @@ final class DumpCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         ConsoleLogging.install(Level.WARNING, err, err);
-        var resolved = StorageChoice.resolver(storage, config, null, null).resolve(main.environment());
+        var resolved = database.resolve(main.environment());
         boolean schema = parts == null || !parts.dataOnly;
         boolean data = parts == null || !parts.schemaOnly;
         try (HeliosDB db = DatabaseOpening.open(resolved); Session session = db.session()) {

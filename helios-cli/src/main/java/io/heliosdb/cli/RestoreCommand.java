@@ -12,9 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -34,11 +34,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    StorageChoice storage;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (heliosdb.toml).")
-    Path config;
+    @Mixin
+    DatabaseOptions database;
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the script from FILE (default: standard input).")
     Path file;
@@ -52,7 +49,7 @@ final class RestoreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ConsoleLogging.install(Level.WARNING, out, err);
-        var resolved = StorageChoice.resolver(storage, config, null, null).resolve(main.environment());
+        var resolved = database.resolve(main.environment());
         try (HeliosDB db = DatabaseOpening.open(resolved); Session session = db.session();
              BufferedReader in = file != null ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
                      : new BufferedReader(new InputStreamReader(main.stdin(), StandardCharsets.UTF_8))) {

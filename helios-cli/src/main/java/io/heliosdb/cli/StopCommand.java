@@ -7,9 +7,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -28,11 +28,8 @@ final class StopCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    StorageChoice storage;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (heliosdb.toml).")
-    Path config;
+    @Mixin
+    DatabaseOptions database;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "How long to wait for the server to finish (default: ${DEFAULT-VALUE}).")
@@ -42,7 +39,7 @@ final class StopCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        var resolved = StorageChoice.resolver(storage, config, null, null).resolve(main.environment());
+        var resolved = database.resolve(main.environment());
         ServerPidFile pidFile = ServerPidFile.of(resolved);
         if (pidFile == null) {
             err.println("heliosdb-lite: an in-memory server has no data directory to find it by; stop it with Ctrl+C or kill");
